@@ -1,0 +1,138 @@
+"""Pydantic schema of the admin-maintained knowledge YAML.
+
+Every model forbids unknown keys so that an admin's typo fails loudly instead of
+being silently ignored; cross-references are checked in `knowledge.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+LANGS = ("de", "en")
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class L10n(Strict):
+    """A text in every supported language; a missing translation is an error."""
+
+    de: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.de
+
+
+class L10nList(Strict):
+    """A list of texts (e.g. next steps) in every supported language."""
+
+    de: list[str]
+    en: list[str]
+
+    def get(self, lang: str) -> list[str]:
+        return self.en if lang == "en" else self.de
+
+
+PHONE_PATTERN = re.compile(r"^[0-9+() /-]{3,40}$")
+
+
+class Contact(Strict):
+    """One institution the bot can point to, with where its facts come from."""
+
+    name: L10n
+    what: L10n
+    who: L10n | None = None
+    phone: str | None = None
+    phone_note: L10n | None = None
+    email: str | None = None
+    web: str | None = None
+    address: str | None = None
+    hours: L10n | None = None
+    how_else: L10n | None = Field(
+        default=None, description="How to reach it when no phone number is verified."
+    )
+    source: str | None = Field(default=None, description="URL or document the facts come from.")
+    verified_on: dt.date | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_shape(cls, value: str | None) -> str | None:
+        if value is not None and not PHONE_PATTERN.match(value):
+            raise ValueError("a phone number may contain digits, spaces, +, -, /, ( and ) only")
+        return value
+
+
+class Option(Strict):
+    """An answer to a question; `next` names a question id or `result`."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: L10n
+    next: str = Field(pattern=ID_PATTERN)
+    category: str | None = Field(default=None, pattern=ID_PATTERN)
+    aspect: str | None = Field(default=None, pattern=ID_PATTERN)
+    action: str | None = Field(default=None, pattern=ID_PATTERN)
+    aliases: list[str] = Field(default_factory=list, description="Extra typed words that pick it.")
+
+
+class Question(Strict):
+    text: L10n
+    kind: Literal["choice", "municipality"] = "choice"
+    options: list[Option] = Field(default_factory=list)
+    next: str | None = Field(default=None, pattern=ID_PATTERN)
+    emergency: bool = False
+    classify: bool = Field(
+        default=False, description="Free text here is matched against the category terms."
+    )
+    skip_if_aspect: str | None = Field(default=None, pattern=ID_PATTERN)
+    skip_if_category: list[str] = Field(default_factory=list)
+
+
+class Flow(Strict):
+    start: str = Field(pattern=ID_PATTERN)
+    emergency: str = Field(pattern=ID_PATTERN, description="Question id of the emergency path.")
+    questions: dict[str, Question]
+
+
+class Terms(Strict):
+    de: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.de, *self.en]
+
+
+class LegalHint(Strict):
+    text: L10n
+    complaint_required: bool = Field(
+        default=False, description="Antragsdelikt: the 3-month deadline of § 77b StGB applies."
+    )
+
+
+class Category(Strict):
+    label: L10n
+    contacts: list[str] = Field(default_factory=list)
+    steps: L10nList
+    legal: LegalHint | None = None
+    terms: Terms = Field(default_factory=Terms)
+    aspects: list[str] = Field(
+        default_factory=list, description="Aspects implied by the category itself."
+    )
+
+
+class Aspect(Strict):
+    label: L10n
+    contacts: list[str] = Field(default_factory=list)
+    steps: L10nList | None = None
+
+
+class Danger(Strict):
+    """Danger-now signals: any of these in any text switches to the emergency path."""
+
+    terms: Terms
