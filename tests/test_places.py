@@ -1,0 +1,170 @@
+"""Municipality resolution against the real GeoNames files shipped in knowledge/data."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from knowledge.places import SAXONY_CSV, PlaceIndex, Resolution
+from knowledge.text import edit_distance, normalize
+
+
+@pytest.fixture(scope="module")
+def index() -> PlaceIndex:
+    return PlaceIndex.load()
+
+
+def names(res: Resolution) -> list[str]:
+    return [p.name for p in res.places]
+
+
+def test_normalize_folds_case_umlauts_and_punctuation() -> None:
+    assert normalize("GÖRLITZ") == normalize("Görlitz") == normalize("goerlitz") == "goerlitz"
+    assert normalize("  Weißwasser/O.L. ") == "weisswasser o l"
+    assert normalize("Straße") == "strasse"
+    assert normalize("Mělník") == "melnik"
+    assert normalize("Київ") == "київ"  # other scripts survive, punctuation does not
+
+
+def test_edit_distance_counts_swaps_once_and_caps() -> None:
+    assert edit_distance("zwikau", "zwickau", 2) == 1
+    assert edit_distance("zwikcau", "zwickau", 2) == 1
+    assert edit_distance("dresden", "leipzig", 2) == 3
+
+
+def test_every_saxon_row_resolves_to_its_district(index: PlaceIndex) -> None:
+    with SAXONY_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 689
+    failures = []
+    for row in rows:
+        res = index.resolve(row["place"])
+        ok = res.status in ("found", "ambiguous") and any(
+            p.in_saxony and p.district_code == row["community_code"] for p in res.places
+        )
+        if not ok:
+            failures.append((row["place"], res.status))
+    assert failures == []
+
+
+@pytest.mark.parametrize("query", ["goerlitz", "GÖRLITZ", "Görlitz", "in Görlitz", "Görlitz!"])
+def test_spelling_variants_find_goerlitz(index: PlaceIndex, query: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "found"
+    assert res.places[0].name == "Görlitz"
+    assert res.places[0].district_code == "14626"
+
+
+@pytest.mark.parametrize(
+    "query", ["Dresden-Neustadt", "Dresden Neustadt", "Dresden Innere Altstadt", "Pennrich"]
+)
+def test_town_parts_resolve_to_the_municipality(index: PlaceIndex, query: str) -> None:
+    res = index.resolve(query)
+    assert (res.status, names(res)) == ("found", ["Dresden"])
+
+
+def test_one_place_per_municipality(index: PlaceIndex) -> None:
+    dresden = [p for p in index.places() if p.name.startswith("Dresden")]
+    assert [(p.name, p.district_code) for p in dresden] == [("Dresden", "14612")]
+    muelsen = index.resolve("Mülsen Thurm")
+    assert names(muelsen) == ["Mülsen"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Stadt Pirna", "Pirna"), ("Gemeinde Lohsa", "Lohsa"), ("Stadt Wehlen", "Stadt Wehlen"),
+     ("St. Egidien", "Sankt Egidien"), ("Annaberg", "Annaberg-Buchholz"),
+     ("Chemnitz, Sachsen", "Chemnitz"), ("01067 Dresden", "Dresden")],
+)
+def test_typed_forms(index: PlaceIndex, query: str, expected: str) -> None:
+    res = index.resolve(query)
+    assert (res.status, names(res)) == ("found", [expected])
+
+
+@pytest.mark.parametrize("query", ["01067", "1067", "D-01067"])
+def test_postcode(index: PlaceIndex, query: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "found"
+    assert res.places[0].id == "sn-01067-dresden"
+
+
+def test_postcode_of_several_municipalities_is_ambiguous(index: PlaceIndex) -> None:
+    res = index.resolve("09337")
+    assert res.status == "ambiguous"
+    assert sorted(names(res)) == ["Bernsdorf", "Callenberg", "Hohenstein-Ernstthal"]
+    narrowed = index.resolve("09337 Callenberg")
+    assert (narrowed.status, names(narrowed)) == ("found", ["Callenberg"])
+
+
+def test_name_in_two_districts_is_ambiguous(index: PlaceIndex) -> None:
+    res = index.resolve("Bernsdorf")
+    assert res.status == "ambiguous"
+    assert sorted(p.district_code for p in res.places) == ["14524", "14625"]
+    assert len(index.resolve("Neustadt").places) == 2
+
+
+def test_ambiguous_is_capped(index: PlaceIndex) -> None:
+    res = index.resolve("01561")  # Ebersbach, Lampertswalde, Priestewitz, Schönfeld, Thiendorf, ...
+    assert res.status == "ambiguous"
+    assert 2 <= len(res.places) <= 6
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("Goerlits", "Görlitz"), ("Zwikau", "Zwickau"), ("Dresdn", "Dresden"),
+                            ("Hoyerswerd", "Hoyerswerda"), ("Gorlitz", "Görlitz")],
+)
+def test_typo_suggests(index: PlaceIndex, query: str, expected: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "suggest"
+    assert expected in names(res)
+    assert len(res.places) <= 3
+
+
+@pytest.mark.parametrize("query", ["München", "80331", "Muenchen"])
+def test_outside_saxony(index: PlaceIndex, query: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "outside"
+    assert names(res) == ["München"]
+    assert res.places[0].state == "Bayern" and not res.places[0].in_saxony
+
+
+@pytest.mark.parametrize(("query", "district"), [("Coswig", "14627"), ("Heidenau", "14628")])
+def test_saxony_beats_same_name_elsewhere(index: PlaceIndex, query: str, district: str) -> None:
+    elsewhere = [p for p in index.places() if p.name.startswith(query) and not p.in_saxony]
+    assert elsewhere, "test premise: the name also exists outside Saxony"
+    res = index.resolve(query)
+    assert res.status == "found"
+    assert res.places[0].district_code == district
+
+
+@pytest.mark.parametrize("query", ["", "   ", "xyzzy", "?!"])
+def test_unknown(index: PlaceIndex, query: str) -> None:
+    assert index.resolve(query) == Resolution("unknown")
+
+
+def test_organisation_postcodes_are_not_places(index: PlaceIndex) -> None:
+    assert not [p for p in index.places() if "GmbH" in p.name or " AG" in p.name]
+    assert index.resolve("Commerzbank AG").status == "unknown"
+
+
+def test_nearest(index: PlaceIndex) -> None:
+    dresden = index.nearest(51.0504, 13.7373)  # Altmarkt
+    assert (dresden.status, names(dresden)) == ("found", ["Dresden"])
+    munich = index.nearest(48.1374, 11.5755)  # Marienplatz
+    assert (munich.status, names(munich)) == ("outside", ["München"])
+    assert index.nearest(50.0755, 14.4378).status == "unknown"  # Prague, > 30 km from any row
+    assert index.nearest(float("nan"), 13.0).status == "unknown"
+
+
+def test_get_and_ids(index: PlaceIndex) -> None:
+    dresden = index.get("sn-01067-dresden")
+    assert dresden is not None and dresden.name == "Dresden" and dresden.state == "Sachsen"
+    assert index.get("sn-00000-nowhere") is None
+    places = index.places()
+    ids = [p.id for p in places]
+    assert len(ids) == len(set(ids))
+    assert all(len(i) <= 32 and i.isascii() and i == i.lower() for i in ids)
+    assert all(index.get(p.id) is p for p in places)
+    assert all(p.in_saxony == (p.state == "Sachsen") for p in places)
+    assert all(len(p.district_code) == 5 and p.district_code.isdigit() for p in places)
