@@ -58,6 +58,7 @@ class Contact(Strict):
     how_else: L10n | None = Field(
         default=None, description="How to reach it when no phone number is verified."
     )
+    nationwide: bool = Field(default=False, description="Offered outside Saxony too.")
     source: str | None = Field(default=None, description="URL or document the facts come from.")
     verified_on: dt.date | None = None
 
@@ -87,6 +88,7 @@ class Question(Strict):
     options: list[Option] = Field(default_factory=list)
     next: str | None = Field(default=None, pattern=ID_PATTERN)
     emergency: bool = False
+    contacts: list[str] = Field(default_factory=list, description="Contact cards shown with it.")
     classify: bool = Field(
         default=False, description="Free text here is matched against the category terms."
     )
@@ -97,7 +99,12 @@ class Question(Strict):
 class Flow(Strict):
     start: str = Field(pattern=ID_PATTERN)
     emergency: str = Field(pattern=ID_PATTERN, description="Question id of the emergency path.")
+    after_result: str = Field(pattern=ID_PATTERN, description="Question shown below the result.")
     questions: dict[str, Question]
+
+
+# Targets an option's `next` may name besides a question id.
+RESERVED_TARGETS = frozenset({"result", "end", "restart"})
 
 
 class Terms(Strict):
@@ -136,3 +143,62 @@ class Danger(Strict):
     """Danger-now signals: any of these in any text switches to the emergency path."""
 
     terms: Terms
+
+
+class UiTexts(Strict):
+    """Every sentence the bot says that is not part of a question or category."""
+
+    welcome: L10n
+    help: L10n
+    privacy: L10n
+    privacy_channel: dict[str, L10n] = Field(
+        default_factory=dict, description="Extra privacy notice per channel (telegram, matrix, ...)."
+    )
+    session_expired: L10n
+    cancelled: L10n
+    unknown_command: L10n
+    not_understood: L10n
+    stale_option: L10n
+    back_to_question: L10n
+    language_question: L10n
+    language_set: L10n
+    confirm_category: L10n
+    confirm_yes: L10n
+    confirm_other: L10n
+    place_choose: L10n
+    place_suggest: L10n
+    place_not_found: L10n
+    place_none: L10n
+    place_skip: L10n
+    place_outside: L10n
+    share_location: L10n
+    result_header: L10n
+    result_header_place: L10n
+    police_station_note: L10n
+    police_fallback_note: L10n
+    police_unknown_place: L10n
+    no_verified_phone: L10n
+    source_note: L10n
+    steps_header: L10n
+    legal_header: L10n
+    deadline: L10n
+    knowledge_changed: L10n
+    conversation_ended: L10n
+    attachment_not_kept: L10n
+
+
+class ContactsFile(Strict):
+    contacts: dict[str, Contact]
+
+
+class CategoriesFile(Strict):
+    categories: dict[str, Category]
+    aspects: dict[str, Aspect]
+    danger: Danger
+    nationwide_contacts: list[str] = Field(
+        description="Contacts offered when the place is outside Saxony."
+    )
+    police_contact: str = Field(
+        default="polizeirevier",
+        description="Placeholder id in a category's contacts that becomes the local station.",
+    )

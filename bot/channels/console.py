@@ -1,0 +1,169 @@
+"""The terminal chat: a real channel for local use, demos and end-to-end tests.
+
+Interactive mode prints options numbered and reads typed lines. `--jsonl` mode reads one
+JSON event per line and writes one JSON object per outbound message, then a `turn_end`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import mimetypes
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+from bot.engine import Engine
+from bot.render import message_text
+from handlers.messages import (
+    AttachmentIn,
+    CommandIn,
+    ConversationKey,
+    Inbound,
+    LocationIn,
+    OptionChosen,
+    OutboundMessage,
+    TextIn,
+)
+
+CHANNEL = "console"
+
+
+class EventError(ValueError):
+    """A jsonl line that is not a valid event; the message says what is expected."""
+
+
+def parse_event(line: str, key: ConversationKey, lang: str | None) -> Inbound:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise EventError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
+    if not isinstance(data, dict):
+        raise EventError("expected a JSON object such as {\"text\": \"...\"}")
+    common: dict[str, Any] = {"key": key, "lang_hint": lang}
+    if isinstance(data.get("text"), str):
+        return TextIn(text=data["text"], **common)
+    if isinstance(data.get("option"), str):
+        return OptionChosen(option_id=data["option"], **common)
+    if isinstance(data.get("command"), str):
+        return CommandIn(name=data["command"].lstrip("/").casefold(), args=str(data.get("args", "")), **common)
+    location = data.get("location")
+    if isinstance(location, dict):
+        try:
+            lat, lon = float(location["lat"]), float(location["lon"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EventError("location needs numeric \"lat\" and \"lon\"") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise EventError("location is out of range")
+        return LocationIn(lat=lat, lon=lon, **common)
+    if isinstance(data.get("file"), str):
+        return attachment_from_path(data["file"], key, lang)
+    raise EventError('expected one of "text", "option", "command", "location" or "file"')
+
+
+def attachment_from_path(path_text: str, key: ConversationKey, lang: str | None) -> AttachmentIn:
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise EventError(f"no such file: {path}")
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return AttachmentIn(key=key, lang_hint=lang, filename=path.name, mime_type=mime, data=path.read_bytes())
+
+
+def message_json(message: OutboundMessage) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "message",
+        "text": message.text,
+        "options": [{"id": o.id, "label": o.label} for o in message.options],
+        "contacts": [{k: v for k, v in asdict(c).items() if v is not None} for c in message.contacts],
+        "category": message.category,
+        "emergency": message.emergency,
+    }
+    if message.request_location:
+        out["request_location"] = True
+    if message.request_contact:
+        out["request_contact"] = True
+    if message.document is not None:
+        out["document"] = {"filename": message.document.filename, "mime_type": message.document.mime_type}
+    return out
+
+
+class ConsoleChannel:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        user: str = "local",
+        lang: str | None = None,
+        jsonl: bool = False,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+    ):
+        self.engine = engine
+        self.key = ConversationKey(CHANNEL, user, user)
+        self.lang = lang
+        self.jsonl = jsonl
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self._write_lock = asyncio.Lock()
+        engine.register_channel(CHANNEL, self)
+
+    async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
+        async with self._write_lock:
+            self._emit(messages)
+
+    def _emit(self, messages: list[OutboundMessage]) -> None:
+        for message in messages:
+            if self.jsonl:
+                self._line(message_json(message))
+            else:
+                prefix = "[NOTFALL / EMERGENCY] " if message.emergency else ""
+                self.stdout.write(prefix + message_text(message) + "\n\n")
+        self.stdout.flush()
+
+    def _line(self, obj: dict[str, Any]) -> None:
+        self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        if not self.jsonl:
+            await self._handle(CommandIn(key=self.key, lang_hint=self.lang, name="start"))
+        while True:
+            if not self.jsonl:
+                self.stdout.write("> ")
+                self.stdout.flush()
+            line = await loop.run_in_executor(None, self.stdin.readline)
+            if not line:
+                return
+            line = line.strip()
+            if not line:
+                continue
+            if self.jsonl:
+                try:
+                    event = parse_event(line, self.key, self.lang)
+                except EventError as exc:
+                    async with self._write_lock:
+                        self._line({"type": "error", "message": str(exc)})
+                        self._line({"type": "turn_end"})
+                        self.stdout.flush()
+                    continue
+            else:
+                event = self._typed_event(line)
+            await self._handle(event)
+
+    def _typed_event(self, line: str) -> Inbound:
+        if line.startswith("/datei ") or line.startswith("/file "):
+            path = line.split(" ", 1)[1].strip()
+            try:
+                return attachment_from_path(path, self.key, self.lang)
+            except EventError as exc:
+                self.stdout.write(f"({exc})\n")
+        return TextIn(key=self.key, lang_hint=self.lang, text=line)
+
+    async def _handle(self, event: Inbound) -> None:
+        messages = await self.engine.handle(event)
+        async with self._write_lock:
+            self._emit(messages)
+            if self.jsonl:
+                self._line({"type": "turn_end"})
+                self.stdout.flush()

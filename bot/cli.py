@@ -1,0 +1,95 @@
+"""The `schutzlotse` command: `run`, `chat`, and the admin subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from knowledge.yamlsource import KnowledgeError
+from bot.store import StoreError
+
+log = logging.getLogger("schutzlotse")
+
+# Each entry adds subcommands: (subparsers) -> None. Feature modules append themselves.
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _setup_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _chat_parser(sub: argparse._SubParsersAction) -> None:
+    chat = sub.add_parser("chat", help="talk to the bot in this terminal")
+    chat.add_argument("--jsonl", action="store_true", help="one JSON event per line in and out")
+    chat.add_argument("--db", type=Path, help="SQLite file (default: SCHUTZLOTSE_DB)")
+    chat.add_argument("--lang", choices=["de", "en"], help="language (default: SCHUTZLOTSE_LANG)")
+    chat.add_argument("--user", default="local", help="user id of this terminal conversation")
+    chat.set_defaults(func=_cmd_chat)
+    run = sub.add_parser("run", help="start every configured channel (default: terminal chat)")
+    run.set_defaults(func=_cmd_run)
+
+
+async def _chat(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.app import open_app
+    from bot.channels.console import ConsoleChannel
+
+    async with open_app(settings) as app:
+        channel = ConsoleChannel(app.engine, user=args.user, lang=args.lang, jsonl=args.jsonl)
+        await channel.run()
+
+
+def _cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(_chat(settings, args))
+    return 0
+
+
+def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runner import run_channels
+
+    return asyncio.run(run_channels(settings))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="schutzlotse", description="Schutzlotse help-line bot")
+    sub = parser.add_subparsers(dest="command")
+    _chat_parser(sub)
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args = parser.parse_args(["run"])
+    try:
+        settings = load_settings(db=getattr(args, "db", None), lang=getattr(args, "lang", None))
+        _setup_logging(settings)
+        return args.func(settings, args) or 0
+    except ConfigError as exc:
+        print(f"schutzlotse: {exc}", file=sys.stderr)
+        return 2
+    except KnowledgeError as exc:
+        print("schutzlotse: the knowledge base is invalid, not starting:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"schutzlotse: database: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""`schutzlotse run`: starts every configured channel; with none configured, the terminal chat."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.app import App, open_app
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Each entry returns a coroutine that runs one channel until cancelled, or None when the
+# channel is not configured. Channel modules append themselves here.
+CHANNEL_STARTERS: list[Callable[[App], Awaitable[None] | None]] = []
+
+
+async def run_channels(settings: Settings) -> int:
+    async with open_app(settings) as app:
+        runners = [r for starter in CHANNEL_STARTERS if (r := starter(app)) is not None]
+        background = [asyncio.create_task(app.engine.purge_loop())]
+        try:
+            if not runners:
+                from bot.channels.console import ConsoleChannel
+
+                log.info("no channel configured: starting the terminal chat")
+                await ConsoleChannel(app.engine).run()
+                return 0
+            await asyncio.gather(*runners)
+            return 0
+        finally:
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)

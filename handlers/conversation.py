@@ -1,0 +1,104 @@
+"""The one pure entry point: `step(state, event, ctx) -> StepResult`.
+
+Commands first (they work everywhere), then an open overlay (the language choice),
+then the active flow. No I/O, no awaits, no platform types: the engine does the rest.
+"""
+
+from __future__ import annotations
+
+from handlers import commands, triage
+from handlers.flows import FLOWS
+from handlers.messages import (
+    AttachmentIn,
+    CommandIn,
+    ContactIn,
+    Inbound,
+    LocationIn,
+    OptionChosen,
+    OutboundMessage,
+    TextIn,
+    command_from_text,
+)
+from handlers.state import ConversationState, Context, StepResult
+
+LANGS = ("de", "en")
+
+
+class _Triage:
+    """Adapts the triage module to the flow protocol."""
+
+    start = staticmethod(triage.start)
+    step = staticmethod(triage.step)
+
+    @staticmethod
+    def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
+        return triage.current_messages(state, ctx.knowledge)
+
+
+FLOWS.setdefault("triage", _Triage())
+
+
+def new_state(event: Inbound, ctx: Context) -> ConversationState:
+    hint = (event.lang_hint or "").casefold()[:2]
+    lang = hint if hint in LANGS else ctx.default_lang
+    return ConversationState(lang=lang, knowledge_version=ctx.knowledge.version)
+
+
+def step(
+    state: ConversationState | None, event: Inbound, ctx: Context, *, expired: bool = False
+) -> StepResult:
+    """Advance one conversation by one inbound event."""
+    fresh = state is None
+    if state is None:
+        state = new_state(event, ctx)
+    result = _dispatch(state, _as_command(event), ctx, fresh)
+    if expired:
+        notice = triage.say(ctx.knowledge, "session_expired", state.lang, minutes=_minutes(ctx))
+        result.messages.insert(0, OutboundMessage(notice))
+    if result.state is not None:
+        result.state.knowledge_version = ctx.knowledge.version
+    return result
+
+
+def _minutes(ctx: Context) -> str:
+    value = ctx.session_timeout_minutes
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _as_command(event: Inbound) -> Inbound:
+    if isinstance(event, TextIn) and (parsed := command_from_text(event.text)):
+        name, args = parsed
+        return CommandIn(key=event.key, lang_hint=event.lang_hint, name=name, args=args)
+    return event
+
+
+def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: bool) -> StepResult:
+    if isinstance(event, CommandIn):
+        canonical = commands.resolve(event.name)
+        handler = commands.HANDLERS.get(canonical) if canonical else None
+        return (handler or commands.unknown)(state, event, ctx)
+    if state.overlay == "language":
+        return commands.language_answer(state, event, ctx)
+    if fresh or not state.node:
+        return _first_event(state, event, ctx)
+    flow = FLOWS.get(state.flow) or FLOWS["triage"]
+    if isinstance(event, AttachmentIn) and state.flow == "triage":
+        text = triage.say(ctx.knowledge, "attachment_not_kept", state.lang)
+        return StepResult(state, [OutboundMessage(text), *flow.current(state, ctx)])
+    return flow.step(state, event, ctx)
+
+
+def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
+    """The first message of a conversation: welcome, unless it already tells us something."""
+    k = ctx.knowledge
+    opening = triage.start(state, ctx)
+    if not isinstance(event, TextIn) or opening.state is None:
+        return opening
+    probe = triage.step(opening.state, event, ctx)
+    if probe.state is None or probe.state.node == k.flow.start:
+        return opening
+    if probe.state.node == k.flow.emergency:
+        return probe  # danger first: the 110 message opens the conversation
+    # A first sentence that already names the problem is answered directly, after the
+    # welcome (which always carries the 110 line).
+    return StepResult(probe.state, [opening.messages[0], *probe.messages], probe.actions)

@@ -1,0 +1,154 @@
+"""Loads a knowledge directory into one immutable, validated `Knowledge` object."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from knowledge.places import PlaceIndex
+from knowledge.police import PoliceData
+from knowledge.schema import (
+    Aspect,
+    CategoriesFile,
+    Category,
+    Contact,
+    ContactsFile,
+    Flow,
+    UiTexts,
+)
+from knowledge.understanding import TermMatcher
+from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
+
+# File name -> root model. Order is the order errors are reported in.
+FILES: dict[str, type[BaseModel]] = {
+    "flow.yaml": Flow,
+    "texts.yaml": UiTexts,
+    "contacts.yaml": ContactsFile,
+    "categories.yaml": CategoriesFile,
+    "police.yaml": PoliceData,
+}
+SAXONY_CSV = "places-sachsen.csv"
+GERMANY_CSV = "postcodes-de.csv"
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("knowledge") / "data"))
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    flow: Flow
+    texts: UiTexts
+    contacts: dict[str, Contact]
+    categories: dict[str, Category]
+    aspects: dict[str, Aspect]
+    catalogue: CategoriesFile
+    police: PoliceData
+    places: PlaceIndex
+    version: str
+    source_dir: Path
+    documents: dict[str, YamlDocument]
+
+    @cached_property
+    def category_matcher(self) -> TermMatcher:
+        return TermMatcher({cid: cat.terms.all() for cid, cat in self.categories.items()})
+
+    @cached_property
+    def danger_matcher(self) -> TermMatcher:
+        return TermMatcher({"danger": self.catalogue.danger.terms.all()})
+
+    def classify(self, text: str) -> list[str]:
+        """Category ids whose terms occur in `text`, best first."""
+        return self.category_matcher.rank(text)
+
+    def is_danger(self, text: str) -> bool:
+        return bool(self.danger_matcher.rank(text))
+
+
+def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> Any:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(
+                Problem(
+                    doc.file,
+                    doc.line_of(loc),
+                    ".".join(str(part) for part in loc),
+                    _explain(err),
+                )
+            )
+        return None
+
+
+def _explain(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling; see `schutzlotse knowledge schema`)"
+    return str(err["msg"])
+
+
+def _fingerprint(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and path.suffix in {".yaml", ".csv"}:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load(directory: Path | None = None, *, check_references: bool = True) -> Knowledge:
+    """Load and validate everything; raise KnowledgeError listing every problem found."""
+    directory = Path(directory) if directory else default_dir()
+    if not directory.is_dir():
+        raise KnowledgeError([Problem(str(directory), None, "", "knowledge directory not found")])
+    problems: list[Problem] = []
+    models: dict[str, Any] = {}
+    documents: dict[str, YamlDocument] = {}
+    for name, model in FILES.items():
+        path = directory / name
+        if not path.exists():
+            problems.append(Problem(name, None, "", "file is missing"))
+            continue
+        try:
+            doc = read_yaml(path, directory)
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+            continue
+        documents[name] = doc
+        models[name] = _validate(doc, model, problems)
+    for csv_name in (SAXONY_CSV, GERMANY_CSV):
+        if not (directory / csv_name).exists():
+            problems.append(Problem(csv_name, None, "", "place data file is missing"))
+    if problems:
+        raise KnowledgeError(problems)
+    catalogue: CategoriesFile = models["categories.yaml"]
+    knowledge = Knowledge(
+        flow=models["flow.yaml"],
+        texts=models["texts.yaml"],
+        contacts=models["contacts.yaml"].contacts,
+        categories=catalogue.categories,
+        aspects=catalogue.aspects,
+        catalogue=catalogue,
+        police=models["police.yaml"],
+        places=PlaceIndex.load(directory / SAXONY_CSV, directory / GERMANY_CSV),
+        version=_fingerprint(directory),
+        source_dir=directory,
+        documents=documents,
+    )
+    if check_references:
+        from knowledge.checks import reference_problems
+
+        errors = [p for p in reference_problems(knowledge) if p.severity == "error"]
+        if errors:
+            raise KnowledgeError(errors)
+    return knowledge

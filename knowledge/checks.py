@@ -1,0 +1,150 @@
+"""Cross-reference checks over a loaded knowledge base: the things a schema cannot see."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge.schema import RESERVED_TARGETS
+from knowledge.yamlsource import Problem
+
+if TYPE_CHECKING:
+    from knowledge.base import Knowledge
+
+
+def _problem(k: Knowledge, file: str, loc: tuple, message: str, severity: str = "error") -> Problem:
+    doc = k.documents.get(file)
+    line = doc.line_of(loc) if doc else None
+    return Problem(file, line, ".".join(str(p) for p in loc), message, severity)
+
+
+def reference_problems(k: Knowledge) -> list[Problem]:
+    """Every dangling reference, unreachable question and cycle in the flow."""
+    problems: list[Problem] = []
+    problems += _flow_problems(k)
+    problems += _routing_problems(k)
+    return problems
+
+
+def _flow_problems(k: Knowledge) -> list[Problem]:
+    flow, questions = k.flow, k.flow.questions
+    out: list[Problem] = []
+    for field in ("start", "emergency", "after_result"):
+        target = getattr(flow, field)
+        if target not in questions:
+            out.append(_problem(k, "flow.yaml", (field,), f"no question with id {target!r}"))
+    for qid, question in questions.items():
+        loc = ("questions", qid)
+        if question.kind == "choice" and not question.options:
+            out.append(_problem(k, "flow.yaml", loc, "a choice question needs options"))
+        if question.kind == "municipality" and not question.next:
+            out.append(_problem(k, "flow.yaml", loc, "a municipality question needs `next`"))
+        for i, contact in enumerate(question.contacts):
+            if contact not in k.contacts:
+                out.append(_problem(k, "flow.yaml", (*loc, "contacts", i), f"unknown contact {contact!r}"))
+        seen: set[str] = set()
+        for i, option in enumerate(question.options):
+            oloc = (*loc, "options", i)
+            if option.id in seen:
+                out.append(_problem(k, "flow.yaml", (*oloc, "id"), f"duplicate option {option.id!r}"))
+            seen.add(option.id)
+            if option.next not in questions and option.next not in RESERVED_TARGETS:
+                out.append(_problem(k, "flow.yaml", (*oloc, "next"), _unknown_target(option.next)))
+            if option.category and option.category not in k.categories:
+                out.append(
+                    _problem(k, "flow.yaml", (*oloc, "category"), f"unknown category {option.category!r}")
+                )
+            if option.aspect and option.aspect not in k.aspects:
+                out.append(_problem(k, "flow.yaml", (*oloc, "aspect"), f"unknown aspect {option.aspect!r}"))
+        if question.next and question.next not in questions and question.next not in RESERVED_TARGETS:
+            out.append(_problem(k, "flow.yaml", (*loc, "next"), _unknown_target(question.next)))
+        if question.skip_if_aspect and question.skip_if_aspect not in k.aspects:
+            out.append(
+                _problem(k, "flow.yaml", (*loc, "skip_if_aspect"), f"unknown aspect {question.skip_if_aspect!r}")
+            )
+    out += _graph_problems(k)
+    return out
+
+
+def _unknown_target(target: str) -> str:
+    reserved = ", ".join(sorted(RESERVED_TARGETS))
+    return f"leads to {target!r}, which is neither a question id nor one of: {reserved}"
+
+
+def _edges(k: Knowledge, qid: str) -> list[str]:
+    question = k.flow.questions[qid]
+    targets = [o.next for o in question.options]
+    if question.next:
+        targets.append(question.next)
+    return [t for t in targets if t in k.flow.questions]
+
+
+def _graph_problems(k: Knowledge) -> list[Problem]:
+    questions = k.flow.questions
+    roots = [r for r in (k.flow.start, k.flow.emergency, k.flow.after_result) if r in questions]
+    reachable: set[str] = set()
+    stack = list(roots)
+    while stack:
+        qid = stack.pop()
+        if qid in reachable:
+            continue
+        reachable.add(qid)
+        stack.extend(_edges(k, qid))
+    out = [
+        _problem(k, "flow.yaml", ("questions", qid), f"question {qid!r} is unreachable")
+        for qid in questions
+        if qid not in reachable
+    ]
+    # Depth-first search for a cycle: a conversation must always reach a result.
+    state: dict[str, int] = {}
+
+    def visit(qid: str, trail: list[str]) -> list[str] | None:
+        state[qid] = 1
+        for nxt in _edges(k, qid):
+            if state.get(nxt) == 1:
+                return [*trail, qid, nxt]
+            if nxt not in state and (cycle := visit(nxt, [*trail, qid])):
+                return cycle
+        state[qid] = 2
+        return None
+
+    for root in roots:
+        if root not in state and (cycle := visit(root, [])):
+            start = cycle.index(cycle[-1])
+            path = " -> ".join(cycle[start:])
+            out.append(_problem(k, "flow.yaml", ("questions", cycle[-1]), f"cycle in the flow: {path}"))
+            break
+    return out
+
+
+def _routing_problems(k: Knowledge) -> list[Problem]:
+    out: list[Problem] = []
+    known = set(k.contacts) | {k.catalogue.police_contact}
+    for cid, category in k.categories.items():
+        for i, contact in enumerate(category.contacts):
+            if contact not in known:
+                out.append(
+                    _problem(k, "categories.yaml", ("categories", cid, "contacts", i), f"unknown contact {contact!r}")
+                )
+        for i, aspect in enumerate(category.aspects):
+            if aspect not in k.aspects:
+                out.append(
+                    _problem(k, "categories.yaml", ("categories", cid, "aspects", i), f"unknown aspect {aspect!r}")
+                )
+    for aid, aspect in k.aspects.items():
+        for i, contact in enumerate(aspect.contacts):
+            if contact not in known:
+                out.append(
+                    _problem(k, "categories.yaml", ("aspects", aid, "contacts", i), f"unknown contact {contact!r}")
+                )
+    for i, contact in enumerate(k.catalogue.nationwide_contacts):
+        if contact not in k.contacts:
+            out.append(
+                _problem(k, "categories.yaml", ("nationwide_contacts", i), f"unknown contact {contact!r}")
+            )
+    routed = {o.category for q in k.flow.questions.values() for o in q.options if o.category}
+    for cid in k.categories:
+        if cid not in routed:
+            out.append(
+                _problem(k, "categories.yaml", ("categories", cid), f"category {cid!r} is offered by no question")
+            )
+    return out
