@@ -89,16 +89,17 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
 
 
 def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
-    """The first message of a conversation: welcome, unless it already tells us something."""
-    k = ctx.knowledge
+    """The first message of a conversation: welcome and the first question, unless the
+    text already names a danger (then 110 comes first) or a problem (then we propose it).
+
+    Short answers such as "ja" are not matched against a question the user has not seen.
+    """
     opening = triage.start(state, ctx)
     if not isinstance(event, TextIn) or opening.state is None:
         return opening
-    probe = triage.step(opening.state, event, ctx)
-    if probe.state is None or probe.state.node == k.flow.start:
+    if triage.signals_danger(ctx.knowledge, event.text):
+        return triage.emergency(opening.state, ctx)
+    proposal = triage.propose_categories(opening.state, event.text, ctx)
+    if proposal is None:
         return opening
-    if probe.state.node == k.flow.emergency:
-        return probe  # danger first: the 110 message opens the conversation
-    # A first sentence that already names the problem is answered directly, after the
-    # welcome (which always carries the 110 line).
-    return StepResult(probe.state, [opening.messages[0], *probe.messages], probe.actions)
+    return StepResult(proposal.state, [opening.messages[0], *proposal.messages])

@@ -209,18 +209,31 @@ def _typed(state: ConversationState, text: str, on_screen: list[Choice], ctx: Co
         return choose(state, picked, ctx)
     question = k.flow.questions.get(state.node)
     emergency_node = question is not None and question.emergency
-    if not emergency_node and (k.is_danger(text) or set(normalize(text).split()) & EMERGENCY_WORDS):
+    if not emergency_node and signals_danger(k, text):
         return emergency(state, ctx)
     if _is_place_node(state, k):
         return _resolved(state, k.places.resolve(text), ctx)
     if (picked := match_loose(text, on_screen)) is not None:
         return choose(state, picked, ctx)
     if question is not None and question.classify:
-        proposed = k.classify(text)[:MAX_PROPOSALS]
-        if proposed:
-            state.node, state.pending = CONFIRM_CATEGORY, {"proposed": proposed}
-            return StepResult(state).say(*current_messages(state, k))
+        proposal = propose_categories(state, text, ctx)
+        if proposal is not None:
+            return proposal
     return _not_understood(state, k)
+
+
+def signals_danger(k: Knowledge, text: str) -> bool:
+    """Danger-now words from the knowledge base, or the plain word "Notfall"."""
+    return k.is_danger(text) or bool(set(normalize(text).split()) & EMERGENCY_WORDS)
+
+
+def propose_categories(state: ConversationState, text: str, ctx: Context) -> StepResult | None:
+    """Ask the user to confirm the categories their own words suggest, if any."""
+    proposed = ctx.knowledge.classify(text)[:MAX_PROPOSALS]
+    if not proposed:
+        return None
+    state.node, state.pending = CONFIRM_CATEGORY, {"proposed": proposed}
+    return StepResult(state).say(*current_messages(state, ctx.knowledge))
 
 
 def _not_understood(state: ConversationState, k: Knowledge) -> StepResult:

@@ -1,0 +1,130 @@
+"""Commands work at every step and return the user to where they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers import triage
+from tests.helpers import PureChat, all_text, option_ids
+
+
+def chat_at(knowledge, node: str, lang: str = "de") -> PureChat:
+    """A conversation advanced to `node` by button presses."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    path = {
+        "danger_now": [],
+        "emergency": ["danger_yes"],
+        "category": ["danger_no"],
+        "aspect_online": ["danger_no", "threat"],
+        "aspect_extremist": ["danger_no", "threat", "online_no"],
+        "aspect_private": ["danger_no", "threat", "online_no", "extremist_no"],
+        "aspect_repeated": ["danger_no", "threat", "online_no", "extremist_no", "private_no"],
+        "municipality": ["danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"],
+    }
+    if node in path:
+        for option in path[node]:
+            chat.option(option)
+    elif node == triage.CONFIRM_CATEGORY:
+        chat.option("danger_no")
+        chat.text("Jemand hat mein Auto mit Graffiti beschmiert")
+    elif node == triage.CHOOSE_PLACE:
+        for option in path["municipality"]:
+            chat.option(option)
+        chat.text("Neustadt")
+    elif node == "after_result":
+        for option in path["municipality"]:
+            chat.option(option)
+        chat.text("Görlitz")
+    assert chat.state.node == node
+    return chat
+
+
+NODES = [
+    "danger_now", "emergency", "category", "aspect_online", "aspect_extremist", "aspect_private",
+    "aspect_repeated", "municipality", triage.CONFIRM_CATEGORY, triage.CHOOSE_PLACE, "after_result",
+]
+
+
+@pytest.mark.parametrize("node", NODES)
+@pytest.mark.parametrize("command", ["hilfe", "help", "datenschutz", "privacy"])
+def test_help_and_privacy_return_to_the_same_question(knowledge, node, command):
+    chat = chat_at(knowledge, node)
+    before = option_ids(chat.last.messages[-1:])
+    messages = chat.command(command)
+    assert chat.state.node == node
+    expected = knowledge.texts.help if command in ("hilfe", "help") else knowledge.texts.privacy
+    assert messages[0].text.startswith(expected.de[:40])
+    assert option_ids(messages[-1:]) == before
+
+
+@pytest.mark.parametrize("node", NODES)
+@pytest.mark.parametrize("command", ["notfall", "emergency"])
+def test_emergency_command_everywhere(knowledge, node, command):
+    chat = chat_at(knowledge, node)
+    messages = chat.command(command)
+    assert chat.state.node == "emergency"
+    assert messages[0].emergency and "110" in messages[0].text
+
+
+@pytest.mark.parametrize("node", NODES)
+@pytest.mark.parametrize("command", ["abbrechen", "cancel"])
+def test_cancel_everywhere_deletes_the_state(knowledge, node, command):
+    chat = chat_at(knowledge, node)
+    messages = chat.command(command)
+    assert chat.state is None
+    assert knowledge.texts.cancelled.de in all_text(messages)
+
+
+@pytest.mark.parametrize("node", NODES)
+def test_start_everywhere_starts_over(knowledge, node):
+    chat = chat_at(knowledge, node)
+    chat.command("start")
+    assert chat.state.node == "danger_now" and chat.state.category is None
+
+
+@pytest.mark.parametrize("node", NODES)
+def test_language_switch_everywhere_returns_to_the_question(knowledge, node):
+    chat = chat_at(knowledge, node)
+    messages = chat.command("sprache")
+    assert option_ids(messages) == ["de", "en"]
+    messages = chat.text("English")
+    assert chat.state.lang == "en" and chat.state.node == node
+    assert messages[0].text == knowledge.texts.language_set.en
+
+
+def test_language_command_with_argument(knowledge):
+    chat = chat_at(knowledge, "category")
+    messages = chat.command("language", "en")
+    assert chat.state.lang == "en"
+    assert "What happened?" in all_text(messages)
+
+
+def test_unknown_command_gets_help(knowledge):
+    chat = chat_at(knowledge, "category")
+    messages = chat.command("quatsch")
+    assert "/quatsch" in messages[0].text
+    assert knowledge.texts.help.de[:30] in messages[0].text
+    assert chat.state.node == "category"
+
+
+def test_typed_slash_command_is_a_command(knowledge):
+    chat = chat_at(knowledge, "aspect_online")
+    chat.text("/Hilfe")
+    assert chat.state.node == "aspect_online"
+    assert knowledge.texts.help.de[:30] in chat.last.messages[0].text
+
+
+def test_telegram_privacy_notice_says_not_end_to_end_encrypted(knowledge):
+    from handlers.messages import ConversationKey
+
+    chat = PureChat(knowledge, key=ConversationKey("telegram", "1", "1"))
+    messages = chat.command("datenschutz")
+    assert "nicht Ende-zu-Ende-verschlüsselt" in messages[0].text
+
+
+def test_help_on_a_fresh_conversation_starts_the_triage(knowledge):
+    chat = PureChat(knowledge)
+    messages = chat.command("hilfe")
+    assert chat.state.node == "danger_now"
+    assert option_ids(messages) == ["danger_yes", "danger_no"]

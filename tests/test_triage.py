@@ -1,0 +1,243 @@
+"""The pure conversation step: every category path in both languages, typed answers, commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers import triage
+from tests.helpers import PureChat, all_text, contact_ids, option_ids
+
+CATEGORIES = [
+    "physical_attack", "threat", "stalking", "doxxing", "insult",
+    "online_hate", "coercion", "property_damage", "unsure",
+]
+
+
+def walk_to_place(chat: PureChat, category: str, *, aspect_answer: str = "_no") -> None:
+    chat.command("start")
+    assert chat.state.node == "danger_now"
+    chat.option("danger_no")
+    assert chat.state.node == "category"
+    chat.option(category)
+    assert chat.state.category == category
+    while chat.state.node.startswith("aspect_"):
+        wanted = [o for o in option_ids(chat.last.messages) if o.endswith(aspect_answer)]
+        assert len(wanted) == 1, chat.last.messages
+        chat.option(wanted[0])
+    assert chat.state.node == "municipality"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_category_reaches_a_result(knowledge, category, lang):
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, category)
+    messages = chat.text("Görlitz")
+    cat = knowledge.categories[category]
+    header = messages[0]
+    assert header.category == category
+    assert cat.label.get(lang) in header.text and "Görlitz" in header.text
+    ids = contact_ids(messages)
+    expected = [c for c in cat.contacts if c != "polizeirevier"]
+    assert set(expected) <= set(ids)
+    if "polizeirevier" in cat.contacts:
+        assert ids[0] == "polizeirevier"
+        assert messages[0].contacts[0].name == "Polizeirevier Görlitz"
+    advice = messages[1].text
+    assert knowledge.texts.steps_header.get(lang) in advice
+    assert cat.steps.get(lang)[0].split()[0] in advice
+    if cat.legal:
+        assert cat.legal.text.get(lang)[:30] in advice
+        assert (knowledge.texts.deadline.get(lang) in advice) == cat.legal.complaint_required
+    assert chat.state.node == knowledge.flow.after_result
+    assert "new_request" in option_ids(messages)
+
+
+def test_result_language_follows_the_user(knowledge):
+    en, de = PureChat(knowledge, lang="en"), PureChat(knowledge, lang="de")
+    for chat in (en, de):
+        walk_to_place(chat, "threat")
+        chat.text("01067")
+    assert "These services can help you" in all_text(en.last.messages)
+    assert "Diese Stellen helfen Ihnen weiter" in all_text(de.last.messages)
+
+
+def test_aspects_add_contacts_and_advice(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat", aspect_answer="_yes")
+    assert set(chat.state.aspects) == {"online", "extremist", "private_sphere", "repeated"}
+    messages = chat.text("Pirna")
+    ids = contact_ids(messages)
+    for contact in ("onlinewache", "zmi", "zastex", "support"):
+        assert contact in ids
+    assert ids.count("polizeirevier") == 1 and ids[0] == "polizeirevier"
+    advice = messages[1].text
+    assert "Screenshots" in advice and "Protokoll" in advice and "Schutzmaßnahmen" in advice
+
+
+def test_implied_aspect_skips_its_question(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("online_hate")
+    assert "online" in chat.state.aspects
+    assert chat.state.node == "aspect_extremist"  # aspect_online was skipped
+
+
+@pytest.mark.parametrize("typed", ["Bedrohung", "bedrohung", "BEDROHUNG", "2", " 2 ", "threat"])
+def test_typed_category_answers(knowledge, typed):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("nein")
+    chat.text(typed)
+    assert chat.state.category == "threat"
+
+
+@pytest.mark.parametrize("typed", ["Sachbeschaedigung", "sachbeschadigung", "Korperlicher Angriff", "koerperlicher angriff"])
+def test_labels_typed_without_umlauts(knowledge, typed):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.text(typed)
+    expected = "property_damage" if typed.lower().startswith("sach") else "physical_attack"
+    assert chat.state.category == expected
+
+
+def test_out_of_range_number_is_not_understood(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    messages = chat.text("7")
+    assert chat.state.node == "danger_now"
+    assert knowledge.texts.not_understood.de in all_text(messages)
+
+
+def test_stale_option_is_refused_and_question_repeated(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.option("danger_no")
+    messages = chat.option("danger_no")  # an old button from the first question
+    assert chat.state.node == "category"
+    assert knowledge.texts.stale_option.de in all_text(messages)
+    assert "threat" in option_ids(messages)
+
+
+def test_danger_answer_puts_110_first(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    messages = chat.option("danger_yes")
+    first = messages[0]
+    assert first.emergency and first.category == "emergency"
+    assert "110" in first.text.split("\n")[0] and "112" in first.text
+    assert contact_ids(messages)[0] == "notruf"
+
+
+def test_safe_after_emergency_continues_to_triage(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.option("danger_yes")
+    chat.option("safe_continue")
+    assert chat.state.node == "category"
+
+
+def test_first_message_describing_danger_goes_straight_to_110(knowledge):
+    chat = PureChat(knowledge)
+    messages = chat.text("Da steht gerade jemand mit einem Messer vor meiner Tür")
+    assert messages[0].emergency and "110" in messages[0].text
+    assert chat.state.node == "emergency"
+
+
+def test_first_message_with_a_story_proposes_a_category(knowledge):
+    chat = PureChat(knowledge)
+    messages = chat.text("Ich werde seit Wochen auf Facebook beleidigt")
+    assert chat.state.node == triage.CONFIRM_CATEGORY
+    assert "110" in messages[0].text  # the welcome with the 110 line comes first
+    assert "insult" in chat.state.pending["proposed"]
+    chosen = "cat_insult"
+    chat.option(chosen)
+    assert chat.state.category == chosen.removeprefix("cat_")
+    assert chat.state.node.startswith("aspect_")
+
+
+def test_rejecting_a_proposal_shows_the_category_list(knowledge):
+    chat = PureChat(knowledge)
+    chat.text("Ich werde seit Wochen auf Facebook beleidigt")
+    chat.option(triage.OTHER)
+    assert chat.state.node == "category" and chat.state.category is None
+
+
+@pytest.mark.parametrize("word", ["Notfall", "notfall!", "NOTFALL bitte", "emergency"])
+def test_the_word_notfall_at_any_step(knowledge, word):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "insult")
+    messages = chat.text(word)
+    assert chat.state.node == "emergency" and messages[0].emergency
+
+
+def test_ambiguous_place_offers_a_choice_then_resolves(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("Neustadt")
+    assert chat.state.node == triage.CHOOSE_PLACE
+    places = [o for o in messages[-1].options if o.id.startswith("place")]
+    assert len(places) >= 2
+    result = chat.option(places[0].id)
+    assert result[0].category == "threat" and chat.state.place_id
+
+
+def test_typo_gets_did_you_mean(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("Goerlits")
+    assert chat.state.node == triage.CHOOSE_PLACE
+    assert any("Görlitz" in o.label for o in messages[-1].options)
+
+
+def test_unknown_place_asks_again_and_skip_works(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("Xyzzyqwert")
+    assert chat.state.node == "municipality"
+    assert knowledge.texts.place_not_found.de in all_text(messages)
+    result = chat.option(triage.PLACE_SKIP)
+    assert result[0].category == "threat"
+    assert result[0].contacts[0].phone == "110"
+
+
+def test_place_outside_saxony_gets_nationwide_contacts_not_a_saxon_station(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("München")
+    ids = contact_ids(messages)
+    assert "zastex" not in ids
+    assert {"weisser_ring", "starke_stelle"} <= set(ids)
+    assert "Sachsen" in messages[0].text and "110" in messages[0].text
+    assert messages[0].contacts[0].phone == "110"
+
+
+def test_shared_location_resolves_the_place(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "property_damage")
+    messages = chat.location(51.1536, 14.9886)  # Görlitz
+    assert "Görlitz" in messages[0].text
+
+
+def test_place_without_known_station_falls_back_to_direktion(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("Leipzig")
+    card = messages[0].contacts[0]
+    assert card.id == "pd_leipzig"
+    assert "nicht hinterlegt" in card.note
+
+
+def test_after_result_end_and_restart(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    chat.text("Görlitz")
+    chat.option("new_request")
+    assert chat.state.node == "danger_now" and chat.state.category is None
+    walk_to_place(chat, "threat")
+    chat.text("Görlitz")
+    messages = chat.option("finish")
+    assert chat.state is None
+    assert knowledge.texts.conversation_ended.de in all_text(messages)
