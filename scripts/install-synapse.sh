@@ -30,7 +30,7 @@ rm -f "$VENV"/.schutzlotse-synapse-*
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
     "matrix-synapse==$SYNAPSE_VERSION"
 
-installed="$("$VENV/bin/python" -c 'import synapse; print(synapse.__version__)')"
+installed="$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("matrix-synapse"))')"
 if [[ "$installed" != "$SYNAPSE_VERSION" ]]; then
     echo "error: expected Synapse $SYNAPSE_VERSION, found $installed in $VENV" >&2
     exit 1
