@@ -73,7 +73,9 @@ def current_messages(state: ConversationState, k: Knowledge) -> list[OutboundMes
     options = tuple(Option(c.id, c.label(lang)) for c in choices(state, k))
     if node == CONFIRM_CATEGORY:
         proposed = [c for c in state.pending.get("proposed", []) if c in k.categories]
-        label = " / ".join(k.categories[c].label.get(lang) for c in proposed)
+        if len(proposed) > 1:
+            return [OutboundMessage(say(k, "confirm_category_several", lang), options)]
+        label = k.categories[proposed[0]].label.get(lang) if proposed else ""
         return [OutboundMessage(say(k, "confirm_category", lang, label=label), options)]
     if node == CHOOSE_PLACE:
         name = "place_suggest" if state.pending.get("suggest") else "place_choose"

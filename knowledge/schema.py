@@ -163,6 +163,7 @@ class UiTexts(Strict):
     language_question: L10n
     language_set: L10n
     confirm_category: L10n
+    confirm_category_several: L10n
     confirm_yes: L10n
     confirm_other: L10n
     place_choose: L10n
