@@ -24,8 +24,8 @@ CHOOSE_PLACE = "choose_place"
 OTHER = "other"
 PLACE_NONE = "place_none"
 PLACE_SKIP = "place_skip"
-EMERGENCY_WORDS = frozenset({"notfall", "emergency", "sos"})
 MAX_PROPOSALS = 3
+LOOSE_MAX_WORDS = 3  # longer texts are sentences: classify them before a loose match
 
 
 def say(k: Knowledge, name: str, lang: str, **fields: object) -> str:
@@ -209,17 +209,22 @@ def _typed(state: ConversationState, text: str, on_screen: list[Choice], ctx: Co
         return choose(state, picked, ctx)
     question = k.flow.questions.get(state.node)
     emergency_node = question is not None and question.emergency
-    if not emergency_node and (k.is_danger(text) or set(normalize(text).split()) & EMERGENCY_WORDS):
+    if not emergency_node and k.is_danger(text):
         return emergency(state, ctx)
     if _is_place_node(state, k):
         return _resolved(state, k.places.resolve(text), ctx)
-    if (picked := match_loose(text, on_screen)) is not None:
+    # A sentence ("Nein, aber ich bekomme Drohbriefe") says more than its first word: try
+    # the category terms before the loose first-word match of an option.
+    sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
+    if not sentence and (picked := match_loose(text, on_screen)) is not None:
         return choose(state, picked, ctx)
     if question is not None and question.classify:
         proposed = k.classify(text)[:MAX_PROPOSALS]
         if proposed:
             state.node, state.pending = CONFIRM_CATEGORY, {"proposed": proposed}
             return StepResult(state).say(*current_messages(state, k))
+    if sentence and (picked := match_loose(text, on_screen)) is not None:
+        return choose(state, picked, ctx)
     return _not_understood(state, k)
 
 

@@ -22,7 +22,7 @@ from knowledge.schema import (
     Flow,
     UiTexts,
 )
-from knowledge.understanding import TermMatcher
+from knowledge.understanding import DangerDetector, TermMatcher
 from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
 
 # File name -> root model. Order is the order errors are reported in.
@@ -60,15 +60,18 @@ class Knowledge:
         return TermMatcher({cid: cat.terms.all() for cid, cat in self.categories.items()})
 
     @cached_property
-    def danger_matcher(self) -> TermMatcher:
-        return TermMatcher({"danger": self.catalogue.danger.terms.all()})
+    def danger_matcher(self) -> DangerDetector:
+        danger = self.catalogue.danger
+        return DangerDetector(
+            danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all()
+        )
 
     def classify(self, text: str) -> list[str]:
         """Category ids whose terms occur in `text`, best first."""
         return self.category_matcher.rank(text)
 
     def is_danger(self, text: str) -> bool:
-        return bool(self.danger_matcher.rank(text))
+        return self.danger_matcher.matches(text)
 
 
 def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> Any:

@@ -143,6 +143,18 @@ class Danger(Strict):
     """Danger-now signals: any of these in any text switches to the emergency path."""
 
     terms: Terms
+    weak: Terms = Field(
+        default_factory=Terms,
+        description="Signals too common alone ('jetzt', 'Hilfe'): count only with a `context` term.",
+    )
+    context: Terms = Field(
+        default_factory=Terms,
+        description="Situations ('vor der Tür', 'steht') that make a `weak` term a danger signal.",
+    )
+    negations: Terms = Field(
+        default_factory=Terms,
+        description="Phrases removed before matching ('keine Gefahr', 'niemand verletzt').",
+    )
 
 
 class UiTexts(Strict):
