@@ -131,6 +131,10 @@ class Category(Strict):
     aspects: list[str] = Field(
         default_factory=list, description="Aspects implied by the category itself."
     )
+    exclude_contacts: list[str] = Field(
+        default_factory=list,
+        description="Contacts an aspect or the nationwide list must not add for this category.",
+    )
 
 
 class Aspect(Strict):
@@ -197,6 +201,9 @@ class UiTexts(Strict):
     knowledge_changed: L10n
     conversation_ended: L10n
     attachment_not_kept: L10n
+    knowledge_reloaded: L10n
+    knowledge_unchanged: L10n
+    knowledge_reload_failed: L10n
 
 
 class ContactsFile(Strict):
