@@ -103,11 +103,12 @@ class KnowledgeWatcher:
 
     async def run(self) -> None:
         while True:
+            # Sleep first: the knowledge was loaded (and validated) just before this starts.
+            await self.engine.clock.sleep(self.poll_seconds)
             try:
                 await self.check_once()
             except Exception:
                 log.exception("knowledge watcher poll failed")
-            await self.engine.clock.sleep(self.poll_seconds)
 
     def _write_status(self, outcome: ReloadOutcome, reason: str) -> None:
         status = {
