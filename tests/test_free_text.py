@@ -85,3 +85,8 @@ async def test_danger_reaches_emergency_through_the_engine_at_any_question(tmp_p
         assert state is not None and state.node == "municipality"
         out = await app.engine.handle(TextIn(key=key, lang_hint="de", text="er steht gerade vor meiner Tür"))
         assert any(m.emergency for m in out)
+
+
+def test_no_place_name_sets_off_the_emergency_path(k: Knowledge) -> None:
+    # The municipality question checks typed text for danger first: a town must not trip it.
+    assert [p.name for p in k.places.places() if k.is_danger(p.name)] == []
