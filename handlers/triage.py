@@ -216,16 +216,24 @@ def _typed(state: ConversationState, text: str, on_screen: list[Choice], ctx: Co
     # A sentence ("Nein, aber ich bekomme Drohbriefe") says more than its first word: try
     # the category terms before the loose first-word match of an option.
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
-    if not sentence and (picked := match_loose(text, on_screen)) is not None:
-        return choose(state, picked, ctx)
+    loose = match_loose(text, on_screen)
+    # Safety first: "Ja, ..." to "Are you in danger?" is a yes, however long the sentence.
+    if loose is not None and (not sentence or _leads_to_emergency(question, loose, k)):
+        return choose(state, loose, ctx)
     if question is not None and question.classify:
         proposed = k.classify(text)[:MAX_PROPOSALS]
         if proposed:
             state.node, state.pending = CONFIRM_CATEGORY, {"proposed": proposed}
             return StepResult(state).say(*current_messages(state, k))
-    if sentence and (picked := match_loose(text, on_screen)) is not None:
-        return choose(state, picked, ctx)
+    if loose is not None:
+        return choose(state, loose, ctx)
     return _not_understood(state, k)
+
+
+def _leads_to_emergency(question: Question | None, option_id: str, k: Knowledge) -> bool:
+    if question is None:
+        return False
+    return any(o.id == option_id and o.next == k.flow.emergency for o in question.options)
 
 
 def _not_understood(state: ConversationState, k: Knowledge) -> StepResult:

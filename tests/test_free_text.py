@@ -90,3 +90,14 @@ async def test_danger_reaches_emergency_through_the_engine_at_any_question(tmp_p
 def test_no_place_name_sets_off_the_emergency_path(k: Knowledge) -> None:
     # The municipality question checks typed text for danger first: a town must not trip it.
     assert [p.name for p in k.places.places() if k.is_danger(p.name)] == []
+
+
+@pytest.mark.parametrize("text", ["Ja, mein Nachbar bedroht mich", "yes, someone threatened me on the phone"])
+def test_yes_to_the_danger_question_wins_over_a_category_guess(k: Knowledge, text: str) -> None:
+    first, _ = recognise(k, text, "de")
+    assert first == DANGER
+
+
+def test_no_sentence_to_the_danger_question_is_classified(k: Knowledge) -> None:
+    first, _ = recognise(k, "Nein, aber ich bekomme seit Tagen Drohbriefe", "de")
+    assert first == "threat"

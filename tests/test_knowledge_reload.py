@@ -167,3 +167,25 @@ def test_cli_reload_without_a_running_bot_says_so(
 )
 def test_admin_keys_parse(text: str, expected: ConversationKey | None) -> None:
     assert parse_key(text) == expected
+
+
+async def test_sighup_touches_the_trigger_file(tmp_path: Path, knowledge_dir: Path) -> None:
+    import os
+    import signal
+
+    from bot.knowledge_watch import watch_sighup
+
+    async with open_app(settings_for(tmp_path, knowledge_dir)) as app:
+        watch_sighup(app)
+        loop = asyncio.get_running_loop()
+        try:
+            os.kill(os.getpid(), signal.SIGHUP)
+            for _ in range(50):
+                if app.knowledge_watcher.trigger.exists():  # type: ignore[union-attr]
+                    break
+                await asyncio.sleep(0.02)
+            assert app.knowledge_watcher.trigger.exists()  # type: ignore[union-attr]
+            outcome = await app.knowledge_watcher.check_once()  # type: ignore[union-attr]
+            assert outcome is not None and outcome.ok and not outcome.changed
+        finally:
+            loop.remove_signal_handler(signal.SIGHUP)
