@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
 from bot.knowledge_holder import KnowledgeHolder
+from bot.knowledge_watch import KnowledgeWatcher, watching
 from bot.store import Database
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ class App:
     db: Database
     engine: Engine
     knowledge: KnowledgeHolder
+    knowledge_watcher: KnowledgeWatcher | None = None
 
 
 @asynccontextmanager
@@ -40,6 +42,11 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             default_lang=settings.lang,
         )
         log.info("engine ready (knowledge %s, schema %d)", holder.current.version, await db.schema_version())
-        yield App(settings, db, engine, holder)
+        watcher = KnowledgeWatcher(
+            holder, engine, admins=settings.admins, data_dir=settings.data_dir,
+            poll_seconds=settings.knowledge_poll_seconds,
+        )
+        async with watching(watcher):
+            yield App(settings, db, engine, holder, watcher)
     finally:
         await db.close()

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.cli_knowledge import add_knowledge_commands
 from bot.config import ConfigError, Settings, load_settings
 from knowledge.yamlsource import KnowledgeError
 from bot.store import StoreError
@@ -17,6 +18,7 @@ log = logging.getLogger("schutzlotse")
 
 # Each entry adds subcommands: (subparsers) -> None. Feature modules append themselves.
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+SUBCOMMANDS.append(add_knowledge_commands)
 
 
 def _setup_logging(settings: Settings) -> None:

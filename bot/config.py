@@ -39,6 +39,9 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Conversation keys (channel:chat:user) of admins who get knowledge alerts.",
     )
+    knowledge_poll_seconds: float = Field(
+        default=5.0, gt=0, description="How often the running bot looks for a changed knowledge directory."
+    )
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.app import App, open_app
 from bot.config import Settings
+from bot.knowledge_watch import watch_sighup
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ async def run_channels(settings: Settings) -> int:
     async with open_app(settings) as app:
         runners = [r for starter in CHANNEL_STARTERS if (r := starter(app)) is not None]
         background = [asyncio.create_task(app.engine.purge_loop())]
+        watch_sighup(app)
         try:
             if not runners:
                 from bot.channels.console import ConsoleChannel

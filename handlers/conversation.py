@@ -6,6 +6,8 @@ then the active flow. No I/O, no awaits, no platform types: the engine does the 
 
 from __future__ import annotations
 
+import copy
+
 from handlers import commands, triage
 from handlers.flows import FLOWS
 from handlers.messages import (
@@ -92,13 +94,18 @@ def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> Step
     """The first message of a conversation: welcome and the first question, unless the
     text already names a danger (then 110 comes first) or a problem (then we propose it).
 
-    Short answers such as "ja" are not matched against a question the user has not seen.
+    A short answer such as "nein" is not taken as an answer to a question the user has not
+    seen; only an answer that leads to the emergency path is, because safety comes first.
     """
+    k = ctx.knowledge
     opening = triage.start(state, ctx)
     if not isinstance(event, TextIn) or opening.state is None:
         return opening
-    if triage.signals_danger(ctx.knowledge, event.text):
+    if triage.signals_danger(k, event.text):
         return triage.emergency(opening.state, ctx)
+    probe = triage.step(copy.deepcopy(opening.state), event, ctx)
+    if probe.state is not None and probe.state.node == k.flow.emergency:
+        return probe
     proposal = triage.propose_categories(opening.state, event.text, ctx)
     if proposal is None:
         return opening

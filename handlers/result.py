@@ -91,7 +91,7 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     if outside:
         allowed = set(k.catalogue.nationwide_contacts) | {k.catalogue.police_contact}
         ids = [i for i in ids if i in allowed] + k.catalogue.nationwide_contacts
-    unique = list(dict.fromkeys(ids))
+    unique = [i for i in dict.fromkeys(ids) if i not in category.exclude_contacts]
     police = k.catalogue.police_contact
     # The local police always comes first when it is part of the route.
     return ([police] if police in unique else []) + [i for i in unique if i != police]

@@ -24,8 +24,9 @@ CHOOSE_PLACE = "choose_place"
 OTHER = "other"
 PLACE_NONE = "place_none"
 PLACE_SKIP = "place_skip"
-EMERGENCY_WORDS = frozenset({"notfall", "emergency", "sos"})
 MAX_PROPOSALS = 3
+EMERGENCY_WORDS = frozenset({"notfall", "emergency", "sos"})
+LOOSE_MAX_WORDS = 3  # longer texts are sentences: classify them before a loose match
 
 
 def say(k: Knowledge, name: str, lang: str, **fields: object) -> str:
@@ -215,18 +216,32 @@ def _typed(state: ConversationState, text: str, on_screen: list[Choice], ctx: Co
         return emergency(state, ctx)
     if _is_place_node(state, k):
         return _resolved(state, k.places.resolve(text), ctx)
-    if (picked := match_loose(text, on_screen)) is not None:
-        return choose(state, picked, ctx)
+    # A sentence ("Nein, aber ich bekomme Drohbriefe") says more than its first word: try
+    # the category terms before the loose first-word match of an option.
+    sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
+    loose = match_loose(text, on_screen)
+    # Safety first: "Ja, ..." to "Are you in danger?" is a yes, however long the sentence.
+    if loose is not None and (not sentence or _leads_to_emergency(question, loose, k)):
+        return choose(state, loose, ctx)
     if question is not None and question.classify:
         proposal = propose_categories(state, text, ctx)
         if proposal is not None:
             return proposal
+    if loose is not None:
+        return choose(state, loose, ctx)
     return _not_understood(state, k)
 
 
+def _leads_to_emergency(question: Question | None, option_id: str, k: Knowledge) -> bool:
+    if question is None:
+        return False
+    return any(o.id == option_id and o.next == k.flow.emergency for o in question.options)
+
+
 def signals_danger(k: Knowledge, text: str) -> bool:
-    """Danger-now words from the knowledge base, or the plain word "Notfall"."""
-    return k.is_danger(text) or bool(set(normalize(text).split()) & EMERGENCY_WORDS)
+    """Danger-now words from the knowledge base; the bare word "Notfall" always counts,
+    even if an admin removed it from the terms."""
+    return normalize(text) in EMERGENCY_WORDS or k.is_danger(text)
 
 
 def propose_categories(state: ConversationState, text: str, ctx: Context) -> StepResult | None:

@@ -22,7 +22,7 @@ from knowledge.schema import (
     Flow,
     UiTexts,
 )
-from knowledge.understanding import TermMatcher
+from knowledge.understanding import DangerDetector, TermMatcher
 from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
 
 # File name -> root model. Order is the order errors are reported in.
@@ -60,15 +60,18 @@ class Knowledge:
         return TermMatcher({cid: cat.terms.all() for cid, cat in self.categories.items()})
 
     @cached_property
-    def danger_matcher(self) -> TermMatcher:
-        return TermMatcher({"danger": self.catalogue.danger.terms.all()})
+    def danger_matcher(self) -> DangerDetector:
+        danger = self.catalogue.danger
+        return DangerDetector(
+            danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all()
+        )
 
     def classify(self, text: str) -> list[str]:
         """Category ids whose terms occur in `text`, best first."""
         return self.category_matcher.rank(text)
 
     def is_danger(self, text: str) -> bool:
-        return bool(self.danger_matcher.rank(text))
+        return self.danger_matcher.matches(text)
 
 
 def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> Any:
@@ -82,19 +85,39 @@ def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]
                     doc.file,
                     doc.line_of(loc),
                     ".".join(str(part) for part in loc),
-                    _explain(err),
+                    _explain(err, model),
                 )
             )
         return None
 
 
-def _explain(err: dict[str, Any]) -> str:
+def _explain(err: dict[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
+    loc = tuple(err["loc"])
     if kind == "missing":
+        if loc and loc[-1] in ("de", "en"):
+            return f"the {loc[-1]!r} translation is missing (every text needs de and en)"
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field (check the spelling; see `schutzlotse knowledge schema`)"
+        from knowledge.fieldhints import allowed_fields, closest
+
+        allowed = allowed_fields(model, loc[:-1])
+        hint = closest(str(loc[-1]), allowed)
+        guess = f"; did you mean {hint!r}?" if hint else ""
+        listed = f" Allowed here: {', '.join(allowed)}." if allowed else ""
+        return f"unknown field {loc[-1]!r}{guess}{listed}"
     return str(err["msg"])
+
+
+def _locate_police_problems(doc: YamlDocument, problems: list[Problem], start: int) -> None:
+    """Replace the schema's whole-file cross-check error by precise, line-numbered ones."""
+    from knowledge.checks import police_raw_problems
+    from knowledge.police import SAXON_DISTRICTS
+
+    precise = police_raw_problems(doc, SAXON_DISTRICTS)
+    whole_file = [p for p in problems[start:] if not p.field]
+    if precise and whole_file:
+        problems[:] = [p for p in problems if p not in whole_file] + precise
 
 
 def _fingerprint(directory: Path) -> str:
@@ -125,7 +148,10 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
             problems.extend(exc.problems)
             continue
         documents[name] = doc
+        before = len(problems)
         models[name] = _validate(doc, model, problems)
+        if name == "police.yaml" and models[name] is None:
+            _locate_police_problems(doc, problems, before)
     for csv_name in (SAXONY_CSV, GERMANY_CSV):
         if not (directory / csv_name).exists():
             problems.append(Problem(csv_name, None, "", "place data file is missing"))

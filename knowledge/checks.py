@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import string
+from typing import TYPE_CHECKING, Any
 
-from knowledge.schema import RESERVED_TARGETS
-from knowledge.yamlsource import Problem
+from knowledge.schema import RESERVED_TARGETS, UiTexts
+from knowledge.yamlsource import Problem, YamlDocument
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -22,6 +23,8 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems: list[Problem] = []
     problems += _flow_problems(k)
     problems += _routing_problems(k)
+    problems += _police_place_problems(k)
+    problems += placeholder_problems(k)
     return problems
 
 
@@ -125,6 +128,14 @@ def _routing_problems(k: Knowledge) -> list[Problem]:
                 out.append(
                     _problem(k, "categories.yaml", ("categories", cid, "contacts", i), f"unknown contact {contact!r}")
                 )
+        for i, contact in enumerate(category.exclude_contacts):
+            if contact not in known:
+                out.append(
+                    _problem(
+                        k, "categories.yaml", ("categories", cid, "exclude_contacts", i),
+                        f"unknown contact {contact!r}",
+                    )
+                )
         for i, aspect in enumerate(category.aspects):
             if aspect not in k.aspects:
                 out.append(
@@ -148,3 +159,106 @@ def _routing_problems(k: Knowledge) -> list[Problem]:
                 _problem(k, "categories.yaml", ("categories", cid), f"category {cid!r} is offered by no question")
             )
     return out
+
+
+# The placeholders the code fills in each text of texts.yaml; a text not listed here gets
+# none. A module that formats a new text with fields adds it here.
+TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "session_expired": frozenset({"minutes"}),
+    "unknown_command": frozenset({"command"}),
+    "confirm_category": frozenset({"label"}),
+    "place_outside": frozenset({"place", "state"}),
+    "result_header": frozenset({"category"}),
+    "result_header_place": frozenset({"category", "place"}),
+    "police_station_note": frozenset({"direktion", "source_date"}),
+    "police_fallback_note": frozenset({"place", "direktion"}),
+    "no_verified_phone": frozenset({"how_else"}),
+    "source_note": frozenset({"date"}),
+    "knowledge_reloaded": frozenset({"version"}),
+    "knowledge_unchanged": frozenset({"version"}),
+    "knowledge_reload_failed": frozenset({"count", "version", "problems"}),
+}
+
+
+def _fields_in(text: str) -> set[str]:
+    """Placeholder names in a format string; raises ValueError on a broken brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def placeholder_problems(k: Knowledge) -> list[Problem]:
+    """Every {placeholder} in texts.yaml must be one the code fills for that text."""
+    out: list[Problem] = []
+    for name in UiTexts.model_fields:
+        value = getattr(k.texts, name)
+        texts = value.values() if isinstance(value, dict) else [value]
+        allowed = TEXT_PLACEHOLDERS.get(name, frozenset())
+        for text in texts:
+            for lang in ("de", "en"):
+                loc = (name, lang) if not isinstance(value, dict) else (name,)
+                try:
+                    used = _fields_in(text.get(lang))
+                except ValueError as exc:
+                    out.append(_problem(k, "texts.yaml", loc, f"broken placeholder: {exc}; write {{{{ for a literal brace"))
+                    continue
+                for field in sorted(used - allowed):
+                    expected = ", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholders"
+                    out.append(_problem(k, "texts.yaml", loc, f"unknown placeholder {{{field}}}; this text can use: {expected}"))
+    return out
+
+
+def _police_place_problems(k: Knowledge) -> list[Problem]:
+    """Every Saxon district in the place data must belong to a Polizeidirektion."""
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for place in k.places.places():
+        code = place.district_code
+        if place.in_saxony and code not in seen:
+            seen.add(code)
+            if k.police.direktion_for(code) is None:
+                out.append(
+                    _problem(
+                        k, "police.yaml", ("direktionen",),
+                        f"district {code} ({place.district_name}) of the place data has no Polizeidirektion; "
+                        "add its code to one direktion's `districts`",
+                    )
+                )
+    return out
+
+
+def police_raw_problems(doc: YamlDocument, saxon_districts: frozenset[str]) -> list[Problem]:
+    """Locate police.yaml cross-reference errors by line (the schema only says *that* one failed)."""
+    data: Any = doc.data
+    if not isinstance(data, dict):
+        return []
+    out: list[Problem] = []
+    direktionen = data.get("direktionen") if isinstance(data.get("direktionen"), list) else []
+    stations = data.get("stations") if isinstance(data.get("stations"), list) else []
+    owner: dict[str, int] = {}
+    ids: dict[str, tuple] = {}
+    for i, d in enumerate(direktionen):
+        if not isinstance(d, dict):
+            continue
+        if isinstance(d.get("id"), str):
+            ids.setdefault(d["id"], ("direktionen", i, "id"))
+        for j, code in enumerate(d.get("districts") or []):
+            if str(code) in owner:
+                out.append(_raw(doc, ("direktionen", i, "districts", j), f"district {code} is already in direktion #{owner[str(code)] + 1}"))
+            owner[str(code)] = i
+    for code in sorted(saxon_districts - set(owner)):
+        out.append(_raw(doc, ("direktionen",), f"district {code} is mapped to no Polizeidirektion; add it to one direktion's `districts`"))
+    known = {d.get("id") for d in direktionen if isinstance(d, dict)}
+    for i, st in enumerate(stations):
+        if not isinstance(st, dict):
+            continue
+        if isinstance(st.get("id"), str):
+            if st["id"] in ids:
+                out.append(_raw(doc, ("stations", i, "id"), f"duplicate id {st['id']!r}"))
+            ids.setdefault(st["id"], ("stations", i, "id"))
+        if "direktion" in st and st["direktion"] not in known:
+            choices = ", ".join(sorted(str(x) for x in known if x))
+            out.append(_raw(doc, ("stations", i, "direktion"), f"unknown direktion {st['direktion']!r}; expected one of: {choices}"))
+    return out
+
+
+def _raw(doc: YamlDocument, loc: tuple, message: str) -> Problem:
+    return Problem(doc.file, doc.line_of(loc), ".".join(str(p) for p in loc), message)

@@ -131,6 +131,10 @@ class Category(Strict):
     aspects: list[str] = Field(
         default_factory=list, description="Aspects implied by the category itself."
     )
+    exclude_contacts: list[str] = Field(
+        default_factory=list,
+        description="Contacts an aspect or the nationwide list must not add for this category.",
+    )
 
 
 class Aspect(Strict):
@@ -143,6 +147,18 @@ class Danger(Strict):
     """Danger-now signals: any of these in any text switches to the emergency path."""
 
     terms: Terms
+    weak: Terms = Field(
+        default_factory=Terms,
+        description="Signals too common alone ('jetzt', 'Hilfe'): count only with a `context` term.",
+    )
+    context: Terms = Field(
+        default_factory=Terms,
+        description="Situations ('vor der Tür', 'steht') that make a `weak` term a danger signal.",
+    )
+    negations: Terms = Field(
+        default_factory=Terms,
+        description="Phrases removed before matching ('keine Gefahr', 'niemand verletzt').",
+    )
 
 
 class UiTexts(Strict):
@@ -186,6 +202,9 @@ class UiTexts(Strict):
     knowledge_changed: L10n
     conversation_ended: L10n
     attachment_not_kept: L10n
+    knowledge_reloaded: L10n
+    knowledge_unchanged: L10n
+    knowledge_reload_failed: L10n
 
 
 class ContactsFile(Strict):

