@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
+from bot.incidents.service import Incidents, incident_service, open_data_key
 from bot.knowledge_holder import KnowledgeHolder
 from bot.store import Database
 
@@ -23,6 +24,7 @@ class App:
     db: Database
     engine: Engine
     knowledge: KnowledgeHolder
+    incidents: Incidents | None = None
 
 
 @asynccontextmanager
@@ -32,14 +34,16 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     db = await Database.open(settings.db_path)
     try:
+        data_key, codec = await open_data_key(settings, db)
         engine = Engine(
             holder,
-            ConversationStore(db),
+            ConversationStore(db, codec),
             clock=clock,
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
         )
         log.info("engine ready (knowledge %s, schema %d)", holder.current.version, await db.schema_version())
-        yield App(settings, db, engine, holder)
+        async with incident_service(settings, db, engine, data_key) as incidents:
+            yield App(settings, db, engine, holder, incidents)
     finally:
         await db.close()

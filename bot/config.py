@@ -5,11 +5,12 @@ A bad value stops the start with a message naming the variable; see README "Sett
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SCHUTZLOTSE_"
@@ -39,6 +40,26 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Conversation keys (channel:chat:user) of admins who get knowledge alerts.",
     )
+
+    # Incident records (docs/incidents.md).
+    data_key: SecretStr | None = Field(
+        default=None, description="Base64 of 32 random bytes; else a key file in data_dir."
+    )
+    retention_days: float = Field(default=365, gt=0, description="Days after the last change.")
+    reminder_lead_days: float = Field(default=14, ge=0, description="Days before a deadline.")
+    max_evidence_mb: float = Field(default=20, gt=0, description="Largest evidence file.")
+
+    @field_validator("data_key", mode="after")
+    @classmethod
+    def _key_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            try:
+                raw = base64.b64decode(value.get_secret_value().strip(), validate=True)
+            except ValueError:
+                raise ValueError("not valid base64") from None
+            if len(raw) != 32:
+                raise ValueError("must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)")
+        return value
 
     @field_validator("admins", mode="before")
     @classmethod
