@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SCHUTZLOTSE_"
+SECRET_FIELDS = frozenset({"data_key"})  # never echoed in error messages
 
 
 def default_data_dir() -> Path:
@@ -81,5 +82,6 @@ def load_settings(**overrides: object) -> Settings:
         lines = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
-            lines.append(f"{PREFIX}{field.upper()}: {err['msg']} (got {err.get('input')!r})")
+            got = "(hidden)" if field in SECRET_FIELDS else repr(err.get("input"))
+            lines.append(f"{PREFIX}{field.upper()}: {err['msg']} (got {got})")
         raise ConfigError("invalid settings:\n  " + "\n  ".join(lines)) from exc
