@@ -68,6 +68,37 @@ async def test_nothing_entered_is_stored_in_plaintext(tmp_path):
                 assert needle not in data, f"{needle!r} found in {name}"
 
 
+async def test_draft_answers_in_the_conversation_state_are_encrypted(tmp_path):
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()
+        await chat.option("yes")
+        await chat.text("heute")
+        await chat.text(SECRETS["where"])
+        await chat.text(SECRETS["what"])
+        loaded, _ = await app.engine.conversations.load(chat.key)
+        assert loaded.pending["draft"]["what"] == SECRETS["what"]  # it is in the state ...
+        row = await app.db.fetchone("SELECT state FROM conversations")
+        assert bytes(row[0]).startswith(b"SLE1")
+        for name, data in raw_files(tmp_path).items():  # ... but not readable at rest
+            assert SECRETS["what"].encode() not in data and SECRETS["where"].encode() not in data, name
+
+
+async def test_english_record_and_report(tmp_path):
+    async with running(settings_for(tmp_path, lang="en")) as app:
+        chat = Chat(app)
+        consent = await chat.to_consent()
+        assert "encrypted" in consent[-1].text and "/delete" in consent[-1].text
+        ref = await chat.record(files=[("a.png", "image/png", PNG_BYTES)], when="yesterday 10 pm")
+        await chat.command("incidents")
+        await chat.option("rec_1")
+        answer = await chat.option("report")
+    pdf = next(m.document for m in answer if m.document and m.document.mime_type == "application/pdf")
+    text = _pdf_text(pdf.data)
+    assert ref in text and "Incident record" in text and "24 Nov 2026, 22:00" in text
+    assert "Insult or defamation" in text
+
+
 async def test_consent_no_stores_nothing(tmp_path):
     async with running(settings_for(tmp_path)) as app:
         chat = Chat(app)

@@ -59,7 +59,7 @@ class IncidentEffects:
     async def open_incident(self, action: Action, state: ConversationState | None) -> EffectOutcome:
         return EffectOutcome(follow_up=model.IncidentPolicy(
             key=action.key, retention_days=int(self.settings.retention_days),
-            max_evidence_mb=self.settings.max_evidence_mb))
+            max_evidence_mb=self.settings.max_evidence_mb, reminder_lead_days=self.settings.reminder_lead_days))
 
     async def store_evidence(self, action: model.StoreEvidence, state: ConversationState | None) -> EffectOutcome:
         try:

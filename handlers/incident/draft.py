@@ -77,7 +77,8 @@ def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
         return [OutboundMessage(say(ctx, "saving", lang))]
     if node == "reminder_offer":
         deadline = dt.date.fromisoformat(pending["deadline"])
-        text = say(ctx, "reminder_offer", lang, ref=pending.get("ref", ""), deadline=When(deadline).label(lang))
+        lead = f"{float(pending.get('policy', {}).get('reminder_lead_days', 14)):g}"
+        text = say(ctx, "reminder_offer", lang, ref=pending.get("ref", ""), deadline=When(deadline).label(lang), days=lead)
         return [message(state, text, on_screen)]
     if node == "after_save":
         return [message(state, say(ctx, "after_save", lang, ref=pending.get("ref", "")), on_screen)]
@@ -108,7 +109,8 @@ def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResu
     """Follow-up events from the engine; None if `event` is not one of them."""
     lang = state.lang
     if isinstance(event, model.IncidentPolicy):
-        state.pending["policy"] = {"retention_days": event.retention_days, "max_evidence_mb": event.max_evidence_mb}
+        state.pending["policy"] = {"retention_days": event.retention_days, "max_evidence_mb": event.max_evidence_mb,
+                                   "reminder_lead_days": event.reminder_lead_days}
         return go(state, "consent", ctx)
     if isinstance(event, model.EvidenceStored) and state.node == "evidence":
         state.pending.setdefault("evidence", []).append(event.meta)
@@ -238,7 +240,7 @@ def _saved(state: ConversationState, event: model.IncidentSaved, ctx: Context) -
     pending, lang = state.pending, state.lang
     deadline = _deadline(state, ctx)
     reported = draft(state).get("reported") == "yes"
-    state.pending = {"incident_id": event.incident_id, "ref": event.ref}
+    state.pending = {"incident_id": event.incident_id, "ref": event.ref, "policy": pending.get("policy", {})}
     result = StepResult(state, [OutboundMessage(say(ctx, "saved", lang, ref=event.ref))])
     if deadline and not reported and dt.date.fromisoformat(deadline) > local_today(ctx.now).date():
         state.pending["deadline"] = deadline

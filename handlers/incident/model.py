@@ -90,6 +90,7 @@ class DeleteData(Action):
 class IncidentPolicy(Inbound):
     retention_days: int
     max_evidence_mb: float
+    reminder_lead_days: float = 14
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
