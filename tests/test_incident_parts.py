@@ -87,3 +87,19 @@ def test_incident_handlers_import_nothing_from_bot_or_platforms():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert not name.startswith(("bot", "telegram", "nio")), f"{path} imports {name}"
+
+
+def test_a_screen_waiting_for_a_failed_action_recovers():
+    from handlers.conversation import step
+    from handlers.messages import ConversationKey, TextIn
+    from handlers.state import ConversationState, Context
+    from knowledge.base import load
+
+    key = ConversationKey("console", "u", "u")
+    ctx = Context(key=key, knowledge=load(), now=NOW)
+    state = ConversationState(flow="incident", node="report_wait", category="insult",
+                              pending={"incident_id": 7, "ref": "SL-2026-00007"})
+    result = step(state, TextIn(key=key, text="hallo"), ctx)
+    assert result.state.node == "after_save" and "SL-2026-00007" in result.messages[-1].text
+    again = step(result.state, TextIn(key=key, text="1"), ctx)
+    assert type(again.actions[0]).__name__ == "MakeReport" and again.actions[0].incident_id == 7

@@ -36,6 +36,8 @@ class IncidentFlow:
 
     @staticmethod
     def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
+        if state.node in draft.WAITING:
+            state.node = draft.WAITING[state.node]
         return _part(state).current(state, ctx)
 
     @staticmethod
@@ -44,6 +46,8 @@ class IncidentFlow:
             answered = part.on_event(state, event, ctx)
             if answered is not None:
                 return answered
+        if state.node in draft.WAITING:
+            state.node = draft.WAITING[state.node]
         part = _part(state)
         if isinstance(event, EffectDone):  # an action finished at a screen that waits for nothing
             return StepResult(state, part.current(state, ctx))

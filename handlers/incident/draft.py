@@ -22,6 +22,9 @@ LINK = re.compile(r"(https?://\S+|www\.\S+)", re.IGNORECASE)
 NEXT = {"when": "where", "where": "what", "what": "who", "who": "witnesses", "witnesses": "evidence",
         "evidence": "reported", "reported": "summary", "file_number": "summary"}
 YES, NO = ("ja", "yes", "j", "y"), ("nein", "no", "n")
+# Screens that wait for an action's answer; if the answer never came (the action failed),
+# the user is put back where the action started so they are never stuck.
+WAITING = {"saving": "summary", "reminder_wait": "after_save", "report_wait": "after_save"}
 
 
 def draft(state: ConversationState) -> dict[str, Any]:
