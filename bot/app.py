@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
+from bot.incidents.service import Incidents, incident_service, open_data_key
 from bot.knowledge_holder import KnowledgeHolder
 from bot.knowledge_watch import KnowledgeWatcher, watching
 from bot.store import Database
@@ -25,6 +26,7 @@ class App:
     engine: Engine
     knowledge: KnowledgeHolder
     knowledge_watcher: KnowledgeWatcher | None = None
+    incidents: Incidents | None = None
 
 
 @asynccontextmanager
@@ -34,9 +36,10 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     db = await Database.open(settings.db_path)
     try:
+        data_key, codec = await open_data_key(settings, db)
         engine = Engine(
             holder,
-            ConversationStore(db),
+            ConversationStore(db, codec),
             clock=clock,
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
@@ -46,7 +49,7 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             holder, engine, admins=settings.admins, data_dir=settings.data_dir,
             poll_seconds=settings.knowledge_poll_seconds,
         )
-        async with watching(watcher):
-            yield App(settings, db, engine, holder, watcher)
+        async with watching(watcher), incident_service(settings, db, engine, data_key) as incidents:
+            yield App(settings, db, engine, holder, knowledge_watcher=watcher, incidents=incidents)
     finally:
         await db.close()

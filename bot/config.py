@@ -5,14 +5,16 @@ A bad value stops the start with a message naming the variable; see README "Sett
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SCHUTZLOTSE_"
+SECRET_FIELDS = frozenset({"data_key"})  # never echoed in error messages
 
 
 def default_data_dir() -> Path:
@@ -43,6 +45,26 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="How often the running bot looks for a changed knowledge directory."
     )
 
+    # Incident records (docs/incidents.md).
+    data_key: SecretStr | None = Field(
+        default=None, description="Base64 of 32 random bytes; else a key file in data_dir."
+    )
+    retention_days: float = Field(default=365, gt=0, description="Days after the last change.")
+    reminder_lead_days: float = Field(default=14, ge=0, description="Days before a deadline.")
+    max_evidence_mb: float = Field(default=20, gt=0, description="Largest evidence file.")
+
+    @field_validator("data_key", mode="after")
+    @classmethod
+    def _key_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            try:
+                raw = base64.b64decode(value.get_secret_value().strip(), validate=True)
+            except ValueError:
+                raise ValueError("not valid base64") from None
+            if len(raw) != 32:
+                raise ValueError("must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)")
+        return value
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
@@ -63,5 +85,6 @@ def load_settings(**overrides: object) -> Settings:
         lines = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
-            lines.append(f"{PREFIX}{field.upper()}: {err['msg']} (got {err.get('input')!r})")
+            got = "(hidden)" if field in SECRET_FIELDS else repr(err.get("input"))
+            lines.append(f"{PREFIX}{field.upper()}: {err['msg']} (got {got})")
         raise ConfigError("invalid settings:\n  " + "\n  ".join(lines)) from exc

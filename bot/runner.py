@@ -27,7 +27,7 @@ async def run_channels(settings: Settings) -> int:
                 from bot.channels.console import ConsoleChannel
 
                 log.info("no channel configured: starting the terminal chat")
-                await ConsoleChannel(app.engine).run()
+                await ConsoleChannel(app.engine, documents_dir=app.settings.data_dir / "exports").run()
                 return 0
             await asyncio.gather(*runners)
             return 0

@@ -39,6 +39,8 @@ class _Triage:
 
 FLOWS.setdefault("triage", _Triage())
 
+import handlers.incident  # noqa: E402,F401  registers the incident flow and its commands
+
 
 def new_state(event: Inbound, ctx: Context) -> ConversationState:
     hint = (event.lang_hint or "").casefold()[:2]

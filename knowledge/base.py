@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from knowledge.incident import IncidentTexts
 from knowledge.places import PlaceIndex
 from knowledge.police import PoliceData
 from knowledge.schema import (
@@ -32,6 +33,7 @@ FILES: dict[str, type[BaseModel]] = {
     "contacts.yaml": ContactsFile,
     "categories.yaml": CategoriesFile,
     "police.yaml": PoliceData,
+    "incident.yaml": IncidentTexts,
 }
 SAXONY_CSV = "places-sachsen.csv"
 GERMANY_CSV = "postcodes-de.csv"
@@ -54,6 +56,7 @@ class Knowledge:
     version: str
     source_dir: Path
     documents: dict[str, YamlDocument]
+    incident: IncidentTexts
 
     @cached_property
     def category_matcher(self) -> TermMatcher:
@@ -170,6 +173,7 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         version=_fingerprint(directory),
         source_dir=directory,
         documents=documents,
+        incident=models["incident.yaml"],
     )
     if check_references:
         from knowledge.checks import reference_problems

@@ -9,17 +9,20 @@ from __future__ import annotations
 import asyncio
 import json
 import mimetypes
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
+from bot.config import default_data_dir
 from bot.engine import Engine
 from bot.render import message_text
 from handlers.messages import (
     AttachmentIn,
     CommandIn,
     ConversationKey,
+    Document,
     Inbound,
     LocationIn,
     OptionChosen,
@@ -98,6 +101,7 @@ class ConsoleChannel:
         jsonl: bool = False,
         stdin: IO[str] | None = None,
         stdout: IO[str] | None = None,
+        documents_dir: Path | None = None,
     ):
         self.engine = engine
         self.key = ConversationKey(CHANNEL, user, user)
@@ -106,6 +110,8 @@ class ConsoleChannel:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self._write_lock = asyncio.Lock()
+        # Documents the bot sends (reports, data exports) are written here, owner-only.
+        self.documents_dir = documents_dir or default_data_dir() / "exports"
         engine.register_channel(CHANNEL, self)
 
     async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
@@ -114,12 +120,31 @@ class ConsoleChannel:
 
     def _emit(self, messages: list[OutboundMessage]) -> None:
         for message in messages:
+            path = self._save_document(message.document) if message.document else None
             if self.jsonl:
-                self._line(message_json(message))
+                out = message_json(message)
+                if path is not None:
+                    out["document"]["path"] = str(path)
+                self._line(out)
             else:
                 prefix = "[NOTFALL / EMERGENCY] " if message.emergency else ""
                 self.stdout.write(prefix + message_text(message) + "\n\n")
+                if path is not None:
+                    self.stdout.write(f"[Datei / file: {path}]\n\n")
         self.stdout.flush()
+
+    def _save_document(self, document: Document) -> Path:
+        self.documents_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        name = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in document.filename) or "datei"
+        path = self.documents_dir / name
+        stem, counter = path.stem, 1
+        while path.exists():
+            counter += 1
+            path = path.with_name(f"{stem}-{counter}{path.suffix}")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(document.data)
+        return path
 
     def _line(self, obj: dict[str, Any]) -> None:
         self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")

@@ -1,0 +1,1 @@
+"""Incident records at rest: encryption, evidence vault, repository, reports, scheduler."""

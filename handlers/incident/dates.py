@@ -1,0 +1,129 @@
+"""Understands when something happened: "heute", "gestern 22 Uhr", "12.03.", "vor 2 Tagen".
+
+Pure and local to Europe/Berlin. Returns None when unsure, so the flow can ask back
+instead of recording a guess; dates in the future are never accepted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NUMBER_WORDS = {
+    "einem": 1, "einer": 1, "eins": 1, "ein": 1, "one": 1, "a": 1, "an": 1,
+    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "fuenf": 5,
+    "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7,
+}
+DAY_WORDS = {"vorgestern": 2, "gestern": 1, "heute": 0, "day before yesterday": 2, "yesterday": 1, "today": 0}
+DE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+AGO_DE = re.compile(r"\bvor\s+(\d+|\w+)\s+(tag|tagen|woche|wochen)\b")
+AGO_EN = re.compile(r"\b(\d+|\w+)\s+(day|days|week|weeks)\s+ago\b")
+TIME_HM = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
+TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr|h|am|pm)\b")
+
+
+@dataclass(frozen=True)
+class When:
+    date: dt.date
+    time: dt.time | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"date": self.date.isoformat(), "time": self.time.strftime("%H:%M") if self.time else None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str | None]) -> When:
+        time = dt.time.fromisoformat(data["time"]) if data.get("time") else None
+        return cls(dt.date.fromisoformat(str(data["date"])), time)
+
+    def label(self, lang: str) -> str:
+        if lang == "en":
+            day = self.date.strftime("%d %b %Y").lstrip("0")
+            return f"{day}, {self.time:%H:%M}" if self.time else day
+        day = self.date.strftime("%d.%m.%Y")
+        return f"{day}, {self.time:%H:%M} Uhr" if self.time else day
+
+
+def local_today(now: dt.datetime) -> dt.datetime:
+    return now.astimezone(BERLIN)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _date_part(text: str, today: dt.date) -> tuple[dt.date | None, str, bool]:
+    """(date, text without the date, whether a date was mentioned at all)."""
+    if match := ISO_DATE.search(text):
+        y, m, d = (int(g) for g in match.groups())
+        return _safe_date(y, m, d), text.replace(match.group(0), " "), True
+    if match := DE_DATE.search(text):
+        d, m = int(match.group(1)), int(match.group(2))
+        year_text = match.group(3)
+        if year_text:
+            y = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            found = _safe_date(y, m, d)
+        else:
+            found = _safe_date(today.year, m, d)
+            if found is not None and found > today:
+                found = _safe_date(today.year - 1, m, d)
+        return found, text.replace(match.group(0), " "), True
+    for pattern, scale in ((AGO_DE, None), (AGO_EN, None)):
+        if match := pattern.search(text):
+            n = _count(match.group(1))
+            if n is None:
+                return None, text, True
+            days = n * (7 if match.group(2).startswith(("woche", "week")) else 1)
+            return today - dt.timedelta(days=days), text.replace(match.group(0), " "), True
+    for word, back in DAY_WORDS.items():
+        if re.search(rf"\b{word}\b", text):
+            return today - dt.timedelta(days=back), text.replace(word, " "), True
+    return None, text, False
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]) or y < 1900:
+        return None
+    return dt.date(y, m, d)
+
+
+def _time_part(text: str) -> tuple[dt.time | None, bool]:
+    if match := TIME_HM.search(text):
+        h, m = int(match.group(1)), int(match.group(2))
+        return (dt.time(h, m) if h < 24 and m < 60 else None), True
+    if match := TIME_H.search(text):
+        h, suffix = int(match.group(1)), match.group(2)
+        if suffix in ("am", "pm"):
+            if not 1 <= h <= 12:
+                return None, True
+            h = h % 12 + (12 if suffix == "pm" else 0)
+        return (dt.time(h, 0) if h < 24 else None), True
+    return None, False
+
+
+def parse_when(text: str, now: dt.datetime) -> When | None:
+    """The date (and time, if given) of `text`, or None if unclear or in the future."""
+    local = local_today(now)
+    cleaned = " ".join(text.casefold().replace(",", " ").split())
+    date, rest, date_mentioned = _date_part(cleaned, local.date())
+    time, time_mentioned = _time_part(rest)
+    if (date_mentioned and date is None) or (time_mentioned and time is None):
+        return None
+    if date is None:
+        if time is None:
+            return None
+        date = local.date()  # "22 Uhr" alone means today
+    if date > local.date() or (date == local.date() and time is not None and time > local.time()):
+        return None
+    return When(date, time)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day number `months` later, or the month's last day (how § 77b StGB counts)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,268 @@
+"""Writing a record: consent, then each field (skippable), summary, correction, saving.
+
+Nodes: consent -> when (-> when_unclear) -> where -> what -> who -> witnesses -> evidence
+-> reported (-> file_number) -> summary (-> correct -> a field -> summary) -> saving ->
+reminder_offer -> after_save. docs/incidents.md shows this as a diagram.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from handlers.answers import Choice
+from handlers.incident import model
+from handlers.incident.dates import When, add_months, local_today, parse_when
+from handlers.incident.screens import FIELDS, TEXT_FIELDS, choice, evidence_line, message, say, summary_text
+from handlers.messages import AttachmentIn, Inbound, OutboundMessage, TextIn
+from handlers.state import ConversationState, Context, StepResult
+
+LINK = re.compile(r"(https?://\S+|www\.\S+)", re.IGNORECASE)
+NEXT = {"when": "where", "where": "what", "what": "who", "who": "witnesses", "witnesses": "evidence",
+        "evidence": "reported", "reported": "summary", "file_number": "summary"}
+YES, NO = ("ja", "yes", "j", "y"), ("nein", "no", "n")
+# Screens that wait for an action's answer; if the answer never came (the action failed),
+# the user is put back where the action started so they are never stuck.
+WAITING = {"saving": "summary", "reminder_wait": "after_save", "report_wait": "after_save"}
+
+
+def draft(state: ConversationState) -> dict[str, Any]:
+    return state.pending.setdefault("draft", {})
+
+
+def choices(state: ConversationState, ctx: Context) -> list[Choice]:
+    node, skip = state.node, choice(ctx, "skip", "skip", "weiter", "next")
+    if node == "consent":
+        return [choice(ctx, "yes", "consent_yes", *YES), choice(ctx, "no", "consent_no", *NO)]
+    if node == "when_unclear":
+        return [choice(ctx, "keep", "when_keep"), skip]
+    if node == "where" and state.place_id and ctx.knowledge.places.get(state.place_id):
+        place = ctx.knowledge.places.get(state.place_id).name
+        return [Choice("here", place, place), skip]
+    if node in ("when", *TEXT_FIELDS, "file_number"):
+        return [skip]
+    if node == "evidence":
+        return [choice(ctx, "done", "evidence_done", "fertig", "done", "weiter", "next")]
+    if node == "reported":
+        return [choice(ctx, "rep_yes", "reported_yes", *YES), choice(ctx, "rep_no", "reported_no", *NO), skip]
+    if node == "summary":
+        return [choice(ctx, "save", "save", "speichern"), choice(ctx, "correct", "correct", "korrigieren"),
+                choice(ctx, "discard", "discard", "verwerfen")]
+    if node == "correct":
+        return [choice(ctx, f"fix_{name}", f"field_{name}") for name in FIELDS]
+    if node == "reminder_offer":
+        return [choice(ctx, "yes", "reminder_yes", *YES), choice(ctx, "no", "reminder_no", *NO)]
+    if node == "after_save":
+        return [choice(ctx, "report", "menu_report", "bericht", "report"), choice(ctx, "finish", "finish", "fertig")]
+    return []
+
+
+def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
+    node, lang, pending = state.node, state.lang, state.pending
+    on_screen = choices(state, ctx)
+    if node == "consent":
+        policy = pending.get("policy", {})
+        text = say(ctx, "consent", lang, days=policy.get("retention_days", "?"))
+        return [message(state, text, on_screen)]
+    if node == "when_unclear":
+        return [message(state, say(ctx, "when_unclear", lang, text=pending.get("when_raw", "")), on_screen)]
+    if node == "evidence":
+        text = say(ctx, "ask_evidence", lang, mb=_mb(pending))
+        if "online" in state.aspects:
+            text += "\n\n" + say(ctx, "screenshot_advice", lang)
+        return [message(state, text, on_screen)]
+    if node == "summary":
+        return [message(state, summary_text(state, ctx), on_screen)]
+    if node == "correct":
+        return [message(state, say(ctx, "which_field", lang), on_screen)]
+    if node == "saving":
+        return [OutboundMessage(say(ctx, "saving", lang))]
+    if node == "reminder_offer":
+        deadline = dt.date.fromisoformat(pending["deadline"])
+        lead = f"{float(pending.get('policy', {}).get('reminder_lead_days', 14)):g}"
+        text = say(ctx, "reminder_offer", lang, ref=pending.get("ref", ""), deadline=When(deadline).label(lang), days=lead)
+        return [message(state, text, on_screen)]
+    if node == "after_save":
+        return [message(state, say(ctx, "after_save", lang, ref=pending.get("ref", "")), on_screen)]
+    return [message(state, say(ctx, f"ask_{node}", lang), on_screen)]
+
+
+def _mb(pending: dict[str, Any]) -> str:
+    value = float(pending.get("policy", {}).get("max_evidence_mb", 20))
+    return f"{value:g}"
+
+
+def start(state: ConversationState, ctx: Context) -> StepResult:
+    state.flow, state.node, state.pending = "incident", "consent", {}
+    return StepResult(state, [], [model.OpenIncident(key=ctx.key)])
+
+
+def go(state: ConversationState, node: str, ctx: Context, result: StepResult | None = None) -> StepResult:
+    # A corrected field returns to the summary; these two are steps within one field.
+    if node not in ("when_unclear", "file_number") and state.pending.pop("correcting", False):
+        node = "summary"
+    state.node = node
+    result = result or StepResult(state)
+    result.state = state
+    return result.say(*current(state, ctx))
+
+
+def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult | None:
+    """Follow-up events from the engine; None if `event` is not one of them."""
+    lang = state.lang
+    if isinstance(event, model.IncidentPolicy):
+        state.pending["policy"] = {"retention_days": event.retention_days, "max_evidence_mb": event.max_evidence_mb,
+                                   "reminder_lead_days": event.reminder_lead_days}
+        return go(state, "consent", ctx)
+    if isinstance(event, model.EvidenceStored) and state.node == "evidence":
+        state.pending.setdefault("evidence", []).append(event.meta)
+        text = say(ctx, "evidence_received", lang, item=evidence_line(event.meta))
+        return StepResult(state, [message(state, text, choices(state, ctx))])
+    if isinstance(event, model.EvidenceRefused):
+        text = say(ctx, f"evidence_{event.reason}", lang, mb=f"{event.max_evidence_mb:g}")
+        return StepResult(state, [OutboundMessage(text), *current(state, ctx)])
+    if isinstance(event, model.IncidentSaved) and state.node == "saving":
+        return _saved(state, event, ctx)
+    if isinstance(event, model.EffectDone) and state.node == "reminder_wait":
+        return go(state, "after_save", ctx)
+    if isinstance(event, model.EffectDone) and state.node == "report_wait":
+        return leave(state, ctx, StepResult(state))
+    return None
+
+
+def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | None) -> StepResult | None:
+    """One event at a drafting node; `picked` is the option chosen, if any."""
+    node, pending = state.node, state.pending
+    if picked is not None:
+        return _choose(state, picked, ctx)
+    if isinstance(event, AttachmentIn):
+        if node != "evidence":
+            return StepResult(state, [OutboundMessage(say(ctx, "evidence_not_now", state.lang)), *current(state, ctx)])
+        return StepResult(state, [], [model.StoreEvidence(
+            key=ctx.key, filename=event.filename, mime_type=event.mime_type, data=event.data)])
+    if not isinstance(event, TextIn) or not event.text.strip():
+        return None
+    text = event.text.strip()
+    if node in ("when", "when_unclear"):
+        when = parse_when(text, ctx.now)
+        if when is None:
+            pending["when_raw"] = text
+            return go(state, "when_unclear", ctx)
+        draft(state)["when"] = when.to_json()
+        pending.pop("when_raw", None)
+        return go(state, "where", ctx, StepResult(state, [OutboundMessage(say(ctx, "when_understood", state.lang, when=when.label(state.lang)))]))
+    if node in (*TEXT_FIELDS, "file_number"):
+        draft(state)[node] = text
+        return go(state, NEXT[node], ctx)
+    if node == "evidence":
+        links = LINK.findall(text)
+        if not links:
+            return None
+        draft(state).setdefault("links", []).extend(links)
+        text = say(ctx, "evidence_link_added", state.lang, count=len(links))
+        return StepResult(state, [message(state, text, choices(state, ctx))])
+    return None
+
+
+def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult | None:
+    node, pending, lang = state.node, state.pending, state.lang
+    if node == "consent":
+        if picked == "no":
+            return _leave_declined(state, ctx)
+        return go(state, "when", ctx)
+    if picked == "skip":
+        if node in ("when", "when_unclear"):
+            draft(state).pop("when", None)
+        elif node in FIELDS or node == "file_number":
+            draft(state).pop(node, None)
+        return go(state, NEXT.get(node.replace("when_unclear", "when"), "summary"), ctx)
+    if picked == "keep":
+        draft(state)["when"] = {"date": None, "text": pending.pop("when_raw", "")}
+        return go(state, "where", ctx)
+    if picked == "here":
+        draft(state)["where"] = ctx.knowledge.places.get(state.place_id).name
+        return go(state, "what", ctx)
+    if picked == "done":
+        return go(state, "reported", ctx)
+    if picked in ("rep_yes", "rep_no"):
+        draft(state)["reported"] = "yes" if picked == "rep_yes" else "no"
+        if picked == "rep_no":
+            draft(state).pop("file_number", None)
+        return go(state, "file_number" if picked == "rep_yes" else "summary", ctx)
+    if node == "summary":
+        if picked == "correct":
+            return go(state, "correct", ctx)
+        if picked == "discard":
+            ids = tuple(m["id"] for m in pending.get("evidence", []))
+            result = StepResult(state, [OutboundMessage(say(ctx, "discarded", lang))], [model.DiscardDraft(key=ctx.key, evidence_ids=ids)])
+            return leave(state, ctx, result)
+        return _save(state, ctx)
+    if node == "correct" and picked.startswith("fix_"):
+        state.node = picked.removeprefix("fix_")
+        pending["correcting"] = True
+        return StepResult(state, current(state, ctx))
+    # The effects answer with their messages and then `EffectDone`, which shows the next
+    # screen: so the confirmation comes before the next question, not after it.
+    if node == "reminder_offer":
+        if picked != "yes":
+            return go(state, "after_save", ctx)
+        state.node = "reminder_wait"
+        return StepResult(state, [], [model.SetReminder(
+            key=ctx.key, incident_id=pending["incident_id"], deadline=pending["deadline"], lang=lang)])
+    if node == "after_save":
+        if picked == "report":
+            state.node = "report_wait"
+            return StepResult(state, [], [model.MakeReport(key=ctx.key, incident_id=pending["incident_id"], lang=lang)])
+        return leave(state, ctx, StepResult(state))
+    return None
+
+
+def _deadline(state: ConversationState, ctx: Context) -> str | None:
+    """3 months (§ 77b StGB) from the incident's date, or from today if none was given."""
+    category = ctx.knowledge.categories.get(state.category or "")
+    if category is None or category.legal is None or not category.legal.complaint_required:
+        return None
+    when = draft(state).get("when") or {}
+    start_day = dt.date.fromisoformat(when["date"]) if when.get("date") else local_today(ctx.now).date()
+    return add_months(start_day, 3).isoformat()
+
+
+def _save(state: ConversationState, ctx: Context) -> StepResult:
+    pending = state.pending
+    record = {
+        "lang": state.lang, "category": state.category, "aspects": list(state.aspects),
+        "place_id": state.place_id, **draft(state), "deadline": _deadline(state, ctx), "log": [],
+    }
+    ids = tuple(m["id"] for m in pending.get("evidence", []))
+    state.node = "saving"
+    return StepResult(state, [], [model.SaveIncident(key=ctx.key, record=record, evidence_ids=ids)])
+
+
+def _saved(state: ConversationState, event: model.IncidentSaved, ctx: Context) -> StepResult:
+    pending, lang = state.pending, state.lang
+    deadline = _deadline(state, ctx)
+    reported = draft(state).get("reported") == "yes"
+    state.pending = {"incident_id": event.incident_id, "ref": event.ref, "policy": pending.get("policy", {})}
+    result = StepResult(state, [OutboundMessage(say(ctx, "saved", lang, ref=event.ref))])
+    if deadline and not reported and dt.date.fromisoformat(deadline) > local_today(ctx.now).date():
+        state.pending["deadline"] = deadline
+        return go(state, "reminder_offer", ctx, result)
+    return go(state, "after_save", ctx, result)
+
+
+def _leave_declined(state: ConversationState, ctx: Context) -> StepResult:
+    return leave(state, ctx, StepResult(state, [OutboundMessage(say(ctx, "declined", state.lang))]))
+
+
+def leave(state: ConversationState, ctx: Context, result: StepResult) -> StepResult:
+    """Back to the triage: its closing question if a result was shown, else its start."""
+    from handlers import triage
+
+    state.flow, state.pending = "triage", {}
+    if state.category:
+        return triage.go_to(state, ctx.knowledge.flow.after_result, ctx, result)
+    fresh = triage.start(state, ctx, welcome=False)
+    fresh.messages[:0] = result.messages
+    fresh.actions[:0] = result.actions
+    return fresh
