@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
+from bot.escalation.service import EscalationService
 from bot.knowledge_holder import KnowledgeHolder
 from bot.store import Database
 
@@ -23,6 +24,7 @@ class App:
     db: Database
     engine: Engine
     knowledge: KnowledgeHolder
+    escalations: EscalationService | None = None
 
 
 @asynccontextmanager
@@ -39,7 +41,14 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
         )
+        escalations = EscalationService(db, engine, holder, admins=settings.admins,
+                                        limit_per_hour=settings.escalation_limit_per_hour)
+        escalations.install()
+        await escalations.start()
         log.info("engine ready (knowledge %s, schema %d)", holder.current.version, await db.schema_version())
-        yield App(settings, db, engine, holder)
+        try:
+            yield App(settings, db, engine, holder, escalations)
+        finally:
+            await escalations.stop()
     finally:
         await db.close()

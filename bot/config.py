@@ -40,6 +40,10 @@ class Settings(BaseSettings):
         description="Conversation keys (channel:chat:user) of admins who get knowledge alerts.",
     )
 
+    escalation_limit_per_hour: int = Field(
+        default=3, ge=1, description="Escalations to on-duty officers one user may trigger per hour."
+    )
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:

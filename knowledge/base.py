@@ -23,6 +23,8 @@ from knowledge.schema import (
     UiTexts,
 )
 from knowledge.understanding import TermMatcher
+from knowledge.escalation_policy import EscalationFile
+from knowledge.roster import DutyRoster
 from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
 
 # File name -> root model. Order is the order errors are reported in.
@@ -32,6 +34,8 @@ FILES: dict[str, type[BaseModel]] = {
     "contacts.yaml": ContactsFile,
     "categories.yaml": CategoriesFile,
     "police.yaml": PoliceData,
+    "roster.yaml": DutyRoster,
+    "escalation.yaml": EscalationFile,
 }
 SAXONY_CSV = "places-sachsen.csv"
 GERMANY_CSV = "postcodes-de.csv"
@@ -54,6 +58,8 @@ class Knowledge:
     version: str
     source_dir: Path
     documents: dict[str, YamlDocument]
+    roster: DutyRoster | None = None
+    escalation: EscalationFile | None = None
 
     @cached_property
     def category_matcher(self) -> TermMatcher:
@@ -144,6 +150,8 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         version=_fingerprint(directory),
         source_dir=directory,
         documents=documents,
+        roster=models["roster.yaml"],
+        escalation=models["escalation.yaml"],
     )
     if check_references:
         from knowledge.checks import reference_problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from knowledge.escalation_checks import escalation_problems
 from knowledge.schema import RESERVED_TARGETS
 from knowledge.yamlsource import Problem
 
@@ -22,6 +23,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems: list[Problem] = []
     problems += _flow_problems(k)
     problems += _routing_problems(k)
+    problems += escalation_problems(k)
     return problems
 
 
