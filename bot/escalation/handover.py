@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.escalation.alerts import owner_message, texts
 from bot.escalation.keys import parse_key
 from bot.escalation.records import audit, ts
-from bot.escalation.service import EscalationService
+from bot.escalation.service import EscalationService, Notice
 from handlers.messages import OutboundMessage
 
 MAX_OUTCOME = 500
@@ -58,17 +58,17 @@ class Handover:
             return self._say("already_taken", actor, ref=esc.ref, name=self._name(fresh.owner))
         t = texts(k)
         user_text = t.acked_user.get(fresh.lang).format(ref=fresh.ref)
-        await self.service.notify(fresh.user_key, [OutboundMessage(user_text, category="emergency")],
-                                  esc.id, "user_told_taken", now)
+        notices: list[Notice] = [(fresh.user_key, [OutboundMessage(user_text, category="emergency")],
+                                  esc.id, "user_told_taken", None)]
         told: set[str] = {actor.key}
         for officer_id, key in await self.records.recipients_reached(esc.id):
             if officer_id == actor.id or key is None or key in told:
                 continue
             told.add(key)
             officer = k.roster.officer(officer_id) if k.roster else None
-            lang = officer.lang if officer else "de"
-            text = t.acked_other.get(lang).format(ref=fresh.ref, name=actor.name)
-            await self.service.notify(key, [OutboundMessage(text)], esc.id, "colleague_told", now, officer_id)
+            text = t.acked_other.get(officer.lang if officer else "de").format(ref=fresh.ref, name=actor.name)
+            notices.append((key, [OutboundMessage(text)], esc.id, "colleague_told", officer_id))
+        await self.service.send_notices(notices, now)
         return [owner_message(k, fresh, actor.lang)]
 
     def _name(self, officer_id: str | None) -> str:

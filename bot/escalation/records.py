@@ -110,6 +110,14 @@ class EscalationRecords:
         row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE ref = ?", (ref.upper(),))
         return Escalation.from_row(row) if row else None
 
+    async def many(self, ids: list[int]) -> list[Escalation]:
+        rows = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += await self.db.fetchall(f"SELECT {COLUMNS} FROM escalations WHERE id IN ({marks})", chunk)
+        return [Escalation.from_row(r) for r in rows]
+
     async def due(self, ids: list[int], now: dt.datetime) -> list[Escalation]:
         marks = ",".join("?" * len(ids))
         rows = await self.db.fetchall(

@@ -38,6 +38,10 @@ class Recipient:
     lang: str = "de"
 
 
+# (conversation key, messages, escalation id, audit event, actor) of a message outside a turn.
+Notice = tuple[str, list[OutboundMessage], int, str, str | None]
+
+
 @dataclass
 class Planned:
     esc: Escalation
@@ -207,30 +211,38 @@ class EscalationService:
         results = await asyncio.gather(*(self._alert(k, p.esc, p.step, r) for p, r in jobs))
         done = self.clock.now()
         failed: dict[tuple[int, int], int] = {}
+        updates, trail, reached = [], [], []
+        for (p, r), (key, ok) in zip(jobs, results):
+            result = "sent" if ok else "failed"
+            updates.append((result, key, ts(done), p.esc.id, p.step, r.id))
+            trail.append((p.esc.id, ts(done), "alert", p.step, r.id, key.split(":", 1)[0] if key else None, result))
+            if ok:
+                reached.append((p.esc.id,))
+            else:
+                failed[(p.esc.id, p.step)] = failed.get((p.esc.id, p.step), 0) + 1
         async with self.db.transaction() as conn:
-            for (p, r), (key, ok) in zip(jobs, results):
-                channel = key.split(":", 1)[0] if key else None
-                await conn.execute(
-                    "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
-                    "WHERE escalation_id = ? AND step = ? AND officer = ?",
-                    ("sent" if ok else "failed", key, ts(done), p.esc.id, p.step, r.id))
-                await audit(conn, p.esc.id, done, "alert", p.step, r.id, channel, "sent" if ok else "failed")
-                if ok:
-                    await conn.execute("UPDATE escalations SET reached = reached + 1 WHERE id = ?", (p.esc.id,))
-                else:
-                    failed[(p.esc.id, p.step)] = failed.get((p.esc.id, p.step), 0) + 1
+            # One statement per kind for the whole batch: a round of 1,000 stays one commit.
+            await conn.executemany(
+                "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
+                "WHERE escalation_id = ? AND step = ? AND officer = ?", updates)
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", trail)
+            await conn.executemany("UPDATE escalations SET reached = reached + 1 WHERE id = ?", reached)
             for p in planned:
                 if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients):
                     # Nobody got this step: there is nobody to wait for, go on at once.
                     await conn.execute(
                         "UPDATE escalations SET due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
                         (ts(done), p.esc.id, p.step + 1))
+        notices: list[Notice] = []
         for p in planned:
             if count := failed.get((p.esc.id, p.step)):
                 text = texts(k).admin_failed.get("de").format(ref=p.esc.ref, step=p.step + 1, count=count)
-                await self._alert_admins(p.esc.id, text, done)
-        for esc in finished:
-            await self._finish(k, esc, done, sink)
+                notices += self._admin_notices(p.esc.id, text)
+        if finished:
+            notices += await self._finish(k, finished, done, sink)
+        await self.send_notices(notices, done)
 
     async def _alert(self, k: Knowledge, esc: Escalation, step: int, r: Recipient) -> tuple[str | None, bool]:
         """Hand the alert to the first of the recipient's channels that takes it."""
@@ -245,39 +257,53 @@ class EscalationService:
                 log.warning("alert %s step %d to %s failed: %s", esc.ref, step + 1, r.id, type(exc).__name__)
         return tried, False
 
-    async def _finish(self, k: Knowledge, esc: Escalation, now: dt.datetime,
-                      sink: list[OutboundMessage] | None) -> None:
-        """Nobody took it: tell the user plainly to call 110, and alert the admins."""
-        fresh = await self.records.get(esc.id) or esc
-        message = call_110(k, fresh, "unanswered_user" if fresh.reached else "unreached_user")
-        if sink is not None:
-            sink.append(message)
-            async with self.db.transaction() as conn:
-                await audit(conn, esc.id, now, "user_told_110", channel=fresh.user_key.split(":", 1)[0], result="sent")
-        else:
-            await self.notify(fresh.user_key, [message], esc.id, "user_told_110", now)
-        text = texts(k).admin_unreached.get("de").format(ref=fresh.ref, reached=fresh.reached)
-        await self._alert_admins(esc.id, text, now)
+    async def _finish(self, k: Knowledge, finished: list[Escalation], now: dt.datetime,
+                      sink: list[OutboundMessage] | None) -> list[Notice]:
+        """Nobody took them: tell the users plainly to call 110, and alert the admins."""
+        notices: list[Notice] = []
+        for esc in await self.records.many([e.id for e in finished]):
+            message = call_110(k, esc, "unanswered_user" if esc.reached else "unreached_user")
+            if sink is not None:  # the user is in this very turn: the answer carries it
+                sink.append(message)
+                notices.append((esc.user_key, [], esc.id, "user_told_110", None))
+            else:
+                notices.append((esc.user_key, [message], esc.id, "user_told_110", None))
+            text = texts(k).admin_unreached.get("de").format(ref=esc.ref, reached=esc.reached)
+            notices += self._admin_notices(esc.id, text)
+        return notices
 
-    async def _alert_admins(self, esc_id: int, text: str, now: dt.datetime) -> None:
+    def _admin_notices(self, esc_id: int, text: str) -> list[Notice]:
         if not self.admins:
             log.warning("escalation %d needs an admin, but SCHUTZLOTSE_ADMINS is empty", esc_id)
-        for admin in self.admins:
-            await self.notify(admin, [OutboundMessage(text, emergency=True)], esc_id, "admin_alert", now)
+        return [(admin, [OutboundMessage(text, emergency=True)], esc_id, "admin_alert", None)
+                for admin in self.admins]
+
+    async def _deliver(self, key: str, messages: list[OutboundMessage]) -> bool:
+        if not messages:
+            return True
+        try:
+            await asyncio.wait_for(self.engine.deliver(parse_key(key), messages), SEND_TIMEOUT_SECONDS)
+            return True
+        except Exception as exc:
+            log.warning("escalation notice to a %s key failed: %s", key.split(":", 1)[0], type(exc).__name__)
+            return False
+
+    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> list[bool]:
+        """Deliver outside a turn (users, colleagues, admins), then audit all in one commit."""
+        if not notices:
+            return []
+        results = await asyncio.gather(*(self._deliver(key, messages) for key, messages, *_ in notices))
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, NULL, ?, ?, ?)",
+                [(esc_id, ts(now), event, actor, key.split(":", 1)[0], "sent" if ok else "failed")
+                 for (key, _, esc_id, event, actor), ok in zip(notices, results)])
+        return list(results)
 
     async def notify(self, key: str, messages: list[OutboundMessage], esc_id: int, event: str,
                      now: dt.datetime, actor: str | None = None) -> bool:
-        """Deliver outside a turn (user, colleagues, admins) and audit the result."""
-        try:
-            await asyncio.wait_for(self.engine.deliver(parse_key(key), messages), SEND_TIMEOUT_SECONDS)
-            ok = True
-        except Exception as exc:
-            log.warning("escalation %d: %s delivery failed: %s", esc_id, event, type(exc).__name__)
-            ok = False
-        async with self.db.transaction() as conn:
-            await audit(conn, esc_id, now, event, actor=actor, channel=key.split(":", 1)[0],
-                        result="sent" if ok else "failed")
-        return ok
+        return (await self.send_notices([(key, messages, esc_id, event, actor)], now))[0]
 
     # --- scheduler ---------------------------------------------------------------------
 
