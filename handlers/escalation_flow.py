@@ -170,9 +170,10 @@ def _send(state: ConversationState, ctx: Context) -> StepResult:
 
 
 def emergency_options(state: ConversationState, k: Knowledge) -> tuple[Option, ...]:
-    """The emergency question's options without the escalation itself (shown after sending)."""
+    """The emergency question's options, shown again after sending. All of them, so that
+    a typed number means the same as in the triage (which numbers them this way)."""
     question = k.flow.questions[k.flow.emergency]
-    return tuple(Option(o.id, o.label.get(state.lang)) for o in question.options if o.action != "escalate")
+    return tuple(Option(o.id, o.label.get(state.lang)) for o in question.options)
 
 
 class EscalationFlow:

@@ -24,7 +24,7 @@ async def test_three_steps_nobody_answers_each_step_fires_once_in_order_at_its_t
     async with escalation_app(tmp_path, clock) as (app, ch):
         reply = await trigger(app)
         assert "Referenz" in reply[0].text and "110" in reply[0].text
-        assert [o.id for o in reply[-1].options] == ["safe_continue", "emergency_end"]
+        assert [o.id for o in reply[-1].options] == ["safe_continue", "escalate", "emergency_end"]
         # Step 1 (Polizeidirektion Dresden, Pirna's) reached officer A before the reply came back.
         assert ch["telegram"].times(OFFICER_A) == [T0]
         alert = ch["telegram"].to(OFFICER_A)[0]
@@ -234,3 +234,32 @@ async def test_audit_log_is_append_only(tmp_path):
                 await conn.execute("DELETE FROM escalation_audit")
         count = await app.db.fetchone("SELECT count(*) FROM escalation_audit")
         assert count[0] >= 3
+
+
+async def test_simultaneous_takes_have_exactly_one_owner(tmp_path):
+    import asyncio
+
+    policy = {"steps": [{"notify": "all_on_duty", "wait_minutes": 5}]}
+    clock = ManualClock(T0)
+    async with escalation_app(tmp_path, clock, kdir=knowledge_dir(tmp_path, policy=policy)) as (app, ch):
+        await trigger(app)
+        ref = ref_of(ch["telegram"].to(OFFICER_A)[0])
+        answers = await asyncio.gather(
+            app.engine.handle(OptionChosen(key=A_KEY, option_id=f"esc_ack_{ref}")),
+            app.engine.handle(OptionChosen(key=B_KEY, option_id=f"esc_ack_{ref}")),
+        )
+        owners = [a for a in answers if a[0].options and a[0].options[0].id == f"esc_close_{ref}"]
+        assert len(owners) == 1
+        assert len(ch["console"].to(USER)) == 1  # the user is told once
+        results = await app.db.fetchall("SELECT result FROM escalation_audit WHERE event = 'ack' ORDER BY id")
+        assert sorted(r[0] for r in results) == ["not_first", "owner"]
+
+
+def test_matrix_keys_with_colons_parse_back():
+    from bot.escalation.keys import parse_key
+
+    key = parse_key(OFFICER_B)
+    assert key == B_KEY and str(key) == OFFICER_B
+    assert parse_key(OFFICER_A) == A_KEY
+    with pytest.raises(ValueError):
+        parse_key("telegram-1")
