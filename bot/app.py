@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
 from bot.incidents.service import Incidents, incident_service, open_data_key
+from bot.escalation.service import EscalationService
 from bot.knowledge_holder import KnowledgeHolder
 from bot.knowledge_watch import KnowledgeWatcher, watching
 from bot.store import Database
@@ -27,6 +28,7 @@ class App:
     knowledge: KnowledgeHolder
     knowledge_watcher: KnowledgeWatcher | None = None
     incidents: Incidents | None = None
+    escalations: EscalationService | None = None
 
 
 @asynccontextmanager
@@ -44,12 +46,22 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
         )
+        escalations = EscalationService(db, engine, holder, admins=settings.admins,
+                                        limit_per_hour=settings.escalation_limit_per_hour)
+        escalations.install()
+        await escalations.start()
         log.info("engine ready (knowledge %s, schema %d)", holder.current.version, await db.schema_version())
         watcher = KnowledgeWatcher(
             holder, engine, admins=settings.admins, data_dir=settings.data_dir,
             poll_seconds=settings.knowledge_poll_seconds,
         )
-        async with watching(watcher), incident_service(settings, db, engine, data_key) as incidents:
-            yield App(settings, db, engine, holder, knowledge_watcher=watcher, incidents=incidents)
+        try:
+            async with watching(watcher), incident_service(settings, db, engine, data_key) as incidents:
+                yield App(
+                    settings, db, engine, holder,
+                    knowledge_watcher=watcher, incidents=incidents, escalations=escalations,
+                )
+        finally:
+            await escalations.stop()
     finally:
         await db.close()

@@ -13,12 +13,14 @@ from bot.cli_knowledge import add_knowledge_commands
 from bot.config import ConfigError, Settings, load_settings
 from knowledge.yamlsource import KnowledgeError
 from bot.store import StoreError
+from bot.escalation.cli import add_escalations_parser
 
 log = logging.getLogger("schutzlotse")
 
 # Each entry adds subcommands: (subparsers) -> None. Feature modules append themselves.
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 SUBCOMMANDS.append(add_knowledge_commands)
+SUBCOMMANDS.append(add_escalations_parser)
 
 
 def _setup_logging(settings: Settings) -> None:

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
                 raise ValueError("must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`)")
         return value
 
+    escalation_limit_per_hour: int = Field(
+        default=3, ge=1, description="Escalations to on-duty officers one user may trigger per hour."
+    )
+
     @field_validator("admins", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:

@@ -35,3 +35,8 @@ def start_flow(name: str, state: ConversationState, ctx: Context) -> StepResult 
         return None
     state.flow = name
     return flow.start(state, ctx)
+
+
+from handlers.escalation_flow import EscalationFlow  # noqa: E402  (needs register above)
+
+register("escalate", EscalationFlow())

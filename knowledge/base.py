@@ -24,6 +24,8 @@ from knowledge.schema import (
     UiTexts,
 )
 from knowledge.understanding import DangerDetector, TermMatcher
+from knowledge.escalation_policy import EscalationFile
+from knowledge.roster import DutyRoster
 from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
 
 # File name -> root model. Order is the order errors are reported in.
@@ -34,6 +36,8 @@ FILES: dict[str, type[BaseModel]] = {
     "categories.yaml": CategoriesFile,
     "police.yaml": PoliceData,
     "incident.yaml": IncidentTexts,
+    "roster.yaml": DutyRoster,
+    "escalation.yaml": EscalationFile,
 }
 SAXONY_CSV = "places-sachsen.csv"
 GERMANY_CSV = "postcodes-de.csv"
@@ -57,6 +61,8 @@ class Knowledge:
     source_dir: Path
     documents: dict[str, YamlDocument]
     incident: IncidentTexts
+    roster: DutyRoster | None = None
+    escalation: EscalationFile | None = None
 
     @cached_property
     def category_matcher(self) -> TermMatcher:
@@ -174,6 +180,8 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         source_dir=directory,
         documents=documents,
         incident=models["incident.yaml"],
+        roster=models["roster.yaml"],
+        escalation=models["escalation.yaml"],
     )
     if check_references:
         from knowledge.checks import reference_problems

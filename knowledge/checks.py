@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
+from knowledge.escalation_checks import escalation_problems
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -25,6 +26,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += _routing_problems(k)
     problems += _police_place_problems(k)
     problems += placeholder_problems(k)
+    problems += escalation_problems(k)
     return problems
 
 

@@ -1,0 +1,1 @@
+"""Emergency escalation to on-duty officers: storage, alerts, scheduler, officers' desk, CLI."""

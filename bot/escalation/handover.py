@@ -1,0 +1,113 @@
+"""What officers do with an alert: take it (first one wins, atomically), close it with an
+outcome, and go on or off duty themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.escalation.alerts import owner_message, texts
+from bot.escalation.keys import parse_key
+from bot.escalation.records import audit, ts
+from bot.escalation.service import EscalationService, Notice
+from handlers.messages import OutboundMessage
+
+MAX_OUTCOME = 500
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An officer from the roster, or a member of a roster group room."""
+
+    id: str
+    name: str
+    key: str
+    lang: str = "de"
+
+
+class Handover:
+    def __init__(self, service: EscalationService):
+        self.service = service
+        self.records = service.records
+        self.db = service.db
+
+    def _say(self, text_name: str, actor: Actor, **fields: object) -> list[OutboundMessage]:
+        text = getattr(texts(self.service.knowledge.current), text_name).get(actor.lang)
+        return [OutboundMessage(text.format(**fields) if fields else text)]
+
+    async def acknowledge(self, actor: Actor, ref: str) -> list[OutboundMessage]:
+        k = self.service.knowledge.current
+        esc = await self.records.by_ref(ref)
+        if esc is None:
+            return self._say("unknown_ref", actor)
+        now = self.service.clock.now()
+        channel = parse_key(actor.key).channel
+        async with self.db.transaction() as conn:
+            # Compare-and-set: of several officers tapping at once, exactly one wins.
+            cur = await conn.execute(
+                "UPDATE escalations SET state = 'acked', owner = ?, owner_key = ?, acked_at = ?, due_at = NULL "
+                "WHERE id = ? AND owner IS NULL AND state IN ('open', 'exhausted')",
+                (actor.id, actor.key, ts(now), esc.id))
+            won = cur.rowcount == 1
+            await audit(conn, esc.id, now, "ack", max(esc.next_step - 1, 0), actor.id, channel,
+                        "owner" if won else "not_first")
+        fresh = await self.records.get(esc.id)
+        assert fresh is not None
+        if not won:
+            if fresh.owner == actor.id:  # idempotent: a second tap changes nothing
+                return [*self._say("already_yours", actor, ref=esc.ref), owner_message(k, fresh, actor.lang)]
+            return self._say("already_taken", actor, ref=esc.ref, name=self._name(fresh.owner))
+        t = texts(k)
+        user_text = t.acked_user.get(fresh.lang).format(ref=fresh.ref)
+        notices: list[Notice] = [(fresh.user_key, [OutboundMessage(user_text, category="emergency")],
+                                  esc.id, "user_told_taken", None)]
+        told: set[str] = {actor.key}
+        for officer_id, key in await self.records.recipients_reached(esc.id):
+            if officer_id == actor.id or key is None or key in told:
+                continue
+            told.add(key)
+            officer = k.roster.officer(officer_id) if k.roster else None
+            text = t.acked_other.get(officer.lang if officer else "de").format(ref=fresh.ref, name=actor.name)
+            notices.append((key, [OutboundMessage(text)], esc.id, "colleague_told", officer_id))
+        await self.service.send_notices(notices, now)
+        return [owner_message(k, fresh, actor.lang)]
+
+    def _name(self, officer_id: str | None) -> str:
+        roster = self.service.knowledge.current.roster
+        officer = roster.officer(officer_id) if roster and officer_id else None
+        return officer.name if officer else (officer_id or "?")
+
+    async def start_close(self, actor: Actor, ref: str) -> list[OutboundMessage]:
+        esc = await self.records.by_ref(ref)
+        if esc is None:
+            return self._say("unknown_ref", actor)
+        if esc.state == "closed":
+            return self._say("already_closed", actor, ref=esc.ref)
+        if esc.owner != actor.id:
+            return self._say("not_owner", actor, ref=esc.ref)
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT OR REPLACE INTO escalation_closing (officer_key, escalation_id, started_at) VALUES (?, ?, ?)",
+                (actor.key, esc.id, ts(self.service.clock.now())))
+        return self._say("close_ask", actor, ref=esc.ref)
+
+    async def finish_close(self, actor: Actor, esc_id: int, outcome: str) -> list[OutboundMessage]:
+        now = self.service.clock.now()
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE escalations SET state = 'closed', closed_at = ?, outcome = ? "
+                "WHERE id = ? AND owner = ? AND state = 'acked'",
+                (ts(now), outcome.strip()[:MAX_OUTCOME], esc_id, actor.id))
+            await conn.execute("DELETE FROM escalation_closing WHERE officer_key = ?", (actor.key,))
+            if cur.rowcount == 1:
+                await audit(conn, esc_id, now, "closed", actor=actor.id, channel=parse_key(actor.key).channel)
+        esc = await self.records.get(esc_id)
+        ref = esc.ref if esc else "?"
+        return self._say("closed" if cur.rowcount == 1 else "already_closed", actor, ref=ref)
+
+    async def declare(self, actor: Actor, on_duty: bool) -> list[OutboundMessage]:
+        k = self.service.knowledge.current
+        assert k.escalation is not None
+        await self.records.declare(actor.id, on_duty, self.service.clock.now())
+        hours = k.escalation.self_declaration_hours
+        return self._say("duty_on" if on_duty else "duty_off", actor,
+                         hours=int(hours) if hours == int(hours) else hours)

@@ -1,0 +1,192 @@
+"""Escalation rows and the named SQL around them (the repository of bot.escalation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.store import Database
+
+UTC = dt.timezone.utc
+# Reference alphabet without look-alikes (0/O, 1/I/L) so it can be read out on the phone.
+REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+COLUMNS = (
+    "id, ref, user_key, lang, created_at, category, place_id, place_name, direktion, lat, lon, "
+    "phone, policy, total_steps, next_step, due_at, state, reached, owner, owner_key, acked_at, "
+    "closed_at, outcome"
+)
+
+
+def ts(when: dt.datetime) -> float:
+    return when.timestamp()
+
+
+def from_ts(value: float | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromtimestamp(value, UTC)
+
+
+def new_ref() -> str:
+    return "".join(secrets.choice(REF_ALPHABET) for _ in range(6))
+
+
+@dataclass
+class Escalation:
+    id: int
+    ref: str
+    user_key: str
+    lang: str
+    created_at: dt.datetime
+    category: str | None
+    place_id: str | None
+    place_name: str | None
+    direktion: str | None
+    lat: float | None
+    lon: float | None
+    phone: str | None
+    policy: dict[str, Any]
+    total_steps: int
+    next_step: int
+    due_at: dt.datetime | None
+    state: str
+    reached: int
+    owner: str | None
+    owner_key: str | None
+    acked_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    outcome: str | None
+
+    @classmethod
+    def from_row(cls, row: aiosqlite.Row | tuple) -> Escalation:
+        (id_, ref, user_key, lang, created, category, place_id, place_name, direktion, lat, lon,
+         phone, policy, total, next_step, due, state, reached, owner, owner_key, acked, closed,
+         outcome) = tuple(row)
+        return cls(id_, ref, user_key, lang, from_ts(created), category, place_id, place_name,
+                   direktion, lat, lon, phone, json.loads(policy), total, next_step, from_ts(due),
+                   state, reached, owner, owner_key, from_ts(acked), from_ts(closed), outcome)
+
+    def step_policy(self, step: int) -> dict[str, Any]:
+        steps = self.policy["steps"]
+        return steps[step % len(steps)]
+
+
+async def audit(conn: aiosqlite.Connection, esc_id: int | None, at: dt.datetime, event: str,
+                step: int | None = None, actor: str | None = None, channel: str | None = None,
+                result: str | None = None) -> None:
+    """Append one audit row (ids, names of events and results only: no personal content)."""
+    await conn.execute(
+        "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (esc_id, ts(at), event, step, actor, channel, result),
+    )
+
+
+class EscalationRecords:
+    def __init__(self, db: Database):
+        self.db = db
+
+    async def insert(self, conn: aiosqlite.Connection, *, ref: str, user_key: str, lang: str,
+                     now: dt.datetime, fields: dict[str, Any], policy: dict[str, Any],
+                     total_steps: int) -> int:
+        cur = await conn.execute(
+            "INSERT INTO escalations (ref, user_key, lang, created_at, category, place_id, place_name, "
+            "direktion, lat, lon, phone, policy, total_steps, next_step, due_at, state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open')",
+            (ref, user_key, lang, ts(now), fields.get("category"), fields.get("place_id"),
+             fields.get("place_name"), fields.get("direktion"), fields.get("lat"), fields.get("lon"),
+             fields.get("phone"), json.dumps(policy, separators=(",", ":")), total_steps, ts(now)),
+        )
+        return int(cur.lastrowid)
+
+    async def get(self, esc_id: int) -> Escalation | None:
+        row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE id = ?", (esc_id,))
+        return Escalation.from_row(row) if row else None
+
+    async def by_ref(self, ref: str) -> Escalation | None:
+        row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE ref = ?", (ref.upper(),))
+        return Escalation.from_row(row) if row else None
+
+    async def many(self, ids: list[int]) -> list[Escalation]:
+        rows = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += await self.db.fetchall(f"SELECT {COLUMNS} FROM escalations WHERE id IN ({marks})", chunk)
+        return [Escalation.from_row(r) for r in rows]
+
+    async def due(self, ids: list[int], now: dt.datetime) -> list[Escalation]:
+        marks = ",".join("?" * len(ids))
+        rows = await self.db.fetchall(
+            f"SELECT {COLUMNS} FROM escalations WHERE id IN ({marks}) AND state = 'open' AND due_at <= ?",
+            (*ids, ts(now)),
+        )
+        return [Escalation.from_row(r) for r in rows]
+
+    async def due_ids(self, now: dt.datetime, limit: int = 5000) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT id FROM escalations WHERE state = 'open' AND due_at <= ? ORDER BY due_at LIMIT ?",
+            (ts(now), limit),
+        )
+        return [r[0] for r in rows]
+
+    async def next_due(self) -> dt.datetime | None:
+        row = await self.db.fetchone("SELECT min(due_at) FROM escalations WHERE state = 'open'")
+        return from_ts(row[0]) if row else None
+
+    async def count_since(self, user_key: str, since: dt.datetime) -> int:
+        row = await self.db.fetchone(
+            "SELECT count(*) FROM escalations WHERE user_key = ? AND created_at >= ?", (user_key, ts(since))
+        )
+        return int(row[0])
+
+    async def declarations(self) -> dict[str, tuple[bool, dt.datetime]]:
+        rows = await self.db.fetchall("SELECT officer, on_duty, declared_at FROM duty_declarations")
+        return {r[0]: (bool(r[1]), from_ts(r[2])) for r in rows}
+
+    async def declare(self, officer: str, on_duty: bool, now: dt.datetime) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO duty_declarations (officer, on_duty, declared_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(officer) DO UPDATE SET on_duty = excluded.on_duty, declared_at = excluded.declared_at",
+                (officer, int(on_duty), ts(now)),
+            )
+            await audit(conn, None, now, "duty_on" if on_duty else "duty_off", actor=officer)
+
+    async def recipients_reached(self, esc_id: int) -> list[tuple[str, str]]:
+        """(officer, key) of every alert of this escalation that was handed over."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT officer, channel_key FROM escalation_deliveries "
+            "WHERE escalation_id = ? AND result = 'sent'", (esc_id,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def closing_for(self, officer_key: str) -> int | None:
+        row = await self.db.fetchone(
+            "SELECT escalation_id FROM escalation_closing WHERE officer_key = ?", (officer_key,)
+        )
+        return row[0] if row else None
+
+    async def audit_rows(self, esc_id: int) -> list[aiosqlite.Row]:
+        return await self.db.fetchall(
+            "SELECT at, event, step, actor, channel, result FROM escalation_audit "
+            "WHERE escalation_id = ? ORDER BY id", (esc_id,)
+        )
+
+    async def recover(self, now: dt.datetime) -> int:
+        """Alerts planned before a crash whose handover was never recorded: never resent
+        (a step alerts an officer at most once), marked `unknown` and audited."""
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "SELECT escalation_id, step, officer FROM escalation_deliveries WHERE result = 'pending'"
+            )
+            for esc_id, step, officer in rows:
+                await audit(conn, esc_id, now, "alert", step, officer, None, "unknown")
+            await conn.execute(
+                "UPDATE escalation_deliveries SET result = 'unknown', done_at = ? WHERE result = 'pending'",
+                (ts(now),),
+            )
+            return len(rows)

@@ -1,0 +1,349 @@
+"""Runs escalations: a trigger is stored before the first alert leaves; a scheduler
+fires each policy step at its deadline (resuming after a restart) until someone takes it."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.engine import EffectOutcome, Engine
+from bot.escalation.alerts import alert_message, call_110, notruf_card, texts
+from bot.escalation.keys import parse_key
+from bot.escalation.records import COLUMNS, Escalation, EscalationRecords, audit, new_ref, ts
+from bot.knowledge_holder import KnowledgeHolder
+from bot.store import Database
+from handlers.escalation_flow import TriggerEscalation, emergency_options
+from handlers.messages import OutboundMessage
+from handlers.state import ConversationState
+from knowledge.base import Knowledge
+from knowledge.roster import Declarations
+
+log = logging.getLogger(__name__)
+HOUR = dt.timedelta(hours=1)
+MAX_IDLE_SECONDS = 60.0
+MAX_ROUNDS = 64
+SEND_TIMEOUT_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Recipient:
+    id: str  # officer id, or the conversation key of a group member
+    name: str
+    keys: tuple[str, ...]
+    lang: str = "de"
+
+
+# (conversation key, messages, escalation id, audit event, actor) of a message outside a turn.
+Notice = tuple[str, list[OutboundMessage], int, str, str | None]
+
+
+@dataclass
+class Planned:
+    esc: Escalation
+    step: int
+    recipients: list[Recipient]
+
+
+class EscalationService:
+    def __init__(self, db: Database, engine: Engine, knowledge: KnowledgeHolder, *,
+                 admins: list[str], limit_per_hour: int = 3, clock: Clock | None = None):
+        self.db = db
+        self.records = EscalationRecords(db)
+        self.engine = engine
+        self.knowledge = knowledge
+        self.admins = list(admins)
+        self.limit_per_hour = limit_per_hour
+        self.clock = clock or engine.clock
+        self._busy: set[int] = set()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def install(self) -> None:
+        from bot.escalation.desk import OfficerDesk
+
+        self.engine.register_effect(TriggerEscalation, self.on_trigger)  # type: ignore[arg-type]
+        self.engine.interceptors.append(OfficerDesk(self).intercept)
+
+    async def start(self) -> None:
+        lost = await self.records.recover(self.clock.now())
+        if lost:
+            log.warning("%d alert(s) were planned before a restart without a recorded handover", lost)
+        self._task = asyncio.create_task(self._scheduler(), name="escalation-scheduler")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+
+    # --- trigger ---------------------------------------------------------------------
+
+    async def on_trigger(self, action: TriggerEscalation, state: ConversationState | None) -> EffectOutcome:
+        k = self.knowledge.current
+        assert k.escalation is not None
+        now = self.clock.now()
+        if await self.records.count_since(str(action.key), now - HOUR) >= self.limit_per_hour:
+            log.info("escalation refused: per-user limit of %d per hour", self.limit_per_hour)
+            text = texts(k).limit_reached.get(action.lang).format(limit=self.limit_per_hour)
+            refused = OutboundMessage(text, contacts=notruf_card(k, action.lang), emergency=True, category="emergency")
+            return EffectOutcome(self._with_next(refused, state=state, k=k))
+        policy = k.escalation.policy
+        fields = {f: getattr(action, f) for f in
+                  ("category", "place_id", "place_name", "direktion", "lat", "lon", "phone")}
+        declared = await self.records.declarations()
+        for _ in range(5):
+            try:
+                async with self.db.transaction() as conn:
+                    esc_id = await self.records.insert(
+                        conn, ref=new_ref(), user_key=str(action.key), lang=action.lang, now=now,
+                        fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps)
+                    async with conn.execute(f"SELECT {COLUMNS} FROM escalations WHERE id = ?", (esc_id,)) as cur:
+                        esc = Escalation.from_row(await cur.fetchone())
+                    self._busy.add(esc.id)  # before commit: the scheduler leaves it to us
+                    await audit(conn, esc.id, now, "triggered", result=f"direktion={esc.direktion or '-'}")
+                    planned = await self._plan(conn, esc, now, declared, k)
+                break
+            except sqlite3.IntegrityError:  # the random reference exists already
+                continue
+        else:
+            raise RuntimeError("could not allocate an escalation reference")
+        sink: list[OutboundMessage] = []
+        try:
+            await self._execute(k, [planned] if isinstance(planned, Planned) else [], [], now, sink)
+            await self._run([esc.id], sink)
+        finally:
+            self._busy.discard(esc.id)
+            self._wake.set()
+        log.info("escalation %s triggered (direktion %s)", esc.ref, esc.direktion or "-")
+        reply = sink or [OutboundMessage(texts(k).sent.get(action.lang).format(ref=esc.ref),
+                                         emergency=True, category="emergency")]
+        return EffectOutcome(self._with_next(*reply, state=state, k=k))
+
+    @staticmethod
+    def _with_next(*messages: OutboundMessage, state: ConversationState | None, k: Knowledge) -> list[OutboundMessage]:
+        """The last message carries the emergency question's options (safe - continue, end)."""
+        out = list(messages)
+        if state is not None and out:
+            out[-1] = dataclasses.replace(out[-1], options=emergency_options(state, k))
+        return out
+
+    # --- steps -------------------------------------------------------------------------
+
+    def _recipients(self, k: Knowledge, esc: Escalation, step: int, now: dt.datetime,
+                    declared: Declarations) -> list[Recipient]:
+        assert k.roster is not None and k.escalation is not None
+        rule = esc.step_policy(step)
+        roster, notify = k.roster, rule["notify"]
+        if notify == "group":
+            group = roster.groups.get(rule["group"])
+            return [Recipient(key, group.name, (key,)) for key in group.keys] if group else []
+        if notify == "officers":
+            chosen = [o for o in (roster.officer(i) for i in rule["officers"]) if o is not None]
+        else:
+            chosen = roster.on_duty(now, declared, k.escalation.self_declaration_hours)
+            # An unknown Polizeidirektion must not mean "nobody": then all on duty are asked.
+            if notify == "direktion" and esc.direktion:
+                chosen = [o for o in chosen if esc.direktion in o.direktionen]
+        return [Recipient(o.id, o.name, tuple(o.keys), o.lang) for o in chosen]
+
+    async def _plan(self, conn, esc: Escalation, now: dt.datetime, declared: Declarations,
+                    k: Knowledge) -> Planned | Escalation | None:
+        """Claim the next step (compare-and-set) and write its delivery rows; or end it."""
+        step = esc.next_step
+        if step >= esc.total_steps:
+            cur = await conn.execute(
+                "UPDATE escalations SET state = 'exhausted', due_at = NULL "
+                "WHERE id = ? AND state = 'open' AND next_step = ?", (esc.id, step))
+            if cur.rowcount != 1:
+                return None
+            await audit(conn, esc.id, now, "exhausted", step, result=f"reached={esc.reached}")
+            return esc
+        recipients = self._recipients(k, esc, step, now, declared)
+        wait = dt.timedelta(minutes=esc.step_policy(step)["wait_minutes"])
+        # Deadlines follow the schedule, not the moment we got round to it: no drift.
+        next_due = (esc.due_at or now) + wait if recipients else now
+        cur = await conn.execute(
+            "UPDATE escalations SET next_step = ?, due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
+            (step + 1, ts(next_due), esc.id, step))
+        if cur.rowcount != 1:
+            return None
+        await audit(conn, esc.id, now, "step", step, result=f"recipients={len(recipients)}")
+        fresh = []
+        for r in recipients:
+            cur = await conn.execute(
+                "INSERT OR IGNORE INTO escalation_deliveries (escalation_id, step, officer, planned_at) "
+                "VALUES (?, ?, ?, ?)", (esc.id, step, r.id, ts(now)))
+            if cur.rowcount == 1:
+                fresh.append(r)
+        return Planned(esc, step, fresh)
+
+    async def _run(self, ids: list[int], sink: list[OutboundMessage] | None = None) -> None:
+        """Process whatever of `ids` is due, round after round (empty steps follow at once)."""
+        for _ in range(MAX_ROUNDS):
+            now = self.clock.now()
+            rows: list[Escalation] = []
+            for i in range(0, len(ids), 500):
+                rows += await self.records.due(ids[i:i + 500], now)
+            if not rows:
+                return
+            k = self.knowledge.current
+            declared = await self.records.declarations()
+            planned: list[Planned] = []
+            finished: list[Escalation] = []
+            async with self.db.transaction() as conn:
+                for esc in rows:
+                    outcome = await self._plan(conn, esc, now, declared, k)
+                    if isinstance(outcome, Planned):
+                        planned.append(outcome)
+                    elif outcome is not None:
+                        finished.append(outcome)
+            await self._execute(k, planned, finished, now, sink)
+            ids = [r.id for r in rows]
+
+    async def _execute(self, k: Knowledge, planned: list[Planned], finished: list[Escalation],
+                       now: dt.datetime, sink: list[OutboundMessage] | None) -> None:
+        jobs = [(p, r) for p in planned for r in p.recipients]
+        results = await asyncio.gather(*(self._alert(k, p.esc, p.step, r) for p, r in jobs))
+        done = self.clock.now()
+        failed: dict[tuple[int, int], int] = {}
+        updates, trail, reached = [], [], []
+        for (p, r), (key, ok) in zip(jobs, results):
+            result = "sent" if ok else "failed"
+            updates.append((result, key, ts(done), p.esc.id, p.step, r.id))
+            trail.append((p.esc.id, ts(done), "alert", p.step, r.id, key.split(":", 1)[0] if key else None, result))
+            if ok:
+                reached.append((p.esc.id,))
+            else:
+                failed[(p.esc.id, p.step)] = failed.get((p.esc.id, p.step), 0) + 1
+        async with self.db.transaction() as conn:
+            # One statement per kind for the whole batch: a round of 1,000 stays one commit.
+            await conn.executemany(
+                "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
+                "WHERE escalation_id = ? AND step = ? AND officer = ?", updates)
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", trail)
+            await conn.executemany("UPDATE escalations SET reached = reached + 1 WHERE id = ?", reached)
+            for p in planned:
+                if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients):
+                    # Nobody got this step: there is nobody to wait for, go on at once.
+                    await conn.execute(
+                        "UPDATE escalations SET due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
+                        (ts(done), p.esc.id, p.step + 1))
+        notices: list[Notice] = []
+        for p in planned:
+            if count := failed.get((p.esc.id, p.step)):
+                text = texts(k).admin_failed.get("de").format(ref=p.esc.ref, step=p.step + 1, count=count)
+                notices += self._admin_notices(p.esc.id, text)
+        if finished:
+            notices += await self._finish(k, finished, done, sink)
+        await self.send_notices(notices, done)
+
+    async def _alert(self, k: Knowledge, esc: Escalation, step: int, r: Recipient) -> tuple[str | None, bool]:
+        """Hand the alert to the first of the recipient's channels that takes it."""
+        message = alert_message(k, esc, step, r.lang)
+        tried = None
+        for key in r.keys:
+            tried = key
+            try:
+                await asyncio.wait_for(self.engine.deliver(parse_key(key), [message]), SEND_TIMEOUT_SECONDS)
+                return key, True
+            except Exception as exc:  # any channel failure: try the next identity
+                log.warning("alert %s step %d to %s failed: %s", esc.ref, step + 1, r.id, type(exc).__name__)
+        return tried, False
+
+    async def _finish(self, k: Knowledge, finished: list[Escalation], now: dt.datetime,
+                      sink: list[OutboundMessage] | None) -> list[Notice]:
+        """Nobody took them: tell the users plainly to call 110, and alert the admins."""
+        notices: list[Notice] = []
+        for esc in await self.records.many([e.id for e in finished]):
+            message = call_110(k, esc, "unanswered_user" if esc.reached else "unreached_user")
+            if sink is not None:  # the user is in this very turn: the answer carries it
+                sink.append(message)
+                notices.append((esc.user_key, [], esc.id, "user_told_110", None))
+            else:
+                notices.append((esc.user_key, [message], esc.id, "user_told_110", None))
+            text = texts(k).admin_unreached.get("de").format(ref=esc.ref, reached=esc.reached)
+            notices += self._admin_notices(esc.id, text)
+        return notices
+
+    def _admin_notices(self, esc_id: int, text: str) -> list[Notice]:
+        if not self.admins:
+            log.warning("escalation %d needs an admin, but SCHUTZLOTSE_ADMINS is empty", esc_id)
+        return [(admin, [OutboundMessage(text, emergency=True)], esc_id, "admin_alert", None)
+                for admin in self.admins]
+
+    async def _deliver(self, key: str, messages: list[OutboundMessage]) -> bool:
+        if not messages:
+            return True
+        try:
+            await asyncio.wait_for(self.engine.deliver(parse_key(key), messages), SEND_TIMEOUT_SECONDS)
+            return True
+        except Exception as exc:
+            log.warning("escalation notice to a %s key failed: %s", key.split(":", 1)[0], type(exc).__name__)
+            return False
+
+    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> list[bool]:
+        """Deliver outside a turn (users, colleagues, admins), then audit all in one commit."""
+        if not notices:
+            return []
+        results = await asyncio.gather(*(self._deliver(key, messages) for key, messages, *_ in notices))
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, NULL, ?, ?, ?)",
+                [(esc_id, ts(now), event, actor, key.split(":", 1)[0], "sent" if ok else "failed")
+                 for (key, _, esc_id, event, actor), ok in zip(notices, results)])
+        return list(results)
+
+    async def notify(self, key: str, messages: list[OutboundMessage], esc_id: int, event: str,
+                     now: dt.datetime, actor: str | None = None) -> bool:
+        return (await self.send_notices([(key, messages, esc_id, event, actor)], now))[0]
+
+    # --- scheduler ---------------------------------------------------------------------
+
+    async def _scheduler(self) -> None:
+        while True:
+            now = self.clock.now()
+            deadline = now + dt.timedelta(seconds=MAX_IDLE_SECONDS)
+            try:
+                ids = [i for i in await self.records.due_ids(now) if i not in self._busy]
+                if ids:
+                    self._busy.update(ids)
+                    try:
+                        await self._run(ids)
+                    finally:
+                        self._busy.difference_update(ids)
+                    continue
+                upcoming = await self.records.next_due()
+                if upcoming is not None and upcoming > now:
+                    deadline = min(deadline, upcoming)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("escalation scheduler round failed")
+                deadline = now + dt.timedelta(seconds=1)
+            await self._sleep(deadline)
+
+    async def _until(self, deadline: dt.datetime) -> None:
+        # Measured against the clock when the task really starts: an absolute deadline
+        # cannot overshoot when time moves between planning the sleep and beginning it.
+        while (remaining := (deadline - self.clock.now()).total_seconds()) > 0:
+            await self.clock.sleep(remaining)
+
+    async def _sleep(self, deadline: dt.datetime) -> None:
+        """Sleep on the clock until `deadline`, or less when a trigger wakes us."""
+        sleeper = asyncio.ensure_future(self._until(deadline))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._wake.clear()
+            for task in (sleeper, waker):
+                task.cancel()
+            await asyncio.gather(sleeper, waker, return_exceptions=True)
