@@ -185,6 +185,12 @@ class UiTexts(Strict):
     knowledge_changed: L10n
     conversation_ended: L10n
     attachment_not_kept: L10n
+    telegram_private_only: L10n
+    telegram_stale_button: L10n
+    telegram_file_too_large: L10n
+    telegram_location_button: L10n
+    telegram_contact_button: L10n
+    telegram_emergency_label: L10n
 
 
 class ContactsFile(Strict):
