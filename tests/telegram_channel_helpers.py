@@ -9,18 +9,34 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from bot.app import App, open_app
+from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
+from bot.conversations import ConversationStore
+from bot.engine import Engine
+from bot.knowledge_holder import KnowledgeHolder
+from bot.store import Database
 from tests.telegram_harness import FakeBotApi, StoredMessage
 
 ALLOWED_TAGS = {"b", "i", "a", "u", "s", "code", "pre", "tg-spoiler", "blockquote"}
 
 
+_knowledge: list[KnowledgeHolder] = []
+
+
 @contextlib.asynccontextmanager
 async def opened(data_dir: Path) -> AsyncIterator[App]:
-    async with open_app(Settings(data_dir=data_dir, telegram_token="x")) as app:
-        yield app
+    """What open_app builds (real SQLite file in `data_dir`), with the knowledge loaded once:
+    loading all German places takes about 2 s."""
+    if not _knowledge:
+        _knowledge.append(KnowledgeHolder.load(None))
+    settings = Settings(data_dir=data_dir, telegram_token="x")
+    db = await Database.open(settings.db_path)
+    try:
+        engine = Engine(_knowledge[0], ConversationStore(db))
+        yield App(settings, db, engine, _knowledge[0])
+    finally:
+        await db.close()
 
 
 @contextlib.asynccontextmanager
@@ -41,12 +57,28 @@ async def running(api: FakeBotApi, app: App, **options: Any) -> AsyncIterator[Te
         if channel.webhook is None:
             await api.wait_for("getUpdates")
         else:
-            await api.wait_for("setWebhook")
+            await _listening(channel.webhook.port)
         yield channel
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task  # a channel that died raises its error here
+
+
+async def _listening(port: int, timeout: float = 5.0) -> None:
+    """PTB calls setWebhook before its server listens: wait for the port itself."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            assert loop.time() < deadline, f"webhook server never listened on {port}"
+            await asyncio.sleep(0.02)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
 
 
 async def handled(api: FakeBotApi, update_id: int, timeout: float = 5.0) -> None:
