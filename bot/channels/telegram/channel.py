@@ -38,6 +38,7 @@ from bot.channels.telegram.inbound import (
     message_event,
 )
 from bot.channels.telegram.sender import RetryingCaller, SendLimiter
+from bot.channels.telegram.transport import AiohttpRequest
 from handlers.messages import (
     AttachmentIn,
     ConversationKey,
@@ -100,10 +101,17 @@ class TelegramChannel:
         burst_per_chat: int = 3,
         retry_attempts: int = 5,
         retry_backoff: float = 0.5,
+        connection_pool: int = 8,
     ) -> None:
         # PTB 22 warns about its int retry_after unless told to use timedelta
         os.environ.setdefault("PTB_TIMEDELTA", "true")
-        builder = Application.builder().token(token).concurrent_updates(False)
+        builder = (
+            Application.builder()
+            .token(token)
+            .concurrent_updates(False)
+            .request(AiohttpRequest(connection_pool))
+            .get_updates_request(AiohttpRequest(1))
+        )
         if base_url:
             builder = builder.base_url(base_url)
         if base_file_url:
@@ -307,9 +315,17 @@ class TelegramChannel:
                 lang = await self._lang(key, hint)
                 answered = await self._answer(query, self._texts.telegram_stale_button.get(lang))
                 return
-            answered = await self._answer(query)
-            await self._mark_chosen(chat_id, message, data)
-            await self._turn(chat_id, key, OptionChosen(key=key, lang_hint=hint, option_id=option_id), hint)
+            # answer, edit and the engine's turn (which waits for its fsync) overlap; the
+            # edit is done before the next question goes out
+            event = OptionChosen(key=key, lang_hint=hint, option_id=option_id)
+            answer = asyncio.create_task(self._answer(query))
+            edit = asyncio.create_task(self._mark_chosen(chat_id, message, data))
+            try:
+                messages = await self.engine.handle(event)
+            finally:
+                answered = await answer
+                await edit
+            await self._send(chat_id, key, messages, hint=hint, turn=True)
         finally:
             if not answered:  # every query is answered, or the button keeps spinning
                 await self._answer(query)
@@ -344,8 +360,8 @@ class TelegramChannel:
                     parse_mode="HTML", link_preview_options=NO_PREVIEW,
                 ),
             )
-        except BadRequest as exc:  # e.g. already edited before a crash: not worth more
-            log.info("telegram: could not mark the chosen answer (%s)", exc.message)
+        except Exception as exc:  # cosmetic (e.g. already edited before a crash): go on
+            log.info("telegram: could not mark the chosen answer (%s)", type(exc).__name__)
 
     async def _download(
         self, ref: FileRef, chat_id: int, key: ConversationKey, hint: str | None
