@@ -27,7 +27,7 @@ from tests.telegram_channel_helpers import (
     say,
     visible_text,
 )
-from tests.telegram_harness import FakeBotApi, free_port
+from tests.telegram_harness import FakeBotApi, free_port, other_tasks
 from tests.telegram_harness.fixtures import fake_bot_api  # noqa: F401  (pytest fixture)
 
 CHAT = 4242
@@ -61,6 +61,7 @@ async def test_whole_triage_by_button_presses(fake_bot_api: FakeBotApi, tmp_path
         keyboard = municipality.reply_markup or {}
         assert keyboard["keyboard"][0][0]["request_location"] is True
         await say(api, CHAT, "Pirna")
+    assert other_tasks() == set()  # the channel stopped cleanly
     _assert_result(api, "Pirna")
     for question in pressed:  # every answered question shows the choice, without buttons
         shown = api.message(CHAT, question.message_id)
