@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SCHUTZLOTSE_"
@@ -68,6 +68,27 @@ class Settings(BaseSettings):
     escalation_limit_per_hour: int = Field(
         default=3, ge=1, description="Escalations to on-duty officers one user may trigger per hour."
     )
+
+    telegram_token: str | None = Field(default=None, description="Bot token; starts the Telegram channel.")
+    telegram_base_url: str | None = Field(default=None, description="Bot API base, e.g. a self-hosted server.")
+    telegram_base_file_url: str | None = None
+    telegram_webhook_url: str | None = Field(default=None, description="Public HTTPS URL; webhook mode.")
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_secret: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$", validate_default=True
+    )
+    telegram_rate_global: float = Field(default=30.0, ge=0, description="Messages/s overall; 0 = off.")
+    telegram_rate_per_chat: float = Field(default=1.0, ge=0, description="Messages/s per chat; 0 = off.")
+    telegram_burst_per_chat: int = Field(default=3, ge=1)
+    telegram_poll_timeout: int = Field(default=25, ge=0, le=50, description="Long-poll seconds.")
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _webhook_needs_secret(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("telegram_webhook_url") and not value:
+            raise ValueError(f"required when {PREFIX}TELEGRAM_WEBHOOK_URL is set")
+        return value
 
     @field_validator("admins", mode="before")
     @classmethod

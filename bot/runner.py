@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.app import App, open_app
+from bot.channels.telegram import start_telegram
 from bot.config import Settings
 from bot.knowledge_watch import watch_sighup
 
@@ -15,6 +16,7 @@ log = logging.getLogger(__name__)
 # Each entry returns a coroutine that runs one channel until cancelled, or None when the
 # channel is not configured. Channel modules append themselves here.
 CHANNEL_STARTERS: list[Callable[[App], Awaitable[None] | None]] = []
+CHANNEL_STARTERS.append(start_telegram)
 
 
 async def run_channels(settings: Settings) -> int:

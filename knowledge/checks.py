@@ -179,6 +179,7 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "knowledge_reloaded": frozenset({"version"}),
     "knowledge_unchanged": frozenset({"version"}),
     "knowledge_reload_failed": frozenset({"count", "version", "problems"}),
+    "telegram_file_too_large": frozenset({"limit_mb"}),
 }
 
 

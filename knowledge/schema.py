@@ -205,6 +205,12 @@ class UiTexts(Strict):
     knowledge_reloaded: L10n
     knowledge_unchanged: L10n
     knowledge_reload_failed: L10n
+    telegram_private_only: L10n
+    telegram_stale_button: L10n
+    telegram_file_too_large: L10n
+    telegram_location_button: L10n
+    telegram_contact_button: L10n
+    telegram_emergency_label: L10n
 
 
 class ContactsFile(Strict):

@@ -112,12 +112,14 @@ class BotApiState:
         return None if msg is None or msg.deleted else msg
 
     def bot_message_json(self, msg: StoredMessage) -> dict[str, Any]:
-        content: dict[str, Any] = {"text": msg.text, "reply_markup": msg.reply_markup}
+        # Telegram echoes only inline keyboards in a Message; reply keyboards stay client-side
+        inline = msg.reply_markup if msg.reply_markup and "inline_keyboard" in msg.reply_markup else None
+        content: dict[str, Any] = {"text": msg.text, "reply_markup": inline}
         if msg.document is not None:
             stored = self.files[msg.document_file_id or ""]
             content = {
                 "caption": msg.caption,
-                "reply_markup": msg.reply_markup,
+                "reply_markup": inline,
                 "document": objects.document(
                     stored.file_id,
                     stored.file_unique_id,

@@ -1,0 +1,503 @@
+"""The Telegram channel: python-telegram-bot's Application <-> the neutral engine.
+
+Long polling is our own loop so the update offset is confirmed only after a batch was
+handled (PTB's Updater confirms on fetch); webhook mode uses PTB's server (secret token,
+403 otherwise). Updates of one chat run in order, different chats concurrently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import os
+from html import escape
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    CallbackQuery,
+    LinkPreviewOptions,
+    Message,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.channels.telegram import render
+from bot.channels.telegram.chats import ChatOrder, KeyboardRecord, KeyboardRegistry
+from bot.channels.telegram.inbound import (
+    CHANNEL,
+    MAX_DOWNLOAD_BYTES,
+    FileRef,
+    conversation_key,
+    lang_hint,
+    message_event,
+)
+from bot.channels.telegram.sender import RetryingCaller, SendLimiter
+from bot.channels.telegram.transport import AiohttpRequest
+from handlers.messages import (
+    AttachmentIn,
+    ConversationKey,
+    Inbound,
+    OptionChosen,
+    OutboundMessage,
+)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.engine import Engine
+
+log = logging.getLogger(__name__)
+ALLOWED_UPDATES = ["message", "callback_query"]
+ESCALATION_PREFIX = "esc_"
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+COMMANDS = {
+    "de": [
+        ("start", "Gespräch beginnen"),
+        ("notfall", "Sofort: Notfall-Hinweis (110)"),
+        ("hilfe", "Hilfe zur Bedienung"),
+        ("abbrechen", "Beenden und Angaben löschen"),
+        ("sprache", "Sprache wechseln (Deutsch/English)"),
+        ("datenschutz", "Was gespeichert wird"),
+    ],
+    "en": [
+        ("start", "Start a conversation"),
+        ("emergency", "Right away: emergency advice (110)"),
+        ("help", "How to use this bot"),
+        ("cancel", "End and delete your answers"),
+        ("language", "Change language (Deutsch/English)"),
+        ("privacy", "What is stored"),
+    ],
+}
+_current_chat: contextvars.ContextVar[int | None] = contextvars.ContextVar("tg_chat", default=None)
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    url: str
+    secret: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+
+
+class TelegramChannel:
+    """Translates between Telegram and the engine; registers itself as the engine's sender."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        token: str,
+        *,
+        base_url: str | None = None,
+        base_file_url: str | None = None,
+        webhook: WebhookConfig | None = None,
+        poll_timeout: int = 25,
+        rate_global: float = 30.0,
+        rate_per_chat: float = 1.0,
+        burst_per_chat: int = 3,
+        retry_attempts: int = 5,
+        retry_backoff: float = 0.5,
+        connection_pool: int = 8,
+    ) -> None:
+        # PTB 22 warns about its int retry_after unless told to use timedelta
+        os.environ.setdefault("PTB_TIMEDELTA", "true")
+        builder = (
+            Application.builder()
+            .token(token)
+            .concurrent_updates(False)
+            .request(AiohttpRequest(connection_pool))
+            .get_updates_request(AiohttpRequest(1))
+        )
+        if base_url:
+            builder = builder.base_url(base_url)
+        if base_file_url:
+            builder = builder.base_file_url(base_file_url)
+        self.application = builder.build()
+        self.application.add_handler(TypeHandler(Update, self._on_pushed_update))
+        self.engine = engine
+        self.webhook = webhook
+        self.poll_timeout = poll_timeout
+        self.caller = RetryingCaller(
+            SendLimiter(rate_global, rate_per_chat, burst_per_chat),
+            attempts=retry_attempts,
+            backoff=retry_backoff,
+        )
+        self.order = ChatOrder()
+        self.keyboards = KeyboardRegistry()
+        self._reply_keyboard_open: set[int] = set()
+        self._groups_told: set[int] = set()
+        self._offset = 0  # next update id to ask for: everything below is handled
+        self._sent_offset = 0  # the offset Telegram last saw from us
+        engine.register_channel(CHANNEL, self)
+
+    @classmethod
+    def from_settings(cls, engine: Engine, settings: Settings, **overrides: Any) -> TelegramChannel:
+        assert settings.telegram_token, "SCHUTZLOTSE_TELEGRAM_TOKEN is not set"
+        webhook = None
+        if settings.telegram_webhook_url:
+            assert settings.telegram_webhook_secret  # enforced by Settings
+            webhook = WebhookConfig(
+                settings.telegram_webhook_url,
+                settings.telegram_webhook_secret,
+                settings.telegram_webhook_listen,
+                settings.telegram_webhook_port,
+            )
+        options: dict[str, Any] = {
+            "base_url": settings.telegram_base_url,
+            "base_file_url": settings.telegram_base_file_url,
+            "webhook": webhook,
+            "poll_timeout": settings.telegram_poll_timeout,
+            "rate_global": settings.telegram_rate_global,
+            "rate_per_chat": settings.telegram_rate_per_chat,
+            "burst_per_chat": settings.telegram_burst_per_chat,
+        }
+        options.update(overrides)
+        return cls(engine, settings.telegram_token, **options)
+
+    @property
+    def bot(self) -> Any:
+        return self.application.bot
+
+    # ----- lifecycle ------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Run until cancelled (long polling, or the webhook server if configured)."""
+        app = self.application
+        await app.initialize()
+        try:
+            await self.set_commands()
+            if self.webhook is None:
+                await self._poll_forever()
+            else:
+                await app.start()
+                assert app.updater is not None
+                hook = self.webhook
+                await app.updater.start_webhook(
+                    listen=hook.listen,
+                    port=hook.port,
+                    url_path=urlparse(hook.url).path.lstrip("/"),
+                    webhook_url=hook.url,
+                    secret_token=hook.secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+                log.info("telegram: webhook mode on %s:%d", hook.listen, hook.port)
+                await asyncio.Event().wait()
+        finally:
+            await self.order.cancel_all()
+            await self._confirm_offset()
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            await app.shutdown()
+
+    async def set_commands(self) -> None:
+        for lang, pairs in COMMANDS.items():
+            commands = [BotCommand(name, text) for name, text in pairs]
+            await self.caller.call(
+                "setMyCommands", None,
+                lambda c=commands, lc=lang: self.bot.set_my_commands(c, language_code=lc),
+                limit=False,
+            )
+        default = [BotCommand(name, text) for name, text in COMMANDS["de"]]
+        await self.caller.call(
+            "setMyCommands", None, lambda: self.bot.set_my_commands(default), limit=False
+        )
+
+    async def _poll_forever(self) -> None:
+        await self.caller.call("deleteWebhook", None, self.bot.delete_webhook, limit=False)
+        log.info("telegram: long polling")
+        delay = 1.0
+        while True:
+            try:
+                self._sent_offset = self._offset
+                updates = await self.bot.get_updates(
+                    offset=self._offset or None,
+                    timeout=self.poll_timeout,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+                delay = 1.0
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait))
+                continue
+            except TimedOut:
+                continue
+            except BadRequest:
+                raise
+            except NetworkError as exc:
+                log.warning("telegram: getUpdates failed (%s), retrying in %.0f s", type(exc).__name__, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            if updates:
+                await self.handle_batch(list(updates))
+                self._offset = updates[-1].update_id + 1
+
+    async def _confirm_offset(self) -> None:
+        """Tell Telegram about a handled batch it has not seen confirmed (as PTB does at stop)."""
+        if self.webhook is not None or self._offset <= self._sent_offset:
+            return
+        try:
+            await asyncio.shield(self.bot.get_updates(offset=self._offset, timeout=0, limit=1))
+            self._sent_offset = self._offset
+        except Exception as exc:  # best effort: worst case one batch is delivered again
+            log.warning("telegram: could not confirm the last offset (%s)", type(exc).__name__)
+
+    # ----- inbound --------------------------------------------------------------------
+
+    async def handle_batch(self, updates: list[Update]) -> None:
+        """Handle a batch: per chat in order, chats concurrently; returns when all are done."""
+        tasks = [self.order.submit(_chat_id(u), lambda u=u: self.handle_update(u)) for u in updates]
+        await asyncio.gather(*tasks)
+
+    async def _on_pushed_update(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # webhook mode: PTB already answered Telegram; queue and return at once
+        if isinstance(update, Update):
+            self.order.submit(_chat_id(update), lambda: self.handle_update(update))
+
+    async def handle_update(self, update: Update) -> None:
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None:
+            return
+        _current_chat.set(chat.id)
+        if chat.type != "private":
+            await self._refuse_group(update, chat.id)
+            return
+        key, hint = conversation_key(chat.id, user.id), lang_hint(update)
+        if update.callback_query is not None:
+            await self._on_callback(update.callback_query, chat.id, key, hint)
+            return
+        if update.message is None:  # edits, channel posts and the like: nothing for us
+            return
+        event = message_event(update.message, key, hint)
+        if isinstance(event, FileRef):
+            event = await self._download(event, chat.id, key, hint)
+        if event is not None:
+            await self._turn(chat.id, key, event, hint)
+
+    async def _turn(self, chat_id: int, key: ConversationKey, event: Inbound, hint: str | None) -> None:
+        # the engine saves the new state durably before it returns the answer
+        messages = await self.engine.handle(event)
+        await self._send(chat_id, key, messages, hint=hint, turn=True)
+
+    async def _refuse_group(self, update: Update, chat_id: int) -> None:
+        if update.callback_query is not None:
+            await self._answer(update.callback_query)
+        if chat_id in self._groups_told or update.message is None:
+            return
+        self._groups_told.add(chat_id)
+        lang = _lang_of(lang_hint(update), self.engine.default_lang)
+        text = self._texts.telegram_private_only.get(lang)
+        await self._send_text(chat_id, render.split_html([escape(text)])[0], None)
+
+    async def _on_callback(
+        self, query: CallbackQuery, chat_id: int, key: ConversationKey, hint: str | None
+    ) -> None:
+        answered = False
+        try:
+            data = query.data or ""
+            message = query.message
+            message_id = message.message_id if message is not None else 0
+            option_id = self.keyboards.resolve(data)
+            if option_id is not None and not option_id.startswith(ESCALATION_PREFIX):
+                if self.keyboards.known(chat_id):
+                    record = self.keyboards.live(chat_id, message_id)
+                    if record is None or data not in record.choices:
+                        option_id = None  # an old or foreign button
+                    else:
+                        self.keyboards.consume(chat_id, message_id)
+            if option_id is None:
+                lang = await self._lang(key, hint)
+                answered = await self._answer(query, self._texts.telegram_stale_button.get(lang))
+                return
+            # answer, edit and the engine's turn (which waits for its fsync) overlap; the
+            # edit is done before the next question goes out
+            event = OptionChosen(key=key, lang_hint=hint, option_id=option_id)
+            answer = asyncio.create_task(self._answer(query))
+            edit = asyncio.create_task(self._mark_chosen(chat_id, message, data))
+            try:
+                messages = await self.engine.handle(event)
+            finally:
+                answered = await answer
+                await edit
+            await self._send(chat_id, key, messages, hint=hint, turn=True)
+        finally:
+            if not answered:  # every query is answered, or the button keeps spinning
+                await self._answer(query)
+
+    async def _answer(self, query: CallbackQuery, text: str | None = None) -> bool:
+        try:
+            await self.caller.call("answerCallbackQuery", None, lambda: query.answer(text), limit=False)
+            return True
+        except Exception as exc:
+            log.warning("telegram: answerCallbackQuery failed (%s)", type(exc).__name__)
+            return False
+
+    async def _mark_chosen(self, chat_id: int, message: Any, data: str) -> None:
+        """Show the chosen answer under the question and take its buttons away."""
+        if message is None:
+            return
+        record = self.keyboards.record(chat_id, message.message_id)
+        if record is not None:
+            html, label = record.html, record.choices[data][1] if data in record.choices else None
+        elif isinstance(message, Message) and message.text:
+            # after a restart: rebuild from what Telegram echoes back with the query
+            html, label = message.text_html, _button_label(message, data)
+        else:
+            return
+        if label is None:
+            return
+        try:
+            await self.caller.call(
+                "editMessageText", chat_id,
+                lambda: self.bot.edit_message_text(
+                    render.chosen_html(html, label), chat_id=chat_id, message_id=message.message_id,
+                    parse_mode="HTML", link_preview_options=NO_PREVIEW,
+                ),
+            )
+        except Exception as exc:  # cosmetic (e.g. already edited before a crash): go on
+            log.info("telegram: could not mark the chosen answer (%s)", type(exc).__name__)
+
+    async def _download(
+        self, ref: FileRef, chat_id: int, key: ConversationKey, hint: str | None
+    ) -> AttachmentIn | None:
+        if ref.size is None or ref.size <= MAX_DOWNLOAD_BYTES:
+            file = await self.caller.call("getFile", None, lambda: self.bot.get_file(ref.file_id), limit=False)
+            if file.file_size is None or file.file_size <= MAX_DOWNLOAD_BYTES:
+                data = await self.caller.call("download", None, file.download_as_bytearray, limit=False)
+                return AttachmentIn(
+                    key=key, lang_hint=hint, filename=ref.filename, mime_type=ref.mime_type, data=bytes(data)
+                )
+        lang = await self._lang(key, hint)
+        text = self._texts.telegram_file_too_large.get(lang).format(limit_mb=MAX_DOWNLOAD_BYTES // 2**20)
+        await self._send_text(chat_id, escape(text), None)
+        return None
+
+    # ----- outbound -------------------------------------------------------------------
+
+    async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
+        """The engine's Sender: unsolicited messages (alerts, reminders), in chat order."""
+        chat_id = int(key.chat)
+        if _current_chat.get() == chat_id:  # called from inside this chat's own turn
+            await self._send(chat_id, key, messages, hint=None, turn=False)
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        async def work() -> None:
+            try:
+                await self._send(chat_id, key, messages, hint=None, turn=False)
+            except BaseException as exc:
+                if not done.done():
+                    done.set_exception(exc)
+                raise
+            done.set_result(None)
+
+        self.order.submit(chat_id, work)
+        await done
+
+    async def _send(
+        self,
+        chat_id: int,
+        key: ConversationKey,
+        messages: list[OutboundMessage],
+        *,
+        hint: str | None,
+        turn: bool,
+    ) -> None:
+        lang: str | None = None
+        if any(m.emergency or m.request_location or m.request_contact for m in messages):
+            lang = await self._lang(key, hint)
+        texts = self._texts
+        keyboard: KeyboardRecord | None = None
+        for message in messages:
+            label = texts.telegram_emergency_label.get(lang or "de")
+            chunks = render.split_html(render.paragraphs(message, label))
+            markup: Any = None
+            if message.request_location or message.request_contact:
+                markup = render.reply_keyboard(
+                    message.options,
+                    location_label=texts.telegram_location_button.get(lang or "de") if message.request_location else None,
+                    contact_label=texts.telegram_contact_button.get(lang or "de") if message.request_contact else None,
+                )
+                self._reply_keyboard_open.add(chat_id)
+            elif message.options:
+                markup = render.inline_keyboard(message.options)
+            elif chat_id in self._reply_keyboard_open:
+                markup = ReplyKeyboardRemove()
+                self._reply_keyboard_open.discard(chat_id)
+            if message.document is not None:
+                await self._send_document(chat_id, message, chunks, markup)
+                continue
+            for chunk in chunks[:-1]:
+                await self._send_text(chat_id, chunk, None)
+            sent = await self._send_text(chat_id, chunks[-1], markup)
+            if message.options and not (message.request_location or message.request_contact):
+                choices = {render.callback_data(o.id): (o.id, o.label) for o in message.options}
+                keyboard = KeyboardRecord(sent.message_id, chunks[-1], choices)
+        if turn or keyboard is not None:
+            self.keyboards.sent(chat_id, keyboard)
+
+    async def _send_text(self, chat_id: int, html: str, markup: Any) -> Message:
+        return await self.caller.call(
+            "sendMessage", chat_id,
+            lambda: self.bot.send_message(
+                chat_id, html, parse_mode="HTML", reply_markup=markup, link_preview_options=NO_PREVIEW
+            ),
+        )
+
+    async def _send_document(
+        self, chat_id: int, message: OutboundMessage, chunks: list[str], markup: Any
+    ) -> None:
+        doc = message.document
+        assert doc is not None
+        caption: str | None = None
+        if len(chunks) == 1 and render.utf16_len(chunks[0]) <= render.MAX_CAPTION and not message.options:
+            caption = chunks[0]
+        else:
+            for chunk in chunks:
+                await self._send_text(chat_id, chunk, markup if chunk is chunks[-1] else None)
+            markup = None
+        await self.caller.call(
+            "sendDocument", chat_id,
+            lambda: self.bot.send_document(
+                chat_id, doc.data, filename=doc.filename, caption=caption,
+                parse_mode="HTML" if caption else None, reply_markup=markup,
+            ),
+        )
+
+    # ----- helpers --------------------------------------------------------------------
+
+    @property
+    def _texts(self) -> Any:
+        return self.engine.knowledge.current.texts
+
+    async def _lang(self, key: ConversationKey, hint: str | None) -> str:
+        """The conversation's language (a /sprache choice wins over Telegram's setting)."""
+        loaded = await self.engine.conversations.load(key)
+        if loaded is not None and loaded[0] is not None:
+            return loaded[0].lang
+        return _lang_of(hint, self.engine.default_lang)
+
+
+def _lang_of(hint: str | None, default: str) -> str:
+    short = (hint or "").casefold()[:2]
+    return short if short in ("de", "en") else default
+
+
+def _chat_id(update: Update) -> int:
+    chat = update.effective_chat
+    return chat.id if chat is not None else 0
+
+
+def _button_label(message: Message, data: str) -> str | None:
+    markup = message.reply_markup
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            if button.callback_data == data:
+                return button.text
+    return None
