@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 # channel is not configured. Channel modules append themselves here.
 CHANNEL_STARTERS: list[Callable[[App], Awaitable[None] | None]] = []
 
+from bot.channels import matrix as _matrix  # noqa: E402  (registers below)
+
+CHANNEL_STARTERS.append(_matrix.start)
+
 
 async def run_channels(settings: Settings) -> int:
     async with open_app(settings) as app:

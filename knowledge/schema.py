@@ -185,6 +185,9 @@ class UiTexts(Strict):
     knowledge_changed: L10n
     conversation_ended: L10n
     attachment_not_kept: L10n
+    matrix_unencrypted_warning: L10n
+    matrix_one_to_one_only: L10n
+    matrix_file_too_large: L10n
 
 
 class ContactsFile(Strict):
