@@ -6,13 +6,16 @@ import asyncio
 import json
 import stat
 
-from nio import RoomEncryptedFile, RoomMessageFile
+import yaml
+from nio import RoomEncryptedFile
 
 from bot.channels.matrix.render import message_content, option_for_reply
 from bot.channels.matrix.rooms import RoomPolicy
 from handlers.messages import ContactCard, ConversationKey, Option, OutboundMessage
 from tests.matrix_bot import assert_quiet, running_bot, turn
-from tests.matrix_harness.fixtures import matrix_user, official_client, synapse  # noqa: F401
+from tests.matrix_harness.client import OfficialClient
+from tests.matrix_harness.fixtures import MatrixUser, matrix_user, official_client, synapse  # noqa: F401
+from tests.matrix_harness.synapse import SynapseServer
 
 DANGER = "Ist gerade jemand in Gefahr"
 CATEGORY = "Was ist passiert?"
@@ -199,7 +202,6 @@ async def test_homeserver_restart_is_survived(synapse, matrix_user, official_cli
 async def test_alert_options_answered_by_number_and_document_sent(
     synapse, matrix_user, official_client, tmp_path
 ):
-    from bot.engine import EffectOutcome  # noqa: F401  (the engine's own types only)
     from handlers.messages import Document, OptionChosen
 
     bot = matrix_user("bot")
@@ -258,3 +260,38 @@ def test_rendering_and_reply_matching():
     assert option_for_reply(" 2. ", options).id == "b"
     assert option_for_reply("nein", options).id == "b"
     assert option_for_reply("3", options) is None and option_for_reply("ja bitte", options) is None
+
+
+class _StrictSynapse(SynapseServer):
+    """A second homeserver with a tight message rate limit, to see M_LIMIT_EXCEEDED."""
+
+    def _configure(self) -> None:
+        super()._configure()
+        override = self._config_paths[1]
+        config = yaml.safe_load(override.read_text())
+        config["rc_message"] = {"per_second": 2, "burst_count": 1}
+        override.write_text(yaml.safe_dump(config))
+
+
+async def test_rate_limited_sends_wait_and_all_arrive(tmp_path, caplog):
+    server = _StrictSynapse()
+    server.start()
+    try:
+        bot = MatrixUser("b", server.register_user("rl-bot", "pw-bot-123"), "pw-bot-123")
+        person = server.register_user("rl-official", "pw-off-123")
+        official = OfficialClient(server.base_url, person, "pw-off-123", tmp_path / "official")
+        await official.login()
+        try:
+            async with running_bot(server.base_url, bot, tmp_path / "data") as channel:
+                room_id = await _open_dm(official, bot.user_id, encrypted=False)
+                key = ConversationKey("matrix", room_id, person)
+                texts = [f"Hinweis {i}" for i in range(6)]
+                await channel.engine.deliver(key, [OutboundMessage(t) for t in texts])
+                received = [(await official.next_message(bot.user_id, room_id)).body for _ in texts]
+                assert received == texts
+            # The homeserver did refuse some sends (429 with retry_after_ms), and none was lost.
+            assert any("429" in record.getMessage() for record in caplog.records)
+        finally:
+            await official.close()
+    finally:
+        server.cleanup()
