@@ -97,6 +97,29 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
+    matrix_homeserver: str | None = Field(default=None, description="Matrix homeserver URL.")
+    matrix_user: str | None = Field(default=None, description="The bot's Matrix user id.")
+    matrix_password: str | None = Field(default=None, repr=False)
+    matrix_access_token: str | None = Field(default=None, repr=False)
+    matrix_device_id: str | None = None
+    matrix_store: Path | None = Field(default=None, description="Crypto store and login dir.")
+    matrix_allowed_servers: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Server names or full user ids allowed to talk to the bot (default: own server).",
+    )
+    matrix_reactions: bool = False
+
+    @field_validator("matrix_allowed_servers", mode="before")
+    @classmethod
+    def _split_matrix(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def matrix_store_dir(self) -> Path:
+        return self.matrix_store or self.data_dir / "matrix"
+
     @property
     def db_path(self) -> Path:
         return self.db or self.data_dir / "schutzlotse.db"

@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 CHANNEL_STARTERS: list[Callable[[App], Awaitable[None] | None]] = []
 CHANNEL_STARTERS.append(start_telegram)
 
+from bot.channels import matrix as _matrix  # noqa: E402  (registers below)
+
+CHANNEL_STARTERS.append(_matrix.start)
+
 
 async def run_channels(settings: Settings) -> int:
     async with open_app(settings) as app:

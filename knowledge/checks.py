@@ -180,6 +180,7 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "knowledge_unchanged": frozenset({"version"}),
     "knowledge_reload_failed": frozenset({"count", "version", "problems"}),
     "telegram_file_too_large": frozenset({"limit_mb"}),
+    "matrix_file_too_large": frozenset({"limit_mb"}),
 }
 
 

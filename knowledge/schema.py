@@ -211,6 +211,9 @@ class UiTexts(Strict):
     telegram_location_button: L10n
     telegram_contact_button: L10n
     telegram_emergency_label: L10n
+    matrix_unencrypted_warning: L10n
+    matrix_one_to_one_only: L10n
+    matrix_file_too_large: L10n
 
 
 class ContactsFile(Strict):
