@@ -29,19 +29,11 @@ MAX_LISTED = 5  # problems quoted in a chat message; the log has all
 
 
 def parse_key(text: str) -> ConversationKey | None:
-    """'channel:chat:user' -> key. Matrix ids contain colons ('!room:hs:@user:hs'): there the
-    user part is the one starting with '@'."""
-    channel, _, rest = text.partition(":")
-    if not channel or not rest:
+    """'channel:chat:user' -> key, or None for a malformed admin entry."""
+    try:
+        return ConversationKey.parse(text)
+    except ValueError:
         return None
-    if rest.count(":") == 1:
-        chat, _, user = rest.partition(":")
-    elif ":@" in rest:
-        chat, _, user = rest.rpartition(":@")
-        user = "@" + user
-    else:
-        return None
-    return ConversationKey(channel, chat, user) if chat and user else None
 
 
 def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:

@@ -21,8 +21,15 @@ class ConversationKey:
 
     @classmethod
     def parse(cls, value: str) -> ConversationKey:
-        channel, chat, user = value.split(":", 2) if value.count(":") >= 2 else ("", "", "")
-        if not channel:
+        """Inverse of `str()`: `telegram:42:42`, and Matrix ids, which contain colons
+        themselves (`matrix:!room:hs:@user:hs`): there the user part starts with `@`."""
+        channel, _, rest = value.partition(":")
+        if ":@" in rest:
+            chat, _, user = rest.partition(":@")
+            user = "@" + user
+        else:
+            chat, _, user = rest.partition(":")
+        if not channel or not chat or not user:
             raise ValueError(f"not a conversation key: {value!r} (expected channel:chat:user)")
         return cls(channel, chat, user)
 

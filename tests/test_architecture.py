@@ -39,3 +39,15 @@ def test_the_check_itself_can_fail(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from telegram import Bot\nimport nio.crypto\n")
     assert imported_roots(bad) & PLATFORM_PACKAGES == {"telegram", "nio"}
+
+
+def test_conversation_keys_round_trip_for_every_channel():
+    from handlers.messages import ConversationKey
+
+    for key in (
+        ConversationKey("telegram", "42", "42"),
+        ConversationKey("console", "local", "local"),
+        ConversationKey("matrix", "!abc:example.org", "@mayor:example.org"),
+        ConversationKey("matrix", "!abc:example.org:8448", "@mayor:example.org:8448"),
+    ):
+        assert ConversationKey.parse(str(key)) == key
