@@ -126,3 +126,23 @@ def test_killed_mid_conversation_continues_after_restart(paths):
         assert "extremist_yes" in [o["id"] for o in out[-1]["options"]]
     finally:
         again.close()
+
+
+async def test_a_message_for_another_console_user_says_whom_it_is_for(tmp_path, knowledge):
+    import io
+
+    from bot.channels.console import ConsoleChannel
+    from handlers.messages import ConversationKey, OutboundMessage
+    from tests.helpers import open_engine
+
+    engine, db = await open_engine(tmp_path / "bot.db", knowledge)
+    out = io.StringIO()
+    try:
+        channel = ConsoleChannel(engine, user="mayor", jsonl=True, stdout=out)
+        await engine.deliver(ConversationKey("console", "officer1", "officer1"), [OutboundMessage("Alarm")])
+        await engine.deliver(channel.key, [OutboundMessage("Antwort")])
+    finally:
+        await db.close()
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["to"] == "console:officer1:officer1" and first["text"] == "Alarm"
+    assert "to" not in second

@@ -46,7 +46,7 @@ def _assert_result(api: FakeBotApi, place: str) -> None:
     visible = visible_text(result)
     assert "Polizei" in visible  # the local police card comes first
     assert "Was Sie jetzt tun können:" in "\n".join(texts)
-    assert button_ids(last_with_buttons(api, CHAT)) == ["new_request", "finish", "document_incident"]
+    assert button_ids(last_with_buttons(api, CHAT)) == ["document_incident", "new_request", "finish"]
 
 
 async def test_whole_triage_by_button_presses(fake_bot_api: FakeBotApi, tmp_path: Path) -> None:
@@ -295,7 +295,7 @@ async def test_attachments_are_fetched_and_too_large_ones_refused(
     assert (photo.mime_type, photo.data) == ("image/jpeg", b"\xff\xd8jpeg-bytes")  # type: ignore[attr-defined]
     assert (doc.filename, doc.mime_type, doc.data) == ("brief.pdf", "application/pdf", b"%PDF-1.4 x")  # type: ignore[attr-defined]
     texts = [m.text or "" for m in api.sent_messages(CHAT)]
-    assert sum("noch nicht aufbewahren" in t for t in texts) == 2
+    assert sum("Vorfall dokumentieren" in t for t in texts) == 2
     assert "größer als 20 MB" in texts[-1]
 
 

@@ -115,19 +115,24 @@ class ConsoleChannel:
         engine.register_channel(CHANNEL, self)
 
     async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
+        # One terminal plays every console user: a message for another console user (an
+        # officer's alert in a demo, say) is labelled with whom it is for.
         async with self._write_lock:
-            self._emit(messages)
+            self._emit(messages, to=None if key == self.key else key)
 
-    def _emit(self, messages: list[OutboundMessage]) -> None:
+    def _emit(self, messages: list[OutboundMessage], to: ConversationKey | None = None) -> None:
         for message in messages:
             path = self._save_document(message.document) if message.document else None
             if self.jsonl:
                 out = message_json(message)
+                if to is not None:
+                    out["to"] = str(to)
                 if path is not None:
                     out["document"]["path"] = str(path)
                 self._line(out)
             else:
-                prefix = "[NOTFALL / EMERGENCY] " if message.emergency else ""
+                prefix = f"[an / to {to.user}] " if to is not None else ""
+                prefix += "[NOTFALL / EMERGENCY] " if message.emergency else ""
                 self.stdout.write(prefix + message_text(message) + "\n\n")
                 if path is not None:
                     self.stdout.write(f"[Datei / file: {path}]\n\n")
