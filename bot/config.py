@@ -14,7 +14,9 @@ from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_va
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SCHUTZLOTSE_"
-SECRET_FIELDS = frozenset({"data_key"})  # never echoed in error messages
+SECRET_FIELDS = frozenset({  # never echoed in error messages
+    "data_key", "telegram_token", "telegram_webhook_secret", "matrix_password", "matrix_access_token",
+})
 
 
 def default_data_dir() -> Path:
@@ -69,14 +71,16 @@ class Settings(BaseSettings):
         default=3, ge=1, description="Escalations to on-duty officers one user may trigger per hour."
     )
 
-    telegram_token: str | None = Field(default=None, description="Bot token; starts the Telegram channel.")
+    telegram_token: str | None = Field(
+        default=None, repr=False, description="Bot token; starts the Telegram channel."
+    )
     telegram_base_url: str | None = Field(default=None, description="Bot API base, e.g. a self-hosted server.")
     telegram_base_file_url: str | None = None
     telegram_webhook_url: str | None = Field(default=None, description="Public HTTPS URL; webhook mode.")
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
     telegram_webhook_secret: str | None = Field(
-        default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$", validate_default=True
+        default=None, pattern=r"^[A-Za-z0-9_-]{1,256}$", validate_default=True, repr=False
     )
     telegram_rate_global: float = Field(default=30.0, ge=0, description="Messages/s overall; 0 = off.")
     telegram_rate_per_chat: float = Field(default=1.0, ge=0, description="Messages/s per chat; 0 = off.")

@@ -60,3 +60,16 @@ def test_cli_reports_bad_setting_and_exits_2(monkeypatch, capsys):
     monkeypatch.setenv("SCHUTZLOTSE_LANG", "fr")
     assert main(["chat", "--jsonl"]) == 2
     assert "SCHUTZLOTSE_LANG" in capsys.readouterr().err
+
+
+def test_secrets_are_not_echoed_in_errors_or_repr(monkeypatch):
+    monkeypatch.setenv("SCHUTZLOTSE_TELEGRAM_TOKEN", "123:SECRET-TOKEN")
+    monkeypatch.setenv("SCHUTZLOTSE_TELEGRAM_WEBHOOK_SECRET", "bad secret with spaces")
+    monkeypatch.setenv("SCHUTZLOTSE_TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert "SCHUTZLOTSE_TELEGRAM_WEBHOOK_SECRET" in str(info.value)
+    assert "bad secret" not in str(info.value)
+    monkeypatch.delenv("SCHUTZLOTSE_TELEGRAM_WEBHOOK_SECRET")
+    monkeypatch.delenv("SCHUTZLOTSE_TELEGRAM_WEBHOOK_URL")
+    assert "SECRET-TOKEN" not in repr(load_settings())
