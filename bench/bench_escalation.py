@@ -65,11 +65,13 @@ async def pending_lateness(app, channel: TimingChannel, n: int, wait_s: float) -
     channel.alerts.clear()
     actions = [TriggerEscalation(key=ConversationKey("bench", f"p{i}", f"p{i}"), lang="de",
                                  place_name="Pirna", direktion="pd_dresden") for i in range(n)]
+    since = app.engine.clock.now().timestamp()
     t0 = time.perf_counter()
     await asyncio.gather(*(app.escalations.on_trigger(a, None) for a in actions))
     created_s = time.perf_counter() - t0
     await asyncio.sleep(3 * wait_s + 2.0)
-    rows = await app.db.fetchall("SELECT ref, created_at FROM escalations WHERE user_key LIKE 'bench:p%'")
+    # The user key is sealed now: tell this run's escalations apart by their creation time.
+    rows = await app.db.fetchall("SELECT ref, created_at FROM escalations WHERE created_at >= ?", (since,))
     created = {r[0]: r[1] for r in rows}
     lateness = [(at - (created[ref] + (step - 1) * wait_s)) * 1000
                 for ref, step, at in channel.alerts if ref in created and step > 1]

@@ -46,8 +46,9 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
         )
-        escalations = EscalationService(db, engine, holder, admins=settings.admins,
-                                        limit_per_hour=settings.escalation_limit_per_hour)
+        escalations = EscalationService(db, engine, holder, data_key=data_key, admins=settings.admins,
+                                        limit_per_hour=settings.escalation_limit_per_hour,
+                                        retention_days=settings.escalation_retention_days)
         escalations.install()
         await escalations.start()
         log.info("engine ready (knowledge %s, schema %d)", holder.current.version, await db.schema_version())
@@ -57,6 +58,7 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
         )
         try:
             async with watching(watcher), incident_service(settings, db, engine, data_key) as incidents:
+                incidents.effects.rights.append(escalations.privacy)  # /meinedaten and /loeschen cover them
                 yield App(
                     settings, db, engine, holder,
                     knowledge_watcher=watcher, incidents=incidents, escalations=escalations,

@@ -120,6 +120,11 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
+    escalation_retention_days: float = Field(
+        default=90, gt=0,
+        description="Days after an escalation ended (closed or unanswered) until its personal data is erased.",
+    )
+
     @property
     def matrix_store_dir(self) -> Path:
         return self.matrix_store or self.data_dir / "matrix"

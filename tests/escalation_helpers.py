@@ -81,9 +81,10 @@ class RecordingChannel:
 
 @asynccontextmanager
 async def escalation_app(tmp: Path, clock: ManualClock, *, kdir: Path | None = None,
-                         limit: int = 3, fail: tuple[str, ...] = ()) -> AsyncIterator[tuple[App, dict[str, RecordingChannel]]]:
+                         limit: int = 3, fail: tuple[str, ...] = (),
+                         **extra: Any) -> AsyncIterator[tuple[App, dict[str, RecordingChannel]]]:
     settings = Settings(data_dir=tmp / "data", knowledge_dir=kdir or knowledge_dir(tmp), admins=[ADMIN],
-                        escalation_limit_per_hour=limit)
+                        escalation_limit_per_hour=limit, **extra)
     async with open_app(settings, clock=clock) as app:
         channels = {name: RecordingChannel(clock, fail=name in fail) for name in ("console", "telegram", "matrix")}
         for name, channel in channels.items():

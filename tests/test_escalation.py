@@ -95,8 +95,8 @@ async def test_ack_at_step_two_stops_the_chain_and_informs_user_and_colleagues(t
         assert ref in ask[0].text
         done = await app.engine.handle(TextIn(key=B_KEY, text="Vor Ort geklärt, Anzeige aufgenommen"))
         assert "abgeschlossen" in done[0].text
-        row = await app.db.fetchone("SELECT state, outcome FROM escalations WHERE ref = ?", (ref,))
-        assert tuple(row) == ("closed", "Vor Ort geklärt, Anzeige aufgenommen")
+        closed = await app.escalations.records.by_ref(ref)  # the outcome is sealed at rest
+        assert (closed.state, closed.outcome) == ("closed", "Vor Ort geklärt, Anzeige aufgenommen")
         events = [r[0] for r in await app.db.fetchall("SELECT event FROM escalation_audit ORDER BY id")]
         assert events.count("ack") == 3 and events[-1] == "closed"
         # The officer's next message goes to the conversation again, not the desk.
@@ -179,7 +179,8 @@ async def test_per_user_limit_explains_and_keeps_110(tmp_path):
         assert "Referenz" in other[0].text
         clock.advance(3600)
         assert "Referenz" in (await trigger(app))[0].text
-        count = await app.db.fetchone("SELECT count(*) FROM escalations WHERE user_key = ?", (str(USER),))
+        subject = app.escalations.records.subject(str(USER))
+        count = await app.db.fetchone("SELECT count(*) FROM escalations WHERE subject = ?", (subject,))
         assert count[0] == 3
 
 

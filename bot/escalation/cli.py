@@ -6,8 +6,11 @@ import argparse
 import asyncio
 import datetime as dt
 
+from bot.clock import SystemClock
 from bot.config import Settings
+from bot.escalation.privacy import EscalationPrivacy
 from bot.escalation.records import EscalationRecords, from_ts
+from bot.incidents.service import open_data_key
 from bot.store import Database
 
 
@@ -48,7 +51,10 @@ async def _list(settings: Settings, limit: int) -> list[str]:
 async def _show(settings: Settings, ref: str) -> list[str] | None:
     db = await Database.open(settings.db_path)
     try:
-        records = EscalationRecords(db)
+        # The same key check as the app: a wrong or missing key raises DataKeyError (exit 2).
+        data_key, _ = await open_data_key(settings, db)
+        records = EscalationRecords(db, data_key)
+        await EscalationPrivacy(records, SystemClock(), settings.escalation_retention_days).seal_legacy()
         esc = await records.by_ref(ref)
         if esc is None:
             return None
@@ -63,6 +69,7 @@ async def _show(settings: Settings, ref: str) -> list[str] | None:
         f"Callback:    {esc.phone or '-'}",
         f"Owner:       {esc.owner or '-'} (taken {_time(esc.acked_at)}, closed {_time(esc.closed_at)})",
         f"Outcome:     {esc.outcome or '-'}",
+        *([f"Erased:      {_time(esc.erased_at)} (personal data removed)"] if esc.erased_at else []),
         "",
         "Audit trail:",
     ]

@@ -58,8 +58,8 @@ class Handover:
             return self._say("already_taken", actor, ref=esc.ref, name=self._name(fresh.owner))
         t = texts(k)
         user_text = t.acked_user.get(fresh.lang).format(ref=fresh.ref)
-        notices: list[Notice] = [(fresh.user_key, [OutboundMessage(user_text, category="emergency")],
-                                  esc.id, "user_told_taken", None)]
+        notices: list[Notice] = [] if fresh.user_key is None else [
+            (fresh.user_key, [OutboundMessage(user_text, category="emergency")], esc.id, "user_told_taken", None)]
         told: set[str] = {actor.key}
         for officer_id, key in await self.records.recipients_reached(esc.id):
             if officer_id == actor.id or key is None or key in told:
@@ -92,15 +92,18 @@ class Handover:
 
     async def finish_close(self, actor: Actor, esc_id: int, outcome: str) -> list[OutboundMessage]:
         now = self.service.clock.now()
+        esc = await self.records.get(esc_id)
+        sealed = self.records.seal_outcome(esc.ref, outcome.strip()[:MAX_OUTCOME]) if esc else None
         async with self.db.transaction() as conn:
             cur = await conn.execute(
-                "UPDATE escalations SET state = 'closed', closed_at = ?, outcome = ? "
+                # The user may have had their data erased meanwhile: then no outcome is kept.
+                "UPDATE escalations SET state = 'closed', closed_at = ?, "
+                "outcome_sealed = CASE WHEN erased_at IS NULL THEN ? END "
                 "WHERE id = ? AND owner = ? AND state = 'acked'",
-                (ts(now), outcome.strip()[:MAX_OUTCOME], esc_id, actor.id))
+                (ts(now), sealed, esc_id, actor.id))
             await conn.execute("DELETE FROM escalation_closing WHERE officer_key = ?", (actor.key,))
             if cur.rowcount == 1:
                 await audit(conn, esc_id, now, "closed", actor=actor.id, channel=parse_key(actor.key).channel)
-        esc = await self.records.get(esc_id)
         ref = esc.ref if esc else "?"
         return self._say("closed" if cur.rowcount == 1 else "already_closed", actor, ref=ref)
 

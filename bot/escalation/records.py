@@ -1,4 +1,9 @@
-"""Escalation rows and the named SQL around them (the repository of bot.escalation)."""
+"""Escalation rows and the named SQL around them (the repository of bot.escalation).
+
+Personal fields (the user's conversation key, callback number, place, coordinates, the
+officer's outcome) are AES-GCM sealed before they reach SQL, bound to the reference;
+`subject` is the keyed hash that finds a user's rows without naming them.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,18 @@ from typing import Any
 
 import aiosqlite
 
+from bot.incidents.crypto import Cipher, DataKey
 from bot.store import Database
 
 UTC = dt.timezone.utc
 # Reference alphabet without look-alikes (0/O, 1/I/L) so it can be read out on the phone.
 REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 COLUMNS = (
-    "id, ref, user_key, lang, created_at, category, place_id, place_name, direktion, lat, lon, "
-    "phone, policy, total_steps, next_step, due_at, state, reached, owner, owner_key, acked_at, "
-    "closed_at, outcome"
+    "id, ref, subject, personal, lang, created_at, category, direktion, policy, total_steps, "
+    "next_step, due_at, state, reached, owner, owner_key, acked_at, closed_at, outcome_sealed, erased_at"
 )
+# What the `personal` blob holds; all of it is erased together.
+PERSONAL = ("user_key", "place_id", "place_name", "lat", "lon", "phone")
 
 
 def ts(when: dt.datetime) -> float:
@@ -38,7 +45,7 @@ def new_ref() -> str:
 class Escalation:
     id: int
     ref: str
-    user_key: str
+    user_key: str | None  # None once erased
     lang: str
     created_at: dt.datetime
     category: str | None
@@ -59,15 +66,7 @@ class Escalation:
     acked_at: dt.datetime | None
     closed_at: dt.datetime | None
     outcome: str | None
-
-    @classmethod
-    def from_row(cls, row: aiosqlite.Row | tuple) -> Escalation:
-        (id_, ref, user_key, lang, created, category, place_id, place_name, direktion, lat, lon,
-         phone, policy, total, next_step, due, state, reached, owner, owner_key, acked, closed,
-         outcome) = tuple(row)
-        return cls(id_, ref, user_key, lang, from_ts(created), category, place_id, place_name,
-                   direktion, lat, lon, phone, json.loads(policy), total, next_step, from_ts(due),
-                   state, reached, owner, owner_key, from_ts(acked), from_ts(closed), outcome)
+    erased_at: dt.datetime | None = None
 
     def step_policy(self, step: int) -> dict[str, Any]:
         steps = self.policy["steps"]
@@ -85,30 +84,61 @@ async def audit(conn: aiosqlite.Connection, esc_id: int | None, at: dt.datetime,
     )
 
 
+def _context(ref: str, part: str) -> bytes:
+    return f"escalation|{ref}|{part}".encode()
+
+
 class EscalationRecords:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, key: DataKey):
         self.db = db
+        self._key = key
+        self._cipher: Cipher = key.cipher_for("escalation")
+
+    def subject(self, user_key: str) -> str:
+        """The user's pseudonym: the same keyed hash the incident records use as owner."""
+        return self._key.owner_id(user_key)
+
+    def seal_personal(self, ref: str, fields: dict[str, Any]) -> bytes:
+        values = {name: fields.get(name) for name in PERSONAL}
+        return self._cipher.encode(json.dumps(values, ensure_ascii=False).encode(), _context(ref, "personal"))
+
+    def seal_outcome(self, ref: str, outcome: str) -> bytes:
+        return self._cipher.encode(outcome.encode(), _context(ref, "outcome"))
+
+    def decode(self, row: aiosqlite.Row | tuple) -> Escalation:
+        (id_, ref, _subject, personal, lang, created, category, direktion, policy, total, next_step,
+         due, state, reached, owner, owner_key, acked, closed, outcome, erased) = tuple(row)
+        p = json.loads(self._cipher.decode(bytes(personal), _context(ref, "personal"))) if personal else {}
+        text = self._cipher.decode(bytes(outcome), _context(ref, "outcome")).decode() if outcome else None
+        return Escalation(id_, ref, p.get("user_key"), lang, from_ts(created), category, p.get("place_id"),
+                          p.get("place_name"), direktion, p.get("lat"), p.get("lon"), p.get("phone"),
+                          json.loads(policy), total, next_step, from_ts(due), state, reached, owner,
+                          owner_key, from_ts(acked), from_ts(closed), text, from_ts(erased))
 
     async def insert(self, conn: aiosqlite.Connection, *, ref: str, user_key: str, lang: str,
                      now: dt.datetime, fields: dict[str, Any], policy: dict[str, Any],
                      total_steps: int) -> int:
         cur = await conn.execute(
-            "INSERT INTO escalations (ref, user_key, lang, created_at, category, place_id, place_name, "
-            "direktion, lat, lon, phone, policy, total_steps, next_step, due_at, state) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open')",
-            (ref, user_key, lang, ts(now), fields.get("category"), fields.get("place_id"),
-             fields.get("place_name"), fields.get("direktion"), fields.get("lat"), fields.get("lon"),
-             fields.get("phone"), json.dumps(policy, separators=(",", ":")), total_steps, ts(now)),
+            "INSERT INTO escalations (ref, subject, personal, lang, created_at, category, direktion, "
+            "policy, total_steps, next_step, due_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open')",
+            (ref, self.subject(user_key), self.seal_personal(ref, {**fields, "user_key": user_key}), lang,
+             ts(now), fields.get("category"), fields.get("direktion"),
+             json.dumps(policy, separators=(",", ":")), total_steps, ts(now)),
         )
         return int(cur.lastrowid)
 
+    async def select(self, conn: aiosqlite.Connection, esc_id: int) -> Escalation:
+        """One row read inside a write transaction."""
+        async with conn.execute(f"SELECT {COLUMNS} FROM escalations WHERE id = ?", (esc_id,)) as cur:
+            return self.decode(await cur.fetchone())
+
     async def get(self, esc_id: int) -> Escalation | None:
         row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE id = ?", (esc_id,))
-        return Escalation.from_row(row) if row else None
+        return self.decode(row) if row else None
 
     async def by_ref(self, ref: str) -> Escalation | None:
         row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE ref = ?", (ref.upper(),))
-        return Escalation.from_row(row) if row else None
+        return self.decode(row) if row else None
 
     async def many(self, ids: list[int]) -> list[Escalation]:
         rows = []
@@ -116,7 +146,7 @@ class EscalationRecords:
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
             rows += await self.db.fetchall(f"SELECT {COLUMNS} FROM escalations WHERE id IN ({marks})", chunk)
-        return [Escalation.from_row(r) for r in rows]
+        return [self.decode(r) for r in rows]
 
     async def due(self, ids: list[int], now: dt.datetime) -> list[Escalation]:
         marks = ",".join("?" * len(ids))
@@ -124,7 +154,7 @@ class EscalationRecords:
             f"SELECT {COLUMNS} FROM escalations WHERE id IN ({marks}) AND state = 'open' AND due_at <= ?",
             (*ids, ts(now)),
         )
-        return [Escalation.from_row(r) for r in rows]
+        return [self.decode(r) for r in rows]
 
     async def due_ids(self, now: dt.datetime, limit: int = 5000) -> list[int]:
         rows = await self.db.fetchall(
@@ -139,7 +169,8 @@ class EscalationRecords:
 
     async def count_since(self, user_key: str, since: dt.datetime) -> int:
         row = await self.db.fetchone(
-            "SELECT count(*) FROM escalations WHERE user_key = ? AND created_at >= ?", (user_key, ts(since))
+            "SELECT count(*) FROM escalations WHERE subject = ? AND created_at >= ?",
+            (self.subject(user_key), ts(since))
         )
         return int(row[0])
 

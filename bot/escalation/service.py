@@ -14,7 +14,9 @@ from bot.clock import Clock
 from bot.engine import EffectOutcome, Engine
 from bot.escalation.alerts import alert_message, call_110, notruf_card, texts
 from bot.escalation.keys import parse_key
-from bot.escalation.records import COLUMNS, Escalation, EscalationRecords, audit, new_ref, ts
+from bot.escalation.privacy import EscalationPrivacy
+from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref, ts
+from bot.incidents.crypto import DataKey
 from bot.knowledge_holder import KnowledgeHolder
 from bot.store import Database
 from handlers.escalation_flow import TriggerEscalation, emergency_options
@@ -50,10 +52,11 @@ class Planned:
 
 
 class EscalationService:
-    def __init__(self, db: Database, engine: Engine, knowledge: KnowledgeHolder, *,
-                 admins: list[str], limit_per_hour: int = 3, clock: Clock | None = None):
+    def __init__(self, db: Database, engine: Engine, knowledge: KnowledgeHolder, *, data_key: DataKey,
+                 admins: list[str], limit_per_hour: int = 3, retention_days: float = 90,
+                 clock: Clock | None = None):
         self.db = db
-        self.records = EscalationRecords(db)
+        self.records = EscalationRecords(db, data_key)
         self.engine = engine
         self.knowledge = knowledge
         self.admins = list(admins)
@@ -62,6 +65,8 @@ class EscalationService:
         self._busy: set[int] = set()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self.privacy = EscalationPrivacy(self.records, self.clock, retention_days)
+        self._sweeper: asyncio.Task[None] | None = None
 
     def install(self) -> None:
         from bot.escalation.desk import OfficerDesk
@@ -70,16 +75,19 @@ class EscalationService:
         self.engine.interceptors.append(OfficerDesk(self).intercept)
 
     async def start(self) -> None:
+        await self.privacy.seal_legacy()
         lost = await self.records.recover(self.clock.now())
         if lost:
             log.warning("%d alert(s) were planned before a restart without a recorded handover", lost)
         self._task = asyncio.create_task(self._scheduler(), name="escalation-scheduler")
+        self._sweeper = asyncio.create_task(self.privacy.run(), name="escalation-retention")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        for task in (self._task, self._sweeper):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._task = self._sweeper = None
 
     # --- trigger ---------------------------------------------------------------------
 
@@ -102,8 +110,7 @@ class EscalationService:
                     esc_id = await self.records.insert(
                         conn, ref=new_ref(), user_key=str(action.key), lang=action.lang, now=now,
                         fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps)
-                    async with conn.execute(f"SELECT {COLUMNS} FROM escalations WHERE id = ?", (esc_id,)) as cur:
-                        esc = Escalation.from_row(await cur.fetchone())
+                    esc = await self.records.select(conn, esc_id)
                     self._busy.add(esc.id)  # before commit: the scheduler leaves it to us
                     await audit(conn, esc.id, now, "triggered", result=f"direktion={esc.direktion or '-'}")
                     planned = await self._plan(conn, esc, now, declared, k)
@@ -263,7 +270,9 @@ class EscalationService:
         notices: list[Notice] = []
         for esc in await self.records.many([e.id for e in finished]):
             message = call_110(k, esc, "unanswered_user" if esc.reached else "unreached_user")
-            if sink is not None:  # the user is in this very turn: the answer carries it
+            if esc.user_key is None:  # erased at the user's request: nobody left to tell
+                pass
+            elif sink is not None:  # the user is in this very turn: the answer carries it
                 sink.append(message)
                 notices.append((esc.user_key, [], esc.id, "user_told_110", None))
             else:

@@ -52,6 +52,10 @@ class DataKey:
     def cipher(self) -> Cipher:
         return Cipher(AESGCM(self._sub(b"schutzlotse/encrypt")))
 
+    def cipher_for(self, purpose: str) -> Cipher:
+        """A cipher with its own sub-key (e.g. "escalation"): one feature's blobs never open as another's."""
+        return Cipher(AESGCM(self._sub(b"schutzlotse/encrypt/" + purpose.encode())))
+
     def owner_id(self, conv_key: str) -> str:
         """A stable pseudonym of a conversation key: finds a user's rows without naming them."""
         return hmac.new(self._sub(b"schutzlotse/owner"), conv_key.encode(), hashlib.sha256).hexdigest()[:40]

@@ -9,7 +9,8 @@ import io
 import json
 import logging
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.engine import EffectOutcome, Engine
@@ -17,11 +18,19 @@ from bot.incidents.records import EvidenceMeta, IncidentStore
 from bot.incidents.report import pdf_report, text_report
 from handlers.incident import model
 from handlers.incident.dates import BERLIN, When
-from handlers.messages import Document, OutboundMessage
+from handlers.messages import ConversationKey, Document, OutboundMessage
 from handlers.state import Action, ConversationState
 
 log = logging.getLogger(__name__)
 REMINDER_HOUR = 9  # local time the deadline reminder goes out
+
+
+class UserData(Protocol):
+    """Another feature's data about a user, covered by /meinedaten and /loeschen."""
+
+    async def export_user(self, key: ConversationKey, now: dt.datetime) -> dict[str, Any]: ...
+
+    async def delete_user(self, key: ConversationKey, now: dt.datetime) -> None: ...
 
 
 @dataclass
@@ -29,6 +38,7 @@ class IncidentEffects:
     engine: Engine
     store: IncidentStore
     settings: Settings
+    rights: list[UserData] = field(default_factory=list)
 
     def register(self) -> None:
         for action_type, handler in (
@@ -135,6 +145,8 @@ class IncidentEffects:
     async def export(self, action: model.ExportData, state: ConversationState | None) -> EffectOutcome:
         now = self._now()
         data, files = await self.store.export_user(action.key, now)
+        for other in self.rights:
+            data.update(await other.export_user(action.key, now))
         if state is not None:
             data["conversation_state"] = json.loads(state.to_json())
         buffer = io.BytesIO()
@@ -147,5 +159,7 @@ class IncidentEffects:
         return EffectOutcome([OutboundMessage(self._say("mydata_ready", action.lang), document=document)])
 
     async def delete(self, action: model.DeleteData, state: ConversationState | None) -> EffectOutcome:
+        for other in self.rights:  # first: if one fails, the user is told and can try again
+            await other.delete_user(action.key, self._now())
         await self.store.delete_user(action.key, self._now())
         return EffectOutcome([OutboundMessage(self._say("deleted", action.lang))])
