@@ -15,11 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from telegram import (
-    BotCommand,
-    CallbackQuery,
-    Update,
-)
+from telegram import CallbackQuery, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes, TypeHandler
 
@@ -33,6 +29,7 @@ from bot.channels.telegram.inbound import (
     lang_hint,
     message_event,
 )
+from bot.channels.telegram.menu import MENU_LANGS, bot_commands
 from bot.channels.telegram.outbox import Outbox
 from bot.channels.telegram.sender import RetryingCaller, SendLimiter
 from bot.channels.telegram.transport import AiohttpRequest
@@ -50,24 +47,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
 ESCALATION_PREFIX = "esc_"
-COMMANDS = {
-    "de": [
-        ("start", "Gespräch beginnen"),
-        ("notfall", "Sofort: Notfall-Hinweis (110)"),
-        ("hilfe", "Hilfe zur Bedienung"),
-        ("abbrechen", "Beenden und Angaben löschen"),
-        ("sprache", "Sprache wechseln (Deutsch/English)"),
-        ("datenschutz", "Was gespeichert wird"),
-    ],
-    "en": [
-        ("start", "Start a conversation"),
-        ("emergency", "Right away: emergency advice (110)"),
-        ("help", "How to use this bot"),
-        ("cancel", "End and delete your answers"),
-        ("language", "Change language (Deutsch/English)"),
-        ("privacy", "What is stored"),
-    ],
-}
 
 
 @dataclass(frozen=True)
@@ -193,14 +172,16 @@ class TelegramChannel:
             await app.shutdown()
 
     async def set_commands(self) -> None:
-        for lang, pairs in COMMANDS.items():
-            commands = [BotCommand(name, text) for name, text in pairs]
+        """The command menu per language, and German as the default for everyone else."""
+        texts = self._texts
+        for lang in MENU_LANGS:
+            commands = bot_commands(texts, lang)
             await self.caller.call(
                 "setMyCommands", None,
                 lambda c=commands, lc=lang: self.bot.set_my_commands(c, language_code=lc),
                 limit=False,
             )
-        default = [BotCommand(name, text) for name, text in COMMANDS["de"]]
+        default = bot_commands(texts, "de")
         await self.caller.call(
             "setMyCommands", None, lambda: self.bot.set_my_commands(default), limit=False
         )
