@@ -214,6 +214,9 @@ class UiTexts(Strict):
     matrix_unencrypted_warning: L10n
     matrix_one_to_one_only: L10n
     matrix_file_too_large: L10n
+    command_descriptions: dict[str, L10n] = Field(
+        description="Command menu text per canonical command name (start, help, emergency, ...)."
+    )
 
 
 class ContactsFile(Strict):

@@ -106,7 +106,8 @@ async def test_consent_no_stores_nothing(tmp_path):
         assert "verschlüsselt" in consent[-1].text and "/loeschen" in consent[-1].text
         answer = await chat.option("no")
         assert "nichts gespeichert" in answer[0].text
-        assert answer[-1].options[0].id == "new_request"  # back at the triage's closing question
+        # back at the triage's closing question
+        assert [o.id for o in answer[-1].options] == ["document_incident", "new_request", "finish"]
         rows = await app.db.fetchall("SELECT count(*) FROM incidents UNION ALL SELECT count(*) FROM evidence")
         assert [r[0] for r in rows] == [0, 0]
 

@@ -83,7 +83,7 @@ async def test_encrypted_dm_with_location_and_encrypted_file(
         await turn(official, room_id, bot.user_id, "2", CATEGORY)
         await official.send_file(room_id, b"\x89PNG fake screenshot", "beweis.png", "image/png")
         kept = await turn(official, room_id, bot.user_id, None, CATEGORY)
-        assert "Dateien kann ich" in kept[0].body  # the attachment reached the core
+        assert "Dateien nehme ich auf" in kept[0].body  # the attachment reached the core
         await turn(official, room_id, bot.user_id, "2", ONLINE)
         await _answer_aspects(official, room_id, bot.user_id)
         await official.send_location(room_id, 51.0504, 13.7373, "Rathaus")

@@ -76,6 +76,10 @@ async def test_whole_triage_by_button_presses(fake_bot_api: FakeBotApi, tmp_path
     assert [c["command"] for c in commands["de"]][:2] == ["start", "notfall"]
     assert {"help", "emergency", "cancel", "language", "privacy"} <= {c["command"] for c in commands["en"]}
     assert {"hilfe", "abbrechen", "sprache", "datenschutz"} <= {c["command"] for c in commands[None]}
+    described = app.engine.knowledge.current.texts.command_descriptions
+    assert commands["de"][1]["description"] == described["emergency"].de
+    assert commands["en"][1]["description"] == described["emergency"].en
+    assert commands[None] == commands["de"]  # German is the default menu
     assert all(m.parse_mode == "HTML" for m in api.sent_messages(CHAT))
 
 

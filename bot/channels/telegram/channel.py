@@ -1,6 +1,6 @@
-"""The Telegram channel: python-telegram-bot's Application <-> the neutral engine.
+"""The Telegram channel: lifecycle, long polling or webhook, and inbound updates -> engine.
 
-Long polling is our own loop so the update offset is confirmed only after a batch was
+Sending is the Outbox's job (outbox.py). Long polling is our own loop so the update offset is confirmed only after a batch was
 handled (PTB's Updater confirms on fetch); webhook mode uses PTB's server (secret token,
 403 otherwise). Updates of one chat run in order, different chats concurrently.
 """
@@ -8,7 +8,6 @@ handled (PTB's Updater confirms on fetch); webhook mode uses PTB's server (secre
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import logging
 import os
 from html import escape
@@ -16,19 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from telegram import (
-    BotCommand,
-    CallbackQuery,
-    LinkPreviewOptions,
-    Message,
-    ReplyKeyboardRemove,
-    Update,
-)
+from telegram import CallbackQuery, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.channels.telegram import render
-from bot.channels.telegram.chats import ChatOrder, KeyboardRecord, KeyboardRegistry
+from bot.channels.telegram.chats import ChatOrder, KeyboardRegistry
 from bot.channels.telegram.inbound import (
     CHANNEL,
     MAX_DOWNLOAD_BYTES,
@@ -37,6 +29,8 @@ from bot.channels.telegram.inbound import (
     lang_hint,
     message_event,
 )
+from bot.channels.telegram.menu import MENU_LANGS, bot_commands
+from bot.channels.telegram.outbox import Outbox
 from bot.channels.telegram.sender import RetryingCaller, SendLimiter
 from bot.channels.telegram.transport import AiohttpRequest
 from handlers.messages import (
@@ -44,7 +38,6 @@ from handlers.messages import (
     ConversationKey,
     Inbound,
     OptionChosen,
-    OutboundMessage,
 )
 
 if TYPE_CHECKING:
@@ -54,26 +47,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
 ESCALATION_PREFIX = "esc_"
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-COMMANDS = {
-    "de": [
-        ("start", "Gespräch beginnen"),
-        ("notfall", "Sofort: Notfall-Hinweis (110)"),
-        ("hilfe", "Hilfe zur Bedienung"),
-        ("abbrechen", "Beenden und Angaben löschen"),
-        ("sprache", "Sprache wechseln (Deutsch/English)"),
-        ("datenschutz", "Was gespeichert wird"),
-    ],
-    "en": [
-        ("start", "Start a conversation"),
-        ("emergency", "Right away: emergency advice (110)"),
-        ("help", "How to use this bot"),
-        ("cancel", "End and delete your answers"),
-        ("language", "Change language (Deutsch/English)"),
-        ("privacy", "What is stored"),
-    ],
-}
-_current_chat: contextvars.ContextVar[int | None] = contextvars.ContextVar("tg_chat", default=None)
 
 
 @dataclass(frozen=True)
@@ -85,7 +58,7 @@ class WebhookConfig:
 
 
 class TelegramChannel:
-    """Translates between Telegram and the engine; registers itself as the engine's sender."""
+    """Turns Telegram updates into engine turns; its Outbox sends (and is the engine's sender)."""
 
     def __init__(
         self,
@@ -128,11 +101,14 @@ class TelegramChannel:
         )
         self.order = ChatOrder()
         self.keyboards = KeyboardRegistry()
-        self._reply_keyboard_open: set[int] = set()
         self._groups_told: set[int] = set()
         self._offset = 0  # next update id to ask for: everything below is handled
         self._sent_offset = 0  # the offset Telegram last saw from us
-        engine.register_channel(CHANNEL, self)
+        self.outbox = Outbox(
+            self.application.bot, self.caller, self.order, self.keyboards,
+            lambda: self._texts, self._lang,
+        )
+        engine.register_channel(CHANNEL, self.outbox)
 
     @classmethod
     def from_settings(cls, engine: Engine, settings: Settings, **overrides: Any) -> TelegramChannel:
@@ -196,14 +172,16 @@ class TelegramChannel:
             await app.shutdown()
 
     async def set_commands(self) -> None:
-        for lang, pairs in COMMANDS.items():
-            commands = [BotCommand(name, text) for name, text in pairs]
+        """The command menu per language, and German as the default for everyone else."""
+        texts = self._texts
+        for lang in MENU_LANGS:
+            commands = bot_commands(texts, lang)
             await self.caller.call(
                 "setMyCommands", None,
                 lambda c=commands, lc=lang: self.bot.set_my_commands(c, language_code=lc),
                 limit=False,
             )
-        default = [BotCommand(name, text) for name, text in COMMANDS["de"]]
+        default = bot_commands(texts, "de")
         await self.caller.call(
             "setMyCommands", None, lambda: self.bot.set_my_commands(default), limit=False
         )
@@ -264,7 +242,7 @@ class TelegramChannel:
         chat, user = update.effective_chat, update.effective_user
         if chat is None or user is None:
             return
-        _current_chat.set(chat.id)
+        self.outbox.enter_chat(chat.id)
         if chat.type != "private":
             await self._refuse_group(update, chat.id)
             return
@@ -283,7 +261,7 @@ class TelegramChannel:
     async def _turn(self, chat_id: int, key: ConversationKey, event: Inbound, hint: str | None) -> None:
         # the engine saves the new state durably before it returns the answer
         messages = await self.engine.handle(event)
-        await self._send(chat_id, key, messages, hint=hint, turn=True)
+        await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
 
     async def _refuse_group(self, update: Update, chat_id: int) -> None:
         if update.callback_query is not None:
@@ -293,7 +271,7 @@ class TelegramChannel:
         self._groups_told.add(chat_id)
         lang = _lang_of(lang_hint(update), self.engine.default_lang)
         text = self._texts.telegram_private_only.get(lang)
-        await self._send_text(chat_id, render.split_html([escape(text)])[0], None)
+        await self.outbox.text(chat_id, render.split_html([escape(text)])[0], None)
 
     async def _on_callback(
         self, query: CallbackQuery, chat_id: int, key: ConversationKey, hint: str | None
@@ -319,13 +297,13 @@ class TelegramChannel:
             # edit is done before the next question goes out
             event = OptionChosen(key=key, lang_hint=hint, option_id=option_id)
             answer = asyncio.create_task(self._answer(query))
-            edit = asyncio.create_task(self._mark_chosen(chat_id, message, data))
+            edit = asyncio.create_task(self.outbox.mark_chosen(chat_id, message, data))
             try:
                 messages = await self.engine.handle(event)
             finally:
                 answered = await answer
                 await edit
-            await self._send(chat_id, key, messages, hint=hint, turn=True)
+            await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
         finally:
             if not answered:  # every query is answered, or the button keeps spinning
                 await self._answer(query)
@@ -337,31 +315,6 @@ class TelegramChannel:
         except Exception as exc:
             log.warning("telegram: answerCallbackQuery failed (%s)", type(exc).__name__)
             return False
-
-    async def _mark_chosen(self, chat_id: int, message: Any, data: str) -> None:
-        """Show the chosen answer under the question and take its buttons away."""
-        if message is None:
-            return
-        record = self.keyboards.record(chat_id, message.message_id)
-        if record is not None:
-            html, label = record.html, record.choices[data][1] if data in record.choices else None
-        elif isinstance(message, Message) and message.text:
-            # after a restart: rebuild from what Telegram echoes back with the query
-            html, label = message.text_html, _button_label(message, data)
-        else:
-            return
-        if label is None:
-            return
-        try:
-            await self.caller.call(
-                "editMessageText", chat_id,
-                lambda: self.bot.edit_message_text(
-                    render.chosen_html(html, label), chat_id=chat_id, message_id=message.message_id,
-                    parse_mode="HTML", link_preview_options=NO_PREVIEW,
-                ),
-            )
-        except Exception as exc:  # cosmetic (e.g. already edited before a crash): go on
-            log.info("telegram: could not mark the chosen answer (%s)", type(exc).__name__)
 
     async def _download(
         self, ref: FileRef, chat_id: int, key: ConversationKey, hint: str | None
@@ -375,100 +328,8 @@ class TelegramChannel:
                 )
         lang = await self._lang(key, hint)
         text = self._texts.telegram_file_too_large.get(lang).format(limit_mb=MAX_DOWNLOAD_BYTES // 2**20)
-        await self._send_text(chat_id, escape(text), None)
+        await self.outbox.text(chat_id, escape(text), None)
         return None
-
-    # ----- outbound -------------------------------------------------------------------
-
-    async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
-        """The engine's Sender: unsolicited messages (alerts, reminders), in chat order."""
-        chat_id = int(key.chat)
-        if _current_chat.get() == chat_id:  # called from inside this chat's own turn
-            await self._send(chat_id, key, messages, hint=None, turn=False)
-            return
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        async def work() -> None:
-            try:
-                await self._send(chat_id, key, messages, hint=None, turn=False)
-            except BaseException as exc:
-                if not done.done():
-                    done.set_exception(exc)
-                raise
-            done.set_result(None)
-
-        self.order.submit(chat_id, work)
-        await done
-
-    async def _send(
-        self,
-        chat_id: int,
-        key: ConversationKey,
-        messages: list[OutboundMessage],
-        *,
-        hint: str | None,
-        turn: bool,
-    ) -> None:
-        lang: str | None = None
-        if any(m.emergency or m.request_location or m.request_contact for m in messages):
-            lang = await self._lang(key, hint)
-        texts = self._texts
-        keyboard: KeyboardRecord | None = None
-        for message in messages:
-            label = texts.telegram_emergency_label.get(lang or "de")
-            chunks = render.split_html(render.paragraphs(message, label))
-            markup: Any = None
-            if message.request_location or message.request_contact:
-                markup = render.reply_keyboard(
-                    message.options,
-                    location_label=texts.telegram_location_button.get(lang or "de") if message.request_location else None,
-                    contact_label=texts.telegram_contact_button.get(lang or "de") if message.request_contact else None,
-                )
-                self._reply_keyboard_open.add(chat_id)
-            elif message.options:
-                markup = render.inline_keyboard(message.options)
-            elif chat_id in self._reply_keyboard_open:
-                markup = ReplyKeyboardRemove()
-                self._reply_keyboard_open.discard(chat_id)
-            if message.document is not None:
-                await self._send_document(chat_id, message, chunks, markup)
-                continue
-            for chunk in chunks[:-1]:
-                await self._send_text(chat_id, chunk, None)
-            sent = await self._send_text(chat_id, chunks[-1], markup)
-            if message.options and not (message.request_location or message.request_contact):
-                choices = {render.callback_data(o.id): (o.id, o.label) for o in message.options}
-                keyboard = KeyboardRecord(sent.message_id, chunks[-1], choices)
-        if turn or keyboard is not None:
-            self.keyboards.sent(chat_id, keyboard)
-
-    async def _send_text(self, chat_id: int, html: str, markup: Any) -> Message:
-        return await self.caller.call(
-            "sendMessage", chat_id,
-            lambda: self.bot.send_message(
-                chat_id, html, parse_mode="HTML", reply_markup=markup, link_preview_options=NO_PREVIEW
-            ),
-        )
-
-    async def _send_document(
-        self, chat_id: int, message: OutboundMessage, chunks: list[str], markup: Any
-    ) -> None:
-        doc = message.document
-        assert doc is not None
-        caption: str | None = None
-        if len(chunks) == 1 and render.utf16_len(chunks[0]) <= render.MAX_CAPTION and not message.options:
-            caption = chunks[0]
-        else:
-            for chunk in chunks:
-                await self._send_text(chat_id, chunk, markup if chunk is chunks[-1] else None)
-            markup = None
-        await self.caller.call(
-            "sendDocument", chat_id,
-            lambda: self.bot.send_document(
-                chat_id, doc.data, filename=doc.filename, caption=caption,
-                parse_mode="HTML" if caption else None, reply_markup=markup,
-            ),
-        )
 
     # ----- helpers --------------------------------------------------------------------
 
@@ -493,11 +354,3 @@ def _chat_id(update: Update) -> int:
     chat = update.effective_chat
     return chat.id if chat is not None else 0
 
-
-def _button_label(message: Message, data: str) -> str | None:
-    markup = message.reply_markup
-    for row in markup.inline_keyboard if markup else ():
-        for button in row:
-            if button.callback_data == data:
-                return button.text
-    return None
