@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import traceback
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -94,13 +95,30 @@ class Engine:
         self.effects[action_type] = handler
 
     async def handle(self, event: Inbound) -> list[OutboundMessage]:
-        """Process one inbound event and return what to answer."""
-        for interceptor in self.interceptors:
-            answer = await interceptor(event)
-            if answer is not None:
-                return answer
-        async with self.locks.hold(event.key):
-            return await self._turn(event)
+        """Process one inbound event and return what to answer.
+
+        A failure inside is answered with an apology and the 110 line instead of silence;
+        the stored state is that of the last completed turn, so nothing is lost.
+        """
+        try:
+            for interceptor in self.interceptors:
+                answer = await interceptor(event)
+                if answer is not None:
+                    return answer
+            async with self.locks.hold(event.key):
+                return await self._turn(event)
+        except Exception as exc:  # noqa: BLE001 - the user must always get an answer
+            # Only the exception type and frames: a message could quote what the user typed.
+            log.error(
+                "turn on %s failed: %s\n%s",
+                event.key.channel, type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)),
+            )
+            return [self._apology(event)]
+
+    def _apology(self, event: Inbound) -> OutboundMessage:
+        texts = self.knowledge.current.texts
+        hint = (event.lang_hint or self.default_lang)[:2]
+        return OutboundMessage(texts.internal_error.get(hint), emergency=False)
 
     async def _turn(self, event: Inbound) -> list[OutboundMessage]:
         now = self.clock.now()

@@ -217,6 +217,7 @@ class UiTexts(Strict):
     command_descriptions: dict[str, L10n] = Field(
         description="Command menu text per canonical command name (start, help, emergency, ...)."
     )
+    internal_error: L10n
 
 
 class ContactsFile(Strict):

@@ -153,3 +153,25 @@ async def test_deliver_reaches_a_registered_channel(tmp_path, knowledge):
         assert received[0][0] == key() and received[0][1][0].text == "hallo"
     finally:
         await db.close()
+
+
+async def test_a_failure_inside_is_answered_and_loses_nothing(tmp_path, knowledge, caplog):
+    engine, db = await open_engine(tmp_path / "bot.db", knowledge)
+    try:
+        await engine.handle(CommandIn(key=key(), name="start"))
+        await engine.handle(OptionChosen(key=key(), option_id="danger_no"))
+
+        async def broken(event):
+            raise ValueError(f"secret user text: {getattr(event, 'text', '')}")
+
+        engine.interceptors.append(broken)
+        messages = await engine.handle(TextIn(key=key(), text="Mein Nachbar Herr Geheim"))
+        assert "110" in messages[0].text and "schiefgegangen" in messages[0].text
+        assert "Herr Geheim" not in caplog.text and "ValueError" in caplog.text
+        engine.interceptors.remove(broken)
+        state, _ = await engine.conversations.load(key())
+        assert state.node == "category"  # the last completed turn is intact
+        messages = await engine.handle(TextIn(key=key(), text="Bedrohung"))
+        assert "online_yes" in option_ids(messages)
+    finally:
+        await db.close()
