@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -230,6 +231,7 @@ async def main() -> None:
         await loadgen(args)
         return
     holder = KnowledgeHolder.load(None)
+    gc.freeze()  # as `schutzlotse run` does after startup (bot/runner.py)
     with tempfile.TemporaryDirectory() as tmp:
         run = in_process if args.in_process else orchestrate
         echo, ours, echo_1, ours_1 = await run(args, holder, Path(tmp))
