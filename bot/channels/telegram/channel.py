@@ -108,7 +108,7 @@ class TelegramChannel:
         self.order = ChatOrder()
         self.keyboards = KeyboardRegistry()
         self._groups_told: set[int] = set()
-        self._offset = 0  # next update id to ask for: everything below is handled
+        self._offset = 0  # next update id to ask for: everything below is in the inbox
         self._sent_offset = 0  # the offset Telegram last saw from us
         self.inbox = inbox
         self.in_flight: set[int] = set()  # update ids stored in the inbox, not yet handled
@@ -258,7 +258,7 @@ class TelegramChannel:
 
     async def _resume(self) -> None:
         """Queue what a previous run stored but did not finish (a crash), oldest first."""
-        for update_id, data in await self.inbox.pending():
+        for _, data in await self.inbox.pending():
             update = Update.de_json(json.loads(data), self.bot)
             if update is not None:
                 self._dispatch(update)
@@ -398,7 +398,6 @@ def _lang_of(hint: str | None, default: str) -> str:
 def _chat_id(update: Update) -> int:
     chat = update.effective_chat
     return chat.id if chat is not None else 0
-
 
 
 class _InboxQueue(asyncio.Queue[object]):
