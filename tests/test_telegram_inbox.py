@@ -192,3 +192,26 @@ async def test_webhook_updates_are_stored_before_telegram_gets_its_200(
             assert (await channel.inbox.count())["pending"] == 0
     assert gate.seen == [(str(CHAT), "/start")]
     assert _greetings(api) == 1
+
+
+async def test_webhook_answers_500_when_the_inbox_cannot_store(
+    fake_bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    api = fake_bot_api
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    hook = WebhookConfig(url=url, secret="geheim_42-x", listen="127.0.0.1", port=port)
+    async with opened(tmp_path) as app, running(api, app, webhook=hook) as channel:
+        store = channel.inbox.put
+
+        async def broken(updates: object) -> list[int]:
+            raise OSError("disk full")
+
+        channel.inbox.put = broken  # type: ignore[method-assign]
+        update = api.build_message(CHAT, CHAT, "/start")
+        assert await api.post_webhook(url, update, "geheim_42-x") == 500  # Telegram will retry
+        channel.inbox.put = store  # type: ignore[method-assign]
+        assert await api.post_webhook(url, update, "geheim_42-x") == 200
+        await api.wait_for("sendMessage", count=2)
+        await settled(update["update_id"])
+    assert _greetings(api) == 1
