@@ -45,6 +45,8 @@ class TelegramInbox:
 
     async def put(self, updates: Sequence[tuple[int, bytes]]) -> list[int]:
         """Store (update_id, JSON) pairs in one transaction; returns the ids not seen before."""
+        if not updates:
+            return []
         now = time.time()
         values: list[Any] = []
         for uid, data in updates:
@@ -78,7 +80,7 @@ class TelegramInbox:
         found = []
         for uid, payload in rows:
             if payload is None:  # handled before the restart; remembered against a redelivery
-                self._lower_marked(int(uid))
+                self._remember_marked(int(uid))
                 continue
             try:
                 found.append((int(uid), self._cipher.decode(bytes(payload), _context(int(uid)))))
@@ -128,10 +130,10 @@ class TelegramInbox:
         if ids:
             marks = ", ".join("?" * len(ids))
             await conn.execute(f"UPDATE telegram_inbox SET payload = NULL WHERE update_id IN ({marks})", ids)
-            self._lower_marked(ids[0])
-            self._lower_marked(ids[-1])
+            self._remember_marked(ids[0])
+            self._remember_marked(ids[-1])
 
-    def _lower_marked(self, update_id: int) -> None:
+    def _remember_marked(self, update_id: int) -> None:
         self._marked_min = update_id if self._marked_min is None else min(self._marked_min, update_id)
         self._marked_max = max(self._marked_max, update_id)
 
