@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -25,9 +26,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from bot.channels.telegram import TelegramChannel  # noqa: E402
+from bot.channels.telegram import TelegramChannel, TelegramInbox  # noqa: E402
 from bot.conversations import ConversationStore  # noqa: E402
 from bot.engine import Engine  # noqa: E402
+from bot.incidents.crypto import DataKey  # noqa: E402
 from bot.knowledge_holder import KnowledgeHolder  # noqa: E402
 from bot.store import Database  # noqa: E402
 from tests.telegram_harness import FakeBotApi, build_echo_application, polling  # noqa: E402
@@ -124,6 +126,7 @@ async def running_bot(kind: str, url: str, token: str, holder: KnowledgeHolder, 
         channel = TelegramChannel(
             engine, token, base_url=f"{url}/bot", base_file_url=f"{url}/file/bot",
             poll_timeout=1, rate_global=0, rate_per_chat=0,
+            inbox=TelegramInbox.for_key(db, DataKey(os.urandom(32), "bench")),
         )
         task = asyncio.create_task(channel.run())
         try:
@@ -228,6 +231,7 @@ async def main() -> None:
         await loadgen(args)
         return
     holder = KnowledgeHolder.load(None)
+    gc.freeze()  # as `schutzlotse run` does after startup (bot/runner.py)
     with tempfile.TemporaryDirectory() as tmp:
         run = in_process if args.in_process else orchestrate
         echo, ours, echo_1, ours_1 = await run(args, holder, Path(tmp))

@@ -14,6 +14,7 @@ from bot.engine import Engine
 from bot.incidents.service import Incidents, incident_service, open_data_key
 from bot.escalation.service import EscalationService
 from bot.knowledge_holder import KnowledgeHolder
+from bot.incidents.crypto import DataKey
 from bot.knowledge_watch import KnowledgeWatcher, watching
 from bot.store import Database
 
@@ -29,6 +30,7 @@ class App:
     knowledge_watcher: KnowledgeWatcher | None = None
     incidents: Incidents | None = None
     escalations: EscalationService | None = None
+    data_key: DataKey | None = None  # verified at open; features derive their sub-keys from it
 
 
 @asynccontextmanager
@@ -62,6 +64,7 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
                 yield App(
                     settings, db, engine, holder,
                     knowledge_watcher=watcher, incidents=incidents, escalations=escalations,
+                    data_key=data_key,
                 )
         finally:
             await escalations.stop()

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram import TelegramChannel, TelegramInbox
 from bot.config import Settings
 from bot.conversations import ConversationStore
 from bot.engine import Engine
+from bot.incidents.service import open_data_key
 from bot.knowledge_holder import KnowledgeHolder
 from bot.store import Database
 from tests.telegram_harness import FakeBotApi, StoredMessage
@@ -22,19 +23,21 @@ ALLOWED_TAGS = {"b", "i", "a", "u", "s", "code", "pre", "tg-spoiler", "blockquot
 
 
 _knowledge: list[KnowledgeHolder] = []
+_running: list[TelegramChannel] = []  # the channel `handled` waits for
 
 
 @contextlib.asynccontextmanager
 async def opened(data_dir: Path) -> AsyncIterator[App]:
-    """What open_app builds (real SQLite file in `data_dir`), with the knowledge loaded once:
-    loading all German places takes about 2 s."""
+    """What open_app builds (real SQLite file and data key in `data_dir`), with the knowledge
+    loaded once: loading all German places takes about 2 s."""
     if not _knowledge:
         _knowledge.append(KnowledgeHolder.load(None))
     settings = Settings(data_dir=data_dir, telegram_token="x")
     db = await Database.open(settings.db_path)
     try:
-        engine = Engine(_knowledge[0], ConversationStore(db))
-        yield App(settings, db, engine, _knowledge[0])
+        key, codec = await open_data_key(settings, db)
+        engine = Engine(_knowledge[0], ConversationStore(db, codec))
+        yield App(settings, db, engine, _knowledge[0], data_key=key)
     finally:
         await db.close()
 
@@ -51,15 +54,20 @@ async def running(api: FakeBotApi, app: App, **options: Any) -> AsyncIterator[Te
         "retry_backoff": 0.01,
     }
     settings.update(options)
+    assert app.data_key is not None
+    settings.setdefault("inbox", TelegramInbox.for_key(app.db, app.data_key))
     channel = TelegramChannel(app.engine, api.token, **settings)
+    since = len(api.calls)  # this channel's first poll: by then it has resumed its inbox
     task = asyncio.create_task(channel.run())
+    _running.append(channel)
     try:
         if channel.webhook is None:
-            await api.wait_for("getUpdates")
+            await api.wait_for("getUpdates", since=since)
         else:
             await _listening(channel.webhook.port)
         yield channel
     finally:
+        _running.remove(channel)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task  # a channel that died raises its error here
@@ -82,11 +90,22 @@ async def _listening(port: int, timeout: float = 5.0) -> None:
 
 
 async def handled(api: FakeBotApi, update_id: int, timeout: float = 5.0) -> None:
-    """Wait until the channel confirmed `update_id` (it asks for a later offset)."""
+    """Wait until the channel confirmed `update_id` (it asks for a later offset: stored in the
+    inbox) and has handled it (it is no longer in flight)."""
     await api.wait_for(
         lambda c: c.method == "getUpdates" and int(c.params.get("offset") or 0) > update_id,
         timeout=timeout,
     )
+    await settled(update_id, timeout)
+
+
+async def settled(update_id: int, timeout: float = 5.0) -> None:
+    """Wait until the running channel no longer has `update_id` in flight."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while update_id in _running[-1].in_flight:
+        assert loop.time() < deadline, f"update {update_id} was not handled within {timeout} s"
+        await asyncio.sleep(0.005)
 
 
 def last_with_buttons(api: FakeBotApi, chat: int) -> StoredMessage:

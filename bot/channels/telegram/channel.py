@@ -1,13 +1,16 @@
 """The Telegram channel: lifecycle, long polling or webhook, and inbound updates -> engine.
 
-Sending is the Outbox's job (outbox.py). Long polling is our own loop so the update offset is confirmed only after a batch was
-handled (PTB's Updater confirms on fetch); webhook mode uses PTB's server (secret token,
-403 otherwise). Updates of one chat run in order, different chats concurrently.
+Sending is the Outbox's job (outbox.py). Every update is first stored (encrypted) in the
+durable inbox (inbox.py); only then is it confirmed to Telegram: by the next getUpdates
+offset (our own polling loop; PTB's Updater confirms on fetch), or in webhook mode by PTB's
+200, which it sends only after our update queue's put (the inbox write) returned. Updates are
+handled from the inbox: one chat's in order, different chats concurrently, fetching goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 from html import escape
@@ -17,10 +20,11 @@ from urllib.parse import urlparse
 
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application
 
 from bot.channels.telegram import render
 from bot.channels.telegram.chats import ChatOrder, KeyboardRegistry
+from bot.channels.telegram.inbox import TelegramInbox
 from bot.channels.telegram.inbound import (
     CHANNEL,
     MAX_DOWNLOAD_BYTES,
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
 ESCALATION_PREFIX = "esc_"
+MAX_IN_FLIGHT = 2000  # stored but unhandled updates before fetching pauses (memory bound)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class TelegramChannel:
         retry_attempts: int = 5,
         retry_backoff: float = 0.5,
         connection_pool: int = 8,
+        inbox: TelegramInbox,
     ) -> None:
         # PTB 22 warns about its int retry_after unless told to use timedelta
         os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -84,13 +90,13 @@ class TelegramChannel:
             .concurrent_updates(False)
             .request(AiohttpRequest(connection_pool))
             .get_updates_request(AiohttpRequest(1))
+            .update_queue(_InboxQueue(self))
         )
         if base_url:
             builder = builder.base_url(base_url)
         if base_file_url:
             builder = builder.base_file_url(base_file_url)
         self.application = builder.build()
-        self.application.add_handler(TypeHandler(Update, self._on_pushed_update))
         self.engine = engine
         self.webhook = webhook
         self.poll_timeout = poll_timeout
@@ -102,8 +108,10 @@ class TelegramChannel:
         self.order = ChatOrder()
         self.keyboards = KeyboardRegistry()
         self._groups_told: set[int] = set()
-        self._offset = 0  # next update id to ask for: everything below is handled
+        self._offset = 0  # next update id to ask for: everything below is in the inbox
         self._sent_offset = 0  # the offset Telegram last saw from us
+        self.inbox = inbox
+        self.in_flight: set[int] = set()  # update ids stored in the inbox, not yet handled
         self.outbox = Outbox(
             self.application.bot, self.caller, self.order, self.keyboards,
             lambda: self._texts, self._lang,
@@ -111,7 +119,9 @@ class TelegramChannel:
         engine.register_channel(CHANNEL, self.outbox)
 
     @classmethod
-    def from_settings(cls, engine: Engine, settings: Settings, **overrides: Any) -> TelegramChannel:
+    def from_settings(
+        cls, engine: Engine, settings: Settings, inbox: TelegramInbox, **overrides: Any
+    ) -> TelegramChannel:
         assert settings.telegram_token, "SCHUTZLOTSE_TELEGRAM_TOKEN is not set"
         webhook = None
         if settings.telegram_webhook_url:
@@ -130,6 +140,7 @@ class TelegramChannel:
             "rate_global": settings.telegram_rate_global,
             "rate_per_chat": settings.telegram_rate_per_chat,
             "burst_per_chat": settings.telegram_burst_per_chat,
+            "inbox": inbox,
         }
         options.update(overrides)
         return cls(engine, settings.telegram_token, **options)
@@ -145,6 +156,7 @@ class TelegramChannel:
         app = self.application
         await app.initialize()
         try:
+            await self._resume()
             await self.set_commands()
             if self.webhook is None:
                 await self._poll_forever()
@@ -163,7 +175,8 @@ class TelegramChannel:
                 log.info("telegram: webhook mode on %s:%d", hook.listen, hook.port)
                 await asyncio.Event().wait()
         finally:
-            await self.order.cancel_all()
+            await self.order.cancel_all()  # unhandled updates stay in the inbox for the next start
+            await self.inbox.close()
             await self._confirm_offset()
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
@@ -199,6 +212,7 @@ class TelegramChannel:
                     allowed_updates=ALLOWED_UPDATES,
                 )
                 delay = 1.0
+                self.inbox.confirmed = self._sent_offset
             except RetryAfter as exc:
                 wait = exc.retry_after
                 await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait))
@@ -213,11 +227,15 @@ class TelegramChannel:
                 delay = min(delay * 2, 30.0)
                 continue
             if updates:
-                await self.handle_batch(list(updates))
+                await self.receive(list(updates))  # stored durably before the next poll confirms them
                 self._offset = updates[-1].update_id + 1
+            elif self._sent_offset:
+                await self.inbox.confirm(self._sent_offset)
+            while len(self.in_flight) > MAX_IN_FLIGHT:  # handling is far behind: stop fetching
+                await asyncio.sleep(0.05)
 
     async def _confirm_offset(self) -> None:
-        """Tell Telegram about a handled batch it has not seen confirmed (as PTB does at stop)."""
+        """Tell Telegram about a stored batch it has not seen confirmed (as PTB does at stop)."""
         if self.webhook is not None or self._offset <= self._sent_offset:
             return
         try:
@@ -228,15 +246,42 @@ class TelegramChannel:
 
     # ----- inbound --------------------------------------------------------------------
 
-    async def handle_batch(self, updates: list[Update]) -> None:
-        """Handle a batch: per chat in order, chats concurrently; returns when all are done."""
-        tasks = [self.order.submit(_chat_id(u), lambda u=u: self.handle_update(u)) for u in updates]
-        await asyncio.gather(*tasks)
+    async def receive(self, updates: list[Update]) -> None:
+        """Store a batch in the inbox (one transaction), then queue the new ones for handling.
 
-    async def _on_pushed_update(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        # webhook mode: PTB already answered Telegram; queue and return at once
-        if isinstance(update, Update):
-            self.order.submit(_chat_id(update), lambda: self.handle_update(update))
+        Returns once stored, not handled; an update_id already in the inbox is ignored."""
+        payloads = [(u.update_id, json.dumps(u.to_dict()).encode()) for u in updates]
+        new = set(await self.inbox.put(payloads))
+        for update in updates:
+            if update.update_id in new:
+                self._dispatch(update)
+
+    async def _resume(self) -> None:
+        """Queue what a previous run stored but did not finish (a crash), oldest first."""
+        for _, data in await self.inbox.pending():
+            update = Update.de_json(json.loads(data), self.bot)
+            if update is not None:
+                self._dispatch(update)
+        if self.in_flight:
+            log.info("telegram: %d updates from the inbox resumed", len(self.in_flight))
+
+    def _dispatch(self, update: Update) -> None:
+        update_id = update.update_id
+        self.in_flight.add(update_id)
+
+        async def work() -> None:
+            try:
+                await self.handle_update(update)
+            except asyncio.CancelledError:  # shutdown or crash: it stays in the inbox
+                self.in_flight.discard(update_id)
+                raise
+            except Exception:
+                # done all the same: an update that fails must not come back at every start
+                log.exception("telegram: handling update %d failed", update_id)
+            self.inbox.done(update_id)
+            self.in_flight.discard(update_id)
+
+        self.order.submit(_chat_id(update), work)
 
     async def handle_update(self, update: Update) -> None:
         chat, user = update.effective_chat, update.effective_user
@@ -354,3 +399,18 @@ def _chat_id(update: Update) -> int:
     chat = update.effective_chat
     return chat.id if chat is not None else 0
 
+
+class _InboxQueue(asyncio.Queue[object]):
+    """PTB's update queue in webhook mode: PTB's webhook handler awaits `put` before it
+    answers Telegram, so an update is stored in the inbox before Telegram gets its 200 (an
+    exception here becomes a 500 and Telegram delivers the update again)."""
+
+    def __init__(self, channel: TelegramChannel) -> None:
+        super().__init__()
+        self._channel = channel
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update):
+            await self._channel.receive([item])  # handled from the inbox, not by PTB's handlers
+        else:
+            await super().put(item)  # PTB's own stop signal
