@@ -56,3 +56,34 @@ def match_loose(text: str, choices: list[Choice]) -> str | None:
         if (label_words := fold(spelling).split()) and label_words[0] == words[0]
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class NaturalAnswer:
+    """What a short natural reply means: yes, no, unknown, both, back, language (target)."""
+
+    meaning: str | None
+    rest: str = ""
+    target: str | None = None
+
+
+_YES = {"ja", "jo", "jup", "jap", "klar", "yes", "yeah", "yep", "j", "y"}
+_NO = {"nein", "no", "nope", "nee", "no", "ne", "n"}
+_UNKNOWN = {"keine ahnung", "weiss nicht", "not sure", "dont know", "don t know"}
+_BACK = {"zuruck", "zurueck", "back"}
+
+
+def interpret(text: str, lang: str) -> NaturalAnswer:
+    words = fold(text).replace(",", " ").split()
+    if not words:
+        return NaturalAnswer(None)
+    joined = " ".join(words)
+    if joined in _BACK:
+        return NaturalAnswer("back")
+    if joined in _UNKNOWN:
+        return NaturalAnswer("unknown")
+    if words[0] in _YES:
+        return NaturalAnswer("yes", " ".join(words[1:]))
+    if words[0] in _NO:
+        return NaturalAnswer("no", " ".join(words[1:]))
+    return NaturalAnswer(None)

@@ -6,8 +6,6 @@ then the active flow. No I/O, no awaits, no platform types: the engine does the 
 
 from __future__ import annotations
 
-import copy
-
 from handlers import commands, triage
 from handlers.flows import FLOWS
 from handlers.messages import (
@@ -85,6 +83,8 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
         return commands.language_answer(state, event, ctx)
     if fresh or not state.node:
         return _first_event(state, event, ctx)
+    if (danger := _danger_elsewhere(state, event, ctx)) is not None:
+        return danger
     flow = FLOWS.get(state.flow) or FLOWS["triage"]
     if isinstance(event, AttachmentIn) and state.flow == "triage":
         text = triage.say(ctx.knowledge, "attachment_not_kept", state.lang)
@@ -93,22 +93,16 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
 
 
 def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
-    """The first message of a conversation: welcome and the first question, unless the
-    text already names a danger (then 110 comes first) or a problem (then we propose it).
+    return triage.first_message(state, event, ctx)
 
-    A short answer such as "nein" is not taken as an answer to a question the user has not
-    seen; only an answer that leads to the emergency path is, because safety comes first.
-    """
-    k = ctx.knowledge
-    opening = triage.start(state, ctx)
-    if not isinstance(event, TextIn) or opening.state is None:
-        return opening
-    if triage.signals_danger(k, event.text):
-        return triage.emergency(opening.state, ctx)
-    probe = triage.step(copy.deepcopy(opening.state), event, ctx)
-    if probe.state is not None and probe.state.node == k.flow.emergency:
-        return probe
-    proposal = triage.propose_categories(opening.state, event.text, ctx)
-    if proposal is None:
-        return opening
-    return StepResult(proposal.state, [opening.messages[0], *proposal.messages])
+
+def _danger_elsewhere(state: ConversationState, event: Inbound, ctx: Context) -> StepResult | None:
+    """Danger now, typed inside another flow (documenting, say): the 110 advice first, and the
+    flow waits where it was. The escalation flow is the emergency path already."""
+    if not isinstance(event, TextIn) or state.flow in ("triage", "escalate"):
+        return None
+    if not triage.signals_danger(ctx.knowledge, event.text):
+        return None
+    flow = FLOWS.get(state.flow) or FLOWS["triage"]
+    advice = triage.emergency_advice(ctx.knowledge, state.lang)
+    return StepResult(state, [advice, *flow.current(state, ctx)])

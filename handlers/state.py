@@ -24,8 +24,16 @@ class ConversationState:
     flow: str = "triage"
     node: str = ""
     category: str | None = None
+    # Further offences the user's words also fit (a threat inside an insult): contacts merge.
+    also: list[str] = field(default_factory=list)
     aspects: list[str] = field(default_factory=list)
     place_id: str | None = None
+    # The danger question was answered or the emergency advice shown: only then a result.
+    danger_checked: bool = False
+    # Facts taken from the user's own words (category, place, aspect ids): correctable.
+    inferred: list[str] = field(default_factory=list)
+    # Questions answered so far, newest last: "zurück" goes back along it.
+    history: list[str] = field(default_factory=list)
     # Flow-specific scratch data: proposed categories, place candidates, a question to return to.
     pending: dict[str, Any] = field(default_factory=dict)
     # A screen shown on top of the flow without disturbing it (the language choice).
@@ -75,4 +83,12 @@ class StepResult:
 
     def say(self, *messages: OutboundMessage) -> StepResult:
         self.messages.extend(messages)
+        return self
+
+    def say_first(self, *messages: OutboundMessage) -> StepResult:
+        self.messages[:0] = messages
+        return self
+
+    def with_state(self, state: ConversationState | None) -> StepResult:
+        self.state = state
         return self

@@ -1,100 +1,58 @@
 """The guided triage as one pure step: questions from the knowledge flow, free text, places.
 
-Node names are question ids from `flow.yaml` plus three screens of our own:
-`confirm_category` (a category guessed from free text) and `choose_place` (several places
-match). docs/flow.md shows the whole flow as a diagram.
+Every path from a first message to the result passes the danger question (`flow.start`) or
+the emergency advice: `go_to` refuses the result until `danger_checked` is set, and only
+those two set it. What the user's own words already say is taken in (handlers/listening.py)
+and not asked again. The step never changes the state it is given; it returns a new one.
+docs/flow.md shows the whole flow, generated from handlers/registry.py.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict
 
-from handlers.answers import Choice, match_exact, match_loose
-from handlers.messages import Inbound, LocationIn, Option, OptionChosen, OutboundMessage, TextIn
-from handlers.result import contact_card, result_messages
+from handlers import listening
+from handlers.answers import interpret, match_exact, match_loose
+from handlers.listening import Heard
+from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
+from handlers.result import result_messages
 from handlers.state import ConversationState, Context, FlowAction, StepResult
+from handlers.triage_screens import (
+    CHOOSE_PLACE,
+    CONFIRM_CATEGORY,
+    CORRECT,
+    SCREENS,
+    Answer,
+    Fix,
+    OpenCorrection,
+    OtherCategory,
+    Pick,
+    PickCategory,
+    PickPlace,
+    Resume,
+    RetypePlace,
+    SkipPlace,
+    Value,
+    aspect_id_of,
+    current_messages,
+    is_yes_no,
+    picks,
+    say,
+)
 from knowledge.base import Knowledge
-from knowledge.places import Place, Resolution
-from knowledge.schema import Option as FlowOption
+from knowledge.places import Resolution
 from knowledge.schema import Question
 from knowledge.text import normalize
 
-CONFIRM_CATEGORY = "confirm_category"
-CHOOSE_PLACE = "choose_place"
-OTHER = "other"
-PLACE_NONE = "place_none"
-PLACE_SKIP = "place_skip"
 MAX_PROPOSALS = 3
-EMERGENCY_WORDS = frozenset({"notfall", "emergency", "sos"})
-LOOSE_MAX_WORDS = 3  # longer texts are sentences: classify them before a loose match
+LOOSE_MAX_WORDS = 3  # longer texts are sentences: listen to them before a loose match
+
+__all__ = ["start", "first_message", "emergency", "go_to", "step", "current_messages", "say", "signals_danger"]
 
 
-def say(k: Knowledge, name: str, lang: str, **fields: object) -> str:
-    text = getattr(k.texts, name).get(lang)
-    return text.format(**fields) if fields else text
-
-
-def _l10n_choice(k: Knowledge, id_: str, text_name: str, *aliases: str) -> Choice:
-    text = getattr(k.texts, text_name)
-    return Choice(id_, text.de, text.en, aliases)
-
-
-# --- what is on screen -----------------------------------------------------------
-
-
-def choices(state: ConversationState, k: Knowledge) -> list[Choice]:
-    """The options of the current node, with every label a user may type."""
-    node = state.node
-    if node == CONFIRM_CATEGORY:
-        proposed = [c for c in state.pending.get("proposed", []) if c in k.categories]
-        found = [Choice(f"cat_{c}", k.categories[c].label.de, k.categories[c].label.en) for c in proposed]
-        if len(found) == 1:
-            found = [_l10n_choice(k, found[0].id, "confirm_yes", "ja", "yes", found[0].de, found[0].en)]
-        return [*found, _l10n_choice(k, OTHER, "confirm_other", "nein", "no")]
-    if node == CHOOSE_PLACE:
-        places = [p for p in (k.places.get(pid) for pid in state.pending.get("places", [])) if p]
-        found = [Choice(f"place{i}", _place_label(p), _place_label(p), (p.name,)) for i, p in enumerate(places)]
-        return [*found, _l10n_choice(k, PLACE_NONE, "place_none"), _l10n_choice(k, PLACE_SKIP, "place_skip")]
-    question = k.flow.questions.get(node)
-    if question is None:
-        return []
-    found = [Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)) for o in question.options]
-    if question.kind == "municipality":
-        found.append(_l10n_choice(k, PLACE_SKIP, "place_skip"))
-    return found
-
-
-def _place_label(place: Place) -> str:
-    return f"{place.name} ({place.postcode}, {place.district_name})"
-
-
-def current_messages(state: ConversationState, k: Knowledge) -> list[OutboundMessage]:
-    """Render the current node (again, after /hilfe, a stale button, a reload...)."""
-    lang, node = state.lang, state.node
-    options = tuple(Option(c.id, c.label(lang)) for c in choices(state, k))
-    if node == CONFIRM_CATEGORY:
-        proposed = [c for c in state.pending.get("proposed", []) if c in k.categories]
-        if len(proposed) > 1:
-            return [OutboundMessage(say(k, "confirm_category_several", lang), options)]
-        label = k.categories[proposed[0]].label.get(lang) if proposed else ""
-        return [OutboundMessage(say(k, "confirm_category", lang, label=label), options)]
-    if node == CHOOSE_PLACE:
-        name = "place_suggest" if state.pending.get("suggest") else "place_choose"
-        return [OutboundMessage(say(k, name, lang), options, request_location=True)]
-    question = k.flow.questions[node]
-    text = question.text.get(lang)
-    if question.kind == "municipality":
-        text += "\n" + say(k, "share_location", lang)
-    return [
-        OutboundMessage(
-            text=text,
-            options=options,
-            contacts=tuple(contact_card(k, cid, lang) for cid in question.contacts),
-            emergency=question.emergency,
-            category="emergency" if question.emergency else state.category,
-            request_location=question.kind == "municipality",
-        )
-    ]
+def _replace(state: ConversationState, **changes: object) -> ConversationState:
+    return dataclasses.replace(state, **changes)
 
 
 # --- moving through the flow -----------------------------------------------------
@@ -109,19 +67,24 @@ def start(state: ConversationState, ctx: Context, *, welcome: bool = True) -> St
     return go_to(fresh, k.flow.start, ctx, result)
 
 
-def emergency(state: ConversationState, ctx: Context) -> StepResult:
-    state.flow = "triage"
-    return go_to(state, ctx.knowledge.flow.emergency, ctx, StepResult(state))
+def emergency(state: ConversationState, ctx: Context, *, lead: str | None = None) -> StepResult:
+    moved = _replace(state, flow="triage")
+    return go_to(moved, ctx.knowledge.flow.emergency, ctx, StepResult(moved), lead=lead)
 
 
-def go_to(state: ConversationState, target: str, ctx: Context, result: StepResult) -> StepResult:
-    """Move to `target`, skipping questions whose answer the category or aspects imply."""
+def go_to(
+    state: ConversationState, target: str, ctx: Context, result: StepResult, *, lead: str | None = None
+) -> StepResult:
+    """Move to `target`, skipping questions whose answer is already known."""
     k = ctx.knowledge
     seen: set[str] = set()
-    while target in k.flow.questions and target not in seen and _skippable(k.flow.questions[target], state):
+    while target in k.flow.questions and target not in seen and skippable(k, k.flow.questions[target], state):
         seen.add(target)
         question = k.flow.questions[target]
         target = question.next or question.options[-1].next
+    if target == "result" and not state.danger_checked:
+        # By construction: no result before the danger question was answered.
+        target = k.flow.start
     if target == "end":
         result.state = None
         return result.say(OutboundMessage(say(k, "conversation_ended", state.lang)))
@@ -132,42 +95,27 @@ def go_to(state: ConversationState, target: str, ctx: Context, result: StepResul
     if target == "result":
         result.say(*result_messages(k, state))
         target = k.flow.after_result
-    state.node, state.pending = target, {}
-    result.state = state
-    return result.say(*current_messages(state, k))
+    history = list(state.history)
+    if state.node in k.flow.questions and state.node != target and state.node not in history[-1:]:
+        history.append(state.node)
+    danger_checked = state.danger_checked or target == k.flow.emergency
+    moved = _replace(state, node=target, pending={}, history=history[-20:], danger_checked=danger_checked)
+    result.state = moved
+    return result.say(*current_messages(moved, k, lead=lead))
 
 
-def _skippable(question: Question, state: ConversationState) -> bool:
-    return (question.skip_if_aspect is not None and question.skip_if_aspect in state.aspects) or (
-        state.category is not None and state.category in question.skip_if_category
-    )
+def skippable(k: Knowledge, question: Question, state: ConversationState) -> bool:
+    """Already answered: implied by the category or an aspect, or said in the user's words."""
+    if question.skip_if_aspect is not None and question.skip_if_aspect in state.aspects:
+        return True
+    if state.category is not None and state.category in question.skip_if_category:
+        return True
+    if state.category is not None and question.options and all(o.category for o in question.options):
+        return True  # the category question, when the category is known
+    return question.kind == "municipality" and state.place_id is not None
 
 
-def _apply_option(state: ConversationState, option: FlowOption, ctx: Context) -> StepResult:
-    k = ctx.knowledge
-    if option.category:
-        _set_category(state, option.category, k)
-    if option.aspect and option.aspect not in state.aspects:
-        state.aspects.append(option.aspect)
-    result = StepResult(state)
-    if option.action:
-        from handlers.flows import start_flow  # late import: flows build on this module
-
-        started = start_flow(option.action, state, ctx)
-        if started is not None:
-            return started
-        result.actions.append(FlowAction(key=ctx.key, name=option.action, state=asdict(state)))
-    return go_to(state, option.next, ctx, result)
-
-
-def _set_category(state: ConversationState, category: str, k: Knowledge) -> None:
-    state.category = category
-    for aspect in k.categories[category].aspects:
-        if aspect not in state.aspects:
-            state.aspects.append(aspect)
-
-
-def _category_option(k: Knowledge, category: str) -> FlowOption | None:
+def _category_option(k: Knowledge, category: str):  # type: ignore[no-untyped-def]
     for question in k.flow.questions.values():
         for option in question.options:
             if option.category == category:
@@ -177,9 +125,76 @@ def _category_option(k: Knowledge, category: str) -> FlowOption | None:
 
 def _category_question(k: Knowledge) -> str:
     for qid, question in k.flow.questions.items():
-        if any(o.category for o in question.options):
+        if question.options and all(o.category for o in question.options):
             return qid
     return k.flow.start
+
+
+def _with_category(state: ConversationState, category: str, k: Knowledge) -> ConversationState:
+    aspects = list(state.aspects)
+    for aspect in k.categories[category].aspects:
+        if aspect not in aspects:
+            aspects.append(aspect)
+    return _replace(state, category=category, aspects=aspects)
+
+
+# --- the first message -------------------------------------------------------------
+
+
+def first_message(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
+    """The first message of a conversation: welcome and the danger question, after taking in
+    what the message already says. A danger in it shows the emergency advice first.
+
+    A bare "Hilfe" or "SOS" gets the 110 line at once, then the danger question.
+    """
+    k = ctx.knowledge
+    opening = start(state, ctx)
+    if not isinstance(event, TextIn) or opening.state is None:
+        return opening
+    fresh, notes = _language_from_text(opening.state, event.text, k)
+    welcome = OutboundMessage(say(k, "welcome", fresh.lang))
+    if listening.is_bare_help(event.text):
+        result = StepResult(fresh, [OutboundMessage(k.flow.texts.help_first.get(fresh.lang), emergency=True)])
+        return go_to(fresh, k.flow.start, ctx, result)
+    heard = listening.hear(k, event.text)
+    picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
+    absorbed, learned = listening.absorb(fresh, heard, k)
+    lead = listening.understood_line(k, fresh.lang, learned) if learned else None
+    if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
+        return emergency(absorbed, ctx, lead=lead).say_first(*notes)
+    result = StepResult(absorbed, [*notes, welcome])
+    if not heard.categories and heard.proposals:
+        absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})
+    if heard.place_choices and not absorbed.place_id:
+        absorbed = _replace(absorbed, pending={**absorbed.pending, "places_heard": [p.id for p in heard.place_choices[:6]]})
+    return _show_danger_question(absorbed, ctx, result, lead)
+
+
+def _show_danger_question(state: ConversationState, ctx: Context, result: StepResult, lead: str | None) -> StepResult:
+    k = ctx.knowledge
+    keep = dict(state.pending)
+    shown = go_to(state, k.flow.start, ctx, result, lead=lead)
+    if shown.state is not None:
+        shown.state = _replace(shown.state, pending={**shown.state.pending, **keep})
+    return shown
+
+
+def _option_of(state: ConversationState, k: Knowledge, option_id: str):  # type: ignore[no-untyped-def]
+    for pick in picks(state, k):
+        if pick.id == option_id and isinstance(pick.value, Answer):
+            return pick.value.option
+    return None
+
+
+def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tuple[ConversationState, list[OutboundMessage]]:
+    """Switch to the language the user writes in (unless they chose one), with a one-line note."""
+    if state.lang_chosen:
+        return state, []
+    detected = k.detect_language(text)
+    if detected is None or detected == state.lang:
+        return state, []
+    switched = _replace(state, lang=detected)
+    return switched, [OutboundMessage(k.flow.texts.language_switched.get(detected))]
 
 
 # --- the step ----------------------------------------------------------------------
@@ -188,15 +203,16 @@ def _category_question(k: Knowledge) -> str:
 def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     """Handle one event at the current node of the triage."""
     k = ctx.knowledge
-    if state.node not in k.flow.questions and state.node not in (CONFIRM_CATEGORY, CHOOSE_PLACE):
+    if state.node not in k.flow.questions and state.node not in SCREENS:
         # The question was removed by a knowledge reload: say so and go on from the start.
         result = StepResult(state).say(OutboundMessage(say(k, "knowledge_changed", state.lang)))
-        return go_to(state, k.flow.start, ctx, result)
-    on_screen = choices(state, k)
+        return go_to(_replace(state, danger_checked=False), k.flow.start, ctx, result)
+    on_screen = picks(state, k)
     if isinstance(event, OptionChosen):
-        if event.option_id not in {c.id for c in on_screen}:
+        chosen = next((p for p in on_screen if p.id == event.option_id), None)
+        if chosen is None:
             return StepResult(state).say(OutboundMessage(say(k, "stale_option", state.lang)), *current_messages(state, k))
-        return choose(state, event.option_id, ctx)
+        return choose(state, chosen.value, ctx)
     if isinstance(event, LocationIn):
         if _is_place_node(state, k):
             return _resolved(state, k.places.nearest(event.lat, event.lon), ctx)
@@ -206,55 +222,86 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     return _not_understood(state, k)
 
 
-def _typed(state: ConversationState, text: str, on_screen: list[Choice], ctx: Context) -> StepResult:
+def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Context) -> StepResult:
     k = ctx.knowledge
-    if (picked := match_exact(text, on_screen)) is not None:
-        return choose(state, picked, ctx)
+    choices = [p.choice for p in on_screen]
+    values = {p.id: p.value for p in on_screen}
+    if (picked := match_exact(text, choices)) is not None:
+        return choose(state, values[picked], ctx)
     question = k.flow.questions.get(state.node)
-    emergency_node = question is not None and question.emergency
-    if not emergency_node and signals_danger(k, text):
-        return emergency(state, ctx)
-    if _is_place_node(state, k):
-        return _resolved(state, k.places.resolve(text), ctx)
-    # A sentence ("Nein, aber ich bekomme Drohbriefe") says more than its first word: try
-    # the category terms before the loose first-word match of an option.
+    at_emergency = question is not None and question.emergency
+    answer = interpret(text, state.lang)
+    if answer.meaning == "back":
+        return _back(state, ctx)
+    if answer.meaning == "language" and answer.target in listening.LANGS:
+        switched = _replace(state, lang=answer.target, lang_chosen=True)
+        note = OutboundMessage(say(k, "language_set", answer.target))
+        return StepResult(switched, [note, *current_messages(switched, k)])
+    natural = _natural_pick(state, on_screen, answer.meaning, k)
+    heard = listening.hear(k, answer.rest if natural is not None else text, with_place=not _is_place_node(state, k))
+    if heard.danger and not at_emergency:
+        absorbed, learned = listening.absorb(state, heard, k)
+        lead = listening.understood_line(k, state.lang, learned) if learned else None
+        return emergency(absorbed, ctx, lead=lead)
+    if _is_place_node(state, k) and natural is None:
+        resolution = k.places.resolve(text)
+        if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
+            resolution = found
+        return _resolved(state, resolution, ctx)
+    if natural is not None:
+        absorbed, learned = listening.absorb(state, heard, k)
+        lead = listening.understood_line(k, state.lang, learned) if learned else None
+        return choose(absorbed, natural, ctx, lead=lead)
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
-    loose = match_loose(text, on_screen)
-    # Safety first: "Ja, ..." to "Are you in danger?" is a yes, however long the sentence.
-    if loose is not None and (not sentence or _leads_to_emergency(question, loose, k)):
-        return choose(state, loose, ctx)
-    if question is not None and question.classify:
-        proposal = propose_categories(state, text, ctx)
-        if proposal is not None:
-            return proposal
+    loose = match_loose(text, choices)
+    if loose is not None and not sentence:
+        return choose(state, values[loose], ctx)
+    if heard.anything:
+        return _listened(state, heard, ctx, question)
     if loose is not None:
-        return choose(state, loose, ctx)
+        return choose(state, values[loose], ctx)
     return _not_understood(state, k)
 
 
-def _leads_to_emergency(question: Question | None, option_id: str, k: Knowledge) -> bool:
-    if question is None:
-        return False
-    return any(o.id == option_id and o.next == k.flow.emergency for o in question.options)
-
-
-def signals_danger(k: Knowledge, text: str) -> bool:
-    """Danger-now words from the knowledge base; the bare word "Notfall" always counts,
-    even if an admin removed it from the terms."""
-    return normalize(text) in EMERGENCY_WORDS or k.is_danger(text)
-
-
-def propose_categories(state: ConversationState, text: str, ctx: Context) -> StepResult | None:
-    """Ask the user to confirm the categories their own words suggest, if any."""
-    proposed = ctx.knowledge.classify(text)[:MAX_PROPOSALS]
-    if not proposed:
+def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str | None, k: Knowledge) -> Value | None:
+    """The option a natural answer (ja, nö, keine Ahnung ...) picks at this node."""
+    if meaning is None:
         return None
-    state.node, state.pending = CONFIRM_CATEGORY, {"proposed": proposed}
-    return StepResult(state).say(*current_messages(state, ctx.knowledge))
+    if state.node in (CONFIRM_CATEGORY, CHOOSE_PLACE):
+        offered = [p for p in on_screen if isinstance(p.value, (PickCategory, PickPlace))]
+        if len(offered) == 1 and meaning == "yes":
+            return offered[0].value
+        if meaning == "no":
+            return next((p.value for p in on_screen if isinstance(p.value, (OtherCategory, RetypePlace))), None)
+        return None
+    for wanted in (meaning, "yes") if meaning == "both" else (meaning,):
+        for pick in on_screen:
+            if isinstance(pick.value, Answer) and wanted in pick.value.option.means:
+                return pick.value
+    return None
+
+
+def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Question | None) -> StepResult:
+    """Free text that does not answer the question but tells us something."""
+    k = ctx.knowledge
+    absorbed, learned = listening.absorb(state, heard, k)
+    lead = listening.understood_line(k, state.lang, learned) if learned else None
+    if question is not None and question.classify and not absorbed.category and heard.proposals:
+        proposed = list(heard.proposals[:MAX_PROPOSALS])
+        moved = _replace(absorbed, node=CONFIRM_CATEGORY, pending={"proposed": proposed})
+        return StepResult(moved, current_messages(moved, k, lead=lead))
+    if question is not None and skippable(k, question, absorbed):
+        return go_to(absorbed, state.node, ctx, StepResult(absorbed), lead=lead)
+    if not learned:
+        return _not_understood(state, k)
+    return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
 
 
 def _not_understood(state: ConversationState, k: Knowledge) -> StepResult:
-    return StepResult(state).say(OutboundMessage(say(k, "not_understood", state.lang)), *current_messages(state, k))
+    question = k.flow.questions.get(state.node)
+    hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
+    text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
+    return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
 
 
 def _is_place_node(state: ConversationState, k: Knowledge) -> bool:
@@ -264,29 +311,120 @@ def _is_place_node(state: ConversationState, k: Knowledge) -> bool:
     return question is not None and question.kind == "municipality"
 
 
-def choose(state: ConversationState, option_id: str, ctx: Context) -> StepResult:
+def emergency_advice(k: Knowledge, lang: str) -> OutboundMessage:
+    """The emergency question's advice alone, for use inside other flows."""
+    question = k.flow.questions[k.flow.emergency]
+    return OutboundMessage(question.text.get(lang), emergency=True, category="emergency")
+
+
+def signals_danger(k: Knowledge, text: str) -> bool:
+    return listening.is_bare_help(text) or k.is_danger(text)
+
+
+# --- answers -----------------------------------------------------------------------
+
+
+def choose(state: ConversationState, value: Value, ctx: Context, *, lead: str | None = None) -> StepResult:
     """Apply a chosen option of the current node."""
     k = ctx.knowledge
+    if isinstance(value, Answer):
+        return _apply_option(state, value, ctx, lead)
+    if isinstance(value, PickCategory):
+        picked = _with_category(state, value.category, k)
+        option = _category_option(k, value.category)
+        return go_to(picked, option.next if option else "result", ctx, StepResult(picked), lead=lead)
+    if isinstance(value, OtherCategory):
+        return go_to(state, _category_question(k), ctx, StepResult(state))
+    if isinstance(value, SkipPlace):
+        skipped = _replace(state, place_id=None)
+        return go_to(skipped, _place_next(state, k), ctx, StepResult(skipped))
+    if isinstance(value, RetypePlace):
+        return go_to(state, state.pending.get("question", k.flow.start), ctx, StepResult(state))
+    if isinstance(value, PickPlace):
+        place = k.places.get(value.place_id)
+        return _resolved(state, Resolution("found", (place,) if place else ()), ctx)
+    if isinstance(value, OpenCorrection):
+        moved = _replace(state, node=CORRECT, pending={"return_to": state.node})
+        return StepResult(moved, current_messages(moved, k))
+    if isinstance(value, Fix):
+        return _fix(state, value.fact, ctx)
+    if isinstance(value, Resume):
+        return go_to(state, state.pending.get("return_to", k.flow.start), ctx, StepResult(state))
+    raise TypeError(f"unhandled option value {type(value).__name__}")
+
+
+def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: str | None) -> StepResult:
+    k = ctx.knowledge
+    option = answer.option
     node = state.node
-    if node == CONFIRM_CATEGORY:
-        if option_id == OTHER:
-            return go_to(state, _category_question(k), ctx, StepResult(state))
-        category = option_id.removeprefix("cat_")
-        option = _category_option(k, category)
-        _set_category(state, category, k)
-        return go_to(state, option.next if option else "result", ctx, StepResult(state))
-    if option_id == PLACE_SKIP:
-        state.place_id = None
-        return go_to(state, _place_next(state, k), ctx, StepResult(state))
-    if node == CHOOSE_PLACE:
-        if option_id == PLACE_NONE:
-            return go_to(state, state.pending.get("question", k.flow.start), ctx, StepResult(state))
-        index = int(option_id.removeprefix("place"))
-        place = k.places.get(state.pending["places"][index])
-        return _resolved(state, Resolution("found", (place,)), ctx)
-    question = k.flow.questions[node]
-    option = next(o for o in question.options if o.id == option_id)
-    return _apply_option(state, option, ctx)
+    carried = dict(state.pending)
+    if option.category:
+        state = _with_category(state, option.category, k)
+    if option.aspect and option.aspect not in state.aspects:
+        state = _replace(state, aspects=[*state.aspects, option.aspect])
+    if node == k.flow.start:
+        state = _replace(state, danger_checked=True)
+    result = StepResult(state)
+    if option.action:
+        from handlers.flows import start_flow  # late import: flows build on this module
+
+        started = start_flow(option.action, state, ctx)
+        if started is not None:
+            return started
+        result.actions.append(FlowAction(key=ctx.key, name=option.action, state=asdict(state)))
+    if node == k.flow.start and option.next != k.flow.emergency:
+        # What the first message suggested but did not settle is asked right after the danger question.
+        if carried.get("after_danger") and not state.category:
+            moved = _replace(state, node=CONFIRM_CATEGORY, pending={"proposed": carried["after_danger"]},
+                             history=[*state.history, node])
+            return result.say(*current_messages(moved, k, lead=lead)).with_state(moved)
+        if carried.get("places_heard") and not state.place_id:
+            moved = _replace(state, history=[*state.history, node])
+            places = tuple(p for p in (k.places.get(i) for i in carried["places_heard"]) if p)
+            municipality = next((q for q, v in k.flow.questions.items() if v.kind == "municipality"), node)
+            moved = _replace(moved, pending={"question": municipality})
+            return _resolved(moved, Resolution("ambiguous", places), ctx, result=result, next_after=option.next)
+    return go_to(state, option.next, ctx, result, lead=lead)
+
+
+def _fix(state: ConversationState, fact: str, ctx: Context) -> StepResult:
+    k = ctx.knowledge
+    inferred = [f for f in state.inferred if f != fact]
+    back_to = state.pending.get("return_to", k.flow.start)
+    if fact == "category":
+        fixed = _replace(state, category=None, also=[], inferred=inferred)
+        return go_to(fixed, _category_question(k), ctx, StepResult(fixed))
+    if fact == "place":
+        fixed = _replace(state, place_id=None, inferred=inferred)
+        municipality = next((q for q, v in k.flow.questions.items() if v.kind == "municipality"), k.flow.start)
+        return go_to(fixed, municipality, ctx, StepResult(fixed))
+    aspects = [a for a in state.aspects if a != aspect_id_of(fact)]
+    fixed = _replace(state, aspects=aspects, inferred=inferred, pending={"return_to": back_to})
+    if not any(f for f in inferred):
+        return go_to(fixed, back_to, ctx, StepResult(fixed))
+    return StepResult(fixed, current_messages(fixed, k))
+
+
+def _back(state: ConversationState, ctx: Context) -> StepResult:
+    """"zurück": the previous question again, its earlier answer forgotten."""
+    k = ctx.knowledge
+    history = list(state.history)
+    if not history:
+        return StepResult(state, current_messages(state, k))
+    previous = history.pop()
+    question = k.flow.questions.get(previous)
+    state = _replace(state, history=history)
+    if question is not None:
+        aspects = [a for a in state.aspects if a not in {o.aspect for o in question.options}]
+        state = _replace(state, aspects=aspects)
+        if any(o.category for o in question.options):
+            state = _replace(state, category=None, also=[])
+        if question.kind == "municipality":
+            state = _replace(state, place_id=None)
+        if previous == k.flow.start:
+            state = _replace(state, danger_checked=False)
+    moved = _replace(state, node=previous, pending={})
+    return StepResult(moved, current_messages(moved, k))
 
 
 def _place_next(state: ConversationState, k: Knowledge) -> str:
@@ -295,20 +433,36 @@ def _place_next(state: ConversationState, k: Knowledge) -> str:
     return question.next if question and question.next else "result"
 
 
-def _resolved(state: ConversationState, resolution: Resolution, ctx: Context) -> StepResult:
+def _resolved(
+    state: ConversationState,
+    resolution: Resolution,
+    ctx: Context,
+    *,
+    result: StepResult | None = None,
+    next_after: str | None = None,
+) -> StepResult:
     k = ctx.knowledge
+    result = result or StepResult(state)
     question_id = state.pending.get("question", state.node)
     if resolution.status in ("found", "outside") and resolution.places:
-        state.place_id = resolution.places[0].id
-        return go_to(state, _place_next(state, k), ctx, StepResult(state))
+        found = _replace(state, place_id=resolution.places[0].id)
+        target = next_after or state.pending.get("next") or _place_next(state, k)
+        return go_to(found, target, ctx, result.with_state(found))
     if resolution.status in ("ambiguous", "suggest") and resolution.places:
-        state.node = CHOOSE_PLACE
-        state.pending = {
+        pending = {
             "question": question_id,
             "places": [p.id for p in resolution.places[:6]],
             "suggest": resolution.status == "suggest",
         }
-        return StepResult(state).say(*current_messages(state, k))
-    result = StepResult(state).say(OutboundMessage(say(k, "place_not_found", state.lang)))
-    state.node, state.pending = question_id, {}
-    return result.say(*current_messages(state, k))
+        if next_after:
+            pending["next"] = next_after
+        moved = _replace(state, node=CHOOSE_PLACE, pending=pending)
+        return result.with_state(moved).say(*current_messages(moved, k))
+    moved = _replace(state, node=question_id, pending={})
+    result.with_state(moved).say(OutboundMessage(say(k, "place_not_found", state.lang)))
+    return result.say(*current_messages(moved, k))
+
+
+def _find_in_text(k: Knowledge, text: str) -> Resolution | None:
+    finder = getattr(k.places, "find_in_text", None)
+    return finder(text) if finder else None

@@ -82,6 +82,28 @@ class Knowledge:
     def is_danger(self, text: str) -> bool:
         return self.danger_matcher.matches(text)
 
+    # Interim term-based understanding; replaced by the trained one (issue 10).
+    def understand(self, text: str):  # type: ignore[no-untyped-def]
+        from types import SimpleNamespace
+
+        ranked = self.classify(text)
+        finder = getattr(self.places, "find_in_text", None)
+        return SimpleNamespace(
+            danger_now=self.is_danger(text),
+            categories=tuple(ranked[:1]) if len(ranked) == 1 else (),
+            proposals=tuple(ranked) if len(ranked) > 1 else (),
+            aspects=(),
+            place=finder(text) if finder else None,
+            lang=None,
+        )
+
+    def detect_language(self, text: str) -> str | None:
+        return None
+
+    @property
+    def escalation_enabled(self) -> bool:
+        return self.roster is not None and not getattr(self.roster, "example", False)
+
 
 def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> Any:
     try:

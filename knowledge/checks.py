@@ -23,11 +23,24 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     """Every dangling reference, unreachable question and cycle in the flow."""
     problems: list[Problem] = []
     problems += _flow_problems(k)
+    problems += _safety_problems(k)
     problems += _routing_problems(k)
     problems += _police_place_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
     return problems
+
+
+def _safety_problems(k: Knowledge) -> list[Problem]:
+    """The danger question first, by the shape of the flow (knowledge/flowgraph.py)."""
+    from knowledge.flowgraph import safety_problems
+
+    if k.flow.start not in k.flow.questions or k.flow.emergency not in k.flow.questions:
+        return []  # reported by _flow_problems
+    return [
+        _problem(k, "flow.yaml", tuple(field.split(".")), message)
+        for field, message in safety_problems(k.flow)
+    ]
 
 
 def _flow_problems(k: Knowledge) -> list[Problem]:

@@ -80,6 +80,11 @@ class Option(Strict):
     aspect: str | None = Field(default=None, pattern=ID_PATTERN)
     action: str | None = Field(default=None, pattern=ID_PATTERN)
     aliases: list[str] = Field(default_factory=list, description="Extra typed words that pick it.")
+    means: list[Literal["yes", "no", "unknown", "both"]] = Field(
+        default_factory=list,
+        description="Natural answers that pick it: 'yes' takes ja/jo/klar/yeah…, 'no' nein/nö/nope…, "
+        "'unknown' keine Ahnung/not sure…",
+    )
 
 
 class Question(Strict):
@@ -96,10 +101,32 @@ class Question(Strict):
     skip_if_category: list[str] = Field(default_factory=list)
 
 
+class FlowTexts(Strict):
+    """What the triage says around its questions: what it understood, corrections, hints."""
+
+    understood: L10n = Field(description="'{facts}' lists what a message told us.")
+    correct_option: L10n
+    correct_question: L10n
+    correct_done: L10n
+    fix_category: L10n = Field(description="'{label}': the category to change.")
+    fix_place: L10n = Field(description="'{place}': the municipality to change.")
+    fix_aspect: L10n = Field(description="'{label}': an aspect to remove.")
+    back_option: L10n
+    language_switched: L10n = Field(description="Said in the new language; names the way back.")
+    hint_choice: L10n
+    hint_yes_no: L10n
+    help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
+
+
 class Flow(Strict):
-    start: str = Field(pattern=ID_PATTERN)
+    start: str = Field(
+        pattern=ID_PATTERN,
+        description="The danger question: every path from a first message to the result passes it "
+        "(or the emergency question).",
+    )
     emergency: str = Field(pattern=ID_PATTERN, description="Question id of the emergency path.")
     after_result: str = Field(pattern=ID_PATTERN, description="Question shown below the result.")
+    texts: FlowTexts
     questions: dict[str, Question]
 
 

