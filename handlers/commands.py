@@ -85,8 +85,8 @@ def _language(state: ConversationState, event: CommandIn, ctx: Context) -> StepR
     wanted = event.args.strip().casefold()[:2]
     if wanted in ("de", "en"):
         return set_language(state, wanted, ctx)
-    state.overlay = "language"
-    return StepResult(state, [language_question(state, ctx)])
+    asking = state.evolve(overlay="language")
+    return StepResult(asking, [language_question(asking, ctx)])
 
 
 def language_question(state: ConversationState, ctx: Context) -> OutboundMessage:
@@ -108,8 +108,8 @@ def language_answer(state: ConversationState, event: Inbound, ctx: Context) -> S
 
 
 def set_language(state: ConversationState, lang: str, ctx: Context) -> StepResult:
-    state.lang, state.lang_chosen, state.overlay = lang, True, None
-    return _with_current(state, ctx, triage.say(ctx.knowledge, "language_set", lang))
+    chosen = state.evolve(lang=lang, lang_chosen=True, overlay=None)
+    return _with_current(chosen, ctx, triage.say(ctx.knowledge, "language_set", lang))
 
 
 def unknown(state: ConversationState, event: CommandIn, ctx: Context) -> StepResult:

@@ -58,7 +58,7 @@ def step(
         notice = triage.say(ctx.knowledge, "session_expired", state.lang, minutes=_minutes(ctx))
         result.messages.insert(0, OutboundMessage(notice))
     if result.state is not None:
-        result.state.knowledge_version = ctx.knowledge.version
+        result.state = result.state.evolve(knowledge_version=ctx.knowledge.version)
     return result
 
 

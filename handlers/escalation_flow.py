@@ -64,9 +64,15 @@ def _send_option(k: Knowledge, state: ConversationState) -> Option:
     return Option(SEND_NOW, label.get(state.lang))
 
 
+def _place_picks(k: Knowledge, state: ConversationState) -> dict[str, str | None]:
+    """Option id -> the place it picks (None: send now). Looked up, never parsed from the id."""
+    places = [p for p in (k.places.get(pid) for pid in state.pending.get("places", [])) if p]
+    return {**{f"esc.place.{p.id}": p.id for p in places}, SEND_NOW: None}
+
+
 def _place_choices(k: Knowledge, state: ConversationState) -> list[Choice]:
     places = [p for p in (k.places.get(pid) for pid in state.pending.get("places", [])) if p]
-    found = [Choice(f"esc_place{i}", label, label, (p.name,)) for i, p in enumerate(places)
+    found = [Choice(f"esc.place.{p.id}", label, label, (p.name,)) for p in places
              if (label := f"{p.name} ({p.postcode}, {p.district_name})")]
     send = _texts(k).send_now
     return [*found, Choice(SEND_NOW, send.de, send.en)]
@@ -86,8 +92,8 @@ def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
 
 
 def start(state: ConversationState, ctx: Context) -> StepResult:
-    state.node, state.pending = ASK_PHONE, {}
-    return StepResult(state, current(state, ctx))
+    asking = state.evolve(node=ASK_PHONE, pending={})
+    return StepResult(asking, current(asking, ctx))
 
 
 def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
@@ -95,10 +101,10 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     if isinstance(event, OptionChosen) and event.option_id == SEND_NOW:
         return _send(state, ctx)
     if isinstance(event, LocationIn):  # a location is welcome on any screen
-        state.pending["lat"], state.pending["lon"] = event.lat, event.lon
+        state = state.with_pending(lat=event.lat, lon=event.lon)
         nearest = k.places.nearest(event.lat, event.lon)
         if nearest.places:
-            state.place_id = nearest.places[0].id
+            state = state.evolve(place_id=nearest.places[0].id)
         if state.node == ASK_PHONE and "phone" not in state.pending:
             return StepResult(state, current(state, ctx))
         return _send(state, ctx)
@@ -107,11 +113,12 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     if state.node == CHOOSE_PLACE:
         picked = event.option_id if isinstance(event, OptionChosen) else (
             match_exact(event.text, _place_choices(k, state)) if isinstance(event, TextIn) else None)
-        if picked == SEND_NOW:
-            return _send(state, ctx)
-        if picked and picked.startswith("esc_place"):
-            state.place_id = state.pending["places"][int(picked.removeprefix("esc_place"))]
-            return _send(state, ctx)
+        on_screen = _place_picks(k, state)
+        if picked in on_screen:
+            place_id = on_screen[picked]
+            return _send(state.evolve(place_id=place_id) if place_id else state, ctx)
+        if isinstance(event, OptionChosen):  # an option from an older screen, or forged
+            return StepResult(state, current(state, ctx))
     if isinstance(event, TextIn):
         return _where(state, event.text, ctx)
     return StepResult(state, current(state, ctx))
@@ -123,10 +130,10 @@ def _phone(state: ConversationState, event: Inbound, ctx: Context) -> StepResult
     if phone is None:
         invalid = OutboundMessage(_texts(ctx.knowledge).phone_invalid.get(state.lang))
         return StepResult(state, [invalid, *current(state, ctx)])
-    state.pending["phone"] = phone
+    state = state.with_pending(phone=phone)
     if state.place_id is not None or "lat" in state.pending:
         return _send(state, ctx)  # where is already known: do not ask again
-    state.node = ASK_WHERE
+    state = state.evolve(node=ASK_WHERE)
     return StepResult(state, current(state, ctx))
 
 
@@ -134,13 +141,11 @@ def _where(state: ConversationState, text: str, ctx: Context) -> StepResult:
     k = ctx.knowledge
     resolution = k.places.resolve(text)
     if resolution.status in ("found", "outside") and resolution.places:
-        state.place_id = resolution.places[0].id
-        return _send(state, ctx)
+        return _send(state.evolve(place_id=resolution.places[0].id), ctx)
     if resolution.status in ("ambiguous", "suggest") and resolution.places:
-        state.node = CHOOSE_PLACE
-        state.pending["places"] = [p.id for p in resolution.places[:6]]
+        state = state.evolve(node=CHOOSE_PLACE).with_pending(places=[p.id for p in resolution.places[:6]])
         return StepResult(state, current(state, ctx))
-    state.node = ASK_WHERE
+    state = state.evolve(node=ASK_WHERE)
     missing = OutboundMessage(_texts(k).where_not_found.get(state.lang))
     return StepResult(state, [missing, *current(state, ctx)])
 
@@ -165,8 +170,8 @@ def _send(state: ConversationState, ctx: Context) -> StepResult:
         lon=pending.get("lon"),
         category=state.category,
     )
-    state.flow, state.node, state.pending = "triage", k.flow.emergency, {}
-    return StepResult(state, [], [action])
+    back = state.evolve(flow="triage", node=k.flow.emergency, pending={})
+    return StepResult(back, [], [action])
 
 
 def emergency_options(state: ConversationState, k: Knowledge) -> tuple[Option, ...]:

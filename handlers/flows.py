@@ -33,8 +33,7 @@ def start_flow(name: str, state: ConversationState, ctx: Context) -> StepResult 
     flow = FLOWS.get(name)
     if flow is None:
         return None
-    state.flow = name
-    return flow.start(state, ctx)
+    return flow.start(state.evolve(flow=name), ctx)
 
 
 from handlers.escalation_flow import EscalationFlow  # noqa: E402  (needs register above)

@@ -8,7 +8,6 @@ line "Verstanden: Bedrohung, Hartha, zu Hause." that the user can correct with o
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from handlers.state import ConversationState
@@ -92,9 +91,7 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
             aspects.append(aspect)
             inferred.append(f"aspect:{aspect}")
             learned.append(k.aspects[aspect].label.get(lang))
-    new = dataclasses.replace(
-        state, category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred
-    )
+    new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)
     return new, learned
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from handlers.messages import ConversationKey, OutboundMessage
@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 STATE_VERSION = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class ConversationState:
-    """What the bot remembers of one conversation; kept only until it ends or times out."""
+    """What the bot remembers of one conversation; kept only until it ends or times out.
+
+    Frozen: a step returns a new state (`evolve`, `with_pending`) and never changes the one it
+    was given; `pending` is treated as read-only too (a test walks the flows to check it).
+    """
 
     lang: str = "de"
     lang_chosen: bool = False
@@ -25,15 +29,15 @@ class ConversationState:
     node: str = ""
     category: str | None = None
     # Further offences the user's words also fit (a threat inside an insult): contacts merge.
-    also: list[str] = field(default_factory=list)
-    aspects: list[str] = field(default_factory=list)
+    also: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
     place_id: str | None = None
     # The danger question was answered or the emergency advice shown: only then a result.
     danger_checked: bool = False
     # Facts taken from the user's own words (category, place, aspect ids): correctable.
-    inferred: list[str] = field(default_factory=list)
+    inferred: tuple[str, ...] = ()
     # Questions answered so far, newest last: "zurück" goes back along it.
-    history: list[str] = field(default_factory=list)
+    history: tuple[str, ...] = ()
     # Flow-specific scratch data: proposed categories, place candidates, a question to return to.
     pending: dict[str, Any] = field(default_factory=dict)
     # A screen shown on top of the flow without disturbing it (the language choice).
@@ -48,7 +52,24 @@ class ConversationState:
         data = json.loads(raw)
         data.pop("v", None)
         known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: tuple(v) if isinstance(v, list) and k in _TUPLES else v for k, v in data.items() if k in known}
+        return cls(**values)
+
+    def evolve(self, **changes: Any) -> ConversationState:
+        """A copy with `changes`; lists become tuples so nothing shared can be changed."""
+        for name in _TUPLES:
+            if name in changes and not isinstance(changes[name], tuple):
+                changes[name] = tuple(changes[name])
+        return replace(self, **changes)
+
+    def with_pending(self, **updates: Any) -> ConversationState:
+        return replace(self, pending={**self.pending, **updates})
+
+    def without_pending(self, *names: str) -> ConversationState:
+        return replace(self, pending={k: v for k, v in self.pending.items() if k not in names})
+
+
+_TUPLES = ("also", "aspects", "inferred", "history")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,6 @@ docs/flow.md shows the whole flow, generated from handlers/registry.py.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import asdict
 
 from handlers import listening
@@ -52,7 +51,7 @@ __all__ = ["start", "first_message", "emergency", "go_to", "step", "current_mess
 
 
 def _replace(state: ConversationState, **changes: object) -> ConversationState:
-    return dataclasses.replace(state, **changes)
+    return state.evolve(**changes)
 
 
 # --- moving through the flow -----------------------------------------------------

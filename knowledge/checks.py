@@ -35,8 +35,13 @@ def _safety_problems(k: Knowledge) -> list[Problem]:
     """The danger question first, by the shape of the flow (knowledge/flowgraph.py)."""
     from knowledge.flowgraph import safety_problems
 
-    if k.flow.start not in k.flow.questions or k.flow.emergency not in k.flow.questions:
-        return []  # reported by _flow_problems
+    from knowledge.schema import RESERVED_TARGETS
+
+    known = set(k.flow.questions) | RESERVED_TARGETS
+    targets = {o.next for q in k.flow.questions.values() for o in q.options} | {
+        q.next for q in k.flow.questions.values() if q.next}
+    if k.flow.start not in k.flow.questions or k.flow.emergency not in k.flow.questions or targets - known:
+        return []  # a dangling reference is reported by _flow_problems; fix that first
     return [
         _problem(k, "flow.yaml", tuple(field.split(".")), message)
         for field, message in safety_problems(k.flow)

@@ -28,7 +28,7 @@ async def test_state_survives_a_restart(tmp_path, knowledge):
         loaded = await engine2.conversations.load(key())
         assert loaded is not None
         state, _ = loaded
-        assert state.category == "threat" and state.aspects == ["online"]
+        assert state.category == "threat" and state.aspects == ("online",)
         assert state.node == "aspect_extremist"
         assert "extremist_yes" in option_ids(messages)
     finally:

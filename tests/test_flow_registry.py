@@ -75,7 +75,10 @@ def _walk(k: Knowledge):  # type: ignore[no-untyped-def]
         event = TextIn(key=KEY, lang_hint="de", text=value) if kind == "text" else OptionChosen(
             key=KEY, lang_hint="de", option_id=value)
         before = state.node if state else None
+        snapshot = state.to_json() if state else None
         result = conversation.step(state, event, ctx)
+        # The step returns a new state; the one it was given stays as it was.
+        assert (state.to_json() if state else None) == snapshot, " -> ".join(path)
         yield path, before, state, result, danger_answered
         new = result.state
         if new is None or new.flow != "triage":

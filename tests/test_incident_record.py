@@ -25,8 +25,8 @@ async def test_whole_record_with_two_files_and_report(tmp_path):
         ref = await chat.record(files=[("shot.png", "image/png", shot), ("brief.pdf", "application/pdf", pdf)])
         assert ref == "SL-2026-00001"
         listed = await chat.command("vorfaelle")
-        assert [o.id for o in listed[-1].options] == ["rec_1", "back"]
-        await chat.option("rec_1")
+        assert [o.id for o in listed[-1].options] == ["rec.1", "back"]
+        await chat.option("rec.1")
         answer = await chat.option("report")
         documents = {m.document.mime_type: m.document for m in answer if m.document}
         assert answer[-1].options and answer[-1].options[0].id == "note"  # the menu follows the report
@@ -52,7 +52,7 @@ async def test_nothing_entered_is_stored_in_plaintext(tmp_path):
         chat = Chat(app)
         await chat.record(files=[("shot.png", "image/png", shot), ("brief.pdf", "application/pdf", pdf)])
         await chat.command("vorfaelle")
-        await chat.option("rec_1")
+        await chat.option("rec.1")
         await chat.option("note")
         await chat.text(SECRETS["note"])
         # While the app runs, the WAL holds the latest pages: search it too.
@@ -91,7 +91,7 @@ async def test_english_record_and_report(tmp_path):
         assert "encrypted" in consent[-1].text and "/delete" in consent[-1].text
         ref = await chat.record(files=[("a.png", "image/png", PNG_BYTES)], when="yesterday 10 pm")
         await chat.command("incidents")
-        await chat.option("rec_1")
+        await chat.option("rec.1")
         answer = await chat.option("report")
     pdf = next(m.document for m in answer if m.document and m.document.mime_type == "application/pdf")
     text = _pdf_text(pdf.data)
@@ -130,7 +130,7 @@ async def test_summary_correction_and_unclear_date(tmp_path):
         summary = await chat.text("AZ 123/26")
         assert "AZ 123/26" in summary[-1].text and "keine Angabe" in summary[-1].text
         await chat.option("correct")
-        await chat.option("fix_who")
+        await chat.option("fix.who")
         summary = await chat.text("Ein Mann mit grauer Mütze")
         assert summary[-1].text.startswith("Bitte prüfen") and "grauer Mütze" in summary[-1].text
         saved = await chat.option("save")
@@ -143,7 +143,7 @@ async def test_follow_up_note_evidence_and_close(tmp_path):
         chat = Chat(app)
         await chat.record(files=[])
         await chat.command("vorfaelle")
-        await chat.option("rec_1")
+        await chat.option("rec.1")
         await chat.option("note")
         noted = await chat.text(SECRETS["note"])
         assert "Notiz zu SL-2026-00001 gespeichert" in noted[0].text

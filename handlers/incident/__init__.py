@@ -37,7 +37,7 @@ class IncidentFlow:
     @staticmethod
     def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
         if state.node in draft.WAITING:
-            state.node = draft.WAITING[state.node]
+            state = state.evolve(node=draft.WAITING[state.node])
         return _part(state).current(state, ctx)
 
     @staticmethod
@@ -47,7 +47,7 @@ class IncidentFlow:
             if answered is not None:
                 return answered
         if state.node in draft.WAITING:
-            state.node = draft.WAITING[state.node]
+            state = state.evolve(node=draft.WAITING[state.node])
         part = _part(state)
         if isinstance(event, EffectDone):  # an action finished at a screen that waits for nothing
             return StepResult(state, part.current(state, ctx))

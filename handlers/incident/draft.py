@@ -24,11 +24,19 @@ NEXT = {"when": "where", "where": "what", "what": "who", "who": "witnesses", "wi
 YES, NO = ("ja", "yes", "j", "y"), ("nein", "no", "n")
 # Screens that wait for an action's answer; if the answer never came (the action failed),
 # the user is put back where the action started so they are never stuck.
+# The correction screen's options: option id -> the field it opens again.
+FIX_FIELDS = {f"fix.{name}": name for name in FIELDS}
 WAITING = {"saving": "summary", "reminder_wait": "after_save", "report_wait": "after_save"}
 
 
 def draft(state: ConversationState) -> dict[str, Any]:
-    return state.pending.setdefault("draft", {})
+    """The record being written (read-only; change it with `with_draft`)."""
+    return state.pending.get("draft", {})
+
+
+def with_draft(state: ConversationState, *, drop: tuple[str, ...] = (), **fields: Any) -> ConversationState:
+    current = {k: v for k, v in draft(state).items() if k not in drop}
+    return state.with_pending(draft={**current, **fields})
 
 
 def choices(state: ConversationState, ctx: Context) -> list[Choice]:
@@ -50,7 +58,7 @@ def choices(state: ConversationState, ctx: Context) -> list[Choice]:
         return [choice(ctx, "save", "save", "speichern"), choice(ctx, "correct", "correct", "korrigieren"),
                 choice(ctx, "discard", "discard", "verwerfen")]
     if node == "correct":
-        return [choice(ctx, f"fix_{name}", f"field_{name}") for name in FIELDS]
+        return [choice(ctx, option_id, f"field_{name}") for option_id, name in FIX_FIELDS.items()]
     if node == "reminder_offer":
         return [choice(ctx, "yes", "reminder_yes", *YES), choice(ctx, "no", "reminder_no", *NO)]
     if node == "after_save":
@@ -94,15 +102,16 @@ def _mb(pending: dict[str, Any]) -> str:
 
 
 def start(state: ConversationState, ctx: Context) -> StepResult:
-    state.flow, state.node, state.pending = "incident", "consent", {}
-    return StepResult(state, [], [model.OpenIncident(key=ctx.key)])
+    opened = state.evolve(flow="incident", node="consent", pending={})
+    return StepResult(opened, [], [model.OpenIncident(key=ctx.key)])
 
 
 def go(state: ConversationState, node: str, ctx: Context, result: StepResult | None = None) -> StepResult:
     # A corrected field returns to the summary; these two are steps within one field.
-    if node not in ("when_unclear", "file_number") and state.pending.pop("correcting", False):
+    if node not in ("when_unclear", "file_number") and state.pending.get("correcting", False):
         node = "summary"
-    state.node = node
+        state = state.without_pending("correcting")
+    state = state.evolve(node=node)
     result = result or StepResult(state)
     result.state = state
     return result.say(*current(state, ctx))
@@ -112,11 +121,12 @@ def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResu
     """Follow-up events from the engine; None if `event` is not one of them."""
     lang = state.lang
     if isinstance(event, model.IncidentPolicy):
-        state.pending["policy"] = {"retention_days": event.retention_days, "max_evidence_mb": event.max_evidence_mb,
-                                   "reminder_lead_days": event.reminder_lead_days}
+        state = state.with_pending(policy={
+            "retention_days": event.retention_days, "max_evidence_mb": event.max_evidence_mb,
+            "reminder_lead_days": event.reminder_lead_days})
         return go(state, "consent", ctx)
     if isinstance(event, model.EvidenceStored) and state.node == "evidence":
-        state.pending.setdefault("evidence", []).append(event.meta)
+        state = state.with_pending(evidence=[*state.pending.get("evidence", []), event.meta])
         text = say(ctx, "evidence_received", lang, item=evidence_line(event.meta))
         return StepResult(state, [message(state, text, choices(state, ctx))])
     if isinstance(event, model.EvidenceRefused):
@@ -147,19 +157,16 @@ def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | N
     if node in ("when", "when_unclear"):
         when = parse_when(text, ctx.now)
         if when is None:
-            pending["when_raw"] = text
-            return go(state, "when_unclear", ctx)
-        draft(state)["when"] = when.to_json()
-        pending.pop("when_raw", None)
+            return go(state.with_pending(when_raw=text), "when_unclear", ctx)
+        state = with_draft(state, when=when.to_json()).without_pending("when_raw")
         return go(state, "where", ctx, StepResult(state, [OutboundMessage(say(ctx, "when_understood", state.lang, when=when.label(state.lang)))]))
     if node in (*TEXT_FIELDS, "file_number"):
-        draft(state)[node] = text
-        return go(state, NEXT[node], ctx)
+        return go(with_draft(state, **{node: text}), NEXT[node], ctx)
     if node == "evidence":
         links = LINK.findall(text)
         if not links:
             return None
-        draft(state).setdefault("links", []).extend(links)
+        state = with_draft(state, links=[*draft(state).get("links", []), *links])
         text = say(ctx, "evidence_link_added", state.lang, count=len(links))
         return StepResult(state, [message(state, text, choices(state, ctx))])
     return None
@@ -173,22 +180,20 @@ def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult |
         return go(state, "when", ctx)
     if picked == "skip":
         if node in ("when", "when_unclear"):
-            draft(state).pop("when", None)
+            state = with_draft(state, drop=("when",))
         elif node in FIELDS or node == "file_number":
-            draft(state).pop(node, None)
+            state = with_draft(state, drop=(node,))
         return go(state, NEXT.get(node.replace("when_unclear", "when"), "summary"), ctx)
     if picked == "keep":
-        draft(state)["when"] = {"date": None, "text": pending.pop("when_raw", "")}
+        state = with_draft(state, when={"date": None, "text": pending.get("when_raw", "")}).without_pending("when_raw")
         return go(state, "where", ctx)
     if picked == "here":
-        draft(state)["where"] = ctx.knowledge.places.get(state.place_id).name
-        return go(state, "what", ctx)
+        return go(with_draft(state, where=ctx.knowledge.places.get(state.place_id).name), "what", ctx)
     if picked == "done":
         return go(state, "reported", ctx)
     if picked in ("rep_yes", "rep_no"):
-        draft(state)["reported"] = "yes" if picked == "rep_yes" else "no"
-        if picked == "rep_no":
-            draft(state).pop("file_number", None)
+        state = with_draft(state, drop=("file_number",) if picked == "rep_no" else (),
+                           reported="yes" if picked == "rep_yes" else "no")
         return go(state, "file_number" if picked == "rep_yes" else "summary", ctx)
     if node == "summary":
         if picked == "correct":
@@ -198,21 +203,20 @@ def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult |
             result = StepResult(state, [OutboundMessage(say(ctx, "discarded", lang))], [model.DiscardDraft(key=ctx.key, evidence_ids=ids)])
             return leave(state, ctx, result)
         return _save(state, ctx)
-    if node == "correct" and picked.startswith("fix_"):
-        state.node = picked.removeprefix("fix_")
-        pending["correcting"] = True
+    if node == "correct" and picked in FIX_FIELDS:
+        state = state.evolve(node=FIX_FIELDS[picked]).with_pending(correcting=True)
         return StepResult(state, current(state, ctx))
     # The effects answer with their messages and then `EffectDone`, which shows the next
     # screen: so the confirmation comes before the next question, not after it.
     if node == "reminder_offer":
         if picked != "yes":
             return go(state, "after_save", ctx)
-        state.node = "reminder_wait"
+        state = state.evolve(node="reminder_wait")
         return StepResult(state, [], [model.SetReminder(
             key=ctx.key, incident_id=pending["incident_id"], deadline=pending["deadline"], lang=lang)])
     if node == "after_save":
         if picked == "report":
-            state.node = "report_wait"
+            state = state.evolve(node="report_wait")
             return StepResult(state, [], [model.MakeReport(key=ctx.key, incident_id=pending["incident_id"], lang=lang)])
         return leave(state, ctx, StepResult(state))
     return None
@@ -235,7 +239,7 @@ def _save(state: ConversationState, ctx: Context) -> StepResult:
         "place_id": state.place_id, **draft(state), "deadline": _deadline(state, ctx), "log": [],
     }
     ids = tuple(m["id"] for m in pending.get("evidence", []))
-    state.node = "saving"
+    state = state.evolve(node="saving")
     return StepResult(state, [], [model.SaveIncident(key=ctx.key, record=record, evidence_ids=ids)])
 
 
@@ -243,11 +247,10 @@ def _saved(state: ConversationState, event: model.IncidentSaved, ctx: Context) -
     pending, lang = state.pending, state.lang
     deadline = _deadline(state, ctx)
     reported = draft(state).get("reported") == "yes"
-    state.pending = {"incident_id": event.incident_id, "ref": event.ref, "policy": pending.get("policy", {})}
+    state = state.evolve(pending={"incident_id": event.incident_id, "ref": event.ref, "policy": pending.get("policy", {})})
     result = StepResult(state, [OutboundMessage(say(ctx, "saved", lang, ref=event.ref))])
     if deadline and not reported and dt.date.fromisoformat(deadline) > local_today(ctx.now).date():
-        state.pending["deadline"] = deadline
-        return go(state, "reminder_offer", ctx, result)
+        return go(state.with_pending(deadline=deadline), "reminder_offer", ctx, result)
     return go(state, "after_save", ctx, result)
 
 
@@ -259,7 +262,7 @@ def leave(state: ConversationState, ctx: Context, result: StepResult) -> StepRes
     """Back to the triage: its closing question if a result was shown, else its start."""
     from handlers import triage
 
-    state.flow, state.pending = "triage", {}
+    state = state.evolve(flow="triage", pending={})
     if state.category:
         return triage.go_to(state, ctx.knowledge.flow.after_result, ctx, result)
     fresh = triage.start(state, ctx, welcome=False)

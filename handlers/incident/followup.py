@@ -25,7 +25,7 @@ def choices(state: ConversationState, ctx: Context) -> list[Choice]:
             status = say(ctx, f"status_{item['status']}", lang)
             created = dt.date.fromisoformat(item["created"][:10])
             day_de, day_en = created.strftime("%d.%m.%Y"), created.isoformat()
-            found.append(Choice(f"rec_{item['id']}", f"{item['ref']} ({day_de}, {status})",
+            found.append(Choice(_record_option(item), f"{item['ref']} ({day_de}, {status})",
                                 f"{item['ref']} ({day_en}, {status})", (item["ref"],)))
         return [*found, back]
     if node == "record_menu":
@@ -42,6 +42,10 @@ def choices(state: ConversationState, ctx: Context) -> list[Choice]:
     if node == "delete_confirm":
         return [choice(ctx, "yes", "delete_yes", *YES), choice(ctx, "no", "delete_no", *NO)]
     return []
+
+
+def _record_option(item: dict) -> str:  # type: ignore[type-arg]
+    return f"rec.{item['id']}"
 
 
 def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
@@ -63,8 +67,8 @@ def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
 
 
 def records_command(state: ConversationState, event: CommandIn, ctx: Context) -> StepResult:
-    state.flow, state.node, state.pending = "incident", "records_wait", {}
-    return StepResult(state, [], [model.ListIncidents(key=ctx.key)])
+    listing = state.evolve(flow="incident", node="records_wait", pending={})
+    return StepResult(listing, [], [model.ListIncidents(key=ctx.key)])
 
 
 def mydata_command(state: ConversationState, event: CommandIn, ctx: Context) -> StepResult:
@@ -72,14 +76,14 @@ def mydata_command(state: ConversationState, event: CommandIn, ctx: Context) -> 
 
 
 def delete_command(state: ConversationState, event: CommandIn, ctx: Context) -> StepResult:
-    state.flow, state.node, state.pending = "incident", "delete_confirm", {}
-    return StepResult(state, current(state, ctx))
+    asking = state.evolve(flow="incident", node="delete_confirm", pending={})
+    return StepResult(asking, current(asking, ctx))
 
 
 def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult | None:
     if isinstance(event, model.IncidentsListed):
-        state.node, state.pending = "records", {"records": [dict(i) for i in event.items]}
-        return StepResult(state, current(state, ctx))
+        listed = state.evolve(node="records", pending={"records": [dict(i) for i in event.items]})
+        return StepResult(listed, current(listed, ctx))
     if isinstance(event, model.EffectDone) and state.node in NODES:
         return StepResult(state, current(state, ctx))
     if isinstance(event, model.EvidenceStored) and state.node == "add_evidence":
@@ -104,32 +108,33 @@ def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | N
 
 def _menu(state: ConversationState, ctx: Context, result: StepResult) -> StepResult:
     """Back to the record's menu; after an action the menu follows its `EffectDone`."""
-    state.node = "record_menu"
+    state = state.evolve(node="record_menu")
+    result.state = state
     return result if result.actions else result.say(*current(state, ctx))
 
 
 def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult | None:
     node, pending, lang = state.node, state.pending, state.lang
     if node == "records":
-        if picked.startswith("rec_"):
-            item = next(i for i in pending["records"] if f"rec_{i['id']}" == picked)
-            state.pending = {"incident_id": item["id"], "ref": item["ref"], "status": item["status"],
-                             "records": pending["records"]}
+        item = next((i for i in pending.get("records", []) if _record_option(i) == picked), None)
+        if item is not None:
+            state = state.evolve(pending={"incident_id": item["id"], "ref": item["ref"], "status": item["status"],
+                                          "records": pending["records"]})
             return _menu(state, ctx, StepResult(state))
         return leave(state, ctx, StepResult(state))
     if node == "record_menu":
         incident_id = pending["incident_id"]
         if picked == "note":
-            state.node = "note"
+            state = state.evolve(node="note")
         elif picked == "add_evidence":
-            state.node = "add_evidence"
+            state = state.evolve(node="add_evidence")
         elif picked == "report":
             return _menu(state, ctx, StepResult(state, [], [model.MakeReport(key=ctx.key, incident_id=incident_id, lang=lang)]))
         elif picked == "close":
-            pending["status"] = "closed"
+            state = state.with_pending(status="closed")
             return _menu(state, ctx, StepResult(state, [], [model.CloseIncident(key=ctx.key, incident_id=incident_id, lang=lang)]))
         else:  # back to the list, fetched again so statuses are current
-            state.node = "records_wait"
+            state = state.evolve(node="records_wait")
             return StepResult(state, [], [model.ListIncidents(key=ctx.key)])
         return StepResult(state, current(state, ctx))
     if node in ("note", "add_evidence"):
