@@ -163,6 +163,7 @@ class PlaceIndex:
         self._germany: _Part | None = None
         self._lock = threading.Lock()
         self._areas: dict[str, Place] = {}
+        self._finder: object | None = None
 
     @classmethod
     def load(
@@ -290,10 +291,20 @@ class PlaceIndex:
         return Resolution("found" if place.in_saxony else "outside", (place,))
 
     def find_in_text(self, text: str) -> Resolution | None:
-        """A Saxon municipality named or given by postcode anywhere in a free sentence."""
+        """A Saxon municipality named or given by postcode anywhere in a free sentence
+        (rules in place_text.py); None when the text names none."""
         from knowledge.place_text import find_in_text
 
         return find_in_text(self, text)
+
+    def _text_finder(self):  # noqa: ANN202 - TextFinder, imported lazily
+        if self._finder is None:
+            from knowledge.place_text import TextFinder
+
+            with self._lock:
+                if self._finder is None:
+                    self._finder = TextFinder(self)
+        return self._finder
 
 
 def _strip_fillers(text: str) -> str:
