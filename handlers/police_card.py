@@ -77,7 +77,9 @@ def _station_card(k: Knowledge, station: Station, purpose: str, lang: str) -> Co
 
 
 def _note(purpose: str, uncertain: bool, k: Knowledge, lang: str) -> str:
-    return f"{purpose} {k.police.texts.uncertain.get(lang)}" if uncertain else purpose
+    if not uncertain:
+        return purpose
+    return f"{purpose.rstrip('.')}. {k.police.texts.uncertain.get(lang)}"
 
 
 def _address(station: Station) -> str | None:

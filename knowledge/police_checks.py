@@ -60,7 +60,7 @@ def police_problems(k: Knowledge) -> list[Problem]:
         if station_place(station, k.places) is None:
             out.append(problem((*loc, "town"), f"{sid}.town",
                                f"station {sid}: town {station.town!r} is not a Saxon municipality"
-                               + _did_you_mean(station.town, k.places, names)))
+                               + _did_you_mean(station.town, k.places, names, station.direktion)))
         else:
             town = station_place(station, k.places)
             if town is not None and town.direktion and town.direktion != station.direktion:
@@ -72,7 +72,7 @@ def police_problems(k: Knowledge) -> list[Problem]:
             place = _municipality(cov.gemeinde, cov.ags, k.places, names)
             if place is None:
                 out.append(problem(cloc, f"{sid}.covers", f"station {sid}: covers {cov.gemeinde!r}, "
-                                   "which is not a Saxon municipality" + _did_you_mean(cov.gemeinde, k.places, names)))
+                                   "which is not a Saxon municipality" + _did_you_mean(cov.gemeinde, k.places, names, station.direktion)))
                 continue
             if cov.ags and place.ags != cov.ags:
                 out.append(problem(cloc, f"{sid}.covers", f"station {sid}: covers {cov.gemeinde!r} with AGS "
@@ -115,12 +115,14 @@ def _same(name: str, place: Place, places: PlaceIndex) -> bool:
     return res.status in ("found", "ambiguous") and place in res.places
 
 
-def _did_you_mean(name: str, places: PlaceIndex, names: dict[str, Place]) -> str:
+def _did_you_mean(name: str, places: PlaceIndex, names: dict[str, Place], direktion: str) -> str:
+    """Close municipality names, those of the station's own Direktion first."""
     res = places.resolve(name)
-    guesses = [p.name for p in res.places if p.in_saxony and not p.area]
-    if not guesses:
+    found = [p for p in res.places if p.in_saxony and not p.area]
+    if not found:
         close = difflib.get_close_matches(normalize(name), list(names), n=3, cutoff=0.7)
-        guesses = [names[c].name for c in close]
+        found = [names[c] for c in close]
+    guesses = [p.name for p in found if p.direktion == direktion] or [p.name for p in found]
     if not guesses:
         return "; use the name as written in gemeinden-sachsen.csv"
     return "; did you mean " + " or ".join(repr(g) for g in dict.fromkeys(guesses)) + "?"

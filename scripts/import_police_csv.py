@@ -97,6 +97,11 @@ def evidence(kind: str) -> str:
     return "good"
 
 
+def _clean_street(raw: str) -> str:
+    """The street as users see it: no remarks in brackets, no second address after ';'."""
+    return re.sub(r"\s*\([^)]*\)", "", raw).split(";")[0].strip()
+
+
 def _phone(raw: str) -> str | None:
     """The first number of a CSV phone cell ('03727 980-0 (Fax …)'); blank stays blank."""
     value = raw.split("(Fax")[0].split(";")[0].strip()
@@ -118,13 +123,15 @@ def main(data: Path) -> None:
     direktionen = []
     for label, (pid, de, en, districts, has_switchboard) in DIREKTIONEN.items():
         src = pds[label]
-        entry = {"id": pid, "name": {"de": de, "en": en}, "districts": districts, "address": src["address"]}
+        address = _clean_street(src["address"])
+        entry = {"id": pid, "name": {"de": de, "en": en}, "districts": districts, "address": address}
         if has_switchboard:
             entry["phone"] = src["switchboard_phone"]
             entry["phone_uncertain"] = True  # both sources are old or undated
         entry |= {"web": src["web_page"].split()[0] if src["web_page"].startswith("http") else None,
                   "source": src["source_url"], "source_date": src["source_date"],
-                  "notes": f"{src['notes']} Quote: {src['quote']}"}
+                  "notes": f"{src['notes']} Quote: {src['quote']}"
+                  + (f" Address as in the source: {src['address']}." if address != src["address"] else "")}
         direktionen.append({k: v for k, v in entry.items() if v is not None})
     stations = []
     for sid, (revier, town, main_row, uncertain, city_part, street) in STATIONS.items():
@@ -133,6 +140,8 @@ def main(data: Path) -> None:
         phone = None if sid in NO_PHONE else next((_phone(r["phone"]) for r in [row, *found] if _phone(r["phone"])), None)
         street_value = street if street is not None else (row["street"] or next((r["street"] for r in found if r["street"]), ""))
         postcode = next((r["postcode"][:5] for r in [row, *found] if r["postcode"][:5].isdigit()), None)
+        raw_street = street_value
+        street_value = _clean_street(street_value)
         others = [f"{r['source_url']} ({r['source_date']}): {r['notes']}" for r in found if r is not row]
         entry = {
             "id": sid, "name": revier, "direktion": DIREKTIONEN[row["direktion"]][0],
@@ -142,6 +151,7 @@ def main(data: Path) -> None:
             "covers_note": row["covers"] or None,
             "source": row["source_url"], "source_date": row["source_date"], "old": _old(row),
             "notes": " ".join([row["notes"], *(f"Also: {o}" for o in others),
+                               *([f"Street as in the source: {raw_street}."] if raw_street != street_value else []),
                                *([f"Number seen but not used: {row['phone']}."] if sid in NO_PHONE else [])]).strip() or None,
         }
         stations.append({k: v for k, v in entry.items() if v is not None})
