@@ -121,10 +121,13 @@ def _locate_police_problems(doc: YamlDocument, problems: list[Problem], start: i
     from knowledge.checks import police_raw_problems
     from knowledge.police import SAXON_DISTRICTS
 
+    from knowledge.police_checks import name_entries_by_id
+
     precise = police_raw_problems(doc, SAXON_DISTRICTS)
     whole_file = [p for p in problems[start:] if not p.field]
     if precise and whole_file:
         problems[:] = [p for p in problems if p not in whole_file] + precise
+    problems[:] = name_entries_by_id(doc, problems)
 
 
 def _fingerprint(directory: Path) -> str:

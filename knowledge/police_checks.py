@@ -6,20 +6,45 @@ Stations are named by their id, never by their position in the list.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 import phonenumbers
 
 from knowledge.places import Place, PlaceIndex
 from knowledge.police import PoliceData, Station, station_place
 from knowledge.text import normalize
-from knowledge.yamlsource import Problem
+from knowledge.yamlsource import Problem, YamlDocument
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
 
 FILE = "police.yaml"
+
+
+_POSITION = re.compile(r"^(stations|direktionen)\.(\d+)(?=\.|$)")
+
+
+def name_entries_by_id(doc: YamlDocument, problems: list[Problem]) -> list[Problem]:
+    """'stations.5.phone' -> 'pr_doebeln.phone': admins find an entry by its id, not by counting."""
+    data: Any = doc.data
+
+    def rename(field: str) -> str:
+        match = _POSITION.match(field)
+        if not match or not isinstance(data, dict):
+            return field
+        entries = data.get(match.group(1))
+        index = int(match.group(2))
+        if isinstance(entries, list) and index < len(entries) and isinstance(entries[index], dict):
+            entry_id = entries[index].get("id")
+            if isinstance(entry_id, str) and entry_id:
+                return entry_id + field[match.end():]
+        return field
+
+    return [dataclasses.replace(p, field=rename(p.field)) if p.file == doc.file else p for p in problems]
 
 
 def phone_problem(number: str) -> str | None:
@@ -147,4 +172,55 @@ def _district_problems(police: PoliceData, places: PlaceIndex, problem) -> list[
             out.append(problem(("direktionen",), "direktionen",
                                f"district {code} ({place.district_name}) is in {direktion.id} here, but the "
                                f"municipality data puts it in {place.direktion}"))
+    return out
+
+
+def police_warnings(k: Knowledge, today: dt.date) -> list[Problem]:
+    """Gaps in the police data worth an admin's attention (never stop the bot)."""
+    from knowledge.audit import MAX_AGE
+
+    doc = k.documents.get(FILE)
+
+    def warn(loc: tuple, field: str, message: str) -> Problem:
+        return Problem(FILE, doc.line_of(loc) if doc else None, field, message, "warning")
+
+    def age(loc: tuple, field: str, verified: dt.date | None) -> list[Problem]:
+        if verified is None:
+            return [warn(loc, field, "no `verified_on`: compare the entry with its source and add the date")]
+        if today - verified > MAX_AGE:
+            return [warn((*loc, "verified_on"), f"{field}.verified_on",
+                         f"verified_on {verified.isoformat()} is older than 12 months: check the entry again")]
+        return []
+
+    out: list[Problem] = []
+    for i, d in enumerate(k.police.direktionen):
+        loc = ("direktionen", i)
+        if not d.source:
+            out.append(warn(loc, d.id, "no `source`"))
+        if not d.phone:
+            out.append(warn(loc, d.id, "no switchboard number: users get the nearest station with a number"))
+        elif d.phone_uncertain:
+            out.append(warn((*loc, "phone"), f"{d.id}.phone", "number marked uncertain: check it against a current source"))
+        out += age(loc, d.id, d.verified_on)
+    for i, s in enumerate(k.police.stations):
+        loc = ("stations", i)
+        if not s.phone:
+            out.append(warn(loc, s.id, "no phone number: municipalities it covers are first shown the nearest "
+                                       "station that has one"))
+        elif s.phone_uncertain:
+            out.append(warn((*loc, "phone"), f"{s.id}.phone", "number marked uncertain: check it against a current source"))
+        if s.old:
+            out.append(warn((*loc, "old"), s.id, "main source predates 2020"))
+        for j, cov in enumerate(s.covers):
+            if cov.evidence == "weak":
+                out.append(warn((*loc, "covers", j), f"{s.id}.covers",
+                                f"{cov.gemeinde}: weak evidence only (one case or an unclear source, {cov.source_date}); "
+                                "look for a formal area list"))
+        out += age(loc, s.id, s.verified_on)
+    uncovered = [p for p in k.places.saxon_places() if k.police.coverage_for(p) is None]
+    if uncovered:
+        out.append(warn(("stations",), "stations",
+                        f"{len(uncovered)} of {len(k.places.saxon_places())} municipalities have no sourced Revier "
+                        "(no `covers` entry): they are shown the nearest station with a number, labelled as the "
+                        "nearest. Add `covers` entries as sources are found."))
     return out
