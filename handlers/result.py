@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from handlers.messages import ContactCard, OutboundMessage
+from handlers.police_card import police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
-from knowledge.places import Place
-from knowledge.police import assign
 from knowledge.schema import Contact
 
 FALLBACK_CATEGORY = "unsure"
@@ -38,48 +37,6 @@ def _note(k: Knowledge, contact: Contact, lang: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def police_card(k: Knowledge, place: Place | None, lang: str) -> ContactCard:
-    """The local station where known, else its Polizeidirektion, else a generic pointer."""
-    texts = k.texts
-    if place is None or not place.in_saxony:
-        return ContactCard(
-            id=k.catalogue.police_contact,
-            name=texts.police_unknown_place.get(lang),
-            phone="110",
-        )
-    assignment = assign(place, k.police)
-    if assignment is not None and assignment.station is not None and not assignment.fallback:
-        station = assignment.station
-        address = ", ".join(
-            p for p in (station.street, " ".join(x for x in (station.postcode, station.town) if x)) if p
-        )
-        note = texts.police_station_note.get(lang).format(
-            direktion=assignment.direktion.name.get(lang), source_date=station.source_date
-        )
-        if not station.phone:
-            note += " " + texts.no_verified_phone.get(lang).format(how_else="").strip()
-        return ContactCard(
-            id=k.catalogue.police_contact,
-            name=station.name,
-            phone=station.phone,
-            address=address or None,
-            note=note,
-        )
-    direktion = assignment.direktion if assignment else None
-    if direktion is None:
-        return ContactCard(id=k.catalogue.police_contact, name=texts.police_unknown_place.get(lang), phone="110")
-    return ContactCard(
-        id=direktion.id,
-        name=direktion.name.get(lang),
-        phone=direktion.phone,
-        address=direktion.address,
-        web=direktion.web,
-        note=texts.police_fallback_note.get(lang).format(
-            place=place.name, direktion=direktion.name.get(lang)
-        ),
-    )
-
-
 def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outside: bool) -> list[str]:
     category = k.categories[category_id]
     ids: list[str] = [k.catalogue.police_contact] if outside else []
@@ -106,7 +63,7 @@ def result_messages(k: Knowledge, state: ConversationState) -> list[OutboundMess
     cards = []
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
-            cards.append(police_card(k, place, lang))
+            cards.extend(police_cards(k, place, lang))
         elif contact_id in k.contacts:
             cards.append(contact_card(k, contact_id, lang))
     if place is not None:

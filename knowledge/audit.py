@@ -10,6 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from knowledge.checks import _problem
+from knowledge.police_checks import police_warnings
 from knowledge.yamlsource import Problem
 
 if TYPE_CHECKING:
@@ -44,18 +45,5 @@ def warnings(k: Knowledge, today: dt.date | None = None) -> list[Problem]:
             hint = "`how_else` is shown instead" if contact.how_else else "and no `how_else` saying how to reach it"
             out.append(_problem(k, "contacts.yaml", loc, f"no phone number ({hint})", "warning"))
         out += _age_warning(k, "contacts.yaml", loc, contact.verified_on, today)
-    for i, direktion in enumerate(k.police.direktionen):
-        loc = ("direktionen", i)
-        if not direktion.source:
-            out.append(_problem(k, "police.yaml", loc, f"{direktion.id}: no `source`", "warning"))
-        if not direktion.phone:
-            out.append(_problem(k, "police.yaml", loc, f"{direktion.id}: no phone number", "warning"))
-        out += _age_warning(k, "police.yaml", loc, direktion.verified_on, today)
-    for i, station in enumerate(k.police.stations):
-        loc = ("stations", i)
-        if not station.phone:
-            out.append(_problem(k, "police.yaml", loc, f"{station.id}: no phone number", "warning"))
-        if station.old:
-            out.append(_problem(k, "police.yaml", (*loc, "old"), f"{station.id}: main source predates 2020", "warning"))
-        out += _age_warning(k, "police.yaml", loc, station.verified_on, today)
+    out += police_warnings(k, today)
     return out

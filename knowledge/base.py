@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from knowledge.incident import IncidentTexts
-from knowledge.places import PlaceIndex
-from knowledge.police import PoliceData
+from knowledge.places import PLACE_FILES, PlaceIndex
+from knowledge.police import PoliceData, load_places
 from knowledge.schema import (
     Aspect,
     CategoriesFile,
@@ -39,8 +39,6 @@ FILES: dict[str, type[BaseModel]] = {
     "roster.yaml": DutyRoster,
     "escalation.yaml": EscalationFile,
 }
-SAXONY_CSV = "places-sachsen.csv"
-GERMANY_CSV = "postcodes-de.csv"
 
 
 def default_dir() -> Path:
@@ -145,10 +143,13 @@ def _locate_police_problems(doc: YamlDocument, problems: list[Problem], start: i
     from knowledge.checks import police_raw_problems
     from knowledge.police import SAXON_DISTRICTS
 
+    from knowledge.police_checks import name_entries_by_id
+
     precise = police_raw_problems(doc, SAXON_DISTRICTS)
     whole_file = [p for p in problems[start:] if not p.field]
     if precise and whole_file:
         problems[:] = [p for p in problems if p not in whole_file] + precise
+    problems[:] = name_entries_by_id(doc, problems)
 
 
 def _fingerprint(directory: Path) -> str:
@@ -183,7 +184,7 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         models[name] = _validate(doc, model, problems)
         if name == "police.yaml" and models[name] is None:
             _locate_police_problems(doc, problems, before)
-    for csv_name in (SAXONY_CSV, GERMANY_CSV):
+    for csv_name in PLACE_FILES:
         if not (directory / csv_name).exists():
             problems.append(Problem(csv_name, None, "", "place data file is missing"))
     if problems:
@@ -197,7 +198,7 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         aspects=catalogue.aspects,
         catalogue=catalogue,
         police=models["police.yaml"],
-        places=PlaceIndex.load(directory / SAXONY_CSV, directory / GERMANY_CSV),
+        places=load_places(directory, models["police.yaml"]),
         version=_fingerprint(directory),
         source_dir=directory,
         documents=documents,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
 from knowledge.escalation_checks import escalation_problems
+from knowledge.police_checks import police_problems
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -25,7 +26,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += _flow_problems(k)
     problems += _safety_problems(k)
     problems += _routing_problems(k)
-    problems += _police_place_problems(k)
+    problems += police_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
     return problems
@@ -225,25 +226,6 @@ def placeholder_problems(k: Knowledge) -> list[Problem]:
                 for field in sorted(used - allowed):
                     expected = ", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholders"
                     out.append(_problem(k, "texts.yaml", loc, f"unknown placeholder {{{field}}}; this text can use: {expected}"))
-    return out
-
-
-def _police_place_problems(k: Knowledge) -> list[Problem]:
-    """Every Saxon district in the place data must belong to a Polizeidirektion."""
-    out: list[Problem] = []
-    seen: set[str] = set()
-    for place in k.places.places():
-        code = place.district_code
-        if place.in_saxony and code not in seen:
-            seen.add(code)
-            if k.police.direktion_for(code) is None:
-                out.append(
-                    _problem(
-                        k, "police.yaml", ("direktionen",),
-                        f"district {code} ({place.district_name}) of the place data has no Polizeidirektion; "
-                        "add its code to one direktion's `districts`",
-                    )
-                )
     return out
 
 

@@ -1,25 +1,30 @@
-"""Municipality resolution: typed name or postcode (or coordinates) -> Place, Saxony first.
+"""Municipality resolution: typed name, postcode, sentence or coordinates -> Place, Saxony first.
 
-Data: GeoNames postal codes (geonames.org), CC BY 4.0. Rows that are town parts
-("Dresden Innere Altstadt") are folded into one Place per municipality and district.
+Saxony: the 418 municipalities of gemeinden-sachsen.csv (© OpenStreetMap contributors,
+ODbL 1.0) with town parts and coordinates from GeoNames (geonames.org, CC BY 4.0); built
+at every load in a few ten milliseconds. The rest of Germany (GeoNames) is only needed
+when a name is not Saxon, so it is loaded on first use, from a cache (place_cache.py).
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from knowledge.text import deletes, edit_distance, normalize
+from knowledge.municipalities import Tables, build_germany, build_saxony, key, loose_key
+from knowledge.place_cache import cached_tables, default_cache_dir
+from knowledge.text import deletes, edit_distance
 
 DATA_DIR = Path(__file__).parent / "data"
+MUNICIPALITIES_CSV = DATA_DIR / "gemeinden-sachsen.csv"
 SAXONY_CSV = DATA_DIR / "places-sachsen.csv"
 GERMANY_CSV = DATA_DIR / "postcodes-de.csv"
+PLACE_FILES = (MUNICIPALITIES_CSV.name, SAXONY_CSV.name, GERMANY_CSV.name)
 
 MAX_AMBIGUOUS = 6
 MAX_SUGGEST = 3
@@ -30,15 +35,20 @@ FILLERS = frozenset(
     "stadt gemeinde grosse kreisstadt kreisfreie landeshauptstadt ort ortsteil ot "
     "stadtteil city town of the municipality i live from".split()
 )
-_CONNECTORS = frozenset("bei b in im i am an a auf ob vor".split())
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 _CELL_LAT, _CELL_LON = 0.2, 0.3  # >= 19 km each way in Germany, so 2 rings cover 30 km
+AREA_PREFIX = "sn-plz-"
 
 Status = Literal["found", "ambiguous", "suggest", "outside", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A municipality. Saxon ones carry their AGS and Polizeidirektion id (`pd_dresden`).
+
+    An *area* (id `sn-plz-…`) stands for a postcode shared by several municipalities
+    whose police route is the same; it copies the first member's AGS and coordinates."""
+
     id: str
     name: str
     postcode: str
@@ -48,6 +58,10 @@ class Place:
     in_saxony: bool
     lat: float
     lon: float
+    ags: str | None = None
+    direktion: str | None = None
+    postcodes: tuple[str, ...] = ()
+    area: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,252 +70,72 @@ class Resolution:
     places: tuple[Place, ...] = ()
 
 
-def key(text: str) -> str:
-    """Lookup key of a name: normalised, with 'St.' spelled 'Sankt' as GeoNames does."""
-    return " ".join("sankt" if t == "st" else t for t in normalize(text).split())
-
-
-def alias_keys(name: str) -> set[str]:
-    """Short forms people type: 'Auerbach' for 'Auerbach/Vogtland', 'Annaberg' for
-    'Annaberg-Buchholz', 'Frankfurt' for 'Frankfurt am Main'."""
-    out: set[str] = set()
-    base = re.split(r"[(/,]", name, maxsplit=1)[0].strip()
-    if base and base != name:
-        out.add(key(base))
-    tokens = key(base).split()
-    for i, tok in enumerate(tokens[1:], start=1):
-        if tok in _CONNECTORS:
-            out.add(" ".join(tokens[:i]))
-            break
-    if tokens and tokens[0] == "kurort" and len(tokens) > 1:
-        out.add(" ".join(tokens[1:]))
-    if "-" in base:
-        first = key(base.split("-", 1)[0])
-        if len(first) >= 4:
-            out.add(first)
-    out.discard("")
-    return out
-
-
 def _max_typos(text: str) -> int:
     return 0 if len(text) < 4 else 1 if len(text) < 8 else 2
 
 
-@dataclass(slots=True)
-class _Group:
-    """Rows of one municipality in one district while loading."""
+class _Part:
+    """Lookups over one `Tables` (Saxony, or the rest of Germany)."""
 
-    name: str
-    district_code: str
-    district_name: str
-    state: str
-    state_code: str
-    in_saxony: bool
-    rows: list[tuple[str, str, float, float]]  # (row name, postcode, lat, lon)
+    def __init__(self, tables: Tables, typo_depth: int) -> None:
+        self.places = [
+            Place(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10],
+                  tuple(r[11].split()))
+            for r in tables.places
+        ]
+        self.by_id = {p.id: p for p in self.places}
+        self.names = tables.names
+        self.postcodes = tables.postcodes
+        self._points = tables.points
+        self._typo_depth = typo_depth
+        self._typo: dict[str, list[str]] | None = None
+        self._grid: dict[tuple[int, int], list[tuple[float, float, Place]]] | None = None
 
+    def lookup(self, text: str) -> list[Place]:
+        primary, secondary = self.names
+        numbers = primary.get(text) or secondary.get(text) or ()
+        return [self.places[n] for n in numbers]
 
-def _read_rows(saxony_csv: Path, germany_csv: Path) -> Iterable[dict[str, str]]:
-    with saxony_csv.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            yield {**row, "state": "Sachsen", "state_code": "SN"}
-    with germany_csv.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            # Numeric state codes mark GeoNames' organisation postcodes (banks, agencies),
-            # not places; SN rows come from the Saxony file already.
-            if row["state_code"].isalpha() and row["state_code"] != "SN":
-                yield row
+    def exact(self, text: str) -> set[Place]:
+        return {self.places[n] for tier in self.names for n in tier.get(text, ())}
 
+    def at_postcode(self, postcode: str) -> list[Place]:
+        return [self.places[n] for n in self.postcodes.get(postcode, ())]
 
-def _group_rows(rows: Iterable[dict[str, str]]) -> list[_Group]:
-    by_district: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in rows:
-        by_district[row["community_code"]].append(row)
-    groups: dict[tuple[str, str], _Group] = {}
-    for code, members in by_district.items():
-        names = {key(r["place"]): r["place"] for r in members}
-        for r in members:
-            tokens = r["place"].replace(",", " ").split()
-            muni = r["place"]
-            # A row named "<existing row name> <more>" is a part of that municipality.
-            for k in range(1, len(tokens)):
-                prefix = key(" ".join(tokens[:k]))
-                if prefix in names:
-                    muni = names[prefix]
-                    break
-            gkey = (code, key(muni))
-            if gkey not in groups:
-                groups[gkey] = _Group(
-                    muni, code, r["community"], r["state"], r["state_code"],
-                    r["state_code"] == "SN", [],
-                )
-            groups[gkey].rows.append(
-                (r["place"], r["zipcode"], float(r["latitude"]), float(r["longitude"]))
-            )
-    return list(groups.values())
+    @property
+    def typo(self) -> dict[str, list[str]]:
+        if self._typo is None:  # built on first use: most turns never need it
+            index: dict[str, list[str]] = {}
+            for tier in self.names:
+                for word in tier:
+                    for variant in deletes(word, self._typo_depth):
+                        index.setdefault(variant, []).append(word)
+            self._typo = index
+        return self._typo
 
-
-def _make_id(group: _Group, postcode: str, used: set[str]) -> str:
-    slug = key(group.name).replace(" ", "-")
-    candidate = f"{group.state_code.lower()}-{postcode}-{slug}"[:32].rstrip("-")
-    if candidate in used:  # same postcode and name start in two districts
-        candidate = f"{group.state_code.lower()}-{group.district_code}-{slug}"[:32].rstrip("-")
-    if candidate in used:
-        raise ValueError(f"cannot make a unique place id for {group.name!r}")
-    used.add(candidate)
-    return candidate
-
-
-def _sort_key(place: Place) -> tuple[bool, str, str]:
-    return (not place.in_saxony, key(place.name), place.district_code)
-
-
-class PlaceIndex:
-    """All German places with name, postcode, typo and grid indexes built at load."""
-
-    def __init__(self, groups: list[_Group]) -> None:
-        self._by_id: dict[str, Place] = {}
-        self._by_postcode: dict[str, list[Place]] = defaultdict(list)
-        # [in_saxony][tier]: tier 0 = names and short forms, tier 1 = town-part names.
-        self._names: dict[bool, tuple[dict[str, list[Place]], dict[str, list[Place]]]] = {
-            True: (defaultdict(list), defaultdict(list)),
-            False: (defaultdict(list), defaultdict(list)),
-        }
-        self._typo: dict[bool, dict[str, list[str]]] = {True: defaultdict(list), False: defaultdict(list)}
-        self._grid: dict[tuple[int, int], list[tuple[float, float, Place]]] = defaultdict(list)
-        used: set[str] = set()
-        for group in sorted(groups, key=lambda g: (g.state_code, g.district_code, key(g.name))):
-            self._add(group, used)
-        self._freeze()
-
-    @classmethod
-    def load(cls, saxony_csv: Path = SAXONY_CSV, germany_csv: Path = GERMANY_CSV) -> PlaceIndex:
-        return cls(_group_rows(_read_rows(saxony_csv, germany_csv)))
-
-    def _add(self, group: _Group, used: set[str]) -> None:
-        postcodes = sorted({pc for _, pc, _, _ in group.rows})
-        muni_key = key(group.name)
-        own = sorted((pc, lat, lon) for n, pc, lat, lon in group.rows if key(n) == muni_key)
-        _, lat, lon = own[0] if own else (None, *self._centre(group.rows))
-        place = Place(
-            id=_make_id(group, postcodes[0], used), name=group.name, postcode=postcodes[0],
-            district_code=group.district_code, district_name=group.district_name,
-            state=group.state, in_saxony=group.in_saxony, lat=lat, lon=lon,
-        )
-        self._by_id[place.id] = place
-        for pc in postcodes:
-            self._by_postcode[pc].append(place)
-        primary, secondary = self._names[place.in_saxony]
-        keys = {muni_key} | alias_keys(group.name)
-        part_keys: set[str] = set()
-        for row_name, _, plat, plon in group.rows:
-            keys.add(key(row_name))
-            keys |= alias_keys(row_name)
-            # "Dresden Gompitz, Pennrich" adds "gompitz pennrich", "gompitz", "pennrich";
-            # "Chemnitz, Sachsen" is a qualifier, not a part, and adds nothing.
-            if row_name.startswith(group.name + " "):
-                rest = row_name[len(group.name) :]
-                part_keys |= {key(rest), *(key(piece) for piece in rest.split(","))}
-            cell = (math.floor(plat / _CELL_LAT), math.floor(plon / _CELL_LON))
-            self._grid[cell].append((plat, plon, place))
-        for k in keys:
-            primary[k].append(place)
-        for k in part_keys - keys - {""}:
-            secondary[k].append(place)
-
-    @staticmethod
-    def _centre(rows: list[tuple[str, str, float, float]]) -> tuple[float, float]:
-        return (sum(r[2] for r in rows) / len(rows), sum(r[3] for r in rows) / len(rows))
-
-    def _freeze(self) -> None:
-        for saxon, tiers in self._names.items():
-            depth = 2 if saxon else 1  # keeps the whole-Germany typo index small
-            words: set[str] = set()
-            for tier in tiers:
-                for k, places in tier.items():
-                    tier[k] = sorted(set(places), key=_sort_key)
-                    words.add(k)
-            for word in words:
-                for variant in deletes(word, depth):
-                    self._typo[saxon][variant].append(word)
-        for pc, places in self._by_postcode.items():
-            self._by_postcode[pc] = sorted(set(places), key=_sort_key)
-
-    # ----------------------------------------------------------------- lookups
-    def get(self, place_id: str) -> Place | None:
-        return self._by_id.get(place_id)
-
-    def places(self) -> tuple[Place, ...]:
-        return tuple(self._by_id.values())
-
-    def resolve(self, query: str) -> Resolution:
-        text = key(query)
-        if not text:
-            return Resolution("unknown")
-        stripped = _strip_fillers(text)
-        if stripped.isdigit() and len(stripped) == 4:  # "1067": leading zero dropped
-            stripped = "0" + stripped
-        match = _POSTCODE.search(stripped)
-        if match:
-            rest = _strip_fillers(" ".join(_POSTCODE.sub(" ", stripped).split()))
-            found = self._by_postcode.get(match.group(1))
-            if found:
-                named = [p for p in found if p in self._exact(rest)] if rest else []
-                return _classify(named or found)
-            if not rest:
-                return Resolution("unknown")
-            text = stripped = rest
-        tokens = stripped.split()
-        prefixes = [" ".join(tokens[:k]) for k in range(len(tokens) - 1, 0, -1)]
-        prefixes = [p for p in prefixes if len(p) >= 3 and p not in FILLERS]
-        for saxon, candidates, typo in (
-            (True, [text, stripped, *prefixes], False),
-            (False, [text, stripped], False),
-            (True, [], True),
-            (False, prefixes, False),
-            (False, [], True),
-        ):
-            if typo:
-                places = self._suggest(stripped, saxon)
-                if places:
-                    return Resolution("suggest", places)
-                continue
-            for cand in candidates:
-                primary, secondary = self._names[saxon]
-                hits = primary.get(cand) or secondary.get(cand)
-                if hits:
-                    return _classify(hits)
-        return Resolution("unknown")
-
-    def _exact(self, text: str) -> set[Place]:
-        found: set[Place] = set()
-        for saxon in (True, False):
-            for tier in self._names[saxon]:
-                found.update(tier.get(text, ()))
-        return found
-
-    def _suggest(self, text: str, saxon: bool) -> tuple[Place, ...]:
-        limit = _max_typos(text)
+    def suggest(self, text: str) -> list[Place]:
+        limit = min(_max_typos(text), self._typo_depth)
         if limit == 0 or len(text) > 40:
-            return ()
-        index = self._typo[saxon]
+            return []
         scored: dict[str, int] = {}
         for variant in deletes(text, limit):
-            for word in index.get(variant, ()):
+            for word in self.typo.get(variant, ()):
                 if word not in scored:
                     scored[word] = edit_distance(text, word, limit)
         out: list[Place] = []
-        primary, secondary = self._names[saxon]
         for word, dist in sorted(scored.items(), key=lambda kv: (kv[1], kv[0])):
-            if dist > limit:
-                continue
-            for place in primary.get(word) or secondary.get(word, ()):
-                if place not in out:
-                    out.append(place)
-        return tuple(out[:MAX_SUGGEST])
+            if dist <= limit:
+                out += [p for p in self.lookup(word) if p not in out]
+        return out[:MAX_SUGGEST]
 
-    def nearest(self, lat: float, lon: float) -> Resolution:
-        if not (math.isfinite(lat) and math.isfinite(lon)):
-            return Resolution("unknown")
+    def nearest(self, lat: float, lon: float) -> tuple[float, Place] | None:
+        """(squared distance in degrees, place) of the nearest point within two grid rings."""
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[tuple[float, float, Place]]] = {}
+            for plat, plon, n in self._points:
+                cell = (math.floor(plat / _CELL_LAT), math.floor(plon / _CELL_LON))
+                grid.setdefault(cell, []).append((plat, plon, self.places[n]))
+            self._grid = grid
         ci, cj = math.floor(lat / _CELL_LAT), math.floor(lon / _CELL_LON)
         coslat = math.cos(math.radians(lat))
         best: tuple[float, Place] | None = None
@@ -317,10 +151,160 @@ class PlaceIndex:
             # Anything in a further ring is at least `ring` cells (>= 19 km each) away.
             if best is not None and math.sqrt(best[0]) * 111.2 <= ring * 19.0:
                 break
-        if best is None or math.sqrt(best[0]) * 111.2 > MAX_NEAREST_KM:
+        return best
+
+
+class PlaceIndex:
+    """Saxony's municipalities (loaded at once) and the rest of Germany (loaded on first use)."""
+
+    def __init__(self, saxony: Tables, germany: Callable[[], Tables]) -> None:
+        self._saxony = _Part(saxony, typo_depth=2)
+        self._germany_source = germany
+        self._germany: _Part | None = None
+        self._lock = threading.Lock()
+        self._areas: dict[str, Place] = {}
+        self._finder: object | None = None
+
+    @classmethod
+    def load(
+        cls,
+        municipalities_csv: Path = MUNICIPALITIES_CSV,
+        saxony_csv: Path = SAXONY_CSV,
+        germany_csv: Path = GERMANY_CSV,
+        *,
+        cache_dir: Path | None | Literal["default"] = "default",
+    ) -> PlaceIndex:
+        cache = default_cache_dir() if cache_dir == "default" else cache_dir
+        return cls(
+            build_saxony(municipalities_csv, saxony_csv),
+            lambda: cached_tables("germany", (germany_csv,), lambda: build_germany(germany_csv), cache),
+        )
+
+    @property
+    def germany(self) -> _Part:
+        if self._germany is None:
+            with self._lock:
+                if self._germany is None:
+                    self._germany = _Part(self._germany_source(), typo_depth=1)
+        return self._germany
+
+    def germany_loaded(self) -> bool:
+        return self._germany is not None
+
+    # ------------------------------------------------------------ shared postcodes
+    def group_shared_postcodes(self, route_key: Callable[[Place], Hashable]) -> None:
+        """A postcode of several municipalities with one police route resolves to an area
+        Place at once; only postcodes whose municipalities lead to different stations ask."""
+        areas: dict[str, Place] = {}
+        for pc, numbers in self._saxony.postcodes.items():
+            members = [self._saxony.places[n] for n in numbers]
+            if len(members) < 2 or len({route_key(m) for m in members}) != 1:
+                continue
+            names = ", ".join(m.name for m in members)
+            first = members[0]
+            areas[AREA_PREFIX + pc] = replace(
+                first, id=AREA_PREFIX + pc, name=f"{names} ({pc})", postcode=pc, postcodes=(pc,), area=True
+            )
+        self._areas = areas
+
+    # ------------------------------------------------------------ lookups
+    def get(self, place_id: str) -> Place | None:
+        if place_id.startswith("sn-"):
+            return self._areas.get(place_id) or self._saxony.by_id.get(place_id)
+        return self.germany.by_id.get(place_id)
+
+    def saxon_places(self) -> tuple[Place, ...]:
+        """The 418 Saxon municipalities (no areas)."""
+        return tuple(self._saxony.places)
+
+    def places(self) -> tuple[Place, ...]:
+        return tuple(self._saxony.places) + tuple(self.germany.places)
+
+    def at_postcode(self, postcode: str) -> Resolution:
+        """Municipalities of a postcode; a shared one with a single police route is one area."""
+        area = self._areas.get(AREA_PREFIX + postcode)
+        if area is not None:
+            return Resolution("found", (area,))
+        return _classify(self._at_postcode_all(postcode))
+
+    def resolve(self, query: str) -> Resolution:
+        text = key(query)
+        if not text:
             return Resolution("unknown")
-        place = best[1]
+        stripped = _strip_fillers(text)
+        if stripped.isdigit() and len(stripped) == 4:  # "1067": leading zero dropped
+            stripped = "0" + stripped
+        match = _POSTCODE.search(stripped)
+        if match:
+            rest = _strip_fillers(" ".join(_POSTCODE.sub(" ", stripped).split()))
+            found = self.at_postcode(match.group(1))
+            if found.places:
+                if rest:
+                    named = [p for p in self._at_postcode_all(match.group(1)) if p in self._exact(rest)]
+                    if named:
+                        return _classify(named)
+                return found
+            if not rest:
+                return Resolution("unknown")
+            text = stripped = rest
+        tokens = stripped.split()
+        prefixes = [" ".join(tokens[:k]) for k in range(len(tokens) - 1, 0, -1)]
+        prefixes = [p for p in prefixes if len(p) >= 3 and p not in FILLERS]
+        loose = loose_key(stripped)
+        steps: tuple[tuple[bool, Callable[[], list[Place]]], ...] = (
+            (True, lambda: self._first(self._saxony, [text, stripped, loose, *prefixes])),
+            (True, lambda: self._first(self.germany, [text, stripped])),
+            (False, lambda: self._saxony.suggest(stripped)),
+            (True, lambda: self._first(self.germany, prefixes)),
+            (False, lambda: self.germany.suggest(stripped)),
+        )
+        for exact, hits in steps:
+            places = hits()
+            if places:
+                return _classify(places) if exact else Resolution("suggest", tuple(places))
+        return Resolution("unknown")
+
+    @staticmethod
+    def _first(part: _Part, candidates: Iterable[str]) -> list[Place]:
+        for cand in candidates:
+            hits = part.lookup(cand)
+            if hits:
+                return hits
+        return []
+
+    def _at_postcode_all(self, postcode: str) -> list[Place]:
+        return self._saxony.at_postcode(postcode) or self.germany.at_postcode(postcode)
+
+    def _exact(self, text: str) -> set[Place]:
+        found = self._saxony.exact(text) | self._saxony.exact(loose_key(text))
+        return found or self.germany.exact(text)
+
+    def nearest(self, lat: float, lon: float) -> Resolution:
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            return Resolution("unknown")
+        candidates = [b for b in (self._saxony.nearest(lat, lon), self.germany.nearest(lat, lon)) if b]
+        if not candidates:
+            return Resolution("unknown")
+        d2, place = min(candidates, key=lambda b: b[0])
+        if math.sqrt(d2) * 111.2 > MAX_NEAREST_KM:
+            return Resolution("unknown")
         return Resolution("found" if place.in_saxony else "outside", (place,))
+
+    def find_in_text(self, text: str) -> Resolution | None:
+        """A Saxon municipality named or given by postcode anywhere in a free sentence
+        (rules in place_text.py); None when the text names none."""
+        from knowledge.place_text import find_in_text
+
+        return find_in_text(self, text)
+
+    def _text_finder(self):  # noqa: ANN202 - TextFinder, imported lazily
+        if self._finder is None:
+            from knowledge.place_text import TextFinder
+
+            with self._lock:
+                if self._finder is None:
+                    self._finder = TextFinder(self)
+        return self._finder
 
 
 def _strip_fillers(text: str) -> str:

@@ -1,24 +1,35 @@
-"""Police organisation in Saxony: the five Polizeidirektionen, their Reviere, and which
-one a municipality turns to (its local Revier where known, else its Direktion)."""
+"""Police organisation in Saxony: the five Polizeidirektionen, their Reviere, which Revier
+covers which municipality (only where a source says so), and the route to a callable number.
+
+`police_route(place, police)` is the one answer the rest of the bot needs: the responsible
+Revier where the coverage data names one, else the nearest Revier of the same Direktion
+that has a phone number, labelled as the nearest, never as responsible.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from knowledge.places import Place
+from knowledge.places import Place, PlaceIndex
 from knowledge.schema import ID_PATTERN, PHONE_PATTERN, L10n, Strict
 from knowledge.text import normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
 
 POLICE_YAML = Path(__file__).parent / "data" / "police.yaml"
 # SächsPolOrgVO § 1: the 13 Kreis keys of Saxony (10 Landkreise, 3 kreisfreie Städte).
 SAXON_DISTRICTS = frozenset(
     "14511 14521 14522 14523 14524 14612 14625 14626 14627 14628 14713 14729 14730".split()
 )
+Evidence = Literal["strong", "good", "weak"]
 
 
 def _check_phone(value: str | None) -> str | None:
@@ -32,11 +43,13 @@ class Direktion(Strict):
     name: L10n
     districts: list[str] = Field(min_length=1)
     address: str | None = None
-    phone: str | None = None
+    phone: str | None = Field(default=None, description="Switchboard only; press or tip lines go in notes.")
+    phone_uncertain: bool = False
     web: str | None = None
     source: str | None = None
+    source_date: str | None = None
     verified_on: dt.date | None = None
-    note: L10n | None = None
+    notes: str | None = Field(default=None, description="For admins; never shown to users.")
 
     _phone = field_validator("phone")(_check_phone)
 
@@ -49,6 +62,18 @@ class Direktion(Strict):
         return value
 
 
+class Coverage(Strict):
+    """A sourced statement "municipality X lies in this Revier's area"."""
+
+    gemeinde: str = Field(min_length=1, description="Municipality name as in gemeinden-sachsen.csv.")
+    ags: str | None = Field(default=None, pattern=r"^14\d{6}$")
+    evidence: Evidence
+    source: str = Field(min_length=1)
+    source_date: str = Field(min_length=1)
+    old: bool = False
+    quote: str | None = None
+
+
 class Station(Strict):
     """One Polizeirevier as the sources describe it; blank means not found, never guessed."""
 
@@ -57,15 +82,11 @@ class Station(Strict):
     direktion: str = Field(pattern=r"^pd_[a-z]+$")
     street: str | None = None
     postcode: str | None = Field(default=None, pattern=r"^\d{5}$")
-    town: str = Field(min_length=1, description="Municipality name as in places-sachsen.csv.")
-    city_part: bool = Field(
-        default=False,
-        description="Serves only part of its town (city Reviere): the town alone assigns no one.",
-    )
+    town: str = Field(min_length=1, description="Municipality name as in gemeinden-sachsen.csv.")
+    city_part: bool = Field(default=False, description="Serves only part of its town (city Reviere).")
     phone: str | None = None
-    covers: list[str] = Field(
-        default_factory=list, description="Further municipalities, names as in the place data."
-    )
+    phone_uncertain: bool = Field(default=False, description="Old, conflicting or possibly changed number.")
+    covers: list[Coverage] = Field(default_factory=list)
     covers_note: str | None = None
     source: str = Field(min_length=1)
     source_date: str = Field(min_length=1)
@@ -75,18 +96,32 @@ class Station(Strict):
 
     _phone = field_validator("phone")(_check_phone)
 
-    def served_names(self) -> set[str]:
-        names = {normalize(name) for name in self.covers}
-        if not self.city_part:
-            names.add(normalize(self.town))
-        return names
+
+class PoliceTexts(Strict):
+    """User texts of the police cards; placeholders {place} and {station}."""
+
+    responsible: L10n
+    nearest: L10n
+    nearest_for_responsible: L10n
+    responsible_no_phone: L10n
+    direktion: L10n
+    uncertain: L10n
+    ask_place_name: L10n
+    ask_place: L10n
+    outside: L10n
+    emergency_name: L10n
+    emergency: L10n
 
 
 class PoliceData(Strict):
+    texts: PoliceTexts
     direktionen: list[Direktion]
     stations: list[Station]
     _by_district: dict[str, Direktion] = PrivateAttr(default_factory=dict)
-    _by_name: dict[tuple[str, str], list[Station]] = PrivateAttr(default_factory=dict)
+    _by_id: dict[str, Direktion | Station] = PrivateAttr(default_factory=dict)
+    _coverage: dict[str, tuple[Station, Coverage]] = PrivateAttr(default_factory=dict)
+    _located: dict[str, tuple[float, float]] = PrivateAttr(default_factory=dict)
+    _callable: dict[str, list[tuple[float, float, Station]]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_check(self) -> PoliceData:
@@ -107,36 +142,140 @@ class PoliceData(Strict):
 
     def model_post_init(self, context: object, /) -> None:
         self._by_district = {code: d for d in self.direktionen for code in d.districts}
+        self._by_id = {x.id: x for x in [*self.direktionen, *self.stations]}
         for station in self.stations:
-            for name in station.served_names():
-                self._by_name.setdefault((station.direktion, name), []).append(station)
+            for cov in station.covers:
+                for k in filter(None, (cov.ags, _name_key(cov.gemeinde))):
+                    self._coverage.setdefault(k, (station, cov))
 
     def direktion_for(self, district_code: str) -> Direktion | None:
         return self._by_district.get(district_code)
 
-    def stations_for(self, direktion_id: str, place_name: str) -> list[Station]:
-        return list(self._by_name.get((direktion_id, normalize(place_name)), ()))
+    def direktion(self, direktion_id: str) -> Direktion | None:
+        found = self._by_id.get(direktion_id)
+        return found if isinstance(found, Direktion) else None
+
+    def station(self, station_id: str) -> Station | None:
+        found = self._by_id.get(station_id)
+        return found if isinstance(found, Station) else None
+
+    def coverage_for(self, place: Place) -> tuple[Station, Coverage] | None:
+        """The Revier a source places this municipality in, if any (by AGS, else by name)."""
+        if place.ags and place.ags in self._coverage:
+            return self._coverage[place.ags]
+        found = self._coverage.get(_name_key(place.name))
+        # A name-only entry must not cross Direktionen ("Ebersbach" exists twice).
+        if found and (not place.direktion or found[0].direktion == place.direktion) and not found[1].ags:
+            return found
+        return None
+
+    def locate_stations(self, places: PlaceIndex) -> None:
+        """Give each station coordinates from its postcode or its town (the place data)."""
+        located: dict[str, tuple[float, float]] = {}
+        for station in self.stations:
+            spot = station_place(station, places)
+            if spot is not None:
+                located[station.id] = (spot.lat, spot.lon)
+        self._located = located
+        callable_: dict[str, list[tuple[float, float, Station]]] = {}
+        for station in self.stations:
+            if station.phone and station.id in located:
+                callable_.setdefault(station.direktion, []).append((*located[station.id], station))
+        self._callable = callable_
+
+    def callable_stations(self, direktion_id: str) -> list[tuple[float, float, Station]]:
+        """(lat, lon, station) of the Direktion's located stations that have a phone number."""
+        return self._callable.get(direktion_id, [])
+
+    def location(self, station_id: str) -> tuple[float, float] | None:
+        return self._located.get(station_id)
+
+
+def _name_key(name: str) -> str:
+    return normalize(name)
+
+
+def station_place(station: Station, places: PlaceIndex) -> Place | None:
+    """The municipality a station sits in: its town, narrowed by its postcode if given."""
+    res = places.resolve(f"{station.postcode} {station.town}" if station.postcode else station.town)
+    candidates = [p for p in res.places if p.in_saxony and not p.area]
+    if res.status == "found" and candidates:
+        return candidates[0]
+    same = [p for p in candidates if p.direktion == station.direktion]
+    return same[0] if len(same) == 1 else None
+
+
+RouteKind = Literal["responsible", "nearest", "direktion_only", "unknown"]
 
 
 @dataclass(frozen=True)
-class PoliceAssignment:
-    direktion: Direktion
-    station: Station | None
-    fallback: bool  # True: no station's coverage is known for the place; use the Direktion
+class PoliceRoute:
+    """Where a person in `place` reaches the police, and how sure we are.
+
+    kind: responsible (a source places the municipality in `station`'s area), nearest
+    (no coverage known: the nearest Revier of the Direktion that has a phone number),
+    direktion_only (no Revier of the Direktion has a number), unknown (no Saxon place).
+    `callable` is the station whose number to dial first: `station` itself when it has a
+    number, else (responsible without a number) the nearest station with one."""
+
+    kind: RouteKind
+    station: Station | None = None
+    direktion: Direktion | None = None
+    phone: str | None = None
+    evidence: Coverage | None = None
+    callable: Station | None = None
+    distance_km: float | None = None
+
+    def key(self) -> Hashable:
+        """Equal for two places that get exactly the same police cards."""
+        return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion))
 
 
-def assign(place: Place, police: PoliceData) -> PoliceAssignment | None:
-    """The Revier for a Saxon place, or its Direktion when coverage is unknown or split."""
-    if not place.in_saxony:
-        return None
-    direktion = police.direktion_for(place.district_code)
-    if direktion is None:  # cannot happen with validated data for a Saxon Place
-        raise LookupError(f"no Polizeidirektion for district {place.district_code}")
-    stations = police.stations_for(direktion.id, place.name)
-    if len(stations) == 1:
-        return PoliceAssignment(direktion, stations[0], fallback=False)
-    # Several stations naming one municipality means the sources disagree: do not pick.
-    return PoliceAssignment(direktion, None, fallback=True)
+def _id(x: Station | Direktion | None) -> str | None:
+    return x.id if x is not None else None
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    coslat = math.cos(math.radians((a[0] + b[0]) / 2))
+    return math.hypot(a[0] - b[0], (a[1] - b[1]) * coslat) * 111.2
+
+
+def nearest_callable(place: Place, direktion_id: str, police: PoliceData) -> tuple[Station, float] | None:
+    """The nearest station of the Direktion that has a phone number, with its distance."""
+    best: tuple[float, str, Station] | None = None
+    for lat, lon, station in police.callable_stations(direktion_id):
+        cand = (_km((place.lat, place.lon), (lat, lon)), station.id, station)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    return (best[2], best[0]) if best else None
+
+
+def police_route(place: Place | None, police: PoliceData) -> PoliceRoute:
+    """The police route for a municipality (see PoliceRoute)."""
+    if place is None or not place.in_saxony:
+        return PoliceRoute("unknown")
+    direktion = police.direktion(place.direktion or "") or police.direktion_for(place.district_code)
+    if direktion is None:
+        return PoliceRoute("unknown")
+    covered = police.coverage_for(place)
+    near = nearest_callable(place, direktion.id, police)
+    if covered is not None:
+        station, evidence = covered
+        if station.phone:
+            return PoliceRoute("responsible", station, direktion, station.phone, evidence, station)
+        alt, km = near if near else (None, None)
+        return PoliceRoute("responsible", station, direktion, alt.phone if alt else direktion.phone,
+                           evidence, alt, km)
+    if near is not None:
+        station, km = near
+        return PoliceRoute("nearest", station, direktion, station.phone, None, station, km)
+    return PoliceRoute("direktion_only", None, direktion, direktion.phone)
+
+
+def assign(place: Place, police: PoliceData) -> PoliceRoute | None:
+    """Older name kept for callers that only need the Direktion (escalation)."""
+    route = police_route(place, police)
+    return route if route.kind != "unknown" else None
 
 
 def load_police(path: Path = POLICE_YAML) -> PoliceData:
@@ -146,3 +285,16 @@ def load_police(path: Path = POLICE_YAML) -> PoliceData:
         return PoliceData.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
         raise ValueError(f"{path}: invalid police data:\n{exc}") from exc
+
+
+def load_places(directory: Path, police: PoliceData) -> PlaceIndex:
+    """The place index of a knowledge directory, joined with its police data: stations get
+    coordinates, and shared postcodes with one police route stop asking."""
+    from knowledge.places import GERMANY_CSV, MUNICIPALITIES_CSV, SAXONY_CSV
+
+    places = PlaceIndex.load(
+        directory / MUNICIPALITIES_CSV.name, directory / SAXONY_CSV.name, directory / GERMANY_CSV.name
+    )
+    police.locate_stations(places)
+    places.group_shared_postcodes(lambda p: police_route(p, police).key())
+    return places

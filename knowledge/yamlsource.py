@@ -77,6 +77,18 @@ def _scalar(node: yaml.Node) -> Any:
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """libyaml's parser when installed (5-10x faster, same nodes and line marks: a fast
+    start); on an error the pure-Python parser runs again so messages stay the same."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.MarkedYAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     """Parse one file; a syntax error becomes a KnowledgeError with its line."""
     name = str(path.relative_to(root)) if root else path.name
@@ -87,7 +99,7 @@ def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(name, None, "", "file is not UTF-8 text")]) from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

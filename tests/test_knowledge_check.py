@@ -76,7 +76,7 @@ CASES = [
     ("unknown_placeholder", "texts.yaml", "{place} liegt nicht in Sachsen", "{ort} liegt nicht in Sachsen",
      "place_outside.de", "unknown placeholder {ort}; this text can use: {place}, {state}", "  de: >-\n    {ort}"),
     ("station_direktion", "police.yaml", "    direktion: pd_chemnitz\n", "    direktion: pd_chemnitzz\n",
-     "stations.0.direktion", "unknown direktion 'pd_chemnitzz'; expected one of: pd_chemnitz, pd_dresden", None),
+     "pr_annaberg.direktion", "unknown direktion 'pd_chemnitzz'; expected one of: pd_chemnitz, pd_dresden", None),
     ("district_unmapped", "police.yaml", 'districts: ["14523", "14524"]', 'districts: ["14523"]',
      "direktionen", "district 14524 is mapped to no Polizeidirektion", "direktionen:"),
 ]

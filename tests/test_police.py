@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import csv
+
 import pytest
 import yaml
 
+from knowledge.base import default_dir
 from knowledge.places import PlaceIndex
-from knowledge.police import POLICE_YAML, PoliceData, assign, load_police
+from knowledge.police import POLICE_YAML, PoliceData, assign, load_places, load_police, police_route
+
+# A copy of shared/data/revier-zustaendigkeit.csv: the sourced coverage the YAML must mirror.
+COVERAGE_CSV = Path(__file__).parent / "data" / "revier-zustaendigkeit.csv"
+
+
+def _coverage_rows() -> list[dict[str, str]]:
+    with COVERAGE_CSV.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 # SächsPolOrgVO § 1, as in shared/domain.md.
 DISTRICTS = {
@@ -21,19 +32,20 @@ DISTRICTS = {
 
 
 @pytest.fixture(scope="module")
-def index() -> PlaceIndex:
-    return PlaceIndex.load()
-
-
-@pytest.fixture(scope="module")
 def police() -> PoliceData:
     return load_police(POLICE_YAML)
 
 
+@pytest.fixture(scope="module")
+def index(police: PoliceData) -> PlaceIndex:
+    return load_places(default_dir(), police)
+
+
 def test_yaml_validates(police: PoliceData) -> None:
     assert len(police.direktionen) == 5
-    assert len(police.stations) == 39
-    assert all(s.source.startswith("http") for s in police.stations)
+    assert len(police.stations) == 40  # 39 ordinary Reviere with a station row + Rochlitz from coverage
+    assert all(s.source.startswith("http") and s.source_date for s in police.stations)
+    assert all(c.source.startswith("http") and c.source_date for s in police.stations for c in s.covers)
 
 
 def test_each_saxon_district_has_exactly_one_direktion(police: PoliceData) -> None:
@@ -42,94 +54,105 @@ def test_each_saxon_district_has_exactly_one_direktion(police: PoliceData) -> No
     assert len(codes) == len(set(codes)) == 13
 
 
-def test_only_chemnitz_direktion_has_a_phone(police: PoliceData) -> None:
-    # domain.md: PD Chemnitz's number is sourced; PD Görlitz's comes from the station CSV.
+def test_only_sourced_switchboards_are_direktion_phones(police: PoliceData) -> None:
+    # polizeidirektionen.csv: switchboards only for Chemnitz and Görlitz; Dresden's press
+    # office and witness line, Leipzig's tip line are not switchboards.
     phones = {d.id: d.phone for d in police.direktionen}
-    assert phones["pd_chemnitz"] == "+49 371 387-0"
-    assert phones["pd_dresden"] is None and phones["pd_leipzig"] is None
-    assert phones["pd_zwickau"] is None
+    assert phones == {"pd_chemnitz": "+49 371 387-0", "pd_dresden": None, "pd_goerlitz": "03581 468-0",
+                      "pd_leipzig": None, "pd_zwickau": None}
 
 
 def test_no_motorway_stations(police: PoliceData) -> None:
     assert not [s.name for s in police.stations if "autobahn" in s.name.lower() or "VPI" in s.name]
 
 
-def test_conflicting_phone_is_kept_in_notes(police: PoliceData) -> None:
-    oschatz = next(s for s in police.stations if s.id == "pr_oschatz")
-    assert oschatz.phone == "03435 6500"
+def test_conflicting_phone_is_marked_uncertain_and_kept_in_notes(police: PoliceData) -> None:
+    oschatz = police.station("pr_oschatz")
+    assert oschatz is not None and oschatz.phone == "03435/6500" and oschatz.phone_uncertain
     assert oschatz.notes is not None and "650100" in oschatz.notes
+    suedost = police.station("pr_leipzig_suedost")
+    assert suedost is not None and suedost.phone is None  # a registration desk is no public line
 
 
-def test_station_towns_and_covers_are_places_of_its_direktion(
-    index: PlaceIndex, police: PoliceData
-) -> None:
-    by_name: dict[str, set[str]] = {}
-    for place in index.places():
-        if place.in_saxony:
-            by_name.setdefault(place.name, set()).add(place.district_code)
-    bad = []
-    for station in police.stations:
-        districts = DISTRICTS[station.direktion]
-        for name in [station.town, *station.covers]:
-            if not by_name.get(name, set()) & districts:
-                bad.append((station.id, name))
-    assert bad == []
+def test_coverage_matches_the_sourced_table(police: PoliceData) -> None:
+    rows = _coverage_rows()
+    expected = {(r["ags"], r["revier_name"]) for r in rows}
+    shipped = {(c.ags, s.name) for s in police.stations for c in s.covers}
+    assert shipped == expected
+    assert len({ags for ags, _ in shipped}) == 110
 
 
-def test_every_saxon_place_gets_its_direktion(index: PlaceIndex, police: PoliceData) -> None:
-    saxon = [p for p in index.places() if p.in_saxony]
-    assert len(saxon) > 418 * 0.9
+def test_every_saxon_municipality_gets_a_route_in_its_direktion(index: PlaceIndex, police: PoliceData) -> None:
+    saxon = index.saxon_places()
+    assert len(saxon) == 418
     for place in saxon:
-        found = index.resolve(place.name)
-        assert place in found.places
-        result = assign(place, police)
-        assert result is not None
-        assert place.district_code in result.direktion.districts
-        if result.station is not None:
-            assert result.station.direktion == result.direktion.id
-            assert not result.fallback
+        route = police_route(place, police)
+        assert route.kind in ("responsible", "nearest")
+        assert place.district_code in route.direktion.districts
+        assert route.station.direktion == route.direktion.id
+        assert route.phone and route.phone != "110"
+        assert route.callable is not None and route.callable.phone == route.phone
+        assert "autobahn" not in route.callable.name.lower()
+
+
+def test_responsible_only_where_the_coverage_data_says_so(index: PlaceIndex, police: PoliceData) -> None:
+    rows = _coverage_rows()
+    covered = {r["ags"]: r["revier_name"] for r in rows}
+    for place in index.saxon_places():
+        route = police_route(place, police)
+        if place.ags in covered:
+            assert route.kind == "responsible", place.name
+            assert route.station.name == covered[place.ags]
+            assert route.evidence is not None and route.evidence.ags == place.ags
+        else:
+            assert route.kind == "nearest", place.name
+            assert route.evidence is None
 
 
 @pytest.mark.parametrize(
-    ("query", "direktion", "station"),
+    ("query", "kind", "station", "callable_"),
     [
-        ("Freital", "pd_dresden", "pr_freital_dippoldiswalde"),
-        ("Görlitz", "pd_goerlitz", "pr_goerlitz"),
-        ("Plauen", "pd_zwickau", "pr_plauen"),
-        ("Pirna", "pd_dresden", "pr_pirna"),
-        ("Wurzen", "pd_leipzig", "pr_grimma"),
-        ("Zwickau", "pd_zwickau", "pr_zwickau"),
-        # City Reviere split these cities; the sources give no honest per-address split.
-        ("Chemnitz", "pd_chemnitz", None),
-        ("Leipzig", "pd_leipzig", None),
-        ("Dresden", "pd_dresden", None),
-        # Covered by a station of another town.
-        ("Schkeuditz", "pd_leipzig", "pr_leipzig_nord"),
-        ("Falkenstein", "pd_zwickau", "pr_auerbach"),
+        ("Naunhof", "responsible", "pr_grimma", "pr_grimma"),
+        ("Ebersbach-Neugersdorf", "responsible", "pr_zittau_oberland", "pr_zittau_oberland"),
+        # Responsible station without a number: dial the nearest one that has a number.
+        ("Großenhain", "responsible", "pr_grossenhain", "pr_dresden_nord"),
+        ("Penig", "responsible", "pr_rochlitz", "pr_mittweida"),
+        # No coverage known: the nearest station of the Direktion with a phone.
+        ("Hartha", "nearest", "pr_doebeln", "pr_doebeln"),
+        ("Dresden", "nearest", "pr_dresden_nord", "pr_dresden_nord"),
+        ("Freiberg", "nearest", "pr_freiberg", "pr_freiberg"),
     ],
 )
-def test_founding_members_and_coverage(
-    index: PlaceIndex, police: PoliceData, query: str, direktion: str, station: str | None
-) -> None:
+def test_routes(index: PlaceIndex, police: PoliceData, query: str, kind: str, station: str, callable_: str) -> None:
     res = index.resolve(query)
     assert res.status == "found"
-    result = assign(res.places[0], police)
-    assert result is not None
-    assert result.direktion.id == direktion
-    assert (result.station.id if result.station else None) == station
-    assert result.fallback is (station is None)
+    route = police_route(res.places[0], police)
+    assert (route.kind, route.station.id, route.callable.id) == (kind, station, callable_)
+
+
+def test_nearest_is_really_the_nearest_callable_station(index: PlaceIndex, police: PoliceData) -> None:
+    hartha = index.resolve("Hartha").places[0]
+    route = police_route(hartha, police)
+    others = [
+        (lat, lon) for lat, lon, s in police.callable_stations("pd_chemnitz") if s.id != route.station.id
+    ]
+    assert route.distance_km is not None and route.distance_km < 20
+    for lat, lon in others:
+        assert abs(lat - hartha.lat) + abs(lon - hartha.lon) > 0.1
 
 
 def test_same_name_assigned_within_its_own_direktion(index: PlaceIndex, police: PoliceData) -> None:
-    # Großenhain covers 'Ebersbach' - only the one in Landkreis Meißen, not Mittelsachsen's.
+    # Großenhain covers 'Ebersbach' - only the one in Landkreis Meißen, not Ebersbach-Neugersdorf.
     res = index.resolve("Ebersbach")
-    stations = {p.district_code: assign(p, police).station for p in res.places}  # type: ignore[union-attr]
-    assert stations["14627"] is not None and stations["14627"].id == "pr_grossenhain"
-    assert stations["14522"] is None
+    routes = {p.name: police_route(p, police) for p in res.places}
+    assert routes["Ebersbach"].station.id == "pr_grossenhain"
+    assert routes["Ebersbach-Neugersdorf"].station.id == "pr_zittau_oberland"
 
 
-def test_outside_saxony_gets_no_assignment(index: PlaceIndex, police: PoliceData) -> None:
+def test_outside_saxony_and_no_place_get_no_route(index: PlaceIndex, police: PoliceData) -> None:
     munich = index.resolve("München").places[0]
+    assert police_route(munich, police).kind == "unknown"
+    assert police_route(None, police).kind == "unknown"
     assert assign(munich, police) is None
 
 
@@ -162,4 +185,4 @@ def test_invalid_files_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown direktion"):
         load_police(_write(tmp_path, orphan))
 
-    assert len(load_police(_write(tmp_path, good)).stations) == 39
+    assert len(load_police(_write(tmp_path, good)).stations) == 40

@@ -211,8 +211,10 @@ def test_unknown_place_asks_again_and_skip_works(knowledge):
     assert knowledge.texts.place_not_found.de in all_text(messages)
     result = chat.option("place.skip")
     assert result[0].category == "threat"
-    # Without a place no card pretends to be the local station with the emergency number.
-    assert not any(c.phone == "110" and "Revier" in c.name for c in result[0].contacts)
+    # No place: the police card asks for it; 110 appears only as the emergency number.
+    ask, emergency = result[0].contacts[:2]
+    assert ask.phone is None and "Gemeinde" in ask.note
+    assert emergency.phone == "110" and "Notruf" in emergency.name
 
 
 def test_place_outside_saxony_gets_nationwide_contacts_not_a_saxon_station(knowledge):
@@ -223,7 +225,8 @@ def test_place_outside_saxony_gets_nationwide_contacts_not_a_saxon_station(knowl
     assert "zastex" not in ids
     assert {"weisser_ring", "starke_stelle"} <= set(ids)
     assert "Sachsen" in messages[0].text and "110" in messages[0].text
-    assert messages[0].contacts[0].phone == "110"
+    assert messages[0].contacts[0].phone is None and "München" in messages[0].contacts[0].note
+    assert messages[0].contacts[1].phone == "110"
 
 
 def test_shared_location_resolves_the_place(knowledge):
@@ -233,13 +236,14 @@ def test_shared_location_resolves_the_place(knowledge):
     assert "Görlitz" in messages[0].text
 
 
-def test_place_without_known_station_falls_back_to_direktion(knowledge):
+def test_place_without_known_station_gets_the_nearest_callable_station(knowledge):
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")
     messages = chat.text("Leipzig")
     card = messages[0].contacts[0]
-    assert card.id == "pd_leipzig"
-    assert "nicht hinterlegt" in card.note
+    assert card.phone and card.phone != "110"
+    assert card.name.startswith("Polizeirevier")
+    assert card.note.startswith("Nächstgelegenes Polizeirevier (Zuständigkeit für Leipzig nicht belegt)")
 
 
 def test_after_result_end_and_restart(knowledge):

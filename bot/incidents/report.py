@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from fpdf import FPDF
-
 from bot.incidents.records import Incident
 from handlers.incident.dates import BERLIN, When
 from handlers.incident.screens import FIELDS, field_value, size_label
@@ -101,6 +99,8 @@ def text_report(k: Knowledge, incident: Incident, lang: str, now: dt.datetime) -
 
 
 def pdf_report(k: Knowledge, incident: Incident, lang: str, now: dt.datetime) -> bytes:
+    from fpdf import FPDF  # here, not at the top: importing fpdf costs ~0.3 s of every start
+
     pdf = FPDF(format="A4")
     pdf.set_title(f"{k.incident.report_title.get(lang)} {incident.ref}")
     pdf.set_creator("Schutzlotse")

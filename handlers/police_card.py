@@ -1,0 +1,98 @@
+"""The police contact cards of the result screen: a callable local number first.
+
+Users see a name, a one-line purpose, the phone, the address and at most one plain caveat.
+Sources, dates and research notes stay in police.yaml for admins. 110 only ever appears
+as the emergency number, never as a local station.
+"""
+
+from __future__ import annotations
+
+from handlers.messages import ContactCard
+from knowledge.base import Knowledge
+from knowledge.places import Place
+from knowledge.police import Direktion, PoliceRoute, Station, police_route
+
+EMERGENCY_NUMBER = "110"
+MAX_POLICE_CARDS = 2
+
+
+def police_cards(k: Knowledge, place: Place | None, lang: str) -> list[ContactCard]:
+    """At most two cards; for a Saxon place the first always has a callable number."""
+    texts = k.police.texts
+    lead_id = k.catalogue.police_contact
+    if place is None or not place.in_saxony:
+        note = texts.outside.get(lang).format(place=place.name) if place else texts.ask_place.get(lang)
+        return [
+            ContactCard(id=lead_id, name=texts.ask_place_name.get(lang), note=note),
+            ContactCard(id="notruf_110", name=texts.emergency_name.get(lang), phone=EMERGENCY_NUMBER,
+                        note=texts.emergency.get(lang)),
+        ]
+    route = police_route(place, k.police)
+    cards = _route_cards(k, route, place, lang)
+    cards[0] = ContactCard(**{**_fields(cards[0]), "id": lead_id})
+    return cards[:MAX_POLICE_CARDS]
+
+
+def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:
+    texts = k.police.texts
+    label = _place_label(place)
+    if route.kind == "responsible" and route.station is not None:
+        if route.station.phone:
+            return [_station_card(k, route.station, texts.responsible.get(lang), lang)]
+        responsible = _station_card(k, route.station, texts.responsible_no_phone.get(lang), lang)
+        if route.callable is not None:
+            purpose = texts.nearest_for_responsible.get(lang).format(place=label, station=route.station.name)
+            return [_station_card(k, route.callable, purpose, lang), responsible]
+        return _with_direktion(k, route.direktion, [responsible], lang, first=True)
+    if route.kind == "nearest" and route.station is not None:
+        card = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
+        return _with_direktion(k, route.direktion, [card], lang, first=False)
+    # No station of the Direktion has a number: the Direktion itself, or ask for a place.
+    direktion_cards = _with_direktion(k, route.direktion, [], lang, first=True)
+    return direktion_cards or [ContactCard(id="polizeirevier", name=texts.ask_place_name.get(lang),
+                                           note=texts.ask_place.get(lang))]
+
+
+def _with_direktion(k: Knowledge, direktion: Direktion | None, cards: list[ContactCard], lang: str,
+                    *, first: bool) -> list[ContactCard]:
+    """Add the Direktion's switchboard where one is sourced (never a press or tip line)."""
+    if direktion is None or not direktion.phone:
+        return cards
+    texts = k.police.texts
+    card = ContactCard(
+        id=direktion.id, name=direktion.name.get(lang), phone=direktion.phone,
+        address=direktion.address, note=_note(texts.direktion.get(lang), direktion.phone_uncertain, k, lang),
+    )
+    return [card, *cards] if first else [*cards, card]
+
+
+def _station_card(k: Knowledge, station: Station, purpose: str, lang: str) -> ContactCard:
+    return ContactCard(
+        id=station.id,
+        name=station.name,
+        phone=station.phone,
+        address=_address(station),
+        note=_note(purpose, station.phone_uncertain and bool(station.phone), k, lang),
+    )
+
+
+def _note(purpose: str, uncertain: bool, k: Knowledge, lang: str) -> str:
+    if not uncertain:
+        return purpose
+    return f"{purpose.rstrip('.')}. {k.police.texts.uncertain.get(lang)}"
+
+
+def _address(station: Station) -> str | None:
+    if not station.street:
+        return None  # a town alone is not an address; the name already says where
+    town = " ".join(x for x in (station.postcode, station.town) if x)
+    return f"{station.street}, {town}"
+
+
+def _place_label(place: Place) -> str:
+    """An area place ("Ebersbach, Lampertswalde (01561)") is named by its postcode only."""
+    return place.postcode if place.area else place.name
+
+
+def _fields(card: ContactCard) -> dict:
+    return {name: getattr(card, name) for name in card.__slots__}

@@ -1,0 +1,245 @@
+"""Finds a Saxon municipality inside a free sentence: "bin Bürgermeister in Ebersbach-Neugersdorf",
+"hier in hartha", "04703", "bei Pirna".
+
+Many Saxon place names are also ordinary words ("Lauter", "Aue", "Brand", "Treuen"), so a
+name counts only with evidence that it is meant as a place:
+- a lead-in right before it ("in", "aus", "bei", "Gemeinde", "Bürgermeister von" …), or
+- a capital letter that is not just the start of a sentence, or
+- a lower-case name that is no German word and long enough (people type "pirna").
+Names on the ordinary-word list need a lead-in *and* a capital ("in Lauter", not "in lauter
+Angst"). Typos are forgiven only in long names (7+ letters) that carry a lead-in or a capital.
+Town parts ("Zabeltitz" for Großenhain) count, but a municipality's own name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from knowledge.municipalities import key
+from knowledge.text import deletes, edit_distance
+
+if TYPE_CHECKING:
+    from knowledge.places import Place, PlaceIndex, Resolution
+
+MAX_WORDS = 5  # "Bernstadt auf dem Eigen"
+TYPO_MIN = 7  # a capital alone forgives a typo from this length on
+TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
+_TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+LEAD_INS = frozenset(
+    "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat plz postleitzahl wohnort "
+    "from near of at mayor town village municipality".split()
+)
+# Words that make the next "in"/"aus"/"von" point at the person's own municipality.
+ROLE_WORDS = frozenset(
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat ortschaftsraetin kandidat kandidatin "
+    "wohne wohnen lebe leben komme kommen sitze arbeite arbeiten bin sind mayor councillor live"
+    .split()
+)
+# A name right after these is a district, a person or a street, not a municipality:
+# "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
+BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str".split())
+# Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
+STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
+# Place-name keys that are also ordinary words (German or English).
+ORDINARY_WORDS = frozenset(
+    "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
+)
+# Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
+NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    surface: str
+    key: str  # one word of the lookup key
+    start: int
+    capital: bool
+    sentence_start: bool
+    inner: bool  # a later word of one written token ("neustadt" in "Dresden-Neustadt")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    score: tuple[int, int, int, int]  # evidence, own name over town part, earlier, longer
+    places: tuple[Place, ...]
+    postcode: str | None = None
+
+
+class TextFinder:
+    """Lookup tables for free text, built once per place index on first use."""
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self.index = index
+        primary, secondary = index._saxony.names  # noqa: SLF001 - same package, one owner
+        places = index._saxony.places  # noqa: SLF001
+        self.names: dict[str, tuple[int, tuple[Place, ...]]] = {}
+        for tier, table in ((1, secondary), (0, primary)):  # primary last: it wins
+            for k, numbers in table.items():
+                self.names[k] = (tier, tuple(places[n] for n in numbers))
+        # "Gorlitz", "Dobeln": umlauts typed without their e.
+        for k, (tier, found) in list(self.names.items()):
+            plain = _drop_umlaut_e(k)
+            if plain != k and plain not in self.names:
+                self.names[plain] = (tier, found)
+        self.first_words = {k.split()[0] for k in self.names}
+        self.max_words = max(len(k.split()) for k in self.names)
+        self.typo: dict[str, list[str]] = {}
+        for k, (tier, _) in self.names.items():
+            if tier == 0 and len(k.replace(" ", "")) >= TYPO_MIN_LEAD:
+                for variant in deletes(k, 1):
+                    self.typo.setdefault(variant, []).append(k)
+
+    def find(self, text: str) -> Resolution | None:
+        tokens = _tokens(text)
+        hits: list[_Hit] = []
+        for i, tok in enumerate(tokens):
+            if tok.inner:
+                continue  # "Neugersdorf" inside "Ebersbach-Neugersdorf" is not a name of its own
+            if tok.key.isdigit():
+                hit = self._postcode(tokens, i)
+                if hit:
+                    hits.append(hit)
+                continue
+            hit = self._name(tokens, i)
+            if hit:
+                hits.append(hit)
+        if not hits:
+            return None
+        return self._decide(hits)
+
+    def _postcode(self, tokens: list[_Token], i: int) -> _Hit | None:
+        tok = tokens[i]
+        if len(tok.key) != 5 or not tok.surface.isdigit():
+            return None
+        # "0351 48322" or "Tel. 03581 468": digits beside digits are a phone number.
+        neighbours = [tokens[j].key for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+        if any(n.isdigit() for n in neighbours) or any(n in ("tel", "telefon", "euro", "eur") for n in neighbours):
+            return None
+        members = tuple(self.index._saxony.at_postcode(tok.key))  # noqa: SLF001
+        if not members:
+            return None
+        return _Hit((3, 1, -tok.start, 5), members, postcode=tok.key)
+
+    def _name(self, tokens: list[_Token], i: int) -> _Hit | None:
+        first = tokens[i]
+        if i > 0 and tokens[i - 1].key in BLOCKERS:
+            return None
+        lead = _lead_in(tokens, i)
+        best: _Hit | None = None
+        if first.key in self.first_words:
+            words = ""
+            for j in range(i, min(len(tokens), i + self.max_words)):
+                words = f"{words} {tokens[j].key}".strip()
+                found = self.names.get(words)
+                if found is None:
+                    continue
+                tier, places = found
+                evidence = _evidence(first, words, lead, ordinary=words in ORDINARY_WORDS)
+                if evidence <= 0 or words in NEVER_ALONE:
+                    continue
+                if tier == 1 and evidence < 2:
+                    continue  # a town part needs a lead-in or a capital
+                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places)
+                if best is None or hit.score > best.score:
+                    best = hit
+        if best is None and (lead or (first.capital and not first.sentence_start)):
+            best = self._typo(tokens, i, lead)
+        return best
+
+    def _typo(self, tokens: list[_Token], i: int, lead: str | None) -> _Hit | None:
+        first = tokens[i]
+        for n in (2, 1):
+            if i + n > len(tokens):
+                continue
+            words = " ".join(t.key for t in tokens[i : i + n])
+            minimum = TYPO_MIN_LEAD if lead else TYPO_MIN
+            if len(words.replace(" ", "")) < minimum or words in self.names or words in ORDINARY_WORDS:
+                continue
+            limit = 1 if len(words) < 11 else 2
+            matches = sorted(
+                {w for v in deletes(words, 1) for w in self.typo.get(v, ())
+                 if edit_distance(words, w, limit) <= limit and w.split()[0][:1] == words[:1]}
+            )
+            if len(matches) == 1:
+                tier, places = self.names[matches[0]]
+                evidence = 2 if lead else 1
+                if matches[0] in ORDINARY_WORDS or matches[0] in NEVER_ALONE:
+                    return None
+                return _Hit((evidence, 0, -first.start, len(words)), places)
+        return None
+
+    def _decide(self, hits: list[_Hit]) -> Resolution:
+        from knowledge.places import Resolution, _classify
+
+        best = max(hits, key=lambda h: h.score)
+        if best.postcode is not None:
+            # "01561 Lampertswalde": a name next to the postcode picks one of its places.
+            named = [h for h in hits if h.postcode is None and set(h.places) & set(best.places)]
+            if named:
+                return _classify(set(named[0].places) & set(best.places))
+            return self.index.at_postcode(best.postcode)
+        return _classify(best.places) if best.places else Resolution("unknown")
+
+
+def _drop_umlaut_e(k: str) -> str:
+    return k.replace("oe", "o").replace("ae", "a").replace("ue", "u")
+
+
+def _tokens(text: str) -> list[_Token]:
+    """One token per word of the lookup key: "Dresden-Neustadt" gives "dresden", "neustadt",
+    so both the whole and its first part can match. Only a token's first word can follow
+    a lead-in or start a sentence."""
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group(0)
+        words = key(surface).split()
+        if not words:
+            continue
+        before = text[: m.start()]
+        sentence_start = not before.strip() or bool(_SENTENCE_END.search(before))
+        capital = surface[:1].isupper()
+        out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False))
+        out += [_Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
+    return out
+
+
+def _lead_in(tokens: list[_Token], i: int) -> str | None:
+    """The lead-in word right before token i ("in", "Bürgermeister", "Gemeinde"), if any."""
+    if i == 0 or tokens[i].inner:
+        return None
+    prev = tokens[i - 1].key
+    if prev in ROLE_WORDS:  # "Bürgermeister Pirna", "wohne Pirna"
+        return "role"
+    if prev not in LEAD_INS:
+        return None
+    # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
+    # ("wohne aber in X": up to two words may stand between.)
+    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]):
+        return "role"
+    return prev
+
+
+def _evidence(first: _Token, words: str, lead: str | None, *, ordinary: bool) -> int:
+    """How sure we are that `words` (starting at `first`) name a place; 0 = not a place."""
+    capital = first.capital and not first.sentence_start
+    if ordinary:
+        return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and first.capital else 0
+    if lead:
+        return 4 if lead == "role" else 3
+    if capital:
+        return 2
+    if first.capital or len(words.replace(" ", "")) >= 5 or " " in words:
+        return 1
+    return 0
+
+
+def find_in_text(index: PlaceIndex, text: str) -> Resolution | None:
+    finder = index._text_finder()  # noqa: SLF001
+    return finder.find(text)

@@ -1,0 +1,66 @@
+"""PlaceIndex.find_in_text: a municipality or postcode anywhere in a free sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.base import Knowledge
+
+DEV = yaml.safe_load((Path(__file__).parent / "data" / "places_dev.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", DEV, ids=[c["text"][:40] for c in DEV])
+def test_development_sentences(knowledge: Knowledge, case: dict) -> None:
+    res = knowledge.places.find_in_text(case["text"])
+    if case.get("expect_postcode"):
+        assert res is not None and res.places
+        assert all(case["expect_postcode"] in (p.postcode, *p.postcodes) for p in res.places)
+    elif case.get("expect") is None:
+        assert res is None, [p.name for p in res.places]
+    else:
+        assert res is not None and res.status == "found", res
+        assert res.places[0].name == case["expect"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in lauter Angst", "Lauter Stimmen", "im Hain", "Der Hain", "die Mark", "in Brand gesetzt",
+     "treuen Dank", "Die Bergleute wollten das Auto bergen", "eine Schleife", "Ich lebe in Angst",
+     "Ich bin in Sorge", "Herr Rochlitz", "Landkreis Bautzen", "in die Schweiz", "aus Sachsen",
+     "Tel. 03581 468 650", "0351 48322 33", "10000 Euro", "Ich wohne hier", "", "   ", "!!!"],
+)
+def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.places.find_in_text(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Wir wohnen in Lauter", "Lauter-Bernsbach"), ("ich komme aus Aue", "Aue-Bad Schlema"),
+     ("Bürgermeister in Treuen", "Treuen"), ("Thum", "Thum"), ("wohne in thum", "Thum"),
+     ("Görlitz", "Görlitz"), ("GÖRLITZ", "Görlitz"), ("Ich wohne in Grossenhain", "Großenhain"),
+     ("bei Bischofswerd", "Bischofswerda"), ("aus Budyšin", "Bautzen")],
+)
+def test_names_with_evidence_are_found(knowledge: Knowledge, text: str, expected: str) -> None:
+    res = knowledge.places.find_in_text(text)
+    assert res is not None and res.status == "found" and res.places[0].name == expected
+
+
+def test_ambiguous_name_and_postcode(knowledge: Knowledge) -> None:
+    res = knowledge.places.find_in_text("Ich bin Gemeinderätin in Neukirch")
+    assert res is not None and res.status == "ambiguous"
+    assert sorted(p.name for p in res.places) == ["Neukirch", "Neukirch/Lausitz"]
+    narrowed = knowledge.places.find_in_text("01561 Lampertswalde, Bürgermeister")
+    assert narrowed is not None and [p.name for p in narrowed.places] == ["Lampertswalde"]
+
+
+def test_the_persons_own_municipality_wins(knowledge: Knowledge) -> None:
+    res = knowledge.places.find_in_text("Ich war gestern in Dresden, wohne aber in Pirna")
+    assert res is not None and res.places[0].name == "Pirna"
+
+
+def test_outside_saxony_is_not_found(knowledge: Knowledge) -> None:
+    assert knowledge.places.find_in_text("Ich wohne in Hamburg") is None
+    assert knowledge.places.find_in_text("80331") is None

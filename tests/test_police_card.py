@@ -1,0 +1,124 @@
+"""Police cards on the result screen: a callable local number first, honest labels, no admin data."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+import pytest
+
+from handlers.police_card import police_cards
+from knowledge.base import Knowledge
+from knowledge.police import police_route
+from tests.helpers import PureChat
+from tests.test_triage import walk_to_place
+
+# Words and shapes of admin metadata that must never reach a user.
+METADATA = re.compile(
+    r"Stand\b|Quelle|source|geprüft|verified|undated|undatiert|OLD\b|http|\b20\d\d\b|"
+    r"hinterlegt|nicht gefunden|not found|Revierleiter|Medieninformation|notes?:",
+    re.IGNORECASE,
+)
+
+
+def _card_text(card) -> str:  # noqa: ANN001
+    return " ".join(x for x in (card.name, card.note, card.address, card.hours) if x)
+
+
+def _callable(number: str | None) -> bool:
+    if not number or number.strip() == "110":
+        return False
+    parsed = phonenumbers.parse(number, "DE")
+    return parsed.country_code == 49 and phonenumbers.is_valid_number(parsed)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_municipality_gets_a_callable_local_number_first(knowledge: Knowledge, lang: str) -> None:
+    places = knowledge.places.saxon_places()
+    assert len(places) == 418
+    texts = knowledge.police.texts
+    for place in places:
+        cards = police_cards(knowledge, place, lang)
+        assert 1 <= len(cards) <= 2
+        first = cards[0]
+        assert first.id == knowledge.catalogue.police_contact
+        assert _callable(first.phone), (place.name, first)
+        assert "autobahn" not in first.name.lower()
+        route = police_route(place, knowledge.police)
+        if route.kind == "responsible" and route.station.phone:
+            assert first.note.startswith(texts.responsible.get(lang)), place.name
+            assert first.name == route.station.name
+        elif route.kind == "responsible":
+            # The responsible station has no known number: the callable one says it is the nearest.
+            assert first.note.startswith(texts.nearest_for_responsible.get(lang).split("{")[0])
+            assert cards[1].name == route.station.name and cards[1].phone is None
+        else:
+            assert first.note.startswith(texts.nearest.get(lang).format(place=place.name)), place.name
+            assert texts.responsible.get(lang) not in first.note
+        for card in cards:
+            assert not METADATA.search(_card_text(card)), (place.name, card)
+            assert "(" not in (card.address or ""), card.address  # no remarks in an address
+            assert card.phone != "110"
+
+
+def test_responsible_and_nearest_labels(knowledge: Knowledge) -> None:
+    naunhof = knowledge.places.resolve("Naunhof").places[0]
+    card = police_cards(knowledge, naunhof, "de")[0]
+    assert (card.name, card.note) == ("Polizeirevier Grimma", "Ihr zuständiges Polizeirevier")
+    assert card.address == "Köhlerstraße 3, 04668 Grimma"
+    hartha = knowledge.places.resolve("Hartha").places[0]
+    card = police_cards(knowledge, hartha, "de")[0]
+    assert card.name == "Polizeirevier Döbeln"
+    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für Hartha nicht belegt)"
+    english = police_cards(knowledge, hartha, "en")[0]
+    assert english.note.startswith("Nearest police station")
+
+
+def test_uncertain_number_gets_one_plain_caveat(knowledge: Knowledge) -> None:
+    oschatz = knowledge.places.resolve("Oschatz").places[0]
+    card = police_cards(knowledge, oschatz, "de")[0]
+    caveat = knowledge.police.texts.uncertain.de
+    assert card.name == "Polizeirevier Oschatz" and card.note.count(caveat) == 1
+
+
+def test_direktion_switchboard_only_where_sourced(knowledge: Knowledge) -> None:
+    hartha = knowledge.places.resolve("Hartha").places[0]  # PD Chemnitz: switchboard sourced
+    cards = police_cards(knowledge, hartha, "de")
+    assert cards[1].id == "pd_chemnitz" and cards[1].phone == "+49 371 387-0"
+    leipzig = knowledge.places.resolve("Leipzig").places[0]  # PD Leipzig: none sourced
+    assert [c.id for c in police_cards(knowledge, leipzig, "de")][1:] == []
+
+
+def test_no_place_asks_for_it_and_shows_110_only_as_emergency(knowledge: Knowledge) -> None:
+    ask, emergency = police_cards(knowledge, None, "de")
+    assert ask.phone is None and "Gemeinde" in ask.note
+    assert emergency.phone == "110" and emergency.name == "Polizei-Notruf"
+    assert "akuter Gefahr" in emergency.note
+    munich = knowledge.places.resolve("München").places[0]
+    ask, emergency = police_cards(knowledge, munich, "en")
+    assert ask.phone is None and "München" in ask.note and emergency.phone == "110"
+
+
+def test_shared_postcode_with_one_route_does_not_ask(knowledge: Knowledge) -> None:
+    # 01561: Ebersbach, Großenhain, Lampertswalde, Priestewitz, Schönfeld and Thiendorf all lie
+    # in the formal area list of Polizeirevier Großenhain.
+    res = knowledge.places.resolve("01561")
+    assert res.status == "found" and res.places[0].area
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    messages = chat.text("01561")
+    assert chat.state.node != "choose_place"
+    route = police_route(res.places[0], knowledge.police)
+    assert route.kind == "responsible" and route.station.id == "pr_grossenhain"
+    assert messages[0].contacts[1].name == "Polizeirevier Großenhain"
+
+
+def test_shared_postcode_with_different_routes_asks(knowledge: Knowledge) -> None:
+    asked = 0
+    for pc in ("09337", "04720", "09306"):
+        res = knowledge.places.resolve(pc)
+        routes = {police_route(p, knowledge.police).key() for p in res.places}
+        if res.status == "ambiguous":
+            asked += 1
+            assert len(routes) > 1
+    assert asked >= 1
