@@ -11,7 +11,7 @@ from dataclasses import asdict
 
 from handlers.answers import Choice, match_exact, match_loose
 from handlers.messages import Inbound, LocationIn, Option, OptionChosen, OutboundMessage, TextIn
-from handlers.result import contact_card, result_messages
+from handlers.result import contact_card, more_topics, result_messages, result_more
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from knowledge.base import Knowledge
 from knowledge.places import Place, Resolution
@@ -58,7 +58,7 @@ def choices(state: ConversationState, k: Knowledge) -> list[Choice]:
     question = k.flow.questions.get(node)
     if question is None:
         return []
-    found = [Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)) for o in question.options]
+    found = [Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)) for o in question.options if _offered(o, state, k)]
     if question.kind == "municipality":
         found.append(_l10n_choice(k, PLACE_SKIP, "place_skip"))
     return found
@@ -143,8 +143,27 @@ def _skippable(question: Question, state: ConversationState) -> bool:
     )
 
 
+# --- more of the result ("Weitere Stellen", "Mehr dazu", "Mehr zum Recht") ---------------
+SHOWN = "shown"  # pending key: the parts of the result already shown in full
+
+
+def _offered(option: FlowOption, state: ConversationState, k: Knowledge) -> bool:
+    """A `show` option is offered once, and only when that part of the result has more."""
+    if option.show is None:
+        return True
+    return option.show not in state.pending.get(SHOWN, []) and option.show in more_topics(k, state)
+
+
+def _show_more(state: ConversationState, option: FlowOption, ctx: Context) -> StepResult:
+    state.pending.setdefault(SHOWN, []).append(option.show)
+    more = result_more(ctx.knowledge, state, option.show)
+    return StepResult(state).say(*more, *current_messages(state, ctx.knowledge))
+
+
 def _apply_option(state: ConversationState, option: FlowOption, ctx: Context) -> StepResult:
     k = ctx.knowledge
+    if option.show:
+        return _show_more(state, option, ctx)
     if option.category:
         _set_category(state, option.category, k)
     if option.aspect and option.aspect not in state.aspects:

@@ -77,7 +77,7 @@ def _unknown_target(target: str) -> str:
 
 def _edges(k: Knowledge, qid: str) -> list[str]:
     question = k.flow.questions[qid]
-    targets = [o.next for o in question.options]
+    targets = [o.next for o in question.options if not o.show]  # `show` stays on the question
     if question.next:
         targets.append(question.next)
     return [t for t in targets if t in k.flow.questions]
@@ -172,10 +172,8 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "place_outside": frozenset({"place", "state"}),
     "result_header": frozenset({"category"}),
     "result_header_place": frozenset({"category", "place"}),
-    "police_station_note": frozenset({"direktion", "source_date"}),
+    "police_station_note": frozenset({"direktion"}),
     "police_fallback_note": frozenset({"place", "direktion"}),
-    "no_verified_phone": frozenset({"how_else"}),
-    "source_note": frozenset({"date"}),
     "knowledge_reloaded": frozenset({"version"}),
     "knowledge_unchanged": frozenset({"version"}),
     "knowledge_reload_failed": frozenset({"count", "version", "problems"}),
