@@ -62,8 +62,8 @@ CASES = [
     # name, file, old, new, field, message part, line anchor (None: the changed line)
     ("bad_yaml", "flow.yaml", "after_result: after_result", "after_result: after: result",
      "", "invalid YAML: mapping values are not allowed here", None),
-    ("unknown_contact", "categories.yaml", "contacts: [polizeirevier, support]", "contacts: [polizeirevier, suport]",
-     "categories.physical_attack.contacts.1", "unknown contact 'suport'", None),
+    ("unknown_contact", "categories.yaml", "contacts: [polizeirevier, weisser_ring]", "contacts: [polizeirevier, weisser_rng]",
+     "categories.physical_attack.contacts.1", "unknown contact 'weisser_rng'", None),
     ("cycle", "flow.yaml", "        aspect: repeated\n        next: municipality", "        aspect: repeated\n        next: aspect_online",
      "questions.aspect_online", "cycle in the flow: aspect_online -> aspect_extremist -> aspect_private -> aspect_repeated -> aspect_online",
      "  aspect_online:"),
