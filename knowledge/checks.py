@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
+from knowledge.content_checks import content_problems
 from knowledge.escalation_checks import escalation_problems
 
 if TYPE_CHECKING:
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 def _problem(k: Knowledge, file: str, loc: tuple, message: str, severity: str = "error") -> Problem:
     doc = k.documents.get(file)
     line = doc.line_of(loc) if doc else None
-    return Problem(file, line, ".".join(str(p) for p in loc), message, severity)
+    name = doc.name_of(loc) if doc else ".".join(str(p) for p in loc)
+    return Problem(file, line, name, message, severity)
 
 
 def reference_problems(k: Knowledge) -> list[Problem]:
@@ -27,6 +29,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += _police_place_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
+    problems += content_problems(k)
     return problems
 
 
@@ -263,4 +266,4 @@ def police_raw_problems(doc: YamlDocument, saxon_districts: frozenset[str]) -> l
 
 
 def _raw(doc: YamlDocument, loc: tuple, message: str) -> Problem:
-    return Problem(doc.file, doc.line_of(loc), ".".join(str(p) for p in loc), message)
+    return Problem(doc.file, doc.line_of(loc), doc.name_of(loc), message)
