@@ -61,7 +61,8 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
         print(_line(problem))
     print(f"{len(errors)} error(s), {len(warns)} warning(s)")
     if errors:
-        print("The bot keeps using its last good version until every error is fixed.", file=sys.stderr)
+        # No bot is involved here: whether one keeps an older version is for `reload` to say.
+        print("Fix the errors above and run the check again.", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -82,7 +83,7 @@ def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
     for problem in errors:
         print(_line(problem))
     if errors:
-        print(f"{len(errors)} error(s): the running bot will keep its last good version.")
+        print(f"{len(errors)} error(s).")
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     trigger = settings.data_dir / TRIGGER_NAME
     status = settings.data_dir / STATUS_NAME
@@ -95,6 +96,8 @@ def cmd_reload(settings: Settings, args: argparse.Namespace) -> int:
             outcome = json.loads(status.read_text(encoding="utf-8"))
             state = "switched" if outcome["changed"] else ("unchanged" if outcome["ok"] else "kept last good")
             print(f"running bot: {state}, version {outcome['version']}")
+            if not outcome["ok"]:
+                print("The running bot keeps its last good version until every error is fixed.")
             return 0 if outcome["ok"] else 1
         time.sleep(0.1)
     print(f"no running bot picked up {trigger} within {wait:g} s (is it running with this data dir?)")

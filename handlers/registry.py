@@ -17,10 +17,11 @@ from knowledge.flowgraph import Edge, FlowGraph, Node, triage_graph
 
 E = Edge
 
-_FIELDS = ("when", "where", "what", "who", "witnesses")
+_FIELDS = ("affected", "when", "where", "what", "who", "witnesses")
 INCIDENT = FlowGraph("incident", "consent", (
     Node("consent", "consent: may I store it, encrypted?", "question",
-         (E("when", "yes"), E("triage", "no: back, nothing stored"))),
+         (E("affected", "yes"), E("triage", "no: back, nothing stored"))),
+    Node("affected", "affected: who is affected, in which office", "question", (E("when", "answer or skip"),)),
     Node("when", "when: date or time", "question", (E("where", "understood or skip"), E("when_unclear", "unclear"))),
     Node("when_unclear", "when_unclear: keep it as typed?", "question", (E("where", "keep or skip"),)),
     Node("where", "where", "question", (E("what"),)),
@@ -39,9 +40,10 @@ INCIDENT = FlowGraph("incident", "consent", (
     Node("reminder_offer", "reminder before the complaint deadline?", "question",
          (E("reminder_wait", "yes"), E("after_save", "no"))),
     Node("reminder_wait", "reminder_wait", "box", (E("after_save"),)),
-    Node("after_save", "after_save: report, new request or end", "question",
-         (E("report_wait", "report"), E("triage", "new request or end"))),
-    Node("report_wait", "report_wait: the report is made", "box", (E("triage", "report sent"),)),
+    Node("after_save", "after_save: report, new request or end (the record stays)", "question",
+         (E("report_wait", "report"), E("triage", "new request"), E("finish", "end"))),
+    Node("report_wait", "report_wait: the report is made", "box", (E("after_save", "report sent"),)),
+    Node("finish", "end: the record stays stored", "terminal"),
     Node("records_wait", "/vorfaelle: the records are listed", "box", (E("records"),)),
     Node("records", "records: which one?", "question", (E("record_menu"),)),
     Node("record_menu", "record_menu: note, evidence, report, close", "question",

@@ -1,96 +1,270 @@
-"""Composes the triage result: contact cards (local police first), next steps, legal hint."""
+"""Composes the triage result for a phone: a short first screen and more on request.
+
+`result_messages` is the short screen: one sentence that acknowledges the situation, at
+most three contact cards (the local police first), at most four short steps and a legal
+note of two sentences. `result_more` gives the rest of one part ("contacts", "advice",
+"law") when the user asks for it; `more_topics` says which parts have more. Users see a
+contact's name, purpose, how to reach it and at most one plain caveat; where the facts
+come from (`source`, `verified_on`, `notes`) stays in the YAML for admins.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from handlers.messages import ContactCard, OutboundMessage
 from handlers.police_card import police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
-from knowledge.schema import Contact
+from knowledge.places import Place
+from knowledge.schema import Category, Contact
 
 FALLBACK_CATEGORY = "unsure"
+MAX_CARDS = 3
+MAX_STEPS = 4
+MAX_MESSAGE = 600  # characters as rendered: what fits a phone screen without scrolling far
+TOPICS = ("contacts", "advice", "law")
 
 
-def contact_card(k: Knowledge, contact_id: str, lang: str) -> ContactCard:
+# --- contact cards ------------------------------------------------------------------
+
+
+def contact_card(k: Knowledge, contact_id: str, lang: str, *, full: bool = False) -> ContactCard:
+    """A contact as users see it. In the chat (`full=False`) the card names one way to
+    reach it besides the phone: the web page, else the address; the report shows all."""
     contact = k.contacts[contact_id]
+    reach_web = full or not contact.phone
     return ContactCard(
         id=contact_id,
         name=contact.name.get(lang),
         phone=contact.phone,
-        email=contact.email,
-        web=contact.web,
-        address=contact.address,
+        email=contact.email if full or not contact.phone else None,
+        web=contact.web if reach_web else None,
+        address=contact.address if full or not (contact.phone or contact.web) else None,
         hours=contact.hours.get(lang) if contact.hours else None,
         note=_note(k, contact, lang),
     )
 
 
 def _note(k: Knowledge, contact: Contact, lang: str) -> str:
+    """The purpose, how to reach it when there is no phone, and at most one caveat."""
     parts = [contact.what.get(lang)]
-    if contact.phone_note:
+    if not contact.phone and contact.how_else:
+        parts.append(contact.how_else.get(lang))
+    if contact.phone and contact.phone_note:
         parts.append(contact.phone_note.get(lang))
-    if not contact.phone:
-        how = contact.how_else.get(lang) if contact.how_else else ""
-        parts.append(k.texts.no_verified_phone.get(lang).format(how_else=how).strip())
-    if contact.verified_on:
-        parts.append(k.texts.source_note.get(lang).format(date=contact.verified_on.isoformat()))
+    elif contact.phone and contact.verified_on is None:
+        parts.append(k.texts.phone_unconfirmed.get(lang))
     return " ".join(p for p in parts if p)
+
+
+def _police(k: Knowledge, place: Place | None, lang: str) -> list[ContactCard]:
+    # The one seam for the police: whatever cards stand for the local police, first.
+    return police_cards(k, place, lang)
+
+
+# --- what the answer holds -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One case's whole answer, split into what comes first and what comes on request."""
+
+    category_id: str
+    category: Category
+    place: Place | None
+    intro: str  # the acknowledgement and the header above the first cards
+    cards: tuple[ContactCard, ...]  # every card of the route, the police first
+    first: int  # how many of `cards` the first message shows
+    steps: tuple[str, ...]
+
+
+def card_chars(card: ContactCard) -> int:
+    """A card's length as the plain-text renderers show it (the longest of the channels)."""
+    fields = (card.phone, card.email, card.web, card.address, card.hours)
+    lines = [card.name, *(f"  ☎ {v}" for v in fields if v)]
+    if card.note:
+        lines.append(f"  {card.note}")
+    return len("\n".join(lines))
+
+
+def _fitting(intro: str, cards: list[ContactCard], police: int) -> int:
+    """How many cards fit the first message: the police always, then up to three in all
+    while the message stays within MAX_MESSAGE characters."""
+    used = len(intro) + sum(2 + card_chars(c) for c in cards[:police])
+    count = police
+    for card in cards[police:]:
+        if count >= MAX_CARDS or used + 2 + card_chars(card) > MAX_MESSAGE:
+            break
+        used += 2 + card_chars(card)
+        count += 1
+    return count
+
+
+def _category_id(k: Knowledge, state: ConversationState) -> str:
+    return state.category if state.category in k.categories else FALLBACK_CATEGORY
+
+
+def _aspect_ids(k: Knowledge, state: ConversationState, category: Category) -> list[str]:
+    return [a for a in dict.fromkeys((*category.aspects, *state.aspects)) if a in k.aspects]
 
 
 def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outside: bool) -> list[str]:
     category = k.categories[category_id]
-    ids: list[str] = [k.catalogue.police_contact] if outside else []
-    ids += category.contacts
-    for aspect_id in (*category.aspects, *state.aspects):
-        aspect = k.aspects.get(aspect_id)
-        if aspect:
-            ids += aspect.contacts
+    police = k.catalogue.police_contact
+    ids: list[str] = [police, *category.contacts]
+    for aspect_id in _aspect_ids(k, state, category):
+        ids += k.aspects[aspect_id].contacts
     if outside:
-        allowed = set(k.catalogue.nationwide_contacts) | {k.catalogue.police_contact}
+        allowed = set(k.catalogue.nationwide_contacts) | {police}
         ids = [i for i in ids if i in allowed] + k.catalogue.nationwide_contacts
     unique = [i for i in dict.fromkeys(ids) if i not in category.exclude_contacts]
-    police = k.catalogue.police_contact
-    # The local police always comes first when it is part of the route.
-    return ([police] if police in unique else []) + [i for i in unique if i != police]
+    # The local police comes first in every route.
+    return [police] + [i for i in unique if i != police]
 
 
-def result_messages(k: Knowledge, state: ConversationState) -> list[OutboundMessage]:
+def _steps(k: Knowledge, state: ConversationState, category: Category, lang: str) -> list[str]:
+    """The category's steps and each aspect's, taken in turn, so that the first four
+    already hold the first step of everything that applies (screenshots when online...)."""
+    sources = [list(category.steps.get(lang))]
+    for aspect_id in _aspect_ids(k, state, category):
+        aspect = k.aspects[aspect_id]
+        if aspect.steps:
+            sources.append(list(aspect.steps.get(lang)))
+    steps: list[str] = []
+    for round_ in range(max((len(s) for s in sources), default=0)):
+        steps += [s[round_] for s in sources if round_ < len(s)]
+    return list(dict.fromkeys(steps))
+
+
+def _intro(k: Knowledge, category: Category, place: Place | None, lang: str) -> str:
+    label = category.label.get(lang)
+    if place is not None:
+        header = k.texts.result_header_place.get(lang).format(category=label, place=place.name)
+    else:
+        header = k.texts.result_header.get(lang).format(category=label)
+    paragraphs = [category.acknowledge.get(lang)]
+    if place is not None and not place.in_saxony:
+        paragraphs.append(k.texts.place_outside.get(lang).format(place=place.name, state=place.state))
+    paragraphs.append(header)
+    return "\n\n".join(paragraphs)
+
+
+def compose(k: Knowledge, state: ConversationState) -> Answer:
     lang = state.lang
-    category_id = state.category if state.category in k.categories else FALLBACK_CATEGORY
+    category_id = _category_id(k, state)
     category = k.categories[category_id]
     place = k.places.get(state.place_id) if state.place_id else None
     outside = place is not None and not place.in_saxony
-    cards = []
+    cards: list[ContactCard] = []
+    police = 0
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
-            cards.extend(police_cards(k, place, lang))
+            found = _police(k, place, lang)
+            cards += found
+            police = len(found)
         elif contact_id in k.contacts:
             cards.append(contact_card(k, contact_id, lang))
-    if place is not None:
-        header = k.texts.result_header_place.get(lang).format(
-            category=category.label.get(lang), place=place.name
-        )
-    else:
-        header = k.texts.result_header.get(lang).format(category=category.label.get(lang))
-    if outside:
-        header = k.texts.place_outside.get(lang).format(place=place.name, state=place.state) + "\n\n" + header
-    messages = [OutboundMessage(text=header, contacts=tuple(cards), category=category_id)]
-    messages.append(OutboundMessage(text=_advice_text(k, state, category_id), category=category_id))
+    intro = _intro(k, category, place, lang)
+    return Answer(
+        category_id, category, place, intro, tuple(cards), _fitting(intro, cards, police),
+        tuple(_steps(k, state, category, lang)),
+    )
+
+
+def report_cards(k: Knowledge, state: ConversationState) -> list[ContactCard]:
+    """Every contact of the route with everything known about reaching it (for the report)."""
+    answer = compose(k, state)
+    return [
+        contact_card(k, card.id, state.lang, full=True) if card.id in k.contacts else card
+        for card in answer.cards
+    ]
+
+
+# --- the short screen and the rest -------------------------------------------------------
+
+
+def result_messages(k: Knowledge, state: ConversationState) -> list[OutboundMessage]:
+    """The short result: acknowledgement and the first cards; then steps and the legal note."""
+    lang = state.lang
+    answer = compose(k, state)
+    messages = [
+        OutboundMessage(text=answer.intro, contacts=answer.cards[: answer.first], category=answer.category_id)
+    ]
+    advice = [_bullets(k.texts.steps_header.get(lang), answer.steps[:MAX_STEPS])]
+    if answer.category.legal:
+        advice.append(k.texts.legal_header.get(lang) + "\n" + answer.category.legal.short.get(lang))
+    messages += [OutboundMessage(text=text, category=answer.category_id) for text in _packed(advice)]
     return messages
 
 
-def _advice_text(k: Knowledge, state: ConversationState, category_id: str) -> str:
+def more_topics(k: Knowledge, state: ConversationState) -> tuple[str, ...]:
+    """The parts of the answer that have more than the short screen showed."""
+    answer = compose(k, state)
+    found = []
+    if len(answer.cards) > answer.first:
+        found.append("contacts")
+    if len(answer.steps) > MAX_STEPS:
+        found.append("advice")
+    if answer.category.legal:
+        found.append("law")
+    return tuple(found)
+
+
+def result_more(k: Knowledge, state: ConversationState, topic: str) -> list[OutboundMessage]:
+    """The rest of one part of the answer; empty if there is nothing more."""
     lang = state.lang
-    category = k.categories[category_id]
-    steps = list(category.steps.get(lang))
-    for aspect_id in dict.fromkeys((*category.aspects, *state.aspects)):
-        aspect = k.aspects.get(aspect_id)
-        if aspect and aspect.steps:
-            steps += aspect.steps.get(lang)
-    lines = [k.texts.steps_header.get(lang)]
-    lines += [f"• {step}" for step in dict.fromkeys(steps)]
-    if category.legal:
-        lines += ["", k.texts.legal_header.get(lang), category.legal.text.get(lang)]
-        if category.legal.complaint_required:
-            lines.append(k.texts.deadline.get(lang))
-    return "\n".join(lines)
+    answer = compose(k, state)
+    category_id = answer.category_id
+    if topic == "contacts":
+        return _card_messages(k.texts.more_contacts_header.get(lang), answer.cards[answer.first :], category_id)
+    if topic == "advice":
+        rest = answer.steps[MAX_STEPS:]
+        if not rest:
+            return []
+        header = k.texts.more_advice_header.get(lang)
+        return [OutboundMessage(text=text, category=category_id) for text in _packed([header, *(f"• {s}" for s in rest)], "\n")]
+    if topic == "law" and answer.category.legal:
+        legal = answer.category.legal
+        # A blank line in the YAML text starts a new paragraph (folded text keeps it as "\n").
+        paragraphs = [k.texts.legal_header.get(lang), *legal.text.get(lang).splitlines()]
+        if legal.complaint_required:
+            paragraphs.append(k.texts.deadline.get(lang))
+        return [OutboundMessage(text=text, category=category_id) for text in _packed(paragraphs)]
+    return []
+
+
+def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str) -> list[OutboundMessage]:
+    """Cards in messages of at most three cards and MAX_MESSAGE characters; the header first."""
+    out: list[OutboundMessage] = []
+    batch: list[ContactCard] = []
+    text = header
+    used = len(text)
+    for card in cards:
+        if batch and (len(batch) >= MAX_CARDS or used + 2 + card_chars(card) > MAX_MESSAGE):
+            out.append(OutboundMessage(text=text, contacts=tuple(batch), category=category_id))
+            batch, text, used = [], "", 0
+        batch.append(card)
+        used += 2 + card_chars(card)
+    if batch:
+        out.append(OutboundMessage(text=text, contacts=tuple(batch), category=category_id))
+    return out
+
+
+def _bullets(header: str, steps: tuple[str, ...]) -> str:
+    return "\n".join([header, *(f"• {step}" for step in steps)])
+
+
+def _packed(paragraphs: list[str], joiner: str = "\n\n", limit: int = MAX_MESSAGE) -> list[str]:
+    """Paragraphs joined into as few messages as fit `limit` each (never split inside one);
+    a heading (ending in ":") stays with what follows it."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if not paragraph.strip():
+            continue
+        heading = bool(out) and out[-1].endswith(":")
+        if out and (heading or len(out[-1]) + len(joiner) + len(paragraph) <= limit):
+            out[-1] += ("\n" if heading else joiner) + paragraph
+        else:
+            out.append(paragraph)
+    return out

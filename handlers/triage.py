@@ -15,7 +15,7 @@ from handlers import listening
 from handlers.answers import interpret, match_exact, match_loose
 from handlers.listening import Heard
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import result_messages
+from handlers.result import result_messages, result_more
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -31,6 +31,7 @@ from handlers.triage_screens import (
     PickPlace,
     Resume,
     RetypePlace,
+    SHOWN,
     SkipPlace,
     Value,
     aspect_id_of,
@@ -356,6 +357,8 @@ def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: 
     k = ctx.knowledge
     option = answer.option
     node = state.node
+    if option.show:
+        return _show_more(state, option.show, ctx)
     carried = dict(state.pending)
     if option.category:
         state = _with_category(state, option.category, k)
@@ -384,6 +387,13 @@ def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: 
             moved = _replace(moved, pending={"question": municipality})
             return _resolved(moved, Resolution("ambiguous", places), ctx, result=result, next_after=option.next)
     return go_to(state, option.next, ctx, result, lead=lead)
+
+
+def _show_more(state: ConversationState, topic: str, ctx: Context) -> StepResult:
+    """"Weitere Stellen", "Mehr dazu", "Mehr zum Recht": that part in full, offered once."""
+    shown = state.with_pending(**{SHOWN: [*state.pending.get(SHOWN, []), topic]})
+    more = result_more(ctx.knowledge, shown, topic)
+    return StepResult(shown, [*more, *current_messages(shown, ctx.knowledge)])
 
 
 def _fix(state: ConversationState, fact: str, ctx: Context) -> StepResult:

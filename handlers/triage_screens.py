@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from handlers.answers import Choice
 from handlers.messages import Option, OutboundMessage
-from handlers.result import contact_card
+from handlers.result import contact_card, more_topics
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.places import Place
@@ -22,6 +22,7 @@ CONFIRM_CATEGORY = "confirm_category"
 CHOOSE_PLACE = "choose_place"
 CORRECT = "correct"
 SCREENS = (CONFIRM_CATEGORY, CHOOSE_PLACE, CORRECT)
+SHOWN = "shown"  # pending key: the parts of the result already shown in full
 
 
 # --- typed option values -------------------------------------------------------------
@@ -137,7 +138,7 @@ def picks(state: ConversationState, k: Knowledge) -> list[Pick]:
     found = [
         Pick(Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)), Answer(o))
         for o in question.options
-        if o.action != "escalate" or k.escalation_enabled
+        if (o.action != "escalate" or k.escalation_enabled) and _offered(o, state, k)
     ]
     if question.kind == "municipality":
         found.append(_l10n(k, "place.skip", "place_skip", SkipPlace()))
@@ -145,6 +146,13 @@ def picks(state: ConversationState, k: Knowledge) -> list[Pick]:
     if state.inferred and not question.emergency and not is_after_result(k, node):
         found.append(_flow_text(k, "fix.open", "correct_option", OpenCorrection()))
     return found
+
+
+def _offered(option: FlowOption, state: ConversationState, k: Knowledge) -> bool:
+    """A `show` option is offered once, and only when that part of the result has more."""
+    if option.show is None:
+        return True
+    return option.show not in state.pending.get(SHOWN, []) and option.show in more_topics(k, state)
 
 
 def _correction_picks(state: ConversationState, k: Knowledge) -> list[Pick]:

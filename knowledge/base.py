@@ -110,12 +110,7 @@ def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]
         for err in exc.errors():
             loc = tuple(err["loc"])
             problems.append(
-                Problem(
-                    doc.file,
-                    doc.line_of(loc),
-                    ".".join(str(part) for part in loc),
-                    _explain(err, model),
-                )
+                Problem(doc.file, doc.line_of(loc), doc.name_of(loc), _explain(err, model))
             )
         return None
 

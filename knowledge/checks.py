@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
+from knowledge.content_checks import content_problems
 from knowledge.escalation_checks import escalation_problems
 from knowledge.police_checks import police_problems
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 def _problem(k: Knowledge, file: str, loc: tuple, message: str, severity: str = "error") -> Problem:
     doc = k.documents.get(file)
     line = doc.line_of(loc) if doc else None
-    return Problem(file, line, ".".join(str(p) for p in loc), message, severity)
+    name = doc.name_of(loc) if doc else ".".join(str(p) for p in loc)
+    return Problem(file, line, name, message, severity)
 
 
 def reference_problems(k: Knowledge) -> list[Problem]:
@@ -29,6 +31,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += police_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
+    problems += content_problems(k)
     return problems
 
 
@@ -96,7 +99,7 @@ def _unknown_target(target: str) -> str:
 
 def _edges(k: Knowledge, qid: str) -> list[str]:
     question = k.flow.questions[qid]
-    targets = [o.next for o in question.options]
+    targets = [o.next for o in question.options if not o.show]  # `show` stays on the question
     if question.next:
         targets.append(question.next)
     return [t for t in targets if t in k.flow.questions]
@@ -191,10 +194,8 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "place_outside": frozenset({"place", "state"}),
     "result_header": frozenset({"category"}),
     "result_header_place": frozenset({"category", "place"}),
-    "police_station_note": frozenset({"direktion", "source_date"}),
+    "police_station_note": frozenset({"direktion"}),
     "police_fallback_note": frozenset({"place", "direktion"}),
-    "no_verified_phone": frozenset({"how_else"}),
-    "source_note": frozenset({"date"}),
     "knowledge_reloaded": frozenset({"version"}),
     "knowledge_unchanged": frozenset({"version"}),
     "knowledge_reload_failed": frozenset({"count", "version", "problems"}),
@@ -265,4 +266,4 @@ def police_raw_problems(doc: YamlDocument, saxon_districts: frozenset[str]) -> l
 
 
 def _raw(doc: YamlDocument, loc: tuple, message: str) -> Problem:
-    return Problem(doc.file, doc.line_of(loc), ".".join(str(p) for p in loc), message)
+    return Problem(doc.file, doc.line_of(loc), doc.name_of(loc), message)

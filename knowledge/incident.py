@@ -13,6 +13,7 @@ class IncidentTexts(Strict):
     consent_no: L10n
     declined: L10n
     skip: L10n
+    ask_affected: L10n
     ask_when: L10n
     when_unclear: L10n
     when_keep: L10n
@@ -38,6 +39,7 @@ class IncidentTexts(Strict):
     ask_file_number: L10n
     not_given: L10n
     summary_header: L10n
+    field_affected: L10n
     field_when: L10n
     field_where: L10n
     field_what: L10n
@@ -59,7 +61,11 @@ class IncidentTexts(Strict):
     reminder_set: L10n
     reminder_message: L10n
     after_save: L10n
-    finish: L10n
+    after_report: L10n
+    saved_report: L10n
+    saved_new: L10n
+    saved_end: L10n
+    ended_saved: L10n
     records_header: L10n
     records_none: L10n
     status_open: L10n

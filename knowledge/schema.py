@@ -43,24 +43,58 @@ class L10nList(Strict):
 PHONE_PATTERN = re.compile(r"^[0-9+() /-]{3,40}$")
 
 
-class Contact(Strict):
-    """One institution the bot can point to, with where its facts come from."""
+NAME_MAX = 70
+PURPOSE_MAX = 120
 
-    name: L10n
-    what: L10n
+
+def _short(value: L10n, limit: int, what: str) -> L10n:
+    for lang in LANGS:
+        text = getattr(value, lang)
+        if len(text) > limit or "\n" in text.strip():
+            raise ValueError(
+                f"the {lang!r} {what} has {len(text)} characters; keep it to one line of at most "
+                f"{limit} (details for admins go into `notes`)"
+            )
+    return value
+
+
+class Contact(Strict):
+    """One institution the bot can point to. Users see name, `what`, how to reach it and at
+    most one plain caveat; `source`, `source_date`, `verified_on` and `notes` are for admins."""
+
+    name: L10n = Field(description=f"Short name users see (at most {NAME_MAX} characters).")
+    what: L10n = Field(description=f"One line: what it does for the user (at most {PURPOSE_MAX}).")
     who: L10n | None = None
     phone: str | None = None
-    phone_note: L10n | None = None
+    phone_note: L10n | None = Field(
+        default=None,
+        description="A plain caveat users see next to the number; without it an unverified "
+        "number gets the standard caveat (texts.yaml `phone_unconfirmed`).",
+    )
     email: str | None = None
     web: str | None = None
     address: str | None = None
     hours: L10n | None = None
     how_else: L10n | None = Field(
-        default=None, description="How to reach it when no phone number is verified."
+        default=None, description="How to reach it when it has no phone number (shown to users)."
     )
     nationwide: bool = Field(default=False, description="Offered outside Saxony too.")
-    source: str | None = Field(default=None, description="URL or document the facts come from.")
-    verified_on: dt.date | None = None
+    source: str | None = Field(default=None, description="URL or document the facts come from (admins only).")
+    source_date: str | None = Field(default=None, description="Date of the source (admins only).")
+    verified_on: dt.date | None = Field(
+        default=None, description="Day an editor compared the entry with its source (admins only)."
+    )
+    notes: str | None = Field(default=None, description="Research remarks for admins; never shown to users.")
+
+    @field_validator("name")
+    @classmethod
+    def _short_name(cls, value: L10n) -> L10n:
+        return _short(value, NAME_MAX, "name")
+
+    @field_validator("what")
+    @classmethod
+    def _one_line(cls, value: L10n) -> L10n:
+        return _short(value, PURPOSE_MAX, "purpose (`what`)")
 
     @field_validator("phone")
     @classmethod
@@ -84,6 +118,11 @@ class Option(Strict):
         default_factory=list,
         description="Natural answers that pick it: 'yes' takes ja/jo/klar/yeah…, 'no' nein/nö/nope…, "
         "'unknown' keine Ahnung/not sure…",
+    )
+    show: Literal["contacts", "advice", "law"] | None = Field(
+        default=None,
+        description="Below the result: show more of this part of the answer and stay on the "
+        "question (offered once, and only when there is more to show).",
     )
 
 
@@ -143,16 +182,26 @@ class Terms(Strict):
 
 
 class LegalHint(Strict):
-    text: L10n
+    short: L10n = Field(description="At most two sentences, shown with the result.")
+    text: L10n = Field(description="The full note, shown after 'Mehr zum Recht'.")
     complaint_required: bool = Field(
-        default=False, description="Antragsdelikt: the 3-month deadline of § 77b StGB applies."
+        default=False,
+        description="A Strafantrag may be needed: the 3-month deadline of § 77b StGB is shown "
+        "and the incident flow offers a reminder.",
+    )
+    sources: list[str] = Field(
+        min_length=1,
+        description="Where each statement comes from (law, paragraph, page); admins only.",
     )
 
 
 class Category(Strict):
     label: L10n
+    acknowledge: L10n = Field(
+        description="One calm sentence that acknowledges the situation, first on the result."
+    )
     contacts: list[str] = Field(default_factory=list)
-    steps: L10nList
+    steps: L10nList = Field(description="Short steps; the first four (with the aspects') are shown first.")
     legal: LegalHint | None = None
     terms: Terms = Field(default_factory=Terms)
     aspects: list[str] = Field(
@@ -221,10 +270,11 @@ class UiTexts(Strict):
     police_station_note: L10n
     police_fallback_note: L10n
     police_unknown_place: L10n
-    no_verified_phone: L10n
-    source_note: L10n
+    phone_unconfirmed: L10n
     steps_header: L10n
     legal_header: L10n
+    more_contacts_header: L10n
+    more_advice_header: L10n
     deadline: L10n
     knowledge_changed: L10n
     conversation_ended: L10n

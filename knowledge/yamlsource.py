@@ -1,7 +1,9 @@
-"""Reads YAML while remembering the line of every value, so errors can name it."""
+"""Reads YAML while remembering the line of every value, so errors can name it; a file
+that is not valid YAML gets a plain-words explanation with the line to look at."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,28 @@ class YamlDocument:
                 return line
         return None
 
+    def name_of(self, loc: Path_) -> str:
+        """`loc` as an admin finds it in the file: list entries by their `id` (or by their
+        value, for a list of ids) instead of by position: `stations.pr_goerlitz.phone`."""
+        parts: list[str] = []
+        node: Any = self.data
+        for part in loc:
+            child = None
+            if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+                child = node[part]
+                if isinstance(child, dict) and isinstance(child.get("id"), str):
+                    parts.append(child["id"])
+                elif isinstance(child, str) and ID_LIKE.match(child):
+                    parts.append(child)
+                else:
+                    parts.append(str(part))
+            else:
+                if isinstance(node, dict):
+                    child = node.get(part)
+                parts.append(str(part))
+            node = child
+        return ".".join(parts)
+
 
 def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
     lines[path] = node.start_mark.line + 1
@@ -66,6 +90,7 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
     return _scalar(node)
 
 
+ID_LIKE = re.compile(r"^[a-z][a-z0-9_]*$")
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
@@ -100,20 +125,47 @@ def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
         raise KnowledgeError([Problem(name, None, "", "file is not UTF-8 text")]) from exc
     try:
         node = _compose(text)
+        lines: dict[Path_, int] = {}
+        data = _build(node, (), lines) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise KnowledgeError(
-            [Problem(name, line, "", f"invalid YAML: {exc.problem or exc.context}")]
-        ) from exc
-    lines: dict[Path_, int] = {}
-    if node is None:
-        return YamlDocument(name, {}, lines)
-    try:
-        data = _build(node, (), lines)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise KnowledgeError(
-            [Problem(name, mark.line + 1 if mark else None, "", f"invalid YAML: {exc.problem}")]
-        ) from exc
+        line, message = explain_yaml_error(exc, text)
+        raise KnowledgeError([Problem(name, line, "", f"invalid YAML: {message}")]) from exc
     return YamlDocument(name, data, lines)
+
+
+def _odd_quotes(text_lines: list[str], line: int | None) -> bool:
+    if line is None or not 1 <= line <= len(text_lines):
+        return False
+    return text_lines[line - 1].count('"') % 2 == 1
+
+
+def explain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line to look at and what is wrong there, in words an admin understands. The
+    parser's own line is often the one after the mistake (it notices only there)."""
+    problem = str(exc.problem or exc.context or "")
+    at = exc.problem_mark.line + 1 if exc.problem_mark else None
+    began = exc.context_mark.line + 1 if exc.context_mark else None
+    text_lines = text.splitlines()
+    if problem.startswith("duplicate key"):
+        key = problem.removeprefix("duplicate key ").strip()
+        return at, f"{key} appears twice in the same entry on line {at}; keep only one of them"
+    if "\\t" in problem or "\t" in problem:
+        return at, f"line {at} is indented with a tab; YAML needs spaces: replace the tab at the start of line {at} by spaces"
+    for line in (at and at - 1, at):
+        if _odd_quotes(text_lines, line):
+            return line, f'a quotation mark (") on line {line} is not closed; add the closing " at the end of the text'
+    if "could not find expected ':'" in problem:
+        line = began or at
+        return line, f"line {line} has no ':' after its field name; write it as `name: value`"
+    if "mapping values are not allowed" in problem:
+        return at, (f"line {at} has a second ':' in its value; if the text contains a colon, put the "
+                    'whole value in double quotes ("...")')
+    if "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+        line = began or at
+        bracket = "{" if "}" in problem else "["
+        return line, (f"the {bracket!r} on line {line} is not closed, or a ',' is missing between two "
+                      "entries; check that line")
+    if "expected <block end>" in problem or "did not find expected" in problem or "expected <block mapping start>" in problem:
+        return at, (f"the indentation of line {at} does not fit the lines above it: check the spaces at the "
+                    f"start of line {at} (entries at the same level need exactly the same number of spaces)")
+    return at, f"the file cannot be read near line {at} ({problem}); compare that line with a similar entry"

@@ -23,6 +23,7 @@ KEY_B = base64.b64encode(b"B" * 32).decode()
 START = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
 # Everything a test user types that must never appear in plaintext at rest.
 SECRETS = {
+    "affected": "ich, Ortsvorsteherin Amalie Quendelbach",
     "where": "Quellgasse 17 am Brunnenhof",
     "what": "Er drohte mir mit Xylophonkeulen vor dem Rathaus",
     "who": "Herr Zebulon Quaxmann",
@@ -92,12 +93,14 @@ class Chat:
         """A whole record through the chat; returns its reference number."""
         await self.to_consent()
         await self.option("yes")
+        await self.text(SECRETS["affected"])
         await self.text(when)
         for field in ("where", "what", "who", "witnesses"):
             await self.text(SECRETS[field])
         for name, mime, data in files:
             answer = await self.file(name, mime, data)
-            assert "SHA-256" in answer[-1].text, answer[-1].text
+            assert name in answer[-1].text, answer[-1].text
+            assert "SHA-256" not in answer[-1].text  # the checksum belongs in the report
         await self.text(SECRETS["link"])
         await self.option("done")
         await self.option("rep_no")

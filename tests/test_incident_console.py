@@ -34,7 +34,7 @@ def test_jsonl_record_with_files_and_report(tmp_path):
     letter.write_bytes(pdf_bytes())
     data_dir = tmp_path / "data"
     events = [{"text": t} for t in TRIAGE_TO_RESULT] + [
-        {"option": "document_incident"}, {"option": "yes"}, {"text": "gestern 22 Uhr"},
+        {"option": "document_incident"}, {"option": "yes"}, {"option": "skip"}, {"text": "gestern 22 Uhr"},
         {"text": SECRETS["where"]}, {"text": SECRETS["what"]}, {"text": SECRETS["who"]}, {"option": "skip"},
         {"file": str(shot)}, {"file": str(letter)}, {"text": SECRETS["link"]}, {"option": "done"},
         {"option": "rep_no"}, {"option": "save"}, {"option": "no"}, {"option": "report"},

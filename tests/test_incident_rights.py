@@ -29,7 +29,7 @@ async def test_oversized_and_wrong_type_files_are_refused(tmp_path):
         chat = Chat(app)
         await chat.to_consent()
         await chat.option("yes")
-        for _ in range(5):
+        for _ in range(6):  # affected, when, where, what, who, witnesses
             await chat.option("skip")
         big = PNG_BYTES + b"\0" * (20 * 1024 * 1024)
         answer = await chat.file("riesig.png", "image/png", big)
@@ -51,12 +51,12 @@ async def test_evidence_limit_is_a_setting(tmp_path):
         chat = Chat(app)
         await chat.to_consent()
         await chat.option("yes")
-        for _ in range(5):
+        for _ in range(6):  # affected, when, where, what, who, witnesses
             await chat.option("skip")
         answer = await chat.file("brief.pdf", "application/pdf", pdf_bytes())
         assert "größer als 0.0005 MB" in answer[0].text
         answer = await chat.file("notiz.txt", "text/plain", "Grüße".encode())
-        assert "SHA-256" in answer[0].text
+        assert "notiz.txt" in answer[0].text and "gespeichert" in answer[0].text
 
 
 async def test_wrong_or_missing_key_fails_cleanly_and_destroys_nothing(tmp_path):
@@ -124,6 +124,7 @@ async def test_reminder_fires_once_after_restart(tmp_path):
         chat = Chat(app)
         await chat.to_consent()
         await chat.option("yes")
+        await chat.option("skip")  # who is affected
         await chat.text("heute")
         for _ in range(4):
             await chat.option("skip")

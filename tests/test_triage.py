@@ -9,7 +9,7 @@ from tests.helpers import PureChat, all_text, contact_ids, option_ids
 
 CATEGORIES = [
     "physical_attack", "threat", "stalking", "doxxing", "insult",
-    "online_hate", "coercion", "property_damage", "unsure",
+    "online_hate", "coercion", "property_damage", "unsure", "prevention",
 ]
 
 
@@ -20,7 +20,7 @@ def walk_to_place(chat: PureChat, category: str, *, aspect_answer: str = "_no") 
     assert chat.state.node == "category"
     chat.option(category)
     assert chat.state.category == category
-    while chat.state.node.startswith("aspect_"):
+    while chat.state.node.startswith("aspect_"):  # prevention asks none: nothing happened
         wanted = [o for o in option_ids(chat.last.messages) if o.endswith(aspect_answer)]
         assert len(wanted) == 1, chat.last.messages
         chat.option(wanted[0])
@@ -34,21 +34,19 @@ def test_every_category_reaches_a_result(knowledge, category, lang):
     walk_to_place(chat, category)
     messages = chat.text("Görlitz")
     cat = knowledge.categories[category]
-    header = messages[0]
-    assert header.category == category
-    assert cat.label.get(lang) in header.text and "Görlitz" in header.text
-    ids = contact_ids(messages)
-    expected = [c for c in cat.contacts if c != "polizeirevier"]
-    assert set(expected) <= set(ids)
-    if "polizeirevier" in cat.contacts:
-        assert ids[0] == "polizeirevier"
-        assert messages[0].contacts[0].name == "Polizeirevier Görlitz"
-    advice = messages[1].text
+    first = messages[0]
+    assert first.category == category
+    assert first.text.startswith(cat.acknowledge.get(lang))
+    assert cat.label.get(lang) in first.text and "Görlitz" in first.text
+    assert 2 <= len(first.contacts) <= 3
+    assert first.contacts[0].id == "polizeirevier"
+    assert first.contacts[0].name == "Polizeirevier Görlitz"
+    advice = all_text(messages[1:])
     assert knowledge.texts.steps_header.get(lang) in advice
-    assert cat.steps.get(lang)[0].split()[0] in advice
+    assert cat.steps.get(lang)[0] in advice
     if cat.legal:
-        assert cat.legal.text.get(lang)[:30] in advice
-        assert (knowledge.texts.deadline.get(lang) in advice) == cat.legal.complaint_required
+        assert cat.legal.short.get(lang) in advice
+        assert cat.legal.text.get(lang) not in advice  # the full note comes on request
     assert chat.state.node == knowledge.flow.after_result
     assert "new_request" in option_ids(messages)
 
@@ -67,12 +65,13 @@ def test_aspects_add_contacts_and_advice(knowledge):
     walk_to_place(chat, "threat", aspect_answer="_yes")
     assert set(chat.state.aspects) == {"online", "extremist", "private_sphere", "repeated"}
     messages = chat.text("Pirna")
+    messages += chat.option("more_contacts") + chat.option("more_advice")
     ids = contact_ids(messages)
-    for contact in ("onlinewache", "zmi", "zastex", "support"):
+    for contact in ("onlinewache", "zastex", "support", "hateaid"):
         assert contact in ids
     assert ids.count("polizeirevier") == 1 and ids[0] == "polizeirevier"
-    advice = messages[1].text
-    assert "Screenshots" in advice and "Protokoll" in advice and "Schutzmaßnahmen" in advice
+    advice = all_text(messages)
+    assert "Screenshots" in advice and "Protokoll" in advice and "Schutz Ihres Zuhauses" in advice
 
 
 def test_implied_aspect_skips_its_question(knowledge):
@@ -221,6 +220,7 @@ def test_place_outside_saxony_gets_nationwide_contacts_not_a_saxon_station(knowl
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")
     messages = chat.text("München")
+    messages += chat.option("more_contacts")
     ids = contact_ids(messages)
     assert "zastex" not in ids
     assert {"weisser_ring", "starke_stelle"} <= set(ids)

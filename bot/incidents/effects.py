@@ -14,8 +14,9 @@ from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.engine import EffectOutcome, Engine
-from bot.incidents.records import EvidenceMeta, IncidentStore
-from bot.incidents.report import pdf_report, text_report
+from bot.incidents.crypto import DecryptionError
+from bot.incidents.records import EvidenceMeta, Incident, IncidentStore
+from bot.incidents.report import IMAGE_TYPES, pdf_report, text_report
 from handlers.incident import model
 from handlers.incident.dates import BERLIN, When
 from handlers.messages import ConversationKey, Document, OutboundMessage
@@ -123,12 +124,24 @@ class IncidentEffects:
         if incident is None:
             return self._done(action, self._say("no_record", action.lang))
         k, now, lang = self.engine.knowledge.current, self._now(), action.lang
-        pdf = Document(f"{incident.ref}.pdf", "application/pdf", pdf_report(k, incident, lang, now))
+        images = self._images(incident)
+        pdf = Document(f"{incident.ref}.pdf", "application/pdf", pdf_report(k, incident, lang, now, images))
         txt = Document(f"{incident.ref}.txt", "text/plain", text_report(k, incident, lang, now).encode("utf-8"))
         return EffectOutcome([
             OutboundMessage(self._say("report_ready", lang, ref=incident.ref), document=pdf),
             OutboundMessage(f"{incident.ref}.txt", document=txt),
         ], follow_up=model.EffectDone(key=action.key))
+
+    def _images(self, incident: Incident) -> dict[str, bytes]:
+        """Decrypted image evidence for the PDF; a file that cannot be read is only listed."""
+        found: dict[str, bytes] = {}
+        for evidence in incident.evidence:
+            if evidence.mime_type in IMAGE_TYPES:
+                try:
+                    found[evidence.id] = self.store.vault.read(evidence.id)
+                except (OSError, ValueError, DecryptionError):
+                    log.warning("evidence %s not readable for the report", evidence.id)
+        return found
 
     async def set_reminder(self, action: model.SetReminder, state: ConversationState | None) -> EffectOutcome:
         deadline = dt.date.fromisoformat(action.deadline)

@@ -1,27 +1,35 @@
 """The report of one record, as plain text and as PDF (fpdf2 with an embedded DejaVu font).
 
-Both hold the reference, the category and its legal hint, every field, the evidence list
-with SHA-256 and receipt times, the complaint deadline where one applies, the contacts.
+Both hold the reference, the category and its legal note, every field (the affected person
+and office first), the evidence list with SHA-256 and receipt times, the complaint deadline
+where one applies, and the contacts as users see them (never where their facts come from).
+The PDF is left-aligned and shows image evidence itself, not only its name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.incidents.records import Incident
 from handlers.incident.dates import BERLIN, When
 from handlers.incident.screens import FIELDS, field_value, size_label
-from handlers.result import FALLBACK_CATEGORY, result_messages
+from handlers.result import FALLBACK_CATEGORY, report_cards
 from handlers.state import ConversationState, Context
 from handlers.messages import ContactCard, ConversationKey
 from knowledge.base import Knowledge
 
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
 FONT_DIR = resources.files("bot.incidents") / "fonts"
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # its INFO lines list glyph names
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+IMAGE_MAX_W, IMAGE_MAX_H = 120.0, 110.0  # mm: large enough to read a screenshot, two per page
 CARD_LABELS = {"de": ("Telefon", "E-Mail", "Web", "Adresse", "Zeiten"), "en": ("Phone", "E-mail", "Web", "Address", "Hours")}
 
 
@@ -39,12 +47,12 @@ def _card(card: ContactCard, lang: str) -> str:
 class Section:
     heading: str
     lines: list[str]
+    images: list[str] | None = None  # evidence ids whose image follows the section's lines
 
 
 def _local(value: str | dt.datetime, lang: str) -> str:
     moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    local = moment.astimezone(BERLIN)
-    return local.strftime("%d.%m.%Y %H:%M") if lang != "en" else local.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")  # 25.11.2026 22:00 in both languages
 
 
 def sections(k: Knowledge, incident: Incident, lang: str) -> list[Section]:
@@ -76,12 +84,13 @@ def sections(k: Knowledge, incident: Incident, lang: str) -> list[Section]:
     ] or [t.report_no_evidence.get(lang)]
     if data.get("links"):
         evidence += [f"{t.report_links.get(lang)}:"] + [f"  {link}" for link in data["links"]]
-    out.append(Section(t.report_evidence.get(lang), evidence))
+    images = [e.id for e in incident.evidence if e.mime_type in IMAGE_TYPES]
+    out.append(Section(t.report_evidence.get(lang), evidence, images))
     if data.get("log"):
         out.append(Section(t.report_log.get(lang), [f"{_local(e['at'], lang)}: {e['text']}" for e in data["log"]]))
     state = ConversationState(lang=lang, category=category_id, aspects=list(data.get("aspects", [])),
                               place_id=data.get("place_id"))
-    cards = result_messages(k, state)[0].contacts
+    cards = report_cards(k, state)
     out.append(Section(t.report_contacts.get(lang), [_card(c, lang) for c in cards]))
     return out
 
@@ -98,7 +107,30 @@ def text_report(k: Knowledge, incident: Incident, lang: str, now: dt.datetime) -
     return "\n\n".join(parts) + "\n"
 
 
-def pdf_report(k: Knowledge, incident: Incident, lang: str, now: dt.datetime) -> bytes:
+def _image(pdf: FPDF, data: bytes) -> bool:
+    """Embed one image scaled to fit IMAGE_MAX_W x IMAGE_MAX_H; False if it cannot be read."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()
+            picture = img.convert("RGB") if img.mode not in ("RGB", "L") else img.copy()
+    except Exception:  # noqa: BLE001 - a damaged upload (PIL even raises SyntaxError) is only listed
+        return False
+    width, height = picture.size
+    scale = min(IMAGE_MAX_W / width, IMAGE_MAX_H / height)
+    w, h = width * scale, height * scale
+    if pdf.get_y() + h > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(picture, w=w, h=h)
+    pdf.ln(2)
+    return True
+
+
+def pdf_report(
+    k: Knowledge, incident: Incident, lang: str, now: dt.datetime, images: dict[str, bytes] | None = None
+) -> bytes:
+    """The PDF; `images` maps evidence ids to their decrypted bytes, to embed pictures."""
     from fpdf import FPDF  # here, not at the top: importing fpdf costs ~0.3 s of every start
 
     pdf = FPDF(format="A4")
@@ -113,9 +145,12 @@ def pdf_report(k: Knowledge, incident: Incident, lang: str, now: dt.datetime) ->
         pdf.multi_cell(0, 8, section.heading, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 10)
         for line in section.lines:
-            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
+        for evidence_id in section.images or []:
+            if images and evidence_id in images:
+                _image(pdf, images[evidence_id])
         pdf.ln(3)
     pdf.set_font("DejaVu", "", 8)
-    pdf.multi_cell(0, 4, footer(k, lang, now), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4, footer(k, lang, now), align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

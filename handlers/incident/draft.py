@@ -1,8 +1,9 @@
 """Writing a record: consent, then each field (skippable), summary, correction, saving.
 
-Nodes: consent -> when (-> when_unclear) -> where -> what -> who -> witnesses -> evidence
--> reported (-> file_number) -> summary (-> correct -> a field -> summary) -> saving ->
-reminder_offer -> after_save. docs/incidents.md shows this as a diagram.
+Nodes: consent -> affected -> when (-> when_unclear) -> where -> what -> who -> witnesses
+-> evidence -> reported (-> file_number) -> summary (-> correct -> a field -> summary) ->
+saving -> reminder_offer -> after_save (report, new request or end; the record stays
+stored). docs/incidents.md shows this as a diagram.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from handlers.messages import AttachmentIn, Inbound, OutboundMessage, TextIn
 from handlers.state import ConversationState, Context, StepResult
 
 LINK = re.compile(r"(https?://\S+|www\.\S+)", re.IGNORECASE)
-NEXT = {"when": "where", "where": "what", "what": "who", "who": "witnesses", "witnesses": "evidence",
+NEXT = {"affected": "when", "when": "where", "where": "what", "what": "who", "who": "witnesses", "witnesses": "evidence",
         "evidence": "reported", "reported": "summary", "file_number": "summary"}
 YES, NO = ("ja", "yes", "j", "y"), ("nein", "no", "n")
 # Screens that wait for an action's answer; if the answer never came (the action failed),
@@ -62,7 +63,9 @@ def choices(state: ConversationState, ctx: Context) -> list[Choice]:
     if node == "reminder_offer":
         return [choice(ctx, "yes", "reminder_yes", *YES), choice(ctx, "no", "reminder_no", *NO)]
     if node == "after_save":
-        return [choice(ctx, "report", "menu_report", "bericht", "report"), choice(ctx, "finish", "finish", "fertig")]
+        found = [] if state.pending.get("report_sent") else [choice(ctx, "report", "saved_report", "bericht", "report")]
+        return [*found, choice(ctx, "new_request", "saved_new", "neu", "new"),
+                choice(ctx, "finish", "saved_end", "ende", "end", "fertig", "done")]
     return []
 
 
@@ -92,7 +95,8 @@ def current(state: ConversationState, ctx: Context) -> list[OutboundMessage]:
         text = say(ctx, "reminder_offer", lang, ref=pending.get("ref", ""), deadline=When(deadline).label(lang), days=lead)
         return [message(state, text, on_screen)]
     if node == "after_save":
-        return [message(state, say(ctx, "after_save", lang, ref=pending.get("ref", "")), on_screen)]
+        name = "after_report" if pending.get("report_sent") else "after_save"
+        return [message(state, say(ctx, name, lang, ref=pending.get("ref", "")), on_screen)]
     return [message(state, say(ctx, f"ask_{node}", lang), on_screen)]
 
 
@@ -137,7 +141,8 @@ def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResu
     if isinstance(event, model.EffectDone) and state.node == "reminder_wait":
         return go(state, "after_save", ctx)
     if isinstance(event, model.EffectDone) and state.node == "report_wait":
-        return leave(state, ctx, StepResult(state))
+        state = state.with_pending(report_sent=True)
+        return go(state, "after_save", ctx)
     return None
 
 
@@ -177,7 +182,7 @@ def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult |
     if node == "consent":
         if picked == "no":
             return _leave_declined(state, ctx)
-        return go(state, "when", ctx)
+        return go(state, "affected", ctx)
     if picked == "skip":
         if node in ("when", "when_unclear"):
             state = with_draft(state, drop=("when",))
@@ -218,7 +223,12 @@ def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult |
         if picked == "report":
             state = state.evolve(node="report_wait")
             return StepResult(state, [], [model.MakeReport(key=ctx.key, incident_id=pending["incident_id"], lang=lang)])
-        return leave(state, ctx, StepResult(state))
+        if picked == "new_request":
+            from handlers import triage
+
+            return triage.start(state.evolve(flow="triage"), ctx, welcome=False)
+        # The record stays stored: the goodbye must not say that anything was deleted.
+        return StepResult(None, [OutboundMessage(say(ctx, "ended_saved", lang, ref=pending.get("ref", "")))])
     return None
 
 

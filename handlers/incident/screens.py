@@ -9,8 +9,8 @@ from handlers.incident.dates import When
 from handlers.messages import Option, OutboundMessage
 from handlers.state import ConversationState, Context
 
-TEXT_FIELDS = ("where", "what", "who", "witnesses")
-FIELDS = ("when", "where", "what", "who", "witnesses", "evidence", "reported")
+TEXT_FIELDS = ("affected", "where", "what", "who", "witnesses")
+FIELDS = ("affected", "when", "where", "what", "who", "witnesses", "evidence", "reported")
 
 
 def say(ctx: Context, name: str, lang: str, **fields: object) -> str:
@@ -34,7 +34,8 @@ def size_label(size: int) -> str:
 
 
 def evidence_line(meta: dict[str, Any]) -> str:
-    return f"{meta['filename']} ({size_label(int(meta['size']))}, {meta['mime_type']}), SHA-256 {meta['sha256']}"
+    """A file as the chat names it; its SHA-256 checksum is in the report, where it is useful."""
+    return f"{meta['filename']} ({size_label(int(meta['size']))}, {meta['mime_type']})"
 
 
 def field_value(ctx: Context, draft: dict[str, Any], name: str, lang: str) -> str:
