@@ -80,8 +80,7 @@ def go_to(
     seen: set[str] = set()
     while target in k.flow.questions and target not in seen and skippable(k, k.flow.questions[target], state):
         seen.add(target)
-        question = k.flow.questions[target]
-        target = question.next or question.options[-1].next
+        target = _skip_target(k.flow.questions[target], state)
     if target == "result" and not state.danger_checked:
         # By construction: no result before the danger question was answered.
         target = k.flow.start
@@ -102,6 +101,14 @@ def go_to(
     moved = _replace(state, node=target, pending={}, history=history[-20:], danger_checked=danger_checked)
     result.state = moved
     return result.say(*current_messages(moved, k, lead=lead))
+
+
+def _skip_target(question: Question, state: ConversationState) -> str:
+    """Where a skipped question leads: as if the known answer had been picked."""
+    for option in question.options:
+        if (option.category and option.category == state.category) or (option.aspect and option.aspect in state.aspects):
+            return option.next
+    return question.next or question.options[-1].next
 
 
 def skippable(k: Knowledge, question: Question, state: ConversationState) -> bool:
