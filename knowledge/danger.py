@@ -1,17 +1,22 @@
-"""Danger now: a rule layer (admin terms in categories.yaml) joined with the trained model.
+"""Danger now: a rule layer over word families joined with the trained model.
 
-A message is danger now if any of these holds (safety beats precision):
+A message is danger now if any of these signals fires (safety beats precision):
 - "alarm": it consists only of alarm words ("Hilfe", "SOS", "Notfall", "Help!!", "110")
   and fillers ("bitte", "schnell");
-- "term": a strong danger term (weapon, fire, injury, break-in ...) occurs, after negated
-  phrases ("niemand verletzt") are removed, and the message does not place it only in the
-  past ("gestern", "last week") - a past event with no sign of now is not an emergency;
-- "now+situation": a weak signal ("jetzt", "Hilfe") together with a situation ("vor der
-  Tür", "verfolgt mich");
+- "in_danger": it says so ("bin in Gefahr", "need police"), not negated;
+- "now+situation": a sign of now ("jetzt", "gerade", "right now", "rn") with a situation
+  or hazard (a person at the door, being followed, a break-in, an attack, a crowd,
+  hiding, a weapon, fire, an explosive, an injury; knowledge.concepts), unless the
+  message says it is over ("sind weg", "I'm safe");
+- "hazard": a weapon, fire, explosive or injury that the message does not place in the
+  past or in a threat's future ("gestern", "wenn", "will");
+- "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
+  `weak` with a `context` term, on the same conditions;
 - "model": the trained danger head (danger_now against not_danger_now and every category
   example) gives at least DANGER_THRESHOLD.
-The threshold and the past rule were chosen by cross-validation on the training corpus
-(bench/eval_understanding.py --cv); figures in BENCHMARKS.md.
+Negated phrases from `danger.negations` ("niemand verletzt") are removed first.
+The threshold and the rules were chosen by cross-validation on the training corpus
+(bench/cv_understanding.py); figures in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract import when
+from knowledge.concepts import HAZARDS, SITUATIONS, concepts
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.5
@@ -74,11 +79,20 @@ class DangerRules:
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
         cleaned = self.clean(folded)
+        found = concepts(cleaned)
+        over = "safe_now" in found
+        settled = over or "past" in found and "now" not in found or "future_or_if" in found
         out = []
-        if self._strong and self._strong.search(cleaned) and when(cleaned) != "past":
-            out.append("term")
-        if self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned):
+        if "in_danger" in found:
+            out.append("in_danger")
+        if not over and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
             out.append("now+situation")
+        if not settled and any(name in found for name in HAZARDS):
+            out.append("hazard")
+        strong = self._strong and self._strong.search(cleaned)
+        weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
+        if not settled and (strong or weak):
+            out.append("term")
         return out
 
 

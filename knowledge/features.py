@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.concepts import concepts
 from knowledge.text import normalize
 
 # Emojis that carry meaning for a help line; other symbols are dropped by `normalize`.
@@ -65,5 +66,6 @@ def features(folded: str) -> list[str]:
 
 
 def analyse(text: str) -> list[str]:
-    """Features of a raw message (what the vectorizer is given as its analyzer)."""
-    return features(fold(text))
+    """Features of a raw message: n-grams plus the danger concepts ("k:") it shows."""
+    folded = fold(text)
+    return features(folded) + [f"k:{c}" for c in sorted(concepts(folded, text))]

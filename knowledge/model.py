@@ -39,31 +39,65 @@ class Head:
     kind: str  # "softmax" (one output per class) or "sigmoid" (one output: classes[1])
 
 
-class Model:
-    """Scores texts with the exported vocabulary and heads; immutable after loading."""
+# Feature groups by prefix; each group is L2-normalised and weighted separately, so a
+# few concept features are not drowned by hundreds of character n-grams.
+GROUPS = ("c", "w", "k")
 
-    def __init__(self, key: str, vocabulary: list[str], idf: np.ndarray, heads: dict[str, Head]):
-        self.key = key
-        self._index = {feature: i for i, feature in enumerate(vocabulary)}
-        self._idf = idf
-        self.heads = heads
-        self.vocabulary_size = len(vocabulary)
 
-    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse TF-IDF vector (indices, values) of `text`, L2-normalised, sublinear tf."""
+class Vectorizer:
+    """TF-IDF (sublinear tf, smoothed idf) with per-group normalisation and weights."""
+
+    def __init__(self, vocabulary: list[str], idf: np.ndarray, group_weights: tuple[float, ...]):
+        self.vocabulary = vocabulary
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self.group_weights = tuple(float(w) for w in group_weights)
+        self._weights = np.asarray(self.group_weights, dtype=np.float32)
+        self._groups = np.fromiter((GROUPS.index(f[0]) for f in vocabulary), dtype=np.int64, count=len(vocabulary))
+
+    @classmethod
+    def fit(cls, token_lists: list[list[str]], min_df: int, group_weights: tuple[float, ...]) -> Vectorizer:
+        df: dict[str, int] = {}
+        for tokens in token_lists:
+            for token in set(tokens):
+                df[token] = df.get(token, 0) + 1
+        vocabulary = sorted(t for t, n in df.items() if n >= min_df)
+        n = len(token_lists)
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary], dtype=np.float32)
+        return cls(vocabulary, idf, group_weights)
+
+    def transform(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
         counts: dict[int, int] = {}
-        index = self._index
-        for feature in analyse(text):
-            i = index.get(feature)
+        index = self.index
+        for token in tokens:
+            i = index.get(token)
             if i is not None:
                 counts[i] = counts.get(i, 0) + 1
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
-        values = tf * self._idf[idx]
-        norm = float(np.sqrt(np.dot(values, values)))
-        return idx, values / norm if norm else values
+        values = tf * self.idf[idx]
+        groups = self._groups[idx]
+        norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=len(GROUPS)))
+        safe = np.where(norms > 0, norms, 1.0)
+        values = (values * (self._weights[groups] / safe[groups])).astype(np.float32)
+        total = float(np.sqrt(np.dot(values, values)))
+        return idx, values / total if total else values
+
+
+class Model:
+    """Scores texts with the exported vocabulary and heads; immutable after loading."""
+
+    def __init__(self, key: str, vectorizer: Vectorizer, heads: dict[str, Head]):
+        self.key = key
+        self.vectorizer = vectorizer
+        self.heads = heads
+        self.vocabulary_size = len(vectorizer.vocabulary)
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse feature vector (indices, values) of `text`."""
+        return self.vectorizer.transform(analyse(text))
 
     def scores(self, head: str, vector: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
         """Probability per class of `head` for an already computed vector."""
@@ -80,15 +114,16 @@ class Model:
     # --- the artifact ----------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
-        vocabulary = sorted(self._index, key=self._index.__getitem__)
+        vec = self.vectorizer
         meta = {
             "key": self.key,
+            "group_weights": list(vec.group_weights),
             "heads": {name: {"classes": list(h.classes), "kind": h.kind} for name, h in self.heads.items()},
         }
         arrays = {
             "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-            "vocabulary": np.frombuffer("\n".join(vocabulary).encode(), dtype=np.uint8),
-            "idf": self._idf.astype(np.float32),
+            "vocabulary": np.frombuffer("\n".join(vec.vocabulary).encode(), dtype=np.uint8),
+            "idf": vec.idf.astype(np.float32),
         }
         for name, h in self.heads.items():
             arrays[f"{name}.coef"] = h.coef.astype(np.float16)
@@ -111,7 +146,8 @@ class Model:
                 )
                 for name, spec in meta["heads"].items()
             }
-            return cls(meta["key"], vocabulary, npz["idf"], heads)
+            vectorizer = Vectorizer(vocabulary, npz["idf"], tuple(meta["group_weights"]))
+            return cls(meta["key"], vectorizer, heads)
 
 
 def model_key(training: TrainingSet) -> str:

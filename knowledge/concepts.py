@@ -1,0 +1,148 @@
+"""Word families for the concepts that decide danger now, in German and English.
+
+Matched on folded text (knowledge.features.fold). They serve twice: as the danger rule
+layer (knowledge.danger) and as language-independent features ("k:weapon",
+"k:now+person") that the trained model weighs, so a German danger example also teaches
+the English side. Families, not phrases: each names a kind of thing, never a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract import NOW, PAST, _words
+
+FUTURE_OR_IF = _words(
+    "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
+    "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
+    "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten",
+)
+NEGATED = _words(
+    "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
+    "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
+)
+SAFE_NOW = _words(
+    "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
+    "festgenommen", "verhaftet", "safe", "gone", "left", "ran off", "drove off", "arrested",
+    "in custody", "is over", "vorbei", "geklart", "turned out", "false alarm", "fehlalarm",
+)
+ALARM = _words(
+    "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
+    "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
+)
+IN_DANGER = _words(
+    "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
+    "fear for my life", "scared for my life", "life is in danger", "need police",
+    "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
+    "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
+)
+WEAPON = _words(
+    "messer*", "waffe*", "pistole*", "gewehr*", "schusswaff*", "knarre*", "revolver",
+    "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
+    "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns",
+    "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
+    "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel*", "torch*", "schuss*",
+    "shot", "shots", "geschossen", "shooting",
+)
+FIRE = _words(
+    "brennt", "brennen", "brannte", "feuer", "flammen", "in flammen", "rauch", "qualm",
+    "angezundet", "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "fire",
+    "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol",
+    "gasoline", "set alight",
+)
+EXPLOSIVE = _words(
+    "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
+    "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
+    "tickt", "piept", "bomb*", "explosive*", "suspicious package*", "suspicious bag*",
+    "suspicious object*", "white powder", "ticking", "beeping", "wires",
+)
+INJURY = _words(
+    "blut*", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
+    "notarzt*", "rettungswagen*", "kann nicht atmen", "bleed*", "blood*", "injur*",
+    "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
+)
+PERSON_PRESENT = _words(
+    "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur",
+    "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
+    "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
+    "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller",
+    "auf dem balkon", "auf meinem balkon", "vor dem rathaus", "vor dem buro", "im buro",
+    "drauss*", "draussen", "unten", "hinter mir", "neben mir", "sind hier", "ist hier",
+    "sind da", "ist da", "steht da", "stehen da", "at my door", "at the door", "at our door",
+    "my front door", "outside", "in my garden", "in our garden", "in the garden", "in the house",
+    "in my house", "in our house", "in the yard", "on my balcony", "on the balcony",
+    "downstairs", "behind me", "next to me", "in front of my", "in front of our",
+    "in front of the", "at my window", "outside my window", "they re here", "theyre here",
+    "he s here", "hes here", "is here", "are here", "still here", "still there",
+    "standing there", "vor mir",
+)
+FOLLOWING = _words(
+    "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
+    "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "following me",
+    "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
+    "cant shake", "can t shake",
+)
+BREAK_IN = _words(
+    "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
+    "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
+    "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "break in", "breaking in",
+    "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
+    "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
+)
+ATTACK_NOW = _words(
+    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
+    "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
+    "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
+    "beating", "hitting me", "coming at", "kommen auf uns zu", "drag me", "zerren",
+    "festgehalten", "halt mich fest", "grabbed", "has my", "hat meine", "hat meinen",
+    "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
+    "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
+)
+CROWD = _words(
+    "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
+    "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
+    "surrounded", "surrounding",
+)
+HIDING = _words(
+    "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
+    "hiding", "hide", "locked in", "locked myself", "barricaded",
+)
+SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
+
+SITUATIONS = {
+    "person": PERSON_PRESENT,
+    "following": FOLLOWING,
+    "break_in": BREAK_IN,
+    "attack": ATTACK_NOW,
+    "crowd": CROWD,
+    "hiding": HIDING,
+}
+HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJURY}
+
+
+def concepts(folded: str, raw: str = "") -> set[str]:
+    """Every concept that occurs, plus conjunctions ("now+person") that a linear model
+    cannot form by itself."""
+    found: set[str] = set()
+    now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
+    past = bool(PAST.search(folded))
+    for name, pattern in {**SITUATIONS, **HAZARDS}.items():
+        if pattern.search(folded):
+            found.add(name)
+            if now:
+                found.add(f"now+{name}")
+            if past and not now:
+                found.add(f"past+{name}")
+    for name, pattern in (("alarm", ALARM), ("in_danger", IN_DANGER), ("negated", NEGATED),
+                          ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF)):
+        if pattern.search(folded):
+            found.add(name)
+    if now:
+        found.add("now")
+    if past:
+        found.add("past")
+    if "?" in raw:
+        found.add("question")
+    if len(folded.split()) <= 3:
+        found.add("short")
+    return found
