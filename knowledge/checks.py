@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
 from knowledge.escalation_checks import escalation_problems
+from knowledge.examples_checks import example_problems
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -27,6 +28,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += _police_place_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
+    problems += example_problems(k)
     return problems
 
 

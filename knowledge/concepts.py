@@ -15,8 +15,26 @@ from knowledge.extract import NOW, PAST, _words
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
     "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
-    "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten",
+    "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
+    "soon", "one day", "eines tages", "ll",
 )
+# A message that reports what someone wrote or said: a weapon or fire in it is a threat's
+# content, not a hazard present now.
+REPORTED = _words(
+    "brief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
+    "post*", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
+    "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
+    "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
+    "note", "threat*", "threatened", "text*", "picture of", "photo of",
+)
+# Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten".
+PAST_TENSE = re.compile(
+    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|was|were|got|had|did)\b"
+    r"|\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*\b\w*ge\w+(?:t|en)\b"
+    r"|\b\w{3,}ed\b"
+)
+# English present continuous ("he is standing", "they're banging") means now.
+PROGRESSIVE = re.compile(r"\b(?:is|are|am|m|re|s|being)\s+(?:\w+\s+)?\w{2,}ing\b")
 NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
@@ -29,6 +47,7 @@ SAFE_NOW = _words(
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
     "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
+    "hilfe hilfe", "help me",
 )
 IN_DANGER = _words(
     "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
@@ -42,11 +61,11 @@ WEAPON = _words(
     "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns",
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel*", "torch*", "schuss*",
-    "shot", "shots", "geschossen", "shooting",
+    "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
 )
 FIRE = _words(
     "brennt", "brennen", "brannte", "feuer", "flammen", "in flammen", "rauch", "qualm",
-    "angezundet", "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "fire",
+    "angezundet", "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
     "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol",
     "gasoline", "set alight",
 )
@@ -54,7 +73,9 @@ EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
     "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
     "tickt", "piept", "bomb*", "explosive*", "suspicious package*", "suspicious bag*",
-    "suspicious object*", "white powder", "ticking", "beeping", "wires",
+    "suspicious object*", "white powder", "ticking", "beeping", "wires", "kabel", "herrenlos*",
+    "unbekannt* rucksack*", "unbekannt* tasche*", "unbekannt* koffer*", "unattended",
+    "abandoned bag*", "left bag*", "bag left",
 )
 INJURY = _words(
     "blut*", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
@@ -74,13 +95,18 @@ PERSON_PRESENT = _words(
     "downstairs", "behind me", "next to me", "in front of my", "in front of our",
     "in front of the", "at my window", "outside my window", "they re here", "theyre here",
     "he s here", "hes here", "is here", "are here", "still here", "still there",
-    "standing there", "vor mir",
+    "standing there", "vor mir", "auf dem dach", "auf unserem dach", "auf unserm dach",
+    "auf dem grundstuck", "auf unserem grundstuck", "auf meinem grundstuck", "um mich rum",
+    "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
+    "on our roof", "on my property", "on our property", "will nicht gehen", "geht nicht weg",
+    "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
 )
 FOLLOWING = _words(
     "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
     "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "following me",
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
-    "cant shake", "can t shake",
+    "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
+    "on my tail", "tailing me",
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
@@ -97,16 +123,19 @@ ATTACK_NOW = _words(
     "festgehalten", "halt mich fest", "grabbed", "has my", "hat meine", "hat meinen",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
+    "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
+    "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
 )
 CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
     "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
-    "surrounded", "surrounding",
+    "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
     "hiding", "hide", "locked in", "locked myself", "barricaded",
 )
+QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
 
 SITUATIONS = {
@@ -124,8 +153,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
-    now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
+    now = bool(NOW.search(folded) or SLANG_NOW.search(folded) or PROGRESSIVE.search(folded))
     past = bool(PAST.search(folded))
+    if PAST_TENSE.search(folded):
+        found.add("past_tense")
+    if REPORTED.search(folded):
+        found.add("reported")
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(folded):
             found.add(name)
@@ -143,6 +176,16 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past")
     if "?" in raw:
         found.add("question")
+    if QUOTED.search(raw):
+        found.add("quoted")
     if len(folded.split()) <= 3:
         found.add("short")
+    # A hazard word alone is settled (not now) by a past time or tense, a threat's future
+    # or condition, a report of what someone wrote or said, or a sign that it is over.
+    if "safe_now" in found or not now and found & {"past", "past_tense", "future_or_if", "reported", "quoted"}:
+        found.add("settled")
+    elif any(name in found for name in HAZARDS):
+        found.add("live_hazard")
+    if now and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+        found.add("live_situation")
     return found

@@ -8,8 +8,9 @@ A message is danger now if any of these signals fires (safety beats precision):
   or hazard (a person at the door, being followed, a break-in, an attack, a crowd,
   hiding, a weapon, fire, an explosive, an injury; knowledge.concepts), unless the
   message says it is over ("sind weg", "I'm safe");
-- "hazard": a weapon, fire, explosive or injury that the message does not place in the
-  past or in a threat's future ("gestern", "wenn", "will");
+- "hazard": a weapon, fire, explosive or injury, unless the message (with no sign of
+  now) places it in the past ("gestern", "wurde"), in a threat's future or condition
+  ("bald", "wenn", "will") or in a report of what someone wrote or said ("Brief", "wrote");
 - "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
   `weak` with a `context` term, on the same conditions;
 - "model": the trained danger head (danger_now against not_danger_now and every category
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from knowledge.concepts import HAZARDS, SITUATIONS, concepts
 from knowledge.features import fold
 
-DANGER_THRESHOLD = 0.5
+DANGER_THRESHOLD = 0.4
 ALARM_WORDS = frozenset(
     "hilfe hilf helft help sos notfall notfal notruf emergency mayday 110 112 alarm".split()
 )
@@ -80,18 +81,16 @@ class DangerRules:
             return ["alarm"]
         cleaned = self.clean(folded)
         found = concepts(cleaned)
-        over = "safe_now" in found
-        settled = over or "past" in found and "now" not in found or "future_or_if" in found
         out = []
         if "in_danger" in found:
             out.append("in_danger")
-        if not over and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+        if "live_situation" in found:
             out.append("now+situation")
-        if not settled and any(name in found for name in HAZARDS):
+        if "live_hazard" in found:
             out.append("hazard")
         strong = self._strong and self._strong.search(cleaned)
         weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
-        if not settled and (strong or weak):
+        if "settled" not in found and (strong or weak):
             out.append("term")
         return out
 

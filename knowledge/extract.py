@@ -97,7 +97,8 @@ NOW = _words(
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
-    "is happening", "happening now", "right this moment", "this moment",
+    "is happening", "happening now", "right this moment", "this moment", "still", "just now",
+    "eben", "grade eben", "rn", "atm",
 )
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",

@@ -27,13 +27,14 @@ log = logging.getLogger(__name__)
 
 # Bump when the features, the weighting or the training recipe change: artifacts made by
 # another version are retrained, as if the examples had changed.
-MODEL_VERSION = "u1"
+MODEL_VERSION = "u2"
 ARTIFACT = "understanding-model.npz"
 
 
 @dataclass(frozen=True)
 class Head:
     classes: tuple[str, ...]
+    group_weights: tuple[float, ...]  # weight of each feature group (GROUPS) for this head
     coef: np.ndarray  # (n_features, n_outputs), float32
     intercept: np.ndarray  # (n_outputs,)
     kind: str  # "softmax" (one output per class) or "sigmoid" (one output: classes[1])
@@ -45,18 +46,17 @@ GROUPS = ("c", "w", "k")
 
 
 class Vectorizer:
-    """TF-IDF (sublinear tf, smoothed idf) with per-group normalisation and weights."""
+    """TF-IDF (sublinear tf, smoothed idf), L2-normalised per feature group; each head
+    then weights the groups (`weigh`), so the heads share one vocabulary and one pass."""
 
-    def __init__(self, vocabulary: list[str], idf: np.ndarray, group_weights: tuple[float, ...]):
+    def __init__(self, vocabulary: list[str], idf: np.ndarray):
         self.vocabulary = vocabulary
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float32)
-        self.group_weights = tuple(float(w) for w in group_weights)
-        self._weights = np.asarray(self.group_weights, dtype=np.float32)
         self._groups = np.fromiter((GROUPS.index(f[0]) for f in vocabulary), dtype=np.int64, count=len(vocabulary))
 
     @classmethod
-    def fit(cls, token_lists: list[list[str]], min_df: int, group_weights: tuple[float, ...]) -> Vectorizer:
+    def fit(cls, token_lists: list[list[str]], min_df: int) -> Vectorizer:
         df: dict[str, int] = {}
         for tokens in token_lists:
             for token in set(tokens):
@@ -64,9 +64,9 @@ class Vectorizer:
         vocabulary = sorted(t for t, n in df.items() if n >= min_df)
         n = len(token_lists)
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary], dtype=np.float32)
-        return cls(vocabulary, idf, group_weights)
+        return cls(vocabulary, idf)
 
-    def transform(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def transform(self, tokens: list[str]) -> Vector:
         counts: dict[int, int] = {}
         index = self.index
         for token in tokens:
@@ -74,16 +74,32 @@ class Vectorizer:
             if i is not None:
                 counts[i] = counts.get(i, 0) + 1
         if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            return Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
         values = tf * self.idf[idx]
         groups = self._groups[idx]
         norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=len(GROUPS)))
-        safe = np.where(norms > 0, norms, 1.0)
-        values = (values * (self._weights[groups] / safe[groups])).astype(np.float32)
+        values = (values / np.where(norms > 0, norms, 1.0)[groups]).astype(np.float32)
+        return Vector(idx, values, groups)
+
+
+@dataclass(frozen=True, slots=True)
+class Vector:
+    """A message's features: indices, per-group normalised values, group of each."""
+
+    idx: np.ndarray
+    values: np.ndarray
+    groups: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def weigh(self, group_weights: tuple[float, ...]) -> np.ndarray:
+        """Values with the groups weighted, L2-normalised as a whole."""
+        values = self.values * np.asarray(group_weights, dtype=np.float32)[self.groups]
         total = float(np.sqrt(np.dot(values, values)))
-        return idx, values / total if total else values
+        return values / total if total else values
 
 
 class Model:
@@ -95,15 +111,17 @@ class Model:
         self.heads = heads
         self.vocabulary_size = len(vectorizer.vocabulary)
 
-    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse feature vector (indices, values) of `text`."""
+    def vector(self, text: str) -> Vector:
+        """Sparse feature vector of `text`, shared by every head."""
         return self.vectorizer.transform(analyse(text))
 
-    def scores(self, head: str, vector: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
+    def scores(self, head: str, vector: Vector) -> dict[str, float]:
         """Probability per class of `head` for an already computed vector."""
         h = self.heads[head]
-        idx, values = vector
-        raw = values @ h.coef[idx] + h.intercept if len(idx) else h.intercept.copy()
+        if len(vector):
+            raw = vector.weigh(h.group_weights) @ h.coef[vector.idx] + h.intercept
+        else:
+            raw = h.intercept.copy()
         if h.kind == "sigmoid":
             p = 1.0 / (1.0 + math.exp(-float(raw[0])))
             return {h.classes[0]: 1.0 - p, h.classes[1]: p}
@@ -117,8 +135,10 @@ class Model:
         vec = self.vectorizer
         meta = {
             "key": self.key,
-            "group_weights": list(vec.group_weights),
-            "heads": {name: {"classes": list(h.classes), "kind": h.kind} for name, h in self.heads.items()},
+            "heads": {
+                name: {"classes": list(h.classes), "kind": h.kind, "group_weights": list(h.group_weights)}
+                for name, h in self.heads.items()
+            },
         }
         arrays = {
             "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
@@ -140,13 +160,14 @@ class Model:
             heads = {
                 name: Head(
                     tuple(spec["classes"]),
+                    tuple(spec["group_weights"]),
                     npz[f"{name}.coef"].astype(np.float32),
                     npz[f"{name}.intercept"],
                     spec["kind"],
                 )
                 for name, spec in meta["heads"].items()
             }
-            vectorizer = Vectorizer(vocabulary, npz["idf"], tuple(meta["group_weights"]))
+            vectorizer = Vectorizer(vocabulary, npz["idf"])
             return cls(meta["key"], vectorizer, heads)
 
 

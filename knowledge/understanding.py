@@ -74,13 +74,13 @@ class Understander:
         )
 
     def _ranking(self, vector: Any) -> tuple[CategoryScore, ...]:
-        if vector is None or not len(vector[0]):
+        if vector is None or not len(vector):
             return ()
         probabilities = self._head("category", vector)
         return rank(probabilities, self.category_ids) if probabilities else ()
 
     def _danger(self, folded: str, vector: Any) -> DangerVerdict:
-        probs = self._head("danger", vector) if vector is not None and len(vector[0]) else None
+        probs = self._head("danger", vector) if vector is not None and len(vector) else None
         return decide(self.rules.signals(folded), probs["danger"] if probs else None)
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
