@@ -42,13 +42,14 @@ def example_problems(k: Knowledge) -> list[Problem]:
         labelled += [(("not_danger_now", i), "not_danger_now", t) for i, t in enumerate(examples.not_danger_now)]
         for loc, label, text in labelled:
             key = fold(text)
-            if key in seen:
+            if key in seen and not (seen[key][1] == label and seen[key][0] != file):
+                # The same words under the same label in both languages ("SOS") are fine.
                 other_file, other_label = seen[key]
                 where = f"{other_label}" + (f" in {other_file}" if other_file != file else "")
                 what = "duplicate example" if other_label == label else "the same example is also under"
                 out.append(problem(loc, f"{what} ({where})" if other_label == label else f"{what} {where}"))
             else:
-                seen[key] = (file, label)
+                seen.setdefault(key, (file, label))
         for cid in known:
             count = len(examples.categories.get(cid, []))
             if count < MIN_PER_CATEGORY:
