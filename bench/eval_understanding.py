@@ -120,7 +120,8 @@ def evaluate(k: Knowledge) -> Report:
     r.answers_count = len(answers)
     per: dict[str, list[int]] = {}
     for a in answers:
-        got = interpret(a["text"], a["lang"])
+        aspect = a["question"] if a["question"] in ASPECTS else None
+        got = interpret(a["text"], a["lang"], aspect)
         expected = str(a["meaning"])
         ok = got.meaning == expected
         per.setdefault(expected, [0, 0])
@@ -147,7 +148,7 @@ def with_prevention(tmp: Path) -> Knowledge:
     text = categories.read_text(encoding="utf-8")
     if "\n  prevention:\n" not in text:
         categories.write_text(text.rstrip("\n") + "\n" + PREVENTION_STUB, encoding="utf-8")
-    return load(directory)
+    return load(directory, check_references=False)  # the stub is offered by no question yet
 
 
 def format_report(r: Report) -> str:

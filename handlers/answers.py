@@ -74,12 +74,18 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
         "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
         "who knows", "cant say", "can t say",
+        "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
+        "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
+        "konte sein", "teilweise", "mag sein",
     ),
     BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
     BACK: (
         "zuruck", "zurck", "zuruk", "zurueck", "zuruck bitte", "bitte zuruck", "geh zuruck",
         "gehe zuruck", "einen schrit zuruck", "vorherige frage", "back", "go back", "back please",
         "previous", "previous question", "undo",
+        "nochmal zuruck", "eins zuruck", "vorige frage", "falsch gedruckt", "verdruckt",
+        "vertippt", "korigieren", "andern", "wrong button", "oops", "ups", "hopla",
+        "change my answer", "go back please", "one step back",
     ),
     YES: (
         "ja", "jo", "joa", "jup", "jap", "jep", "jepp", "ja klar", "na klar", "klar", "freilich",
@@ -88,23 +94,26 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "of course", "corect", "right",
         "absolutely", "definitely", "aye", "y", "yes please", "yes unfortunately", "sadly yes",
         "indeed", "that s right", "thats right",
+        "schon", "leider schon", "durchaus", "naturlich", "selbstverstandlich", "definitiv",
+        "auf jeden", "jaja", "ja schon", "ja auch", "sure thing", "yes indeed", "affirmative",
+        "i think so", "i guess so", "ich glaube schon", "glaube schon", "denke schon",
+        "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
     ),
     NO: (
         "nein", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
         "keineswegs", "auf keinen fal", "eher nicht", "gar nicht", "nein danke", "niemand",
         "keiner", "n", "no thanks", "not really", "nobody", "no one", "nothing", "never", "nee",
+        "nie", "noch nie", "gar nichts", "nein nie", "eigentlich nicht", "glaube nicht",
+        "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
+        "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
+        "zum gluck nicht", "thankfully not", "luckily not",
     ),
 }
-_LANGUAGE = {
-    "en": ("english", "englisch", "englich", "engl", "in english", "auf englisch", "english please",
-           "englisch bitte", "speak english", "do you speak english", "en"),
-    "de": ("deutsch", "german", "auf deutsch", "deutsch bitte", "in german", "german please",
-           "bitte deutsch", "bitte auf deutsch", "sprich deutsch", "de"),
-}
+# Language names (squeezed); a short message naming one asks to switch.
+_LANGUAGE_NAMES = {"en": ("english", "englisch", "englich", "inglish"), "de": ("deutsch", "german", "deutch")}
 # Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
 _JOINERS = frozenset("aber und doch also but and though so well".split())
 # Politeness around a language wish ("english please?", "auf deutsch bitte").
-_POLITE = frozenset("please pls bitte can we could you we in auf gerne lieber sprechen speak".split())
 _MAX_PHRASE = 5
 
 
@@ -165,15 +174,18 @@ def _rest(text: str, consumed: int) -> str:
     return " ".join(words).strip(" ,.;:-–!?")
 
 
-def interpret(text: str, lang: str = "de") -> Answer:
-    """The meaning of a typed answer, for any question (see `Answer`)."""
+def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
+    """The meaning of a typed answer, for any question (see `Answer`).
+
+    `aspect`: for a question about an aspect (online, private_sphere, repeated,
+    extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
     words = _tokens(text)
     if not words:
         return Answer(None)
-    content = [w for w in words if w not in _POLITE]
-    for target, phrases in _LANGUAGE.items():
-        if content and len(content) <= 3 and _match_prefix(content, phrases) == len(content):
-            return Answer(LANGUAGE, target=target)
+    if len(words) <= 6:  # "english please?", "können wir deutsch sprechen"
+        for target, names in _LANGUAGE_NAMES.items():
+            if any(_close(w, name) for w in words for name in names):
+                return Answer(LANGUAGE, target=target)
     for meaning in (BACK, UNKNOWN, BOTH, YES, NO):
         length = _match_prefix(words, _PHRASES[meaning])
         if not length:
@@ -184,7 +196,16 @@ def interpret(text: str, lang: str = "de") -> Answer:
         if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
                 or _is_answer_word(words[0]):
             return Answer(meaning, _rest(text, length))
+    if aspect is not None and _names_aspect(text, aspect):
+        return Answer(YES, text.strip())
     return Answer(None, text.strip())
+
+
+def _names_aspect(text: str, aspect: str) -> bool:
+    from knowledge.extract import aspects
+    from knowledge.features import fold as fold_text
+
+    return aspect in aspects(fold_text(text)).ids()
 
 
 def _is_answer_word(word: str) -> bool:

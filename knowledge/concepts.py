@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract import NOW, PAST, _words
+from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, _words
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
@@ -21,7 +21,7 @@ FUTURE_OR_IF = _words(
 # A message that reports what someone wrote or said: a weapon or fire in it is a threat's
 # content, not a hazard present now.
 REPORTED = _words(
-    "brief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
+    "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
     "post*", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
     "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
@@ -31,18 +31,39 @@ REPORTED = _words(
 PAST_TENSE = re.compile(
     r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|was|were|got|had|did)\b"
     r"|\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*\b\w*ge\w+(?:t|en)\b"
-    r"|\b\w{3,}ed\b"
+    r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
 )
 # English present continuous ("he is standing", "they're banging") means now.
-PROGRESSIVE = re.compile(r"\b(?:is|are|am|m|re|s|being)\s+(?:\w+\s+)?\w{2,}ing\b")
+PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am|m|re|s|being)\s+(?:\w+\s+)?\w{2,}ing\b|\b\w{3,}ing (?:me|us)\b"
+)
+_MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember", "january", "february", "march", "june", "july",
+           "october", "december", "fruhjahr", "sommer", "herbst", "winter", "spring", "summer",
+           "autumn")
+PAST_MONTH = re.compile(r"\b(?:im|in|last|letzten|vergangenen) (?:" + "|".join(_MONTHS) + r")\b|\b(?:19|20)\d\d\b")
 NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
 )
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
-    "festgenommen", "verhaftet", "safe", "gone", "left", "ran off", "drove off", "arrested",
-    "in custody", "is over", "vorbei", "geklart", "turned out", "false alarm", "fehlalarm",
+    "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
+    "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
+    "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "extinguished", "ist aus",
+    "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
+)
+# What comes after an incident: reporting, police work, court. A weapon or fire next to
+# these is part of the story, not of now.
+AFTERMATH = _words(
+    "anzeige*", "angezeigt", "angeklagt", "anklage", "ermittlung*", "ermittelt", "gericht*",
+    "prozess", "verfahren", "strafantrag*", "report it", "reported", "report this", "charged",
+    "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
+    "police came", "police were here", "statement",
+)
+STRONG_NOW = re.compile(
+    r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
+    r"|right now|right behind|direkt hinter|still|noch da|noch immer|immer noch)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -64,8 +85,8 @@ WEAPON = _words(
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
 )
 FIRE = _words(
-    "brennt", "brennen", "brannte", "feuer", "flammen", "in flammen", "rauch", "qualm",
-    "angezundet", "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
+    "brennt", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
+    "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
     "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol",
     "gasoline", "set alight",
 )
@@ -154,7 +175,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     cannot form by itself."""
     found: set[str] = set()
     now = bool(NOW.search(folded) or SLANG_NOW.search(folded) or PROGRESSIVE.search(folded))
-    past = bool(PAST.search(folded))
+    past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
+    if AFTERMATH.search(folded):
+        found.add("aftermath")
+    if REPEATED.search(folded):
+        found.add("repeated")
     if PAST_TENSE.search(folded):
         found.add("past_tense")
     if REPORTED.search(folded):
@@ -181,11 +206,36 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if len(folded.split()) <= 3:
         found.add("short")
     # A hazard word alone is settled (not now) by a past time or tense, a threat's future
-    # or condition, a report of what someone wrote or said, or a sign that it is over.
-    if "safe_now" in found or not now and found & {"past", "past_tense", "future_or_if", "reported", "quoted"}:
+    # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
+    # sign that it is over. What was written or said settles weapons and fire (a threat's
+    # words), never a physical object like a powder letter.
+    strong_now = bool(STRONG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
+    if "safe_now" in found or story and not strong_now:
         found.add("settled")
-    elif any(name in found for name in HAZARDS):
+    hazards = {name for name in HAZARDS if name in found}
+    if "reported" in found and not now:
+        hazards -= {"weapon", "fire"}
+    if hazards and "settled" not in found:
         found.add("live_hazard")
-    if now and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+    # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
+    # not make the story's situation present: then only a strong now counts.
+    present = now and (strong_now or not story)
+    if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+        found.add("live_situation")
+    # Two kinds of situation at once with no time said ("masked men in front of our house")
+    # describe the scene as it is.
+    kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
+    if len(kinds) >= 2 and not now and not story and "safe_now" not in found and "reported" not in found:
         found.add("live_situation")
     return found
+
+
+def when(found: set[str]) -> str | None:
+    """"now" if the message says it is happening now (a live situation or hazard, or a
+    now without a story around it), "past" for a time in the past or past tense, else None."""
+    if found & {"live_situation", "live_hazard"} or "now" in found and "settled" not in found:
+        return "now"
+    if found & {"past", "past_tense"}:
+        return "past"
+    return None

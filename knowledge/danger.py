@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from knowledge.concepts import HAZARDS, SITUATIONS, concepts
 from knowledge.features import fold
 
-DANGER_THRESHOLD = 0.4
+DANGER_THRESHOLD = 0.3
 ALARM_WORDS = frozenset(
     "hilfe hilf helft help sos notfall notfal notruf emergency mayday 110 112 alarm".split()
 )

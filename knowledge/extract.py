@@ -16,7 +16,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     """Whole words or phrases; a trailing * allows any ending ("bedroh*")."""
     parts = []
     for alt in alternatives:
-        body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+")
+        body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
         parts.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
     return re.compile(r"\b(?:" + "|".join(parts) + ")")
 
@@ -79,6 +79,16 @@ REPEATED = _words(
     "every evening", "every week", "each time", "everyday", "daily", "for days", "for weeks",
     "for months", "for years", "several times", "multiple times", "many times", "nonstop",
     "non stop", "again", "once more", "not the first time", "still going on",
+    # broader families: frequency words, counts of times, "since ..." for what goes on
+    "wieder", "nochmal", "noch mal", "immer", "oft", "ofter", "ofters", "laufend", "pausenlos",
+    "wochenlang", "monatelang", "tagelang", "jahrelang", "zweimal", "dreimal", "viermal",
+    "x mal", "jede", "jeden", "jedes", "jeder", "welle", "always", "often", "twice",
+    "three times", "every", "series", "wave of", "more and more", "all the time",
+)
+_REPEATED_FORMS = re.compile(
+    r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\bseit (?!gestern|heute)\w+"
+    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
+    r"|\bzum (?:zweiten|dritten|vierten|funften|\w+ten) mal\b"
 )
 EXTREMIST = _words(
     "hakenkreuz*", "swastika*", "nazi*", "neonazi*", "neo nazi*", "ns symbol*", "ss rune*",
@@ -116,7 +126,7 @@ PAST = _words(
     "on sunday", "the other day", "earlier today", "this morning", "recently", "back then",
     "a while back",
 )
-_DAYS_AGO = re.compile(r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b")
+DAYS_AGO = re.compile(r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +156,8 @@ def aspects(folded: str) -> Aspects:
         online=named is not None or bool(ONLINE.search(folded)),
         platform=named,
         private_sphere=bool(PRIVATE_SPHERE.search(folded)),
-        repeated=bool(REPEATED.search(folded)),
+        repeated=bool(REPEATED.search(folded) or _REPEATED_FORMS.search(folded)),
         extremist=bool(EXTREMIST.search(folded)),
     )
 
 
-def when(folded: str) -> str | None:
-    """"now" if anything says it is happening now (that wins: safety), "past" if only
-    past markers occur, None if the text does not say."""
-    if NOW.search(folded):
-        return "now"
-    if PAST.search(folded) or _DAYS_AGO.search(folded):
-        return "past"
-    return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.classifier import CategoryScore, counted, rank
 from knowledge.danger import DangerRules, DangerVerdict, decide
 from knowledge.extract import aspects as find_aspects
-from knowledge.extract import when as find_when
+from knowledge.concepts import concepts, when as find_when
 from knowledge.features import fold
 from knowledge.language import guess
 from knowledge.model import Model
@@ -68,7 +68,7 @@ class Understander:
             danger_signals=verdict.signals,
             aspects=found.ids(),
             platform=found.platform,
-            when=find_when(folded),
+            when=find_when(concepts(folded, text)),
             language=guess(folded, lang["en"] if lang else None),
             place=finder(text) if callable(finder) else None,
         )
