@@ -58,32 +58,156 @@ def match_loose(text: str, choices: list[Choice]) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+# --- natural answers -----------------------------------------------------------------
+
+YES, NO, UNKNOWN, BOTH, BACK, LANGUAGE = "yes", "no", "unknown", "both", "back", "language"
+
+# Phrases per meaning, in squeezed form (see `_squeeze`); matched at the start of a message.
+_PHRASES: dict[str, tuple[str, ...]] = {
+    UNKNOWN: (
+        "keine ahnung", "kein plan", "keinen plan", "kp", "ka", "k a", "weis nicht", "weis ich nicht",
+        "ich weis nicht", "ich weis es nicht", "weis nich", "ich weis nich", "wes nicht", "vieleicht",
+        "vileicht", "unsicher", "nicht sicher", "bin mir nicht sicher", "bin nicht sicher",
+        "ich bin mir nicht sicher", "ich bin nicht sicher", "unklar", "mal sehen", "kann sein",
+        "schwer zu sagen", "eventuel", "evtl", "moglicherweise", "womoglich", "eher nicht sicher",
+        "not sure", "im not sure", "i m not sure", "i am not sure", "unsure", "dunno", "duno",
+        "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
+        "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
+        "who knows", "cant say", "can t say",
+        "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
+        "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
+        "konte sein", "teilweise", "mag sein",
+    ),
+    BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
+    BACK: (
+        "zuruck", "zurck", "zuruk", "zurueck", "zuruck bitte", "bitte zuruck", "geh zuruck",
+        "gehe zuruck", "einen schrit zuruck", "vorherige frage", "back", "go back", "back please",
+        "previous", "previous question", "undo",
+        "nochmal zuruck", "eins zuruck", "vorige frage", "falsch gedruckt", "verdruckt",
+        "vertippt", "korigieren", "andern", "wrong button", "oops", "ups", "hopla",
+        "change my answer", "go back please", "one step back",
+    ),
+    YES: (
+        "ja", "jo", "joa", "jup", "jap", "jep", "jepp", "ja klar", "na klar", "klar", "freilich",
+        "sicher", "sicher doch", "genau", "richtig", "stimt", "korekt", "jawohl", "auf jeden fal",
+        "logo", "nu", "nu klar", "ja genau", "ja bitte", "ja leider", "leider ja", "j", "yes",
+        "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "of course", "corect", "right",
+        "absolutely", "definitely", "aye", "y", "yes please", "yes unfortunately", "sadly yes",
+        "indeed", "that s right", "thats right",
+        "schon", "leider schon", "durchaus", "naturlich", "selbstverstandlich", "definitiv",
+        "auf jeden", "jaja", "ja schon", "ja auch", "sure thing", "yes indeed", "affirmative",
+        "i think so", "i guess so", "ich glaube schon", "glaube schon", "denke schon",
+        "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
+    ),
+    NO: (
+        "nein", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
+        "keineswegs", "auf keinen fal", "eher nicht", "gar nicht", "nein danke", "niemand",
+        "keiner", "n", "no thanks", "not really", "nobody", "no one", "nothing", "never", "nee",
+        "nie", "noch nie", "gar nichts", "nein nie", "eigentlich nicht", "glaube nicht",
+        "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
+        "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
+        "zum gluck nicht", "thankfully not", "luckily not",
+    ),
+}
+# Language names (squeezed); a short message naming one asks to switch.
+_LANGUAGE_NAMES = {"en": ("english", "englisch", "englich", "inglish"), "de": ("deutsch", "german", "deutch")}
+# Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
+_JOINERS = frozenset("aber und doch also but and though so well".split())
+# Politeness around a language wish ("english please?", "auf deutsch bitte").
+_MAX_PHRASE = 5
+
+
 @dataclass(frozen=True, slots=True)
-class NaturalAnswer:
-    """What a short natural reply means: yes, no, unknown, both, back, language (target)."""
+class Answer:
+    """What a typed reply means for a question: yes, no, unknown, both, back, or language
+    (with `target` "de"/"en"); None if nothing in it answers. `rest` is what follows the
+    answer ("ja, aber er kommt jeden Tag" -> "er kommt jeden Tag"), in the user's own words."""
 
     meaning: str | None
     rest: str = ""
     target: str | None = None
 
 
-_YES = {"ja", "jo", "jup", "jap", "klar", "yes", "yeah", "yep", "j", "y"}
-_NO = {"nein", "no", "nope", "nee", "no", "ne", "n"}
-_UNKNOWN = {"keine ahnung", "weiss nicht", "not sure", "dont know", "don t know"}
-_BACK = {"zuruck", "zurueck", "back"}
+def _squeeze(word: str) -> str:
+    """Double letters as one ("jaa", "nee", "weiss"), so spellings and stretching compare equal."""
+    out: list[str] = []
+    for ch in word:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
 
 
-def interpret(text: str, lang: str) -> NaturalAnswer:
-    words = fold(text).replace(",", " ").split()
+def _tokens(text: str) -> list[str]:
+    return [_squeeze(w) for w in fold(text).replace("'", " ").split()]
+
+
+def _close(typed: str, known: str) -> bool:
+    from knowledge.text import edit_distance
+
+    if typed == known:
+        return True
+    return len(known) >= 5 and len(typed) >= 4 and edit_distance(typed, known, 1) <= 1
+
+
+def _match_prefix(words: list[str], phrases: tuple[str, ...]) -> int:
+    """Length (in words) of the longest phrase the message starts with, 0 if none."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(parts) <= len(words) and len(parts) > best and all(_close(w, p) for w, p in zip(words, parts)):
+            best = len(parts)
+    return best
+
+
+def _rest(text: str, consumed: int) -> str:
+    """The user's own words after the first `consumed` folded words, joiners dropped."""
+    raw = text.replace("'", " ").split()
+    # Map folded words back onto the raw split: a raw word may fold to nothing ("-", "…").
+    kept, count = [], 0
+    for word in raw:
+        if count >= consumed:
+            kept.append(word)
+        count += len(fold(word).split())
+    words = [w for w in kept]
+    while words and fold(words[0]) in _JOINERS | {""}:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:-–!?")
+
+
+def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
+    """The meaning of a typed answer, for any question (see `Answer`).
+
+    `aspect`: for a question about an aspect (online, private_sphere, repeated,
+    extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
+    words = _tokens(text)
     if not words:
-        return NaturalAnswer(None)
-    joined = " ".join(words)
-    if joined in _BACK:
-        return NaturalAnswer("back")
-    if joined in _UNKNOWN:
-        return NaturalAnswer("unknown")
-    if words[0] in _YES:
-        return NaturalAnswer("yes", " ".join(words[1:]))
-    if words[0] in _NO:
-        return NaturalAnswer("no", " ".join(words[1:]))
-    return NaturalAnswer(None)
+        return Answer(None)
+    if len(words) <= 6:  # "english please?", "können wir deutsch sprechen"
+        for target, names in _LANGUAGE_NAMES.items():
+            if any(_close(w, name) for w in words for name in names):
+                return Answer(LANGUAGE, target=target)
+    for meaning in (BACK, UNKNOWN, BOTH, YES, NO):
+        length = _match_prefix(words, _PHRASES[meaning])
+        if not length:
+            continue
+        follows = words[length] if length < len(words) else None
+        # "nein" starts an answer; "nicht gut" or "na und" do not: the next word must
+        # end the answer (nothing, or a joiner) unless the phrase is long and specific.
+        if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
+                or _is_answer_word(words[0]):
+            return Answer(meaning, _rest(text, length))
+    if aspect is not None and _names_aspect(text, aspect):
+        return Answer(YES, text.strip())
+    return Answer(None, text.strip())
+
+
+def _names_aspect(text: str, aspect: str) -> bool:
+    from knowledge.extract import aspects
+    from knowledge.features import fold as fold_text
+
+    return aspect in aspects(fold_text(text)).ids()
+
+
+def _is_answer_word(word: str) -> bool:
+    """Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...")."""
+    return word in {"ja", "jo", "jup", "jap", "yes", "yeah", "yep", "yup", "nein", "no", "nope", "nah", "ne"}

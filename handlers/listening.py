@@ -15,6 +15,12 @@ from knowledge.base import Knowledge
 from knowledge.places import Place
 
 LANGS = ("de", "en")
+MAX_PROPOSALS = 3
+MIN_PROPOSAL = 0.12
+MIN_MODEL_WORDS = 3
+SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
+# "Not sure or something else" is what users say about themselves; it is offered, never inferred.
+FALLBACK = "unsure"  # below this a category is a guess not worth a button
 # A message of only these words asks for help without saying what happened: 110 and the
 # danger question come at once, before anything else.
 BARE_HELP = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf mir", "help me"})
@@ -42,6 +48,21 @@ def is_bare_help(text: str) -> bool:
     return bool(words) and " ".join(words) in BARE_HELP
 
 
+def danger_now(text: str, signals: tuple[str, ...]) -> bool:
+    """A danger signal we act on. The trained model alone is not trusted on a reply of one or
+    two words ("ja", "nah"): those are answers to the question on screen, and a bare call for
+    help is caught by `is_bare_help` before any model."""
+    if not signals:
+        return False
+    if set(signals) == {"model"}:
+        return _words(text) >= MIN_MODEL_WORDS
+    return True
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
+
+
 def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
     """Everything the knowledge's understanding finds in `text`."""
     understood = k.understand(text)
@@ -52,17 +73,24 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
             place = found.places[0]
         elif found.status in ("ambiguous", "suggest") and found.places:
             choices = tuple(found.places)
-    categories = tuple(c for c in understood.categories if c in k.categories)
-    proposals = tuple(c for c in understood.proposals if c in k.categories and c not in categories)
+    words = _words(text)
+    categories = tuple(
+        c.id for c in understood.categories
+        if c.id in k.categories and c.id != FALLBACK and (words >= MIN_MODEL_WORDS or c.score >= SURE)
+    )
+    proposals: tuple[str, ...] = ()
+    if not categories and words >= 2:  # nothing sure enough: the likeliest few are offered to pick from
+        proposals = tuple(c.id for c in understood.ranking[:MAX_PROPOSALS]
+                          if c.id in k.categories and c.score >= MIN_PROPOSAL)
     aspects = tuple(a for a in understood.aspects if a in k.aspects)
     return Heard(
-        danger=understood.danger_now,
+        danger=danger_now(text, understood.danger_signals),
         categories=categories,
         proposals=proposals,
         aspects=aspects,
         place=place,
         place_choices=choices,
-        lang=understood.lang if understood.lang in LANGS else None,
+        lang=understood.language if understood.language in LANGS else None,
     )
 
 
@@ -73,7 +101,7 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
     inferred = list(state.inferred)
     category, also = state.category, list(state.also)
     aspects = list(state.aspects)
-    if category is None and heard.categories:
+    if (category is None or category == FALLBACK) and heard.categories:
         category, also = heard.categories[0], list(heard.categories[1:])
         inferred.append("category")
         learned.append(" und ".join(k.categories[c].label.get(lang) for c in heard.categories)

@@ -237,7 +237,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[picked], ctx)
     question = k.flow.questions.get(state.node)
     at_emergency = question is not None and question.emergency
-    answer = interpret(text, state.lang)
+    answer = interpret(text, state.lang, _asked_aspect(question))
     if answer.meaning == "back":
         return _back(state, ctx)
     if answer.meaning == "language" and answer.target in listening.LANGS:
@@ -245,7 +245,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         note = OutboundMessage(say(k, "language_set", answer.target))
         return StepResult(switched, [note, *current_messages(switched, k)])
     natural = _natural_pick(state, on_screen, answer.meaning, k)
-    heard = listening.hear(k, answer.rest if natural is not None else text, with_place=not _is_place_node(state, k))
+    said = answer.rest if natural is not None else text
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k)) if said.strip() else listening.Heard()
     if heard.danger and not at_emergency:
         absorbed, learned = listening.absorb(state, heard, k)
         lead = listening.understood_line(k, state.lang, learned) if learned else None
@@ -268,6 +269,13 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if loose is not None:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k)
+
+
+def _asked_aspect(question: Question | None) -> str | None:
+    """The aspect a yes/no question asks about ("online" for "Im Internet?"), if any."""
+    if question is None:
+        return None
+    return next((o.aspect for o in question.options if o.aspect and "yes" in o.means), None)
 
 
 def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str | None, k: Knowledge) -> Value | None:
@@ -299,6 +307,9 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         return StepResult(moved, current_messages(moved, k, lead=lead))
     if question is not None and skippable(k, question, absorbed):
         return go_to(absorbed, state.node, ctx, StepResult(absorbed), lead=lead)
+    if state.node == CONFIRM_CATEGORY and absorbed.category:  # the words settled what the buttons asked
+        option = _category_option(k, absorbed.category)
+        return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
     if not learned:
         return _not_understood(state, k)
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
@@ -325,7 +336,10 @@ def emergency_advice(k: Knowledge, lang: str) -> OutboundMessage:
 
 
 def signals_danger(k: Knowledge, text: str) -> bool:
-    return listening.is_bare_help(text) or k.is_danger(text)
+    if listening.is_bare_help(text):
+        return True
+    understood = k.understand(text)
+    return listening.danger_now(text, understood.danger_signals)
 
 
 # --- answers -----------------------------------------------------------------------

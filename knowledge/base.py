@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -23,7 +23,10 @@ from knowledge.schema import (
     Flow,
     UiTexts,
 )
-from knowledge.understanding import DangerDetector, TermMatcher
+from knowledge.danger import DangerRules
+from knowledge.examples import EXAMPLE_FILES, ExamplesFile, TrainingSet
+from knowledge.model import Model, obtain
+from knowledge.understanding import Understander, Understanding
 from knowledge.escalation_policy import EscalationFile
 from knowledge.roster import DutyRoster
 from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
@@ -38,6 +41,8 @@ FILES: dict[str, type[BaseModel]] = {
     "incident.yaml": IncidentTexts,
     "roster.yaml": DutyRoster,
     "escalation.yaml": EscalationFile,
+    EXAMPLE_FILES["de"]: ExamplesFile,
+    EXAMPLE_FILES["en"]: ExamplesFile,
 }
 
 
@@ -61,42 +66,28 @@ class Knowledge:
     incident: IncidentTexts
     roster: DutyRoster | None = None
     escalation: EscalationFile | None = None
+    examples: dict[str, ExamplesFile] = field(default_factory=dict)  # by language
+    model: Model | None = None  # trained on `examples` (knowledge.model)
 
     @cached_property
-    def category_matcher(self) -> TermMatcher:
-        return TermMatcher({cid: cat.terms.all() for cid, cat in self.categories.items()})
-
-    @cached_property
-    def danger_matcher(self) -> DangerDetector:
+    def understander(self) -> Understander:
         danger = self.catalogue.danger
-        return DangerDetector(
-            danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all()
-        )
+        rules = DangerRules(danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all())
+        return Understander(self.model, rules, frozenset(self.categories))
 
     def classify(self, text: str) -> list[str]:
-        """Category ids whose terms occur in `text`, best first."""
-        return self.category_matcher.rank(text)
+        """The category ids that count for `text` (0, 1 or 2), best first."""
+        return [c.id for c in self.understander.categories(text)]
 
     def is_danger(self, text: str) -> bool:
-        return self.danger_matcher.matches(text)
+        return self.understander.danger(text).danger
 
-    # Interim term-based understanding; replaced by the trained one (issue 10).
-    def understand(self, text: str):  # type: ignore[no-untyped-def]
-        from types import SimpleNamespace
-
-        ranked = self.classify(text)
-        finder = getattr(self.places, "find_in_text", None)
-        return SimpleNamespace(
-            danger_now=self.is_danger(text),
-            categories=tuple(ranked[:1]) if len(ranked) == 1 else (),
-            proposals=tuple(ranked) if len(ranked) > 1 else (),
-            aspects=(),
-            place=finder(text) if finder else None,
-            lang=None,
-        )
+    def understand(self, text: str) -> Understanding:
+        """Everything one message says (knowledge/understanding.py)."""
+        return self.understander.understand(text, places=self.places)
 
     def detect_language(self, text: str) -> str | None:
-        return None
+        return self.understander.language(text)
 
     @property
     def escalation_enabled(self) -> bool:
@@ -185,6 +176,8 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
     if problems:
         raise KnowledgeError(problems)
     catalogue: CategoriesFile = models["categories.yaml"]
+    examples = {lang: models[name] for lang, name in EXAMPLE_FILES.items()}
+    training = TrainingSet.build(examples, sorted(catalogue.categories))
     knowledge = Knowledge(
         flow=models["flow.yaml"],
         texts=models["texts.yaml"],
@@ -200,6 +193,9 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         incident=models["incident.yaml"],
         roster=models["roster.yaml"],
         escalation=models["escalation.yaml"],
+        examples=examples,
+        # Current shipped or cached model, else trained now (a reload after an admin edit).
+        model=obtain(training, [directory, default_dir()]),
     )
     if check_references:
         from knowledge.checks import reference_problems

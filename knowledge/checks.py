@@ -9,6 +9,7 @@ from knowledge.schema import RESERVED_TARGETS, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
 from knowledge.content_checks import content_problems
 from knowledge.escalation_checks import escalation_problems
+from knowledge.examples_checks import example_problems
 from knowledge.police_checks import police_problems
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
     problems += content_problems(k)
+    problems += example_problems(k)
     return problems
 
 

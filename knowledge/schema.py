@@ -134,7 +134,7 @@ class Question(Strict):
     emergency: bool = False
     contacts: list[str] = Field(default_factory=list, description="Contact cards shown with it.")
     classify: bool = Field(
-        default=False, description="Free text here is matched against the category terms."
+        default=False, description="Free text here is classified into categories (trained on the examples)."
     )
     skip_if_aspect: str | None = Field(default=None, pattern=ID_PATTERN)
     skip_if_category: list[str] = Field(default_factory=list)
@@ -203,7 +203,6 @@ class Category(Strict):
     contacts: list[str] = Field(default_factory=list)
     steps: L10nList = Field(description="Short steps; the first four (with the aspects') are shown first.")
     legal: LegalHint | None = None
-    terms: Terms = Field(default_factory=Terms)
     aspects: list[str] = Field(
         default_factory=list, description="Aspects implied by the category itself."
     )

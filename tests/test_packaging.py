@@ -24,6 +24,8 @@ def test_wheel_contains_data_and_runs_from_site_packages(tmp_path):
         "knowledge/data/flow.yaml", "knowledge/data/texts.yaml", "knowledge/data/contacts.yaml",
         "knowledge/data/categories.yaml", "knowledge/data/police.yaml",
         "knowledge/data/places-sachsen.csv", "knowledge/data/postcodes-de.csv",
+        "knowledge/data/examples-de.yaml", "knowledge/data/examples-en.yaml",
+        "knowledge/data/understanding-model.npz",
         "bot/migrations/0001_conversations.sql",
     ):
         assert required in names, required

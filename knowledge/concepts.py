@@ -1,0 +1,241 @@
+"""Word families for the concepts that decide danger now, in German and English.
+
+Matched on folded text (knowledge.features.fold). They serve twice: as the danger rule
+layer (knowledge.danger) and as language-independent features ("k:weapon",
+"k:now+person") that the trained model weighs, so a German danger example also teaches
+the English side. Families, not phrases: each names a kind of thing, never a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, _words
+
+FUTURE_OR_IF = _words(
+    "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
+    "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
+    "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
+    "soon", "one day", "eines tages", "ll",
+)
+# A message that reports what someone wrote or said: a weapon or fire in it is a threat's
+# content, not a hazard present now.
+REPORTED = _words(
+    "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
+    "post*", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
+    "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
+    "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
+    "note", "threat*", "threatened", "text*", "picture of", "photo of",
+)
+# Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten".
+PAST_TENSE = re.compile(
+    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|was|were|got|had|did)\b"
+    r"|\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*\b\w*ge\w+(?:t|en)\b"
+    r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
+)
+# English present continuous ("he is standing", "they're banging") means now.
+PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am|m|re|s|being)\s+(?:\w+\s+)?\w{2,}ing\b|\b\w{3,}ing (?:me|us)\b"
+)
+_MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember", "january", "february", "march", "june", "july",
+           "october", "december", "fruhjahr", "sommer", "herbst", "winter", "spring", "summer",
+           "autumn")
+PAST_MONTH = re.compile(r"\b(?:im|in|last|letzten|vergangenen) (?:" + "|".join(_MONTHS) + r")\b|\b(?:19|20)\d\d\b")
+NEGATED = _words(
+    "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
+    "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
+)
+SAFE_NOW = _words(
+    "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
+    "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
+    "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
+    "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "extinguished", "ist aus",
+    "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
+)
+# What comes after an incident: reporting, police work, court. A weapon or fire next to
+# these is part of the story, not of now.
+AFTERMATH = _words(
+    "anzeige*", "angezeigt", "angeklagt", "anklage", "ermittlung*", "ermittelt", "gericht*",
+    "prozess", "verfahren", "strafantrag*", "report it", "reported", "report this", "charged",
+    "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
+    "police came", "police were here", "statement",
+)
+STRONG_NOW = re.compile(
+    r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
+    r"|right now|right behind|direkt hinter|still|noch da|noch immer|immer noch)\b"
+)
+ALARM = _words(
+    "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
+    "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
+    "hilfe hilfe", "help me",
+)
+IN_DANGER = _words(
+    "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
+    "fear for my life", "scared for my life", "life is in danger", "need police",
+    "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
+    "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
+)
+WEAPON = _words(
+    "messer*", "waffe*", "pistole*", "gewehr*", "schusswaff*", "knarre*", "revolver",
+    "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
+    "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns",
+    "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
+    "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel*", "torch*", "schuss*",
+    "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
+)
+FIRE = _words(
+    "brennt", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
+    "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
+    "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol",
+    "gasoline", "set alight",
+)
+EXPLOSIVE = _words(
+    "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
+    "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
+    "tickt", "piept", "bomb*", "explosive*", "suspicious package*", "suspicious bag*",
+    "suspicious object*", "white powder", "ticking", "beeping", "wires", "kabel", "herrenlos*",
+    "unbekannt* rucksack*", "unbekannt* tasche*", "unbekannt* koffer*", "unattended",
+    "abandoned bag*", "left bag*", "bag left",
+)
+INJURY = _words(
+    "blut*", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
+    "notarzt*", "rettungswagen*", "kann nicht atmen", "bleed*", "blood*", "injur*",
+    "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
+)
+PERSON_PRESENT = _words(
+    "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur",
+    "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
+    "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
+    "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller",
+    "auf dem balkon", "auf meinem balkon", "vor dem rathaus", "vor dem buro", "im buro",
+    "drauss*", "draussen", "unten", "hinter mir", "neben mir", "sind hier", "ist hier",
+    "sind da", "ist da", "steht da", "stehen da", "at my door", "at the door", "at our door",
+    "my front door", "outside", "in my garden", "in our garden", "in the garden", "in the house",
+    "in my house", "in our house", "in the yard", "on my balcony", "on the balcony",
+    "downstairs", "behind me", "next to me", "in front of my", "in front of our",
+    "in front of the", "at my window", "outside my window", "they re here", "theyre here",
+    "he s here", "hes here", "is here", "are here", "still here", "still there",
+    "standing there", "vor mir", "auf dem dach", "auf unserem dach", "auf unserm dach",
+    "auf dem grundstuck", "auf unserem grundstuck", "auf meinem grundstuck", "um mich rum",
+    "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
+    "on our roof", "on my property", "on our property", "will nicht gehen", "geht nicht weg",
+    "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
+)
+FOLLOWING = _words(
+    "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
+    "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "following me",
+    "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
+    "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
+    "on my tail", "tailing me",
+)
+BREAK_IN = _words(
+    "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
+    "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
+    "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "break in", "breaking in",
+    "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
+    "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
+)
+ATTACK_NOW = _words(
+    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
+    "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
+    "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
+    "beating", "hitting me", "coming at", "kommen auf uns zu", "drag me", "zerren",
+    "festgehalten", "halt mich fest", "grabbed", "has my", "hat meine", "hat meinen",
+    "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
+    "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
+    "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
+    "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
+)
+CROWD = _words(
+    "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
+    "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
+    "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
+)
+HIDING = _words(
+    "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
+    "hiding", "hide", "locked in", "locked myself", "barricaded",
+)
+QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
+SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
+
+SITUATIONS = {
+    "person": PERSON_PRESENT,
+    "following": FOLLOWING,
+    "break_in": BREAK_IN,
+    "attack": ATTACK_NOW,
+    "crowd": CROWD,
+    "hiding": HIDING,
+}
+HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJURY}
+
+
+def concepts(folded: str, raw: str = "") -> set[str]:
+    """Every concept that occurs, plus conjunctions ("now+person") that a linear model
+    cannot form by itself."""
+    found: set[str] = set()
+    now = bool(NOW.search(folded) or SLANG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
+    if AFTERMATH.search(folded):
+        found.add("aftermath")
+    if REPEATED.search(folded):
+        found.add("repeated")
+    if PAST_TENSE.search(folded):
+        found.add("past_tense")
+    if REPORTED.search(folded):
+        found.add("reported")
+    for name, pattern in {**SITUATIONS, **HAZARDS}.items():
+        if pattern.search(folded):
+            found.add(name)
+            if now:
+                found.add(f"now+{name}")
+            if past and not now:
+                found.add(f"past+{name}")
+    for name, pattern in (("alarm", ALARM), ("in_danger", IN_DANGER), ("negated", NEGATED),
+                          ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF)):
+        if pattern.search(folded):
+            found.add(name)
+    if now:
+        found.add("now")
+    if past:
+        found.add("past")
+    if "?" in raw:
+        found.add("question")
+    if QUOTED.search(raw):
+        found.add("quoted")
+    if len(folded.split()) <= 3:
+        found.add("short")
+    # A hazard word alone is settled (not now) by a past time or tense, a threat's future
+    # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
+    # sign that it is over. What was written or said settles weapons and fire (a threat's
+    # words), never a physical object like a powder letter.
+    strong_now = bool(STRONG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
+    if "safe_now" in found or story and not strong_now:
+        found.add("settled")
+    hazards = {name for name in HAZARDS if name in found}
+    if "reported" in found and not now:
+        hazards -= {"weapon", "fire"}
+    if hazards and "settled" not in found:
+        found.add("live_hazard")
+    # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
+    # not make the story's situation present: then only a strong now counts.
+    present = now and (strong_now or not story)
+    if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+        found.add("live_situation")
+    # Two kinds of situation at once with no time said ("masked men in front of our house")
+    # describe the scene as it is.
+    kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
+    if len(kinds) >= 2 and not now and not story and "safe_now" not in found and "reported" not in found:
+        found.add("live_situation")
+    return found
+
+
+def when(found: set[str]) -> str | None:
+    """"now" if the message says it is happening now (a live situation or hazard, or a
+    now without a story around it), "past" for a time in the past or past tense, else None."""
+    if found & {"live_situation", "live_hazard"} or "now" in found and "settled" not in found:
+        return "now"
+    if found & {"past", "past_tense"}:
+        return "past"
+    return None

@@ -1,0 +1,102 @@
+"""Danger now: a rule layer over word families joined with the trained model.
+
+A message is danger now if any of these signals fires (safety beats precision):
+- "alarm": it consists only of alarm words ("Hilfe", "SOS", "Notfall", "Help!!", "110")
+  and fillers ("bitte", "schnell");
+- "in_danger": it says so ("bin in Gefahr", "need police"), not negated;
+- "now+situation": a sign of now ("jetzt", "gerade", "right now", "rn") with a situation
+  or hazard (a person at the door, being followed, a break-in, an attack, a crowd,
+  hiding, a weapon, fire, an explosive, an injury; knowledge.concepts), unless the
+  message says it is over ("sind weg", "I'm safe");
+- "hazard": a weapon, fire, explosive or injury, unless the message (with no sign of
+  now) places it in the past ("gestern", "wurde"), in a threat's future or condition
+  ("bald", "wenn", "will") or in a report of what someone wrote or said ("Brief", "wrote");
+- "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
+  `weak` with a `context` term, on the same conditions;
+- "model": the trained danger head (danger_now against not_danger_now and every category
+  example) gives at least DANGER_THRESHOLD.
+Negated phrases from `danger.negations` ("niemand verletzt") are removed first.
+The threshold and the rules were chosen by cross-validation on the training corpus
+(bench/cv_understanding.py); figures in BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.concepts import HAZARDS, SITUATIONS, concepts
+from knowledge.features import fold
+
+DANGER_THRESHOLD = 0.3
+ALARM_WORDS = frozenset(
+    "hilfe hilf helft help sos notfall notfal notruf emergency mayday 110 112 alarm".split()
+)
+FILLERS = frozenset(
+    "bitte please schnell quick quickly dringend urgent sofort now jetzt ganz ein a es".split()
+)
+
+
+def compile_term(term: str) -> re.Pattern[str]:
+    """A word or phrase on folded text; a trailing * makes its last word a prefix."""
+    raw = term.strip()
+    prefix = raw.endswith("*")
+    words = fold(raw.rstrip("*")).split()
+    if not words:
+        raise ValueError(f"empty term {term!r}")
+    body = r"\s+".join(re.escape(word) for word in words)
+    tail = r"\w*" if prefix else r"\b"
+    return re.compile(rf"\b{body}{tail}")
+
+
+def _any(terms: list[str]) -> re.Pattern[str] | None:
+    patterns = [compile_term(t).pattern for t in terms if fold(t.rstrip("*"))]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True, slots=True)
+class DangerVerdict:
+    danger: bool
+    signals: tuple[str, ...]  # "alarm", "term", "now+situation", "model"
+    probability: float  # the model's, 0.0 without a model
+
+
+class DangerRules:
+    """The rule layer over the admin's danger terms (categories.yaml `danger`)."""
+
+    def __init__(self, strong: list[str], weak: list[str], context: list[str], negations: list[str]):
+        self._strong = _any(strong)
+        self._weak = _any(weak)
+        self._context = _any(context)
+        self._negations = [compile_term(t) for t in negations if fold(t)]
+
+    def clean(self, folded: str) -> str:
+        for pattern in self._negations:
+            folded = pattern.sub(" ", folded)
+        return folded
+
+    def signals(self, folded: str) -> list[str]:
+        words = folded.split()
+        if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
+            return ["alarm"]
+        cleaned = self.clean(folded)
+        found = concepts(cleaned)
+        out = []
+        if "in_danger" in found:
+            out.append("in_danger")
+        if "live_situation" in found:
+            out.append("now+situation")
+        if "live_hazard" in found:
+            out.append("hazard")
+        strong = self._strong and self._strong.search(cleaned)
+        weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
+        if "settled" not in found and (strong or weak):
+            out.append("term")
+        return out
+
+
+def decide(rule_signals: list[str], probability: float | None, threshold: float = DANGER_THRESHOLD) -> DangerVerdict:
+    signals = list(rule_signals)
+    if probability is not None and probability >= threshold:
+        signals.append("model")
+    return DangerVerdict(bool(signals), tuple(signals), probability or 0.0)

@@ -1,0 +1,92 @@
+"""Labelled example messages (examples-de.yaml, examples-en.yaml): what the models learn from.
+
+Admins teach the bot by adding a message it misunderstood under the right category, or
+under `danger_now` / `not_danger_now`. A reload retrains (knowledge.model).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from knowledge.schema import Strict
+
+EXAMPLE_FILES = {"de": "examples-de.yaml", "en": "examples-en.yaml"}
+MIN_PER_CATEGORY = 10
+
+
+class ExamplesFile(Strict):
+    """One language's labelled messages."""
+
+    language: Literal["de", "en"]
+    categories: dict[str, list[str]] = Field(
+        description="Category id (from categories.yaml) -> messages that mean it."
+    )
+    danger_now: list[str] = Field(
+        default_factory=list, description="Messages that mean danger right now (emergency, 110)."
+    )
+    not_danger_now: list[str] = Field(
+        default_factory=list,
+        description="Messages that sound alarming but are not danger now (past, negated, questions).",
+    )
+
+    @field_validator("danger_now", "not_danger_now")
+    @classmethod
+    def _no_empty(cls, value: list[str]) -> list[str]:
+        if any(not text.strip() for text in value):
+            raise ValueError("an example must not be empty")
+        return value
+
+    @field_validator("categories")
+    @classmethod
+    def _no_empty_in_categories(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for texts in value.values():
+            if any(not text.strip() for text in texts):
+                raise ValueError("an example must not be empty")
+        return value
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    lang: str
+    label: str  # a category id
+
+
+@dataclass(frozen=True)
+class TrainingSet:
+    """Every example, de-duplicated and sorted, so training is deterministic."""
+
+    categories: tuple[Example, ...]
+    danger: tuple[Example, ...]  # label "danger" or "safe"
+    category_ids: tuple[str, ...]
+
+    @classmethod
+    def build(cls, files: dict[str, ExamplesFile], category_ids: list[str]) -> TrainingSet:
+        known = set(category_ids)
+        cats: set[Example] = set()
+        danger: set[Example] = set()
+        for lang, examples in files.items():
+            for cid, texts in examples.categories.items():
+                if cid in known:  # examples for a category not defined yet wait for it
+                    cats.update(Example(t.strip(), lang, cid) for t in texts)
+            danger.update(Example(t.strip(), lang, "danger") for t in examples.danger_now)
+            danger.update(Example(t.strip(), lang, "safe") for t in examples.not_danger_now)
+        order = lambda e: (e.label, e.lang, e.text)  # noqa: E731
+        used = tuple(sorted({e.label for e in cats}))
+        return cls(tuple(sorted(cats, key=order)), tuple(sorted(danger, key=order)), used)
+
+    def digest(self) -> str:
+        """Identifies the training input; a model artifact is current iff it carries this."""
+        payload = json.dumps(
+            {
+                "categories": [[e.label, e.lang, e.text] for e in self.categories],
+                "danger": [[e.label, e.lang, e.text] for e in self.danger],
+            },
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:20]

@@ -1,0 +1,59 @@
+"""`knowledge check` rules for the labelled examples (examples-de.yaml, examples-en.yaml)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge.examples import EXAMPLE_FILES, MIN_PER_CATEGORY
+from knowledge.features import fold
+from knowledge.fieldhints import closest
+from knowledge.yamlsource import Problem
+
+if TYPE_CHECKING:
+    from knowledge.base import Knowledge
+
+
+def example_problems(k: Knowledge) -> list[Problem]:
+    """Unknown category ids (an error when it looks like a typo of a defined one, a warning
+    when it is a new id: its examples wait until categories.yaml defines it), duplicates,
+    and categories with fewer than MIN_PER_CATEGORY examples in a language."""
+    out: list[Problem] = []
+    known = sorted(k.categories)
+    seen: dict[str, tuple[str, str]] = {}  # folded text -> (file, label)
+    for lang, examples in sorted(k.examples.items()):
+        file = EXAMPLE_FILES[lang]
+        doc = k.documents.get(file)
+
+        def problem(loc: tuple, message: str, severity: str = "warning") -> Problem:
+            line = doc.line_of(loc) if doc else None
+            return Problem(file, line, ".".join(str(p) for p in loc), message, severity)
+
+        for cid, texts in examples.categories.items():
+            if cid not in k.categories:
+                hint = closest(cid, known)
+                if hint:
+                    out.append(problem(("categories", cid), f"unknown category {cid!r}; did you mean {hint!r}?", "error"))
+                else:
+                    out.append(problem(("categories", cid), f"category {cid!r} is not defined in categories.yaml: "
+                                       "its examples are not learned until it is"))
+        labelled = [(("categories", cid, i), cid, t) for cid, texts in examples.categories.items()
+                    for i, t in enumerate(texts)]
+        labelled += [(("danger_now", i), "danger_now", t) for i, t in enumerate(examples.danger_now)]
+        labelled += [(("not_danger_now", i), "not_danger_now", t) for i, t in enumerate(examples.not_danger_now)]
+        for loc, label, text in labelled:
+            key = fold(text)
+            if key in seen and not (seen[key][1] == label and seen[key][0] != file):
+                # The same words under the same label in both languages ("SOS") are fine.
+                other_file, other_label = seen[key]
+                where = f"{other_label}" + (f" in {other_file}" if other_file != file else "")
+                what = "duplicate example" if other_label == label else "the same example is also under"
+                out.append(problem(loc, f"{what} ({where})" if other_label == label else f"{what} {where}"))
+            else:
+                seen.setdefault(key, (file, label))
+        for cid in known:
+            count = len(examples.categories.get(cid, []))
+            if count < MIN_PER_CATEGORY:
+                loc = ("categories", cid) if cid in examples.categories else ("categories",)
+                out.append(problem(loc, f"category {cid!r} has {count} {lang} example(s); "
+                                   f"at least {MIN_PER_CATEGORY} help the bot recognise it"))
+    return out

@@ -1,0 +1,163 @@
+"""What a message already says besides its category: online and platform, home or family,
+repeated, extremist signs, and when (now or past).
+
+Small rules over word families, matched on folded text (knowledge.features.fold: lower
+case, no punctuation, ä/ae -> a, ß -> ss). They are deliberately general: a family of
+words for a concept, never a phrase copied from a message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """Whole words or phrases; a trailing * allows any ending ("bedroh*")."""
+    parts = []
+    for alt in alternatives:
+        body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
+        parts.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+
+
+# Platform name as shown -> word family (folded spellings).
+PLATFORMS: dict[str, re.Pattern[str]] = {
+    "Facebook": _words("facebook*", "fb", "fratzenbuch"),
+    "Instagram": _words("instagram*", "insta"),
+    "Telegram": _words("telegram*", "telegramm gruppe", "tg gruppe"),
+    "WhatsApp": _words("whatsapp*", "whats app", "whatsap*", "watsapp*", "wa gruppe"),
+    "TikTok": _words("tiktok*", "tik tok"),
+    "X": _words("twitter*", "tweet*", "getweetet", "x com", "auf x", "on x", "bei x"),
+    "YouTube": _words("youtube*", "yt video*", "yt kommentar*"),
+    "Signal": _words("signal gruppe", "signal chat", "auf signal", "on signal", "per signal"),
+    "Snapchat": _words("snapchat*"),
+    "Mastodon": _words("mastodon*"),
+    "Bluesky": _words("bluesky*"),
+    "Reddit": _words("reddit*"),
+    "Discord": _words("discord*"),
+    "VK": _words("vk", "vkontakte"),
+    "LinkedIn": _words("linkedin*"),
+    "nebenan.de": _words("nebenan de", "nebenan"),
+    "E-Mail": _words("e mail*", "email*", "mail", "mails", "gmx", "posteingang", "inbox"),
+}
+ONLINE = _words(
+    "online", "internet*", "im netz", "ins netz", "web*", "social media", "soziale* medien",
+    "soziale* netzwerk*", "posts", "posting*", "gepostet", "postet*", "posted", "posten",
+    "kommentar*", "kommentiert*", "comment*", "chat*", "gruppenchat*", "dm", "dms", "pn", "pns",
+    "privatnachricht*", "direktnachricht*", "story", "storys", "stories", "forum*", "blog*",
+    "website*", "webseite*", "homepage", "hashtag*", "livestream*", "stream*", "account*",
+    "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
+    "shitstorm*", "screenshot*", "link", "url",
+)
+PRIVATE_SPHERE = _words(
+    # home
+    "zuhause", "zu hause", "nach hause", "daheim", "haus", "hauses", "wohnhaus", "wohnung*",
+    "haustur*", "wohnungstur*", "briefkasten*", "garten*", "grundstuck*", "einfahrt*",
+    "hof", "hoftor", "klingel*", "fenster", "privatadresse*", "wohnadresse*", "hausfassade",
+    "hauswand", "home", "house", "flat", "apartment", "front door", "my door", "our door",
+    "doorstep", "garden", "driveway", "mailbox", "letterbox", "yard", "porch", "doorbell",
+    "home address", "private address",
+    # family
+    "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
+    "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
+    "meinem mann", "partner*", "lebensgefahrt*", "eltern", "mutter", "vater", "enkel*",
+    "oma", "opa", "family", "families", "kid", "kids", "child", "children", "daughter*",
+    "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
+    "grandchild*", "my partner", "our partner",
+)
+REPEATED = _words(
+    "immer wieder", "standig*", "dauernd*", "andauernd*", "fortlaufend", "unaufhorlich",
+    "seit tagen", "seit wochen", "seit monaten", "seit jahren", "seit langem", "seit langerem",
+    "jeden tag", "jeden abend", "jeden morgen", "jede nacht", "jede woche", "jedes mal",
+    "jedesmal", "taglich*", "nachtlich*", "wochentlich*", "schon wieder", "wieder mal",
+    "wiedermal", "erneut", "mehrmals", "mehrfach*", "wiederholt*", "zum zweiten mal",
+    "zum dritten mal", "zum x ten mal", "zum wiederholten mal", "nicht zum ersten mal",
+    "nicht das erste mal", "x mal", "zig mal", "zigmal", "haufig", "regelmassig*", "serie",
+    "again and again", "over and over", "keeps", "keep getting", "constantly",
+    "constant", "repeatedly", "repeated", "every day", "every night", "every morning",
+    "every evening", "every week", "each time", "everyday", "daily", "for days", "for weeks",
+    "for months", "for years", "several times", "multiple times", "many times", "nonstop",
+    "non stop", "again", "once more", "not the first time", "still going on",
+    # broader families: frequency words, counts of times, "since ..." for what goes on
+    "wieder", "nochmal", "noch mal", "immer", "oft", "ofter", "ofters", "laufend", "pausenlos",
+    "wochenlang", "monatelang", "tagelang", "jahrelang", "zweimal", "dreimal", "viermal",
+    "x mal", "jede", "jeden", "jedes", "jeder", "welle", "always", "often", "twice",
+    "three times", "every", "series", "wave of", "more and more", "all the time",
+)
+_REPEATED_FORMS = re.compile(
+    r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\bseit (?!gestern|heute)\w+"
+    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
+    r"|\bzum (?:zweiten|dritten|vierten|funften|\w+ten) mal\b"
+)
+EXTREMIST = _words(
+    "hakenkreuz*", "swastika*", "nazi*", "neonazi*", "neo nazi*", "ns symbol*", "ss rune*",
+    "sig rune*", "sieg heil", "heil hitler", "hitlergruss*", "hitler*", "1488",
+    "14 words", "reichsburger*", "reichsflagge*", "reichskriegsflagge*", "schwarz weiss rot",
+    "volksverrater*", "volksverhetz*", "rechtsextrem*", "rechtsradikal*", "linksextrem*",
+    "linksradikal*", "extremist*", "islamist*", "dschihad*", "jihad*", "identitar*",
+    "dritter weg", "iii weg", "freie sachsen", "npd", "heimat partei", "white power",
+    "far right", "far left", "right wing extrem*", "keltenkreuz*", "judenstern*",
+    "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
+    "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
+)
+
+NOW = _words(
+    "jetzt", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment",
+    "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
+    "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
+    "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
+    "is happening", "happening now", "right this moment", "this moment", "still", "just now",
+    "eben", "grade eben", "rn", "atm",
+)
+PAST = _words(
+    "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
+    "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal",
+    "letzten montag", "letzten dienstag", "letzten mittwoch", "letzten donnerstag",
+    "letzten freitag", "letzten samstag", "letzten sonntag", "letztes wochenende",
+    "am wochenende", "am montag", "am dienstag", "am mittwoch", "am donnerstag", "am freitag",
+    "am samstag", "am sonntag", "neulich", "damals", "vor kurzem", "vor einiger zeit",
+    "vor tagen", "vor wochen", "vor monaten", "vor jahren", "vor einem jahr", "vor einer woche",
+    "vor einem monat", "vor zwei*", "vor drei*", "vor ein paar*", "vor paar*", "heute morgen",
+    "heute fruh", "heute nacht", "letztens", "yesterday", "last week", "last night",
+    "last month", "last year", "last time", "last weekend", "last monday", "last tuesday",
+    "last wednesday", "last thursday", "last friday", "last saturday", "last sunday", "ago",
+    "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
+    "on sunday", "the other day", "earlier today", "this morning", "recently", "back then",
+    "a while back",
+)
+DAYS_AGO = re.compile(r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Aspects:
+    online: bool
+    platform: str | None
+    private_sphere: bool
+    repeated: bool
+    extremist: bool
+
+    def ids(self) -> tuple[str, ...]:
+        """Aspect ids as in categories.yaml."""
+        flags = (("online", self.online), ("private_sphere", self.private_sphere),
+                 ("repeated", self.repeated), ("extremist", self.extremist))
+        return tuple(name for name, on in flags if on)
+
+
+def platform(folded: str) -> str | None:
+    """The first platform named, by position in the text."""
+    hits = [(m.start(), name) for name, pattern in PLATFORMS.items() if (m := pattern.search(folded))]
+    return min(hits)[1] if hits else None
+
+
+def aspects(folded: str) -> Aspects:
+    named = platform(folded)
+    return Aspects(
+        online=named is not None or bool(ONLINE.search(folded)),
+        platform=named,
+        private_sphere=bool(PRIVATE_SPHERE.search(folded)),
+        repeated=bool(REPEATED.search(folded) or _REPEATED_FORMS.search(folded)),
+        extremist=bool(EXTREMIST.search(folded)),
+    )
+
+

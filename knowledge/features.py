@@ -1,0 +1,71 @@
+"""Text folding and the n-gram features every understanding model is trained and scored on.
+
+One pure-Python function turns a message into features, used both by the trainer
+(scikit-learn, at build or reload time) and by the small runtime scorer, so the two can
+never disagree about what a feature is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.concepts import concepts
+from knowledge.text import normalize
+
+# Emojis that carry meaning for a help line; other symbols are dropped by `normalize`.
+_EMOJI_WORDS = {
+    "🔥": " feuer fire ",
+    "🔪": " messer knife ",
+    "🗡": " messer knife ",
+    "🔫": " waffe gun ",
+    "💣": " bombe bomb ",
+    "🆘": " sos ",
+    "🚨": " notfall emergency ",
+    "🩸": " blut blood ",
+    "😱": " angst scared ",
+    "😰": " angst scared ",
+    "😨": " angst scared ",
+    "🏠": " haus home ",
+    "📱": " handy phone ",
+}
+_EMOJI = re.compile("|".join(map(re.escape, _EMOJI_WORDS)))
+# Three or more of the same letter are one ("hiiiilfe", "sooo"); doubled letters stay.
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+
+CHAR_MIN, CHAR_MAX = 2, 5
+WORD_MAX = 2
+
+
+def fold(text: str) -> str:
+    """Lower case, no punctuation, umlauts and ß folded, runs of letters shortened, key emojis as words."""
+    text = _EMOJI.sub(lambda m: _EMOJI_WORDS[m.group(0)], text)
+    plain = normalize(text)
+    # `normalize` spells umlauts out (ä -> ae); folding the pair to the bare vowel makes
+    # "Schläger", "Schlaeger" and "Schlager" one word, as people without umlauts type.
+    plain = plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return _REPEATS.sub(r"\1", plain)
+
+
+def features(folded: str) -> list[str]:
+    """Word uni- and bigrams ("w:") and character 2-5-grams inside padded words ("c:").
+
+    Character n-grams carry typos, missing umlauts, dialect and inflection ("bedroht",
+    "bedrohung", "bedrot"); word n-grams carry short phrases ("vor der", "right now").
+    """
+    words = folded.split()
+    out = [f"w:{w}" for w in words]
+    out += [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+    for word in words:
+        padded = f" {word} "
+        length = len(padded)
+        for n in range(CHAR_MIN, CHAR_MAX + 1):
+            if n > length:
+                break
+            out += [f"c:{padded[i:i + n]}" for i in range(length - n + 1)]
+    return out
+
+
+def analyse(text: str) -> list[str]:
+    """Features of a raw message: n-grams plus the danger concepts ("k:") it shows."""
+    folded = fold(text)
+    return features(folded) + [f"k:{c}" for c in sorted(concepts(folded, text))]

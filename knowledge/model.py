@@ -1,0 +1,227 @@
+"""The compact, trained understanding model: one TF-IDF vocabulary and linear heads.
+
+Training needs scikit-learn (knowledge.training, about a second of import alone); the
+fitted vocabulary, idf weights and coefficients are exported to a small .npz that this
+module loads and scores with numpy in milliseconds, without network.
+
+Heads: "category" (softmax over category ids), "danger" (sigmoid: danger now),
+"lang" (sigmoid: English rather than German).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.examples import TrainingSet
+from knowledge.features import analyse
+
+log = logging.getLogger(__name__)
+
+# Bump when the features, the weighting or the training recipe change: artifacts made by
+# another version are retrained, as if the examples had changed.
+MODEL_VERSION = "u2"
+ARTIFACT = "understanding-model.npz"
+
+
+@dataclass(frozen=True)
+class Head:
+    classes: tuple[str, ...]
+    group_weights: tuple[float, ...]  # weight of each feature group (GROUPS) for this head
+    coef: np.ndarray  # (n_features, n_outputs), float32
+    intercept: np.ndarray  # (n_outputs,)
+    kind: str  # "softmax" (one output per class) or "sigmoid" (one output: classes[1])
+
+
+# Feature groups by prefix; each group is L2-normalised and weighted separately, so a
+# few concept features are not drowned by hundreds of character n-grams.
+GROUPS = ("c", "w", "k")
+
+
+class Vectorizer:
+    """TF-IDF (sublinear tf, smoothed idf), L2-normalised per feature group; each head
+    then weights the groups (`weigh`), so the heads share one vocabulary and one pass."""
+
+    def __init__(self, vocabulary: list[str], idf: np.ndarray):
+        self.vocabulary = vocabulary
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self._groups = np.fromiter((GROUPS.index(f[0]) for f in vocabulary), dtype=np.int64, count=len(vocabulary))
+
+    @classmethod
+    def fit(cls, token_lists: list[list[str]], min_df: int) -> Vectorizer:
+        df: dict[str, int] = {}
+        for tokens in token_lists:
+            for token in set(tokens):
+                df[token] = df.get(token, 0) + 1
+        vocabulary = sorted(t for t, n in df.items() if n >= min_df)
+        n = len(token_lists)
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary], dtype=np.float32)
+        return cls(vocabulary, idf)
+
+    def transform(self, tokens: list[str]) -> Vector:
+        counts: dict[int, int] = {}
+        index = self.index
+        for token in tokens:
+            i = index.get(token)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        if not counts:
+            return Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        values = tf * self.idf[idx]
+        groups = self._groups[idx]
+        norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=len(GROUPS)))
+        values = (values / np.where(norms > 0, norms, 1.0)[groups]).astype(np.float32)
+        return Vector(idx, values, groups)
+
+
+@dataclass(frozen=True, slots=True)
+class Vector:
+    """A message's features: indices, per-group normalised values, group of each."""
+
+    idx: np.ndarray
+    values: np.ndarray
+    groups: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def weigh(self, group_weights: tuple[float, ...]) -> np.ndarray:
+        """Values with the groups weighted, L2-normalised as a whole."""
+        values = self.values * np.asarray(group_weights, dtype=np.float32)[self.groups]
+        total = float(np.sqrt(np.dot(values, values)))
+        return values / total if total else values
+
+
+class Model:
+    """Scores texts with the exported vocabulary and heads; immutable after loading."""
+
+    def __init__(self, key: str, vectorizer: Vectorizer, heads: dict[str, Head]):
+        self.key = key
+        self.vectorizer = vectorizer
+        self.heads = heads
+        self.vocabulary_size = len(vectorizer.vocabulary)
+
+    def vector(self, text: str) -> Vector:
+        """Sparse feature vector of `text`, shared by every head."""
+        return self.vectorizer.transform(analyse(text))
+
+    def scores(self, head: str, vector: Vector) -> dict[str, float]:
+        """Probability per class of `head` for an already computed vector."""
+        h = self.heads[head]
+        if len(vector):
+            raw = vector.weigh(h.group_weights) @ h.coef[vector.idx] + h.intercept
+        else:
+            raw = h.intercept.copy()
+        if h.kind == "sigmoid":
+            p = 1.0 / (1.0 + math.exp(-float(raw[0])))
+            return {h.classes[0]: 1.0 - p, h.classes[1]: p}
+        shifted = np.exp(raw - raw.max())
+        probs = shifted / shifted.sum()
+        return {c: float(p) for c, p in zip(h.classes, probs)}
+
+    # --- the artifact ----------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        vec = self.vectorizer
+        meta = {
+            "key": self.key,
+            "heads": {
+                name: {"classes": list(h.classes), "kind": h.kind, "group_weights": list(h.group_weights)}
+                for name, h in self.heads.items()
+            },
+        }
+        arrays = {
+            "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+            "vocabulary": np.frombuffer("\n".join(vec.vocabulary).encode(), dtype=np.uint8),
+            "idf": vec.idf.astype(np.float32),
+        }
+        for name, h in self.heads.items():
+            arrays[f"{name}.coef"] = h.coef.astype(np.float16)
+            arrays[f"{name}.intercept"] = h.intercept.astype(np.float32)
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Model:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            meta = json.loads(npz["meta"].tobytes().decode())
+            vocabulary = npz["vocabulary"].tobytes().decode().split("\n")
+            heads = {
+                name: Head(
+                    tuple(spec["classes"]),
+                    tuple(spec["group_weights"]),
+                    npz[f"{name}.coef"].astype(np.float32),
+                    npz[f"{name}.intercept"],
+                    spec["kind"],
+                )
+                for name, spec in meta["heads"].items()
+            }
+            vectorizer = Vectorizer(vocabulary, npz["idf"])
+            return cls(meta["key"], vectorizer, heads)
+
+
+def model_key(training: TrainingSet) -> str:
+    return f"{MODEL_VERSION}-{training.digest()}"
+
+
+def read_artifact(path: Path, key: str) -> Model | None:
+    """The model at `path` if it exists and was trained on exactly these examples."""
+    try:
+        model = Model.from_bytes(path.read_bytes())
+    except (OSError, ValueError, KeyError) as exc:
+        if not isinstance(exc, FileNotFoundError):
+            log.warning("unreadable model artifact %s: %s", path.name, type(exc).__name__)
+        return None
+    return model if model.key == key else None
+
+
+def cache_dir() -> Path:
+    """Where models retrained after an admin edit are kept across restarts."""
+    if explicit := os.environ.get("SCHUTZLOTSE_MODEL_CACHE"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "schutzlotse" / "models"
+
+
+_MEMORY: dict[str, Model] = {}
+
+
+def obtain(training: TrainingSet, search: list[Path]) -> Model:
+    """The model for these examples: shipped or cached if current, else trained now.
+
+    Looks in memory, then in `search` (knowledge directories), then in the cache
+    directory; trains (scikit-learn) only when none is current, and caches the result.
+    """
+    key = model_key(training)
+    if key in _MEMORY:
+        return _MEMORY[key]
+    cached = cache_dir() / f"{key}.npz"
+    for path in [*(d / ARTIFACT for d in search), cached]:
+        if (model := read_artifact(path, key)) is not None:
+            _MEMORY[key] = model
+            return model
+    from knowledge.training import train
+
+    log.info("training the understanding model (%d category, %d danger examples)",
+             len(training.categories), len(training.danger))
+    model = Model.from_bytes(train(training, key).to_bytes())  # float16 as when shipped
+    _MEMORY[key] = model
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_bytes(model.to_bytes())
+        tmp.replace(cached)
+    except OSError as exc:  # a read-only home is no reason to fail: memory suffices
+        log.warning("model cache not writable: %s", type(exc).__name__)
+    return model

@@ -1,0 +1,191 @@
+"""The triage listens: what a message says is not asked again; natural answers; language;
+danger in typed text at any node, and held-out danger messages reach 110 through the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.app import open_app
+from bot.config import Settings
+from handlers.messages import ConversationKey, OptionChosen, TextIn
+from knowledge.base import Knowledge, load
+from tests.helpers import PureChat, all_text, option_ids
+
+HELD_OUT = Path(__file__).parent / "data" / "heldout"
+# Measured on tests/data/heldout/danger.yaml (written outside the project, never tuned on);
+# the floors sit just under the figures in BENCHMARKS.md so a regression fails.
+MIN_DANGER_RECALL = 0.85
+MAX_FALSE_ALARMS = 0.17
+
+
+@pytest.fixture(scope="module")
+def k() -> Knowledge:
+    return load()
+
+
+def questions_asked(chat: PureChat) -> list[str]:
+    return [m.text for m in chat.history]
+
+
+def test_a_town_and_a_kind_named_first_are_not_asked_again(k: Knowledge) -> None:
+    chat = PureChat(k)
+    first = chat.text("hallo ich bin buergermeister in hartha. einer hat mir einen brief geschrieben er bringt mich um")
+    line = all_text(first)
+    assert "Verstanden:" in line and "Bedrohung" in line and "Hartha" in line
+    assert chat.state.node == "danger_now"  # the danger question is never skipped
+    answers = 1
+    while chat.state.node != "after_result":
+        chat.text("nein")
+        answers += 1
+        assert chat.state.node not in ("category", "municipality"), "asked again what it was told"
+        assert answers < 8
+    assert chat.state.category == "threat" and chat.state.place_id
+
+
+@pytest.mark.parametrize(("text", "aspect", "question"), [
+    ("Seit Wochen stehen Leute vor unserem Haus und fotografieren meine Kinder", "private_sphere", "aspect_private"),
+    ("Auf Facebook schreibt einer dauernd, dass er mich umbringen will", "online", "aspect_online"),
+])
+def test_what_the_message_says_skips_its_question(k: Knowledge, text: str, aspect: str, question: str) -> None:
+    chat = PureChat(k)
+    chat.text(text)
+    assert aspect in chat.state.aspects
+    chat.option("danger_no")
+    for _ in range(6):
+        assert chat.state.node != question
+        if chat.state.node == "municipality":
+            break
+        chat.option(chat.last.messages[-1].options[0].id if chat.state.node == "confirm_category" else _no(chat))
+
+
+def _no(chat: PureChat) -> str:
+    ids = option_ids(chat.last.messages[-1:])
+    return next(i for i in ids if i.endswith("_no")) if any(i.endswith("_no") for i in ids) else ids[0]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("jo", "online_yes"), ("jup", "online_yes"), ("klar", "online_yes"), ("yeah", "online_yes"),
+    ("nö", "online_no"), ("nee", "online_no"), ("nope", "online_no"), ("keine ahnung", "online_no"),
+    ("weiß nicht", "online_no"), ("not sure", "online_no"), ("don't know", "online_no"),
+])
+def test_natural_answers_to_a_yes_no_question(k: Knowledge, typed: str, expected: str) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    assert chat.state.node == "aspect_online"
+    chat.text(typed)
+    went_yes = "online" in chat.state.aspects
+    assert went_yes == (expected == "online_yes")
+    assert chat.state.node == "aspect_extremist"
+
+
+def test_yes_but_uses_the_rest_too(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("insult")
+    chat.option("online_no")
+    chat.text("ja, aber das war in Grimma auf dem Markt")
+    assert "extremist" in chat.state.aspects
+    assert chat.state.place_id and "grimma" in chat.state.place_id
+
+
+def test_keine_ahnung_to_the_danger_question_shows_the_110_advice(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    messages = chat.text("keine ahnung")
+    assert chat.state.node == "emergency" and any(m.emergency for m in messages)
+
+
+def test_back_goes_to_the_previous_question_and_forgets_its_answer(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    chat.option("online_yes")
+    assert chat.state.node == "aspect_extremist"
+    chat.text("zurück")
+    assert chat.state.node == "aspect_online" and "online" not in chat.state.aspects
+
+
+def test_ja_to_a_single_suggested_place(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    for option in ("danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"):
+        chat.option(option)
+    chat.text("Grimmma")  # a typo: one suggestion
+    if chat.state.node == "choose_place" and len(chat.state.pending["places"]) == 1:
+        chat.text("ja")
+    assert chat.state.node == "after_result" and chat.state.place_id
+
+
+def test_an_english_first_message_switches_to_english_with_the_way_back(k: Knowledge) -> None:
+    chat = PureChat(k)
+    messages = chat.text("some guy keeps posting my home address on telegram, what can i do")
+    assert chat.state.lang == "en"
+    assert "/sprache" in messages[0].text
+    assert "Is anyone in danger" in all_text(messages)
+
+
+def test_english_please_switches_mid_conversation(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    messages = chat.text("english please?")
+    assert chat.state.lang == "en" and chat.state.node == "danger_now"
+    assert "Is anyone in danger" in all_text(messages)
+
+
+def test_the_welcome_names_the_language_command(k: Knowledge) -> None:
+    assert "/language" in k.texts.welcome.de and "/sprache" in k.texts.welcome.en
+
+
+def test_not_understood_says_what_is_possible(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    messages = chat.text("qwrtz")
+    assert k.texts.not_understood.de in messages[0].text
+    assert k.flow.texts.hint_yes_no.de in messages[0].text
+    assert option_ids(messages[-1:])[:2] == ["danger_yes", "danger_no"]
+
+
+def test_something_is_wrong_corrects_an_understood_place_in_two_taps(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("In Pirna hat mich jemand auf dem Markt beleidigt")
+    assert chat.state.place_id
+    chat.option("fix.open")
+    chat.option("fix.place")
+    assert chat.state.place_id is None and chat.state.node == "municipality"
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))
+
+
+def test_held_out_danger_messages_reach_110_first() -> None:
+    """Written outside the project (tests/data/heldout/README.md); measured, never tuned on."""
+    k = load()
+    data = _load("danger.yaml")
+
+    def shows_110(text: str) -> bool:
+        return any(m.emergency for m in PureChat(k, lang=None).text(text))
+
+    recall = sum(shows_110(m["text"]) for m in data["danger_now"]) / len(data["danger_now"])
+    false_alarms = sum(shows_110(m["text"]) for m in data["not_danger"]) / len(data["not_danger"])
+    assert recall >= MIN_DANGER_RECALL
+    assert false_alarms <= MAX_FALSE_ALARMS
+
+
+async def test_danger_reaches_emergency_through_the_engine_deep_in_the_flow(tmp_path: Path) -> None:
+    async with open_app(Settings(data_dir=tmp_path)) as app:
+        key = ConversationKey("test", "deep", "u")
+        await app.engine.handle(TextIn(key=key, lang_hint="de", text="/start"))
+        for option in ("danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"):
+            await app.engine.handle(OptionChosen(key=key, lang_hint="de", option_id=option))
+        state, _ = await app.engine.conversations.load(key)  # type: ignore[misc]
+        assert state is not None and state.node == "municipality"
+        out = await app.engine.handle(TextIn(key=key, lang_hint="de", text="Hilfe, er steht gerade vor meiner Tür mit einem Messer"))
+        assert any(m.emergency for m in out)
