@@ -48,13 +48,12 @@ def script(n: int) -> list:
         OptionChosen(key=key, option_id=category),
         TextIn(key=key, text=rnd.choice(["ja", "nein"])),
         TextIn(key=key, text="2"),
-        OptionChosen(key=key, option_id=rnd.choice(["private_yes", "private_no"])),
-        TextIn(key=key, text="nein"),
+        OptionChosen(key=key, option_id=rnd.choice(["home_yes", "several_times", "home_repeated_no"])),
         TextIn(key=key, text=rnd.choice(PLACES)),
         OptionChosen(key=key, option_id="finish"),
     ]
-    if category == "stalking":  # its "repeated" question is implied and skipped
-        events.pop(6)
+    if category == "stalking":  # "repeated" is implied: only the home question is asked
+        events[5] = OptionChosen(key=key, option_id=rnd.choice(["private_yes", "private_no"]))
     return events
 
 

@@ -35,7 +35,7 @@ from bot.store import Database  # noqa: E402
 from tests.telegram_harness import FakeBotApi, build_echo_application, polling  # noqa: E402
 from tests.telegram_harness.records import ApiCall  # noqa: E402
 
-BUTTONS = ["danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"]
+BUTTONS = ["danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"]
 PLACE = "Pirna"
 
 

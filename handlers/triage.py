@@ -105,6 +105,8 @@ def go_to(
 
 def _skip_target(question: Question, state: ConversationState) -> str:
     """Where a skipped question leads: as if the known answer had been picked."""
+    if question.skip_to:
+        return question.skip_to
     for option in question.options:
         if (option.category and option.category == state.category) or (option.aspect and option.aspect in state.aspects):
             return option.next
@@ -114,6 +116,8 @@ def _skip_target(question: Question, state: ConversationState) -> str:
 def skippable(k: Knowledge, question: Question, state: ConversationState) -> bool:
     """Already answered: implied by the category or an aspect, or said in the user's words."""
     if question.skip_if_aspect is not None and question.skip_if_aspect in state.aspects:
+        return True
+    if any(a in state.aspects for a in question.skip_if_any_aspect):
         return True
     if state.category is not None and state.category in question.skip_if_category:
         return True
@@ -383,8 +387,9 @@ def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: 
     carried = dict(state.pending)
     if option.category:
         state = _with_category(state, option.category, k)
-    if option.aspect and option.aspect not in state.aspects:
-        state = _replace(state, aspects=[*state.aspects, option.aspect])
+    added = [a for a in dict.fromkeys((option.aspect, *option.aspects)) if a and a not in state.aspects]
+    if added:
+        state = _replace(state, aspects=[*state.aspects, *added])
     if node == k.flow.start:
         state = _replace(state, danger_checked=True)
     result = StepResult(state)
@@ -445,7 +450,8 @@ def _back(state: ConversationState, ctx: Context) -> StepResult:
     question = k.flow.questions.get(previous)
     state = _replace(state, history=history)
     if question is not None:
-        aspects = [a for a in state.aspects if a not in {o.aspect for o in question.options}]
+        answered = {a for o in question.options for a in (o.aspect, *o.aspects)}
+        aspects = [a for a in state.aspects if a not in answered]
         state = _replace(state, aspects=aspects)
         if any(o.category for o in question.options):
             state = _replace(state, category=None, also=[])

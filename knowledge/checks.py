@@ -84,8 +84,16 @@ def _flow_problems(k: Knowledge) -> list[Problem]:
                 )
             if option.aspect and option.aspect not in k.aspects:
                 out.append(_problem(k, "flow.yaml", (*oloc, "aspect"), f"unknown aspect {option.aspect!r}"))
+            for j, extra in enumerate(option.aspects):
+                if extra not in k.aspects:
+                    out.append(_problem(k, "flow.yaml", (*oloc, "aspects", j), f"unknown aspect {extra!r}"))
         if question.next and question.next not in questions and question.next not in RESERVED_TARGETS:
             out.append(_problem(k, "flow.yaml", (*loc, "next"), _unknown_target(question.next)))
+        if question.skip_to and question.skip_to not in questions and question.skip_to not in RESERVED_TARGETS:
+            out.append(_problem(k, "flow.yaml", (*loc, "skip_to"), _unknown_target(question.skip_to)))
+        for j, aspect in enumerate(question.skip_if_any_aspect):
+            if aspect not in k.aspects:
+                out.append(_problem(k, "flow.yaml", (*loc, "skip_if_any_aspect", j), f"unknown aspect {aspect!r}"))
         if question.skip_if_aspect and question.skip_if_aspect not in k.aspects:
             out.append(
                 _problem(k, "flow.yaml", (*loc, "skip_if_aspect"), f"unknown aspect {question.skip_if_aspect!r}")
@@ -102,8 +110,7 @@ def _unknown_target(target: str) -> str:
 def _edges(k: Knowledge, qid: str) -> list[str]:
     question = k.flow.questions[qid]
     targets = [o.next for o in question.options if not o.show]  # `show` stays on the question
-    if question.next:
-        targets.append(question.next)
+    targets += [t for t in (question.next, question.skip_to) if t]
     return [t for t in targets if t in k.flow.questions]
 
 

@@ -126,6 +126,8 @@ def triage_graph(flow: Flow) -> FlowGraph:
             edges.append(Edge(target, option.label.en if not option.action else "if unavailable"))
         if question.next:
             edges.append(Edge(question.next, "answer"))
+        if question.skip_to:
+            edges.append(Edge(question.skip_to, "one of them known"))
         if question.classify or qid == flow.start:
             edges.append(Edge(CONFIRM_CATEGORY, "words suggest a kind"))
         if question.kind == "municipality":

@@ -114,6 +114,9 @@ class Option(Strict):
     aspect: str | None = Field(default=None, pattern=ID_PATTERN)
     action: str | None = Field(default=None, pattern=ID_PATTERN)
     aliases: list[str] = Field(default_factory=list, description="Extra typed words that pick it.")
+    aspects: list[str] = Field(
+        default_factory=list, description="Further aspects this answer records ('Beides')."
+    )
     means: list[Literal["yes", "no", "unknown", "both"]] = Field(
         default_factory=list,
         description="Natural answers that pick it: 'yes' takes ja/jo/klar/yeah…, 'no' nein/nö/nope…, "
@@ -137,6 +140,13 @@ class Question(Strict):
         default=False, description="Free text here is classified into categories (trained on the examples)."
     )
     skip_if_aspect: str | None = Field(default=None, pattern=ID_PATTERN)
+    skip_if_any_aspect: list[str] = Field(
+        default_factory=list, description="Skipped when any of these aspects is already known."
+    )
+    skip_to: str | None = Field(
+        default=None, pattern=ID_PATTERN,
+        description="Where a skipped question leads (default: as if the known answer was picked).",
+    )
     skip_if_category: list[str] = Field(default_factory=list)
 
 

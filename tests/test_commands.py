@@ -22,9 +22,10 @@ def chat_at(knowledge, node: str, lang: str = "de") -> PureChat:
         "category": ["danger_no"],
         "aspect_online": ["danger_no", "threat"],
         "aspect_extremist": ["danger_no", "threat", "online_no"],
-        "aspect_private": ["danger_no", "threat", "online_no", "extremist_no"],
-        "aspect_repeated": ["danger_no", "threat", "online_no", "extremist_no", "private_no"],
-        "municipality": ["danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"],
+        "aspect_home_repeated": ["danger_no", "threat", "online_no", "extremist_no"],
+        # Asked alone when "repeated" is implied by the kind (stalking).
+        "aspect_private": ["danger_no", "stalking", "online_no", "extremist_no"],
+        "municipality": ["danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"],
     }
     if node in path:
         for option in path[node]:
@@ -47,8 +48,8 @@ def chat_at(knowledge, node: str, lang: str = "de") -> PureChat:
 
 
 NODES = [
-    "danger_now", "emergency", "category", "aspect_online", "aspect_extremist", "aspect_private",
-    "aspect_repeated", "municipality", triage.CONFIRM_CATEGORY, triage.CHOOSE_PLACE, "after_result",
+    "danger_now", "emergency", "category", "aspect_online", "aspect_extremist", "aspect_home_repeated",
+    "aspect_private", "municipality", triage.CONFIRM_CATEGORY, triage.CHOOSE_PLACE, "after_result",
 ]
 
 

@@ -82,7 +82,7 @@ def test_location_event_and_english(paths):
     try:
         out = bot.event(command="start")
         assert "Is anyone in danger" in out[-1]["text"]
-        for option in ("danger_no", "property_damage", "online_no", "extremist_no", "private_no", "repeated_no"):
+        for option in ("danger_no", "property_damage", "online_no", "extremist_no", "home_repeated_no"):
             out = bot.event(option=option)
         out = bot.event(location={"lat": 51.1536, "lon": 14.9886})
         assert "Görlitz" in out[0]["text"] and out[0]["category"] == "property_damage"

@@ -65,7 +65,7 @@ CASES = [
     ("unknown_contact", "categories.yaml", "contacts: [polizeirevier, weisser_ring]", "contacts: [polizeirevier, weisser_rng]",
      "categories.physical_attack.contacts.weisser_rng", "unknown contact 'weisser_rng'", None),
     ("cycle", "flow.yaml", "        aspect: repeated\n        next: municipality", "        aspect: repeated\n        next: aspect_online",
-     "questions.aspect_online", "cycle in the flow: aspect_online -> aspect_extremist -> aspect_private -> aspect_repeated -> aspect_online",
+     "questions.aspect_online", "cycle in the flow: aspect_online -> aspect_extremist -> aspect_home_repeated -> aspect_online",
      "  aspect_online:"),
     ("missing_translation", "categories.yaml", 'label: {de: "Bedrohung", en: "Threat"}', 'label: {de: "Bedrohung"}',
      "categories.threat.label.en", "the 'en' translation is missing", None),

@@ -105,10 +105,10 @@ async def test_conversation_at_a_removed_question_restarts_gracefully(tmp_path: 
         for option in ("danger_no", "threat", "online_no", "extremist_no"):
             await app.engine.handle(OptionChosen(key=USER, lang_hint="de", option_id=option))
         state, _ = await app.engine.conversations.load(USER)  # type: ignore[misc]
-        assert state is not None and state.node == "aspect_private"
+        assert state is not None and state.node == "aspect_home_repeated"
         flow = knowledge_dir / "flow.yaml"
-        text = flow.read_text(encoding="utf-8").replace("next: aspect_private", "next: aspect_repeated")
-        start, end = text.index("  aspect_private:\n"), text.index("  aspect_repeated:\n")
+        text = flow.read_text(encoding="utf-8").replace("next: aspect_home_repeated", "next: aspect_private")
+        start, end = text.index("  aspect_home_repeated:\n"), text.index("  aspect_private:\n")
         flow.write_text(text[:start] + text[end:], encoding="utf-8")
         outcome = await app.knowledge_watcher.check_once()  # type: ignore[union-attr]
         assert outcome is not None and outcome.ok and outcome.changed

@@ -115,7 +115,7 @@ def test_back_goes_to_the_previous_question_and_forgets_its_answer(k: Knowledge)
 def test_ja_to_a_single_suggested_place(k: Knowledge) -> None:
     chat = PureChat(k)
     chat.command("start")
-    for option in ("danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"):
+    for option in ("danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"):
         chat.option(option)
     chat.text("Grimmma")  # a typo: one suggestion
     if chat.state.node == "choose_place" and len(chat.state.pending["places"]) == 1:
@@ -183,7 +183,7 @@ async def test_danger_reaches_emergency_through_the_engine_deep_in_the_flow(tmp_
     async with open_app(Settings(data_dir=tmp_path)) as app:
         key = ConversationKey("test", "deep", "u")
         await app.engine.handle(TextIn(key=key, lang_hint="de", text="/start"))
-        for option in ("danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"):
+        for option in ("danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"):
             await app.engine.handle(OptionChosen(key=key, lang_hint="de", option_id=option))
         state, _ = await app.engine.conversations.load(key)  # type: ignore[misc]
         assert state is not None and state.node == "municipality"

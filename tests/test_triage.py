@@ -21,6 +21,9 @@ def walk_to_place(chat: PureChat, category: str, *, aspect_answer: str = "_no") 
     chat.option(category)
     assert chat.state.category == category
     while chat.state.node.startswith("aspect_"):  # prevention asks none: nothing happened
+        if chat.state.node == "aspect_home_repeated":  # two aspects in one question
+            chat.option("home_and_several" if aspect_answer == "_yes" else "home_repeated_no")
+            continue
         wanted = [o for o in option_ids(chat.last.messages) if o.endswith(aspect_answer)]
         assert len(wanted) == 1, chat.last.messages
         chat.option(wanted[0])
