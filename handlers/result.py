@@ -115,6 +115,8 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     ids: list[str] = [police, *category.contacts]
     for aspect_id in _aspect_ids(k, state, category):
         ids += k.aspects[aspect_id].contacts
+    for also in _also(k, state, category_id):  # a second offence the words fit: its contacts too
+        ids += [i for i in k.categories[also].contacts if i not in category.exclude_contacts]
     if outside:
         allowed = set(k.catalogue.nationwide_contacts) | {police}
         ids = [i for i in ids if i in allowed] + k.catalogue.nationwide_contacts
@@ -123,10 +125,15 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     return [police] + [i for i in unique if i != police]
 
 
+def _also(k: Knowledge, state: ConversationState, category_id: str) -> list[str]:
+    return [c for c in state.also if c in k.categories and c != category_id]
+
+
 def _steps(k: Knowledge, state: ConversationState, category: Category, lang: str) -> list[str]:
     """The category's steps and each aspect's, taken in turn, so that the first four
     already hold the first step of everything that applies (screenshots when online...)."""
     sources = [list(category.steps.get(lang))]
+    sources += [list(k.categories[also].steps.get(lang)) for also in _also(k, state, _category_id(k, state))]
     for aspect_id in _aspect_ids(k, state, category):
         aspect = k.aspects[aspect_id]
         if aspect.steps:

@@ -189,3 +189,17 @@ async def test_danger_reaches_emergency_through_the_engine_deep_in_the_flow(tmp_
         assert state is not None and state.node == "municipality"
         out = await app.engine.handle(TextIn(key=key, lang_hint="de", text="Hilfe, er steht gerade vor meiner Tür mit einem Messer"))
         assert any(m.emergency for m in out)
+
+
+def test_two_offences_in_one_message_merge_their_contacts(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    for option in ("danger_no", "insult", "online_no", "extremist_no", "home_repeated_no"):
+        chat.option(option)
+    alone = chat.text("Pirna")
+    merged_state = chat.state.evolve(also=("physical_attack",), node="municipality")
+    from handlers.result import compose  # noqa: PLC0415
+
+    assert "weisser_ring" not in {c.id for c in compose(k, chat.state).cards}
+    assert "weisser_ring" in {c.id for c in compose(k, merged_state).cards}
+    assert alone  # the single-offence result was shown
