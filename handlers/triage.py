@@ -47,6 +47,7 @@ from knowledge.text import normalize
 
 MAX_PROPOSALS = 3
 LOOSE_MAX_WORDS = 3  # longer texts are sentences: listen to them before a loose match
+MIN_SWITCH_WORDS = 4  # from this many words a message in the other language switches to it
 
 __all__ = ["start", "first_message", "emergency", "go_to", "step", "current_messages", "say", "signals_danger"]
 
@@ -248,6 +249,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         switched = _replace(state, lang=answer.target, lang_chosen=True)
         note = OutboundMessage(say(k, "language_set", answer.target))
         return StepResult(switched, [note, *current_messages(switched, k)])
+    if len(text.split()) >= MIN_SWITCH_WORDS:  # a whole sentence in the other language
+        switched, notes = _language_from_text(state, text, k)
+        if notes:
+            result = _typed(switched, text, picks(switched, k), ctx)
+            return result.say_first(*notes)
     natural = _natural_pick(state, on_screen, answer.meaning, k)
     said = answer.rest if natural is not None else text
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k)) if said.strip() else listening.Heard()

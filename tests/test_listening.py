@@ -203,3 +203,13 @@ def test_two_offences_in_one_message_merge_their_contacts(k: Knowledge) -> None:
     assert "weisser_ring" not in {c.id for c in compose(k, chat.state).cards}
     assert "weisser_ring" in {c.id for c in compose(k, merged_state).cards}
     assert alone  # the single-offence result was shown
+
+
+def test_an_english_sentence_mid_conversation_switches_the_language(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    messages = chat.text("someone smashed the windows of my car last night")
+    assert chat.state.lang == "en"
+    assert "/sprache" in messages[0].text
+    assert chat.state.category == "property_damage"
