@@ -83,26 +83,25 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
         return commands.language_answer(state, event, ctx)
     if fresh or not state.node:
         return _first_event(state, event, ctx)
-    if (danger := _danger_elsewhere(state, event, ctx)) is not None:
-        return danger
+    danger = _danger_elsewhere(state, event, ctx)
     flow = FLOWS.get(state.flow) or FLOWS["triage"]
     if isinstance(event, AttachmentIn) and state.flow == "triage":
         text = triage.say(ctx.knowledge, "attachment_not_kept", state.lang)
         return StepResult(state, [OutboundMessage(text), *flow.current(state, ctx)])
-    return flow.step(state, event, ctx)
+    result = flow.step(state, event, ctx)
+    return result.say_first(danger) if danger is not None else result
 
 
 def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     return triage.first_message(state, event, ctx)
 
 
-def _danger_elsewhere(state: ConversationState, event: Inbound, ctx: Context) -> StepResult | None:
-    """Danger now, typed inside another flow (documenting, say): the 110 advice first, and the
-    flow waits where it was. The escalation flow is the emergency path already."""
+def _danger_elsewhere(state: ConversationState, event: Inbound, ctx: Context) -> OutboundMessage | None:
+    """Danger now, typed inside another flow (documenting, say): the 110 advice comes first,
+    and the flow goes on with what was typed (a story of last week must not be lost to a
+    false alarm). The escalation flow is the emergency path already."""
     if not isinstance(event, TextIn) or state.flow in ("triage", "escalate"):
         return None
     if not triage.signals_danger(ctx.knowledge, event.text):
         return None
-    flow = FLOWS.get(state.flow) or FLOWS["triage"]
-    advice = triage.emergency_advice(ctx.knowledge, state.lang)
-    return StepResult(state, [advice, *flow.current(state, ctx)])
+    return OutboundMessage(ctx.knowledge.flow.texts.help_first.get(state.lang), emergency=True)

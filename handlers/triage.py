@@ -339,12 +339,6 @@ def _is_place_node(state: ConversationState, k: Knowledge) -> bool:
     return question is not None and question.kind == "municipality"
 
 
-def emergency_advice(k: Knowledge, lang: str) -> OutboundMessage:
-    """The emergency question's advice alone, for use inside other flows."""
-    question = k.flow.questions[k.flow.emergency]
-    return OutboundMessage(question.text.get(lang), emergency=True, category="emergency")
-
-
 def signals_danger(k: Knowledge, text: str) -> bool:
     if listening.is_bare_help(text):
         return True
