@@ -61,7 +61,7 @@ async def test_whole_triage_in_a_plain_dm(synapse, matrix_user, official_client,
         replies = await turn(official, room_id, bot.user_id, "/hilfe", "Ort nicht angeben")
         assert len(replies) >= 2  # help text, then the open question again
         result = await turn(official, room_id, bot.user_id, "Dresden", AFTER)
-        assert any("Polizeidirektion Dresden" in m.body for m in result)
+        assert any("Polizeirevier Dresden-Nord" in m.body for m in result)  # the nearest with a number
         html = "".join(m.source["content"]["formatted_body"] for m in result)
         assert "<strong>ZASTEX" in html and 'href="tel:+493518552223"' in html
         await turn(official, room_id, bot.user_id, "2", "")  # finish
