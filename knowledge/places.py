@@ -192,16 +192,20 @@ class PlaceIndex:
         return self._germany is not None
 
     # ------------------------------------------------------------ shared postcodes
-    def group_shared_postcodes(self, route_key: Callable[[Place], Hashable]) -> None:
+    def group_shared_postcodes(
+        self, route_key: Callable[[Place], Hashable], claim: Callable[[Place], int] = lambda p: 0
+    ) -> None:
         """A postcode of several municipalities with one police route resolves to an area
-        Place at once; only postcodes whose municipalities lead to different stations ask."""
+        Place at once; only postcodes whose municipalities lead to different stations ask.
+        The area copies the member with the weakest `claim` (say "nearest" rather than
+        "responsible" when not all members are covered)."""
         areas: dict[str, Place] = {}
         for pc, numbers in self._saxony.postcodes.items():
             members = [self._saxony.places[n] for n in numbers]
             if len(members) < 2 or len({route_key(m) for m in members}) != 1:
                 continue
             names = ", ".join(m.name for m in members)
-            first = members[0]
+            first = min(members, key=claim)
             areas[AREA_PREFIX + pc] = replace(
                 first, id=AREA_PREFIX + pc, name=f"{names} ({pc})", postcode=pc, postcodes=(pc,), area=True
             )
