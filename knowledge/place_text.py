@@ -100,14 +100,16 @@ class TextFinder:
         tokens = _tokens(text)
         hits: list[_Hit] = []
         for i, tok in enumerate(tokens):
-            if tok.inner:
-                continue  # "Neugersdorf" inside "Ebersbach-Neugersdorf" is not a name of its own
-            if tok.key.isdigit():
+            if tok.key.isdigit() and (not tok.inner or tokens[i - 1].key == "d"):  # "D-01067"
                 hit = self._postcode(tokens, i)
                 if hit:
                     hits.append(hit)
                 continue
-            hit = self._name(tokens, i)
+            if tok.inner:
+                continue  # "Neugersdorf" inside "Ebersbach-Neugersdorf" is not a name of its own
+            if tok.key.isdigit():
+                continue
+            hit = self._name(tokens, i) or self._derived(tokens, i)
             if hit:
                 hits.append(hit)
         if not hits:
@@ -116,7 +118,7 @@ class TextFinder:
 
     def _postcode(self, tokens: list[_Token], i: int) -> _Hit | None:
         tok = tokens[i]
-        if len(tok.key) != 5 or not tok.surface.isdigit():
+        if len(tok.key) != 5 or not tok.key.isdigit():
             return None
         # "0351 48322" or "Tel. 03581 468": digits beside digits are a phone number.
         neighbours = [tokens[j].key for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
@@ -152,6 +154,22 @@ class TextFinder:
         if best is None and (lead or (first.capital and not first.sentence_start)):
             best = self._typo(tokens, i, lead)
         return best
+
+    def _derived(self, tokens: list[_Token], i: int) -> _Hit | None:
+        """"Pirnas Bürgermeister": a capitalised genitive of a municipality's own name.
+        (Adjectives such as "Görlitzer" are left out: "Dresdner Bank", "Leipziger Straße",
+        "Meißner Porzellan" name no place of residence, and they cost precision.)"""
+        tok = tokens[i]
+        if not tok.capital or (i + 1 < len(tokens) and tokens[i + 1].inner):
+            return None
+        stems = []
+        if tok.key.endswith("s"):
+            stems.append(tok.key[:-1])
+        for stem in stems:
+            found = self.names.get(stem)
+            if found and found[0] == 0 and stem not in ORDINARY_WORDS and stem not in NEVER_ALONE and len(stem) >= 4:
+                return _Hit((2, 1, -tok.start, len(stem)), found[1])
+        return None
 
     def _typo(self, tokens: list[_Token], i: int, lead: str | None) -> _Hit | None:
         first = tokens[i]
