@@ -255,8 +255,15 @@ class PlaceIndex:
         prefixes = [" ".join(tokens[:k]) for k in range(len(tokens) - 1, 0, -1)]
         prefixes = [p for p in prefixes if len(p) >= 3 and p not in FILLERS]
         loose = loose_key(stripped)
+        saxon = self._first(self._saxony, [text, stripped, loose, *prefixes])
+        if saxon:
+            return _classify(saxon)
+        if len(tokens) > 1:
+            # A sentence typed at the place question ("bin Bürgermeister in Ebersbach-Neugersdorf").
+            in_text = self.find_in_text(query)
+            if in_text is not None and in_text.places:
+                return in_text
         steps: tuple[tuple[bool, Callable[[], list[Place]]], ...] = (
-            (True, lambda: self._first(self._saxony, [text, stripped, loose, *prefixes])),
             (True, lambda: self._first(self.germany, [text, stripped])),
             (False, lambda: self._saxony.suggest(stripped)),
             (True, lambda: self._first(self.germany, prefixes)),

@@ -227,3 +227,13 @@ def test_get_and_ids(index: PlaceIndex) -> None:
     assert all(index.get(p.id) is p for p in places)
     assert all(p.in_saxony == (p.state == "Sachsen") for p in places)
     assert all(len(p.district_code) == 5 and p.district_code.isdigit() for p in places)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("bin buergermeister in ebersbach-neugersdorf", "Ebersbach-Neugersdorf"),
+     ("Ich bin Gemeinderätin in Jahnatal, Mittelsachsen", "Jahnatal"), ("ich wohne in hartha", "Hartha")],
+)
+def test_a_sentence_at_the_place_question(index: PlaceIndex, query: str, expected: str) -> None:
+    res = index.resolve(query)
+    assert (res.status, names(res)) == ("found", [expected])
