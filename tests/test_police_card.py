@@ -130,4 +130,4 @@ def test_shared_postcode_of_a_covered_and_an_uncovered_municipality_claims_only_
     assert res.status == "found" and res.places[0].area
     card = police_cards(knowledge, res.places[0], "de")[0]
     assert card.name == "Polizeirevier Annaberg"
-    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für 09456 nicht belegt)"
+    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für PLZ 09456 nicht belegt)"
