@@ -258,6 +258,9 @@ class PlaceIndex:
         saxon = self._first(self._saxony, [text, stripped, loose, *prefixes])
         if saxon:
             return _classify(saxon)
+        plain = self._text_finder().names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e
+        if plain is not None:
+            return _classify(plain[1])
         if len(tokens) > 1:
             # A sentence typed at the place question ("bin Bürgermeister in Ebersbach-Neugersdorf").
             in_text = self.find_in_text(query)

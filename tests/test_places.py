@@ -107,7 +107,7 @@ def test_germany_cache_round_trip(tmp_path) -> None:
     assert PlaceIndex.load(cache_dir=tmp_path).resolve("München").status == "outside"
 
 
-@pytest.mark.parametrize("query", ["goerlitz", "GÖRLITZ", "Görlitz", "in Görlitz", "Görlitz!"])
+@pytest.mark.parametrize("query", ["goerlitz", "GÖRLITZ", "Görlitz", "in Görlitz", "Görlitz!", "Gorlitz", "gorlitz"])
 def test_spelling_variants_find_goerlitz(index: PlaceIndex, query: str) -> None:
     res = index.resolve(query)
     assert res.status == "found"
@@ -171,7 +171,7 @@ def test_ambiguous_is_capped(index: PlaceIndex) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"), [("Goerlits", "Görlitz"), ("Zwikau", "Zwickau"), ("Dresdn", "Dresden"),
-                            ("Hoyerswerd", "Hoyerswerda"), ("Gorlitz", "Görlitz")],
+                            ("Hoyerswerd", "Hoyerswerda")],
 )
 def test_typo_suggests(index: PlaceIndex, query: str, expected: str) -> None:
     res = index.resolve(query)
