@@ -203,6 +203,12 @@ class TextFinder:
             if named:
                 return _classify(set(named[0].places) & set(best.places))
             return self.index.at_postcode(best.postcode)
+        if len(best.places) > 1:
+            # "Mylau in Reichenbach": another mention narrows an ambiguous name down.
+            for other in sorted(hits, key=lambda h: h.score, reverse=True):
+                common = [p for p in best.places if p in other.places]
+                if other is not best and common and len(common) < len(best.places):
+                    return _classify(common)
         return _classify(best.places) if best.places else Resolution("unknown")
 
 
