@@ -70,6 +70,7 @@ class _Hit:
     score: tuple[int, int, int, int]  # evidence, own name over town part, earlier, longer
     places: tuple[Place, ...]
     postcode: str | None = None
+    words: int = 1  # tokens the name spans ("Hartmannsdorf bei Kirchberg": 3)
 
 
 class TextFinder:
@@ -99,7 +100,10 @@ class TextFinder:
     def find(self, text: str) -> Resolution | None:
         tokens = _tokens(text)
         hits: list[_Hit] = []
+        covered = 0  # tokens before this index belong to a name already found
         for i, tok in enumerate(tokens):
+            if i < covered:
+                continue  # "Kirchberg" inside "Hartmannsdorf bei Kirchberg" is no mention of its own
             if tok.key.isdigit() and (not tok.inner or tokens[i - 1].key == "d"):  # "D-01067"
                 hit = self._postcode(tokens, i)
                 if hit:
@@ -112,6 +116,7 @@ class TextFinder:
             hit = self._name(tokens, i) or self._derived(tokens, i)
             if hit:
                 hits.append(hit)
+                covered = i + hit.words
         if not hits:
             return None
         return self._decide(hits)
@@ -148,7 +153,7 @@ class TextFinder:
                     continue
                 if tier == 1 and evidence < 2:
                     continue  # a town part needs a lead-in or a capital
-                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places)
+                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places, words=j - i + 1)
                 if best is None or hit.score > best.score:
                     best = hit
         if best is None and (lead or (first.capital and not first.sentence_start)):
