@@ -84,8 +84,10 @@ class _Part:
             for r in tables.places
         ]
         self.by_id = {p.id: p for p in self.places}
-        self.names = tables.names
-        self.postcodes = tables.postcodes
+        # Tuples, not lists: the garbage collector stops tracking tuples of ints, so the
+        # large Germany tables add almost nothing to each full collection.
+        self.names = [{k: tuple(v) for k, v in tier.items()} for tier in tables.names]
+        self.postcodes = {pc: tuple(v) for pc, v in tables.postcodes.items()}
         self._points = tables.points
         self._typo_depth = typo_depth
         self._typo: dict[str, list[str]] | None = None
