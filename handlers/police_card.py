@@ -35,7 +35,7 @@ def police_cards(k: Knowledge, place: Place | None, lang: str) -> list[ContactCa
 
 def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:
     texts = k.police.texts
-    label = _place_label(place)
+    label = _place_label(place, lang)
     if route.kind == "responsible" and route.station is not None:
         if route.station.phone:
             return [_station_card(k, route.station, texts.responsible.get(lang), lang)]
@@ -89,9 +89,11 @@ def _address(station: Station) -> str | None:
     return f"{station.street}, {town}"
 
 
-def _place_label(place: Place) -> str:
+def _place_label(place: Place, lang: str) -> str:
     """An area place ("Ebersbach, Lampertswalde (01561)") is named by its postcode only."""
-    return place.postcode if place.area else place.name
+    if place.area:
+        return ("PLZ " if lang == "de" else "postcode ") + place.postcode
+    return place.name
 
 
 def _fields(card: ContactCard) -> dict:

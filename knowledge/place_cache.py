@@ -57,14 +57,19 @@ def cached_tables(name: str, sources: tuple[Path, ...], build: Callable[[], Tabl
 
 
 def _store(path: Path, data: bytes) -> None:
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+        tmp = None
         for old in path.parent.glob(path.name.split("-", 1)[0] + "-*.marshal"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:
-        log.info("place cache not written (%s): start-up stays slower", type(exc).__name__)
+        log.info("place cache not written (%s): the first non-Saxon lookup stays slower", type(exc).__name__)
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

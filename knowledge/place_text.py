@@ -70,6 +70,7 @@ class _Hit:
     score: tuple[int, int, int, int]  # evidence, own name over town part, earlier, longer
     places: tuple[Place, ...]
     postcode: str | None = None
+    words: int = 1  # tokens the name spans ("Hartmannsdorf bei Kirchberg": 3)
 
 
 class TextFinder:
@@ -99,24 +100,30 @@ class TextFinder:
     def find(self, text: str) -> Resolution | None:
         tokens = _tokens(text)
         hits: list[_Hit] = []
+        covered = 0  # tokens before this index belong to a name already found
         for i, tok in enumerate(tokens):
-            if tok.inner:
-                continue  # "Neugersdorf" inside "Ebersbach-Neugersdorf" is not a name of its own
-            if tok.key.isdigit():
+            if i < covered:
+                continue  # "Kirchberg" inside "Hartmannsdorf bei Kirchberg" is no mention of its own
+            if tok.key.isdigit() and (not tok.inner or tokens[i - 1].key == "d"):  # "D-01067"
                 hit = self._postcode(tokens, i)
                 if hit:
                     hits.append(hit)
                 continue
-            hit = self._name(tokens, i)
+            if tok.inner:
+                continue  # "Neugersdorf" inside "Ebersbach-Neugersdorf" is not a name of its own
+            if tok.key.isdigit():
+                continue
+            hit = self._name(tokens, i) or self._derived(tokens, i)
             if hit:
                 hits.append(hit)
+                covered = i + hit.words
         if not hits:
             return None
         return self._decide(hits)
 
     def _postcode(self, tokens: list[_Token], i: int) -> _Hit | None:
         tok = tokens[i]
-        if len(tok.key) != 5 or not tok.surface.isdigit():
+        if len(tok.key) != 5 or not tok.key.isdigit():
             return None
         # "0351 48322" or "Tel. 03581 468": digits beside digits are a phone number.
         neighbours = [tokens[j].key for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
@@ -146,12 +153,28 @@ class TextFinder:
                     continue
                 if tier == 1 and evidence < 2:
                     continue  # a town part needs a lead-in or a capital
-                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places)
+                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places, words=j - i + 1)
                 if best is None or hit.score > best.score:
                     best = hit
         if best is None and (lead or (first.capital and not first.sentence_start)):
             best = self._typo(tokens, i, lead)
         return best
+
+    def _derived(self, tokens: list[_Token], i: int) -> _Hit | None:
+        """"Pirnas Bürgermeister": a capitalised genitive of a municipality's own name.
+        (Adjectives such as "Görlitzer" are left out: "Dresdner Bank", "Leipziger Straße",
+        "Meißner Porzellan" name no place of residence, and they cost precision.)"""
+        tok = tokens[i]
+        if not tok.capital or (i + 1 < len(tokens) and tokens[i + 1].inner):
+            return None
+        stems = []
+        if tok.key.endswith("s"):
+            stems.append(tok.key[:-1])
+        for stem in stems:
+            found = self.names.get(stem)
+            if found and found[0] == 0 and stem not in ORDINARY_WORDS and stem not in NEVER_ALONE and len(stem) >= 4:
+                return _Hit((2, 1, -tok.start, len(stem)), found[1])
+        return None
 
     def _typo(self, tokens: list[_Token], i: int, lead: str | None) -> _Hit | None:
         first = tokens[i]
@@ -185,6 +208,12 @@ class TextFinder:
             if named:
                 return _classify(set(named[0].places) & set(best.places))
             return self.index.at_postcode(best.postcode)
+        if len(best.places) > 1:
+            # "Mylau in Reichenbach": another mention narrows an ambiguous name down.
+            for other in sorted(hits, key=lambda h: h.score, reverse=True):
+                common = [p for p in best.places if p in other.places]
+                if other is not best and common and len(common) < len(best.places):
+                    return _classify(common)
         return _classify(best.places) if best.places else Resolution("unknown")
 
 

@@ -84,8 +84,10 @@ class _Part:
             for r in tables.places
         ]
         self.by_id = {p.id: p for p in self.places}
-        self.names = tables.names
-        self.postcodes = tables.postcodes
+        # Tuples, not lists: the garbage collector stops tracking tuples of ints, so the
+        # large Germany tables add almost nothing to each full collection.
+        self.names = [{k: tuple(v) for k, v in tier.items()} for tier in tables.names]
+        self.postcodes = {pc: tuple(v) for pc, v in tables.postcodes.items()}
         self._points = tables.points
         self._typo_depth = typo_depth
         self._typo: dict[str, list[str]] | None = None
@@ -192,16 +194,20 @@ class PlaceIndex:
         return self._germany is not None
 
     # ------------------------------------------------------------ shared postcodes
-    def group_shared_postcodes(self, route_key: Callable[[Place], Hashable]) -> None:
+    def group_shared_postcodes(
+        self, route_key: Callable[[Place], Hashable], claim: Callable[[Place], int] = lambda p: 0
+    ) -> None:
         """A postcode of several municipalities with one police route resolves to an area
-        Place at once; only postcodes whose municipalities lead to different stations ask."""
+        Place at once; only postcodes whose municipalities lead to different stations ask.
+        The area copies the member with the weakest `claim` (say "nearest" rather than
+        "responsible" when not all members are covered)."""
         areas: dict[str, Place] = {}
         for pc, numbers in self._saxony.postcodes.items():
             members = [self._saxony.places[n] for n in numbers]
             if len(members) < 2 or len({route_key(m) for m in members}) != 1:
                 continue
             names = ", ".join(m.name for m in members)
-            first = members[0]
+            first = min(members, key=claim)
             areas[AREA_PREFIX + pc] = replace(
                 first, id=AREA_PREFIX + pc, name=f"{names} ({pc})", postcode=pc, postcodes=(pc,), area=True
             )
@@ -251,8 +257,18 @@ class PlaceIndex:
         prefixes = [" ".join(tokens[:k]) for k in range(len(tokens) - 1, 0, -1)]
         prefixes = [p for p in prefixes if len(p) >= 3 and p not in FILLERS]
         loose = loose_key(stripped)
+        saxon = self._first(self._saxony, [text, stripped, loose, *prefixes])
+        if saxon:
+            return _classify(saxon)
+        plain = self._text_finder().names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e
+        if plain is not None:
+            return _classify(plain[1])
+        if len(tokens) > 1:
+            # A sentence typed at the place question ("bin Bürgermeister in Ebersbach-Neugersdorf").
+            in_text = self.find_in_text(query)
+            if in_text is not None and in_text.places:
+                return in_text
         steps: tuple[tuple[bool, Callable[[], list[Place]]], ...] = (
-            (True, lambda: self._first(self._saxony, [text, stripped, loose, *prefixes])),
             (True, lambda: self._first(self.germany, [text, stripped])),
             (False, lambda: self._saxony.suggest(stripped)),
             (True, lambda: self._first(self.germany, prefixes)),

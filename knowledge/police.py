@@ -230,6 +230,12 @@ class PoliceRoute:
         """Equal for two places that get exactly the same police cards."""
         return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion))
 
+    def shared_key(self) -> Hashable:
+        """Equal for two places whose people call the same station first (and, where the
+        responsible station has no number, have the same responsible station)."""
+        unreachable = self.station if self.kind == "responsible" and self.station and not self.station.phone else None
+        return (_id(self.callable), _id(unreachable), _id(self.direktion))
+
 
 def _id(x: Station | Direktion | None) -> str | None:
     return x.id if x is not None else None
@@ -296,5 +302,6 @@ def load_places(directory: Path, police: PoliceData) -> PlaceIndex:
         directory / MUNICIPALITIES_CSV.name, directory / SAXONY_CSV.name, directory / GERMANY_CSV.name
     )
     police.locate_stations(places)
-    places.group_shared_postcodes(lambda p: police_route(p, police).key())
+    places.group_shared_postcodes(lambda p: police_route(p, police).shared_key(),
+                                  lambda p: 0 if police_route(p, police).kind == "nearest" else 1)
     return places

@@ -186,3 +186,19 @@ def test_invalid_files_are_rejected(tmp_path: Path) -> None:
         load_police(_write(tmp_path, orphan))
 
     assert len(load_police(_write(tmp_path, good)).stations) == 40
+
+
+def test_a_direktion_without_any_station_number_falls_back_to_its_switchboard(tmp_path: Path) -> None:
+    data = yaml.safe_load(POLICE_YAML.read_text(encoding="utf-8"))
+    for station in data["stations"]:
+        if station["direktion"] in ("pd_chemnitz", "pd_zwickau"):
+            station.pop("phone", None)
+            station.pop("phone_uncertain", None)
+    police = load_police(_write(tmp_path, data))
+    places = load_places(default_dir(), police)
+    hartha = police_route(places.resolve("Hartha").places[0], police)  # PD Chemnitz: switchboard sourced
+    assert (hartha.kind, hartha.station, hartha.phone) == ("direktion_only", None, "+49 371 387-0")
+    plauen = police_route(places.resolve("Plauen").places[0], police)  # responsible, no number anywhere
+    assert plauen.kind == "responsible" and plauen.callable is None and plauen.phone is None
+    werdau = police_route(places.resolve("Crinitzberg").places[0], police)  # PD Zwickau has no switchboard
+    assert (werdau.kind, werdau.phone) == ("direktion_only", None)

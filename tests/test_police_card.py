@@ -114,11 +114,20 @@ def test_shared_postcode_with_one_route_does_not_ask(knowledge: Knowledge) -> No
 
 
 def test_shared_postcode_with_different_routes_asks(knowledge: Knowledge) -> None:
-    asked = 0
-    for pc in ("09337", "04720", "09306"):
-        res = knowledge.places.resolve(pc)
-        routes = {police_route(p, knowledge.police).key() for p in res.places}
-        if res.status == "ambiguous":
-            asked += 1
-            assert len(routes) > 1
-    assert asked >= 1
+    # 01877: Bischofswerda's nearest station is Kamenz, Rammenau's is Bautzen.
+    res = knowledge.places.resolve("01877")
+    assert res.status == "ambiguous" and not any(p.area for p in res.places)
+    first = {police_cards(knowledge, p, "de")[0].name for p in res.places}
+    assert len(first) > 1
+
+
+def test_shared_postcode_of_a_covered_and_an_uncovered_municipality_claims_only_nearest(
+    knowledge: Knowledge,
+) -> None:
+    # 09456: Annaberg-Buchholz (covered by Revier Annaberg) and Mildenau (no source): both call
+    # Revier Annaberg first, so no question; the card must not call it "responsible" for both.
+    res = knowledge.places.resolve("09456")
+    assert res.status == "found" and res.places[0].area
+    card = police_cards(knowledge, res.places[0], "de")[0]
+    assert card.name == "Polizeirevier Annaberg"
+    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für PLZ 09456 nicht belegt)"
