@@ -1,0 +1,37 @@
+"""Every Saxon municipality, every route: the first card has a callable number that is not 110."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+
+from handlers.result import compose
+from handlers.state import ConversationState
+from knowledge.base import Knowledge, load
+
+
+@pytest.fixture(scope="module")
+def k() -> Knowledge:
+    return load()
+
+
+def _callable(number: str | None) -> bool:
+    if not number or number.strip() == "110":
+        return False
+    parsed = phonenumbers.parse(number, "DE")
+    return phonenumbers.is_possible_number(parsed) and phonenumbers.is_valid_number(parsed)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_first_card_of_every_route_is_callable_for_all_418_municipalities(k: Knowledge, lang: str) -> None:
+    municipalities = [p for p in k.places.places() if p.in_saxony and getattr(p, "ags", None)]
+    assert len({p.ags for p in municipalities}) == 418
+    failures = []
+    for place in municipalities:
+        for category in k.categories:
+            for aspects in ((), ("online", "extremist")):
+                state = ConversationState(lang=lang, category=category, aspects=aspects, place_id=place.id)
+                first = compose(k, state).cards[0]
+                if not _callable(first.phone):
+                    failures.append((place.name, category, aspects, first.name, first.phone))
+    assert failures == []
