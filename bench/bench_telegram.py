@@ -29,7 +29,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 from bot.channels.telegram import TelegramChannel, TelegramInbox  # noqa: E402
 from bot.conversations import ConversationStore  # noqa: E402
 from bot.engine import Engine  # noqa: E402
-from bot.incidents.crypto import DataKey  # noqa: E402
+from bot.crypto import DataKey  # noqa: E402
 from bot.knowledge_holder import KnowledgeHolder  # noqa: E402
 from bot.store import Database  # noqa: E402
 from tests.telegram_harness import FakeBotApi, build_echo_application, polling  # noqa: E402

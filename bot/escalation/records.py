@@ -15,7 +15,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.incidents.crypto import Cipher, DataKey
+from bot.crypto import Cipher, DataKey
 from bot.store import Database
 
 UTC = dt.timezone.utc
@@ -117,15 +117,21 @@ class EscalationRecords:
 
     async def insert(self, conn: aiosqlite.Connection, *, ref: str, user_key: str, lang: str,
                      now: dt.datetime, fields: dict[str, Any], policy: dict[str, Any],
-                     total_steps: int) -> int:
+                     total_steps: int, action_id: str | None = None) -> int:
         cur = await conn.execute(
             "INSERT INTO escalations (ref, subject, personal, lang, created_at, category, direktion, "
-            "policy, total_steps, next_step, due_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open')",
+            "policy, total_steps, next_step, due_at, state, action_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open', ?)",
             (ref, self.subject(user_key), self.seal_personal(ref, {**fields, "user_key": user_key}), lang,
              ts(now), fields.get("category"), fields.get("direktion"),
-             json.dumps(policy, separators=(",", ":")), total_steps, ts(now)),
+             json.dumps(policy, separators=(",", ":")), total_steps, ts(now), action_id),
         )
         return int(cur.lastrowid)
+
+    async def by_action(self, action_id: str) -> Escalation | None:
+        """The escalation an outbox action made (a replayed trigger finds it again)."""
+        row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE action_id = ?", (action_id,))
+        return self.decode(row) if row else None
 
     async def select(self, conn: aiosqlite.Connection, esc_id: int) -> Escalation:
         """One row read inside a write transaction."""

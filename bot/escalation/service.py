@@ -16,8 +16,9 @@ from bot.escalation.alerts import alert_message, call_110, notruf_card, texts
 from bot.escalation.keys import parse_key
 from bot.escalation.privacy import EscalationPrivacy
 from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref, ts
-from bot.incidents.crypto import DataKey
+from bot.crypto import DataKey
 from bot.knowledge_holder import KnowledgeHolder
+from bot.outbox import action_id
 from bot.store import Database
 from handlers.escalation_flow import TriggerEscalation, emergency_options
 from handlers.messages import OutboundMessage
@@ -92,9 +93,15 @@ class EscalationService:
     # --- trigger ---------------------------------------------------------------------
 
     async def on_trigger(self, action: TriggerEscalation, state: ConversationState | None) -> EffectOutcome:
+        """Store the escalation and send its first alerts. Runs from the engine's outbox,
+        again after a crash: the action id finds an escalation stored by an earlier run."""
         k = self.knowledge.current
         assert k.escalation is not None
         now = self.clock.now()
+        made_by = action_id()
+        earlier = await self.records.by_action(made_by) if made_by else None
+        if earlier is not None:
+            return await self._resume_trigger(k, earlier, action, state)
         if await self.records.count_since(str(action.key), now - HOUR) >= self.limit_per_hour:
             log.info("escalation refused: per-user limit of %d per hour", self.limit_per_hour)
             text = texts(k).limit_reached.get(action.lang).format(limit=self.limit_per_hour)
@@ -109,7 +116,8 @@ class EscalationService:
                 async with self.db.transaction() as conn:
                     esc_id = await self.records.insert(
                         conn, ref=new_ref(), user_key=str(action.key), lang=action.lang, now=now,
-                        fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps)
+                        fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps,
+                        action_id=made_by)
                     esc = await self.records.select(conn, esc_id)
                     self._busy.add(esc.id)  # before commit: the scheduler leaves it to us
                     await audit(conn, esc.id, now, "triggered", result=f"direktion={esc.direktion or '-'}")
@@ -127,6 +135,23 @@ class EscalationService:
             self._busy.discard(esc.id)
             self._wake.set()
         log.info("escalation %s triggered (direktion %s)", esc.ref, esc.direktion or "-")
+        reply = sink or [OutboundMessage(texts(k).sent.get(action.lang).format(ref=esc.ref),
+                                         emergency=True, category="emergency")]
+        return EffectOutcome(self._with_next(*reply, state=state, k=k))
+
+    async def _resume_trigger(self, k: Knowledge, esc: Escalation, action: TriggerEscalation,
+                              state: ConversationState | None) -> EffectOutcome:
+        """The trigger ran before (then the process died or the answer was lost): go on
+        with what it stored. Alerts already planned are never planned again."""
+        sink: list[OutboundMessage] = []
+        if esc.id not in self._busy:
+            self._busy.add(esc.id)
+            try:
+                await self._run([esc.id], sink)
+            finally:
+                self._busy.discard(esc.id)
+                self._wake.set()
+        log.info("escalation %s: trigger replayed", esc.ref)
         reply = sink or [OutboundMessage(texts(k).sent.get(action.lang).format(ref=esc.ref),
                                          emergency=True, category="emergency")]
         return EffectOutcome(self._with_next(*reply, state=state, k=k))

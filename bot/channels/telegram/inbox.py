@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from bot.incidents.crypto import Cipher, DataKey, DecryptionError
+from bot.crypto import Cipher, DataKey, DecryptionError
 from bot.store import Database
 
 log = logging.getLogger(__name__)
