@@ -110,6 +110,7 @@ class Engine:
         self.inbox = Inbox(conversations, inbox_ciphers or (lambda channel: conversations.codec))
         self._wake = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
+        self.outbox_rounds = 0  # passes of the outbox runner completed (for status and tests)
 
     def register_channel(self, name: str, sender: Sender) -> None:
         self.channels[name] = sender
@@ -328,14 +329,23 @@ class Engine:
             jobs = [self._replay(rows[0].key) for rows in due.values() if rows[0].key.channel in self.channels]
             if jobs:
                 await asyncio.gather(*jobs)
-            next_at = self.outbox.next_at()
-            pause = OUTBOX_IDLE_SECONDS if next_at is None else max(next_at - self.clock.now().timestamp(), 0.0)
-            if jobs and pause == 0.0:
-                pause = 0.05  # a channel that keeps failing must not spin the loop
-            try:
-                await asyncio.wait_for(self._wake.wait(), min(pause, OUTBOX_IDLE_SECONDS))
-            except asyncio.TimeoutError:
-                pass
+            next_at = self.outbox.next_at(self.channels)  # a missing channel wakes us when it comes
+            pause = OUTBOX_IDLE_SECONDS if next_at is None else next_at - self.clock.now().timestamp()
+            self.outbox_rounds += 1
+            await self._sleep(min(max(pause, 0.05 if jobs else 0.0), OUTBOX_IDLE_SECONDS))
+
+    async def _sleep(self, seconds: float) -> None:
+        """On the engine's clock, or until woken (a new row, a channel came up)."""
+        if seconds <= 0 or self._wake.is_set():
+            return
+        sleeper = asyncio.ensure_future(self.clock.sleep(seconds))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sleeper, waker):
+                task.cancel()
+            await asyncio.gather(sleeper, waker, return_exceptions=True)
 
     async def _replay(self, key: ConversationKey) -> None:
         try:

@@ -120,8 +120,11 @@ class Outbox:
         return {name: [r for r in rows if not r.closed] for name, rows in self._rows.items()
                 if any(not r.closed and r.next_at <= now for r in rows)}
 
-    def next_at(self) -> float | None:
-        times = [r.next_at for rows in self._rows.values() for r in rows if not r.closed]
+    def next_at(self, channels: Iterable[str]) -> float | None:
+        """The earliest retry among conversations on these (running) channels."""
+        running = set(channels)
+        times = [r.next_at for rows in self._rows.values() for r in rows
+                 if not r.closed and r.key.channel in running]
         return min(times) if times else None
 
     def __len__(self) -> int:
