@@ -32,6 +32,7 @@ class TurnWrite:
     outbox_gone: list[str] = field(default_factory=list)  # done and delivered: the row goes
     outbox_retry: list[tuple[str, float]] = field(default_factory=list)  # id, next_at (attempts + 1)
     inbox_done: list[tuple[str, str]] = field(default_factory=list)  # channel, event id
+    inbox_forget: list[tuple[str, int]] = field(default_factory=list)  # channel, handled numeric ids below
 
     def merge(self, other: TurnWrite) -> None:
         for name in self.__dataclass_fields__:
@@ -215,3 +216,7 @@ async def _write_extra(conn, extra: TurnWrite) -> None:  # type: ignore[no-untyp
     if extra.inbox_done:
         await conn.executemany(
             "UPDATE inbox SET payload = NULL WHERE channel = ? AND event_id = ?", extra.inbox_done)
+    if extra.inbox_forget:
+        await conn.executemany(
+            "DELETE FROM inbox WHERE channel = ? AND payload IS NULL AND CAST(event_id AS INTEGER) < ?",
+            extra.inbox_forget)

@@ -163,7 +163,7 @@ class Engine:
                     break
             else:
                 async with self.locks.hold(event.key):
-                    messages = await self._turn(event, receipt, delivered)
+                    messages = await self._turn(event, receipt, delivered, keep_answer=reply is not None)
         except Exception as exc:  # noqa: BLE001 - the user must always get an answer
             self._log_failure(event.key.channel, exc)
             messages, delivered = [self._apology(event.lang_hint)], []  # the runner hands them over
@@ -208,7 +208,9 @@ class Engine:
         elif write:
             await self.conversations.write(write)
 
-    async def _turn(self, event: Inbound, receipt: Receipt | None, delivered: list[Row]) -> list[OutboundMessage]:
+    async def _turn(
+        self, event: Inbound, receipt: Receipt | None, delivered: list[Row], *, keep_answer: bool = False
+    ) -> list[OutboundMessage]:
         now = self.clock.now()
         messages: list[OutboundMessage] = []
         state, stored, expired = await self._load(event.key, now)
@@ -222,10 +224,15 @@ class Engine:
         write = TurnWrite()
         if receipt is not None and not receipt.settled:
             write.inbox_done.append(receipt.row)
+        answer = self.outbox.answer(event.key, result.messages, now.timestamp(), write) \
+            if keep_answer and result.messages else None
         rows = self.outbox.new(result.actions, now.timestamp(), write)
         await self._commit(event.key, result.state, stored, now, write)
         if receipt is not None:
             receipt.settled = True
+        if answer is not None:
+            self.outbox.track([answer])
+            self._in_hand([answer], now, delivered)
         self.outbox.track(rows)
         log.debug(
             "turn %s event=%s node=%s actions=%d",

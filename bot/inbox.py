@@ -57,7 +57,6 @@ class Inbox:
         self._ciphers = ciphers
         self._codecs: dict[str, Codec] = {}
         self._pruned_at = 0.0
-        self.forget_below: dict[str, int] = {}  # numeric ids a channel will never see again
 
     def _codec(self, channel: str) -> Codec:
         if channel not in self._codecs:
@@ -108,6 +107,11 @@ class Inbox:
             receipt.settled = True
             self._store.later(inbox_done=[receipt.row])
 
+    def forget_below(self, channel: str, below: int) -> None:
+        """Handled numeric ids under `below` never come again (Telegram's confirmed offset):
+        their rows go with the next commit."""
+        self._store.later(inbox_forget=[(channel, below)])
+
     async def flush(self) -> None:
         """Commit outstanding done marks now (shutdown, tests)."""
         await self._store.flush_later()
@@ -121,17 +125,11 @@ class Inbox:
 
     async def _prune(self, conn: Any, now: float) -> None:
         # a handled id is needed only while the platform might still deliver it again
-        if now - self._pruned_at < PRUNE_EVERY_SECONDS and not self.forget_below:
+        if now - self._pruned_at < PRUNE_EVERY_SECONDS:
             return
         await conn.execute(
             "DELETE FROM inbox WHERE payload IS NULL AND received_at < ?", (now - TOMBSTONE_SECONDS,)
         )
-        for channel, below in self.forget_below.items():
-            await conn.execute(
-                "DELETE FROM inbox WHERE channel = ? AND payload IS NULL AND CAST(event_id AS INTEGER) < ?",
-                (channel, below),
-            )
-        self.forget_below.clear()
         self._pruned_at = now
 
 

@@ -38,6 +38,11 @@ def backoff(attempts: int) -> float:
     return min(BACKOFF_FIRST * 2 ** max(attempts, 0), BACKOFF_MAX)
 
 
+@dataclass(frozen=True, kw_only=True)
+class HandOver(Action, action_name="outbox.HandOver"):
+    """Not an effect: the row of a turn's answer, kept until the channel has taken it."""
+
+
 @dataclass(eq=False)
 class Row:
     """One outbox row as the engine tracks it: open (`result` None) or done with messages
@@ -85,6 +90,14 @@ class Outbox:
             write.outbox_new.append((row.id, self._seal(row.id, action_to_json(action), "action"), now, now))
             rows.append(row)
         return rows
+
+    def answer(self, key: ConversationKey, messages: list[OutboundMessage], now: float, write: TurnWrite) -> Row:
+        """A done row holding a turn's answer until the channel took it (a crash in between
+        hands it over at the next start)."""
+        [row] = self.new([HandOver(key=key)], now, write)
+        row.result = list(messages)
+        write.outbox_done.append((row.id, now, self.seal_result(row.id, row.result)))
+        return row
 
     async def insert(self, conn: aiosqlite.Connection, actions: Iterable[Action], now: float) -> list[Row]:
         """Rows written inside another feature's transaction (e.g. notices with an ack);
