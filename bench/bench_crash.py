@@ -30,10 +30,10 @@ def main() -> int:
         loop = CrashLoop(Path(tmp), seed=args.seed)
         f = loop.run(kills=args.kills)
     took = time.monotonic() - started
-    print("| kills | aimed at save/trigger | lines sent | records | escalations | hidden | duplicates "
+    print("| kills | aimed at save/trigger | of them at the commit | lines sent | records | escalations | hidden | duplicates "
           "| lost | out of step | restart p50 s | run s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {f.kills} | {f.aimed} | {f.lines} | {f.records} | {f.escalations} | {f.hidden} | {f.duplicates} "
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| {f.kills} | {f.aimed} | {f.at_commit} | {f.lines} | {f.records} | {f.escalations} | {f.hidden} | {f.duplicates} "
           f"| {f.lost} | {f.not_understood} | {statistics.median(f.restart_seconds):.2f} | {took:.0f} |")
     for problem in f.problems:
         print("PROBLEM:", problem)

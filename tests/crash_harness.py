@@ -16,6 +16,7 @@ Used by tests/test_crash_loop.py (bounded) and bench/bench_crash.py (full size).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import queue
@@ -134,6 +135,7 @@ class Bot:
 class Figures:
     kills: int = 0
     aimed: int = 0
+    at_commit: int = 0  # aimed kills the moment the record or escalation row was committed
     lines: int = 0
     records: int = 0
     escalations: int = 0
@@ -199,9 +201,16 @@ class CrashLoop:
                         self._send(bot, line_id, event)
                         bot.wait_turn_end(line_id)
                 fatal_id, fatal = self._next()
+                before = self._made() if aimed else None
                 self._send(bot, fatal_id, fatal)
-                time.sleep(self.rnd.uniform(0.0, 0.06 if aimed else 0.15))
+                if aimed and self.rnd.random() < 0.5:
+                    self._until_made(before)  # the moment the record or escalation is committed
+                    f_at_commit = True
+                else:
+                    time.sleep(self.rnd.uniform(0.0, 0.06 if aimed else 0.15))
+                    f_at_commit = False
                 bot.kill()
+                self.figures.at_commit += f_at_commit
                 self.figures.kills += 1
                 self.figures.aimed += aimed
                 restart = time.monotonic()
@@ -222,18 +231,27 @@ class CrashLoop:
         self.check(final=True)
         return self.figures
 
+    def _made(self) -> tuple[int, int]:
+        with contextlib.closing(self._db()) as conn:
+            return (conn.execute("SELECT count(*) FROM incidents").fetchone()[0],
+                    conn.execute("SELECT count(*) FROM escalations").fetchone()[0])
+
+    def _until_made(self, before: tuple[int, int] | None, timeout: float = 5.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self._made() == before and time.monotonic() < deadline:
+            time.sleep(0.0005)
+
     def _db(self) -> sqlite3.Connection:
         conn = sqlite3.connect(f"file:{self.data_dir / 'schutzlotse.db'}?mode=ro", uri=True, timeout=10)
         return conn
 
     def check(self, final: bool = False) -> None:
         f = self.figures
-        with self._db() as conn:
+        with contextlib.closing(self._db()) as conn:
             records = conn.execute("SELECT ref, action_id FROM incidents").fetchall()
             escalations = conn.execute("SELECT id, ref FROM escalations").fetchall()
             deliveries = conn.execute("SELECT escalation_id, count(*) FROM escalation_deliveries "
                                       "GROUP BY escalation_id").fetchall()
-        conn.close()
         user_texts = "\n".join(self.transcript.texts())
         saves = sum(1 for m in self.sent.values() if m == "save")
         triggers = sum(1 for m in self.sent.values() if m == "trigger")

@@ -98,6 +98,8 @@ class MatrixChannel:
         self._sync_failures = 0
         self._batch: list[tuple[str, str, Any]] = []  # (room, kind, event) of the sync being processed
         self._resumed = False
+        self._stored_token = ""  # the sync token whose events are all in the inbox
+        self.store_failures = 0  # syncs whose events could not be stored (then retried)
         # Numbered options of the last alert per room (see `send`), and seeded reactions.
         self._alert_options: _Bounded = _Bounded(MAX_REMEMBERED_ROOMS)
         self._reaction_targets: OrderedDict[str, tuple[Option, ...]] = OrderedDict()
@@ -130,6 +132,7 @@ class MatrixChannel:
                 await self.client.keys_upload()
             if self.client.store is not None:  # where the last stored sync left off
                 self.client.loaded_sync_token = self.client.store.load_sync_token() or ""
+                self._stored_token = self.client.loaded_sync_token
             self.engine.register_channel(CHANNEL, self)
             while True:
                 try:
@@ -155,9 +158,18 @@ class MatrixChannel:
             self._resumed = True
             for receipt, data in await self.engine.inbox.pending(CHANNEL):
                 self._resume(receipt, data)
-        stored = await self.engine.inbox.put(CHANNEL, [(_event_id(e), _payload(room, kind, e)) for room, kind, e in batch])
+        try:
+            stored = await self.engine.inbox.put(
+                CHANNEL, [(_event_id(e), _payload(room, kind, e)) for room, kind, e in batch])
+        except Exception:
+            # nio has moved its token on in memory: back to the last stored one, so that the
+            # next sync delivers these events again
+            self.store_failures += 1
+            self.client.next_batch = self._stored_token
+            raise
         if self.client.store is not None and response.next_batch:
             self.client.store.save_sync_token(response.next_batch)
+        self._stored_token = response.next_batch or self._stored_token
         new = {r.event_id: r for r in stored}
         for room_id, kind, event in batch:
             receipt = new.pop(_event_id(event), None)
@@ -198,9 +210,12 @@ class MatrixChannel:
         async def run() -> None:
             try:
                 await work
-            finally:
-                if receipt is not None:  # a no-op when the turn's commit marked it
-                    self.engine.inbox.done(receipt)
+            except asyncio.CancelledError:
+                raise  # shutdown or crash: the event stays in the inbox for the next start
+            except Exception:
+                log.exception("matrix: handling an event in a room failed")
+            if receipt is not None:  # a no-op when the turn's commit marked it
+                self.engine.inbox.done(receipt)
 
         self.order.submit(room_id, run)
 
