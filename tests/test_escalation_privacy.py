@@ -255,7 +255,7 @@ async def test_meinedaten_exports_and_loeschen_erases_the_users_escalations(tmp_
 
         alerts_before = len(ch["matrix"].sent) + len(ch["telegram"].sent)
         clock.advance(300)  # step 2 of the other user's escalation fires; the withdrawn one does not
-        await settle()
+        await settle(app)
         later = [m.text for _, _, m in ch["matrix"].sent + ch["telegram"].sent][alerts_before:]
         assert any(other in text for text in later) and not any(second in text for text in later)
 

@@ -368,3 +368,29 @@ async def test_language_follows_telegram_and_chats_run_in_order(
     assert english[0].startswith("Hello") and english[-1].startswith("What happened?")
     assert german[0].startswith("Guten Tag") and german[-1].startswith("Was ist passiert?")
     assert await asyncio.sleep(0, result=True)
+
+
+async def test_a_pressed_keyboard_is_spent_even_when_the_answer_did_not_get_out(
+    fake_bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """The channel consumes a keyboard on the first press: a second press on the same question
+    never reaches the engine, even when no newer keyboard replaced it (the answer failed)."""
+    api = fake_bot_api
+    chosen: list[str] = []
+    async with opened(tmp_path) as app, running(api, app):
+
+        async def record(event: Inbound) -> list[OutboundMessage] | None:
+            if isinstance(event, OptionChosen):
+                chosen.append(event.option_id)
+            return None
+
+        app.engine.interceptors.append(record)
+        await say(api, CHAT, "/start")
+        danger = last_with_buttons(api, CHAT)
+        api.fail_next("sendMessage", status=400, times=20)  # the answer to the first press fails
+        await handled(api, api.inject_callback(CHAT, CHAT, danger.message_id, "danger_no"))
+        api._faults.clear()
+        await handled(api, api.inject_callback(CHAT, CHAT, danger.message_id, "danger_yes"))
+    assert chosen == ["danger_no"]
+    stale = api.calls_to("answerCallbackQuery")[-1]
+    assert stale.params.get("text") == "Diese Auswahl ist nicht mehr aktuell. Bitte nutzen Sie die letzte Frage."

@@ -68,6 +68,8 @@ class EscalationService:
         self._task: asyncio.Task[None] | None = None
         self.privacy = EscalationPrivacy(self.records, self.clock, retention_days)
         self._sweeper: asyncio.Task[None] | None = None
+        self.rounds = 0  # scheduler rounds completed; with `sleeping`, tests see it is idle
+        self.sleeping = False
 
     def install(self) -> None:
         from bot.escalation.desk import OfficerDesk
@@ -353,6 +355,7 @@ class EscalationService:
                         await self._run(ids)
                     finally:
                         self._busy.difference_update(ids)
+                    self.rounds += 1
                     continue
                 upcoming = await self.records.next_due()
                 if upcoming is not None and upcoming > now:
@@ -362,7 +365,16 @@ class EscalationService:
             except Exception:
                 log.exception("escalation scheduler round failed")
                 deadline = now + dt.timedelta(seconds=1)
-            await self._sleep(deadline)
+            self.rounds += 1
+            self.sleeping = True
+            try:
+                await self._sleep(deadline)
+            finally:
+                self.sleeping = False
+
+    def wake(self) -> None:
+        """Look for due work now (the clock moved, a trigger finished)."""
+        self._wake.set()
 
     async def _until(self, deadline: dt.datetime) -> None:
         # Measured against the clock when the task really starts: an absolute deadline
