@@ -90,18 +90,22 @@ class Transcript:
 class Bot:
     """One subprocess run; stdout lines go to a queue (and the shared transcript)."""
 
-    def __init__(self, env: dict[str, str], transcript: Transcript):
+    def __init__(self, env: dict[str, str], transcript: Transcript, log: Path):
+        self.log = log.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "chat", "--jsonl", "--user", USER],
-            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
         )
         self.queue: queue.Queue[dict | None] = queue.Queue()
         self.transcript = transcript
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
         for raw in self.proc.stdout:
+            if not raw.endswith(b"\n"):
+                break  # killed in the middle of writing this line
             line = json.loads(raw)  # the protocol is one JSON object per line, always
             self.transcript.lines.append(line)
             self.queue.put(line)
@@ -117,18 +121,28 @@ class Bot:
         while True:
             line = self.queue.get(timeout=max(deadline - time.monotonic(), 0.01))
             if line is None:
-                raise AssertionError(f"the bot ended before answering {event_id}")
+                tail = Path(self.log.name).read_text("utf-8", "replace")[-3000:]
+                raise AssertionError(f"the bot ended before answering {event_id}; its log ends:\n{tail}")
             if line.get("type") == "turn_end" and line.get("id") == event_id:
                 return
 
     def kill(self) -> None:
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
+        self._close()
 
     def stop(self) -> None:
         assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
+        self._close()
+
+    def _close(self) -> None:
+        self.reader.join(timeout=10)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None and not stream.closed:
+                stream.close()
+        self.log.close()
 
 
 @dataclass
@@ -151,6 +165,7 @@ class CrashLoop:
     def __init__(self, workdir: Path, seed: int = 1):
         self.rnd = random.Random(seed)
         self.data_dir = workdir / "data"
+        self.log = workdir / "bot.log"
         knowledge = knowledge_for_crashes(workdir / "knowledge")
         self.env = {**os.environ, "SCHUTZLOTSE_DATA_DIR": str(self.data_dir),
                     "SCHUTZLOTSE_KNOWLEDGE_DIR": str(knowledge), "SCHUTZLOTSE_DATA_KEY": DATA_KEY,
@@ -181,7 +196,7 @@ class CrashLoop:
 
     def run(self, kills: int, budget_seconds: float | None = None) -> Figures:
         started = time.monotonic()
-        bot = Bot(self.env, self.transcript)
+        bot = Bot(self.env, self.transcript, self.log)
         try:
             for _ in range(kills):
                 if budget_seconds is not None and time.monotonic() - started > budget_seconds:
@@ -214,7 +229,7 @@ class CrashLoop:
                 self.figures.kills += 1
                 self.figures.aimed += aimed
                 restart = time.monotonic()
-                bot = Bot(self.env, self.transcript)
+                bot = Bot(self.env, self.transcript, self.log)
                 self._send(bot, fatal_id, fatal)  # the user (or the platform) sends it again
                 bot.wait_turn_end(fatal_id)
                 self.figures.restart_seconds.append(time.monotonic() - restart)
@@ -228,6 +243,8 @@ class CrashLoop:
         finally:
             if bot.proc.poll() is None:
                 bot.kill()
+            else:
+                bot._close()
         self.check(final=True)
         return self.figures
 
@@ -264,7 +281,7 @@ class CrashLoop:
         f.hidden = len(hidden) + len(untold)
         f.duplicates = max(len(records) - saves, 0) + max(len(escalations) - triggers, 0) + twice
         f.not_understood = sum(1 for t in self.transcript.texts() if NOT_UNDERSTOOD in t)
-        f.lost = len(unalerted) + ((saves - len(records)) + (triggers - len(escalations)) if final else 0)
+        f.lost = len(unalerted) + (max(saves - len(records), 0) + max(triggers - len(escalations), 0) if final else 0)
         problems = []
         if hidden or untold:
             problems.append(f"hidden: records {hidden}, escalations {untold}")

@@ -1,5 +1,8 @@
 """Runs escalations: a trigger is stored before the first alert leaves; a scheduler
-fires each policy step at its deadline (resuming after a restart) until someone takes it."""
+fires each policy step at its deadline (resuming after a restart) until someone takes it.
+
+Which step comes next and whom it alerts is planned without I/O (planner.py); the SQL is
+in records.py; this module reads, plans, applies and sends."""
 
 from __future__ import annotations
 
@@ -8,14 +11,14 @@ import dataclasses
 import datetime as dt
 import logging
 import sqlite3
-from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.engine import EffectOutcome, Engine
 from bot.escalation.alerts import alert_message, call_110, notruf_card, texts
 from bot.escalation.keys import parse_key
 from bot.escalation.privacy import EscalationPrivacy
-from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref, ts
+from bot.escalation.planner import Recipient, TakeStep, Write, plan
+from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref
 from bot.crypto import DataKey
 from bot.knowledge_holder import KnowledgeHolder
 from bot.outbox import action_id
@@ -33,23 +36,8 @@ MAX_ROUNDS = 64
 SEND_TIMEOUT_SECONDS = 10.0
 
 
-@dataclass(frozen=True)
-class Recipient:
-    id: str  # officer id, or the conversation key of a group member
-    name: str
-    keys: tuple[str, ...]
-    lang: str = "de"
-
-
 # (conversation key, messages, escalation id, audit event, actor) of a message outside a turn.
 Notice = tuple[str, list[OutboundMessage], int, str, str | None]
-
-
-@dataclass
-class Planned:
-    esc: Escalation
-    step: int
-    recipients: list[Recipient]
 
 
 class EscalationService:
@@ -123,7 +111,7 @@ class EscalationService:
                     esc = await self.records.select(conn, esc_id)
                     self._busy.add(esc.id)  # before commit: the scheduler leaves it to us
                     await audit(conn, esc.id, now, "triggered", result=f"direktion={esc.direktion or '-'}")
-                    planned = await self._plan(conn, esc, now, declared, k)
+                    taken, finished = await self.records.apply(conn, self._plan([esc], now, declared, k), now)
                 break
             except sqlite3.IntegrityError:  # the random reference exists already
                 continue
@@ -131,7 +119,7 @@ class EscalationService:
             raise RuntimeError("could not allocate an escalation reference")
         sink: list[OutboundMessage] = []
         try:
-            await self._execute(k, [planned] if isinstance(planned, Planned) else [], [], now, sink)
+            await self._execute(k, taken, finished, now, sink)
             await self._run([esc.id], sink)
         finally:
             self._busy.discard(esc.id)
@@ -168,53 +156,10 @@ class EscalationService:
 
     # --- steps -------------------------------------------------------------------------
 
-    def _recipients(self, k: Knowledge, esc: Escalation, step: int, now: dt.datetime,
-                    declared: Declarations) -> list[Recipient]:
-        assert k.roster is not None and k.escalation is not None
-        rule = esc.step_policy(step)
-        roster, notify = k.roster, rule["notify"]
-        if notify == "group":
-            group = roster.groups.get(rule["group"])
-            return [Recipient(key, group.name, (key,)) for key in group.keys] if group else []
-        if notify == "officers":
-            chosen = [o for o in (roster.officer(i) for i in rule["officers"]) if o is not None]
-        else:
-            chosen = roster.on_duty(now, declared, k.escalation.self_declaration_hours)
-            # An unknown Polizeidirektion must not mean "nobody": then all on duty are asked.
-            if notify == "direktion" and esc.direktion:
-                chosen = [o for o in chosen if esc.direktion in o.direktionen]
-        return [Recipient(o.id, o.name, tuple(o.keys), o.lang) for o in chosen]
-
-    async def _plan(self, conn, esc: Escalation, now: dt.datetime, declared: Declarations,
-                    k: Knowledge) -> Planned | Escalation | None:
-        """Claim the next step (compare-and-set) and write its delivery rows; or end it."""
-        step = esc.next_step
-        if step >= esc.total_steps:
-            cur = await conn.execute(
-                "UPDATE escalations SET state = 'exhausted', due_at = NULL "
-                "WHERE id = ? AND state = 'open' AND next_step = ?", (esc.id, step))
-            if cur.rowcount != 1:
-                return None
-            await audit(conn, esc.id, now, "exhausted", step, result=f"reached={esc.reached}")
-            return esc
-        recipients = self._recipients(k, esc, step, now, declared)
-        wait = dt.timedelta(minutes=esc.step_policy(step)["wait_minutes"])
-        # Deadlines follow the schedule, not the moment we got round to it: no drift.
-        next_due = (esc.due_at or now) + wait if recipients else now
-        cur = await conn.execute(
-            "UPDATE escalations SET next_step = ?, due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
-            (step + 1, ts(next_due), esc.id, step))
-        if cur.rowcount != 1:
-            return None
-        await audit(conn, esc.id, now, "step", step, result=f"recipients={len(recipients)}")
-        fresh = []
-        for r in recipients:
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO escalation_deliveries (escalation_id, step, officer, planned_at) "
-                "VALUES (?, ?, ?, ?)", (esc.id, step, r.id, ts(now)))
-            if cur.rowcount == 1:
-                fresh.append(r)
-        return Planned(esc, step, fresh)
+    @staticmethod
+    def _plan(rows: list[Escalation], now: dt.datetime, declared: Declarations, k: Knowledge) -> list[Write]:
+        assert k.escalation is not None
+        return plan(rows, k.roster, k.escalation.self_declaration_hours, declared, now)
 
     async def _run(self, ids: list[int], sink: list[OutboundMessage] | None = None) -> None:
         """Process whatever of `ids` is due, round after round (empty steps follow at once)."""
@@ -226,49 +171,24 @@ class EscalationService:
             if not rows:
                 return
             k = self.knowledge.current
-            declared = await self.records.declarations()
-            planned: list[Planned] = []
-            finished: list[Escalation] = []
+            writes = self._plan(rows, now, await self.records.declarations(), k)
             async with self.db.transaction() as conn:
-                for esc in rows:
-                    outcome = await self._plan(conn, esc, now, declared, k)
-                    if isinstance(outcome, Planned):
-                        planned.append(outcome)
-                    elif outcome is not None:
-                        finished.append(outcome)
-            await self._execute(k, planned, finished, now, sink)
+                taken, finished = await self.records.apply(conn, writes, now)
+            await self._execute(k, taken, finished, now, sink)
             ids = [r.id for r in rows]
 
-    async def _execute(self, k: Knowledge, planned: list[Planned], finished: list[Escalation],
+    async def _execute(self, k: Knowledge, planned: list[TakeStep], finished: list[Escalation],
                        now: dt.datetime, sink: list[OutboundMessage] | None) -> None:
         jobs = [(p, r) for p in planned for r in p.recipients]
         results = await asyncio.gather(*(self._alert(k, p.esc, p.step, r) for p, r in jobs))
         done = self.clock.now()
         failed: dict[tuple[int, int], int] = {}
-        updates, trail, reached = [], [], []
-        for (p, r), (key, ok) in zip(jobs, results):
-            result = "sent" if ok else "failed"
-            updates.append((result, key, ts(done), p.esc.id, p.step, r.id))
-            trail.append((p.esc.id, ts(done), "alert", p.step, r.id, key.split(":", 1)[0] if key else None, result))
-            if ok:
-                reached.append((p.esc.id,))
-            else:
+        for (p, _), (_, ok) in zip(jobs, results):
+            if not ok:
                 failed[(p.esc.id, p.step)] = failed.get((p.esc.id, p.step), 0) + 1
-        async with self.db.transaction() as conn:
-            # One statement per kind for the whole batch: a round of 1,000 stays one commit.
-            await conn.executemany(
-                "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
-                "WHERE escalation_id = ? AND step = ? AND officer = ?", updates)
-            await conn.executemany(
-                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", trail)
-            await conn.executemany("UPDATE escalations SET reached = reached + 1 WHERE id = ?", reached)
-            for p in planned:
-                if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients):
-                    # Nobody got this step: there is nobody to wait for, go on at once.
-                    await conn.execute(
-                        "UPDATE escalations SET due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
-                        (ts(done), p.esc.id, p.step + 1))
+        nobody = [p for p in planned if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients)]
+        await self.records.record_alerts(
+            [(p, r.id, key, ok) for (p, r), (key, ok) in zip(jobs, results)], done, nobody)
         notices: list[Notice] = []
         for p in planned:
             if count := failed.get((p.esc.id, p.step)):
@@ -329,12 +249,8 @@ class EscalationService:
         if not notices:
             return []
         results = await asyncio.gather(*(self._deliver(key, messages) for key, messages, *_ in notices))
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
-                "VALUES (?, ?, ?, NULL, ?, ?, ?)",
-                [(esc_id, ts(now), event, actor, key.split(":", 1)[0], "sent" if ok else "failed")
-                 for (key, _, esc_id, event, actor), ok in zip(notices, results)])
+        await self.records.record_notices(
+            [(esc_id, event, actor, key, ok) for (key, _, esc_id, event, actor), ok in zip(notices, results)], now)
         return list(results)
 
     async def notify(self, key: str, messages: list[OutboundMessage], esc_id: int, event: str,
