@@ -72,6 +72,10 @@ class _KeyedLocks:
             else:
                 self._locks[key] = (lock, users - 1)
 
+    def busy(self, key: ConversationKey) -> bool:
+        """Someone holds or waits for this conversation's lock."""
+        return key in self._locks
+
     def __len__(self) -> int:
         return len(self._locks)
 
@@ -139,6 +143,18 @@ class Engine:
         """Rows another transaction wrote (`outbox.insert`), now committed: run them soon."""
         self.outbox.track(rows)
         self._wake.set()
+
+    async def carry_out(self, rows: list[Row]) -> None:
+        """Rows another transaction wrote, now committed: run them now, each conversation
+        under its lock (a crash before they are done replays them at the next start)."""
+        self.outbox.track(rows)
+        keys = {str(r.key): r.key for r in rows}
+        # A conversation in a turn right now (perhaps the very turn that wrote these rows)
+        # gets its rows from the runner once that turn is over: waiting here could deadlock.
+        now = [k for k in keys.values() if k.channel in self.channels and not self.locks.busy(k)]
+        if len(now) < len(keys):
+            self._wake.set()
+        await asyncio.gather(*(self._replay(key) for key in now))
 
     # --- turns -----------------------------------------------------------------------
 
@@ -280,8 +296,11 @@ class Engine:
                 new_rows = self.outbox.new(result.actions, now.timestamp(), write)
                 state = result.state
             self._mark_done(rows, produced, now, write)
-            await self._commit(key, state, stored, now, write)
-            stored = stored or state is not None
+            if follow_up is not None:  # the state changed: it goes with the done marks
+                await self._commit(key, state, stored, now, write)
+                stored = stored or state is not None
+            else:
+                await self.conversations.write(write)
             self.outbox.close(rows)
             if produced:
                 rows[0].result, rows[0].closed = produced, False

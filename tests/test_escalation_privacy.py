@@ -189,6 +189,7 @@ async def test_ended_escalations_lose_their_personal_data_after_the_retention_ti
         await _take_and_close(app, taken, outcome=None)  # taken, never closed
         clock.advance(300)
         await _wait_for(app, "SELECT count(*) FROM escalations WHERE state = 'exhausted'", 1)
+        await settle(app)  # its notices (user, admins) are sent and audited too
         audit_before = (await app.db.fetchone("SELECT count(*) FROM escalation_audit"))[0]
         privacy = app.escalations.privacy
 

@@ -132,6 +132,15 @@ class EscalationRecords:
         )
         return int(cur.lastrowid)
 
+    async def take(self, conn: aiosqlite.Connection, esc_id: int, officer: str, officer_key: str,
+                   now: dt.datetime) -> bool:
+        """Compare-and-set: the escalation becomes this officer's unless someone has it."""
+        cur = await conn.execute(
+            "UPDATE escalations SET state = 'acked', owner = ?, owner_key = ?, acked_at = ?, due_at = NULL "
+            "WHERE id = ? AND owner IS NULL AND state IN ('open', 'exhausted')",
+            (officer, officer_key, ts(now), esc_id))
+        return cur.rowcount == 1
+
     async def by_action(self, action_id: str) -> Escalation | None:
         """The escalation an outbox action made (a replayed trigger finds it again)."""
         row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE action_id = ?", (action_id,))

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import logging
 import sqlite3
+from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.engine import EffectOutcome, Engine
@@ -25,7 +26,7 @@ from bot.outbox import action_id
 from bot.store import Database
 from handlers.escalation_flow import TriggerEscalation, emergency_options
 from handlers.messages import OutboundMessage
-from handlers.state import ConversationState
+from handlers.state import Action, ConversationState
 from knowledge.base import Knowledge
 from knowledge.roster import Declarations
 
@@ -38,6 +39,17 @@ SEND_TIMEOUT_SECONDS = 10.0
 
 # (conversation key, messages, escalation id, audit event, actor) of a message outside a turn.
 Notice = tuple[str, list[OutboundMessage], int, str, str | None]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendNotice(Action, action_name="escalation.SendNotice"):
+    """A message about an escalation to someone outside their own turn (the user, a
+    colleague, an admin): an outbox action, so it is sent even across a crash."""
+
+    messages: tuple[OutboundMessage, ...]
+    esc_id: int
+    event: str
+    actor: str | None = None
 
 
 class EscalationService:
@@ -63,6 +75,7 @@ class EscalationService:
         from bot.escalation.desk import OfficerDesk
 
         self.engine.register_effect(TriggerEscalation, self.on_trigger)  # type: ignore[arg-type]
+        self.engine.register_effect(SendNotice, self.on_notice)  # type: ignore[arg-type]
         self.engine.interceptors.append(OfficerDesk(self).intercept)
 
     async def start(self) -> None:
@@ -244,18 +257,27 @@ class EscalationService:
             log.warning("escalation notice to a %s key failed: %s", key.split(":", 1)[0], type(exc).__name__)
             return False
 
-    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> list[bool]:
-        """Deliver outside a turn (users, colleagues, admins), then audit all in one commit."""
-        if not notices:
-            return []
-        results = await asyncio.gather(*(self._deliver(key, messages) for key, messages, *_ in notices))
-        await self.records.record_notices(
-            [(esc_id, event, actor, key, ok) for (key, _, esc_id, event, actor), ok in zip(notices, results)], now)
-        return list(results)
+    @staticmethod
+    def notice_actions(notices: list[Notice]) -> list[SendNotice]:
+        return [SendNotice(key=parse_key(key), messages=tuple(messages), esc_id=esc_id, event=event, actor=actor)
+                for key, messages, esc_id, event, actor in notices]
 
-    async def notify(self, key: str, messages: list[OutboundMessage], esc_id: int, event: str,
-                     now: dt.datetime, actor: str | None = None) -> bool:
-        return (await self.send_notices([(key, messages, esc_id, event, actor)], now))[0]
+    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> None:
+        """Messages outside a turn (users, colleagues, admins) go through the engine's outbox:
+        stored first, then sent and audited (`on_notice`); a crash in between sends them at
+        the next start."""
+        if not notices:
+            return
+        async with self.db.transaction() as conn:
+            rows = await self.engine.outbox.insert(conn, self.notice_actions(notices), now.timestamp())
+        await self.engine.carry_out(rows)
+
+    async def on_notice(self, action: SendNotice, state: ConversationState | None) -> EffectOutcome:
+        """One notice from the outbox: hand it over once, audit whether that worked."""
+        ok = await self._deliver(str(action.key), list(action.messages))
+        await self.records.record_notices(
+            [(action.esc_id, action.event, action.actor, str(action.key), ok)], self.clock.now())
+        return EffectOutcome()
 
     # --- scheduler ---------------------------------------------------------------------
 
