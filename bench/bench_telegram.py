@@ -29,7 +29,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 from bot.channels.telegram import TelegramChannel, TelegramInbox  # noqa: E402
 from bot.conversations import ConversationStore  # noqa: E402
 from bot.engine import Engine  # noqa: E402
-from bot.incidents.crypto import DataKey  # noqa: E402
+from bot.crypto import DataKey  # noqa: E402
 from bot.knowledge_holder import KnowledgeHolder  # noqa: E402
 from bot.store import Database  # noqa: E402
 from tests.telegram_harness import FakeBotApi, build_echo_application, polling  # noqa: E402
@@ -122,11 +122,12 @@ async def running_bot(kind: str, url: str, token: str, holder: KnowledgeHolder, 
         return
     db = await Database.open(tmp / f"bench-{time.monotonic_ns()}.db")
     try:
-        engine = Engine(holder, ConversationStore(db))
+        key = DataKey(os.urandom(32), "bench")
+        engine = Engine(holder, ConversationStore(db), inbox_ciphers=lambda ch: key.cipher_for(f"{ch}-inbox"))
         channel = TelegramChannel(
             engine, token, base_url=f"{url}/bot", base_file_url=f"{url}/file/bot",
             poll_timeout=1, rate_global=0, rate_per_chat=0,
-            inbox=TelegramInbox.for_key(db, DataKey(os.urandom(32), "bench")),
+            inbox=TelegramInbox(engine.inbox),
         )
         task = asyncio.create_task(channel.run())
         try:

@@ -14,7 +14,7 @@ from bot.engine import Engine
 from bot.incidents.service import Incidents, incident_service, open_data_key
 from bot.escalation.service import EscalationService
 from bot.knowledge_holder import KnowledgeHolder
-from bot.incidents.crypto import DataKey
+from bot.crypto import DataKey
 from bot.knowledge_watch import KnowledgeWatcher, watching
 from bot.store import Database
 
@@ -47,6 +47,7 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
             clock=clock,
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
+            inbox_ciphers=lambda channel: data_key.cipher_for(f"{channel}-inbox"),
         )
         escalations = EscalationService(db, engine, holder, data_key=data_key, admins=settings.admins,
                                         limit_per_hour=settings.escalation_limit_per_hour,
@@ -61,12 +62,14 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
         try:
             async with watching(watcher), incident_service(settings, db, engine, data_key) as incidents:
                 incidents.effects.rights.append(escalations.privacy)  # /meinedaten and /loeschen cover them
+                await engine.start()  # every effect is registered: replay what a crash left
                 yield App(
                     settings, db, engine, holder,
                     knowledge_watcher=watcher, incidents=incidents, escalations=escalations,
                     data_key=data_key,
                 )
         finally:
+            await engine.stop()
             await escalations.stop()
     finally:
         await db.close()

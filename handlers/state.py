@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field, replace
+import importlib
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from handlers.messages import ConversationKey, OutboundMessage
@@ -72,11 +74,29 @@ class ConversationState:
 _TUPLES = ("also", "aspects", "inferred", "history")
 
 
+# Every Action class by its stored name (see `Action.__init_subclass__`).
+ACTIONS: dict[str, type[Action]] = {}
+
+
+def _register_action(cls: type[Action], name: str | None) -> None:
+    cls._action_name = name or f"{cls.__module__}.{cls.__qualname__}"  # type: ignore[attr-defined]
+    ACTIONS[cls._action_name] = cls  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Action:
-    """A side effect the pure step asks the engine to carry out (store, notify, ...)."""
+    """A side effect the pure step asks the engine to carry out (store, notify, ...).
+
+    Actions are stored with the state that asked for them (bot/outbox.py), so every
+    subclass registers itself by a stable name (module and class name, or `action_name`)
+    and keeps to storable fields: JSON values, bytes, tuples, dicts and dataclasses.
+    """
 
     key: ConversationKey
+
+    def __init_subclass__(cls, action_name: str | None = None, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        _register_action(cls, action_name)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,3 +133,76 @@ class StepResult:
     def with_state(self, state: ConversationState | None) -> StepResult:
         self.state = state
         return self
+
+
+# --- actions as data: a stable name per Action class, fields as JSON --------------------
+# The engine stores a turn's actions with its state (bot/outbox.py); this turns them into
+# JSON and back. Every Action subclass registers itself under its module and class name (or
+# the `action_name` given at class creation), so a new action needs no change elsewhere.
+
+
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"$b": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, tuple):
+        return {"$t": [_encode_value(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode_value(v) for v in value]
+    if isinstance(value, dict):
+        return {"$m": [[_encode_value(k), _encode_value(v)] for k, v in value.items()]}
+    if is_dataclass(value) and not isinstance(value, type):
+        name = f"{type(value).__module__}.{type(value).__qualname__}"
+        return {"$d": name, "f": {f.name: _encode_value(getattr(value, f.name)) for f in fields(value)}}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot store a {type(value).__name__} in an action")
+
+
+def _value_class(name: str) -> type:
+    module, _, qualname = name.rpartition(".")
+    if not module.startswith(("handlers.", "bot.")):  # never import anything a row names
+        raise ValueError(f"not a storable class: {name}")
+    obj: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode_value(v) for v in value]
+    if isinstance(value, dict):
+        if "$b" in value:
+            return base64.b64decode(value["$b"])
+        if "$t" in value:
+            return tuple(_decode_value(v) for v in value["$t"])
+        if "$m" in value:
+            return {_decode_value(k): _decode_value(v) for k, v in value["$m"]}
+        if "$d" in value:
+            return _value_class(value["$d"])(**{k: _decode_value(v) for k, v in value["f"].items()})
+    return value
+
+
+def action_to_json(action: Action) -> str:
+    """A stored form of any registered Action: `{"name": ..., "fields": {...}}`."""
+    name = type(action)._action_name  # type: ignore[attr-defined]
+    data = {f.name: _encode_value(getattr(action, f.name)) for f in fields(action)}
+    return json.dumps({"name": name, "fields": data}, ensure_ascii=False, separators=(",", ":"))
+
+
+def action_from_json(raw: str) -> Action:
+    data = json.loads(raw)
+    cls = ACTIONS.get(data["name"])
+    if cls is None:
+        raise LookupError(f"no action class registered as {data['name']!r}")
+    return cls(**{k: _decode_value(v) for k, v in data["fields"].items()})
+
+
+def messages_to_json(messages: list[OutboundMessage]) -> str:
+    return json.dumps(_encode_value(list(messages)), ensure_ascii=False, separators=(",", ":"))
+
+
+def messages_from_json(raw: str) -> list[OutboundMessage]:
+    return list(_decode_value(json.loads(raw)))

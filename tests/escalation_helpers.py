@@ -101,9 +101,15 @@ async def until(condition: Callable[[], bool], timeout: float = 3.0) -> None:
         await asyncio.sleep(0.005)
 
 
-async def settle() -> None:
-    """Give the scheduler real time to act (for checks that nothing happened)."""
-    await asyncio.sleep(0.15)
+async def settle(app: App) -> None:
+    """Let the scheduler finish a whole round that began after this call (for checks that
+    nothing happened): until the clock moves again, it has nothing more to do."""
+    service = app.escalations
+    assert service is not None
+    rounds = service.rounds + (1 if service.sleeping else 2)  # a round in progress may predate the call
+    service.wake()
+    await until(lambda: service.rounds >= rounds)
+    await app.engine.conversations.flush_later()
 
 
 async def trigger(app: App, key: ConversationKey = USER, phone: str | None = "0351 1234567",

@@ -36,8 +36,13 @@ async def opened(data_dir: Path) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
         key, codec = await open_data_key(settings, db)
-        engine = Engine(_knowledge[0], ConversationStore(db, codec))
-        yield App(settings, db, engine, _knowledge[0], data_key=key)
+        engine = Engine(_knowledge[0], ConversationStore(db, codec),
+                        inbox_ciphers=lambda channel: key.cipher_for(f"{channel}-inbox"))
+        await engine.start()
+        try:
+            yield App(settings, db, engine, _knowledge[0], data_key=key)
+        finally:
+            await engine.stop()
     finally:
         await db.close()
 
@@ -55,7 +60,7 @@ async def running(api: FakeBotApi, app: App, **options: Any) -> AsyncIterator[Te
     }
     settings.update(options)
     assert app.data_key is not None
-    settings.setdefault("inbox", TelegramInbox.for_key(app.db, app.data_key))
+    settings.setdefault("inbox", TelegramInbox(app.engine.inbox))
     channel = TelegramChannel(app.engine, api.token, **settings)
     since = len(api.calls)  # this channel's first poll: by then it has resumed its inbox
     task = asyncio.create_task(channel.run())

@@ -34,14 +34,14 @@ async def test_three_steps_nobody_answers_each_step_fires_once_in_order_at_its_t
         assert ch["matrix"].to(OFFICER_B) == []
 
         clock.advance(299)
-        await settle()
+        await settle(app)
         assert ch["matrix"].to(OFFICER_B) == []
         clock.advance(1)  # step 2: everyone on duty, A again (a new step) and B
         await until(lambda: len(ch["matrix"].to(OFFICER_B)) == 1 and len(ch["telegram"].to(OFFICER_A)) == 2)
         assert ch["matrix"].times(OFFICER_B) == [T0 + dt.timedelta(minutes=5)]
 
         clock.advance(299)
-        await settle()
+        await settle(app)
         assert ch["console"].to(GROUP) == []
         clock.advance(1)  # step 3: the fallback group
         await until(lambda: len(ch["console"].to(GROUP)) == 1)
@@ -53,7 +53,7 @@ async def test_three_steps_nobody_answers_each_step_fires_once_in_order_at_its_t
         assert told.emergency and "110" in told.text and ref in told.text
         assert any(c.phone == "110" for c in told.contacts)
         assert ref in ch["console"].to(ADMIN)[0].text
-        await settle()
+        await settle(app)
         # Nothing fired twice.
         assert len(ch["telegram"].to(OFFICER_A)) == 2 and len(ch["matrix"].to(OFFICER_B)) == 1
         assert len(ch["console"].to(GROUP)) == 1
@@ -86,7 +86,7 @@ async def test_ack_at_step_two_stops_the_chain_and_informs_user_and_colleagues(t
         owner = await app.db.fetchone("SELECT owner, state FROM escalations WHERE ref = ?", (ref,))
         assert tuple(owner) == ("b", "acked")
         clock.advance(3600)
-        await settle()
+        await settle(app)
         assert ch["console"].to(GROUP) == [] and len(ch["console"].to(USER)) == 1
         # A cannot close it; B closes with a short outcome typed after choosing close.
         refused = await app.engine.handle(OptionChosen(key=A_KEY, option_id=f"esc_close_{ref}"))
@@ -114,15 +114,15 @@ async def test_restart_in_the_middle_resumes_at_the_right_step_and_time(tmp_path
     # Down for two minutes; a new engine and scheduler on the same database file.
     clock2 = ManualClock(T0 + dt.timedelta(minutes=7))
     async with escalation_app(tmp_path, clock2, kdir=kdir) as (app, ch):
-        await settle()
+        await settle(app)
         assert ch["console"].to(GROUP) == [] and ch["telegram"].sent == [] and ch["matrix"].sent == []
         clock2.advance(179)
-        await settle()
+        await settle(app)
         assert ch["console"].to(GROUP) == []
         clock2.advance(1)
         await until(lambda: len(ch["console"].to(GROUP)) == 1)
         assert ch["console"].times(GROUP) == [T0 + dt.timedelta(minutes=10)]
-        await settle()
+        await settle(app)
         assert ch["telegram"].sent == [] and ch["matrix"].sent == []
 
 
@@ -198,7 +198,7 @@ async def test_shift_end_22_00_across_dst_changes(tmp_path):
     async with escalation_app(tmp_path, clock, kdir=knowledge_dir(tmp_path, roster, policy)) as (app, ch):
         for i, (when, expected) in enumerate(cases):
             clock.set(when)
-            await settle()
+            await settle(app)
             before = len(ch["telegram"].to(OFFICER_A))
             await trigger(app, key=ConversationKey("console", f"u{i}", f"u{i}"))
             assert len(ch["telegram"].to(OFFICER_A)) - before == expected, when
@@ -264,3 +264,40 @@ def test_matrix_keys_with_colons_parse_back():
     assert parse_key(OFFICER_A) == A_KEY
     with pytest.raises(ValueError):
         parse_key("telegram-1")
+
+
+class _MidAlertChannel:
+    """A channel that, while the first alert is being handed over, runs `hook` once."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.hook = None
+
+    async def send(self, key, messages) -> None:
+        await self.inner.send(key, messages)
+        hook, self.hook = self.hook, None
+        if hook is not None:
+            await hook()
+
+
+async def test_the_scheduler_leaves_a_triggering_escalation_to_its_trigger(tmp_path):
+    """While the trigger still hands over step 1's alert, the next step falls due and the
+    scheduler runs a round: it must not take the escalation over (two writers of one chain)."""
+    clock = ManualClock(T0)
+    async with escalation_app(tmp_path, clock) as (app, ch):
+        service = app.escalations
+        mid = _MidAlertChannel(ch["telegram"])
+        app.engine.register_channel("telegram", mid)
+        during: list = []
+
+        async def meanwhile() -> None:
+            clock.advance(300)  # step 2 is due now
+            await settle(app)
+            during.extend(ch["matrix"].to(OFFICER_B))
+
+        mid.hook = meanwhile
+        await trigger(app)
+        assert during == []  # nothing of step 2 went out in the middle of step 1
+        await until(lambda: len(ch["matrix"].to(OFFICER_B)) == 1)  # afterwards, once
+        await settle(app)
+        assert len(ch["matrix"].to(OFFICER_B)) == 1

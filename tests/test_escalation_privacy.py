@@ -189,6 +189,7 @@ async def test_ended_escalations_lose_their_personal_data_after_the_retention_ti
         await _take_and_close(app, taken, outcome=None)  # taken, never closed
         clock.advance(300)
         await _wait_for(app, "SELECT count(*) FROM escalations WHERE state = 'exhausted'", 1)
+        await settle(app)  # its notices (user, admins) are sent and audited too
         audit_before = (await app.db.fetchone("SELECT count(*) FROM escalation_audit"))[0]
         privacy = app.escalations.privacy
 
@@ -255,7 +256,7 @@ async def test_meinedaten_exports_and_loeschen_erases_the_users_escalations(tmp_
 
         alerts_before = len(ch["matrix"].sent) + len(ch["telegram"].sent)
         clock.advance(300)  # step 2 of the other user's escalation fires; the withdrawn one does not
-        await settle()
+        await settle(app)
         later = [m.text for _, _, m in ch["matrix"].sent + ch["telegram"].sent][alerts_before:]
         assert any(other in text for text in later) and not any(second in text for text in later)
 

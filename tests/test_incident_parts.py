@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_settings
-from bot.incidents.crypto import Cipher, DataKey, DecryptionError
+from bot.crypto import Cipher, DataKey, DecryptionError
 from bot.incidents.sniff import check, sniff
 from handlers.incident.dates import When, add_months, parse_when
 from tests.incident_helpers import PNG_BYTES, pdf_bytes

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from bot.clock import ManualClock
-from bot.incidents.crypto import DataKeyError
+from bot.crypto import DataKeyError
 from bot.store import StoreError
 from tests.incident_helpers import (
     KEY_B, PNG_BYTES, SECRETS, START, Capture, Chat, pdf_bytes, running, settings_for, wait_until,

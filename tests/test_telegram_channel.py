@@ -272,7 +272,10 @@ async def test_crash_before_the_answer_does_not_lose_the_step(
         # the "crash": the process died while the answer was being retried
     api._faults.clear()
     async with opened(tmp_path) as app, running(api, app) as channel:
-        await handled(api, update_id)  # resumed from the inbox, before any new update
+        # the step was committed with the update's done mark and its answer: the answer that
+        # never got out is handed over at the start, and the step is not taken twice
+        await api.wait_for(lambda c: c.method == "sendMessage" and c.status == 200
+                           and "Was ist passiert?" in str(c.params.get("text")))
         assert await _node(app) == "category"
         await channel.inbox.close()  # the done marks are group-committed in the background
         assert (await channel.inbox.count())["pending"] == 0
@@ -366,3 +369,29 @@ async def test_language_follows_telegram_and_chats_run_in_order(
     assert english[0].startswith("Hello") and english[-1].startswith("What happened?")
     assert german[0].startswith("Guten Tag") and german[-1].startswith("Was ist passiert?")
     assert await asyncio.sleep(0, result=True)
+
+
+async def test_a_pressed_keyboard_is_spent_even_when_the_answer_did_not_get_out(
+    fake_bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """The channel consumes a keyboard on the first press: a second press on the same question
+    never reaches the engine, even when no newer keyboard replaced it (the answer failed)."""
+    api = fake_bot_api
+    chosen: list[str] = []
+    async with opened(tmp_path) as app, running(api, app):
+
+        async def record(event: Inbound) -> list[OutboundMessage] | None:
+            if isinstance(event, OptionChosen):
+                chosen.append(event.option_id)
+            return None
+
+        app.engine.interceptors.append(record)
+        await say(api, CHAT, "/start")
+        danger = last_with_buttons(api, CHAT)
+        api.fail_next("sendMessage", status=400, times=20)  # the answer to the first press fails
+        await handled(api, api.inject_callback(CHAT, CHAT, danger.message_id, "danger_no"))
+        api._faults.clear()
+        await handled(api, api.inject_callback(CHAT, CHAT, danger.message_id, "danger_yes"))
+    assert chosen == ["danger_no"]
+    stale = api.calls_to("answerCallbackQuery")[-1]
+    assert stale.params.get("text") == "Diese Auswahl ist nicht mehr aktuell. Bitte nutzen Sie die letzte Frage."

@@ -39,7 +39,7 @@ class Gate:
 
 def _inbox(app: App) -> TelegramInbox:
     assert app.data_key is not None
-    return TelegramInbox.for_key(app.db, app.data_key)
+    return TelegramInbox(app.engine.inbox)
 
 
 def _disk_bytes(data_dir: Path) -> bytes:
@@ -97,7 +97,7 @@ async def test_user_text_is_never_on_disk_in_plaintext(fake_bot_api: FakeBotApi,
             await handled(api, update_id)
             await channel.inbox.close()
         assert SECRET.encode() not in _disk_bytes(tmp_path)
-        row = await app.db.fetchone("SELECT COUNT(*) FROM telegram_inbox WHERE payload IS NOT NULL")
+        row = await app.db.fetchone("SELECT COUNT(*) FROM inbox WHERE payload IS NOT NULL")
         assert row is not None and row[0] == 0
     assert gate.seen[-1] == (str(CHAT), SECRET)
 
@@ -156,12 +156,13 @@ async def test_handled_ids_are_remembered_until_telegram_confirmed_them(tmp_path
         assert await inbox.put([(10, b"{}")]) == []  # handled, but Telegram may still resend it
         assert await inbox.count() == {"pending": 2, "handled": 1}
         await inbox.confirm(11)  # getUpdates with offset 11 succeeded: 10 can never come back
+        await inbox.close()  # the forgetting rides with the next commit
         assert await inbox.count() == {"pending": 2, "handled": 0}
         assert [uid for uid, _ in await inbox.pending()] == [11, 12]
         # a row's ciphertext is bound to its update id
         await app.db.conn.execute(
-            "UPDATE telegram_inbox SET payload = (SELECT payload FROM telegram_inbox WHERE update_id = 11)"
-            " WHERE update_id = 12"
+            "UPDATE inbox SET payload = (SELECT payload FROM inbox WHERE event_id = '11')"
+            " WHERE event_id = '12'"
         )
         assert [uid for uid, _ in await inbox.pending()] == [11]  # 12 no longer opens: dropped
 

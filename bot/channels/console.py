@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from bot.config import default_data_dir
 from bot.engine import Engine
+from bot.inbox import Receipt
 from bot.render import message_text
 from handlers.messages import (
     AttachmentIn,
@@ -158,6 +159,8 @@ class ConsoleChannel:
         loop = asyncio.get_running_loop()
         if not self.jsonl:
             await self._handle(CommandIn(key=self.key, lang_hint=self.lang, name="start"))
+        else:
+            await self._resume()
         while True:
             if not self.jsonl:
                 self.stdout.write("> ")
@@ -168,6 +171,7 @@ class ConsoleChannel:
             line = line.strip()
             if not line:
                 continue
+            receipt = None
             if self.jsonl:
                 try:
                     event = parse_event(line, self.key, self.lang)
@@ -177,9 +181,31 @@ class ConsoleChannel:
                         self._line({"type": "turn_end"})
                         self.stdout.flush()
                     continue
+                event_id = _event_id(line)
+                if event_id is not None:  # stored before it is handled; a repeated id is ignored
+                    stored = await self.engine.inbox.put(CHANNEL, [(f"{self.key.user}|{event_id}", line.encode())])
+                    if not stored:
+                        async with self._write_lock:
+                            self._line({"type": "turn_end", "id": event_id, "duplicate": True})
+                            self.stdout.flush()
+                        continue
+                    receipt = stored[0]
             else:
                 event = self._typed_event(line)
-            await self._handle(event)
+            await self._handle(event, receipt)
+
+    async def _resume(self) -> None:
+        """Lines with an id that a crashed run stored but did not finish: handled first."""
+        prefix = f"{self.key.user}|"
+        for receipt, data in await self.engine.inbox.pending(CHANNEL):
+            if not receipt.event_id.startswith(prefix):
+                continue
+            try:
+                event = parse_event(data.decode("utf-8"), self.key, self.lang)
+            except (EventError, UnicodeDecodeError):
+                self.engine.inbox.done(receipt)
+                continue
+            await self._handle(event, receipt)
 
     def _typed_event(self, line: str) -> Inbound:
         if line.startswith("/datei ") or line.startswith("/file "):
@@ -190,10 +216,25 @@ class ConsoleChannel:
                 self.stdout.write(f"({exc})\n")
         return TextIn(key=self.key, lang_hint=self.lang, text=line)
 
-    async def _handle(self, event: Inbound) -> None:
-        messages = await self.engine.handle(event)
-        async with self._write_lock:
-            self._emit(messages)
-            if self.jsonl:
-                self._line({"type": "turn_end"})
-                self.stdout.flush()
+    async def _handle(self, event: Inbound, receipt: Receipt | None = None) -> None:
+        async def reply(messages: list[OutboundMessage]) -> None:
+            async with self._write_lock:
+                self._emit(messages)
+                if self.jsonl:
+                    end: dict[str, Any] = {"type": "turn_end"}
+                    if receipt is not None:
+                        end["id"] = receipt.event_id.partition("|")[2]
+                    self._line(end)
+                    self.stdout.flush()
+
+        try:
+            await self.engine.handle(event, receipt=receipt, reply=reply)
+        finally:
+            if receipt is not None:
+                self.engine.inbox.done(receipt)  # a no-op when the turn committed it
+
+
+def _event_id(line: str) -> str | None:
+    """The optional "id" of a jsonl event (at-least-once: a line sent again is ignored)."""
+    value = json.loads(line).get("id")
+    return value[:128] if isinstance(value, str) and value else None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from bot.escalation.answers import CloseAlert, TakeAlert, option
 from bot.escalation.records import Escalation
-from handlers.messages import ContactCard, Option, OutboundMessage
+from handlers.messages import ContactCard, OutboundMessage
 from knowledge.base import Knowledge
 from knowledge.escalation_policy import EscalationTexts
 from knowledge.roster import BERLIN
 
-ACK_PREFIX, CLOSE_PREFIX = "esc_ack_", "esc_close_"
 
 
 def texts(k: Knowledge) -> EscalationTexts:
@@ -50,14 +50,14 @@ def alert_message(k: Knowledge, esc: Escalation, step: int, lang: str) -> Outbou
         phone=esc.phone or t.unknown_value.get(lang),
         time=esc.created_at.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
     )
-    return OutboundMessage(text, (Option(ACK_PREFIX + esc.ref, t.option_ack.get(lang)),),
+    return OutboundMessage(text, (option(TakeAlert(esc.ref), t.option_ack.get(lang)),),
                            emergency=True, category="emergency")
 
 
 def owner_message(k: Knowledge, esc: Escalation, lang: str) -> OutboundMessage:
     t = texts(k)
     text = t.acked_owner.get(lang).format(ref=esc.ref, phone=esc.phone or t.unknown_value.get(lang))
-    return OutboundMessage(text, (Option(CLOSE_PREFIX + esc.ref, t.option_close.get(lang)),))
+    return OutboundMessage(text, (option(CloseAlert(esc.ref), t.option_close.get(lang)),))
 
 
 def notruf_card(k: Knowledge, lang: str) -> tuple[ContactCard, ...]:

@@ -1,9 +1,11 @@
-"""The engine interceptor for officers: alert buttons (esc_ack_/esc_close_), the typed
+"""The engine interceptor for officers: alert answers (take, close; answers.py), the typed
 outcome after "close", and /dienst an|aus. Other events pass on to the conversation."""
 
 from __future__ import annotations
 
-from bot.escalation.alerts import ACK_PREFIX, CLOSE_PREFIX, texts
+from bot.escalation import answers
+from bot.escalation.alerts import texts
+from bot.escalation.answers import CloseAlert, TakeAlert
 from bot.escalation.handover import Actor, Handover
 from bot.escalation.keys import parse_key
 from bot.escalation.service import EscalationService
@@ -40,13 +42,16 @@ class OfficerDesk:
 
     async def intercept(self, event: Inbound) -> list[OutboundMessage] | None:
         command = _command(event)
-        if isinstance(event, OptionChosen) and event.option_id.startswith("esc_"):
+        answer = answers.parse(event.option_id) if isinstance(event, OptionChosen) else None
+        if answer is not None:
             actor = self._actor(event)
-            if event.option_id.startswith(ACK_PREFIX):
-                return await self.handover.acknowledge(actor, event.option_id[len(ACK_PREFIX):]) if actor else self._refuse()
-            if event.option_id.startswith(CLOSE_PREFIX):
-                return await self.handover.start_close(actor, event.option_id[len(CLOSE_PREFIX):]) if actor else self._refuse()
-            return None  # the escalation flow's own options (esc_send, esc_place...)
+            if actor is None:
+                return self._refuse()
+            match answer:
+                case TakeAlert(ref):
+                    return await self.handover.acknowledge(actor, ref)
+                case CloseAlert(ref):
+                    return await self.handover.start_close(actor, ref)
         if command is not None:
             name, args = command
             if name not in DUTY | TAKE | CLOSE:

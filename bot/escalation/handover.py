@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.escalation.alerts import owner_message, texts
 from bot.escalation.keys import parse_key
-from bot.escalation.records import audit, ts
+from bot.escalation.records import Escalation, audit, ts
 from bot.escalation.service import EscalationService, Notice
 from handlers.messages import OutboundMessage
 
@@ -41,35 +41,40 @@ class Handover:
             return self._say("unknown_ref", actor)
         now = self.service.clock.now()
         channel = parse_key(actor.key).channel
+        rows = []
         async with self.db.transaction() as conn:
             # Compare-and-set: of several officers tapping at once, exactly one wins.
-            cur = await conn.execute(
-                "UPDATE escalations SET state = 'acked', owner = ?, owner_key = ?, acked_at = ?, due_at = NULL "
-                "WHERE id = ? AND owner IS NULL AND state IN ('open', 'exhausted')",
-                (actor.id, actor.key, ts(now), esc.id))
-            won = cur.rowcount == 1
+            won = await self.records.take(conn, esc.id, actor.id, actor.key, now)
             await audit(conn, esc.id, now, "ack", max(esc.next_step - 1, 0), actor.id, channel,
                         "owner" if won else "not_first")
-        fresh = await self.records.get(esc.id)
-        assert fresh is not None
+            fresh = await self.records.select(conn, esc.id)
+            if won:  # the notices are stored with the ack itself: a crash cannot lose them
+                notices = self._ack_notices(fresh, actor, await self.records.recipients_reached(esc.id))
+                actions = self.service.notice_actions(notices)
+                rows = await self.service.engine.outbox.insert(conn, actions, now.timestamp())
         if not won:
             if fresh.owner == actor.id:  # idempotent: a second tap changes nothing
                 return [*self._say("already_yours", actor, ref=esc.ref), owner_message(k, fresh, actor.lang)]
             return self._say("already_taken", actor, ref=esc.ref, name=self._name(fresh.owner))
+        await self.service.engine.carry_out(rows)
+        return [owner_message(k, fresh, actor.lang)]
+
+    def _ack_notices(self, fresh: Escalation, actor: Actor, reached: list[tuple[str, str]]) -> list[Notice]:
+        """The user hears that someone took it; every other officer alerted hears who."""
+        k = self.service.knowledge.current
         t = texts(k)
         user_text = t.acked_user.get(fresh.lang).format(ref=fresh.ref)
         notices: list[Notice] = [] if fresh.user_key is None else [
-            (fresh.user_key, [OutboundMessage(user_text, category="emergency")], esc.id, "user_told_taken", None)]
+            (fresh.user_key, [OutboundMessage(user_text, category="emergency")], fresh.id, "user_told_taken", None)]
         told: set[str] = {actor.key}
-        for officer_id, key in await self.records.recipients_reached(esc.id):
+        for officer_id, key in reached:
             if officer_id == actor.id or key is None or key in told:
                 continue
             told.add(key)
             officer = k.roster.officer(officer_id) if k.roster else None
             text = t.acked_other.get(officer.lang if officer else "de").format(ref=fresh.ref, name=actor.name)
-            notices.append((key, [OutboundMessage(text)], esc.id, "colleague_told", officer_id))
-        await self.service.send_notices(notices, now)
-        return [owner_message(k, fresh, actor.lang)]
+            notices.append((key, [OutboundMessage(text)], fresh.id, "colleague_told", officer_id))
+        return notices
 
     def _name(self, officer_id: str | None) -> str:
         roster = self.service.knowledge.current.roster

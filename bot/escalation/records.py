@@ -7,16 +7,20 @@ officer's outcome) are AES-GCM sealed before they reach SQL, bound to the refere
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 
-from bot.incidents.crypto import Cipher, DataKey
+from bot.crypto import Cipher, DataKey
 from bot.store import Database
+
+if TYPE_CHECKING:
+    from bot.escalation.planner import TakeStep, Write
 
 UTC = dt.timezone.utc
 # Reference alphabet without look-alikes (0/O, 1/I/L) so it can be read out on the phone.
@@ -117,15 +121,30 @@ class EscalationRecords:
 
     async def insert(self, conn: aiosqlite.Connection, *, ref: str, user_key: str, lang: str,
                      now: dt.datetime, fields: dict[str, Any], policy: dict[str, Any],
-                     total_steps: int) -> int:
+                     total_steps: int, action_id: str | None = None) -> int:
         cur = await conn.execute(
             "INSERT INTO escalations (ref, subject, personal, lang, created_at, category, direktion, "
-            "policy, total_steps, next_step, due_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open')",
+            "policy, total_steps, next_step, due_at, state, action_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'open', ?)",
             (ref, self.subject(user_key), self.seal_personal(ref, {**fields, "user_key": user_key}), lang,
              ts(now), fields.get("category"), fields.get("direktion"),
-             json.dumps(policy, separators=(",", ":")), total_steps, ts(now)),
+             json.dumps(policy, separators=(",", ":")), total_steps, ts(now), action_id),
         )
         return int(cur.lastrowid)
+
+    async def take(self, conn: aiosqlite.Connection, esc_id: int, officer: str, officer_key: str,
+                   now: dt.datetime) -> bool:
+        """Compare-and-set: the escalation becomes this officer's unless someone has it."""
+        cur = await conn.execute(
+            "UPDATE escalations SET state = 'acked', owner = ?, owner_key = ?, acked_at = ?, due_at = NULL "
+            "WHERE id = ? AND owner IS NULL AND state IN ('open', 'exhausted')",
+            (officer, officer_key, ts(now), esc_id))
+        return cur.rowcount == 1
+
+    async def by_action(self, action_id: str) -> Escalation | None:
+        """The escalation an outbox action made (a replayed trigger finds it again)."""
+        row = await self.db.fetchone(f"SELECT {COLUMNS} FROM escalations WHERE action_id = ?", (action_id,))
+        return self.decode(row) if row else None
 
     async def select(self, conn: aiosqlite.Connection, esc_id: int) -> Escalation:
         """One row read inside a write transaction."""
@@ -221,3 +240,76 @@ class EscalationRecords:
                 (ts(now),),
             )
             return len(rows)
+
+    # --- applying a plan (bot/escalation/planner.py) -------------------------------------
+
+    async def apply(self, conn: aiosqlite.Connection, writes: list[Write],
+                    now: dt.datetime) -> tuple[list[TakeStep], list[Escalation]]:
+        """Carry out planned writes with compare-and-set: a step someone else claimed first
+        is skipped. Returns the claimed steps (with only the recipients whose delivery row
+        is new: a step alerts an officer at most once) and the escalations now exhausted."""
+        from bot.escalation.planner import Exhaust
+
+        taken: list[TakeStep] = []
+        finished: list[Escalation] = []
+        for write in writes:
+            esc, step = write.esc, write.step
+            if isinstance(write, Exhaust):
+                cur = await conn.execute(
+                    "UPDATE escalations SET state = 'exhausted', due_at = NULL "
+                    "WHERE id = ? AND state = 'open' AND next_step = ?", (esc.id, step))
+                if cur.rowcount == 1:
+                    await audit(conn, esc.id, now, "exhausted", step, result=f"reached={esc.reached}")
+                    finished.append(esc)
+                continue
+            cur = await conn.execute(
+                "UPDATE escalations SET next_step = ?, due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
+                (step + 1, ts(write.next_due), esc.id, step))
+            if cur.rowcount != 1:
+                continue
+            await audit(conn, esc.id, now, "step", step, result=f"recipients={len(write.recipients)}")
+            fresh = []
+            for r in write.recipients:
+                cur = await conn.execute(
+                    "INSERT OR IGNORE INTO escalation_deliveries (escalation_id, step, officer, planned_at) "
+                    "VALUES (?, ?, ?, ?)", (esc.id, step, r.id, ts(now)))
+                if cur.rowcount == 1:
+                    fresh.append(r)
+            taken.append(dataclasses.replace(write, recipients=tuple(fresh)))
+        return taken, finished
+
+    async def record_alerts(self, results: list[tuple[TakeStep, str, str | None, bool]], done: dt.datetime,
+                            nobody_reached: list[TakeStep]) -> None:
+        """What became of each alert (step, officer id, key tried, handed over?), in one commit.
+
+        One statement per kind for the whole batch: a round of 1,000 stays one commit."""
+        updates, trail, reached = [], [], []
+        for take, officer, key, ok in results:
+            result = "sent" if ok else "failed"
+            updates.append((result, key, ts(done), take.esc.id, take.step, officer))
+            trail.append((take.esc.id, ts(done), "alert", take.step, officer, key.split(":", 1)[0] if key else None,
+                          result))
+            if ok:
+                reached.append((take.esc.id,))
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
+                "WHERE escalation_id = ? AND step = ? AND officer = ?", updates)
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", trail)
+            await conn.executemany("UPDATE escalations SET reached = reached + 1 WHERE id = ?", reached)
+            for take in nobody_reached:
+                # Nobody got this step: there is nobody to wait for, go on at once.
+                await conn.execute(
+                    "UPDATE escalations SET due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
+                    (ts(done), take.esc.id, take.step + 1))
+
+    async def record_notices(self, rows: list[tuple[int, str, str | None, str, bool]], now: dt.datetime) -> None:
+        """Audit messages sent outside a turn: (escalation id, event, actor, key, handed over?)."""
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
+                "VALUES (?, ?, ?, NULL, ?, ?, ?)",
+                [(esc_id, ts(now), event, actor, key.split(":", 1)[0], "sent" if ok else "failed")
+                 for esc_id, event, actor, key, ok in rows])

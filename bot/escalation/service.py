@@ -1,5 +1,8 @@
 """Runs escalations: a trigger is stored before the first alert leaves; a scheduler
-fires each policy step at its deadline (resuming after a restart) until someone takes it."""
+fires each policy step at its deadline (resuming after a restart) until someone takes it.
+
+Which step comes next and whom it alerts is planned without I/O (planner.py); the SQL is
+in records.py; this module reads, plans, applies and sends."""
 
 from __future__ import annotations
 
@@ -15,13 +18,15 @@ from bot.engine import EffectOutcome, Engine
 from bot.escalation.alerts import alert_message, call_110, notruf_card, texts
 from bot.escalation.keys import parse_key
 from bot.escalation.privacy import EscalationPrivacy
-from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref, ts
-from bot.incidents.crypto import DataKey
+from bot.escalation.planner import Recipient, TakeStep, Write, plan
+from bot.escalation.records import Escalation, EscalationRecords, audit, new_ref
+from bot.crypto import DataKey
 from bot.knowledge_holder import KnowledgeHolder
+from bot.outbox import action_id
 from bot.store import Database
 from handlers.escalation_flow import TriggerEscalation, emergency_options
 from handlers.messages import OutboundMessage
-from handlers.state import ConversationState
+from handlers.state import Action, ConversationState
 from knowledge.base import Knowledge
 from knowledge.roster import Declarations
 
@@ -32,23 +37,19 @@ MAX_ROUNDS = 64
 SEND_TIMEOUT_SECONDS = 10.0
 
 
-@dataclass(frozen=True)
-class Recipient:
-    id: str  # officer id, or the conversation key of a group member
-    name: str
-    keys: tuple[str, ...]
-    lang: str = "de"
-
-
 # (conversation key, messages, escalation id, audit event, actor) of a message outside a turn.
 Notice = tuple[str, list[OutboundMessage], int, str, str | None]
 
 
-@dataclass
-class Planned:
-    esc: Escalation
-    step: int
-    recipients: list[Recipient]
+@dataclass(frozen=True, kw_only=True)
+class SendNotice(Action, action_name="escalation.SendNotice"):
+    """A message about an escalation to someone outside their own turn (the user, a
+    colleague, an admin): an outbox action, so it is sent even across a crash."""
+
+    messages: tuple[OutboundMessage, ...]
+    esc_id: int
+    event: str
+    actor: str | None = None
 
 
 class EscalationService:
@@ -67,11 +68,14 @@ class EscalationService:
         self._task: asyncio.Task[None] | None = None
         self.privacy = EscalationPrivacy(self.records, self.clock, retention_days)
         self._sweeper: asyncio.Task[None] | None = None
+        self.rounds = 0  # scheduler rounds completed; with `sleeping`, tests see it is idle
+        self.sleeping = False
 
     def install(self) -> None:
         from bot.escalation.desk import OfficerDesk
 
         self.engine.register_effect(TriggerEscalation, self.on_trigger)  # type: ignore[arg-type]
+        self.engine.register_effect(SendNotice, self.on_notice)  # type: ignore[arg-type]
         self.engine.interceptors.append(OfficerDesk(self).intercept)
 
     async def start(self) -> None:
@@ -92,9 +96,15 @@ class EscalationService:
     # --- trigger ---------------------------------------------------------------------
 
     async def on_trigger(self, action: TriggerEscalation, state: ConversationState | None) -> EffectOutcome:
+        """Store the escalation and send its first alerts. Runs from the engine's outbox,
+        again after a crash: the action id finds an escalation stored by an earlier run."""
         k = self.knowledge.current
         assert k.escalation is not None
         now = self.clock.now()
+        made_by = action_id()
+        earlier = await self.records.by_action(made_by) if made_by else None
+        if earlier is not None:
+            return await self._resume_trigger(k, earlier, action, state)
         if await self.records.count_since(str(action.key), now - HOUR) >= self.limit_per_hour:
             log.info("escalation refused: per-user limit of %d per hour", self.limit_per_hour)
             text = texts(k).limit_reached.get(action.lang).format(limit=self.limit_per_hour)
@@ -109,11 +119,12 @@ class EscalationService:
                 async with self.db.transaction() as conn:
                     esc_id = await self.records.insert(
                         conn, ref=new_ref(), user_key=str(action.key), lang=action.lang, now=now,
-                        fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps)
+                        fields=fields, policy=policy.model_dump(mode="json"), total_steps=policy.total_steps,
+                        action_id=made_by)
                     esc = await self.records.select(conn, esc_id)
                     self._busy.add(esc.id)  # before commit: the scheduler leaves it to us
                     await audit(conn, esc.id, now, "triggered", result=f"direktion={esc.direktion or '-'}")
-                    planned = await self._plan(conn, esc, now, declared, k)
+                    taken, finished = await self.records.apply(conn, self._plan([esc], now, declared, k), now)
                 break
             except sqlite3.IntegrityError:  # the random reference exists already
                 continue
@@ -121,12 +132,29 @@ class EscalationService:
             raise RuntimeError("could not allocate an escalation reference")
         sink: list[OutboundMessage] = []
         try:
-            await self._execute(k, [planned] if isinstance(planned, Planned) else [], [], now, sink)
+            await self._execute(k, taken, finished, now, sink)
             await self._run([esc.id], sink)
         finally:
             self._busy.discard(esc.id)
             self._wake.set()
         log.info("escalation %s triggered (direktion %s)", esc.ref, esc.direktion or "-")
+        reply = sink or [OutboundMessage(texts(k).sent.get(action.lang).format(ref=esc.ref),
+                                         emergency=True, category="emergency")]
+        return EffectOutcome(self._with_next(*reply, state=state, k=k))
+
+    async def _resume_trigger(self, k: Knowledge, esc: Escalation, action: TriggerEscalation,
+                              state: ConversationState | None) -> EffectOutcome:
+        """The trigger ran before (then the process died or the answer was lost): go on
+        with what it stored. Alerts already planned are never planned again."""
+        sink: list[OutboundMessage] = []
+        if esc.id not in self._busy:
+            self._busy.add(esc.id)
+            try:
+                await self._run([esc.id], sink)
+            finally:
+                self._busy.discard(esc.id)
+                self._wake.set()
+        log.info("escalation %s: trigger replayed", esc.ref)
         reply = sink or [OutboundMessage(texts(k).sent.get(action.lang).format(ref=esc.ref),
                                          emergency=True, category="emergency")]
         return EffectOutcome(self._with_next(*reply, state=state, k=k))
@@ -141,53 +169,10 @@ class EscalationService:
 
     # --- steps -------------------------------------------------------------------------
 
-    def _recipients(self, k: Knowledge, esc: Escalation, step: int, now: dt.datetime,
-                    declared: Declarations) -> list[Recipient]:
-        assert k.roster is not None and k.escalation is not None
-        rule = esc.step_policy(step)
-        roster, notify = k.roster, rule["notify"]
-        if notify == "group":
-            group = roster.groups.get(rule["group"])
-            return [Recipient(key, group.name, (key,)) for key in group.keys] if group else []
-        if notify == "officers":
-            chosen = [o for o in (roster.officer(i) for i in rule["officers"]) if o is not None]
-        else:
-            chosen = roster.on_duty(now, declared, k.escalation.self_declaration_hours)
-            # An unknown Polizeidirektion must not mean "nobody": then all on duty are asked.
-            if notify == "direktion" and esc.direktion:
-                chosen = [o for o in chosen if esc.direktion in o.direktionen]
-        return [Recipient(o.id, o.name, tuple(o.keys), o.lang) for o in chosen]
-
-    async def _plan(self, conn, esc: Escalation, now: dt.datetime, declared: Declarations,
-                    k: Knowledge) -> Planned | Escalation | None:
-        """Claim the next step (compare-and-set) and write its delivery rows; or end it."""
-        step = esc.next_step
-        if step >= esc.total_steps:
-            cur = await conn.execute(
-                "UPDATE escalations SET state = 'exhausted', due_at = NULL "
-                "WHERE id = ? AND state = 'open' AND next_step = ?", (esc.id, step))
-            if cur.rowcount != 1:
-                return None
-            await audit(conn, esc.id, now, "exhausted", step, result=f"reached={esc.reached}")
-            return esc
-        recipients = self._recipients(k, esc, step, now, declared)
-        wait = dt.timedelta(minutes=esc.step_policy(step)["wait_minutes"])
-        # Deadlines follow the schedule, not the moment we got round to it: no drift.
-        next_due = (esc.due_at or now) + wait if recipients else now
-        cur = await conn.execute(
-            "UPDATE escalations SET next_step = ?, due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
-            (step + 1, ts(next_due), esc.id, step))
-        if cur.rowcount != 1:
-            return None
-        await audit(conn, esc.id, now, "step", step, result=f"recipients={len(recipients)}")
-        fresh = []
-        for r in recipients:
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO escalation_deliveries (escalation_id, step, officer, planned_at) "
-                "VALUES (?, ?, ?, ?)", (esc.id, step, r.id, ts(now)))
-            if cur.rowcount == 1:
-                fresh.append(r)
-        return Planned(esc, step, fresh)
+    @staticmethod
+    def _plan(rows: list[Escalation], now: dt.datetime, declared: Declarations, k: Knowledge) -> list[Write]:
+        assert k.escalation is not None
+        return plan(rows, k.roster, k.escalation.self_declaration_hours, declared, now)
 
     async def _run(self, ids: list[int], sink: list[OutboundMessage] | None = None) -> None:
         """Process whatever of `ids` is due, round after round (empty steps follow at once)."""
@@ -199,49 +184,24 @@ class EscalationService:
             if not rows:
                 return
             k = self.knowledge.current
-            declared = await self.records.declarations()
-            planned: list[Planned] = []
-            finished: list[Escalation] = []
+            writes = self._plan(rows, now, await self.records.declarations(), k)
             async with self.db.transaction() as conn:
-                for esc in rows:
-                    outcome = await self._plan(conn, esc, now, declared, k)
-                    if isinstance(outcome, Planned):
-                        planned.append(outcome)
-                    elif outcome is not None:
-                        finished.append(outcome)
-            await self._execute(k, planned, finished, now, sink)
+                taken, finished = await self.records.apply(conn, writes, now)
+            await self._execute(k, taken, finished, now, sink)
             ids = [r.id for r in rows]
 
-    async def _execute(self, k: Knowledge, planned: list[Planned], finished: list[Escalation],
+    async def _execute(self, k: Knowledge, planned: list[TakeStep], finished: list[Escalation],
                        now: dt.datetime, sink: list[OutboundMessage] | None) -> None:
         jobs = [(p, r) for p in planned for r in p.recipients]
         results = await asyncio.gather(*(self._alert(k, p.esc, p.step, r) for p, r in jobs))
         done = self.clock.now()
         failed: dict[tuple[int, int], int] = {}
-        updates, trail, reached = [], [], []
-        for (p, r), (key, ok) in zip(jobs, results):
-            result = "sent" if ok else "failed"
-            updates.append((result, key, ts(done), p.esc.id, p.step, r.id))
-            trail.append((p.esc.id, ts(done), "alert", p.step, r.id, key.split(":", 1)[0] if key else None, result))
-            if ok:
-                reached.append((p.esc.id,))
-            else:
+        for (p, _), (_, ok) in zip(jobs, results):
+            if not ok:
                 failed[(p.esc.id, p.step)] = failed.get((p.esc.id, p.step), 0) + 1
-        async with self.db.transaction() as conn:
-            # One statement per kind for the whole batch: a round of 1,000 stays one commit.
-            await conn.executemany(
-                "UPDATE escalation_deliveries SET result = ?, channel_key = ?, done_at = ? "
-                "WHERE escalation_id = ? AND step = ? AND officer = ?", updates)
-            await conn.executemany(
-                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", trail)
-            await conn.executemany("UPDATE escalations SET reached = reached + 1 WHERE id = ?", reached)
-            for p in planned:
-                if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients):
-                    # Nobody got this step: there is nobody to wait for, go on at once.
-                    await conn.execute(
-                        "UPDATE escalations SET due_at = ? WHERE id = ? AND state = 'open' AND next_step = ?",
-                        (ts(done), p.esc.id, p.step + 1))
+        nobody = [p for p in planned if p.recipients and failed.get((p.esc.id, p.step), 0) == len(p.recipients)]
+        await self.records.record_alerts(
+            [(p, r.id, key, ok) for (p, r), (key, ok) in zip(jobs, results)], done, nobody)
         notices: list[Notice] = []
         for p in planned:
             if count := failed.get((p.esc.id, p.step)):
@@ -297,22 +257,27 @@ class EscalationService:
             log.warning("escalation notice to a %s key failed: %s", key.split(":", 1)[0], type(exc).__name__)
             return False
 
-    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> list[bool]:
-        """Deliver outside a turn (users, colleagues, admins), then audit all in one commit."""
-        if not notices:
-            return []
-        results = await asyncio.gather(*(self._deliver(key, messages) for key, messages, *_ in notices))
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO escalation_audit (escalation_id, at, event, step, actor, channel, result) "
-                "VALUES (?, ?, ?, NULL, ?, ?, ?)",
-                [(esc_id, ts(now), event, actor, key.split(":", 1)[0], "sent" if ok else "failed")
-                 for (key, _, esc_id, event, actor), ok in zip(notices, results)])
-        return list(results)
+    @staticmethod
+    def notice_actions(notices: list[Notice]) -> list[SendNotice]:
+        return [SendNotice(key=parse_key(key), messages=tuple(messages), esc_id=esc_id, event=event, actor=actor)
+                for key, messages, esc_id, event, actor in notices]
 
-    async def notify(self, key: str, messages: list[OutboundMessage], esc_id: int, event: str,
-                     now: dt.datetime, actor: str | None = None) -> bool:
-        return (await self.send_notices([(key, messages, esc_id, event, actor)], now))[0]
+    async def send_notices(self, notices: list[Notice], now: dt.datetime) -> None:
+        """Messages outside a turn (users, colleagues, admins) go through the engine's outbox:
+        stored first, then sent and audited (`on_notice`); a crash in between sends them at
+        the next start."""
+        if not notices:
+            return
+        async with self.db.transaction() as conn:
+            rows = await self.engine.outbox.insert(conn, self.notice_actions(notices), now.timestamp())
+        await self.engine.carry_out(rows)
+
+    async def on_notice(self, action: SendNotice, state: ConversationState | None) -> EffectOutcome:
+        """One notice from the outbox: hand it over once, audit whether that worked."""
+        ok = await self._deliver(str(action.key), list(action.messages))
+        await self.records.record_notices(
+            [(action.esc_id, action.event, action.actor, str(action.key), ok)], self.clock.now())
+        return EffectOutcome()
 
     # --- scheduler ---------------------------------------------------------------------
 
@@ -328,6 +293,7 @@ class EscalationService:
                         await self._run(ids)
                     finally:
                         self._busy.difference_update(ids)
+                    self.rounds += 1
                     continue
                 upcoming = await self.records.next_due()
                 if upcoming is not None and upcoming > now:
@@ -337,7 +303,16 @@ class EscalationService:
             except Exception:
                 log.exception("escalation scheduler round failed")
                 deadline = now + dt.timedelta(seconds=1)
-            await self._sleep(deadline)
+            self.rounds += 1
+            self.sleeping = True
+            try:
+                await self._sleep(deadline)
+            finally:
+                self.sleeping = False
+
+    def wake(self) -> None:
+        """Look for due work now (the clock moved, a trigger finished)."""
+        self._wake.set()
 
     async def _until(self, deadline: dt.datetime) -> None:
         # Measured against the clock when the task really starts: an absolute deadline

@@ -1,5 +1,8 @@
 """Carries out the incident flow's actions: store evidence and records, list, report,
 remind, export and delete. Each handler answers with messages or a follow-up event.
+
+Handlers run from the engine's outbox and may run again after a crash: saving a record and
+storing evidence are idempotent by the outbox action id (`bot.outbox.action_id()`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.engine import EffectOutcome, Engine
-from bot.incidents.crypto import DecryptionError
+from bot.crypto import DecryptionError
 from bot.incidents.records import EvidenceMeta, Incident, IncidentStore
 from bot.incidents.report import IMAGE_TYPES, pdf_report, text_report
+from bot.outbox import action_id
 from handlers.incident import model
 from handlers.incident.dates import BERLIN, When
 from handlers.messages import ConversationKey, Document, OutboundMessage
@@ -76,7 +80,8 @@ class IncidentEffects:
         try:
             stored = await self.store.store_evidence(
                 action.key, action.filename, action.mime_type, action.data,
-                max_bytes=self._max_bytes, now=self._now(), incident_id=action.incident_id)
+                max_bytes=self._max_bytes, now=self._now(), incident_id=action.incident_id,
+                action_id=action_id())
         except LookupError:
             stored = None
         if not isinstance(stored, EvidenceMeta):
@@ -92,7 +97,8 @@ class IncidentEffects:
         return EffectOutcome()
 
     async def save(self, action: model.SaveIncident, state: ConversationState | None) -> EffectOutcome:
-        incident_id, ref = await self.store.create(action.key, action.record, list(action.evidence_ids), self._now())
+        incident_id, ref = await self.store.create(
+            action.key, action.record, list(action.evidence_ids), self._now(), action_id=action_id())
         log.info("incident %d created", incident_id)
         return EffectOutcome(follow_up=model.IncidentSaved(key=action.key, incident_id=incident_id, ref=ref))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.incidents.crypto import Cipher, DataKey
+from bot.crypto import Cipher, DataKey
 from bot.incidents.sniff import Verdict, check
 from bot.incidents.vault import EvidenceVault
 from bot.store import Database
@@ -82,22 +82,29 @@ class IncidentStore:
 
     async def store_evidence(
         self, key: ConversationKey, filename: str, claimed_mime: str, data: bytes, *,
-        max_bytes: int, now: dt.datetime, incident_id: int | None = None,
+        max_bytes: int, now: dt.datetime, incident_id: int | None = None, action_id: str | None = None,
     ) -> EvidenceMeta | Verdict:
-        """Check and store one upload (draft area when `incident_id` is None)."""
+        """Check and store one upload (draft area when `incident_id` is None).
+
+        With `action_id` (a hex outbox id) the evidence id is that id: storing it again
+        returns what the first run stored instead of a second copy."""
         verdict = check(data, claimed_mime, max_bytes)
         if not verdict.ok:
             return verdict
         owner = self.owner(key)
+        if action_id is not None:
+            row = await self.db.fetchone("SELECT meta FROM evidence WHERE id = ? AND owner = ?", (action_id, owner))
+            if row is not None:
+                return EvidenceMeta(**self._open(row[0], f"evidence|{owner}"))
         meta = EvidenceMeta(
-            id=self.vault.new_id(),
+            id=action_id if action_id is not None else self.vault.new_id(),
             filename=filename[:200] or "datei",
             mime_type=verdict.mime_type,
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
             received_at=now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
         )
-        self.vault.write(meta.id, data)
+        self.vault.write(meta.id, data, replace=action_id is not None)
         try:
             async with self.db.transaction() as conn:
                 if incident_id is not None and not await self._owns(conn, owner, incident_id):
@@ -158,12 +165,23 @@ class IncidentStore:
     # --- records ---------------------------------------------------------------------
 
     async def create(
-        self, key: ConversationKey, data: dict[str, Any], evidence_ids: list[str], now: dt.datetime
+        self, key: ConversationKey, data: dict[str, Any], evidence_ids: list[str], now: dt.datetime,
+        action_id: str | None = None,
     ) -> tuple[int, str]:
-        """Store a confirmed record, move its draft evidence onto it, return (id, reference)."""
+        """Store a confirmed record, move its draft evidence onto it, return (id, reference).
+
+        `action_id` (the outbox action that saves it) makes this idempotent: a second call
+        with the same id returns the record the first one made."""
         owner = self.owner(key)
         year = now.astimezone(dt.timezone.utc).year
         async with self.db.transaction() as conn:
+            if action_id is not None:
+                async with conn.execute(
+                    "SELECT id, ref FROM incidents WHERE action_id = ? AND owner = ?", (action_id, owner)
+                ) as cur:
+                    made = await cur.fetchone()
+                if made is not None:
+                    return int(made[0]), str(made[1])
             await conn.execute(
                 "INSERT INTO incident_counters (year, last) VALUES (?, 1) "
                 "ON CONFLICT(year) DO UPDATE SET last = last + 1",
@@ -174,8 +192,8 @@ class IncidentStore:
             ref = f"{REF_PREFIX}-{year}-{number:05d}"
             data = {**data, "conv_key": str(key)}
             cur = await conn.execute(
-                "INSERT INTO incidents (ref, owner, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?)",
-                (ref, owner, now.timestamp(), now.timestamp(), self._seal(data, f"incident|{owner}")),
+                "INSERT INTO incidents (ref, owner, created_at, updated_at, data, action_id) VALUES (?, ?, ?, ?, ?, ?)",
+                (ref, owner, now.timestamp(), now.timestamp(), self._seal(data, f"incident|{owner}"), action_id),
             )
             incident_id = cur.lastrowid
             for evidence_id in evidence_ids:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import handlers.incident  # noqa: F401  registers the flow and its commands
 from bot.config import Settings
 from bot.engine import Engine
-from bot.incidents.crypto import ConversationCodec, DataKey, load_data_key
+from bot.crypto import ConversationCodec, DataKey, load_data_key
 from bot.incidents.effects import IncidentEffects
 from bot.incidents.records import IncidentStore
 from bot.incidents.scheduler import IncidentScheduler

@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from bot.incidents.crypto import Cipher
+from bot.crypto import Cipher
 
 
 class EvidenceVault:
@@ -24,15 +24,23 @@ class EvidenceVault:
             raise ValueError("bad evidence id")
         return self.directory / f"{evidence_id}.bin"
 
-    def write(self, evidence_id: str, data: bytes) -> None:
-        """Encrypt and write durably before the database row that points to it is committed."""
+    def write(self, evidence_id: str, data: bytes, *, replace: bool = False) -> None:
+        """Encrypt and write durably before the database row that points to it is committed.
+
+        `replace`: the id is an outbox action's, and a crashed earlier run may have left the
+        file without its row: write a temporary file and rename it over."""
         blob = self._cipher.encode(data, b"evidence|" + evidence_id.encode())
         path = self.path(evidence_id)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        target = path.with_suffix(".tmp") if replace else path
+        if replace:
+            target.unlink(missing_ok=True)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(blob)
             handle.flush()
             os.fsync(handle.fileno())
+        if replace:
+            os.replace(target, path)
 
     def read(self, evidence_id: str) -> bytes:
         blob = self.path(evidence_id).read_bytes()

@@ -1,21 +1,28 @@
 """The Matrix channel: nio AsyncClient lifecycle, callbacks, and the engine's Sender.
 
-Sync callbacks only schedule work; each room's events are then handled one after another
-in a task of their own, so a slow turn never stalls the sync loop or other rooms.
+At-least-once: the event callbacks of one sync only collect its events; once the sync is
+processed, they are stored (sealed) in the engine's inbox in one transaction, and only then
+is the sync token saved (nio's own saving is off: it saves before the callbacks run). A
+crash before that syncs the same events again; the inbox ignores the ids it has. Each
+room's events are then handled one after another in a task of their own (so a slow turn
+never stalls the sync loop or other rooms), each marked done with its turn's commit.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Awaitable
 from pathlib import Path
+from typing import Any
 
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    Event,
     InviteMemberEvent,
     JoinResponse,
     MatrixRoom,
@@ -35,6 +42,7 @@ from bot.channels.matrix.rooms import NOTICE_ONE_TO_ONE, NOTICE_UNENCRYPTED, Roo
 from bot.channels.matrix.session import Credentials, connect
 from bot.config import Settings
 from bot.engine import Engine
+from bot.inbox import KeyedOrder, Receipt
 from bot.store import Database
 from handlers.messages import ConversationKey, Inbound, Option, OptionChosen, OutboundMessage, TextIn
 
@@ -42,6 +50,21 @@ log = logging.getLogger(__name__)
 CHANNEL = "matrix"
 SYNC_TIMEOUT_MS = 30_000
 MAX_REMEMBERED_QUESTIONS = 500
+MAX_REMEMBERED_ROOMS = 10_000  # rooms whose last alert options / invite are remembered (LRU)
+
+
+class _Bounded(OrderedDict):  # type: ignore[type-arg]
+    """A dict that forgets its least recently written entries beyond `limit`."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
 
 
 class MatrixChannel:
@@ -54,7 +77,8 @@ class MatrixChannel:
         self.store_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         config = AsyncClientConfig(
             encryption_enabled=True,
-            store_sync_tokens=True,
+            # We save the token ourselves, after the sync's events are in the inbox.
+            store_sync_tokens=False,
             # Reconnect within seconds after a homeserver restart, not nio's 60 s cap.
             max_timeout_retry_wait_time=5.0,
             request_timeout=SYNC_TIMEOUT_MS / 1000 + 30,
@@ -68,12 +92,16 @@ class MatrixChannel:
         self.policy: RoomPolicy | None = None
         self.credentials: Credentials | None = None
         self.ready = asyncio.Event()
-        self._room_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._tasks: set[asyncio.Task] = set()
-        self._invites_seen: set[str] = set()
+        self.order = KeyedOrder("matrix")  # per room, in order; entries go when idle
+        self._send_locks: dict[str, asyncio.Lock] = {}
+        self._invites_seen: _Bounded = _Bounded(MAX_REMEMBERED_ROOMS)
         self._sync_failures = 0
+        self._batch: list[tuple[str, str, Any]] = []  # (room, kind, event) of the sync being processed
+        self._resumed = False
+        self._stored_token = ""  # the sync token whose events are all in the inbox
+        self.store_failures = 0  # syncs whose events could not be stored (then retried)
         # Numbered options of the last alert per room (see `send`), and seeded reactions.
-        self._alert_options: dict[str, tuple[Option, ...]] = {}
+        self._alert_options: _Bounded = _Bounded(MAX_REMEMBERED_ROOMS)
         self._reaction_targets: OrderedDict[str, tuple[Option, ...]] = OrderedDict()
 
     @property
@@ -102,6 +130,9 @@ class MatrixChannel:
             self.policy = RoomPolicy(self.user_id, s.matrix_allowed_servers)
             if self.client.should_upload_keys:
                 await self.client.keys_upload()
+            if self.client.store is not None:  # where the last stored sync left off
+                self.client.loaded_sync_token = self.client.store.load_sync_token() or ""
+                self._stored_token = self.client.loaded_sync_token
             self.engine.register_channel(CHANNEL, self)
             while True:
                 try:
@@ -116,16 +147,58 @@ class MatrixChannel:
             await self.client.close()
 
     async def _drain(self, timeout: float = 5.0) -> None:
-        """Let turns in flight finish (their events are past the saved sync token)."""
-        pending = [task for task in self._tasks if not task.done()]
-        if pending:
-            _, late = await asyncio.wait(pending, timeout=timeout)
-            for task in late:
-                task.cancel()
+        """Let turns in flight finish (unfinished ones stay in the inbox for the next start)."""
+        await self.order.drain(timeout)
+        await self.engine.inbox.flush()
 
     async def _on_sync(self, response: SyncResponse) -> None:
+        """After nio processed a sync: store its events, then save the token, then handle."""
+        batch, self._batch = self._batch, []
+        if not self._resumed:  # what an earlier run stored but did not finish comes first
+            self._resumed = True
+            for receipt, data in await self.engine.inbox.pending(CHANNEL):
+                self._resume(receipt, data)
+        try:
+            stored = await self.engine.inbox.put(
+                CHANNEL, [(_event_id(e), _payload(room, kind, e)) for room, kind, e in batch])
+        except Exception:
+            # nio has moved its token on in memory: back to the last stored one, so that the
+            # next sync delivers these events again
+            self.store_failures += 1
+            self.client.next_batch = self._stored_token
+            raise
+        if self.client.store is not None and response.next_batch:
+            self.client.store.save_sync_token(response.next_batch)
+        self._stored_token = response.next_batch or self._stored_token
+        new = {r.event_id: r for r in stored}
+        for room_id, kind, event in batch:
+            receipt = new.pop(_event_id(event), None)
+            if receipt is not None:  # a redelivered event (same id) is left out
+                self._dispatch(room_id, kind, event, receipt)
         self._sync_failures = 0
         self.ready.set()
+
+    def _resume(self, receipt: Receipt, data: bytes) -> None:
+        try:
+            stored = json.loads(data)
+            source = stored["source"]
+            event = Event.parse_decrypted_event(source) if stored.get("decrypted") else Event.parse_event(source)
+            event.decrypted = bool(stored.get("decrypted"))
+        except Exception:  # noqa: BLE001 - unreadable: it cannot be handled, keep the rest going
+            log.error("matrix: a stored event cannot be read; dropped")
+            self.engine.inbox.done(receipt)
+            return
+        self._dispatch(stored["room"], stored["kind"], event, receipt)
+
+    def _dispatch(self, room_id: str, kind: str, event: Any, receipt: Receipt) -> None:
+        room = self.client.rooms.get(room_id)
+        if room is None:  # left meanwhile
+            self.engine.inbox.done(receipt)
+            return
+        if kind == "reaction":
+            self._spawn(room_id, self._handle_reaction(room, event, receipt), receipt)
+        else:
+            self._spawn(room_id, self._handle_message(room, event, receipt), receipt)
 
     async def _on_sync_error(self, response: SyncError) -> None:
         # nio loops again at once after an error response; back off instead of hammering.
@@ -133,17 +206,26 @@ class MatrixChannel:
         log.warning("matrix: sync error %s", response.status_code)
         await asyncio.sleep(min(0.5 * 2 ** (self._sync_failures - 1), 30.0))
 
-    def _spawn(self, room_id: str, work: Awaitable[None]) -> None:
-        async def serialised() -> None:
-            async with self._room_locks[room_id]:
-                try:
-                    await work
-                except Exception:
-                    log.exception("matrix: handling an event in a room failed")
+    def _spawn(self, room_id: str, work: Awaitable[None], receipt: Receipt | None = None) -> None:
+        async def run() -> None:
+            try:
+                await work
+            except asyncio.CancelledError:
+                raise  # shutdown or crash: the event stays in the inbox for the next start
+            except Exception:
+                log.exception("matrix: handling an event in a room failed")
+            if receipt is not None:  # a no-op when the turn's commit marked it
+                self.engine.inbox.done(receipt)
 
-        task = asyncio.create_task(serialised())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.order.submit(room_id, run)
+
+    def _send_lock(self, room_id: str) -> asyncio.Lock:
+        lock = self._send_locks.get(room_id)
+        if lock is None:
+            if len(self._send_locks) > MAX_REMEMBERED_ROOMS:  # drop the idle ones
+                self._send_locks = {r: lk for r, lk in self._send_locks.items() if lk.locked()}
+            lock = self._send_locks[room_id] = asyncio.Lock()
+        return lock
 
     # --- rooms ---------------------------------------------------------------------------
 
@@ -152,7 +234,7 @@ class MatrixChannel:
             return
         if room.room_id in self._invites_seen:
             return
-        self._invites_seen.add(room.room_id)
+        self._invites_seen[room.room_id] = True
         direct = bool(event.content.get("is_direct"))
         self._spawn(room.room_id, self._answer_invite(room.room_id, event.sender, direct))
 
@@ -194,9 +276,9 @@ class MatrixChannel:
             return  # notices are what bots send each other; answering them would loop
         if inbound.is_edit(event):
             return  # an edit of an earlier answer must not answer the question again
-        self._spawn(room.room_id, self._handle_message(room, event))
+        self._batch.append((room.room_id, "message", event))
 
-    async def _handle_message(self, room: MatrixRoom, event: RoomMessage) -> None:
+    async def _handle_message(self, room: MatrixRoom, event: RoomMessage, receipt: Receipt | None = None) -> None:
         if not await self._admitted(room, event.sender):
             return
         key = ConversationKey(CHANNEL, room.room_id, event.sender)
@@ -209,22 +291,21 @@ class MatrixChannel:
             text = self._text("matrix_file_too_large", lang).format(limit_mb=limit)
             await self._send_all(room.room_id, [OutboundMessage(text)])
             return
-        await self._turn(room, self._alert_answer(room.room_id, translated))
+        await self._turn(room, self._alert_answer(room.room_id, translated), receipt)
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
         if not self.settings.matrix_reactions or not self._is_news(event):
             return
+        self._batch.append((room.room_id, "reaction", event))
+
+    async def _handle_reaction(self, room: MatrixRoom, event: ReactionEvent, receipt: Receipt | None = None) -> None:
         options = self._reaction_targets.get(event.reacts_to)
         if options is None or event.key not in KEYCAPS[: len(options)]:
             return
         option = options[KEYCAPS.index(event.key)]
         key = ConversationKey(CHANNEL, room.room_id, event.sender)
-
-        async def choose() -> None:
-            if await self._admitted(room, event.sender):
-                await self._turn(room, OptionChosen(key=key, option_id=option.id))
-
-        self._spawn(room.room_id, choose())
+        if await self._admitted(room, event.sender):
+            await self._turn(room, OptionChosen(key=key, option_id=option.id), receipt)
 
     async def _on_undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         if not self._is_news(event):
@@ -256,16 +337,18 @@ class MatrixChannel:
         del self._alert_options[room_id]
         return OptionChosen(key=event.key, lang_hint=event.lang_hint, option_id=option.id)
 
-    async def _turn(self, room: MatrixRoom, event: Inbound) -> None:
-        messages = await self.engine.handle(event)
-        if not room.encrypted and await self.notices.claim(room.room_id, NOTICE_UNENCRYPTED):
-            lang = await self._lang(event.key)
-            warning = OutboundMessage(self._text("matrix_unencrypted_warning", lang))
-            messages = [warning, *messages]
-        if any(m.options for m in messages):
-            # The conversation's own numbered list is now the newest one on screen.
-            self._alert_options.pop(room.room_id, None)
-        await self._send_all(room.room_id, messages)
+    async def _turn(self, room: MatrixRoom, event: Inbound, receipt: Receipt | None = None) -> None:
+        async def reply(messages: list[OutboundMessage]) -> None:
+            if not room.encrypted and await self.notices.claim(room.room_id, NOTICE_UNENCRYPTED):
+                lang = await self._lang(event.key)
+                warning = OutboundMessage(self._text("matrix_unencrypted_warning", lang))
+                messages = [warning, *messages]
+            if any(m.options for m in messages):
+                # The conversation's own numbered list is now the newest one on screen.
+                self._alert_options.pop(room.room_id, None)
+            await self._send_all(room.room_id, messages)
+
+        await self.engine.handle(event, receipt=receipt, reply=reply)
 
     async def _lang(self, key: ConversationKey) -> str:
         loaded = await self.engine.conversations.load(key)
@@ -299,8 +382,18 @@ class MatrixChannel:
 
     async def send(self, key: ConversationKey, messages: list[OutboundMessage]) -> None:
         """Engine Sender for unsolicited messages (alerts): remembers their options."""
-        async with self._room_locks[key.chat]:
+        async with self._send_lock(key.chat):
             await self._send_all(key.chat, messages)
             offered = [m.options for m in messages if m.options]
             if offered:
                 self._alert_options[key.chat] = offered[-1]
+
+
+def _event_id(event: Any) -> str:
+    return str(event.event_id)
+
+
+def _payload(room_id: str, kind: str, event: Any) -> bytes:
+    """What the inbox keeps of an event: enough to parse it again after a crash."""
+    return json.dumps({"room": room_id, "kind": kind, "decrypted": bool(getattr(event, "decrypted", False)),
+                       "source": event.source}).encode()

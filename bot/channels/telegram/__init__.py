@@ -20,5 +20,5 @@ def start_telegram(app: App) -> Awaitable[None] | None:
     if not app.settings.telegram_token:
         return None
     assert app.data_key is not None, "open_app verifies the data key before channels start"
-    inbox = TelegramInbox.for_key(app.db, app.data_key)
+    inbox = TelegramInbox(app.engine.inbox)
     return TelegramChannel.from_settings(app.engine, app.settings, inbox).run()

@@ -37,11 +37,13 @@ from bot.channels.telegram.menu import MENU_LANGS, bot_commands
 from bot.channels.telegram.outbox import Outbox
 from bot.channels.telegram.sender import RetryingCaller, SendLimiter
 from bot.channels.telegram.transport import AiohttpRequest
+from bot.inbox import Receipt
 from handlers.messages import (
     AttachmentIn,
     ConversationKey,
     Inbound,
     OptionChosen,
+    OutboundMessage,
 )
 
 if TYPE_CHECKING:
@@ -268,10 +270,11 @@ class TelegramChannel:
     def _dispatch(self, update: Update) -> None:
         update_id = update.update_id
         self.in_flight.add(update_id)
+        receipt = self.inbox.receipt(update_id)
 
         async def work() -> None:
             try:
-                await self.handle_update(update)
+                await self.handle_update(update, receipt)
             except asyncio.CancelledError:  # shutdown or crash: it stays in the inbox
                 self.in_flight.discard(update_id)
                 raise
@@ -283,7 +286,8 @@ class TelegramChannel:
 
         self.order.submit(_chat_id(update), work)
 
-    async def handle_update(self, update: Update) -> None:
+    async def handle_update(self, update: Update, receipt: Receipt | None = None) -> None:
+        """One update; `receipt` (its inbox row) is marked done in the turn's own commit."""
         chat, user = update.effective_chat, update.effective_user
         if chat is None or user is None:
             return
@@ -293,7 +297,7 @@ class TelegramChannel:
             return
         key, hint = conversation_key(chat.id, user.id), lang_hint(update)
         if update.callback_query is not None:
-            await self._on_callback(update.callback_query, chat.id, key, hint)
+            await self._on_callback(update.callback_query, chat.id, key, hint, receipt)
             return
         if update.message is None:  # edits, channel posts and the like: nothing for us
             return
@@ -301,12 +305,16 @@ class TelegramChannel:
         if isinstance(event, FileRef):
             event = await self._download(event, chat.id, key, hint)
         if event is not None:
-            await self._turn(chat.id, key, event, hint)
+            await self._turn(chat.id, key, event, hint, receipt)
 
-    async def _turn(self, chat_id: int, key: ConversationKey, event: Inbound, hint: str | None) -> None:
-        # the engine saves the new state durably before it returns the answer
-        messages = await self.engine.handle(event)
-        await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
+    async def _turn(
+        self, chat_id: int, key: ConversationKey, event: Inbound, hint: str | None, receipt: Receipt | None
+    ) -> None:
+        # the engine saves the new state durably before it hands the answer over
+        async def reply(messages: list[OutboundMessage]) -> None:
+            await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
+
+        await self.engine.handle(event, receipt=receipt, reply=reply)
 
     async def _refuse_group(self, update: Update, chat_id: int) -> None:
         if update.callback_query is not None:
@@ -319,7 +327,8 @@ class TelegramChannel:
         await self.outbox.text(chat_id, render.split_html([escape(text)])[0], None)
 
     async def _on_callback(
-        self, query: CallbackQuery, chat_id: int, key: ConversationKey, hint: str | None
+        self, query: CallbackQuery, chat_id: int, key: ConversationKey, hint: str | None,
+        receipt: Receipt | None = None,
     ) -> None:
         answered = False
         try:
@@ -343,12 +352,19 @@ class TelegramChannel:
             event = OptionChosen(key=key, lang_hint=hint, option_id=option_id)
             answer = asyncio.create_task(self._answer(query))
             edit = asyncio.create_task(self.outbox.mark_chosen(chat_id, message, data))
-            try:
-                messages = await self.engine.handle(event)
-            finally:
+
+            async def reply(messages: list[OutboundMessage]) -> None:
+                nonlocal answered
                 answered = await answer
                 await edit
-            await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
+                await self.outbox.deliver(chat_id, key, messages, hint=hint, turn=True)
+
+            try:
+                await self.engine.handle(event, receipt=receipt, reply=reply)
+            finally:
+                if not answer.done():  # the turn failed before its reply: let both finish
+                    answered = await answer
+                    await edit
         finally:
             if not answered:  # every query is answered, or the button keeps spinning
                 await self._answer(query)
