@@ -44,8 +44,8 @@ NOT_UNDERSTOOD = "nicht verstanden"
 
 RECORD = [
     {"text": "/start"}, {"text": "nein"}, {"text": "Beleidigung"}, {"text": "ja"}, {"text": "nein"},
-    {"text": "nein"}, {"text": "nein"}, {"text": "Pirna"}, {"option": "document_incident"}, {"option": "yes"},
-    {"text": "gestern 22 Uhr"}, {"text": "Rathaus"}, {"text": "Drohbrief"}, {"text": "unbekannt"},
+    {"text": "nein"}, {"text": "Pirna"}, {"option": "document_incident"}, {"option": "yes"},
+    {"text": "Bürgermeisterin"}, {"text": "gestern 22 Uhr"}, {"text": "Rathaus"}, {"text": "Drohbrief"}, {"text": "unbekannt"},
     {"text": "keine"}, {"text": "https://example.org/post"}, {"option": "done"}, {"option": "rep_no"},
     {"option": "save", "mark": "save"}, {"option": "no"},
 ]

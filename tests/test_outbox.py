@@ -99,6 +99,7 @@ async def test_record_saved_after_a_restart_reaches_the_user_with_its_reference(
         chat = Chat(app)
         await chat.to_consent()
         await chat.option("yes")
+        await chat.text("Bürgermeisterin")  # who is affected, in which office
         await chat.text("gestern 22 Uhr")
         for text in ("Rathaus", "Drohung", "unbekannt", "keine"):
             await chat.text(text)
