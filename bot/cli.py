@@ -47,8 +47,7 @@ async def _chat(settings: Settings, args: argparse.Namespace) -> None:
     from bot.channels.console import ConsoleChannel
 
     async with open_app(settings) as app:
-        channel = ConsoleChannel(app.engine, user=args.user, lang=args.lang, jsonl=args.jsonl,
-                                 documents_dir=settings.data_dir / "exports")
+        channel = ConsoleChannel.from_settings(app.engine, settings, user=args.user, lang=args.lang, jsonl=args.jsonl)
         await channel.run()
 
 
