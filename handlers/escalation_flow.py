@@ -105,8 +105,11 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     if state.node == ASK_PHONE:
         return _phone(state, event, ctx)
     if state.node == CHOOSE_PLACE:
+        on_screen = _place_choices(k, state)
         picked = event.option_id if isinstance(event, OptionChosen) else (
-            match_exact(event.text, _place_choices(k, state)) if isinstance(event, TextIn) else None)
+            match_exact(event.text, on_screen) if isinstance(event, TextIn) else None)
+        if picked not in {c.id for c in on_screen}:  # a forged or stale id is not an answer
+            picked = None
         if picked == SEND_NOW:
             return _send(state, ctx)
         if picked and picked.startswith("esc_place"):
