@@ -4,7 +4,7 @@ Strict and closed (unknown keys refused, no strings or booleans as numbers), wit
 limits of Telegram: text up to 4,096 characters. A protocol line that breaks a rule gets
 an error that is a fixed sentence naming our own fields, never a quote of what was sent.
 Channels cannot show a protocol error to a chat user, so `admit` cuts their text to the
-limit instead and drops what cannot be valid (see docs/flow.md "Input limits").
+limit instead and drops what cannot be valid (README "Using it").
 """
 
 from __future__ import annotations
