@@ -181,7 +181,11 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=20_000, help="generated lines")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--per-session", type=int, default=500)
+    parser.add_argument("--repo", type=Path, help="run another checkout's bot (e.g. /work/main) for comparison")
     args = parser.parse_args()
+    if args.repo:
+        global REPO
+        REPO = args.repo.resolve()
     lines = held_out() + generated(args.n, args.seed)
     crashes, failed, seconds = 0, 0, 0.0
     with tempfile.TemporaryDirectory() as tmp:
