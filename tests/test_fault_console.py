@@ -32,11 +32,21 @@ def test_generated_hostile_lines_do_not_end_the_session(tmp_path):
     assert not result.crashed and result.problems == []
 
 
-def test_every_kind_of_blank_or_broken_line_gets_exactly_one_turn_end(tmp_path):
+def test_blank_and_broken_lines_and_server_files_as_evidence(tmp_path):
+    """One process: every kind of blank or broken line gets exactly one turn_end, and no
+    path, link or special file becomes evidence (a link in the inbox included)."""
+    data = tmp_path / "data"
+    (data / "inbox").mkdir(parents=True)
+    secret = tmp_path / "shadow"
+    secret.write_text(f"root:$6${MARKER}hash")
+    (data / "inbox" / "beweis.txt").symlink_to(secret)
+    files = [json.dumps({"file": name}).encode() for name in (
+        "beweis.txt", str(secret), "../shadow", "~nosuchuser", "/proc/self/mem", "n" * 300, "/dev/zero")]
     lines = [b"", b"   ", b"\t", b"\r", b"{", b"}", b"\xff\xfe" + MARKER.encode(), b'{"text": "\xc3"}',
-             b'{"text": "ok"}', b"x" * 70_000, b'{"command": "start"}']
-    result = run_session(lines, tmp_path / "data", timeout=120)
+             b'{"text": "ok"}', b"x" * 70_000, b'{"command": "start"}', *files]
+    result = run_session(lines, data, timeout=120)
     assert not result.crashed and result.problems == []
+    assert list((data / "evidence").iterdir()) == []
 
 
 def test_the_checker_itself_catches_a_missing_turn_end_an_echo_and_bad_utf8():
@@ -107,16 +117,3 @@ def test_the_size_is_checked_before_reading(inbox):
     with pytest.raises(InboxError, match="larger than 20 MB"):
         read_evidence(inbox, "huge.bin", 20 * MB)
     assert time.perf_counter() - started < 1.0  # refused from fstat, not after reading 2 GB
-
-
-def test_through_the_terminal_a_link_to_a_server_file_becomes_no_evidence(tmp_path):
-    data = tmp_path / "data"
-    (data / "inbox").mkdir(parents=True)
-    secret = tmp_path / "shadow"
-    secret.write_text("root:$6$QZXVhash")
-    (data / "inbox" / "beweis.txt").symlink_to(secret)
-    lines = [json.dumps(e).encode() for e in (
-        {"file": "beweis.txt"}, {"file": str(secret)}, {"file": "../shadow"}, {"file": "~nosuchuser"},
-        {"file": "/proc/self/mem"}, {"file": "n" * 300})]
-    result = run_session(lines, data, timeout=120)
-    assert not result.crashed and result.problems == []
