@@ -91,6 +91,7 @@ def parse_line(raw: bytes | str) -> EventModel:
     """Validate one protocol line; raise EventError with a message that quotes nothing."""
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")  # lone surrogates then fail as invalid UTF-8
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte order mark, as some Windows tools write
     if len(raw) > MAX_LINE_BYTES:
         raise EventError(f"line is longer than {MAX_LINE_BYTES} bytes")
     if not raw.strip():

@@ -12,6 +12,7 @@ a session that died) at the next start.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import mimetypes
@@ -237,6 +238,10 @@ class ConsoleChannel:
                     await self._jsonl_line(raw, too_long)
                 else:
                     await self._typed_line(raw, too_long)
+        except BrokenPipeError:  # the reader went away: end quietly, as `head` expects
+            log.info("console: output closed, ending the session")
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self.stdout.fileno())
         finally:
             for key in list(self._documents):
                 self.forget_documents(key)
