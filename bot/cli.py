@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bot import log_privacy
 from bot.cli_knowledge import add_knowledge_commands
 from bot.config import ConfigError, Settings, load_settings
 from knowledge.yamlsource import KnowledgeError
@@ -29,6 +31,7 @@ def _setup_logging(settings: Settings) -> None:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    log_privacy.install(settings)  # after the handlers: caps library loggers, redacts tokens
 
 
 def _chat_parser(sub: argparse._SubParsersAction) -> None:
@@ -47,8 +50,7 @@ async def _chat(settings: Settings, args: argparse.Namespace) -> None:
     from bot.channels.console import ConsoleChannel
 
     async with open_app(settings) as app:
-        channel = ConsoleChannel(app.engine, user=args.user, lang=args.lang, jsonl=args.jsonl,
-                                 documents_dir=settings.data_dir / "exports")
+        channel = ConsoleChannel.from_settings(app.engine, settings, user=args.user, lang=args.lang, jsonl=args.jsonl)
         await channel.run()
 
 
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # every file the bot creates (database, WAL, SHM, evidence, exports) is owner-only
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     retention_days: float = Field(default=365, gt=0, description="Days after the last change.")
     reminder_lead_days: float = Field(default=14, ge=0, description="Days before a deadline.")
     max_evidence_mb: float = Field(default=20, gt=0, description="Largest evidence file.")
+    evidence_inbox: Path | None = Field(
+        default=None, description="The only directory the terminal takes evidence files from (default <data dir>/inbox)."
+    )
 
     @field_validator("data_key", mode="after")
     @classmethod
@@ -128,6 +131,10 @@ class Settings(BaseSettings):
     @property
     def matrix_store_dir(self) -> Path:
         return self.matrix_store or self.data_dir / "matrix"
+
+    @property
+    def evidence_inbox_dir(self) -> Path:
+        return self.evidence_inbox or self.data_dir / "inbox"
 
     @property
     def db_path(self) -> Path:

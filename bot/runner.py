@@ -35,7 +35,7 @@ async def run_channels(settings: Settings) -> int:
                 from bot.channels.console import ConsoleChannel
 
                 log.info("no channel configured: starting the terminal chat")
-                await ConsoleChannel(app.engine, documents_dir=app.settings.data_dir / "exports").run()
+                await ConsoleChannel.from_settings(app.engine, app.settings).run()
                 return 0
             await asyncio.gather(*runners)
             return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -52,6 +53,9 @@ class Database:
         path = Path(path)
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            # Created owner-only before SQLite opens it: SQLite gives the -wal and -shm
+            # files it creates the database file's mode.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         conn = await aiosqlite.connect(path, isolation_level=None)
         db = cls(conn, path)
         try:
@@ -65,7 +69,10 @@ class Database:
             await conn.close()
             raise
         if str(path) != ":memory:":
-            path.chmod(0o600)
+            for suffix in ("", "-wal", "-shm"):  # also files left 0644 by an older version
+                sidecar = path.with_name(path.name + suffix)
+                if sidecar.exists():
+                    sidecar.chmod(0o600)
         return db
 
     async def close(self) -> None:

@@ -250,7 +250,9 @@ def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str
     for card in cards:
         if batch and (len(batch) >= MAX_CARDS or used + 2 + card_chars(card) > MAX_MESSAGE):
             out.append(OutboundMessage(text=text, contacts=tuple(batch), category=category_id))
-            batch, text, used = [], "", 0
+            # Every message says what it is, also the second one of a long list.
+            batch, text = [], header
+            used = len(text)
         batch.append(card)
         used += 2 + card_chars(card)
     if batch:

@@ -83,6 +83,11 @@ class IncidentTexts(Strict):
     no_record: L10n
     report_ready: L10n
     mydata_ready: L10n
+    # Optional, so that an admin's older copy of incident.yaml still loads.
+    heavy_busy: L10n = L10n(
+        de="Ich erstelle gerade noch eine Datei für Sie. Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal.",
+        en="I am still preparing a file for you. Please wait a moment and then try again.",
+    )
     delete_confirm: L10n
     delete_yes: L10n
     delete_no: L10n

@@ -13,11 +13,12 @@ import json
 import logging
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from bot.config import Settings
 from bot.engine import EffectOutcome, Engine
 from bot.crypto import DecryptionError
+from bot.heavy import HeavyWork
 from bot.incidents.records import EvidenceMeta, Incident, IncidentStore
 from bot.incidents.report import IMAGE_TYPES, pdf_report, text_report
 from bot.outbox import action_id
@@ -44,6 +45,7 @@ class IncidentEffects:
     store: IncidentStore
     settings: Settings
     rights: list[UserData] = field(default_factory=list)
+    heavy: HeavyWork = field(default_factory=HeavyWork)
 
     def register(self) -> None:
         for action_type, handler in (
@@ -125,17 +127,26 @@ class IncidentEffects:
         await self.store.update(action.key, incident, self._now(), status="closed")
         return self._done(action, self._say("closed", action.lang, ref=incident.ref))
 
+    def _busy(self, action: model.MakeReport | model.ExportData) -> EffectOutcome:
+        """A second heavy job of the same user while one runs: ask them to wait."""
+        log.info("heavy job refused: one is still running for this user")
+        done = model.EffectDone(key=action.key) if isinstance(action, model.MakeReport) else None
+        return EffectOutcome([OutboundMessage(self._say("heavy_busy", action.lang))], follow_up=done)
+
     async def report(self, action: model.MakeReport, state: ConversationState | None) -> EffectOutcome:
-        incident = await self.store.get(action.key, action.incident_id)
-        if incident is None:
-            return self._done(action, self._say("no_record", action.lang))
-        k, now, lang = self.engine.knowledge.current, self._now(), action.lang
-        images = self._images(incident)
-        pdf = Document(f"{incident.ref}.pdf", "application/pdf", pdf_report(k, incident, lang, now, images))
-        txt = Document(f"{incident.ref}.txt", "text/plain", text_report(k, incident, lang, now).encode("utf-8"))
+        async with self.heavy.slot(action.key) as free:
+            if not free:
+                return self._busy(action)
+            incident = await self.store.get(action.key, action.incident_id)
+            if incident is None:
+                return self._done(action, self._say("no_record", action.lang))
+            k, now, lang = self.engine.knowledge.current, self._now(), action.lang
+            pdf_bytes, txt = await self.heavy.run(_reports, k, incident, lang, now, self._images)
+        pdf = Document(f"{incident.ref}.pdf", "application/pdf", pdf_bytes)
+        text = Document(f"{incident.ref}.txt", "text/plain", txt)
         return EffectOutcome([
             OutboundMessage(self._say("report_ready", lang, ref=incident.ref), document=pdf),
-            OutboundMessage(f"{incident.ref}.txt", document=txt),
+            OutboundMessage(f"{incident.ref}.txt", document=text),
         ], follow_up=model.EffectDone(key=action.key))
 
     def _images(self, incident: Incident) -> dict[str, bytes]:
@@ -162,23 +173,47 @@ class IncidentEffects:
         return self._done(action, self._say("reminder_set", action.lang, date=date))
 
     async def export(self, action: model.ExportData, state: ConversationState | None) -> EffectOutcome:
-        now = self._now()
-        data, files = await self.store.export_user(action.key, now)
-        for other in self.rights:
-            data.update(await other.export_user(action.key, now))
-        if state is not None:
-            data["conversation_state"] = json.loads(state.to_json())
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("daten.json", json.dumps(data, ensure_ascii=False, indent=2))
-            for name, content in files.items():
-                archive.writestr(name, content)
+        async with self.heavy.slot(action.key) as free:
+            if not free:
+                return self._busy(action)
+            now = self._now()
+            data, files = await self.store.export_user(action.key, now, run=self.heavy.run)
+            for other in self.rights:
+                data.update(await other.export_user(action.key, now))
+            if state is not None:
+                data["conversation_state"] = json.loads(state.to_json())
+            archive = await self.heavy.run(_zip, data, files)
         stamp = now.astimezone(BERLIN).strftime("%Y%m%d-%H%M")
-        document = Document(f"schutzlotse-meinedaten-{stamp}.zip", "application/zip", buffer.getvalue())
+        document = Document(f"schutzlotse-meinedaten-{stamp}.zip", "application/zip", archive)
         return EffectOutcome([OutboundMessage(self._say("mydata_ready", action.lang), document=document)])
 
     async def delete(self, action: model.DeleteData, state: ConversationState | None) -> EffectOutcome:
+        for channel in self.engine.channels.values():  # copies of sent reports and exports, if a channel keeps any
+            forget = getattr(channel, "forget_documents", None)
+            if forget is not None:
+                forget(action.key)
         for other in self.rights:  # first: if one fails, the user is told and can try again
             await other.delete_user(action.key, self._now())
         await self.store.delete_user(action.key, self._now())
         return EffectOutcome([OutboundMessage(self._say("deleted", action.lang))])
+
+
+def _reports(
+    k: Any, incident: Any, lang: str, now: dt.datetime, images_of: Callable[[Any], dict[str, bytes]]
+) -> tuple[bytes, bytes]:
+    """PDF (with image evidence decrypted for it) and text report, in a worker thread: the
+    PDF takes tens of milliseconds and decrypting pictures more."""
+    pdf = pdf_report(k, incident, lang, now, images_of(incident))
+    return pdf, text_report(k, incident, lang, now).encode("utf-8")
+
+
+def _zip(data: dict[str, Any], files: dict[str, bytes]) -> bytes:
+    """The /meinedaten archive (in a worker thread: copying and checksumming 60 MB takes a while)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("daten.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for name, content in files.items():
+            # Evidence is mostly photos, PDFs and audio, already compressed: deflating 60 MB
+            # of it took seconds and saved next to nothing.
+            archive.writestr(name, content, compress_type=zipfile.ZIP_STORED)
+    return buffer.getvalue()

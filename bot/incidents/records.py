@@ -6,11 +6,12 @@ owner pseudonym. Every change also appends an audit row (ids and times only).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 import aiosqlite
 
@@ -21,6 +22,11 @@ from bot.store import Database
 from handlers.messages import ConversationKey
 
 REF_PREFIX = "SL"
+Runner = Callable[..., Awaitable[Any]]
+
+
+async def _to_thread(fn: Callable[..., Any], *args: Any) -> Any:
+    return await asyncio.to_thread(fn, *args)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class IncidentStore:
 
         With `action_id` (a hex outbox id) the evidence id is that id: storing it again
         returns what the first run stored instead of a second copy."""
-        verdict = check(data, claimed_mime, max_bytes)
+        verdict = await asyncio.to_thread(check, data, claimed_mime, max_bytes)
         if not verdict.ok:
             return verdict
         owner = self.owner(key)
@@ -101,10 +107,11 @@ class IncidentStore:
             filename=filename[:200] or "datei",
             mime_type=verdict.mime_type,
             size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=await asyncio.to_thread(lambda: hashlib.sha256(data).hexdigest()),
             received_at=now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
         )
-        self.vault.write(meta.id, data, replace=action_id is not None)
+        # Encrypting 20 MB: off the loop.
+        await asyncio.to_thread(self.vault.write, meta.id, data, replace=action_id is not None)
         try:
             async with self.db.transaction() as conn:
                 if incident_id is not None and not await self._owns(conn, owner, incident_id):
@@ -154,13 +161,12 @@ class IncidentStore:
         if not params:
             return
         ids = []
+        for p in params:
+            ids += [r[0] for r in await self.db.fetchall(f"SELECT id FROM evidence WHERE {where}", p)]
+        self.vault.remove_all(ids)  # files first: a crash in between leaves rows to delete again, no orphans
         async with self.db.transaction() as conn:
             for p in params:
-                async with conn.execute(f"SELECT id FROM evidence WHERE {where}", p) as cur:
-                    ids += [r[0] for r in await cur.fetchall()]
                 await conn.execute(f"DELETE FROM evidence WHERE {where}", p)
-        for evidence_id in ids:
-            self.vault.remove(evidence_id)
 
     # --- records ---------------------------------------------------------------------
 
@@ -243,14 +249,13 @@ class IncidentStore:
     async def delete_incidents(self, ids: list[int], now: dt.datetime, event: str = "deleted") -> None:
         """Delete records with their evidence files and reminders."""
         files: list[str] = []
+        for incident_id in ids:
+            files += [r[0] for r in await self.db.fetchall("SELECT id FROM evidence WHERE incident_id = ?", (incident_id,))]
+        self.vault.remove_all(files)  # files before rows (see _delete_evidence)
         async with self.db.transaction() as conn:
             for incident_id in ids:
-                async with conn.execute("SELECT id FROM evidence WHERE incident_id = ?", (incident_id,)) as cur:
-                    files += [r[0] for r in await cur.fetchall()]
                 await conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
                 await self._audit(conn, event, now, incident_id)
-        for evidence_id in files:
-            self.vault.remove(evidence_id)
 
     # --- the user's rights -----------------------------------------------------------
 
@@ -258,17 +263,20 @@ class IncidentStore:
         """Erase everything of this user; one audit row without ids or counts remains."""
         owner = self.owner(key)
         files = [r[0] for r in await self.db.fetchall("SELECT id FROM evidence WHERE owner = ?", (owner,))]
+        self.vault.remove_all(files)  # files before rows (see _delete_evidence)
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM reminders WHERE owner = ?", (owner,))
             await conn.execute("DELETE FROM evidence WHERE owner = ?", (owner,))
             await conn.execute("DELETE FROM incidents WHERE owner = ?", (owner,))
             await conn.execute("DELETE FROM conversations WHERE conv_key = ?", (str(key),))
             await self._audit(conn, "user_deleted", now, None)
-        for evidence_id in files:
-            self.vault.remove(evidence_id)
 
-    async def export_user(self, key: ConversationKey, now: dt.datetime) -> tuple[dict[str, Any], dict[str, bytes]]:
-        """Everything held about the user: (JSON-able data, evidence files by archive name)."""
+    async def export_user(
+        self, key: ConversationKey, now: dt.datetime, *, run: Runner | None = None,
+    ) -> tuple[dict[str, Any], dict[str, bytes]]:
+        """Everything held about the user: (JSON-able data, evidence files by archive name).
+        Evidence is decrypted through `run` (a worker thread), never on the event loop."""
+        run = run or _to_thread
         owner = self.owner(key)
         records, files = [], {}
         for incident in await self.list(key):
@@ -286,7 +294,9 @@ class IncidentStore:
                               for r in reminders],
             })
             for e in full.evidence:
-                files[f"evidence/{full.ref}/{e.id[:8]}-{_safe(e.filename)}"] = self.vault.read(e.id)
+                content = await run(self.vault.read_if_present, e.id)
+                if content is not None:  # a file removed by a deletion that did not finish
+                    files[f"evidence/{full.ref}/{e.id[:8]}-{_safe(e.filename)}"] = content
         drafts = await self.db.fetchall("SELECT meta FROM evidence WHERE owner = ? AND incident_id IS NULL", (owner,))
         async with self.db.transaction() as conn:
             await self._audit(conn, "exported", now, None)

@@ -38,7 +38,10 @@ class Incidents:
 
 @asynccontextmanager
 async def incident_service(settings: Settings, db: Database, engine: Engine, key: DataKey) -> AsyncIterator[Incidents]:
-    store = IncidentStore(db, key, EvidenceVault(settings.data_dir / EVIDENCE_DIR, key.cipher()))
+    vault = EvidenceVault(settings.data_dir / EVIDENCE_DIR, key.cipher())
+    store = IncidentStore(db, key, vault)
+    # Before any channel runs, so no save is in flight: files without a row are leftovers.
+    vault.sweep_orphans({row[0] for row in await db.fetchall("SELECT id FROM evidence")})
     effects = IncidentEffects(engine, store, settings)
     effects.register()
     scheduler = IncidentScheduler(engine, store, settings)
@@ -48,3 +51,4 @@ async def incident_service(settings: Settings, db: Database, engine: Engine, key
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+        effects.heavy.close()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
+from aiohttp import ClientError, ClientTimeout
 from nio import (
+    Api,
     AsyncClient,
     DownloadResponse,
     RoomEncryptedMedia,
@@ -23,6 +27,8 @@ from handlers.messages import AttachmentIn, ConversationKey, Inbound, LocationIn
 
 log = logging.getLogger(__name__)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+CHUNK = 64 * 1024
+DOWNLOAD_TIMEOUT = 120  # seconds for a whole attachment
 _GEO = re.compile(r"^geo:(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 
 
@@ -83,21 +89,56 @@ async def _attachment(
 ) -> AttachmentIn | TooLarge | None:  # fmt: skip
     info = content.get("info") or {}
     announced = info.get("size")
-    if isinstance(announced, int) and announced > MAX_ATTACHMENT_BYTES:
+    if isinstance(announced, int) and not isinstance(announced, bool) and announced > MAX_ATTACHMENT_BYTES:
         return TooLarge(announced)
-    response = await client.download(mxc=event.url)
-    if not isinstance(response, DownloadResponse):
-        log.warning("matrix: download for event %s failed: %s", event.event_id, response)
+    downloaded = await download_bounded(client, event.url, MAX_ATTACHMENT_BYTES)
+    if downloaded is None:
+        log.warning("matrix: download for event %s failed", event.event_id)
         return None
-    data = response.body
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        return TooLarge(len(data))
+    if isinstance(downloaded, TooLarge):
+        return downloaded
+    data = downloaded
     if isinstance(event, RoomEncryptedMedia):
         try:
-            data = decrypt_attachment(data, event.key["k"], event.hashes["sha256"], event.iv)
+            # Up to 20 MB of AES-CTR and SHA-256: in a worker thread, not on the event loop.
+            data = await asyncio.to_thread(decrypt_attachment, data, event.key["k"], event.hashes["sha256"], event.iv)
         except (EncryptionError, KeyError) as exc:
             log.warning("matrix: attachment %s does not decrypt: %s", event.event_id, exc)
             return None
     filename = str(content.get("filename") or event.body or "datei")
     mime = str(info.get("mimetype") or getattr(event, "mimetype", None) or "application/octet-stream")
     return AttachmentIn(key=key, filename=filename, mime_type=mime, data=data)
+
+
+async def download_bounded(client: AsyncClient, mxc: str, limit: int) -> bytes | TooLarge | None:
+    """The media behind `mxc`, read in chunks and abandoned as soon as it passes `limit`
+    (the sender's `info.size` may be missing or wrong): never more than `limit` in memory."""
+    parsed = urlparse(str(mxc or ""))
+    server, media_id = parsed.netloc, parsed.path.strip("/")
+    if parsed.scheme != "mxc" or not server or not media_id or "/" in media_id:
+        return None
+    session = client.client_session
+    if session is None:  # not logged in yet: nio's own download, checked afterwards
+        response = await client.download(mxc=mxc)
+        if not isinstance(response, DownloadResponse):
+            return None
+        return TooLarge(len(response.body)) if len(response.body) > limit else response.body
+    _, path = Api.download(server, media_id, None, True, access_token=client.access_token)
+    try:
+        async with session.get(client.homeserver + path, proxy=client.proxy, ssl=client.ssl,
+                               timeout=ClientTimeout(total=DOWNLOAD_TIMEOUT)) as response:
+            if response.status != 200:
+                log.warning("matrix: media download answered HTTP %d", response.status)
+                return None
+            if response.content_length is not None and response.content_length > limit:
+                return TooLarge(response.content_length)
+            chunks, total = [], 0
+            async for chunk in response.content.iter_chunked(CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    return TooLarge(total)  # leaving the block closes the connection
+                chunks.append(chunk)
+    except (ClientError, asyncio.TimeoutError) as exc:
+        log.warning("matrix: media download failed: %s", type(exc).__name__)
+        return None
+    return b"".join(chunks)
