@@ -43,12 +43,15 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
         data_key, codec = await open_data_key(settings, db)
         engine = Engine(
             holder,
-            ConversationStore(db, codec),
+            ConversationStore(db, codec, pseudonym=data_key.owner_id),
             clock=clock,
             session_timeout_minutes=settings.session_timeout,
             default_lang=settings.lang,
             inbox_ciphers=lambda channel: data_key.cipher_for(f"{channel}-inbox"),
         )
+        moved = await engine.conversations.pseudonymize_existing()
+        if moved:
+            log.info("stored %d conversation(s) under their pseudonym", moved)
         escalations = EscalationService(db, engine, holder, data_key=data_key, admins=settings.admins,
                                         limit_per_hour=settings.escalation_limit_per_hour,
                                         retention_days=settings.escalation_retention_days)

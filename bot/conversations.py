@@ -13,8 +13,9 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
 
+from bot.pseudonym import looks_pseudonymous
 from bot.store import Database
 from handlers.messages import ConversationKey
 from handlers.state import ConversationState
@@ -64,9 +65,11 @@ class ConversationStore:
     Promises: `load` sees every write whose `save` was called, committed or not (read your
     writes); `save`/`delete`/`write` return only once their rows are durably committed."""
 
-    def __init__(self, db: Database, codec: Codec | None = None):
+    def __init__(self, db: Database, codec: Codec | None = None, pseudonym: Callable[[str], str] | None = None):
         self._db = db
         self.codec: Codec = codec or PlainCodec()
+        # Rows are found by a keyed pseudonym of the conversation key, never by the key itself.
+        self._pseudonym = pseudonym
         self._pending: dict[str, tuple[bytes | None, float]] = {}
         self._extra = TurnWrite()
         self._later = TurnWrite()
@@ -78,13 +81,37 @@ class ConversationStore:
     def db(self) -> Database:
         return self._db
 
+    def row_name(self, key: ConversationKey) -> str:
+        """The stored name of a conversation: its keyed pseudonym (plain only without a key)."""
+        return self._pseudonym(str(key)) if self._pseudonym else str(key)
+
+    async def pseudonymize_existing(self) -> int:
+        """Rows an older version stored under the plain key get their pseudonym (once)."""
+        if self._pseudonym is None:
+            return 0
+        rows = await self._db.fetchall("SELECT conv_key, state, updated_at FROM conversations")
+        plain = [(name, blob, ts) for name, blob, ts in rows if not looks_pseudonymous(name)]
+        async with self._db.transaction() as conn:
+            for name, blob, ts in plain:
+                new = self._pseudonym(name)
+                sealed = blob
+                if blob:
+                    raw = self._codec.decode(bytes(blob), name.encode())
+                    sealed = self._codec.encode(raw, new.encode())
+                await conn.execute(
+                    "INSERT OR REPLACE INTO conversations (conv_key, state, updated_at) VALUES (?, ?, ?)",
+                    (new, sealed, ts),
+                )
+                await conn.execute("DELETE FROM conversations WHERE conv_key = ?", (name,))
+        return len(plain)
+
     @property
     def _codec(self) -> Codec:
         return self.codec
 
     async def load(self, key: ConversationKey) -> tuple[ConversationState | None, dt.datetime] | None:
         """The state and when it was saved; state None means it was purged as idle."""
-        name = str(key)
+        name = self.row_name(key)
         if name in self._pending:  # a write not yet committed is the newest truth
             blob, ts = self._pending[name]
         else:
@@ -105,12 +132,12 @@ class ConversationStore:
     async def save(
         self, key: ConversationKey, state: ConversationState, now: dt.datetime, extra: TurnWrite | None = None
     ) -> None:
-        name = str(key)
+        name = self.row_name(key)
         blob = self._codec.encode(state.to_json().encode("utf-8"), name.encode())
         await self._enqueue(name, blob, now.timestamp(), extra)
 
     async def delete(self, key: ConversationKey, extra: TurnWrite | None = None) -> None:
-        await self._enqueue(str(key), None, 0.0, extra)
+        await self._enqueue(self.row_name(key), None, 0.0, extra)
 
     async def write(self, extra: TurnWrite) -> None:
         """Commit rows without a state change (in the next group commit)."""

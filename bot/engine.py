@@ -21,6 +21,7 @@ from typing import AsyncIterator, Protocol
 
 from bot.clock import Clock, SystemClock
 from bot.conversations import Codec, ConversationStore, TurnWrite
+from bot.inbound_schema import admit
 from bot.inbox import Inbox, Receipt
 from bot.knowledge_holder import KnowledgeHolder
 from bot.outbox import Outbox, Row, backoff
@@ -171,6 +172,14 @@ class Engine:
         the stored state is that of the last completed turn, so nothing is lost.
         """
         delivered: list[Row] = []
+        admitted = admit(event)  # every channel's event held to the same limits as the terminal's
+        if admitted is None:  # an impossible option id or coordinate: nothing to answer
+            if receipt is not None:
+                self.inbox.done(receipt)
+            if reply is not None:
+                await reply([])
+            return []
+        event = admitted
         try:
             for interceptor in self.interceptors:
                 answer = await interceptor(event)

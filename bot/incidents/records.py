@@ -268,7 +268,8 @@ class IncidentStore:
             await conn.execute("DELETE FROM reminders WHERE owner = ?", (owner,))
             await conn.execute("DELETE FROM evidence WHERE owner = ?", (owner,))
             await conn.execute("DELETE FROM incidents WHERE owner = ?", (owner,))
-            await conn.execute("DELETE FROM conversations WHERE conv_key = ?", (str(key),))
+            # Stored under the pseudonym (older versions: the plain key).
+            await conn.execute("DELETE FROM conversations WHERE conv_key IN (?, ?)", (self.owner(key), str(key)))
             await self._audit(conn, "user_deleted", now, None)
 
     async def export_user(
