@@ -141,7 +141,7 @@ ATTACK_NOW = _words(
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
     "beating", "hitting me", "coming at", "kommen auf uns zu", "drag me", "zerren",
-    "festgehalten", "halt mich fest", "grabbed", "has my", "hat meine", "hat meinen",
+    "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
@@ -151,6 +151,14 @@ CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
     "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
     "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
+)
+# An injury as a present state is now, whatever story surrounds it.
+INJURED_NOW = _words(
+    "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
+    "bluten", "liegt am boden", "liegt auf dem boden", "bewusstlos", "ohnmachtig",
+    "kann nicht atmen", "krieg keine luft", "kriege keine luft", "is bleeding", "am bleeding",
+    "m bleeding", "is injured", "are injured", "is hurt badly", "badly hurt", "unconscious",
+    "on the ground", "can t breathe", "cant breathe", "passed out",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
@@ -174,7 +182,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
-    now = bool(NOW.search(folded) or SLANG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
+    progressive = bool(PROGRESSIVE.search(folded))
+    if progressive:
+        found.add("progressive")
     past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
     if AFTERMATH.search(folded):
         found.add("aftermath")
@@ -187,7 +198,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(folded):
             found.add(name)
-            if now:
+            if now or progressive:
                 found.add(f"now+{name}")
             if past and not now:
                 found.add(f"past+{name}")
@@ -209,24 +220,24 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
-    strong_now = bool(STRONG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    strong_now = bool(STRONG_NOW.search(folded))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
     if "safe_now" in found or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
-    if hazards and "settled" not in found:
+    if hazards and "settled" not in found or INJURED_NOW.search(folded) and "safe_now" not in found:
         found.add("live_hazard")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.
-    present = now and (strong_now or not story)
+    present = (now or progressive) and (strong_now or not story)
     if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
     kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
-    if len(kinds) >= 2 and not now and not story and "safe_now" not in found and "reported" not in found:
+    if len(kinds) >= 2 and not now and not progressive and not story and "safe_now" not in found and "reported" not in found:
         found.add("live_situation")
     return found
 
@@ -234,7 +245,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
 def when(found: set[str]) -> str | None:
     """"now" if the message says it is happening now (a live situation or hazard, or a
     now without a story around it), "past" for a time in the past or past tense, else None."""
-    if found & {"live_situation", "live_hazard"} or "now" in found and "settled" not in found:
+    if found & {"live_situation", "live_hazard"} or found & {"now", "progressive"} and "settled" not in found:
         return "now"
     if found & {"past", "past_tense"}:
         return "past"

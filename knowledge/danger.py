@@ -68,19 +68,19 @@ class DangerRules:
         self._strong = _any(strong)
         self._weak = _any(weak)
         self._context = _any(context)
-        self._negations = [compile_term(t) for t in negations if fold(t)]
+        self._negations = _any(negations)
 
     def clean(self, folded: str) -> str:
-        for pattern in self._negations:
-            folded = pattern.sub(" ", folded)
-        return folded
+        """The text without negated phrases ("niemand verletzt", "no danger")."""
+        return self._negations.sub(" ", folded) if self._negations else folded
 
-    def signals(self, folded: str) -> list[str]:
+    def signals(self, folded: str, found: set[str] | None = None) -> list[str]:
+        """Rule signals on folded text; `found` = concepts(folded) when already computed."""
         words = folded.split()
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
         cleaned = self.clean(folded)
-        found = concepts(cleaned)
+        found = concepts(cleaned) if found is None or cleaned != folded else found
         out = []
         if "in_danger" in found:
             out.append("in_danger")

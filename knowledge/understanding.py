@@ -55,10 +55,11 @@ class Understander:
 
     def understand(self, text: str, places: Any = None) -> Understanding:
         folded = fold(text)
-        vector = self.model.vector(text) if self.model else None
+        found = concepts(folded, text)
+        vector = self.model.vector(text, folded, found) if self.model else None
         ranking = self._ranking(vector)
-        verdict = self._danger(folded, vector)
-        found = find_aspects(folded)
+        verdict = self._danger(folded, vector, found)
+        named = find_aspects(folded)
         lang = self._head("lang", vector)
         finder = getattr(places, "find_in_text", None)
         return Understanding(
@@ -66,9 +67,9 @@ class Understander:
             ranking=ranking,
             danger_now=verdict.danger,
             danger_signals=verdict.signals,
-            aspects=found.ids(),
-            platform=found.platform,
-            when=find_when(concepts(folded, text)),
+            aspects=named.ids(),
+            platform=named.platform,
+            when=find_when(found),
             language=guess(folded, lang["en"] if lang else None),
             place=finder(text) if callable(finder) else None,
         )
@@ -79,9 +80,9 @@ class Understander:
         probabilities = self._head("category", vector)
         return rank(probabilities, self.category_ids) if probabilities else ()
 
-    def _danger(self, folded: str, vector: Any) -> DangerVerdict:
+    def _danger(self, folded: str, vector: Any, found: set[str] | None = None) -> DangerVerdict:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
-        return decide(self.rules.signals(folded), probs["danger"] if probs else None)
+        return decide(self.rules.signals(folded, found), probs["danger"] if probs else None)
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)
