@@ -46,6 +46,7 @@ NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
 )
+_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
@@ -202,7 +203,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                 found.add(f"now+{name}")
             if past and not now:
                 found.add(f"past+{name}")
-    for name, pattern in (("alarm", ALARM), ("in_danger", IN_DANGER), ("negated", NEGATED),
+    at = IN_DANGER.first(folded)
+    if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]):
+        found.add("in_danger")  # "niemand ist in Gefahr", "not in danger" are not
+    for name, pattern in (("alarm", ALARM), ("negated", NEGATED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF)):
         if pattern.search(folded):
             found.add(name)

@@ -10,6 +10,7 @@ Heads: "category" (softmax over category ids), "danger" (sigmoid: danger now),
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -191,8 +192,21 @@ class Model:
             return cls(meta["key"], vectorizer, heads)
 
 
+# The code that defines the features and the training recipe: an artifact made by other
+# code is stale even if the examples are the same.
+RECIPE_FILES = ("features.py", "concepts.py", "extract.py", "text.py", "training.py")
+
+
+def recipe_digest() -> str:
+    digest = hashlib.sha256()
+    for name in RECIPE_FILES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def model_key(training: TrainingSet) -> str:
-    return f"{MODEL_VERSION}-{training.digest()}"
+    """Identifies examples and recipe: an artifact with this key is current."""
+    return f"{MODEL_VERSION}-{recipe_digest()}-{training.digest()}"
 
 
 def read_artifact(path: Path, key: str) -> Model | None:
