@@ -235,7 +235,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("live_hazard")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.
-    present = (now or progressive) and (strong_now or not story)
+    # Past tense alone does not outweigh a "jetzt" ("er hat mich geschlagen und steht
+    # jetzt vor der Tür"); a past time, the aftermath or a habit does.
+    present = (now or progressive) and (strong_now or not (story - {"past_tense"}))
     if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")

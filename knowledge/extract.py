@@ -88,7 +88,8 @@ PRIVATE_SPHERE = _words(
     "hof", "hoftor", "klingel*", "fenster", "privatadresse*", "wohnadresse*", "hausfassade",
     "hauswand", "home", "house", "flat", "apartment", "front door", "my door", "our door",
     "doorstep", "garden", "driveway", "mailbox", "letterbox", "yard", "porch", "doorbell",
-    "home address", "private address",
+    "home address", "private address", "my address", "our address", "meine adresse",
+    "unsere adresse", "meiner adresse", "privatanschrift", "wohnanschrift",
     # family
     "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
     "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
