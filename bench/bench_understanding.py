@@ -31,14 +31,15 @@ def _import_ms(module: str) -> float:
 
 
 def main() -> int:
-    from knowledge.base import EXAMPLE_FILES, default_dir, load
+    from knowledge.base import EXAMPLE_FILES, default_dir, load, neutral_texts
     from knowledge.examples import ExamplesFile, TrainingSet
     from knowledge.model import ARTIFACT, Model
+    from knowledge.training import training_set
     from knowledge.understanding import understand
     from knowledge.yamlsource import read_yaml
 
     k = load()
-    texts = [e.text for e in (*TrainingSet.build(k.examples, sorted(k.categories)).categories,)]
+    texts = [e.text for e in (*training_set(k).categories,)]
     texts += [t for ex in k.examples.values() for t in ex.danger_now + ex.not_danger_now]
     for text in texts[:200]:
         understand(text, k)
@@ -59,9 +60,9 @@ def main() -> int:
               f"max {times[-1]:.3f} ms")
 
     from knowledge.model import model_key
-    from knowledge.training import train
+    from knowledge.training import train, training_set
 
-    training = TrainingSet.build(k.examples, sorted(k.categories))
+    training = training_set(k)
     runs = []
     for _ in range(3):
         start = time.perf_counter()
@@ -76,7 +77,7 @@ def main() -> int:
         start = time.perf_counter()
         files = {lang: ExamplesFile.model_validate(read_yaml(directory / name, directory).data)
                  for lang, name in EXAMPLE_FILES.items()}
-        key = model_key(TrainingSet.build(files, sorted(k.categories)))
+        key = model_key(TrainingSet.build(files, sorted(k.categories), neutral_texts(k.places)))
         model = Model.from_bytes((directory / ARTIFACT).read_bytes())
         assert model.key == key
         runs.append((time.perf_counter() - start) * 1000)

@@ -13,8 +13,9 @@ A message is danger now if any of these signals fires (safety beats precision):
   ("bald", "wenn", "will") or in a report of what someone wrote or said ("Brief", "wrote");
 - "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
   `weak` with a `context` term, on the same conditions;
-- "model": the trained danger head (danger_now against not_danger_now and every category
-  example) gives at least DANGER_THRESHOLD.
+- "model": the trained danger head (danger_now against not_danger_now, every category
+  example and the Saxon town names) gives at least DANGER_THRESHOLD, on a message of two
+  words or more that does not deny an emergency ("kein Notfall", "I'm safe").
 Negated phrases from `danger.negations` ("niemand verletzt") are removed first.
 The threshold and the rules were chosen by cross-validation on the training corpus
 (bench/cv_understanding.py); figures in BENCHMARKS.md.
@@ -95,8 +96,12 @@ class DangerRules:
         return out
 
 
-def decide(rule_signals: list[str], probability: float | None, threshold: float = DANGER_THRESHOLD) -> DangerVerdict:
+def decide(rule_signals: list[str], probability: float | None, threshold: float = DANGER_THRESHOLD,
+           words: int = 2, denied: bool = False) -> DangerVerdict:
+    """Rules or model. The model speaks only on two words or more (one word says danger
+    through the rules: alarm word, hazard; a town's name must never look like one), and
+    not when the writer says it is no emergency ("kein Notfall, nur eine Frage")."""
     signals = list(rule_signals)
-    if probability is not None and probability >= threshold:
+    if probability is not None and probability >= threshold and words >= 2 and not denied:
         signals.append("model")
     return DangerVerdict(bool(signals), tuple(signals), probability or 0.0)

@@ -8,6 +8,7 @@ and the multi-label rule), knowledge.danger (rules + model), knowledge.extract
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +58,7 @@ class Understander:
         folded = fold(text)
         found = concepts(folded, text)
         vector = self.model.vector(text, folded, found) if self.model else None
-        ranking = self._ranking(vector)
+        ranking = self._ranking(self._category_vector(text, vector))
         verdict = self._danger(folded, vector, found)
         named = find_aspects(folded)
         lang = self._head("lang", vector)
@@ -74,6 +75,14 @@ class Understander:
             place=finder(text) if callable(finder) else None,
         )
 
+    def _category_vector(self, text: str, vector: Any) -> Any:
+        """A leading yes/no ("Nein, aber ich bekomme Drohbriefe") answers the question on
+        screen; the category is in the rest."""
+        rest = _LEADING_ANSWER.sub("", text, count=1)
+        if rest == text or self.model is None:
+            return vector
+        return self.model.vector(rest)
+
     def _ranking(self, vector: Any) -> tuple[CategoryScore, ...]:
         if vector is None or not len(vector):
             return ()
@@ -82,13 +91,16 @@ class Understander:
 
     def _danger(self, folded: str, vector: Any, found: set[str] | None = None) -> DangerVerdict:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
-        return decide(self.rules.signals(folded, found), probs["danger"] if probs else None)
+        found = concepts(folded) if found is None else found
+        return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
+                      words=len(folded.split()), denied="denied" in found)
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)
         if not _has_words(folded):
             return ()
-        return counted(self._ranking(self.model.vector(text) if self.model else None))
+        vector = self.model.vector(text) if self.model else None
+        return counted(self._ranking(self._category_vector(text, vector)))
 
     def danger(self, text: str) -> DangerVerdict:
         vector = self.model.vector(text) if self.model else None
@@ -97,6 +109,12 @@ class Understander:
     def language(self, text: str) -> str | None:
         lang = self._head("lang", self.model.vector(text)) if self.model else None
         return guess(fold(text), lang["en"] if lang else None)
+
+
+_LEADING_ANSWER = re.compile(
+    r"^\s*(?:ja|jo|nein|nee|nö|noe|no|nope|yes|yeah|yep|nah)\b\s*(?:[,.;:!–-]+\s*(?:(?:aber|but)\b\s*)?|(?:aber|but)\b\s*)",
+    re.IGNORECASE,
+)
 
 
 def _has_words(folded: str) -> bool:

@@ -13,14 +13,9 @@ from bot.knowledge_holder import KnowledgeHolder
 from knowledge.base import Knowledge, default_dir
 from knowledge.classifier import MIN_CONFIDENCE, CategoryScore, counted
 from knowledge.concepts import concepts
-from knowledge.examples import TrainingSet
 from knowledge.features import analyse, fold
 from knowledge.model import ARTIFACT, Model, model_key
-from knowledge.training import train
-
-
-def training_set(k: Knowledge) -> TrainingSet:
-    return TrainingSet.build(k.examples, sorted(k.categories))
+from knowledge.training import train, training_set
 
 
 def test_shipped_artifact_is_current(knowledge: Knowledge) -> None:
