@@ -117,9 +117,17 @@ _LEADING_ANSWER = re.compile(
 )
 
 
+# Answers, greetings and fillers (folded) say nothing about what happened.
+_NOT_CONTENT = frozenset(
+    """ja jaa jo jup jap nein nee noe nope yes yeah yep yup nah okay oki danke thanks thank
+    hallo hello moin servus tag guten morgen abend bitte please weiter continue zuruck back
+    test egal klar gut good fine sure vielleicht maybe""".split()
+)
+
+
 def _has_words(folded: str) -> bool:
-    """A category needs some words: "ok", "?" or a number say nothing about what happened."""
-    return sum(len(w) >= 3 and not w.isdigit() for w in folded.split()) >= 1
+    """A category needs some words: "ok", "nein", "?" or a number say nothing about what happened."""
+    return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT for w in folded.split())
 
 
 def understand(text: str, knowledge: Knowledge) -> Understanding:

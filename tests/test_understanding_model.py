@@ -55,7 +55,7 @@ def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
     assert knowledge.classify("mein Auto wurde zerkratzt und die Reifen zerstochen")[0] == "property_damage"
 
 
-@pytest.mark.parametrize("text", ["", "ok", "?", "12"])
+@pytest.mark.parametrize("text", ["", "ok", "?", "12", "nein", "Ja!", "danke", "Hallo"])
 def test_nothing_to_classify_gives_no_category(knowledge: Knowledge, text: str) -> None:
     assert knowledge.classify(text) == []
 
