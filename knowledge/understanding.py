@@ -1,9 +1,10 @@
 """What one free-text message says: categories, danger now, aspects, when, language, place.
 
 `understand(text, knowledge)` is the entry point; it is pure (no I/O) and takes well
-under 2 ms. The parts: knowledge.model (trained scorer), knowledge.classifier (ranking
-and the multi-label rule), knowledge.danger (rules + model), knowledge.extract
-(aspects, when), knowledge.language.
+under 2 ms. The parts: knowledge.model (trained scorer; knowledge.training fits it),
+knowledge.classifier (ranking and the multi-label rule), knowledge.danger (rules + model),
+knowledge.concepts (word families for danger and when), knowledge.extract (aspects,
+platform), knowledge.language.
 """
 
 from __future__ import annotations

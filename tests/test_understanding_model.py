@@ -103,3 +103,12 @@ def test_a_reload_retrains_on_changed_examples(tmp_path: Path, monkeypatch: pyte
     assert again.model is not None and again.model.key == after.model.key
     vector = again.model.vector(probe)
     assert np.argmax(list(again.model.scores("category", vector).values())) >= 0
+
+
+def test_loading_the_shipped_model_does_not_import_sklearn() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, knowledge.base as kb; kb.load(); print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "False"
