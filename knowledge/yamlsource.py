@@ -72,6 +72,14 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError:
+        # Errors are reported in the pure-Python parser's words, which admins know.
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _scalar(node: yaml.Node) -> Any:
     # YAML 1.1 reads yes/no/on/off/y/n as booleans; admins type "ja"/"yes" as words, so
     # only true/false are booleans here (as in YAML 1.2).
@@ -90,7 +98,7 @@ def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(name, None, "", "file is not UTF-8 text")]) from exc
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
