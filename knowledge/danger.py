@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import HAZARDS, SITUATIONS, concepts
+from knowledge.concepts import concepts
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
