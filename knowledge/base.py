@@ -147,6 +147,11 @@ def _fingerprint(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def neutral_texts(places: PlaceIndex) -> list[str]:
+    """Saxon municipality names: never danger, whatever the model makes of an unknown word."""
+    return sorted({p.name for p in places.places() if p.in_saxony})
+
+
 def load(directory: Path | None = None, *, check_references: bool = True) -> Knowledge:
     """Load and validate everything; raise KnowledgeError listing every problem found."""
     directory = Path(directory) if directory else default_dir()
@@ -177,7 +182,8 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         raise KnowledgeError(problems)
     catalogue: CategoriesFile = models["categories.yaml"]
     examples = {lang: models[name] for lang, name in EXAMPLE_FILES.items()}
-    training = TrainingSet.build(examples, sorted(catalogue.categories))
+    places = load_places(directory, models["police.yaml"])
+    training = TrainingSet.build(examples, sorted(catalogue.categories), neutral_texts(places))
     knowledge = Knowledge(
         flow=models["flow.yaml"],
         texts=models["texts.yaml"],
@@ -186,7 +192,7 @@ def load(directory: Path | None = None, *, check_references: bool = True) -> Kno
         aspects=catalogue.aspects,
         catalogue=catalogue,
         police=models["police.yaml"],
-        places=load_places(directory, models["police.yaml"]),
+        places=places,
         version=_fingerprint(directory),
         source_dir=directory,
         documents=documents,

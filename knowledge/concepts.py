@@ -46,12 +46,28 @@ NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
 )
+# What a negation word covers: itself and up to three following words ("kein Messer",
+# "niemand verletzt", "no fire"), or a clause that ends in it ("verletzt wurde niemand").
+_NEG_SCOPE = re.compile(
+    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)"
+    r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
+    r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
+)
+_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
+)
+# The writer says it is no emergency: then the model alone does not call it one.
+DENIED = _words(
+    "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
+    "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
+    "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
+    "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
+    "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
 )
 # What comes after an incident: reporting, police work, court. A weapon or fire next to
 # these is part of the story, not of now.
@@ -77,11 +93,12 @@ IN_DANGER = _words(
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
 )
 WEAPON = _words(
-    "messer*", "waffe*", "pistole*", "gewehr*", "schusswaff*", "knarre*", "revolver",
+    "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
+    "gewehr", "gewehre", "schusswaffe*", "knarre", "knarren", "revolver",
     "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
     "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns",
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
-    "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel*", "torch*", "schuss*",
+    "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
 )
 FIRE = _words(
@@ -99,8 +116,8 @@ EXPLOSIVE = _words(
     "abandoned bag*", "left bag*", "bag left",
 )
 INJURY = _words(
-    "blut*", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
-    "notarzt*", "rettungswagen*", "kann nicht atmen", "bleed*", "blood*", "injur*",
+    "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
+    "notarzt*", "rettungswagen*", "kann nicht atmen", "bleed", "bleeds", "bleeding", "blood", "bloody", "injur*",
     "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
 )
 PERSON_PRESENT = _words(
@@ -141,7 +158,7 @@ ATTACK_NOW = _words(
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
     "beating", "hitting me", "coming at", "kommen auf uns zu", "drag me", "zerren",
-    "festgehalten", "halt mich fest", "grabbed", "has my", "hat meine", "hat meinen",
+    "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
@@ -151,6 +168,21 @@ CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
     "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
     "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
+)
+# Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
+# ("er hat ein Messer gezogen").
+DRAWN = _words(
+    "gezogen", "zieht", "zuckt", "gezuckt", "fuchtelt", "fuchteln", "richtet", "zielt",
+    "drew", "drawn", "pulled out", "pulls out", "pulled a", "pulls a", "waving", "waves",
+    "pointing", "points", "aims", "aiming", "brandishing",
+)
+# An injury as a present state is now, whatever story surrounds it.
+INJURED_NOW = _words(
+    "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
+    "bluten", "liegt am boden", "liegt auf dem boden", "bewusstlos", "ohnmachtig",
+    "kann nicht atmen", "krieg keine luft", "kriege keine luft", "is bleeding", "am bleeding",
+    "m bleeding", "is injured", "are injured", "is hurt badly", "badly hurt", "unconscious",
+    "on the ground", "can t breathe", "cant breathe", "passed out",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
@@ -174,7 +206,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
-    now = bool(NOW.search(folded) or SLANG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
+    progressive = bool(PROGRESSIVE.search(folded))
+    if progressive:
+        found.add("progressive")
     past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
     if AFTERMATH.search(folded):
         found.add("aftermath")
@@ -184,14 +219,18 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past_tense")
     if REPORTED.search(folded):
         found.add("reported")
+    affirmed = _NEG_SCOPE.sub(" ", folded)  # hazards count only where not negated
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
-        if pattern.search(folded):
+        if pattern.search(affirmed if name in HAZARDS else folded):
             found.add(name)
-            if now:
+            if now or progressive:
                 found.add(f"now+{name}")
             if past and not now:
                 found.add(f"past+{name}")
-    for name, pattern in (("alarm", ALARM), ("in_danger", IN_DANGER), ("negated", NEGATED),
+    at = IN_DANGER.first(folded)
+    if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]):
+        found.add("in_danger")  # "niemand ist in Gefahr", "not in danger" are not
+    for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF)):
         if pattern.search(folded):
             found.add(name)
@@ -203,30 +242,31 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("question")
     if QUOTED.search(raw):
         found.add("quoted")
-    if len(folded.split()) <= 3:
-        found.add("short")
     # A hazard word alone is settled (not now) by a past time or tense, a threat's future
     # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
-    strong_now = bool(STRONG_NOW.search(folded) or PROGRESSIVE.search(folded))
+    strong_now = bool(STRONG_NOW.search(folded))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
     if "safe_now" in found or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
-    if hazards and "settled" not in found:
+    drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported"}
+    if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and "safe_now" not in found:
         found.add("live_hazard")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.
-    present = now and (strong_now or not story)
+    # Past tense alone does not outweigh a "jetzt" ("er hat mich geschlagen und steht
+    # jetzt vor der Tür"); a past time, the aftermath or a habit does.
+    present = (now or progressive) and (strong_now or not (story - {"past_tense"}))
     if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
     kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
-    if len(kinds) >= 2 and not now and not story and "safe_now" not in found and "reported" not in found:
+    if len(kinds) >= 2 and not now and not progressive and not story and "safe_now" not in found and "reported" not in found:
         found.add("live_situation")
     return found
 
@@ -234,7 +274,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
 def when(found: set[str]) -> str | None:
     """"now" if the message says it is happening now (a live situation or hazard, or a
     now without a story around it), "past" for a time in the past or past tense, else None."""
-    if found & {"live_situation", "live_hazard"} or "now" in found and "settled" not in found:
+    if found & {"live_situation", "live_hazard"} or found & {"now", "progressive"} and "settled" not in found:
         return "now"
     if found & {"past", "past_tense"}:
         return "past"

@@ -13,8 +13,9 @@ A message is danger now if any of these signals fires (safety beats precision):
   ("bald", "wenn", "will") or in a report of what someone wrote or said ("Brief", "wrote");
 - "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
   `weak` with a `context` term, on the same conditions;
-- "model": the trained danger head (danger_now against not_danger_now and every category
-  example) gives at least DANGER_THRESHOLD.
+- "model": the trained danger head (danger_now against not_danger_now, every category
+  example and the Saxon town names) gives at least DANGER_THRESHOLD, on a message of two
+  words or more that does not deny an emergency ("kein Notfall", "I'm safe").
 Negated phrases from `danger.negations` ("niemand verletzt") are removed first.
 The threshold and the rules were chosen by cross-validation on the training corpus
 (bench/cv_understanding.py); figures in BENCHMARKS.md.
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import HAZARDS, SITUATIONS, concepts
+from knowledge.concepts import concepts
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
@@ -68,19 +69,19 @@ class DangerRules:
         self._strong = _any(strong)
         self._weak = _any(weak)
         self._context = _any(context)
-        self._negations = [compile_term(t) for t in negations if fold(t)]
+        self._negations = _any(negations)
 
     def clean(self, folded: str) -> str:
-        for pattern in self._negations:
-            folded = pattern.sub(" ", folded)
-        return folded
+        """The text without negated phrases ("niemand verletzt", "no danger")."""
+        return self._negations.sub(" ", folded) if self._negations else folded
 
-    def signals(self, folded: str) -> list[str]:
+    def signals(self, folded: str, found: set[str] | None = None) -> list[str]:
+        """Rule signals on folded text; `found` = concepts(folded) when already computed."""
         words = folded.split()
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
         cleaned = self.clean(folded)
-        found = concepts(cleaned)
+        found = concepts(cleaned) if found is None or cleaned != folded else found
         out = []
         if "in_danger" in found:
             out.append("in_danger")
@@ -95,8 +96,12 @@ class DangerRules:
         return out
 
 
-def decide(rule_signals: list[str], probability: float | None, threshold: float = DANGER_THRESHOLD) -> DangerVerdict:
+def decide(rule_signals: list[str], probability: float | None, threshold: float = DANGER_THRESHOLD,
+           words: int = 2, denied: bool = False) -> DangerVerdict:
+    """Rules or model. The model speaks only on two words or more (one word says danger
+    through the rules: alarm word, hazard; a town's name must never look like one), and
+    not when the writer says it is no emergency ("kein Notfall, nur eine Frage")."""
     signals = list(rule_signals)
-    if probability is not None and probability >= threshold:
+    if probability is not None and probability >= threshold and words >= 2 and not denied:
         signals.append("model")
     return DangerVerdict(bool(signals), tuple(signals), probability or 0.0)

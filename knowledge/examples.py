@@ -66,7 +66,10 @@ class TrainingSet:
     category_ids: tuple[str, ...]
 
     @classmethod
-    def build(cls, files: dict[str, ExamplesFile], category_ids: list[str]) -> TrainingSet:
+    def build(cls, files: dict[str, ExamplesFile], category_ids: list[str],
+              neutral: list[str] | tuple[str, ...] = ()) -> TrainingSet:
+        """`neutral`: texts that are never danger (the municipality names: a town typed
+        at the place question must not look like an emergency); language "" (none)."""
         known = set(category_ids)
         cats: set[Example] = set()
         danger: set[Example] = set()
@@ -76,6 +79,7 @@ class TrainingSet:
                     cats.update(Example(t.strip(), lang, cid) for t in texts)
             danger.update(Example(t.strip(), lang, "danger") for t in examples.danger_now)
             danger.update(Example(t.strip(), lang, "safe") for t in examples.not_danger_now)
+        danger.update(Example(t, "", "safe") for t in neutral)
         order = lambda e: (e.label, e.lang, e.text)  # noqa: E731
         used = tuple(sorted({e.label for e in cats}))
         return cls(tuple(sorted(cats, key=order)), tuple(sorted(danger, key=order)), used)

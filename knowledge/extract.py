@@ -12,17 +12,48 @@ import re
 from dataclasses import dataclass
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    """Whole words or phrases; a trailing * allows any ending ("bedroh*")."""
-    parts = []
-    for alt in alternatives:
-        body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
-        parts.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
-    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+class WordFamily:
+    """Words and phrases for one concept, matched on folded text; a * allows any ending
+    ("bedroh*"). Single words are a set lookup on the text's words; only phrases and
+    prefixes need a regular expression (a long regex alternation is slow in Python)."""
+
+    def __init__(self, alternatives: tuple[str, ...]):
+        singles, patterns = set(), []
+        for alt in alternatives:
+            if " " not in alt and "*" not in alt:
+                singles.add(alt)
+                continue
+            body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
+            patterns.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
+        self.singles = frozenset(singles)
+        self.pattern = re.compile(r"\b(?:" + "|".join(patterns) + ")") if patterns else None
+
+    def search(self, folded: str) -> bool:
+        if self.singles and not self.singles.isdisjoint(folded.split()):
+            return True
+        return bool(self.pattern and self.pattern.search(folded))
+
+    def first(self, folded: str) -> int | None:
+        """Character position of the first occurrence, None if none."""
+        positions = []
+        if self.singles:
+            at = 0
+            for word in folded.split(" "):
+                if word in self.singles:
+                    positions.append(at)
+                    break
+                at += len(word) + 1
+        if self.pattern and (m := self.pattern.search(folded)):
+            positions.append(m.start())
+        return min(positions) if positions else None
+
+
+def _words(*alternatives: str) -> WordFamily:
+    return WordFamily(alternatives)
 
 
 # Platform name as shown -> word family (folded spellings).
-PLATFORMS: dict[str, re.Pattern[str]] = {
+PLATFORMS: dict[str, WordFamily] = {
     "Facebook": _words("facebook*", "fb", "fratzenbuch"),
     "Instagram": _words("instagram*", "insta"),
     "Telegram": _words("telegram*", "telegramm gruppe", "tg gruppe"),
@@ -57,7 +88,8 @@ PRIVATE_SPHERE = _words(
     "hof", "hoftor", "klingel*", "fenster", "privatadresse*", "wohnadresse*", "hausfassade",
     "hauswand", "home", "house", "flat", "apartment", "front door", "my door", "our door",
     "doorstep", "garden", "driveway", "mailbox", "letterbox", "yard", "porch", "doorbell",
-    "home address", "private address",
+    "home address", "private address", "my address", "our address", "meine adresse",
+    "unsere adresse", "meiner adresse", "privatanschrift", "wohnanschrift",
     # family
     "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
     "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
@@ -146,7 +178,7 @@ class Aspects:
 
 def platform(folded: str) -> str | None:
     """The first platform named, by position in the text."""
-    hits = [(m.start(), name) for name, pattern in PLATFORMS.items() if (m := pattern.search(folded))]
+    hits = [(at, name) for name, family in PLATFORMS.items() if (at := family.first(folded)) is not None]
     return min(hits)[1] if hits else None
 
 

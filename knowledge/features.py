@@ -8,6 +8,7 @@ never disagree about what a feature is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.concepts import concepts
 from knowledge.text import normalize
@@ -56,16 +57,23 @@ def features(folded: str) -> list[str]:
     out = [f"w:{w}" for w in words]
     out += [f"w:{a} {b}" for a, b in zip(words, words[1:])]
     for word in words:
-        padded = f" {word} "
-        length = len(padded)
-        for n in range(CHAR_MIN, CHAR_MAX + 1):
-            if n > length:
-                break
-            out += [f"c:{padded[i:i + n]}" for i in range(length - n + 1)]
+        out += char_grams(word)
     return out
 
 
-def analyse(text: str) -> list[str]:
-    """Features of a raw message: n-grams plus the danger concepts ("k:") it shows."""
-    folded = fold(text)
-    return features(folded) + [f"k:{c}" for c in sorted(concepts(folded, text))]
+@lru_cache(maxsize=20000)
+def char_grams(word: str) -> tuple[str, ...]:
+    """Character n-grams of one word, padded with spaces (words recur: cached)."""
+    padded = f" {word} "
+    length = len(padded)
+    return tuple(
+        f"c:{padded[i:i + n]}" for n in range(CHAR_MIN, min(CHAR_MAX, length) + 1) for i in range(length - n + 1)
+    )
+
+
+def analyse(text: str, folded: str | None = None, found: set[str] | None = None) -> list[str]:
+    """Features of a raw message: n-grams plus the danger concepts ("k:") it shows.
+    `folded` and `found` (its concepts) may be passed when already computed."""
+    folded = fold(text) if folded is None else folded
+    found = concepts(folded, text) if found is None else found
+    return features(folded) + [f"k:{c}" for c in sorted(found)]

@@ -10,18 +10,20 @@ Heads: "category" (softmax over category ids), "danger" (sigmoid: danger now),
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from knowledge.examples import TrainingSet
-from knowledge.features import analyse
+from knowledge.features import char_grams, analyse
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class Vectorizer:
         self.vocabulary = vocabulary
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float32)
+        self._word_ids: dict[str, tuple[int, ...]] = {}
         self._groups = np.fromiter((GROUPS.index(f[0]) for f in vocabulary), dtype=np.int64, count=len(vocabulary))
 
     @classmethod
@@ -67,12 +70,27 @@ class Vectorizer:
         return cls(vocabulary, idf)
 
     def transform(self, tokens: list[str]) -> Vector:
-        counts: dict[int, int] = {}
         index = self.index
-        for token in tokens:
-            i = index.get(token)
-            if i is not None:
-                counts[i] = counts.get(i, 0) + 1
+        return self._vector({index[t]: n for t, n in Counter(tokens).items() if t in index})
+
+    def transform_folded(self, folded: str, found: set[str]) -> Vector:
+        """The same vector as transform(analyse(...)), faster: a word's character n-grams
+        are looked up once per word and then kept (words recur)."""
+        index, words = self.index, folded.split()
+        ids: list[int] = []
+        for word in words:
+            cached = self._word_ids.get(word)
+            if cached is None:
+                if len(self._word_ids) > 50000:
+                    self._word_ids.clear()
+                cached = self._word_ids[word] = tuple(index[g] for g in char_grams(word) if g in index)
+            ids += cached
+        others = [f"w:{w}" for w in words] + [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+        others += [f"k:{c}" for c in found]
+        ids += [index[t] for t in others if t in index]
+        return self._vector(dict(Counter(ids)))
+
+    def _vector(self, counts: dict[int, int]) -> Vector:
         if not counts:
             return Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -111,9 +129,12 @@ class Model:
         self.heads = heads
         self.vocabulary_size = len(vectorizer.vocabulary)
 
-    def vector(self, text: str) -> Vector:
-        """Sparse feature vector of `text`, shared by every head."""
-        return self.vectorizer.transform(analyse(text))
+    def vector(self, text: str, folded: str | None = None, found: set[str] | None = None) -> Vector:
+        """Sparse feature vector of `text`, shared by every head; pass `folded` and its
+        concepts `found` when already computed."""
+        if folded is None or found is None:
+            return self.vectorizer.transform(analyse(text))
+        return self.vectorizer.transform_folded(folded, found)
 
     def scores(self, head: str, vector: Vector) -> dict[str, float]:
         """Probability per class of `head` for an already computed vector."""
@@ -171,8 +192,21 @@ class Model:
             return cls(meta["key"], vectorizer, heads)
 
 
+# The code that defines the features and the training recipe: an artifact made by other
+# code is stale even if the examples are the same.
+RECIPE_FILES = ("features.py", "concepts.py", "extract.py", "text.py", "training.py")
+
+
+def recipe_digest() -> str:
+    digest = hashlib.sha256()
+    for name in RECIPE_FILES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def model_key(training: TrainingSet) -> str:
-    return f"{MODEL_VERSION}-{training.digest()}"
+    """Identifies examples and recipe: an artifact with this key is current."""
+    return f"{MODEL_VERSION}-{recipe_digest()}-{training.digest()}"
 
 
 def read_artifact(path: Path, key: str) -> Model | None:

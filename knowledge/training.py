@@ -71,7 +71,7 @@ def danger_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
 
 
 def language_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
-    rows = sorted({(e.text, e.lang) for e in (*training.categories, *training.danger)})
+    rows = sorted({(e.text, e.lang) for e in (*training.categories, *training.danger) if e.lang})
     return [t for t, _ in rows], [lang for _, lang in rows]
 
 
@@ -129,17 +129,23 @@ def fit_predict(feats: Featurizer, train_texts: Sequence[str], train_labels: Seq
     return estimator.predict_log_proba(x_test)  # type: ignore[attr-defined]
 
 
+def training_set(k) -> TrainingSet:  # type: ignore[no-untyped-def]
+    """What a knowledge base trains on (as knowledge.base.load builds it)."""
+    from knowledge.base import neutral_texts
+
+    return TrainingSet.build(k.examples, sorted(k.categories), neutral_texts(k.places))
+
+
 def main() -> int:
     """Retrain from the shipped examples and write the shipped artifact (release step;
     tests/test_understanding_model.py fails while it is stale)."""
     import time
 
     from knowledge.base import default_dir, load
-    from knowledge.examples import TrainingSet as _TrainingSet
     from knowledge.model import ARTIFACT, model_key
 
     k = load(check_references=False)
-    training = _TrainingSet.build(k.examples, sorted(k.categories))
+    training = training_set(k)
     start = time.perf_counter()
     model = train(training, model_key(training))
     path = default_dir() / ARTIFACT
@@ -150,3 +156,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+

@@ -1,13 +1,15 @@
 """What one free-text message says: categories, danger now, aspects, when, language, place.
 
 `understand(text, knowledge)` is the entry point; it is pure (no I/O) and takes well
-under 2 ms. The parts: knowledge.model (trained scorer), knowledge.classifier (ranking
-and the multi-label rule), knowledge.danger (rules + model), knowledge.extract
-(aspects, when), knowledge.language.
+under 2 ms. The parts: knowledge.model (trained scorer; knowledge.training fits it),
+knowledge.classifier (ranking and the multi-label rule), knowledge.danger (rules + model),
+knowledge.concepts (word families for danger and when), knowledge.extract (aspects,
+platform), knowledge.language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -55,10 +57,11 @@ class Understander:
 
     def understand(self, text: str, places: Any = None) -> Understanding:
         folded = fold(text)
-        vector = self.model.vector(text) if self.model else None
-        ranking = self._ranking(vector)
-        verdict = self._danger(folded, vector)
-        found = find_aspects(folded)
+        found = concepts(folded, text)
+        vector = self.model.vector(text, folded, found) if self.model else None
+        ranking = self._ranking(self._category_vector(text, vector))
+        verdict = self._danger(folded, vector, found)
+        named = find_aspects(folded)
         lang = self._head("lang", vector)
         finder = getattr(places, "find_in_text", None)
         return Understanding(
@@ -66,12 +69,20 @@ class Understander:
             ranking=ranking,
             danger_now=verdict.danger,
             danger_signals=verdict.signals,
-            aspects=found.ids(),
-            platform=found.platform,
-            when=find_when(concepts(folded, text)),
+            aspects=named.ids(),
+            platform=named.platform,
+            when=find_when(found),
             language=guess(folded, lang["en"] if lang else None),
             place=finder(text) if callable(finder) else None,
         )
+
+    def _category_vector(self, text: str, vector: Any) -> Any:
+        """A leading yes/no ("Nein, aber ich bekomme Drohbriefe") answers the question on
+        screen; the category is in the rest."""
+        rest = _LEADING_ANSWER.sub("", text, count=1)
+        if rest == text or self.model is None:
+            return vector
+        return self.model.vector(rest)
 
     def _ranking(self, vector: Any) -> tuple[CategoryScore, ...]:
         if vector is None or not len(vector):
@@ -79,15 +90,18 @@ class Understander:
         probabilities = self._head("category", vector)
         return rank(probabilities, self.category_ids) if probabilities else ()
 
-    def _danger(self, folded: str, vector: Any) -> DangerVerdict:
+    def _danger(self, folded: str, vector: Any, found: set[str] | None = None) -> DangerVerdict:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
-        return decide(self.rules.signals(folded), probs["danger"] if probs else None)
+        found = concepts(folded) if found is None else found
+        return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
+                      words=len(folded.split()), denied="denied" in found)
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)
         if not _has_words(folded):
             return ()
-        return counted(self._ranking(self.model.vector(text) if self.model else None))
+        vector = self.model.vector(text) if self.model else None
+        return counted(self._ranking(self._category_vector(text, vector)))
 
     def danger(self, text: str) -> DangerVerdict:
         vector = self.model.vector(text) if self.model else None
@@ -98,9 +112,23 @@ class Understander:
         return guess(fold(text), lang["en"] if lang else None)
 
 
+_LEADING_ANSWER = re.compile(
+    r"^\s*(?:ja|jo|nein|nee|nö|noe|no|nope|yes|yeah|yep|nah)\b\s*(?:[,.;:!–-]+\s*(?:(?:aber|but)\b\s*)?|(?:aber|but)\b\s*)",
+    re.IGNORECASE,
+)
+
+
+# Answers, greetings and fillers (folded) say nothing about what happened.
+_NOT_CONTENT = frozenset(
+    """ja jaa jo jup jap nein nee noe nope yes yeah yep yup nah okay oki danke thanks thank
+    hallo hello moin servus tag guten morgen abend bitte please weiter continue zuruck back
+    test egal klar gut good fine sure vielleicht maybe""".split()
+)
+
+
 def _has_words(folded: str) -> bool:
-    """A category needs some words: "ok", "?" or a number say nothing about what happened."""
-    return sum(len(w) >= 3 and not w.isdigit() for w in folded.split()) >= 1
+    """A category needs some words: "ok", "nein", "?" or a number say nothing about what happened."""
+    return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT for w in folded.split())
 
 
 def understand(text: str, knowledge: Knowledge) -> Understanding:

@@ -92,8 +92,6 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
 
 ID_LIKE = re.compile(r"^[a-z][a-z0-9_]*$")
 BOOL_TAG = "tag:yaml.org,2002:bool"
-
-
 def _scalar(node: yaml.Node) -> Any:
     # YAML 1.1 reads yes/no/on/off/y/n as booleans; admins type "ja"/"yes" as words, so
     # only true/false are booleans here (as in YAML 1.2).

@@ -1,0 +1,93 @@
+"""Speed of the understanding library: per message, training, start-up.
+
+- per message: `understand(text, k)` (classification, danger, aspects, when, language) over
+  every training example (varied lengths), p50/p99/max after a warm-up, as CPU time of
+  the thread (what the code costs) and wall clock (what a loaded machine adds);
+- training: `knowledge.training.train` on the shipped examples (sklearn imported before);
+- start-up: what loading adds for understanding: reading the two example files, the
+  training-set digest and loading the shipped artifact; plus numpy's import on its own
+  (the bot imports numpy anyway) and sklearn's import, which start-up avoids.
+Run: .venv/bin/python bench/bench_understanding.py
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _import_ms(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print((time.perf_counter() - t) * 1000)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(3)]
+    return min(runs)
+
+
+def main() -> int:
+    from knowledge.base import EXAMPLE_FILES, default_dir, load, neutral_texts
+    from knowledge.examples import ExamplesFile, TrainingSet
+    from knowledge.model import ARTIFACT, Model
+    from knowledge.training import training_set
+    from knowledge.understanding import understand
+    from knowledge.yamlsource import read_yaml
+
+    k = load()
+    texts = [e.text for e in (*training_set(k).categories,)]
+    texts += [t for ex in k.examples.values() for t in ex.danger_now + ex.not_danger_now]
+    for text in texts[:200]:
+        understand(text, k)
+    gc.freeze()  # as the bot does after start
+    wall, cpu = [], []
+    for _ in range(3):
+        for text in texts:
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            understand(text, k)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
+            wall.append((time.perf_counter() - start) * 1000)
+    print(f"understand(): {len(wall)} calls over {len(texts)} messages "
+          f"(median length {statistics.median(len(t) for t in texts):.0f} chars), load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores:")
+    for name, times in (("CPU time", cpu), ("wall clock", wall)):
+        times.sort()
+        print(f"  {name}: p50 {statistics.median(times):.3f} ms, p99 {times[int(len(times) * 0.99)]:.3f} ms, "
+              f"max {times[-1]:.3f} ms")
+
+    from knowledge.model import model_key
+    from knowledge.training import train, training_set
+
+    training = training_set(k)
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        train(training, model_key(training))
+        runs.append(time.perf_counter() - start)
+    print(f"training: {len(training.categories)} category + {len(training.danger)} danger examples: "
+          f"best {min(runs):.2f} s, worst {max(runs):.2f} s of 3")
+
+    directory = default_dir()
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        files = {lang: ExamplesFile.model_validate(read_yaml(directory / name, directory).data)
+                 for lang, name in EXAMPLE_FILES.items()}
+        key = model_key(TrainingSet.build(files, sorted(k.categories), neutral_texts(k.places)))
+        model = Model.from_bytes((directory / ARTIFACT).read_bytes())
+        assert model.key == key
+        runs.append((time.perf_counter() - start) * 1000)
+    print(f"start-up for understanding (read+validate examples, digest, load artifact): best {min(runs):.0f} ms, "
+          f"worst {max(runs):.0f} ms; artifact {(directory / ARTIFACT).stat().st_size / 1024:.0f} KiB, "
+          f"{model.vocabulary_size} features")
+    print(f"imports alone: numpy {_import_ms('numpy'):.0f} ms (already imported by the bot); "
+          f"sklearn.svm {_import_ms('sklearn.svm'):.0f} ms (only when retraining)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

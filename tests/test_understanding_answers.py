@@ -1,0 +1,78 @@
+"""Natural answers: interpret() for yes, no, don't know, both, back, language, and the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.answers import Answer, Choice, interpret, match_exact, match_loose
+
+CASES = [
+    # yes
+    ("ja", "yes"), ("Ja!", "yes"), ("jo", "yes"), ("jup", "yes"), ("klar", "yes"), ("freilich", "yes"),
+    ("jaaa", "yes"), ("nu", "yes"), ("genau", "yes"), ("yes", "yes"), ("yeah", "yes"), ("yep", "yes"),
+    ("Yes please", "yes"), ("sure", "yes"),
+    # no
+    ("nein", "no"), ("nö", "no"), ("noe", "no"), ("nee", "no"), ("Nein danke", "no"), ("no", "no"),
+    ("nope", "no"), ("nah", "no"), ("eher nicht", "no"),
+    # unknown
+    ("keine ahnung", "unknown"), ("Keine Ahnung!", "unknown"), ("weiß nicht", "unknown"),
+    ("weiss nich", "unknown"), ("weis nicht", "unknown"), ("vielleicht", "unknown"), ("vileicht", "unknown"),
+    ("bin mir nicht sicher", "unknown"), ("not sure", "unknown"), ("dunno", "unknown"), ("idk", "unknown"),
+    ("don't know", "unknown"), ("I dont know", "unknown"), ("maybe", "unknown"),
+    # both, back
+    ("beides", "both"), ("both", "both"), ("zurück", "back"), ("zuruck", "back"), ("Zurueck bitte", "back"),
+    ("back", "back"), ("go back", "back"),
+    # nothing that answers
+    ("Görlitz", None), ("ok", None), ("na und", None), ("nicht gut", None), ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "meaning"), CASES)
+def test_meaning(text: str, meaning: str | None) -> None:
+    assert interpret(text, "de").meaning == meaning
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [("english please?", "en"), ("English pls", "en"), ("can we speak english", "en"), ("englisch bitte", "en"),
+     ("auf deutsch bitte", "de"), ("Deutsch", "de"), ("german please", "de")],
+)
+def test_language_wish(text: str, target: str) -> None:
+    assert interpret(text, "de") == Answer("language", target=target)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "rest"),
+    [
+        ("ja, aber er kommt jeden Tag wieder", "yes", "er kommt jeden Tag wieder"),
+        ("Nein, aber ich bekomme seit Tagen Drohbriefe", "no", "ich bekomme seit Tagen Drohbriefe"),
+        ("Ja mein Nachbar bedroht mich", "yes", "mein Nachbar bedroht mich"),
+        ("yes, and they posted it on Facebook", "yes", "they posted it on Facebook"),
+        ("keine ahnung, vielleicht war es der nachbar", "unknown", "vielleicht war es der nachbar"),
+    ],
+)
+def test_the_rest_after_the_answer(text: str, meaning: str, rest: str) -> None:
+    answer = interpret(text, "de")
+    assert (answer.meaning, answer.rest) == (meaning, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect", "meaning"),
+    [
+        ("auf Facebook", "online", "yes"),
+        ("meine Kinder waren dabei", "private_sphere", "yes"),
+        ("seit Wochen", "repeated", "yes"),
+        ("ein Hakenkreuz war drauf", "extremist", "yes"),
+        ("auf dem Markt", "online", None),
+    ],
+)
+def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | None) -> None:
+    assert interpret(text, "de", aspect).meaning == meaning
+
+
+def test_the_option_matchers_still_work() -> None:
+    choices = [Choice("a", "Körperlicher Angriff", "Physical attack"), Choice("b", "Bedrohung", "Threat", ("droh",))]
+    assert match_exact("1", choices) == "a"
+    assert match_exact("koerperlicher angriff", choices) == "a"
+    assert match_exact("droh", choices) == "b"
+    assert match_loose("Bedrohung am Telefon", choices) == "b"

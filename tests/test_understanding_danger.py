@@ -1,0 +1,68 @@
+"""Danger now: clear cases, alarm words alone, negations and past events (written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.base import Knowledge
+from knowledge.danger import DangerRules, decide
+from knowledge.features import fold
+
+DANGER = [
+    "Hilfe", "hilfe!!!", "Help", "SOS", "Notfall", "Notfall bitte schnell", "HILFEEE",
+    "Er steht gerade vor meiner Tür und schreit",
+    "Es brennt in unserem Treppenhaus",
+    "Da ist ein Mann mit einem Messer im Garten",
+    "Ich werde gerade verfolgt",
+    "mein mann blutet stark",
+    "jemand versucht gerade bei uns einzubrechen",
+    "Someone is banging on my door right now",
+    "there's a man with a gun outside",
+    "I'm being followed right now",
+    "my car is on fire",
+    "Ich bin in Gefahr",
+]
+NOT_DANGER = [
+    "niemand ist in Gefahr",
+    "Letzte Woche stand jemand vor meiner Tür",
+    "Gestern hat jemand unseren Mülleimer angezündet",
+    "Ich bin nicht in Gefahr",
+    "Was soll ich jetzt tun?",
+    "kein Notfall, nur eine Frage",
+    "Last week someone followed me home",
+    "Nobody is in danger, I just want advice",
+    "The fire last year was put out quickly",
+    "Wie erstatte ich eine Anzeige?",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_clear_danger_is_recognised(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.is_danger(text)
+
+
+@pytest.mark.parametrize("text", NOT_DANGER)
+def test_negated_past_and_questions_are_not_danger(knowledge: Knowledge, text: str) -> None:
+    assert not knowledge.is_danger(text)
+
+
+@pytest.mark.parametrize("text", ["Hilfe", "Help!", "SOS", "Notfall", "emergency please", "110"])
+def test_alarm_words_alone_are_danger_by_rule(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.understander.danger(text).signals[:1] == ("alarm",)
+
+
+def test_rules_alone_and_the_model_threshold() -> None:
+    rules = DangerRules(strong=["messer"], weak=["jetzt"], context=["vor der tür"], negations=["kein messer"])
+    assert "term" in rules.signals(fold("Er hat ein Messer"))
+    assert "term" not in rules.signals(fold("Er hat kein Messer"))
+    assert "term" not in rules.signals(fold("Gestern hatte er ein Messer"))  # a past story
+    assert "term" in rules.signals(fold("jetzt steht er vor der Tür"))
+    assert decide([], 0.9).signals == ("model",)
+    assert not decide([], 0.1).danger
+    assert decide(["alarm"], None).danger
+
+
+def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
+    terms = knowledge.catalogue.danger.terms.de
+    assert "lebensgefahr" in terms
+    assert "term" in knowledge.understander.danger("Lebensgefahr!").signals

@@ -1,0 +1,89 @@
+"""understand(): aspects, platform, when, language and place from one message."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from knowledge.base import Knowledge
+from knowledge.extract import aspects
+from knowledge.features import fold
+from knowledge.understanding import Understanding, understand
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "platform"),
+    [
+        ("Auf Facebook hat jemand geschrieben, ich sei ein Verräter", {"online"}, "Facebook"),
+        ("someone posted my address in a telegram group", {"online", "private_sphere"}, "Telegram"),
+        ("Drohmail bekommen, per E-Mail an mein Büro", {"online"}, "E-Mail"),
+        ("Er steht jeden Abend vor meinem Haus", {"private_sphere", "repeated"}, None),
+        ("meine kinder wurden auf dem schulweg angesprochen", {"private_sphere"}, None),
+        ("seit wochen immer wieder anrufe", {"repeated"}, None),
+        ("this keeps happening, third time this month", {"repeated"}, None),
+        ("Hakenkreuz an die Wand vom Bürgerbüro geschmiert", {"extremist"}, None),
+        ("a man punched me at the market", set(), None),
+    ],
+)
+def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
+    found = aspects(fold(text))
+    assert set(found.ids()) == expected
+    assert found.platform == platform
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("gestern wurde ich geschubst", "past"),
+        ("letzte Woche kam ein Drohbrief", "past"),
+        ("someone threatened me two weeks ago", "past"),
+        ("er steht gerade vor der Tür", "now"),
+        ("they are outside right now", "now"),
+        ("Ich bekomme Drohbriefe", None),
+    ],
+)
+def test_when(knowledge: Knowledge, text: str, when: str | None) -> None:
+    assert understand(text, knowledge).when == when
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ich wurde gestern nach der Sitzung bedroht", "de"),
+        ("bin voll fertig, die ham mir die scheibe eingeschlagen", "de"),
+        ("I was threatened after the council meeting", "en"),
+        ("someone keeps calling me at night", "en"),
+        ("ok", None),
+        ("Hallo", None),
+        ("", None),
+    ],
+)
+def test_language_guess(knowledge: Knowledge, text: str, lang: str | None) -> None:
+    assert understand(text, knowledge).language == lang
+
+
+def test_understanding_is_frozen_and_complete(knowledge: Knowledge) -> None:
+    u = understand("Auf Telegram hat jemand meine Adresse gepostet, jetzt habe ich Angst um meine Kinder", knowledge)
+    assert isinstance(u, Understanding)
+    assert u.category == "doxxing"
+    assert {"online", "private_sphere"} <= set(u.aspects)
+    assert u.platform == "Telegram"
+    assert u.language == "de"
+    assert not u.danger_now and u.danger_signals == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        u.when = "past"  # type: ignore[misc]
+
+
+def test_place_comes_from_the_place_index_when_it_can_find_one(knowledge: Knowledge) -> None:
+    u = understand("In Grimma hat mich einer auf dem Markt geschubst", knowledge)
+    if hasattr(knowledge.places, "find_in_text"):
+        assert u.place is not None
+    else:
+        assert u.place is None
+
+
+def test_danger_inside_a_category_message(knowledge: Knowledge) -> None:
+    u = understand("Er hat mich geschlagen und steht jetzt mit einem Messer vor meiner Tür", knowledge)
+    assert u.danger_now and u.when == "now"
+    assert "now+situation" in u.danger_signals

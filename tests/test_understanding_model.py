@@ -1,0 +1,114 @@
+"""The trained understanding model: shipped artifact, determinism, retraining, labels."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import knowledge.model as km
+from bot.knowledge_holder import KnowledgeHolder
+from knowledge.base import Knowledge, default_dir
+from knowledge.classifier import MIN_CONFIDENCE, CategoryScore, counted
+from knowledge.concepts import concepts
+from knowledge.features import analyse, fold
+from knowledge.model import ARTIFACT, Model, model_key
+from knowledge.training import train, training_set
+
+
+def test_shipped_artifact_is_current(knowledge: Knowledge) -> None:
+    shipped = Model.from_bytes((default_dir() / ARTIFACT).read_bytes())
+    assert shipped.key == model_key(training_set(knowledge)), (
+        "knowledge/data/understanding-model.npz is stale: run `python -m knowledge.training`"
+    )
+    assert knowledge.model is not None and knowledge.model.key == shipped.key
+
+
+def test_training_is_deterministic_and_matches_the_shipped_model(knowledge: Knowledge) -> None:
+    training = training_set(knowledge)
+    first = train(training, model_key(training)).to_bytes()
+    assert train(training, model_key(training)).to_bytes() == first
+    retrained, shipped = Model.from_bytes(first), knowledge.model
+    assert shipped is not None
+    texts = [e.text for e in training.categories[::7]]
+    for text in texts:
+        a, b = retrained.vector(text), shipped.vector(text)
+        assert retrained.scores("category", a) == pytest.approx(shipped.scores("category", b), abs=1e-3)
+
+
+def test_fast_and_plain_vectors_agree(knowledge: Knowledge) -> None:
+    vectorizer = knowledge.model.vectorizer  # type: ignore[union-attr]
+    for text in ["Hilfe, er steht vor der Tür!!", "ok", "", "a man punched me after the meeting 😡"]:
+        folded = fold(text)
+        plain = vectorizer.transform(analyse(text))
+        fast = vectorizer.transform_folded(folded, concepts(folded, text))
+        a, b = np.argsort(plain.idx), np.argsort(fast.idx)
+        assert plain.idx[a].tolist() == fast.idx[b].tolist()
+        assert plain.values[a].tolist() == pytest.approx(fast.values[b].tolist())
+
+
+def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
+    assert knowledge.classify("Jemand hat mich nach der Sitzung ins Gesicht geschlagen")[0] == "physical_attack"
+    assert knowledge.classify("they posted my home address in a telegram group")[0] == "doxxing"
+    assert knowledge.classify("mein Auto wurde zerkratzt und die Reifen zerstochen")[0] == "property_damage"
+
+
+@pytest.mark.parametrize("text", ["", "ok", "?", "12", "nein", "Ja!", "danke", "Hallo"])
+def test_nothing_to_classify_gives_no_category(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.classify(text) == []
+
+
+def test_second_label_counts_only_when_close() -> None:
+    def ranking(*scores: float) -> tuple[CategoryScore, ...]:
+        return tuple(CategoryScore(f"c{i}", s) for i, s in enumerate(scores))
+
+    assert [c.id for c in counted(ranking(0.5, 0.4, 0.1))] == ["c0", "c1"]
+    assert [c.id for c in counted(ranking(0.8, 0.15, 0.05))] == ["c0"]
+    assert [c.id for c in counted(ranking(0.45, 0.3, 0.25))] == ["c0", "c1"]  # the third never counts
+    assert counted(ranking(MIN_CONFIDENCE - 0.01, 0.2, 0.2)) == ()
+    assert counted(()) == ()
+
+
+def test_ranking_is_complete_and_sums_to_one(knowledge: Knowledge) -> None:
+    ranking = knowledge.understander.understand("Du Idiot, wir wissen wo du wohnst und bringen dich um").ranking
+    assert {c.id for c in ranking} == set(knowledge.categories)
+    assert sum(c.score for c in ranking) == pytest.approx(1.0, abs=1e-3)
+    assert [c.score for c in ranking] == sorted((c.score for c in ranking), reverse=True)
+
+
+def test_a_reload_retrains_on_changed_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCHUTZLOTSE_MODEL_CACHE", str(tmp_path / "cache"))
+    directory = tmp_path / "knowledge"
+    shutil.copytree(default_dir(), directory)
+    (directory / ARTIFACT).unlink()  # an admin's copy without the shipped model still works
+    holder = KnowledgeHolder.load(directory)
+    before = holder.current
+    assert before.model is not None
+    probe = "der gnurpel hat wieder gnurpelt"
+    assert "coercion" not in before.classify(probe)[:1]
+    path = directory / "examples-de.yaml"
+    text = path.read_text(encoding="utf-8")
+    new = "".join(f'    - "gnurpel {i}: ich soll wegen dem gnurpel mein amt niederlegen"\n' for i in range(12))
+    path.write_text(text.replace("  coercion:\n", "  coercion:\n" + new, 1), encoding="utf-8")
+    km._MEMORY.clear()
+    assert holder.reload().changed
+    after = holder.current
+    assert after.model is not None and after.model.key != before.model.key
+    assert after.classify(probe)[0] == "coercion"
+    assert (tmp_path / "cache" / f"{after.model.key}.npz").exists()
+    km._MEMORY.clear()
+    again = KnowledgeHolder.load(directory).current  # from the cache this time
+    assert again.model is not None and again.model.key == after.model.key
+    vector = again.model.vector(probe)
+    assert np.argmax(list(again.model.scores("category", vector).values())) >= 0
+
+
+def test_loading_the_shipped_model_does_not_import_sklearn() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, knowledge.base as kb; kb.load(); print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "False"
