@@ -21,9 +21,11 @@ MIN_MODEL_WORDS = 3
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
-# A message of only these words asks for help without saying what happened: 110 and the
-# danger question come at once, before anything else.
-BARE_HELP = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf mir", "help me"})
+# A short message with one of these words asks for help without saying what happened
+# ("Hilfe", "SOS!!", "hilfe bitte schnell"): 110 and the danger question come at once.
+HELP_WORDS = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf", "helft",
+                        "helfen", "polizei", "police"})
+BARE_HELP_MAX_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,16 @@ class Heard:
 
 def is_bare_help(text: str) -> bool:
     words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.casefold()).split()
-    return bool(words) and " ".join(words) in BARE_HELP
+    return 0 < len(words) <= BARE_HELP_MAX_WORDS and any(_squeeze(w) in HELP_WORDS for w in words)
+
+
+def _squeeze(word: str) -> str:
+    """'hiiilfe', 'heeelp' -> 'hilfe', 'help': letters held down in panic."""
+    out: list[str] = []
+    for ch in word:
+        if not out or out[-1] != ch or ch in "fl":
+            out.append(ch)
+    return "".join(out)
 
 
 def danger_now(text: str, signals: tuple[str, ...]) -> bool:
