@@ -112,11 +112,11 @@ async def test_telegram_at_debug_logs_no_text_phone_place_or_token(fake_bot_api:
             await say(api, CHAT, USER_TEXT)
             await handled(api, api.inject_contact(CHAT, CHAT, PHONE))
             await say(api, CHAT, "/start")
-            for option in ["danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"]:
+            for option in ["danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"]:
                 await press(api, CHAT, option)
             await handled(api, api.inject_location(CHAT, CHAT, 51.15361, 14.98857))
             await say(api, CHAT, "/start")
-            for option in ["danger_no", "threat", "online_no", "extremist_no", "private_no", "repeated_no"]:
+            for option in ["danger_no", "threat", "online_no", "extremist_no", "home_repeated_no"]:
                 await press(api, CHAT, option)
             answer = await say(api, CHAT, "Görlitz")
     assert any("Görlitz" in (m.text or "") for m in answer)  # the place reached the bot
