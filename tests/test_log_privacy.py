@@ -133,11 +133,12 @@ async def test_matrix_at_debug_logs_no_text_place_location_or_token(synapse, mat
             log_privacy.add_secret(channel.client.access_token)
             room_id = await official.create_dm(bot.user_id, encrypted=True)
             await official.wait_for_member(room_id, bot.user_id)
+            # The words are understood ("Verstanden: Bedrohung"): the kind is not asked again.
             await turn(official, room_id, bot.user_id, USER_TEXT, "Gefahr")
-            await turn(official, room_id, bot.user_id, "2", "Was ist passiert?")
-            await turn(official, room_id, bot.user_id, "Bedrohung", "im Internet")
-            for _ in range(4):
+            await turn(official, room_id, bot.user_id, "2", "im Internet")
+            for _ in range(2):  # online, extremist: "Nein"
                 await official.send_text(room_id, "2")
+            await official.send_text(room_id, "Nichts davon")  # home or repeated
             await turn(official, room_id, bot.user_id, None, "In welcher Gemeinde")
             await official.send_text(room_id, PHONE)
             result = await turn(official, room_id, bot.user_id, "Görlitz", "Was möchten Sie jetzt tun?")
