@@ -158,6 +158,10 @@ class ConversationStore:
             self._flusher = asyncio.get_running_loop().create_task(self._flush())
 
     async def flush_later(self) -> None:
+        """Commit what waits to ride along now (shutdown, tests)."""
+        if self._later_timer is not None:
+            self._later_timer.cancel()
+            self._later_timer = None
         if self._later:
             await self.write(TurnWrite())
 

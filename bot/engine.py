@@ -278,7 +278,8 @@ class Engine:
         """Run rows in order; each round's outcome is committed with the follow-up turn's
         state and the rows' done marks. Returns (state, stored, all done)."""
         for _ in range(MAX_FOLLOW_UPS):
-            waiting = [r for r in rows if r.result is not None]  # done, messages not yet handed over
+            # done, messages not yet handed over (unless another request is handing them over)
+            waiting = [r for r in rows if r.result is not None and r.next_at <= now.timestamp()]
             messages += [m for r in waiting for m in r.result or []]
             self._in_hand(waiting, now, delivered)
             rows = [r for r in rows if r.result is None]
