@@ -16,12 +16,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import AsyncIterator, Protocol
 
+from bot.activity import TurnActivity
 from bot.clock import Clock, SystemClock
 from bot.conversations import ConversationStore
 from bot.knowledge_holder import KnowledgeHolder
 from handlers.conversation import step
 from handlers.messages import ConversationKey, Inbound, OutboundMessage
-from handlers.state import Action, ConversationState, Context
+from handlers.state import Action, ConversationState, Context, StepResult
 
 log = logging.getLogger(__name__)
 MAX_FOLLOW_UPS = 4
@@ -42,6 +43,8 @@ class EffectOutcome:
 
 EffectHandler = Callable[[Action, ConversationState | None], Awaitable[EffectOutcome]]
 Interceptor = Callable[[Inbound], Awaitable[list[OutboundMessage] | None]]
+# Told about every step's result after it was saved (statistics); must be quick and not raise.
+StepObserver = Callable[[Inbound, StepResult], None]
 
 
 class _KeyedLocks:
@@ -87,6 +90,8 @@ class Engine:
         self.effects: dict[type[Action], EffectHandler] = {}
         self.interceptors: list[Interceptor] = []
         self.locks = _KeyedLocks()
+        self.activity = TurnActivity()  # shutdown waits for turns in flight; metrics count them
+        self.observers: list[StepObserver] = []
 
     def register_channel(self, name: str, sender: Sender) -> None:
         self.channels[name] = sender
@@ -100,20 +105,25 @@ class Engine:
         A failure inside is answered with an apology and the 110 line instead of silence;
         the stored state is that of the last completed turn, so nothing is lost.
         """
-        try:
-            for interceptor in self.interceptors:
-                answer = await interceptor(event)
-                if answer is not None:
-                    return answer
-            async with self.locks.hold(event.key):
-                return await self._turn(event)
-        except Exception as exc:  # noqa: BLE001 - the user must always get an answer
-            # Only the exception type and frames: a message could quote what the user typed.
-            log.error(
-                "turn on %s failed: %s\n%s",
-                event.key.channel, type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)),
-            )
-            return [self._apology(event)]
+        async with self.activity.turn() as turn:
+            try:
+                for interceptor in self.interceptors:
+                    answer = await interceptor(event)
+                    if answer is not None:
+                        return answer
+                async with self.locks.hold(event.key):
+                    return await self._turn(event)
+            except Exception as exc:  # noqa: BLE001 - the user must always get an answer
+                turn.failed = True
+                return self._failed(event, exc)
+
+    def _failed(self, event: Inbound, exc: Exception) -> list[OutboundMessage]:
+        # Only the exception type and frames: a message could quote what the user typed.
+        log.error(
+            "turn on %s failed: %s\n%s",
+            event.key.channel, type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)),
+        )
+        return [self._apology(event)]
 
     def _apology(self, event: Inbound) -> OutboundMessage:
         texts = self.knowledge.current.texts
@@ -150,6 +160,8 @@ class Engine:
                 event.key.channel, type(event).__name__,
                 result.state.node if result.state else None, len(result.actions),
             )
+            for observer in self.observers:
+                observer(event, result)
             state, follow_up = result.state, None
             for action in result.actions:
                 outcome = await self._run_effect(action, state)

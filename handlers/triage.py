@@ -58,7 +58,8 @@ def choices(state: ConversationState, k: Knowledge) -> list[Choice]:
     question = k.flow.questions.get(node)
     if question is None:
         return []
-    found = [Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)) for o in question.options]
+    found = [Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)) for o in question.options
+             if o.action != "escalate" or k.escalation_enabled]  # never with the example roster
     if question.kind == "municipality":
         found.append(_l10n_choice(k, PLACE_SKIP, "place_skip"))
     return found

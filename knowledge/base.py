@@ -75,6 +75,12 @@ class Knowledge:
             danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all()
         )
 
+    @property
+    def escalation_enabled(self) -> bool:
+        """False with the shipped example roster or nobody to alert: then the "also
+        inform the on-duty police" option must not be offered (110 always stays)."""
+        return self.escalation is not None and self.roster is not None and self.roster.usable
+
     def classify(self, text: str) -> list[str]:
         """Category ids whose terms occur in `text`, best first."""
         return self.category_matcher.rank(text)
