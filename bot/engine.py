@@ -43,8 +43,9 @@ class EffectOutcome:
 
 EffectHandler = Callable[[Action, ConversationState | None], Awaitable[EffectOutcome]]
 Interceptor = Callable[[Inbound], Awaitable[list[OutboundMessage] | None]]
-# Told about every step's result after it was saved (statistics); must be quick and not raise.
-StepObserver = Callable[[Inbound, StepResult], None]
+# Told about every step after its result was saved: (event, state before, result). Used by
+# the statistics (bot/stats.py); must be quick and must not raise.
+StepObserver = Callable[[Inbound, ConversationState | None, StepResult], None]
 
 
 class _KeyedLocks:
@@ -161,7 +162,7 @@ class Engine:
                 result.state.node if result.state else None, len(result.actions),
             )
             for observer in self.observers:
-                observer(event, result)
+                observer(event, state, result)
             state, follow_up = result.state, None
             for action in result.actions:
                 outcome = await self._run_effect(action, state)

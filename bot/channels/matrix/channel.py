@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Awaitable
 from pathlib import Path
@@ -34,6 +35,7 @@ from bot.channels.matrix.render import KEYCAPS, message_content, option_for_repl
 from bot.channels.matrix.rooms import NOTICE_ONE_TO_ONE, NOTICE_UNENCRYPTED, RoomNotices, RoomPolicy
 from bot.channels.matrix.session import Credentials, connect
 from bot.config import Settings
+from bot.proxies import proxy_for
 from bot.engine import Engine
 from bot.store import Database
 from handlers.messages import ConversationKey, Inbound, Option, OptionChosen, OutboundMessage, TextIn
@@ -62,6 +64,7 @@ class MatrixChannel:
         self.client = AsyncClient(
             settings.matrix_homeserver, settings.matrix_user,
             store_path=str(self.store_dir), config=config,
+            proxy=proxy_for(settings.matrix_homeserver),  # HTTPS_PROXY / NO_PROXY
         )  # fmt: skip
         self.outbox = MatrixOutbox(self.client)
         self.notices = RoomNotices(db)
@@ -72,6 +75,7 @@ class MatrixChannel:
         self._tasks: set[asyncio.Task] = set()
         self._invites_seen: set[str] = set()
         self._sync_failures = 0
+        self._last_sync: float | None = None  # monotonic time of the last good sync
         # Numbered options of the last alert per room (see `send`), and seeded reactions.
         self._alert_options: dict[str, tuple[Option, ...]] = {}
         self._reaction_targets: OrderedDict[str, tuple[Option, ...]] = OrderedDict()
@@ -123,13 +127,21 @@ class MatrixChannel:
             for task in late:
                 task.cancel()
 
+    @property
+    def connected(self) -> bool:
+        """A sync succeeded within two long-poll periods (bot/supervise.py reads this)."""
+        last = self._last_sync
+        return last is not None and time.monotonic() - last < 2 * SYNC_TIMEOUT_MS / 1000 + 30
+
     async def _on_sync(self, response: SyncResponse) -> None:
         self._sync_failures = 0
+        self._last_sync = time.monotonic()
         self.ready.set()
 
     async def _on_sync_error(self, response: SyncError) -> None:
         # nio loops again at once after an error response; back off instead of hammering.
         self._sync_failures += 1
+        self._last_sync = None
         log.warning("matrix: sync error %s", response.status_code)
         await asyncio.sleep(min(0.5 * 2 ** (self._sync_failures - 1), 30.0))
 
