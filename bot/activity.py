@@ -1,10 +1,16 @@
-"""Turns in flight: the engine reports each turn here, so shutdown can wait for them and
-metrics can count them. Closing the door makes new turns wait (the shutdown then cancels
-them; their updates stay in the channel's inbox for the next start)."""
+"""Work in flight: channels and the engine report here, so shutdown can wait for it and
+metrics can count turns. Closing the door makes new work wait; the shutdown then cancels
+it, and what it was about stays in the channel's inbox for the next start.
+
+Two scopes, nested: a channel wraps the whole handling of one update (turn plus sending the
+answer) in `work()`; the engine wraps each `handle` in `turn()` (timed, counted). A turn
+inside work is not gated again, so a closing door never strands half-done work.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -12,6 +18,7 @@ from dataclasses import dataclass
 
 # (seconds the turn took, whether it failed); called after every turn, must not raise.
 TurnListener = Callable[[float, bool], None]
+_inside: contextvars.ContextVar[bool] = contextvars.ContextVar("schutzlotse_work", default=False)
 
 
 @dataclass
@@ -20,7 +27,7 @@ class Turn:
 
 
 class TurnActivity:
-    """Owned by the Engine; `turn()` wraps one `Engine.handle` call."""
+    """Owned by the Engine (`engine.activity`)."""
 
     def __init__(self) -> None:
         self.in_flight = 0
@@ -31,32 +38,46 @@ class TurnActivity:
         self._never = asyncio.Event()
 
     @asynccontextmanager
-    async def turn(self) -> AsyncIterator[Turn]:
+    async def work(self) -> AsyncIterator[None]:
+        """One piece of work that must finish once begun (gated while shutting down)."""
+        if _inside.get():
+            yield
+            return
         if self.closed:
             await self._never.wait()  # shutting down: wait here until cancelled
         self.in_flight += 1
         self._idle.clear()
-        started = time.perf_counter()
-        turn = Turn()
+        token = _inside.set(True)
         try:
-            yield turn
-        except BaseException:
-            turn.failed = True
-            raise
+            yield
         finally:
+            _inside.reset(token)
             self.in_flight -= 1
             if self.in_flight == 0:
                 self._idle.set()
-            elapsed = time.perf_counter() - started
-            for listener in self.listeners:
-                listener(elapsed, turn.failed)
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[Turn]:
+        """One engine turn: work, timed and reported to the listeners."""
+        async with self.work():
+            started = time.perf_counter()
+            turn = Turn()
+            try:
+                yield turn
+            except BaseException:
+                turn.failed = True
+                raise
+            finally:
+                elapsed = time.perf_counter() - started
+                for listener in self.listeners:
+                    listener(elapsed, turn.failed)
 
     def close(self) -> None:
-        """No new turns from now on."""
+        """No new work from now on."""
         self.closed = True
 
     async def drained(self, timeout: float) -> bool:
-        """Wait until no turn is in flight (True) or `timeout` passed (False)."""
+        """Wait until no work is in flight (True) or `timeout` passed (False)."""
         try:
             await asyncio.wait_for(self._idle.wait(), timeout)
             return True

@@ -43,7 +43,9 @@ def keep(k: kb.Knowledge, data_dir: Path) -> bool:
     try:
         for path in sorted(k.source_dir.iterdir()):
             if path.is_file() and path.suffix in SUFFIXES:
-                shutil.copy2(path, tmp / path.name)
+                shutil.copyfile(path, tmp / path.name)  # mode from the umask (owner-only), not the source
+                stat = path.stat()
+                os.utime(tmp / path.name, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the knowledge's age
         (tmp / "VERSION").write_text(k.version + "\n", encoding="utf-8")
         old = data_dir / (DIR_NAME + ".old")
         if target.exists():

@@ -147,11 +147,15 @@ class MatrixChannel:
 
     def _spawn(self, room_id: str, work: Awaitable[None]) -> None:
         async def serialised() -> None:
-            async with self._room_locks[room_id]:
-                try:
-                    await work
-                except Exception:
-                    log.exception("matrix: handling an event in a room failed")
+            try:
+                async with self._room_locks[room_id]:
+                    try:
+                        async with self.engine.activity.work():  # a shutdown lets this finish
+                            await work
+                    except Exception:
+                        log.exception("matrix: handling an event in a room failed")
+            finally:
+                getattr(work, "close", lambda: None)()  # cancelled before it began: no "never awaited"
 
         task = asyncio.create_task(serialised())
         self._tasks.add(task)

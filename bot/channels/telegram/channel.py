@@ -285,7 +285,8 @@ class TelegramChannel:
 
         async def work() -> None:
             try:
-                await self.handle_update(update)
+                async with self.engine.activity.work():  # a shutdown lets this finish (or never start)
+                    await self.handle_update(update)
             except asyncio.CancelledError:  # shutdown or crash: it stays in the inbox
                 self.in_flight.discard(update_id)
                 raise
