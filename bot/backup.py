@@ -63,7 +63,7 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
-            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file; the bot turns WAL on again
         finally:
             dst.close()
     finally:
