@@ -16,6 +16,7 @@ def notify(*fields: str) -> bool:
         address = "\0" + address[1:]
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
+            sock.setblocking(False)  # a reader that stopped reading must never stall the event loop
             sock.connect(address)
             sock.sendall("\n".join(fields).encode())
         return True

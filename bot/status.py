@@ -74,6 +74,7 @@ class StatusServer:
 
 def query_health(host: str, port: int, timeout: float = 5.0) -> tuple[int, dict | None, str]:
     """(exit code, parsed report, one-line summary) for `schutzlotse health`."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # listening on all: ask locally
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/healthz"
     handler = urllib.request.ProxyHandler({})  # never through a proxy: this is the local bot
     opener = urllib.request.build_opener(handler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import socket
 import subprocess
 
 from tests.ops_helpers import BIN, BotProcess, bot_env, status_listen, telegram_env
@@ -64,12 +65,26 @@ async def test_unreachable_telegram_is_retried_until_it_answers(tmp_path):
     assert "stopped cleanly" in log
 
 
+async def _notices(sock: socket.socket, want: str, got: list[str], timeout: float = 20.0) -> None:
+    """Read sd_notify datagrams until one contains `want`."""
+    loop = asyncio.get_running_loop()
+    while not any(want in g for g in got):
+        got.append((await asyncio.wait_for(loop.sock_recv(sock, 4096), timeout)).decode())
+
+
 async def test_sigterm_lets_the_answer_in_flight_go_out_then_exits_0(tmp_path):
     api = FakeBotApi()
     await api.start()
-    env = bot_env(tmp_path / "data", SCHUTZLOTSE_STATUS_LISTEN=status_listen(), **telegram_env(api))
+    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)  # plays systemd's part
+    notify.bind(str(tmp_path / "notify"))
+    notify.setblocking(False)
+    env = bot_env(tmp_path / "data", SCHUTZLOTSE_STATUS_LISTEN=status_listen(), **telegram_env(api),
+                  NOTIFY_SOCKET=str(tmp_path / "notify"), WATCHDOG_USEC="400000")
     bot = await BotProcess(env, tmp_path).start()
+    notices: list[str] = []
     try:
+        await _notices(notify, "READY=1", notices)
+        await _notices(notify, "WATCHDOG=1", notices)  # pinged every WatchdogSec/2
         await api.wait_for("getUpdates", timeout=30)
         arrived, release = api.hold("sendMessage")
         api.inject_message(7, 7, "/start")
@@ -78,19 +93,23 @@ async def test_sigterm_lets_the_answer_in_flight_go_out_then_exits_0(tmp_path):
         bot.proc.send_signal(signal.SIGTERM)
         await bot.wait_log(lambda line: "SIGTERM received" in line)
         # a second bot on the same data directory is refused while this one drains
-        second = subprocess.run([str(BIN), "run"], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
-                                capture_output=True, text=True, timeout=60)
+        second = await asyncio.to_thread(  # in a thread: the fake Bot API keeps serving meanwhile
+            subprocess.run, [str(BIN), "run"], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, timeout=60)
         assert second.returncode == 2 and "is running" in second.stderr
-        restore = subprocess.run([str(BIN), "restore", str(tmp_path)], env=env, cwd=tmp_path,
-                                 capture_output=True, text=True, timeout=60)
+        restore = await asyncio.to_thread(
+            subprocess.run, [str(BIN), "restore", str(tmp_path)], env=env, cwd=tmp_path,
+            capture_output=True, text=True, timeout=60)
         assert restore.returncode == 1
         assert bot.proc.returncode is None  # still waiting for the answer to go out
 
         release.set()
         assert await bot.wait(timeout=20) == 0
+        await _notices(notify, "STOPPING=1", notices)
     finally:
         await bot.kill()
         await api.stop()
+        notify.close()
     assert "Schutzlotse" in api.sent_messages(7)[0].text
     log = "\n".join(bot.lines)
     assert "stopped cleanly" in log and "Traceback" not in log
