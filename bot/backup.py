@@ -162,11 +162,11 @@ def verify(src: Path) -> dict:
 
 def restore(settings: Settings, src: Path, *, force: bool = False) -> Result:
     src = Path(src)
-    manifest = verify(src)
     pid = running_pid(settings.data_dir)
     if pid is not None:
         raise BackupError(f"a running Schutzlotse (pid {pid}) uses {settings.data_dir}; stop it first "
                           "(e.g. `systemctl stop schutzlotse`)")
+    manifest = verify(src)
     if settings.db_path.exists() and not force:
         raise BackupError(f"{settings.db_path} exists; restoring would replace it. Back it up first, "
                           "then run restore with --force")
