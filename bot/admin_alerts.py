@@ -68,7 +68,7 @@ class AdminAlerts:
         targets = [a for a in self.admins if a.channel != avoid_channel]
         if not targets:
             log.warning("an admin alert has nobody to go to (SCHUTZLOTSE_ADMINS on another channel?)")
-        message = OutboundMessage(body, emergency=True)
+        message = OutboundMessage(body)  # operational, not an emergency: no 110 banner
         results = await asyncio.gather(*(self._try(a, message) for a in targets))
         for admin, ok in zip(targets, results):
             if not ok and len(self.pending) < MAX_PENDING:

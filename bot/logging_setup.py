@@ -14,6 +14,8 @@ from typing import IO
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Libraries that log request URLs (which carry the Telegram token) or bodies at INFO.
 QUIET = ("httpx", "httpcore", "aiohttp.access", "nio.responses", "nio.rooms", "nio.crypto")
+# Libraries that warn on every reconnect attempt; bot/supervise.py reports the state once.
+RETRY_NOISE = ("nio.client.async_client",)
 
 
 def _iso(record: logging.LogRecord) -> str:
@@ -51,3 +53,5 @@ def setup_logging(level: str = "INFO", fmt: str = "text", stream: IO[str] | None
     root.setLevel(level)
     for name in QUIET:
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    for name in RETRY_NOISE:
+        logging.getLogger(name).setLevel(max(logging.ERROR, root.level))
