@@ -43,12 +43,18 @@ def json_formatter() -> logging.Formatter:
 
 
 def setup_logging(level: str = "INFO", fmt: str = "text", stream: IO[str] | None = None) -> None:
-    """Replace the root handlers with one stderr handler in the chosen format."""
-    handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(json_formatter() if fmt == "json" else TextFormatter(TEXT_FORMAT))
+    """One stderr handler in the chosen format on the root logger.
+
+    Like logging.basicConfig, it leaves logging alone when someone else configured it
+    already (an embedding program, pytest), unless a `stream` is given explicitly."""
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if getattr(h, "_schutzlotse", False)]:
         root.removeHandler(old)
+    if stream is None and root.handlers:
+        return
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler._schutzlotse = True  # type: ignore[attr-defined]
+    handler.setFormatter(json_formatter() if fmt == "json" else TextFormatter(TEXT_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
     for name in QUIET:

@@ -58,6 +58,13 @@ class StatsRecorder:
         self.buffer: Counter[Cell] = Counter()
 
     def observe(self, event: Inbound, before: ConversationState | None, result: StepResult) -> None:
+        """Engine step observer: counting must never cost a user an answer."""
+        try:
+            self._count(before, result)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("statistics: a step was not counted (%s)", type(exc).__name__)
+
+    def _count(self, before: ConversationState | None, result: StepResult) -> None:
         week = iso_week(self.clock.now())
         after = result.state
         if before is None and after is not None:
