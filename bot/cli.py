@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(settings, args) or 0
     except ConfigError as exc:
         print(f"schutzlotse: {exc}", file=sys.stderr)
-        return 2
+        return 1 if args.command == "health" else 2  # container health checks know only 0 and 1
     except KnowledgeError as exc:
         print("schutzlotse: the knowledge base is invalid, not starting:", file=sys.stderr)
         for problem in exc.problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -88,7 +89,11 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.db_path.exists():
         print(f"schutzlotse: no database at {settings.db_path}", file=sys.stderr)
         return 1
-    rows = stats.report(settings.db_path, args.start, args.end)
+    try:
+        rows = stats.report(settings.db_path, args.start, args.end)
+    except sqlite3.OperationalError as exc:  # e.g. a database from before migration 0011
+        print(f"schutzlotse: cannot read the statistics ({exc}); start the bot once to migrate", file=sys.stderr)
+        return 1
     out = stats.to_csv(rows) if args.format == "csv" else stats.to_json(rows, args.start, args.end) + "\n"
     if args.output:
         args.output.write_text(out, encoding="utf-8")
