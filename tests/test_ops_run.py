@@ -65,11 +65,21 @@ async def test_unreachable_telegram_is_retried_until_it_answers(tmp_path):
     assert "stopped cleanly" in log
 
 
-async def _notices(sock: socket.socket, want: str, got: list[str], timeout: float = 20.0) -> None:
-    """Read sd_notify datagrams until one contains `want`."""
+async def _collect(sock: socket.socket, got: list[str], arrived: asyncio.Event) -> None:
+    """Read sd_notify datagrams all the time, as systemd does (a full queue drops them)."""
     loop = asyncio.get_running_loop()
+    while True:
+        got.append((await loop.sock_recv(sock, 4096)).decode())
+        arrived.set()
+
+
+async def _notices(want: str, got: list[str], arrived: asyncio.Event, timeout: float = 20.0) -> None:
+    """Wait until a datagram containing `want` was read."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
     while not any(want in g for g in got):
-        got.append((await asyncio.wait_for(loop.sock_recv(sock, 4096), timeout)).decode())
+        arrived.clear()
+        await asyncio.wait_for(arrived.wait(), max(0.0, deadline - loop.time()))
 
 
 async def test_sigterm_lets_the_answer_in_flight_go_out_then_exits_0(tmp_path):
@@ -81,16 +91,18 @@ async def test_sigterm_lets_the_answer_in_flight_go_out_then_exits_0(tmp_path):
     env = bot_env(tmp_path / "data", SCHUTZLOTSE_STATUS_LISTEN=status_listen(), **telegram_env(api),
                   NOTIFY_SOCKET=str(tmp_path / "notify"), WATCHDOG_USEC="400000",
                   SCHUTZLOTSE_SHUTDOWN_GRACE_SECONDS="60")  # generous: this machine is shared
-    bot = await BotProcess(env, tmp_path).start()
     notices: list[str] = []
+    arrived = asyncio.Event()
+    collector = asyncio.create_task(_collect(notify, notices, arrived))
+    bot = await BotProcess(env, tmp_path).start()
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(BIN), *args], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
                               capture_output=True, text=True, timeout=60)
 
     try:
-        await _notices(notify, "READY=1", notices)
-        await _notices(notify, "WATCHDOG=1", notices)  # pinged every WatchdogSec/2
+        await _notices("READY=1", notices, arrived)
+        await _notices("WATCHDOG=1", notices, arrived)  # pinged every WatchdogSec/2
         await api.wait_for("getUpdates", timeout=30)
         # while it runs: a second bot on the same data is refused, and so is a restore over it
         # (in a thread: the fake Bot API keeps serving meanwhile)
@@ -106,13 +118,15 @@ async def test_sigterm_lets_the_answer_in_flight_go_out_then_exits_0(tmp_path):
         await asyncio.wait_for(arrived.wait(), 15)  # the answer is on its way, held by the server
         bot.proc.send_signal(signal.SIGTERM)
         await bot.wait_log(lambda line: "SIGTERM received" in line)
-        await _notices(notify, "STOPPING=1", notices)
+        await _notices("STOPPING=1", notices, arrived)
         assert bot.proc.returncode is None  # waiting for the answer to go out
         release.set()
         assert await bot.wait(timeout=30) == 0
     finally:
         await bot.kill()
         await api.stop()
+        collector.cancel()
+        await asyncio.gather(collector, return_exceptions=True)
         notify.close()
     assert "Schutzlotse" in api.sent_messages(7)[0].text
     log = "\n".join(bot.lines)
