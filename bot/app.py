@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import AsyncIterator
 
 from bot.clock import Clock
@@ -16,6 +17,7 @@ from bot.escalation.service import EscalationService
 from bot.knowledge_holder import KnowledgeHolder
 from bot.crypto import DataKey
 from bot.knowledge_watch import KnowledgeWatcher, watching
+from bot.last_good import KnowledgeStart, load_for_start
 from bot.store import Database
 
 log = logging.getLogger(__name__)
@@ -31,13 +33,27 @@ class App:
     incidents: Incidents | None = None
     escalations: EscalationService | None = None
     data_key: DataKey | None = None  # verified at open; features derive their sub-keys from it
+    knowledge_start: KnowledgeStart | None = None  # degraded = running on the last good copy
+
+
+def prepare_data_dir(data_dir: Path) -> None:
+    """Owner-only, also when the directory existed before (systemd, container volumes)."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        data_dir.chmod(0o700)
+    except PermissionError:  # not ours (e.g. a mount point): say so, do not fail
+        log.warning("cannot make %s owner-only (not its owner)", data_dir)
 
 
 @asynccontextmanager
 async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIterator[App]:
     """Load knowledge (refusing to start if invalid), open the database, build the engine."""
-    holder = KnowledgeHolder.load(settings.knowledge_dir)
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    prepare_data_dir(settings.data_dir)
+    start = load_for_start(settings.knowledge_dir, settings.data_dir)
+    holder = start.holder
+    if not holder.current.escalation_enabled:
+        log.warning("escalation to the on-duty police is OFF: roster.yaml is the shipped example "
+                    "or names nobody (110 is always shown)")
     db = await Database.open(settings.db_path)
     try:
         data_key, codec = await open_data_key(settings, db)
@@ -69,7 +85,7 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
                 yield App(
                     settings, db, engine, holder,
                     knowledge_watcher=watcher, incidents=incidents, escalations=escalations,
-                    data_key=data_key,
+                    data_key=data_key, knowledge_start=start,
                 )
         finally:
             await engine.stop()

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from bot import log_privacy
 from bot.cli_knowledge import add_knowledge_commands
+from bot.cli_ops import add_ops_commands
+from bot.logging_setup import setup_logging
+from bot.runlock import AlreadyRunning
+from bot.version import VERSION
 from bot.config import ConfigError, Settings, load_settings
 from knowledge.yamlsource import KnowledgeError
 from bot.store import StoreError
@@ -23,15 +27,7 @@ log = logging.getLogger("schutzlotse")
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 SUBCOMMANDS.append(add_knowledge_commands)
 SUBCOMMANDS.append(add_escalations_parser)
-
-
-def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    log_privacy.install(settings)  # after the handlers: caps library loggers, redacts tokens
+SUBCOMMANDS.append(add_ops_commands)
 
 
 def _chat_parser(sub: argparse._SubParsersAction) -> None:
@@ -67,6 +63,7 @@ def _cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="schutzlotse", description="Schutzlotse help-line bot")
+    parser.add_argument("--version", action="version", version=f"schutzlotse {VERSION}")
     sub = parser.add_subparsers(dest="command")
     _chat_parser(sub)
     for add in SUBCOMMANDS:
@@ -75,18 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.umask(0o077)  # every file the bot creates (database, WAL, SHM, evidence, exports) is owner-only
+    os.umask(0o077)  # every file and directory this process creates is owner-only
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["run"])
     try:
         settings = load_settings(db=getattr(args, "db", None), lang=getattr(args, "lang", None))
-        _setup_logging(settings)
+        setup_logging(settings.log_level, settings.log_format)
+        log_privacy.install(settings)  # after the handlers: caps library loggers, redacts tokens
         return args.func(settings, args) or 0
     except ConfigError as exc:
         print(f"schutzlotse: {exc}", file=sys.stderr)
-        return 2
+        return 1 if args.command == "health" else 2  # container health checks know only 0 and 1
     except KnowledgeError as exc:
         print("schutzlotse: the knowledge base is invalid, not starting:", file=sys.stderr)
         for problem in exc.problems:
@@ -94,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except StoreError as exc:
         print(f"schutzlotse: database: {exc}", file=sys.stderr)
+        return 2
+    except AlreadyRunning as exc:
+        print(f"schutzlotse: {exc}; not starting a second one", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -128,6 +128,30 @@ class Settings(BaseSettings):
         description="Days after an escalation ended (closed or unanswered) until its personal data is erased.",
     )
 
+    # Operations (docs/operations.md).
+    status_listen: str = Field(
+        default="127.0.0.1:8081", pattern=r"^(off|\[?[0-9A-Za-z.:-]*\]?:\d{1,5})$",
+        description="host:port of the /healthz and /metrics listener; `off` disables it.",
+    )
+    log_format: Literal["text", "json"] = Field(default="text", description="Log lines as text or JSON.")
+    channel_alert_minutes: float = Field(
+        default=10, gt=0, description="A channel down this long makes the admins get a message on another channel.",
+    )
+    channel_retry_max_seconds: float = Field(
+        default=60, gt=0, description="Longest wait between two connection attempts of a channel.",
+    )
+    shutdown_grace_seconds: float = Field(
+        default=10, ge=0, description="On SIGTERM: how long turns in flight may take to finish.",
+    )
+
+    @property
+    def status_address(self) -> tuple[str, int] | None:
+        """(host, port) of the status listener, or None when it is off."""
+        if self.status_listen == "off":
+            return None
+        host, _, port = self.status_listen.rpartition(":")
+        return host.strip("[]") or "127.0.0.1", int(port)
+
     @property
     def matrix_store_dir(self) -> Path:
         return self.matrix_store or self.data_dir / "matrix"

@@ -19,6 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import AsyncIterator, Protocol
 
+from bot.activity import TurnActivity
 from bot.clock import Clock, SystemClock
 from bot.conversations import Codec, ConversationStore, TurnWrite
 from bot.inbound_schema import admit
@@ -27,7 +28,7 @@ from bot.knowledge_holder import KnowledgeHolder
 from bot.outbox import Outbox, Row, backoff
 from handlers.conversation import step
 from handlers.messages import ConversationKey, Inbound, OutboundMessage
-from handlers.state import Action, ConversationState, Context
+from handlers.state import Action, ConversationState, Context, StepResult
 
 log = logging.getLogger(__name__)
 MAX_FOLLOW_UPS = 4
@@ -51,6 +52,9 @@ class EffectOutcome:
 EffectHandler = Callable[[Action, ConversationState | None], Awaitable[EffectOutcome]]
 Interceptor = Callable[[Inbound], Awaitable[list[OutboundMessage] | None]]
 Reply = Callable[[list[OutboundMessage]], Awaitable[None]]
+# Told about every step after its result was saved: (event, state before, result). Used by
+# the statistics (bot/stats.py); must be quick and must not raise.
+StepObserver = Callable[[Inbound, ConversationState | None, StepResult], None]
 
 
 class _KeyedLocks:
@@ -116,6 +120,8 @@ class Engine:
         self._wake = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
         self.outbox_rounds = 0  # passes of the outbox runner completed (for status and tests)
+        self.activity = TurnActivity()  # shutdown waits for turns in flight; metrics count them
+        self.observers: list[StepObserver] = []
 
     def register_channel(self, name: str, sender: Sender) -> None:
         self.channels[name] = sender
@@ -180,20 +186,22 @@ class Engine:
                 await reply([])
             return []
         event = admitted
-        try:
-            for interceptor in self.interceptors:
-                answer = await interceptor(event)
-                if answer is not None:
-                    messages = answer
-                    break
-            else:
-                async with self.locks.hold(event.key):
-                    messages = await self._turn(event, receipt, delivered, keep_answer=reply is not None)
-        except Exception as exc:  # noqa: BLE001 - the user must always get an answer
-            self._log_failure(event.key.channel, exc)
-            messages, delivered = [self._apology(event.lang_hint)], []  # the runner hands them over
-        if reply is not None:
-            await reply(messages)
+        async with self.activity.turn() as turn:
+            try:
+                for interceptor in self.interceptors:
+                    answer = await interceptor(event)
+                    if answer is not None:
+                        messages = answer
+                        break
+                else:
+                    async with self.locks.hold(event.key):
+                        messages = await self._turn(event, receipt, delivered, keep_answer=reply is not None)
+            except Exception as exc:  # noqa: BLE001 - the user must always get an answer
+                turn.failed = True
+                self._log_failure(event.key.channel, exc)
+                messages, delivered = [self._apology(event.lang_hint)], []  # the runner hands them over
+            if reply is not None:
+                await reply(messages)
         self._delivered(delivered)
         return messages
 
@@ -264,6 +272,8 @@ class Engine:
             event.key.channel, type(event).__name__,
             result.state.node if result.state else None, len(result.actions),
         )
+        for observer in self.observers:
+            observer(event, state, result)
         if rows:
             _, _, ok = await self._carry_out(event.key, result.state, stored or result.state is not None,
                                              rows, now, messages, delivered)

@@ -43,4 +43,8 @@ class KnowledgeHolder:
         if changed:
             log.info("knowledge reloaded: %s -> %s", self.current.version, fresh.version)
             self.current = fresh
+        elif fresh.source_dir != self.current.source_dir:
+            # the same version, now from the configured directory instead of the last good copy
+            log.info("knowledge %s now read from %s again", fresh.version, fresh.source_dir)
+            self.current = fresh
         return ReloadOutcome(True, changed, self.current.version)

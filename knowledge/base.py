@@ -75,6 +75,12 @@ class Knowledge:
         rules = DangerRules(danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all())
         return Understander(self.model, rules, frozenset(self.categories))
 
+    @property
+    def escalation_enabled(self) -> bool:
+        """False with the shipped example roster or nobody to alert: then the "also
+        inform the on-duty police" option must not be offered (110 always stays)."""
+        return self.escalation is not None and self.roster is not None and self.roster.usable
+
     def classify(self, text: str) -> list[str]:
         """The category ids that count for `text` (0, 1 or 2), best first."""
         return [c.id for c in self.understander.categories(text)]
@@ -88,10 +94,6 @@ class Knowledge:
 
     def detect_language(self, text: str) -> str | None:
         return self.understander.language(text)
-
-    @property
-    def escalation_enabled(self) -> bool:
-        return self.roster is not None and not getattr(self.roster, "example", False)
 
 
 def _validate(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> Any:

@@ -15,10 +15,22 @@ def _problem(k: Knowledge, file: str, loc: tuple, message: str) -> Problem:
     return Problem(file, doc.line_of(loc) if doc else None, ".".join(str(p) for p in loc), message)
 
 
+def _line(k: Knowledge, loc: tuple) -> int | None:
+    doc = k.documents.get("roster.yaml")
+    return doc.line_of(loc) if doc else None
+
+
 def escalation_problems(k: Knowledge) -> list[Problem]:
     out: list[Problem] = []
     if k.roster is None or k.escalation is None:
         return out
+    if k.roster.example:
+        out.append(Problem("roster.yaml", _line(k, ("example",)), "example",
+                           "this is the shipped EXAMPLE roster: emergency escalation to the on-duty "
+                           "police stays off until it is replaced by the real roster", "warning"))
+    elif not k.roster.usable:
+        out.append(Problem("roster.yaml", None, "officers",
+                           "nobody to alert (no officers, no groups): emergency escalation is off", "warning"))
     direktionen = {d.id for d in k.police.direktionen}
     for i, officer in enumerate(k.roster.officers):
         for j, pd in enumerate(officer.direktionen):

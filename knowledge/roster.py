@@ -141,6 +141,10 @@ Declarations = dict[str, tuple[bool, dt.datetime]]  # officer id -> (on duty?, d
 
 
 class DutyRoster(Strict):
+    example: bool = Field(
+        default=False,
+        description="True in the shipped example roster: escalation stays off until a real roster replaces it.",
+    )
     officers: list[Officer] = Field(default_factory=list)
     groups: dict[str, Group] = Field(default_factory=dict)
 
@@ -152,6 +156,11 @@ class DutyRoster(Strict):
         if twice:
             raise ValueError(f"officer ids or keys listed twice: {twice}")
         return self
+
+    @property
+    def usable(self) -> bool:
+        """A real roster with somebody to alert (officers or a fallback group)."""
+        return not self.example and bool(self.officers or self.groups)
 
     def officer(self, officer_id: str) -> Officer | None:
         return next((o for o in self.officers if o.id == officer_id), None)

@@ -24,9 +24,15 @@ def imported_roots(path: Path) -> set[str]:
     return roots
 
 
+# The status listener serves /healthz and /metrics over HTTP: aiohttp as a web server for
+# operators, not a chat platform; it touches no channel.
+ALLOWED = {"bot/status.py": {"aiohttp"}}
+
+
 @pytest.mark.parametrize("path", NEUTRAL_FILES, ids=lambda p: str(p.relative_to(REPO)))
 def test_core_module_imports_no_platform_library(path):
-    assert not imported_roots(path) & PLATFORM_PACKAGES
+    allowed = ALLOWED.get(str(path.relative_to(REPO)), set())
+    assert not imported_roots(path) & (PLATFORM_PACKAGES - allowed)
 
 
 def test_handlers_do_no_io():

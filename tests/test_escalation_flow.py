@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -17,7 +18,20 @@ KEY = ConversationKey("telegram", "42", "42")
 
 @pytest.fixture(scope="module")
 def k():
-    return kb.load()
+    """The shipped knowledge with its roster taken as real (the example roster turns escalation off)."""
+    shipped = kb.load()
+    return dataclasses.replace(shipped, roster=shipped.roster.model_copy(update={"example": False}))
+
+
+def test_the_example_roster_hides_the_escalation_offer_but_keeps_110():
+    shipped = kb.load()
+    assert not shipped.escalation_enabled
+    ctx = Context(key=KEY, knowledge=shipped, now=dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc))
+    first = step(None, CommandIn(key=KEY, name="notfall"), ctx)
+    assert "110" in first.messages[0].text
+    assert [o.id for o in first.messages[0].options] == ["safe_continue", "emergency_end"]
+    typed = step(first.state, TextIn(key=KEY, text="polizei informieren"), ctx)
+    assert not typed.actions
 
 
 def _walk(k, *events) -> StepResult:

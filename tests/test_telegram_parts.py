@@ -9,7 +9,7 @@ import pytest
 from bot.channels.telegram import render, start_telegram
 from bot.channels.telegram.sender import SendLimiter
 from bot.config import ConfigError, Settings, load_settings
-from bot.runner import CHANNEL_STARTERS
+from bot.runner import CHANNEL_FACTORIES, telegram_factory
 from handlers.messages import ContactCard, Option, OutboundMessage
 
 
@@ -75,5 +75,6 @@ def test_channel_starts_only_with_a_token(tmp_path) -> None:  # type: ignore[no-
     class _App:
         settings = Settings(data_dir=tmp_path)
 
-    assert start_telegram in CHANNEL_STARTERS
+    assert CHANNEL_FACTORIES["telegram"] is telegram_factory
     assert start_telegram(_App()) is None  # type: ignore[arg-type]
+    assert telegram_factory(_App()) is None  # type: ignore[arg-type]

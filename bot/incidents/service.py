@@ -45,7 +45,7 @@ async def incident_service(settings: Settings, db: Database, engine: Engine, key
     effects = IncidentEffects(engine, store, settings)
     effects.register()
     scheduler = IncidentScheduler(engine, store, settings)
-    task = asyncio.create_task(scheduler.run())
+    task = asyncio.create_task(scheduler.run(), name="incident-scheduler")  # /healthz looks for it
     try:
         yield Incidents(store, effects, scheduler)
     finally:

@@ -46,17 +46,20 @@ class FakeBotApi:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._methods = {name.lower(): name for name in [*self.state.methods, "getUpdates"]}
+        self._holds: dict[str, tuple[asyncio.Event, asyncio.Event]] = {}  # method -> (arrived, release)
 
     # ----- lifecycle --------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1:`port` (0: a free one). A bot configured with a port before
+        the server starts sees an unreachable Bot API until then."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
         # a client that gives up on a long poll must not leave a handler waiting
         self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         host, port = self._runner.addresses[0][:2]
         self.url = f"http://{host}:{port}"
@@ -107,6 +110,9 @@ class FakeBotApi:
             if request.match_info["token"] != self.token:
                 raise ApiError(401, "Unauthorized")
             self._raise_planned_fault(method)
+            if (hold := self._holds.get(method)) is not None:
+                hold[0].set()
+                await hold[1].wait()
             if method == "getUpdates":
                 self._record(call)  # recorded on arrival: tests wait for "bot is polling"
                 recorded = True
@@ -301,6 +307,15 @@ class FakeBotApi:
 
     def calls_to(self, method: str) -> list[ApiCall]:
         return [call for call in self.calls if call.method == method]
+
+    def hold(self, method: str) -> tuple[asyncio.Event, asyncio.Event]:
+        """Calls of `method` wait until `release` is set; `arrived` is set when one does.
+
+        Returns (arrived, release). Lets a test catch the bot mid-request (e.g. a shutdown
+        while an answer is being sent)."""
+        pair = (asyncio.Event(), asyncio.Event())
+        self._holds[method] = pair
+        return pair
 
     def fail_next(
         self,

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable
 from pathlib import Path
@@ -41,6 +42,7 @@ from bot.channels.matrix.render import KEYCAPS, message_content, option_for_repl
 from bot.channels.matrix.rooms import NOTICE_ONE_TO_ONE, NOTICE_UNENCRYPTED, RoomNotices, RoomPolicy
 from bot.channels.matrix.session import Credentials, connect
 from bot.config import Settings
+from bot.proxies import proxy_for
 from bot.engine import Engine
 from bot.inbox import KeyedOrder, Receipt
 from bot.store import Database
@@ -86,6 +88,7 @@ class MatrixChannel:
         self.client = AsyncClient(
             settings.matrix_homeserver, settings.matrix_user,
             store_path=str(self.store_dir), config=config,
+            proxy=proxy_for(settings.matrix_homeserver),  # HTTPS_PROXY / NO_PROXY
         )  # fmt: skip
         self.outbox = MatrixOutbox(self.client)
         self.notices = RoomNotices(db)
@@ -100,6 +103,7 @@ class MatrixChannel:
         self._resumed = False
         self._stored_token = ""  # the sync token whose events are all in the inbox
         self.store_failures = 0  # syncs whose events could not be stored (then retried)
+        self._last_sync: float | None = None  # monotonic time of the last good sync
         # Numbered options of the last alert per room (see `send`), and seeded reactions.
         self._alert_options: _Bounded = _Bounded(MAX_REMEMBERED_ROOMS)
         self._reaction_targets: OrderedDict[str, tuple[Option, ...]] = OrderedDict()
@@ -151,6 +155,12 @@ class MatrixChannel:
         await self.order.drain(timeout)
         await self.engine.inbox.flush()
 
+    @property
+    def connected(self) -> bool:
+        """A sync succeeded within two long-poll periods (bot/supervise.py reads this)."""
+        last = self._last_sync
+        return last is not None and time.monotonic() - last < 2 * SYNC_TIMEOUT_MS / 1000 + 30
+
     async def _on_sync(self, response: SyncResponse) -> None:
         """After nio processed a sync: store its events, then save the token, then handle."""
         batch, self._batch = self._batch, []
@@ -176,6 +186,7 @@ class MatrixChannel:
             if receipt is not None:  # a redelivered event (same id) is left out
                 self._dispatch(room_id, kind, event, receipt)
         self._sync_failures = 0
+        self._last_sync = time.monotonic()
         self.ready.set()
 
     def _resume(self, receipt: Receipt, data: bytes) -> None:
@@ -203,17 +214,21 @@ class MatrixChannel:
     async def _on_sync_error(self, response: SyncError) -> None:
         # nio loops again at once after an error response; back off instead of hammering.
         self._sync_failures += 1
+        self._last_sync = None
         log.warning("matrix: sync error %s", response.status_code)
         await asyncio.sleep(min(0.5 * 2 ** (self._sync_failures - 1), 30.0))
 
     def _spawn(self, room_id: str, work: Awaitable[None], receipt: Receipt | None = None) -> None:
         async def run() -> None:
             try:
-                await work
+                async with self.engine.activity.work():  # a shutdown lets this finish
+                    await work
             except asyncio.CancelledError:
                 raise  # shutdown or crash: the event stays in the inbox for the next start
             except Exception:
                 log.exception("matrix: handling an event in a room failed")
+            finally:
+                getattr(work, "close", lambda: None)()  # cancelled before it began: no "never awaited"
             if receipt is not None:  # a no-op when the turn's commit marked it
                 self.engine.inbox.done(receipt)
 

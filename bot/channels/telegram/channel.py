@@ -86,12 +86,13 @@ class TelegramChannel:
     ) -> None:
         # PTB 22 warns about its int retry_after unless told to use timedelta
         os.environ.setdefault("PTB_TIMEDELTA", "true")
+        self._requests = (AiohttpRequest(connection_pool), AiohttpRequest(1))
         builder = (
             Application.builder()
             .token(token)
             .concurrent_updates(False)
-            .request(AiohttpRequest(connection_pool))
-            .get_updates_request(AiohttpRequest(1))
+            .request(self._requests[0])
+            .get_updates_request(self._requests[1])
             .update_queue(_InboxQueue(self))
         )
         if base_url:
@@ -114,6 +115,7 @@ class TelegramChannel:
         self._sent_offset = 0  # the offset Telegram last saw from us
         self.inbox = inbox
         self.in_flight: set[int] = set()  # update ids stored in the inbox, not yet handled
+        self.connected = False  # the Bot API answered the last poll (bot/supervise.py reads it)
         self.outbox = Outbox(
             self.application.bot, self.caller, self.order, self.keyboards,
             lambda: self._texts, self._lang,
@@ -156,7 +158,12 @@ class TelegramChannel:
     async def run(self) -> None:
         """Run until cancelled (long polling, or the webhook server if configured)."""
         app = self.application
-        await app.initialize()
+        try:
+            await app.initialize()  # getMe: fails while the Bot API is unreachable
+        except BaseException:
+            # PTB leaves its HTTP sessions open when getMe fails; the supervisor tries again
+            await asyncio.gather(*(r.shutdown() for r in self._requests), return_exceptions=True)
+            raise
         try:
             await self._resume()
             await self.set_commands()
@@ -175,8 +182,10 @@ class TelegramChannel:
                     allowed_updates=ALLOWED_UPDATES,
                 )
                 log.info("telegram: webhook mode on %s:%d", hook.listen, hook.port)
+                self.connected = True  # setWebhook went through; Telegram now calls us
                 await asyncio.Event().wait()
         finally:
+            self.connected = False
             await self.order.cancel_all()  # unhandled updates stay in the inbox for the next start
             await self.inbox.close()
             await self._confirm_offset()
@@ -204,6 +213,7 @@ class TelegramChannel:
     async def _poll_forever(self) -> None:
         await self.caller.call("deleteWebhook", None, self.bot.delete_webhook, limit=False)
         log.info("telegram: long polling")
+        self.connected = True  # getMe, setMyCommands and deleteWebhook went through
         delay = 1.0
         while True:
             try:
@@ -213,7 +223,9 @@ class TelegramChannel:
                     timeout=self.poll_timeout,
                     allowed_updates=ALLOWED_UPDATES,
                 )
-                delay = 1.0
+                if not self.connected:
+                    log.info("telegram: Bot API reachable")
+                self.connected, delay = True, 1.0
                 self.inbox.confirmed = self._sent_offset
             except RetryAfter as exc:
                 wait = exc.retry_after
@@ -224,7 +236,9 @@ class TelegramChannel:
             except BadRequest:
                 raise
             except NetworkError as exc:
-                log.warning("telegram: getUpdates failed (%s), retrying in %.0f s", type(exc).__name__, delay)
+                if self.connected:  # once per outage, not per attempt
+                    log.warning("telegram: getUpdates failed (%s), retrying with backoff", type(exc).__name__)
+                self.connected = False
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
                 continue
@@ -274,7 +288,8 @@ class TelegramChannel:
 
         async def work() -> None:
             try:
-                await self.handle_update(update, receipt)
+                async with self.engine.activity.work():  # a shutdown lets this finish (or never start)
+                    await self.handle_update(update, receipt)
             except asyncio.CancelledError:  # shutdown or crash: it stays in the inbox
                 self.in_flight.discard(update_id)
                 raise

@@ -4,11 +4,14 @@ per request (bench/bench_telegram.py); PTB stays responsible for everything abov
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.proxies import proxy_for
 
 _DEFAULTS = {"read": 5.0, "write": 5.0, "connect": 5.0, "pool": 1.0, "media_write": 20.0}
 
@@ -24,6 +27,9 @@ class AiohttpRequest(BaseRequest):
         self._pool_size = connection_pool_size
         self._read_timeout = read_timeout
         self._session: aiohttp.ClientSession | None = None
+        # HTTPS_PROXY / NO_PROXY from the environment (ministry networks), looked up once per
+        # host: aiohttp's trust_env would read the environment and ~/.netrc on every request
+        self._proxies: dict[tuple[str, str], str | None] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -70,9 +76,14 @@ class AiohttpRequest(BaseRequest):
             sock_connect=_timeout(connect_timeout, _DEFAULTS["connect"]),
             sock_read=read,
         )
+        parsed = urlsplit(url)
+        where = (parsed.scheme, parsed.netloc)
+        if where not in self._proxies:
+            self._proxies[where] = proxy_for(url)
         try:
             async with self._session.request(
-                method, url, data=data, timeout=timeout, headers={"User-Agent": self.USER_AGENT}
+                method, url, data=data, timeout=timeout, headers={"User-Agent": self.USER_AGENT},
+                proxy=self._proxies[where],
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as err:
