@@ -99,9 +99,7 @@ class Metrics:
         snap.take_seconds = [r[0] for r in await db.fetchall(
             "SELECT acked_at - created_at FROM escalations WHERE acked_at IS NOT NULL")]
         # The engine's inbox: events stored but not yet handled, per channel.
-        for channel, waiting in await db.fetchall(
-            "SELECT channel, count(*) FROM inbox WHERE payload IS NOT NULL GROUP BY channel"
-        ):
+        for channel, waiting in await db.fetchall("SELECT channel, count(payload) FROM inbox GROUP BY channel"):
             snap.inbox_backlog[channel] = int(waiting)
         if stats is not None:
             snap.stats = await stats.totals()

@@ -31,7 +31,7 @@ SECRETS = {
     "link": "https://example.org/beitrag/98765-hetzpost",
     "note": "Wieder aufgetaucht mit Plakat Nummer vier",
 }
-TRIAGE_TO_RESULT = ["/start", "nein", "Beleidigung", "ja", "nein", "nein", "nein", "Pirna"]
+TRIAGE_TO_RESULT = ["/start", "nein", "Beleidigung", "ja", "nein", "nein", "Pirna"]
 
 
 def settings_for(data_dir: Path, **extra: object) -> Settings:

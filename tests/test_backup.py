@@ -55,8 +55,8 @@ async def test_backup_of_a_live_bot_restores_into_a_new_directory(tmp_path):
         assert went_on[-1].options and went_on[-1].options != asked[-1].options
         owner = Chat(app, "u1")
         listed = await owner.command("vorfaelle")
-        assert [o.id for o in listed[-1].options] == ["rec_1", "back"]
-        await owner.option("rec_1")
+        assert [o.id for o in listed[-1].options] == ["rec.1", "back"]
+        await owner.option("rec.1")
         await owner.option("note")
         noted = await owner.text("Nachtrag nach der Wiederherstellung")
         assert f"Notiz zu {ref} gespeichert" in noted[0].text

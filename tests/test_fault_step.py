@@ -8,6 +8,7 @@ state survives its JSON round trip (the engine stores it).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
@@ -95,6 +96,8 @@ def test_random_conversations_never_raise(knowledge, data):
 
 
 def test_a_forged_option_at_the_escalation_place_choice_is_not_an_answer(knowledge):
+    # The shipped roster is an example (escalation off): take it as real to reach the choice.
+    knowledge = dataclasses.replace(knowledge, roster=knowledge.roster.model_copy(update={"example": False}))
     ctx = Context(key=KEY, knowledge=knowledge, now=NOW)
     state = None
     for event in (CommandIn(key=KEY, name="notfall"), OptionChosen(key=KEY, option_id="escalate"),
