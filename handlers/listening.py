@@ -17,7 +17,7 @@ from knowledge.places import Place
 LANGS = ("de", "en")
 MAX_PROPOSALS = 3
 MIN_PROPOSAL = 0.12
-MIN_MODEL_WORDS = 3
+MIN_MODEL_WORDS = 2
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
