@@ -9,48 +9,19 @@ always the core's business.
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-log = logging.getLogger(__name__)
+from bot.inbox import KeyedOrder
+
 KEEP_RECORDS = 8
 
 
-class ChatOrder:
-    """Runs work for one chat strictly in submission order; different chats run concurrently."""
+class ChatOrder(KeyedOrder):
+    """Runs work for one chat strictly in submission order; different chats run concurrently
+    (the engine's KeyedOrder, named for the log)."""
 
     def __init__(self) -> None:
-        self._tails: dict[int, asyncio.Task[None]] = {}
-        self.tasks: set[asyncio.Task[None]] = set()
-
-    def submit(self, chat_id: int, work: Callable[[], Awaitable[None]]) -> asyncio.Task[None]:
-        previous = self._tails.get(chat_id)
-
-        async def run() -> None:
-            if previous is not None:
-                await asyncio.wait([previous])  # its outcome is its own business
-            try:
-                await work()
-            except Exception:
-                log.exception("telegram: handling for a chat failed")
-
-        task = asyncio.create_task(run())
-        self._tails[chat_id] = task
-        self.tasks.add(task)
-        task.add_done_callback(lambda t: self._done(chat_id, t))
-        return task
-
-    def _done(self, chat_id: int, task: asyncio.Task[None]) -> None:
-        self.tasks.discard(task)
-        if self._tails.get(chat_id) is task:
-            del self._tails[chat_id]
-
-    async def cancel_all(self) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        super().__init__("telegram")
 
 
 @dataclass
