@@ -151,7 +151,8 @@ def _fingerprint(directory: Path) -> str:
 
 def neutral_texts(places: PlaceIndex) -> list[str]:
     """Saxon municipality names: never danger, whatever the model makes of an unknown word."""
-    return sorted({p.name for p in places.places() if p.in_saxony})
+    # Only the Saxon part: asking for all places would load Germany's at every start.
+    return sorted({p.name for p in places.saxon_places()})
 
 
 def load(directory: Path | None = None, *, check_references: bool = True) -> Knowledge:
