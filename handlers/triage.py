@@ -203,10 +203,14 @@ def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tu
     if state.lang_chosen:
         return state, []
     detected = k.detect_language(text)
-    if detected is None or detected == state.lang:
+    if detected is None:
         return state, []
-    switched = _replace(state, lang=detected)
-    return switched, [OutboundMessage(k.flow.texts.language_switched.get(detected))]
+    # Decided once, from the user's own words: a later short reply ("nah im good") that
+    # looks like the other language does not flip it back and forth; /sprache still does.
+    settled = _replace(state, lang=detected, lang_chosen=True)
+    if detected == state.lang:
+        return settled, []
+    return settled, [OutboundMessage(k.flow.texts.language_switched.get(detected))]
 
 
 # --- the step ----------------------------------------------------------------------

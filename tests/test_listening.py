@@ -213,3 +213,20 @@ def test_an_english_sentence_mid_conversation_switches_the_language(k: Knowledge
     assert chat.state.lang == "en"
     assert "/sprache" in messages[0].text
     assert chat.state.category == "property_damage"
+
+
+def test_a_short_reply_does_not_flip_the_language_back(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("some guys keep waiting outside my house after every council meeting")
+    assert chat.state.lang == "en"
+    chat.text("nah im good rn")
+    assert chat.state.lang == "en"
+
+
+def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_yes")
+    assert chat.state.node == "emergency"
+    chat.text("nein, alles gut")
+    assert chat.state.node not in ("emergency", "danger_now")
