@@ -56,8 +56,9 @@ def matrix_factory(app: App) -> Callable[[], Channel] | None:
     if not matrix_configured(app.settings):
         return None
     from bot.channels.matrix.channel import MatrixChannel
+    from bot.channels.matrix.rooms import room_pseudonym
 
-    return lambda: MatrixChannel(app.engine, app.db, app.settings)
+    return lambda: MatrixChannel(app.engine, app.db, app.settings, room_pseudonym(app))
 
 
 def matrix_configured(s: Settings) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.app import open_app
 from bot.channels.matrix.channel import MatrixChannel
+from bot.channels.matrix.rooms import room_pseudonym
 from bot.config import Settings
 from tests.matrix_harness.client import HarnessError, OfficialClient
 
@@ -23,7 +24,7 @@ async def running_bot(
         matrix_password=user.password, **settings,
     )  # fmt: skip
     async with open_app(config) as app:
-        channel = MatrixChannel(app.engine, app.db, config)
+        channel = MatrixChannel(app.engine, app.db, config, room_pseudonym(app))
         task = asyncio.create_task(channel.run(), name="matrix bot")
         try:
             ready = asyncio.create_task(channel.ready.wait())

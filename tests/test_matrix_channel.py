@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import sqlite3
 import stat
 
 import yaml
@@ -11,6 +13,7 @@ from nio import RoomEncryptedFile
 
 from bot.channels.matrix.render import message_content, option_for_reply
 from bot.channels.matrix.rooms import RoomPolicy
+from bot.config import Settings
 from handlers.messages import ContactCard, ConversationKey, Option, OutboundMessage
 from tests.matrix_bot import assert_quiet, running_bot, turn
 from tests.matrix_harness.client import OfficialClient
@@ -295,3 +298,28 @@ async def test_rate_limited_sends_wait_and_all_arrive(tmp_path, caplog):
             await official.close()
     finally:
         server.cleanup()
+
+
+async def test_notices_remember_rooms_by_pseudonym_and_old_plain_rows_still_count(
+    synapse, matrix_user, official_client, tmp_path
+):
+    bot = matrix_user("bot")
+    official = await official_client(matrix_user("official"))
+    data = tmp_path / "data"
+    async with running_bot(synapse.base_url, bot, data):
+        room_id = await _open_dm(official, bot.user_id, encrypted=False)
+        first = await turn(official, room_id, bot.user_id, "Hallo", DANGER)
+        assert "nicht Ende-zu-Ende-verschlüsselt" in first[0].body
+    db_file = Settings(data_dir=data).db_path
+    # What an older version stored: the plain room id.
+    with contextlib.closing(sqlite3.connect(db_file)) as conn, conn:
+        rows = conn.execute("SELECT room_id FROM matrix_room_notices").fetchall()
+        assert len(rows) == 1 and rows[0][0] != room_id
+        conn.execute("UPDATE matrix_room_notices SET room_id = ?", (room_id,))
+    async with running_bot(synapse.base_url, bot, data):  # moves the plain row at start
+        again = await turn(official, room_id, bot.user_id, "Hallo", DANGER)
+        assert not any("nicht Ende-zu-Ende-verschlüsselt" in m.body for m in again)  # still told once
+    stored = b"".join(p.read_bytes() for p in db_file.parent.glob(db_file.name + "*"))
+    assert room_id.encode() not in stored
+    with contextlib.closing(sqlite3.connect(db_file)) as conn:
+        assert conn.execute("SELECT count(*) FROM matrix_room_notices").fetchone()[0] == 1

@@ -9,6 +9,7 @@ import asyncio
 from pathlib import Path
 
 from bot.channels.telegram import WebhookConfig
+from bot.escalation import answers
 from handlers.messages import (
     ContactCard,
     ConversationKey,
@@ -156,19 +157,20 @@ async def test_escalation_buttons_always_reach_the_engine(
     async with opened(tmp_path) as app, running(api, app):
 
         async def officer(event: Inbound) -> list[OutboundMessage] | None:
-            if isinstance(event, OptionChosen) and event.option_id.startswith("esc_"):
+            if isinstance(event, OptionChosen) and answers.is_officer_answer(event.option_id):
                 chosen.append(event.option_id)
                 return [OutboundMessage("Übernommen.")]
             return None
 
         app.engine.interceptors.append(officer)
-        alert = OutboundMessage("Alarm", options=(Option("esc_take_17", "Ich übernehme"),), emergency=True)
+        take = answers.option(answers.TakeAlert("17"), "Ich übernehme")
+        alert = OutboundMessage("Alarm", options=(take,), emergency=True)
         await app.engine.deliver(KEY, [alert])
         alert_msg = last_with_buttons(api, CHAT)
         await say(api, CHAT, "/start")  # the alert is no longer the newest keyboard
-        await handled(api, api.inject_callback(CHAT, CHAT, alert_msg.message_id, "esc_take_17"))
+        await handled(api, api.inject_callback(CHAT, CHAT, alert_msg.message_id, take.id))
         assert await _node(app) == "danger_now"  # the conversation itself did not move
-    assert chosen == ["esc_take_17"]
+    assert [answers.parse(c) for c in chosen] == [answers.TakeAlert("17")]
     assert "🚨" in (alert_msg.text or "") and "NOTFALL" in (alert_msg.text or "")
     assert "Übernommen." in [m.text for m in api.sent_messages(CHAT)]
 

@@ -42,3 +42,9 @@ def parse(option_id: str) -> OfficerAnswer | None:
                 return kind(ref)
             return None
     return None
+
+
+def is_officer_answer(option_id: str) -> bool:
+    """Whether an option id is an officer's answer to an alert: a channel hands these to the
+    core as they are (they are not tied to the user's keyboard on screen)."""
+    return parse(option_id) is not None

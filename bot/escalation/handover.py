@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.escalation.alerts import owner_message, texts
 from bot.escalation.keys import parse_key
-from bot.escalation.records import Escalation, audit, ts
+from bot.escalation.records import Escalation, audit
 from bot.escalation.service import EscalationService, Notice
 from handlers.messages import OutboundMessage
 
@@ -89,10 +89,7 @@ class Handover:
             return self._say("already_closed", actor, ref=esc.ref)
         if esc.owner != actor.id:
             return self._say("not_owner", actor, ref=esc.ref)
-        async with self.db.transaction() as conn:
-            await conn.execute(
-                "INSERT OR REPLACE INTO escalation_closing (officer_key, escalation_id, started_at) VALUES (?, ?, ?)",
-                (actor.key, esc.id, ts(self.service.clock.now())))
+        await self.records.start_closing(actor.key, esc.id, self.service.clock.now())
         return self._say("close_ask", actor, ref=esc.ref)
 
     async def finish_close(self, actor: Actor, esc_id: int, outcome: str) -> list[OutboundMessage]:
@@ -100,17 +97,12 @@ class Handover:
         esc = await self.records.get(esc_id)
         sealed = self.records.seal_outcome(esc.ref, outcome.strip()[:MAX_OUTCOME]) if esc else None
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                # The user may have had their data erased meanwhile: then no outcome is kept.
-                "UPDATE escalations SET state = 'closed', closed_at = ?, "
-                "outcome_sealed = CASE WHEN erased_at IS NULL THEN ? END "
-                "WHERE id = ? AND owner = ? AND state = 'acked'",
-                (ts(now), sealed, esc_id, actor.id))
-            await conn.execute("DELETE FROM escalation_closing WHERE officer_key = ?", (actor.key,))
-            if cur.rowcount == 1:
+            closed = await self.records.close(conn, esc_id, actor.id, sealed, now)
+            await self.records.end_closing(conn, actor.key)
+            if closed:
                 await audit(conn, esc_id, now, "closed", actor=actor.id, channel=parse_key(actor.key).channel)
         ref = esc.ref if esc else "?"
-        return self._say("closed" if cur.rowcount == 1 else "already_closed", actor, ref=ref)
+        return self._say("closed" if closed else "already_closed", actor, ref=ref)
 
     async def declare(self, actor: Actor, on_duty: bool) -> list[OutboundMessage]:
         k = self.service.knowledge.current

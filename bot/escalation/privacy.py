@@ -12,13 +12,12 @@ import logging
 from typing import Any
 
 from bot.clock import Clock
-from bot.escalation.records import EscalationRecords, audit, ts
+from bot.escalation.records import EscalationRecords, audit
 from handlers.messages import ConversationKey
 
 log = logging.getLogger(__name__)
 SWEEP_EVERY_SECONDS = 3600.0
 ENDED = ("closed", "exhausted")
-ERASE = "subject = NULL, personal = NULL, outcome_sealed = NULL, erased_at = ?"
 
 
 class EscalationPrivacy:
@@ -30,23 +29,17 @@ class EscalationPrivacy:
 
     async def seal_legacy(self) -> int:
         """Seal what migration 0007 set aside from plaintext columns, then drop the plaintext."""
-        rows = await self.db.fetchall(
-            "SELECT u.id, e.ref, u.user_key, u.place_id, u.place_name, u.lat, u.lon, u.phone, u.outcome "
-            "FROM escalation_upgrade u JOIN escalations e ON e.id = u.id")
+        rows = await self.records.legacy_rows()
         if not rows:
             return 0
-        async with self.db.transaction() as conn:
-            for esc_id, ref, user_key, place_id, place_name, lat, lon, phone, outcome in rows:
-                fields = {"user_key": user_key, "place_id": place_id, "place_name": place_name,
-                          "lat": lat, "lon": lon, "phone": phone}
-                await conn.execute(
-                    "UPDATE escalations SET subject = ?, personal = ?, outcome_sealed = ? WHERE id = ?",
-                    (self.records.subject(user_key) if user_key else None,
-                     self.records.seal_personal(ref, fields),
-                     self.records.seal_outcome(ref, outcome) if outcome else None, esc_id))
-            await conn.execute("DELETE FROM escalation_upgrade")  # secure_delete overwrites the pages
-        # The plaintext may still sit in WAL frames: copy them into the file and truncate the WAL.
-        await self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sealed = []
+        for esc_id, ref, user_key, place_id, place_name, lat, lon, phone, outcome in rows:
+            fields = {"user_key": user_key, "place_id": place_id, "place_name": place_name,
+                      "lat": lat, "lon": lon, "phone": phone}
+            sealed.append((self.records.subject(user_key) if user_key else None,
+                           self.records.seal_personal(ref, fields),
+                           self.records.seal_outcome(ref, outcome) if outcome else None, esc_id))
+        await self.records.store_sealed_legacy(sealed)
         log.info("sealed %d escalation(s) written before encryption", len(rows))
         return len(rows)
 
@@ -55,16 +48,12 @@ class EscalationPrivacy:
     async def erase_expired(self) -> int:
         """Erase the personal fields of ended escalations older than the retention time."""
         now = self.clock.now()
-        rows = await self.db.fetchall(
-            "SELECT id FROM escalations WHERE erased_at IS NULL AND state IN (?, ?) "
-            "AND coalesce(closed_at, created_at) < ?", (*ENDED, ts(now - self.retention)))
-        ids = [r[0] for r in rows]
+        ids = await self.records.ended_before(ENDED, now - self.retention)
         if not ids:
             return 0
         async with self.db.transaction() as conn:
             for esc_id in ids:
-                await conn.execute(f"UPDATE escalations SET {ERASE} WHERE id = ?", (ts(now), esc_id))
-                await conn.execute("DELETE FROM escalation_closing WHERE escalation_id = ?", (esc_id,))
+                await self.records.erase(conn, esc_id, now)
                 await audit(conn, esc_id, now, "erased", result="retention")
         log.info("erased the personal data of %d escalation(s) after the retention time", len(ids))
         return len(ids)
@@ -81,10 +70,7 @@ class EscalationPrivacy:
     # --- the user's rights -----------------------------------------------------------
 
     async def _ids_of(self, key: ConversationKey) -> list[int]:
-        rows = await self.db.fetchall(
-            "SELECT id FROM escalations WHERE subject = ? ORDER BY created_at, id",
-            (self.records.subject(str(key)),))
-        return [r[0] for r in rows]
+        return await self.records.ids_of(str(key))
 
     async def export_user(self, key: ConversationKey, now: dt.datetime) -> dict[str, Any]:
         """The user's escalations for /meinedaten: what they gave and what became of it."""
@@ -112,11 +98,8 @@ class EscalationPrivacy:
             return
         async with self.db.transaction() as conn:
             for esc_id in ids:
-                await conn.execute(
-                    "UPDATE escalations SET state = 'closed', closed_at = ?, due_at = NULL "
-                    "WHERE id = ? AND state = 'open'", (ts(now), esc_id))
-                await conn.execute(f"UPDATE escalations SET {ERASE} WHERE id = ?", (ts(now), esc_id))
-                await conn.execute("DELETE FROM escalation_closing WHERE escalation_id = ?", (esc_id,))
+                await self.records.withdraw(conn, esc_id, now)
+                await self.records.erase(conn, esc_id, now)
             await audit(conn, None, now, "user_erased")
         log.info("erased a user's escalation data on request")
 

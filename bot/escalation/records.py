@@ -241,6 +241,74 @@ class EscalationRecords:
             )
             return len(rows)
 
+    # --- closing (bot/escalation/handover.py) ---------------------------------------------
+
+    async def start_closing(self, officer_key: str, esc_id: int, now: dt.datetime) -> None:
+        """The officer is asked for the outcome: their next text closes this escalation."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT OR REPLACE INTO escalation_closing (officer_key, escalation_id, started_at) VALUES (?, ?, ?)",
+                (officer_key, esc_id, ts(now)))
+
+    async def close(self, conn: aiosqlite.Connection, esc_id: int, officer: str, sealed_outcome: bytes | None,
+                    now: dt.datetime) -> bool:
+        """Compare-and-set: only the owner closes a taken escalation. The user may have had
+        their data erased meanwhile: then no outcome is kept."""
+        cur = await conn.execute(
+            "UPDATE escalations SET state = 'closed', closed_at = ?, "
+            "outcome_sealed = CASE WHEN erased_at IS NULL THEN ? END "
+            "WHERE id = ? AND owner = ? AND state = 'acked'",
+            (ts(now), sealed_outcome, esc_id, officer))
+        return cur.rowcount == 1
+
+    async def end_closing(self, conn: aiosqlite.Connection, officer_key: str) -> None:
+        await conn.execute("DELETE FROM escalation_closing WHERE officer_key = ?", (officer_key,))
+
+    # --- personal data (bot/escalation/privacy.py) ---------------------------------------
+
+    async def legacy_rows(self) -> list[aiosqlite.Row]:
+        """Plaintext that migration 0007 set aside: (id, ref, user_key, place_id, place_name,
+        lat, lon, phone, outcome)."""
+        return await self.db.fetchall(
+            "SELECT u.id, e.ref, u.user_key, u.place_id, u.place_name, u.lat, u.lon, u.phone, u.outcome "
+            "FROM escalation_upgrade u JOIN escalations e ON e.id = u.id")
+
+    async def store_sealed_legacy(self, sealed: list[tuple[str | None, bytes, bytes | None, int]]) -> None:
+        """Write (subject, personal, outcome_sealed, id) and drop the plaintext for good."""
+        async with self.db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE escalations SET subject = ?, personal = ?, outcome_sealed = ? WHERE id = ?", sealed)
+            await conn.execute("DELETE FROM escalation_upgrade")  # secure_delete overwrites the pages
+        # The plaintext may still sit in WAL frames: copy them into the file and truncate the WAL.
+        await self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    async def ended_before(self, states: tuple[str, ...], cutoff: dt.datetime) -> list[int]:
+        """Ended escalations not yet erased whose end (or start) lies before the cutoff."""
+        marks = ",".join("?" * len(states))
+        rows = await self.db.fetchall(
+            f"SELECT id FROM escalations WHERE erased_at IS NULL AND state IN ({marks}) "
+            "AND coalesce(closed_at, created_at) < ?", (*states, ts(cutoff)))
+        return [r[0] for r in rows]
+
+    async def ids_of(self, user_key: str) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT id FROM escalations WHERE subject = ? ORDER BY created_at, id", (self.subject(user_key),))
+        return [r[0] for r in rows]
+
+    async def withdraw(self, conn: aiosqlite.Connection, esc_id: int, now: dt.datetime) -> None:
+        """A still running escalation ends: no further alerts."""
+        await conn.execute(
+            "UPDATE escalations SET state = 'closed', closed_at = ?, due_at = NULL "
+            "WHERE id = ? AND state = 'open'", (ts(now), esc_id))
+
+    async def erase(self, conn: aiosqlite.Connection, esc_id: int, now: dt.datetime) -> None:
+        """What could identify the user goes; the row (reference, times, category,
+        Polizeidirektion, state) stays."""
+        await conn.execute(
+            "UPDATE escalations SET subject = NULL, personal = NULL, outcome_sealed = NULL, erased_at = ? "
+            "WHERE id = ?", (ts(now), esc_id))
+        await conn.execute("DELETE FROM escalation_closing WHERE escalation_id = ?", (esc_id,))
+
     # --- applying a plan (bot/escalation/planner.py) -------------------------------------
 
     async def apply(self, conn: aiosqlite.Connection, writes: list[Write],

@@ -13,5 +13,6 @@ def start(app: App) -> Awaitable[None] | None:
     if not (s.matrix_homeserver and s.matrix_user and (s.matrix_password or s.matrix_access_token)):
         return None
     from bot.channels.matrix.channel import MatrixChannel
+    from bot.channels.matrix.rooms import room_pseudonym
 
-    return MatrixChannel(app.engine, app.db, s).run()
+    return MatrixChannel(app.engine, app.db, s, room_pseudonym(app)).run()

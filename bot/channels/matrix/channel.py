@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,8 @@ class _Bounded(OrderedDict):  # type: ignore[type-arg]
 
 
 class MatrixChannel:
-    def __init__(self, engine: Engine, db: Database, settings: Settings) -> None:
+    def __init__(self, engine: Engine, db: Database, settings: Settings,
+                 room_pseudonym: Callable[[str], str] | None = None) -> None:
         if not (settings.matrix_homeserver and settings.matrix_user):
             raise ValueError("SCHUTZLOTSE_MATRIX_HOMESERVER and _USER are required")
         self.engine = engine
@@ -91,7 +92,7 @@ class MatrixChannel:
             proxy=proxy_for(settings.matrix_homeserver),  # HTTPS_PROXY / NO_PROXY
         )  # fmt: skip
         self.outbox = MatrixOutbox(self.client)
-        self.notices = RoomNotices(db)
+        self.notices = RoomNotices(db, room_pseudonym)  # rooms stored by keyed pseudonym
         self.policy: RoomPolicy | None = None
         self.credentials: Credentials | None = None
         self.ready = asyncio.Event()
@@ -132,6 +133,7 @@ class MatrixChannel:
                 device_id=s.matrix_device_id,
             )  # fmt: skip
             self.policy = RoomPolicy(self.user_id, s.matrix_allowed_servers)
+            await self.notices.pseudonymize_existing()  # rows of an older version, once
             if self.client.should_upload_keys:
                 await self.client.keys_upload()
             if self.client.store is not None:  # where the last stored sync left off

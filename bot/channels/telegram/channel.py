@@ -37,6 +37,7 @@ from bot.channels.telegram.menu import MENU_LANGS, bot_commands
 from bot.channels.telegram.outbox import Outbox
 from bot.channels.telegram.sender import RetryingCaller, SendLimiter
 from bot.channels.telegram.transport import AiohttpRequest
+from bot.escalation.answers import is_officer_answer
 from bot.inbox import Receipt
 from handlers.messages import (
     AttachmentIn,
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
-ESCALATION_PREFIX = "esc_"
 MAX_IN_FLIGHT = 2000  # stored but unhandled updates before fetching pauses (memory bound)
 
 
@@ -351,7 +351,7 @@ class TelegramChannel:
             message = query.message
             message_id = message.message_id if message is not None else 0
             option_id = self.keyboards.resolve(data)
-            if option_id is not None and not option_id.startswith(ESCALATION_PREFIX):
+            if option_id is not None and not is_officer_answer(option_id):
                 if self.keyboards.known(chat_id):
                     record = self.keyboards.live(chat_id, message_id)
                     if record is None or data not in record.choices:

@@ -3,8 +3,8 @@
 Who decides "stale": this channel knows which inline keyboard it sent last to a chat and
 answers presses on any other message itself ("no longer current"), without bothering the
 core. After a restart it knows nothing, so a press goes to the core, whose own check
-(`stale_option`: the id is not on screen) then decides. Escalation buttons (`esc_*`) are
-always the core's business.
+(`stale_option`: the id is not on screen) then decides. Officer answers to alerts
+(`bot.escalation.answers.is_officer_answer`) are always the core's business.
 """
 
 from __future__ import annotations
