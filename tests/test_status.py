@@ -97,7 +97,15 @@ async def test_healthz_and_metrics_of_a_running_bot(tmp_path):
             assert code == 0 and summary == "ok"
 
             await talk(api, 7, TRIAGE_TO_RESULT)  # a whole consultation, ending in Pirna
-            status, metrics = await get(settings, "/metrics")
+            # The answer reaches the user just before its turn is counted: wait for the count.
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 10
+            while True:
+                status, metrics = await get(settings, "/metrics")
+                counted = re.search(r"^schutzlotse_turns_total (\d+)", metrics, re.M)
+                if (counted and int(counted.group(1)) >= len(TRIAGE_TO_RESULT)) or loop.time() > deadline:
+                    break
+                await asyncio.sleep(0.05)
             assert status == 200
             names = {m.group(1) for m in re.finditer(r"^(\w+?)(?:_bucket|_count|_sum|_total|_created)?[{ ]",
                                                      metrics, re.M)}
@@ -109,7 +117,6 @@ async def test_healthz_and_metrics_of_a_running_bot(tmp_path):
             assert 'schutzlotse_escalations{state="open"} 0.0' in metrics
             assert "schutzlotse_escalation_take_seconds_count 0.0" in metrics
             # handled updates are marked done in batches, within FLUSH_DELAY: the backlog empties
-            loop = asyncio.get_running_loop()
             deadline = loop.time() + 10
             while (backlog := float(re.search(r'^schutzlotse_inbox_backlog\{channel="telegram"\} (\S+)',
                                               (await get(settings, "/metrics"))[1], re.M)[1])) > 0:
