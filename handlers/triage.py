@@ -346,8 +346,8 @@ def _is_place_node(state: ConversationState, k: Knowledge) -> bool:
 def signals_danger(k: Knowledge, text: str) -> bool:
     if listening.is_bare_help(text):
         return True
-    understood = k.understand(text)
-    return listening.danger_now(text, understood.danger_signals)
+    # Only the danger verdict: no category, aspects or place search for a text in another flow.
+    return listening.danger_now(text, k.understander.danger(text).signals)
 
 
 # --- answers -----------------------------------------------------------------------
