@@ -8,7 +8,7 @@ line "Verstanden: Bedrohung, Hartha, zu Hause." that the user can correct with o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
@@ -34,11 +34,16 @@ class Heard:
 
     danger: bool = False
     categories: tuple[str, ...] = ()  # confident, best first
+    sure: tuple[str, ...] = ()  # of those, the ones the model is very sure of (SURE)
     proposals: tuple[str, ...] = ()  # plausible, to be confirmed
     aspects: tuple[str, ...] = ()
     place: Place | None = None
     place_choices: tuple[Place, ...] = ()
     lang: str | None = None
+
+    def without_offence(self) -> Heard:
+        """What was heard, minus any guess about the offence."""
+        return replace(self, categories=(), sure=(), proposals=())
 
     @property
     def anything(self) -> bool:
@@ -85,10 +90,11 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
         elif found.status in ("ambiguous", "suggest") and found.places:
             choices = tuple(found.places)
     words = _words(text)
-    categories = tuple(
-        c.id for c in understood.categories
+    counted = [
+        c for c in understood.categories
         if c.id in k.categories and c.id != FALLBACK and (words >= MIN_MODEL_WORDS or c.score >= SURE)
-    )
+    ]
+    categories = tuple(c.id for c in counted)
     proposals: tuple[str, ...] = ()
     if not categories and words >= 2:  # nothing sure enough: the likeliest few are offered to pick from
         proposals = tuple(c.id for c in understood.ranking[:MAX_PROPOSALS]
@@ -97,6 +103,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
     return Heard(
         danger=danger_now(text, understood.danger_signals),
         categories=categories,
+        sure=tuple(c.id for c in counted if c.score >= SURE),
         proposals=proposals,
         aspects=aspects,
         place=place,

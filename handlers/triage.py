@@ -41,6 +41,8 @@ from handlers.triage_screens import (
     say,
 )
 from knowledge.base import Knowledge
+from knowledge.concepts import says_safe
+from knowledge.features import fold
 from knowledge.places import Resolution
 from knowledge.schema import Question
 from knowledge.text import normalize
@@ -71,6 +73,19 @@ def start(state: ConversationState, ctx: Context, *, welcome: bool = True) -> St
 def emergency(state: ConversationState, ctx: Context, *, lead: str | None = None) -> StepResult:
     moved = _replace(state, flow="triage")
     return go_to(moved, ctx.knowledge.flow.emergency, ctx, StepResult(moved), lead=lead)
+
+
+def emergency_heard(state: ConversationState, heard: Heard, ctx: Context) -> StepResult:
+    """Danger in a typed message: the 110 advice comes first, with nothing before it. The
+    place and aspects it names are kept; what it may say about the offence is only a guess
+    made under stress ("die stehen vor meinem Haus" is no offence yet), so it is offered
+    to confirm once the user is safe, never settled."""
+    absorbed, _ = listening.absorb(state, heard.without_offence(), ctx.knowledge)
+    shown = emergency(absorbed, ctx)
+    guesses = heard.sure  # only what the model is very sure of; guesses would confuse now
+    if shown.state is not None and guesses and not absorbed.category:
+        shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
+    return shown
 
 
 def go_to(
@@ -170,10 +185,10 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
         return go_to(fresh, k.flow.start, ctx, result)
     heard = listening.hear(k, event.text)
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
+    if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
+        return emergency_heard(fresh, heard, ctx).say_first(*notes)
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
-    if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
-        return emergency(absorbed, ctx, lead=lead).say_first(*notes)
     result = StepResult(absorbed, [*notes, welcome])
     if not heard.categories and heard.proposals:
         absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})
@@ -259,12 +274,16 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             result = _typed(switched, text, picks(switched, k), ctx)
             return result.say_first(*notes)
     natural = _natural_pick(state, on_screen, answer.meaning, k)
+    if at_emergency and natural is None:
+        if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
+            return StepResult(state, current_messages(state, k))
+        natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k)) if said.strip() else listening.Heard()
-    if heard.danger and not at_emergency:
-        absorbed, learned = listening.absorb(state, heard, k)
-        lead = listening.understood_line(k, state.lang, learned) if learned else None
-        return emergency(absorbed, ctx, lead=lead)
+    if at_emergency:
+        heard = heard.without_offence()
+    elif heard.danger:
+        return emergency_heard(state, heard, ctx)
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
@@ -404,8 +423,9 @@ def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: 
         if started is not None:
             return started
         result.actions.append(FlowAction(key=ctx.key, name=option.action, state=asdict(state)))
-    if node == k.flow.start and option.next != k.flow.emergency:
-        # What the first message suggested but did not settle is asked right after the danger question.
+    if node in (k.flow.start, k.flow.emergency) and option.next not in (k.flow.emergency, "end"):
+        # What the first message suggested but did not settle is asked right after the danger
+        # question, or once the user is safe.
         if carried.get("after_danger") and not state.category:
             moved = _replace(state, node=CONFIRM_CATEGORY, pending={"proposed": carried["after_danger"]},
                              history=[*state.history, node])

@@ -61,6 +61,19 @@ SAFE_NOW = _words(
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
 )
+# The writer has reached safety: inside behind a locked door, or the police have come.
+# First person only: "er ist drin" is the opposite.
+SHELTERED = _words(
+    "bin drin", "bin drinnen", "sind drin", "sind drinnen", "bin jetzt drin", "sind jetzt drin",
+    "bin im haus", "sind im haus", "bin in der wohnung", "tur zu", "tur ist zu", "tur abgeschlossen",
+    "tur ist abgeschlossen", "hab abgeschlossen", "habe abgeschlossen", "abgesperrt",
+    "polizei ist da", "polizei ist jetzt da", "polizei ist hier", "polizei ist gekommen",
+    "polizei ist eingetroffen", "polizei kam", "streife ist da", "i m inside", "im inside",
+    "we re inside", "were inside", "we are inside", "i am inside", "door locked", "door is locked",
+    "locked the door", "police are here", "police is here", "police arrived", "police came",
+    "police have arrived", "police got here", "cops are here", "alles gut", "all good", "im ok",
+    "i m ok", "i am ok", "i m okay", "bin ok", "mir geht s gut", "uns geht s gut",
+)
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
@@ -269,6 +282,13 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if len(kinds) >= 2 and not now and not progressive and not story and "safe_now" not in found and "reported" not in found:
         found.add("live_situation")
     return found
+
+
+def says_safe(folded: str) -> bool:
+    """The writer says they are safe now ("bin jetzt drin, Tür zu", "they left", "police
+    are here"); a negated phrase ("nicht sicher", "not safe") does not count."""
+    affirmed = _NEG_SCOPE.sub(" ", folded)
+    return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed))
 
 
 def when(found: set[str]) -> str | None:

@@ -230,3 +230,40 @@ def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
     assert chat.state.node == "emergency"
     chat.text("nein, alles gut")
     assert chat.state.node not in ("emergency", "danger_now")
+
+
+@pytest.mark.parametrize("typed", ["bin jetzt drin, tür zu", "ok im inside now door locked",
+                                   "die polizei ist da", "they left, police are here"])
+def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
+    assert chat.state.node == "emergency"
+    chat.text(typed)
+    assert chat.state.node not in ("emergency", "danger_now")
+
+
+@pytest.mark.parametrize("typed", ["ich bin nicht sicher", "they are still there", "was soll ich tun"])
+def test_anything_else_at_the_emergency_advice_repeats_it_without_not_understood(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
+    answer = chat.text(typed)
+    assert chat.state.node == "emergency"
+    assert "110" in all_text(answer) and k.texts.not_understood.de not in all_text(answer)
+
+
+def test_the_emergency_advice_comes_first_and_the_offence_is_not_guessed_under_stress(k: Knowledge) -> None:
+    chat = PureChat(k)
+    first = chat.text("hilfe die stehen vor meinem haus in döbeln")
+    assert first[0].emergency and first[0].text.lstrip().startswith(k.flow.questions["emergency"].text.de.split(":")[0])
+    assert chat.state.category is None and chat.state.place_id is not None  # the place is kept
+    chat.option("safe_continue")
+    assert chat.state.node in ("category", "confirm_category")
+
+
+def test_a_sure_offence_in_an_emergency_is_confirmed_once_safe(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("er hat mich eben zusammengeschlagen und steht noch vor der tür")
+    assert chat.state.node == "emergency" and chat.state.category is None
+    chat.option("safe_continue")
+    assert chat.state.node == "confirm_category"
+    assert "physical_attack" in option_ids(chat.last.messages)[0]
