@@ -77,6 +77,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
         "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
         "konte sein", "teilweise", "mag sein",
+        "das kan ich nicht beurteilen", "kan ich nicht beurteilen", "nicht zu beurteilen",
+        "das kan ich nicht sagen", "das weis ich nicht", "das weis ich nicht genau",
+        "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
+        "das ist unklar", "unbekant", "bisher unklar", "noch unklar", "can t tel", "cant tel",
+        "i can t tel", "i cant tel", "hard to tel", "not clear", "unknown", "not known",
     ),
     BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
     BACK: (

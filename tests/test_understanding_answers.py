@@ -15,7 +15,7 @@ CASES = [
     ("nein", "no"), ("nö", "no"), ("noe", "no"), ("nee", "no"), ("Nein danke", "no"), ("no", "no"),
     ("nope", "no"), ("nah", "no"), ("eher nicht", "no"),
     # unknown
-    ("keine ahnung", "unknown"), ("Keine Ahnung!", "unknown"), ("weiß nicht", "unknown"),
+    ("keine ahnung", "unknown"), ("Das kann ich nicht beurteilen", "unknown"), ("hard to tell", "unknown"), ("Keine Ahnung!", "unknown"), ("weiß nicht", "unknown"),
     ("weiss nich", "unknown"), ("weis nicht", "unknown"), ("vielleicht", "unknown"), ("vileicht", "unknown"),
     ("bin mir nicht sicher", "unknown"), ("not sure", "unknown"), ("dunno", "unknown"), ("idk", "unknown"),
     ("don't know", "unknown"), ("I dont know", "unknown"), ("maybe", "unknown"),
