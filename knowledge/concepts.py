@@ -32,6 +32,8 @@ PAST_TENSE = re.compile(
     r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|was|were|got|had|did)\b"
     r"|\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*\b\w*ge\w+(?:t|en)\b"
     r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
+    r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
+    r"|\b(?:happened|abgebrannt|ausgebrannt)\b"
 )
 # English present continuous ("he is standing", "they're banging") means now.
 PROGRESSIVE = re.compile(
@@ -58,7 +60,7 @@ SAFE_NOW = _words(
     "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
-    "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "extinguished", "ist aus",
+    "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
 )
 # The writer has reached safety: inside behind a locked door, or the police have come.
@@ -74,6 +76,51 @@ SHELTERED = _words(
     "police have arrived", "police got here", "cops are here", "alles gut", "all good", "im ok",
     "i m ok", "i am ok", "i m okay", "bin ok", "mir geht s gut", "uns geht s gut",
 )
+# Not a live scene at all: a dream or a feeling, an exercise or a plan, a figure of speech,
+# a request for help with paperwork, a retraction. The model alone does not call these an
+# emergency (knowledge.danger.decide), and the rules take them as settled.
+IMAGINED = _words(
+    "getraumt", "traum", "albtraum*", "alptraum*", "gefuhl", "kommt mir vor",
+    "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*",
+    "feeling", "i feel like", "imagin*",
+)
+PLANNING = _words(
+    "ubung", "notfallubung", "durchspielen", "durchgespielt", "szenario*", "planspiel",
+    "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
+    "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
+    "tabletop", "emergency plan*", "safety plan*",
+)
+FIGURATIVE = _words(
+    "unter den nageln", "brennt mir", "brennt uns", "brennt die luft", "on fire with",
+    "inbox is on fire", "killing me", "kills me", "dying of", "dying to", "i m dead", "im dead",
+    "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
+    "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
+    "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
+)
+HELP_REQUEST = _words(
+    "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
+    "help with", "help me understand", "help me fill", "help me find", "help filing",
+    "help to fill", "some help", "need help with", "help me with", "help finding",
+    "unterstutzung bei", "unterstutzung beim",
+    "how do i", "how to", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
+)
+RETRACTED = _words(
+    "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
+    "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
+    "ist zu ende", "ist beendet", "all good", "alles gut", "alles wieder gut", "nur getraumt",
+    "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "anymore", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
+)
+HYPOTHETICAL = _words(
+    "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
+    "was tun wenn", "was tue ich wenn", "was soll ich machen wenn", "was soll ich tun wenn",
+    "wie verhalte ich mich", "wie verhalt man sich", "falls einer", "falls jemand", "wenn jemand",
+    "wenn einer", "darf ich", "ist es erlaubt", "ist das erlaubt", "in case", "what if", "what should i do if",
+    "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
+    "can i legally", "is it legal", "am i allowed",
+)
+NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "planning": PLANNING, "figurative": FIGURATIVE,
+            "help_request": HELP_REQUEST, "retracted": RETRACTED}
+
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
@@ -92,18 +139,21 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|still|noch da|noch immer|immer noch)\b"
+    r"|right now|right behind|direkt hinter|soeben|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
+    r"|immer noch da|noch immer vor|immer noch vor)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
     "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
     "hilfe hilfe", "help me",
+    "send someone", "somebody come", "someone come", "come quick", "kommt naher", "kommen naher", "coming closer", "getting closer",
 )
 IN_DANGER = _words(
     "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
     "fear for my life", "scared for my life", "life is in danger", "need police",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
+    "polizei bitte", "police please", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
 )
 WEAPON = _words(
     "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
@@ -113,12 +163,15 @@ WEAPON = _words(
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
+    "schere", "scissors", "was spitzes", "something sharp", "glasscherbe*", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
+    "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*",
 )
 FIRE = _words(
     "brennt", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
     "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
-    "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol",
-    "gasoline", "set alight",
+    "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol on",
+    "petrol over", "smell of petrol", "smells of petrol", "petrol can*", "gasoline", "set alight",
+    "lodert", "lodern", "qualmt", "qualm", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
 )
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
@@ -127,6 +180,8 @@ EXPLOSIVE = _words(
     "suspicious object*", "white powder", "ticking", "beeping", "wires", "kabel", "herrenlos*",
     "unbekannt* rucksack*", "unbekannt* tasche*", "unbekannt* koffer*", "unattended",
     "abandoned bag*", "left bag*", "bag left",
+    "rohrbombe*", "pipe bomb*", "metal pipe", "metallrohr", "auslaufend*", "leaking",
+    "drahte", "drahten", "kabeln dran", "wires sticking", "wire sticking",
 )
 INJURY = _words(
     "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
@@ -151,6 +206,7 @@ PERSON_PRESENT = _words(
     "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
     "on our roof", "on my property", "on our property", "will nicht gehen", "geht nicht weg",
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
+    "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
 )
 FOLLOWING = _words(
     "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
@@ -158,6 +214,7 @@ FOLLOWING = _words(
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
+    "verfolgt", "werd verfolgt", "hinter mir her", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
@@ -165,6 +222,8 @@ BREAK_IN = _words(
     "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "break in", "breaking in",
     "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
     "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
+    "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
+    "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
 )
 ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
@@ -176,6 +235,7 @@ ATTACK_NOW = _words(
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
     "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
+    "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
 )
 CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
@@ -196,10 +256,12 @@ INJURED_NOW = _words(
     "kann nicht atmen", "krieg keine luft", "kriege keine luft", "is bleeding", "am bleeding",
     "m bleeding", "is injured", "are injured", "is hurt badly", "badly hurt", "unconscious",
     "on the ground", "can t breathe", "cant breathe", "passed out",
+    "kaum luft", "keine luft", "bekomm keine luft", "atmet komisch", "atmet kaum", "atmet nicht", "reagiert kaum", "reagiert nicht", "bewegt sich nicht", "redet wirr", "not moving", "can t get up", "cant get up", "not breathing", "barely breathing", "blood everywhere", "lots of blood", "uberall blut", "viel blut", "hort nicht auf zu bluten", "can t stop the bleeding",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
     "hiding", "hide", "locked in", "locked myself", "barricaded",
+    "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
 )
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
@@ -244,9 +306,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
-                          ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF)):
+                          ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
         if pattern.search(folded):
             found.add(name)
+    if found & NOT_LIVE.keys():
+        found.add("not_live")
     if now:
         found.add("now")
     if past:
@@ -261,25 +325,25 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # words), never a physical object like a powder letter.
     strong_now = bool(STRONG_NOW.search(folded))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
-    if "safe_now" in found or story and not strong_now:
+    if "safe_now" in found or "not_live" in found or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported"}
-    if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and "safe_now" not in found:
+    if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.
     # Past tense alone does not outweigh a "jetzt" ("er hat mich geschlagen und steht
     # jetzt vor der Tür"); a past time, the aftermath or a habit does.
     present = (now or progressive) and (strong_now or not (story - {"past_tense"}))
-    if present and "safe_now" not in found and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+    if present and not found & {"safe_now", "not_live"} and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
     kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
-    if len(kinds) >= 2 and not now and not progressive and not story and "safe_now" not in found and "reported" not in found:
+    if len(kinds) >= 2 and not now and not progressive and not story and not found & {"safe_now", "not_live", "reported"}:
         found.add("live_situation")
     return found
 

@@ -15,17 +15,28 @@ from dataclasses import dataclass
 class WordFamily:
     """Words and phrases for one concept, matched on folded text; a * allows any ending
     ("bedroh*"). Single words are a set lookup on the text's words; only phrases and
-    prefixes need a regular expression (a long regex alternation is slow in Python)."""
+    prefixes need a regular expression (a long regex alternation is slow in Python), and
+    it runs only when the text has the telling word of one of them."""
 
     def __init__(self, alternatives: tuple[str, ...]):
-        singles, patterns = set(), []
+        singles, patterns, heads, prefixes = set(), [], set(), set()
         for alt in alternatives:
             if " " not in alt and "*" not in alt:
                 singles.add(alt)
                 continue
+            # The phrase's most telling word (the longest) must be in the text for the
+            # phrase to match: "tur" of "vor der tur", not the common "vor".
+            parts = alt.split()
+            exact = [w for w in parts if "*" not in w]
+            if exact:
+                heads.add(max(reversed(exact), key=len))
+            else:
+                prefixes.add(max(reversed(parts), key=len).rstrip("*"))
             body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
             patterns.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
         self.singles = frozenset(singles)
+        self._heads = frozenset(heads)
+        self._prefixes = frozenset(prefixes)
         self._source = r"\b(?:" + "|".join(patterns) + ")" if patterns else None
         self._pattern: re.Pattern[str] | None = None
 
@@ -36,10 +47,18 @@ class WordFamily:
             self._pattern = re.compile(self._source)
         return self._pattern
 
+    def _may_match(self, folded: str) -> bool:
+        """Whether a phrase or prefix could occur: the text has a phrase's telling word, or
+        a word that starts with one of the prefixes."""
+        if self._source is None:
+            return False
+        words, starts = _split(folded)
+        return not self._heads.isdisjoint(words) or not self._prefixes.isdisjoint(starts)
+
     def search(self, folded: str) -> bool:
-        if self.singles and not self.singles.isdisjoint(folded.split()):
+        if self.singles and not self.singles.isdisjoint(_split(folded)[0]):
             return True
-        return bool(self.pattern and self.pattern.search(folded))
+        return self._may_match(folded) and bool(self.pattern.search(folded))  # type: ignore[union-attr]
 
     def first(self, folded: str) -> int | None:
         """Character position of the first occurrence, None if none."""
@@ -51,9 +70,25 @@ class WordFamily:
                     positions.append(at)
                     break
                 at += len(word) + 1
-        if self.pattern and (m := self.pattern.search(folded)):
+        if self._may_match(folded) and (m := self.pattern.search(folded)):  # type: ignore[union-attr]
             positions.append(m.start())
         return min(positions) if positions else None
+
+
+_SHORTEST_PREFIX = 3  # no family has a shorter prefix (tests/test_understanding_extract.py)
+_last_split: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
+
+
+def _split(folded: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of `folded` and every beginning of them ("bedroh" of "bedrohung"). Some
+    sixty families read the same text in turn, so the last one is kept."""
+    global _last_split
+    text, words, starts = _last_split
+    if text != folded:
+        words = frozenset(folded.split())
+        starts = frozenset(w[:i] for w in words for i in range(_SHORTEST_PREFIX, len(w) + 1))
+        _last_split = (folded, words, starts)
+    return words, starts
 
 
 def _words(*alternatives: str) -> WordFamily:
@@ -148,7 +183,8 @@ NOW = _words(
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
     "is happening", "happening now", "right this moment", "this moment", "still", "just now",
-    "eben", "grade eben", "rn", "atm",
+    "eben", "grade eben", "rn", "atm", "soeben", "immer noch", "noch immer", "at this moment",
+    "immediately",
 )
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
@@ -164,9 +200,13 @@ PAST = _words(
     "last wednesday", "last thursday", "last friday", "last saturday", "last sunday", "ago",
     "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
     "on sunday", "the other day", "earlier today", "this morning", "recently", "back then",
-    "a while back",
+    "a while back", "overnight", "during the night", "uber nacht",
 )
-DAYS_AGO = re.compile(r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b")
+DAYS_AGO = re.compile(
+    r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening|afternoon)\b"
+    r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:nacht|abend|morgen|fruh)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ class Vectorizer:
 
     def transform_folded(self, folded: str, found: set[str]) -> Vector:
         """The same vector as transform(analyse(...)), faster: a word's character n-grams
-        are looked up once per word and then kept (words recur)."""
+        and the word itself are looked up once per word and then kept (words recur)."""
         index, words = self.index, folded.split()
         ids: list[int] = []
         for word in words:
@@ -83,9 +83,10 @@ class Vectorizer:
             if cached is None:
                 if len(self._word_ids) > 50000:
                     self._word_ids.clear()
-                cached = self._word_ids[word] = tuple(index[g] for g in char_grams(word) if g in index)
+                grams = (*char_grams(word), f"w:{word}")
+                cached = self._word_ids[word] = tuple(index[g] for g in grams if g in index)
             ids += cached
-        others = [f"w:{w}" for w in words] + [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+        others = [f"w:{a} {b}" for a, b in zip(words, words[1:])]
         others += [f"k:{c}" for c in found]
         ids += [index[t] for t in others if t in index]
         return self._vector(dict(Counter(ids)))

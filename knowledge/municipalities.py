@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from knowledge.text import normalize
@@ -32,6 +33,7 @@ CONNECTORS = frozenset("bei b in im i am an a auf ob vor der".split())
 REGION_WORDS = frozenset("sachsen erzgebirge vogtland oberlausitz lausitz mulde pleisse elbe".split())
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: each message looks up its words one by one
 def key(text: str) -> str:
     """Lookup key: normalised, abbreviations spelled out ('St.' -> 'sankt', 'O.L.' -> 'oberlausitz')."""
     tokens = normalize(text).split()

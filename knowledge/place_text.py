@@ -27,7 +27,7 @@ MAX_WORDS = 5  # "Bernstadt auf dem Eigen"
 TYPO_MIN = 7  # a capital alone forgives a typo from this length on
 TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
 _TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_SENTENCE_ENDS = ".!?:"
 
 LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
@@ -92,6 +92,7 @@ class TextFinder:
         self.first_words = {k.split()[0] for k in self.names}
         self.max_words = max(len(k.split()) for k in self.names)
         self.typo: dict[str, list[str]] = {}
+        self._typo_cache: dict[str, tuple[str, ...]] = {}
         for k, (tier, _) in self.names.items():
             if tier == 0 and len(k.replace(" ", "")) >= TYPO_MIN_LEAD:
                 for variant in deletes(k, 1):
@@ -160,6 +161,19 @@ class TextFinder:
             best = self._typo(tokens, i, lead)
         return best
 
+    def _typo_matches(self, words: str) -> tuple[str, ...]:
+        """Names within one or two typos of `words` (kept: the same words recur)."""
+        cached = self._typo_cache.get(words)
+        if cached is None:
+            if len(self._typo_cache) > 50000:
+                self._typo_cache.clear()
+            limit = 1 if len(words) < 11 else 2
+            cached = self._typo_cache[words] = tuple(sorted(
+                {w for v in deletes(words, 1) for w in self.typo.get(v, ())
+                 if edit_distance(words, w, limit) <= limit and w.split()[0][:1] == words[:1]}
+            ))
+        return cached
+
     def _derived(self, tokens: list[_Token], i: int) -> _Hit | None:
         """"Pirnas Bürgermeister": a capitalised genitive of a municipality's own name.
         (Adjectives such as "Görlitzer" are left out: "Dresdner Bank", "Leipziger Straße",
@@ -185,11 +199,7 @@ class TextFinder:
             minimum = TYPO_MIN_LEAD if lead else TYPO_MIN
             if len(words.replace(" ", "")) < minimum or words in self.names or words in ORDINARY_WORDS:
                 continue
-            limit = 1 if len(words) < 11 else 2
-            matches = sorted(
-                {w for v in deletes(words, 1) for w in self.typo.get(v, ())
-                 if edit_distance(words, w, limit) <= limit and w.split()[0][:1] == words[:1]}
-            )
+            matches = self._typo_matches(words)
             if len(matches) == 1:
                 tier, places = self.names[matches[0]]
                 evidence = 2 if lead else 1
@@ -226,13 +236,15 @@ def _tokens(text: str) -> list[_Token]:
     so both the whole and its first part can match. Only a token's first word can follow
     a lead-in or start a sentence."""
     out: list[_Token] = []
+    previous_end = 0  # where the last word ended: only the gap since then can end a sentence
     for m in _TOKEN.finditer(text):
         surface = m.group(0)
         words = key(surface).split()
         if not words:
             continue
-        before = text[: m.start()]
-        sentence_start = not before.strip() or bool(_SENTENCE_END.search(before))
+        gap = text[previous_end: m.start()].rstrip()
+        sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
+        previous_end = m.end()
         capital = surface[:1].isupper()
         out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False))
         out += [_Token(surface, w, m.start(), capital, False, True) for w in words[1:]]

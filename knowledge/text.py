@@ -18,6 +18,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 def normalize(text: str) -> str:
     """Casefold, spell out German umlauts and ß, strip other accents and punctuation."""
     folded = unicodedata.normalize("NFC", text).casefold().translate(_UMLAUTS)
+    if folded.isascii():  # the common case: nothing left to decompose
+        return " ".join(_NON_WORD.sub(" ", folded).split())
     # Accents on Latin letters (é, č) are dropped: 'Mělník' -> 'melnik'. Marks on other
     # scripts stay, since there they make a different letter (Ukrainian ї is not і).
     decomposed = unicodedata.normalize("NFKD", folded)

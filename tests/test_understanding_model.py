@@ -86,8 +86,8 @@ def test_a_reload_retrains_on_changed_examples(tmp_path: Path, monkeypatch: pyte
     holder = KnowledgeHolder.load(directory)
     before = holder.current
     assert before.model is not None
-    probe = "der gnurpel hat wieder gnurpelt"
-    assert "coercion" not in before.classify(probe)[:1]
+    probe = "gnurpel"  # a made-up word: only the new examples can teach it
+    assert before.understander.understand(probe).ranking[0].id != "coercion"
     path = directory / "examples-de.yaml"
     text = path.read_text(encoding="utf-8")
     new = "".join(f'    - "gnurpel {i}: ich soll wegen dem gnurpel mein amt niederlegen"\n' for i in range(12))
@@ -96,7 +96,7 @@ def test_a_reload_retrains_on_changed_examples(tmp_path: Path, monkeypatch: pyte
     assert holder.reload().changed
     after = holder.current
     assert after.model is not None and after.model.key != before.model.key
-    assert after.classify(probe)[0] == "coercion"
+    assert after.understander.understand(probe).ranking[0].id == "coercion"  # learned: now the likeliest
     assert (tmp_path / "cache" / f"{after.model.key}.npz").exists()
     km._MEMORY.clear()
     again = KnowledgeHolder.load(directory).current  # from the cache this time
