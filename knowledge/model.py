@@ -60,10 +60,9 @@ class Vectorizer:
 
     @classmethod
     def fit(cls, token_lists: list[list[str]], min_df: int) -> Vectorizer:
-        df: dict[str, int] = {}
+        df: Counter[str] = Counter()
         for tokens in token_lists:
-            for token in set(tokens):
-                df[token] = df.get(token, 0) + 1
+            df.update(set(tokens))
         vocabulary = sorted(t for t, n in df.items() if n >= min_df)
         n = len(token_lists)
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary], dtype=np.float32)

@@ -14,7 +14,8 @@ from scipy.sparse import csr_matrix
 from sklearn.svm import LinearSVC
 
 from knowledge.examples import TrainingSet
-from knowledge.features import analyse
+from knowledge.concepts import concepts
+from knowledge.features import analyse, fold
 from knowledge.model import Head, Model, Vector, Vectorizer
 
 SEED = 0
@@ -79,7 +80,13 @@ class Featurizer:
     """Analyses each distinct text once; the three heads share the results."""
 
     def __init__(self, texts: Sequence[str]):
-        self.tokens = {t: analyse(t) for t in sorted(set(texts))}
+        self.tokens: dict[str, list[str]] = {}
+        self._read: dict[str, tuple[str, set[str]]] = {}  # text -> (folded, concepts)
+        for t in sorted(set(texts)):
+            folded = fold(t)
+            found = concepts(folded, t)
+            self._read[t] = (folded, found)
+            self.tokens[t] = analyse(t, folded, found)
         self._vectorizer: Vectorizer | None = None
         self._vectors: dict[str, Vector] = {}
 
@@ -91,8 +98,8 @@ class Featurizer:
             self._vectorizer, self._vectors = vec, {}
         cache = self._vectors
         for t in texts:
-            if t not in cache:
-                cache[t] = vec.transform(self.tokens[t])
+            if t not in cache:  # the scorer's own fast path: the same vector (tested)
+                cache[t] = vec.transform_folded(*self._read[t])
         return matrix([cache[t] for t in texts], len(vec.vocabulary), weights)
 
 
