@@ -189,6 +189,8 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
         return emergency_heard(fresh, heard, ctx).say_first(*notes)
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
+    if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
+        welcome = OutboundMessage(k.texts.welcome_heard.get(fresh.lang))
     result = StepResult(absorbed, [*notes, welcome])
     if not heard.categories and heard.proposals:
         absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})

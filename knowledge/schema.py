@@ -250,6 +250,11 @@ class UiTexts(Strict):
     """Every sentence the bot says that is not part of a question or category."""
 
     welcome: L10n
+    welcome_heard: L10n | None = Field(
+        default=None,
+        description="The shorter greeting when the first message already told what happened "
+        "(the bot then goes straight on); without it, `welcome` is used.",
+    )
     help: L10n
     privacy: L10n
     privacy_channel: dict[str, L10n] = Field(

@@ -267,3 +267,11 @@ def test_a_sure_offence_in_an_emergency_is_confirmed_once_safe(k: Knowledge) -> 
     chat.option("safe_continue")
     assert chat.state.node == "confirm_category"
     assert "physical_attack" in option_ids(chat.last.messages)[0]
+
+
+def test_a_first_message_that_tells_the_story_gets_a_short_hello_with_110(k: Knowledge) -> None:
+    told = PureChat(k).text("in pirna hat mich einer auf dem markt geschubst")
+    assert told[0].text == k.texts.welcome_heard.de and "110" in told[0].text
+    assert len(told[0].text) < len(k.texts.welcome.de) / 2
+    greeted = PureChat(k).text("hallo")
+    assert greeted[0].text == k.texts.welcome.de  # nothing told yet: the whole welcome
