@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, _words
+from knowledge.extract import DAYS_AGO, NOW, ONLINE, PAST, REPEATED, _words, platform
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
@@ -26,6 +26,7 @@ REPORTED = _words(
     "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
+    "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
 )
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten".
 PAST_TENSE = re.compile(
@@ -54,6 +55,7 @@ _NEG_SCOPE = re.compile(
     r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)"
     r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
     r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
+    r"|\b\w+\s+(?:nix|nichts|nothing)\b"
 )
 _NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
 SAFE_NOW = _words(
@@ -96,6 +98,7 @@ FIGURATIVE = _words(
     "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
     "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
     "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
+    "brennt der kittel", "brennt mir der kittel", "exploding with", "is exploding", "explodiert", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
@@ -103,12 +106,14 @@ HELP_REQUEST = _words(
     "help to fill", "some help", "need help with", "help me with", "help finding",
     "unterstutzung bei", "unterstutzung beim",
     "how do i", "how to", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
+    "help filling", "hilfe wie", "hilfe beim ausfullen", "zum reden", "just to talk", "was heisst", "what does", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
     "ist zu ende", "ist beendet", "all good", "alles gut", "alles wieder gut", "nur getraumt",
     "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "anymore", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
+    "falscher alarm", "peinlich", "was our cat", "brennt nix",
 )
 HYPOTHETICAL = _words(
     "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
@@ -118,7 +123,17 @@ HYPOTHETICAL = _words(
     "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
     "can i legally", "is it legal", "am i allowed",
 )
-NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "planning": PLANNING, "figurative": FIGURATIVE,
+JOKING = _words(
+    "lol", "haha", "hahaha", "xd", "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
+    "war nur spass", "kleiner scherz", "scherz", "nur ein test", "test test", "ist ein test", "testing if",
+    "that was the test", "war nur ein test", "wollt nur sehn ob", "wollte nur sehen ob", "just testing",
+)
+FICTION = _words(
+    "krimi", "tatort", "netflix", "serie", "film", "movie", "tv show", "series", "novel", "roman",
+    "theaterstuck", "theatre", "theater", "play where", "zockt", "zocken", "gaming", "video game",
+    "computerspiel", "im spiel", "in the game", "podcast",
+)
+NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED}
 
 # The writer says it is no emergency: then the model alone does not call it one.
@@ -136,6 +151,7 @@ AFTERMATH = _words(
     "prozess", "verfahren", "strafantrag*", "report it", "reported", "report this", "charged",
     "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
     "police came", "police were here", "statement",
+    "for the record", "fur ihre akte", "fur die akte", "zur info", "follow up to", "nachtrag", "aktenzeichen", "zur dokumentation", "hausverbot", "in custody", "got two years", "verurteilt",
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
@@ -338,11 +354,17 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # Past tense alone does not outweigh a "jetzt" ("er hat mich geschlagen und steht
     # jetzt vor der Tür"); a past time, the aftermath or a habit does.
     present = (now or progressive) and (strong_now or not (story - {"past_tense"}))
-    if present and not found & {"safe_now", "not_live"} and any(f"now+{name}" in found for name in (*SITUATIONS, *HAZARDS)):
+    # Online, a crowd is a chat group and following is followers: only a scene at a place
+    # (a door, a break-in, an attack, a hazard) is live there.
+    online = ONLINE.search(folded) or platform(folded) is not None
+    if online:
+        found.add("online")
+    scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following"))]
+    if present and not found & {"safe_now", "not_live"} and any(f"now+{name}" in found for name in scenes):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
-    kinds = [name for name in (*SITUATIONS, *HAZARDS) if name in found]
+    kinds = [name for name in scenes if name in found]
     if len(kinds) >= 2 and not now and not progressive and not story and not found & {"safe_now", "not_live", "reported"}:
         found.add("live_situation")
     return found

@@ -76,19 +76,21 @@ class WordFamily:
 
 
 _SHORTEST_PREFIX = 3  # no family has a shorter prefix (tests/test_understanding_extract.py)
-_last_split: tuple[str, frozenset[str], frozenset[str]] = ("", frozenset(), frozenset())
+_recent_splits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _split(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of `folded` and every beginning of them ("bedroh" of "bedrohung"). Some
-    sixty families read the same text in turn, so the last one is kept."""
-    global _last_split
-    text, words, starts = _last_split
-    if text != folded:
+    sixty families read the same few texts (the message, and the message without its
+    negated phrases) in turn, so the last few are kept."""
+    found = _recent_splits.get(folded)
+    if found is None:
+        if len(_recent_splits) >= 4:
+            _recent_splits.clear()
         words = frozenset(folded.split())
         starts = frozenset(w[:i] for w in words for i in range(_SHORTEST_PREFIX, len(w) + 1))
-        _last_split = (folded, words, starts)
-    return words, starts
+        found = _recent_splits[folded] = (words, starts)
+    return found
 
 
 def _words(*alternatives: str) -> WordFamily:
@@ -200,7 +202,7 @@ PAST = _words(
     "last wednesday", "last thursday", "last friday", "last saturday", "last sunday", "ago",
     "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
     "on sunday", "the other day", "earlier today", "this morning", "recently", "back then",
-    "a while back", "overnight", "during the night", "uber nacht",
+    "a while back", "overnight", "during the night", "uber nacht", "anniversary", "jahrestag", "jahrt sich",
 )
 DAYS_AGO = re.compile(
     r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"

@@ -28,6 +28,11 @@ _EMOJI_WORDS = {
     "😨": " angst scared ",
     "🏠": " haus home ",
     "📱": " handy phone ",
+    # Laughing or embarrassed faces: the message is not meant as an alarm.
+    "😂": " lol ",
+    "🤣": " lol ",
+    "😅": " lol ",
+    "🙈": " lol ",
 }
 _EMOJI = re.compile("|".join(map(re.escape, _EMOJI_WORDS)))
 # Three or more of the same letter are one ("hiiiilfe", "sooo"); doubled letters stay.
