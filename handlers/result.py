@@ -112,8 +112,12 @@ def _aspect_ids(k: Knowledge, state: ConversationState, category: Category) -> l
 def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outside: bool) -> list[str]:
     category = k.categories[category_id]
     police = k.catalogue.police_contact
-    ids: list[str] = [police, *category.contacts]
-    for aspect_id in _aspect_ids(k, state, category):
+    aspect_ids = _aspect_ids(k, state, category)
+    ids: list[str] = [police]
+    for aspect_id in aspect_ids:
+        ids += k.aspects[aspect_id].lead_contacts
+    ids += category.contacts
+    for aspect_id in aspect_ids:
         ids += k.aspects[aspect_id].contacts
     for also in _also(k, state, category_id):  # a second offence the words fit: its contacts too
         ids += [i for i in k.categories[also].contacts if i not in category.exclude_contacts]

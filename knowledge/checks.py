@@ -175,11 +175,12 @@ def _routing_problems(k: Knowledge) -> list[Problem]:
                     _problem(k, "categories.yaml", ("categories", cid, "aspects", i), f"unknown aspect {aspect!r}")
                 )
     for aid, aspect in k.aspects.items():
-        for i, contact in enumerate(aspect.contacts):
-            if contact not in known:
-                out.append(
-                    _problem(k, "categories.yaml", ("aspects", aid, "contacts", i), f"unknown contact {contact!r}")
-                )
+        for field in ("lead_contacts", "contacts"):
+            for i, contact in enumerate(getattr(aspect, field)):
+                if contact not in known:
+                    out.append(
+                        _problem(k, "categories.yaml", ("aspects", aid, field, i), f"unknown contact {contact!r}")
+                    )
     for i, contact in enumerate(k.catalogue.nationwide_contacts):
         if contact not in k.contacts:
             out.append(

@@ -225,6 +225,11 @@ class Category(Strict):
 class Aspect(Strict):
     label: L10n
     contacts: list[str] = Field(default_factory=list)
+    lead_contacts: list[str] = Field(
+        default_factory=list,
+        description="Contacts that come right after the local police when this aspect applies "
+        "(online: the Onlinewache, where the complaint is filed), before the category's own.",
+    )
     steps: L10nList | None = None
 
 

@@ -275,3 +275,14 @@ def test_a_first_message_that_tells_the_story_gets_a_short_hello_with_110(k: Kno
     assert len(told[0].text) < len(k.texts.welcome.de) / 2
     greeted = PureChat(k).text("hallo")
     assert greeted[0].text == k.texts.welcome.de  # nothing told yet: the whole welcome
+
+
+@pytest.mark.parametrize("typed", ["weiß ich nicht", "keine ahnung", "nein"])
+def test_not_knowing_the_town_goes_on_without_it(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("ich werde seit wochen auf facebook beleidigt")
+    for answer in ("nein", "nein", "nein"):
+        chat.text(answer)
+    assert chat.state.node == "municipality"
+    chat.text(typed)
+    assert chat.state.node == "after_result"  # the contacts, not "Diesen Ort habe ich nicht gefunden"

@@ -338,3 +338,17 @@ def test_the_metadata_scan_catches_the_old_leaks(k: Knowledge) -> None:
                 "(Angaben geprüft am 2026-11-25)", "Regionale Telefonnummern nicht gefunden"):
         with pytest.raises(AssertionError):
             assert_no_metadata(k, old, "old text")
+
+
+@pytest.mark.parametrize("category", ["insult", "threat", "online_hate", "coercion"])
+def test_online_the_onlinewache_comes_right_after_the_police(k: Knowledge, category: str) -> None:
+    state = ConversationState(category=category, aspects=("online",), place_id="sn-01796-pirna", lang="de")
+    answer = compose(k, state)
+    ids = [c.id for c in answer.cards[: answer.first]]
+    police = sum(1 for c in answer.cards if not c.id or c.id not in k.contacts)
+    assert ids[police] == "onlinewache", ids
+
+
+def test_offline_an_insult_does_not_send_to_the_onlinewache_first(k: Knowledge) -> None:
+    answer = compose(k, ConversationState(category="insult", place_id="sn-01796-pirna", lang="de"))
+    assert "onlinewache" not in [c.id for c in answer.cards[: answer.first]]
