@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract import DAYS_AGO, NOW, ONLINE, PAST, REPEATED, _words, platform
+from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, _words, online as is_online
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
@@ -356,7 +356,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     present = (now or progressive) and (strong_now or not (story - {"past_tense"}))
     # Online, a crowd is a chat group and following is followers: only a scene at a place
     # (a door, a break-in, an attack, a hazard) is live there.
-    online = ONLINE.search(folded) or platform(folded) is not None
+    online = is_online(folded)
     if online:
         found.add("online")
     scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following"))]

@@ -19,6 +19,7 @@ class WordFamily:
     it runs only when the text has the telling word of one of them."""
 
     def __init__(self, alternatives: tuple[str, ...]):
+        self.alternatives = alternatives
         singles, patterns, heads, prefixes = set(), [], set(), set()
         for alt in alternatives:
             if " " not in alt and "*" not in alt:
@@ -117,6 +118,7 @@ PLATFORMS: dict[str, WordFamily] = {
     "nebenan.de": _words("nebenan de", "nebenan"),
     "E-Mail": _words("e mail*", "email*", "mail", "mails", "gmx", "posteingang", "inbox"),
 }
+ANY_PLATFORM = WordFamily(tuple(alt for family in PLATFORMS.values() for alt in family.alternatives))
 ONLINE = _words(
     "online", "internet*", "im netz", "ins netz", "web*", "social media", "soziale* medien",
     "soziale* netzwerk*", "posts", "posting*", "gepostet", "postet*", "posted", "posten",
@@ -228,8 +230,15 @@ class Aspects:
 
 def platform(folded: str) -> str | None:
     """The first platform named, by position in the text."""
+    if not ANY_PLATFORM.search(folded):  # one look for all of them first: most texts name none
+        return None
     hits = [(at, name) for name, family in PLATFORMS.items() if (at := family.first(folded)) is not None]
     return min(hits)[1] if hits else None
+
+
+def online(folded: str) -> bool:
+    """Whether the text speaks of the internet or names a platform."""
+    return bool(ONLINE.search(folded) or ANY_PLATFORM.search(folded))
 
 
 def aspects(folded: str) -> Aspects:

@@ -38,7 +38,7 @@ _EMOJI = re.compile("|".join(map(re.escape, _EMOJI_WORDS)))
 # Three or more of the same letter are one ("hiiiilfe", "sooo"); doubled letters stay.
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 
-CHAR_MIN, CHAR_MAX = 2, 5
+CHAR_MIN, CHAR_MAX = 3, 5  # 2-grams: 19 % more training time, no better across writers (BENCHMARKS.md)
 WORD_MAX = 2
 
 
@@ -53,7 +53,7 @@ def fold(text: str) -> str:
 
 
 def features(folded: str) -> list[str]:
-    """Word uni- and bigrams ("w:") and character 2-5-grams inside padded words ("c:").
+    """Word uni- and bigrams ("w:") and character 3-5-grams inside padded words ("c:").
 
     Character n-grams carry typos, missing umlauts, dialect and inflection ("bedroht",
     "bedrohung", "bedrot"); word n-grams carry short phrases ("vor der", "right now").
@@ -66,7 +66,7 @@ def features(folded: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=1 << 15)
 def char_grams(word: str) -> tuple[str, ...]:
     """Character n-grams of one word, padded with spaces (words recur: cached)."""
     padded = f" {word} "

@@ -17,6 +17,7 @@ import logging
 import math
 import os
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,9 +61,7 @@ class Vectorizer:
 
     @classmethod
     def fit(cls, token_lists: list[list[str]], min_df: int) -> Vectorizer:
-        df: Counter[str] = Counter()
-        for tokens in token_lists:
-            df.update(set(tokens))
+        df = Counter(chain.from_iterable(map(set, token_lists)))  # one pass in C
         vocabulary = sorted(t for t, n in df.items() if n >= min_df)
         n = len(token_lists)
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary], dtype=np.float32)

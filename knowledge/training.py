@@ -7,6 +7,7 @@ the training corpus (bench/cv_understanding.py), where the alternatives are comp
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 import numpy as np
@@ -48,14 +49,19 @@ def matrix(vectors: Sequence[Vector], n_features: int, weights: tuple[float, ...
     )
 
 
+# The solver stops at this tolerance: 1e-3 gave the same cross-validated predictions as
+# the default 1e-4 on every example (3,953 categories, 6,821 danger rows), 20 % faster.
+TOL = 1e-3
+
+
 def category_estimator(c: float = CATEGORY_C) -> LinearSVC:
     """Measured best by CV (bench/cv_understanding.py --all) and 15x faster than LogReg."""
-    return LinearSVC(C=c, random_state=SEED)
+    return LinearSVC(C=c, random_state=SEED, tol=TOL)
 
 
 def binary_estimator(c: float) -> LinearSVC:
     """Balanced classes: danger_now examples are few against all the others."""
-    return LinearSVC(C=c, class_weight="balanced", random_state=SEED)
+    return LinearSVC(C=c, class_weight="balanced", random_state=SEED, tol=TOL)
 
 
 def _head(estimator, kind: str, weights: tuple[float, ...], scale: float = 1.0) -> Head:  # type: ignore[no-untyped-def]
@@ -104,7 +110,19 @@ class Featurizer:
 
 
 def train(training: TrainingSet, key: str, *, min_df: int = MIN_DF) -> Model:
-    """Fit one vocabulary on every example and the three heads on it."""
+    """Fit one vocabulary on every example and the three heads on it. The garbage collector
+    waits meanwhile: training makes millions of short-lived objects and no cycles, and its
+    passes over them cost about a tenth of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _train(training, key, min_df)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _train(training: TrainingSet, key: str, min_df: int) -> Model:
     all_texts = [e.text for e in (*training.categories, *training.danger)]
     feats = Featurizer(all_texts)
     vec = feats.vectorizer(all_texts, min_df)
