@@ -17,8 +17,8 @@ from tests.helpers import PureChat, all_text, option_ids
 HELD_OUT = Path(__file__).parent / "data" / "heldout"
 # Measured on tests/data/heldout/danger.yaml (written outside the project, never tuned on);
 # the floors sit just under the figures in BENCHMARKS.md so a regression fails.
-MIN_DANGER_RECALL = 0.92
-MAX_FALSE_ALARMS = 0.18
+MIN_DANGER_RECALL = 0.97
+MAX_FALSE_ALARMS = 0.12
 
 
 @pytest.fixture(scope="module")

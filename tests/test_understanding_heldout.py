@@ -30,16 +30,16 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    assert report.top1 >= 0.855 - MARGIN
-    assert report.top1_or_also >= 0.879 - MARGIN
-    assert report.counted_hit >= 0.902 - MARGIN
-    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.722 - MARGIN
+    assert report.top1 >= 0.925 - MARGIN
+    assert report.top1_or_also >= 0.948 - MARGIN
+    assert report.counted_hit >= 0.942 - MARGIN
+    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.824 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
-    assert report.danger_recall >= 0.896 - MARGIN
-    assert report.danger_false_alarms <= 0.159 + MARGIN
-    assert report.category_false_alarms <= 0.035 + MARGIN
+    assert report.danger_recall >= 0.988 - MARGIN
+    assert report.danger_false_alarms <= 0.096 + MARGIN
+    assert report.category_false_alarms <= 0.020 + MARGIN
 
 
 def test_aspects_answers_and_language(report: Report) -> None:
