@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from knowledge.examples import EXAMPLE_FILES, MIN_PER_CATEGORY
-from knowledge.features import fold
+from knowledge.text import normalize
 from knowledge.fieldhints import closest
 from knowledge.yamlsource import Problem
 
@@ -19,7 +19,7 @@ def example_problems(k: Knowledge) -> list[Problem]:
     and categories with fewer than MIN_PER_CATEGORY examples in a language."""
     out: list[Problem] = []
     known = sorted(k.categories)
-    seen: dict[str, tuple[str, str]] = {}  # folded text -> (file, label)
+    seen: dict[str, tuple[str, str]] = {}  # normalised text -> (file, label)
     for lang, examples in sorted(k.examples.items()):
         file = EXAMPLE_FILES[lang]
         doc = k.documents.get(file)
@@ -41,7 +41,7 @@ def example_problems(k: Knowledge) -> list[Problem]:
         labelled += [(("danger_now", i), "danger_now", t) for i, t in enumerate(examples.danger_now)]
         labelled += [(("not_danger_now", i), "not_danger_now", t) for i, t in enumerate(examples.not_danger_now)]
         for loc, label, text in labelled:
-            key = fold(text)
+            key = normalize(text)  # case, punctuation and ä/ae alike; cheap at every load
             if key in seen and not (seen[key][1] == label and seen[key][0] != file):
                 # The same words under the same label in both languages ("SOS") are fine.
                 other_file, other_label = seen[key]
