@@ -370,11 +370,18 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     return found
 
 
+# The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die
+# Polizei da", "police are here now", "cops here".
+POLICE_ARRIVED = re.compile(
+    r"\b(?:polizei|polizisten|streife|police|cops?)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived)\b"
+)
+
+
 def says_safe(folded: str) -> bool:
     """The writer says they are safe now ("bin jetzt drin, Tür zu", "they left", "police
     are here"); a negated phrase ("nicht sicher", "not safe") does not count."""
     affirmed = _NEG_SCOPE.sub(" ", folded)
-    return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed))
+    return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed) or POLICE_ARRIVED.search(affirmed))
 
 
 def when(found: set[str]) -> str | None:

@@ -233,7 +233,7 @@ def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
 
 
 @pytest.mark.parametrize("typed", ["bin jetzt drin, tür zu", "ok im inside now door locked",
-                                   "die polizei ist da", "they left, police are here"])
+                                   "die polizei ist da", "they left, police are here", "jetzt is die polizei da"])
 def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
@@ -242,7 +242,8 @@ def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowled
     assert chat.state.node not in ("emergency", "danger_now")
 
 
-@pytest.mark.parametrize("typed", ["ich bin nicht sicher", "they are still there", "was soll ich tun"])
+@pytest.mark.parametrize("typed", ["ich bin nicht sicher", "they are still there", "was soll ich tun",
+                                   "die polizei ist noch nicht da"])
 def test_anything_else_at_the_emergency_advice_repeats_it_without_not_understood(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
