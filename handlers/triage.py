@@ -324,7 +324,7 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
         if meaning == "no":
             return next((p.value for p in on_screen if isinstance(p.value, (OtherCategory, RetypePlace))), None)
         return None
-    if meaning in ("unknown", "no") and _is_place_node(state, k):  # "weiß ich nicht": go on without a place
+    if meaning == "unknown" and _is_place_node(state, k):  # "weiß ich nicht": go on without a place
         return next((p.value for p in on_screen if isinstance(p.value, SkipPlace)), None)
     for wanted in (meaning, "yes") if meaning == "both" else (meaning,):
         for pick in on_screen:

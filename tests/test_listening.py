@@ -278,7 +278,7 @@ def test_a_first_message_that_tells_the_story_gets_a_short_hello_with_110(k: Kno
     assert greeted[0].text == k.texts.welcome.de  # nothing told yet: the whole welcome
 
 
-@pytest.mark.parametrize("typed", ["weiß ich nicht", "keine ahnung", "nein"])
+@pytest.mark.parametrize("typed", ["weiß ich nicht", "keine ahnung", "don't know"])
 def test_not_knowing_the_town_goes_on_without_it(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("ich werde seit wochen auf facebook beleidigt")
