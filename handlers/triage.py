@@ -299,6 +299,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     loose = match_loose(text, choices)
     if loose is not None and not sentence:
         return choose(state, values[loose], ctx)
+    vague = answer.meaning in ("yes", "no", "both") and question is not None and not is_yes_no(question)
+    if vague and not listening.absorb(state, heard, k)[1]:
+        return _which_one(state, k)  # "ja" to a question of several answers: understood, but which?
     if heard.anything:
         return _listened(state, heard, ctx, question)
     if loose is not None:
@@ -357,6 +360,11 @@ def _not_understood(state: ConversationState, k: Knowledge) -> StepResult:
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
     text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
     return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
+
+
+def _which_one(state: ConversationState, k: Knowledge) -> StepResult:
+    """A yes or no where the answers are several: no "not understood", just how to pick."""
+    return StepResult(state).say(OutboundMessage(k.flow.texts.hint_choice.get(state.lang)), *current_messages(state, k))
 
 
 def _is_place_node(state: ConversationState, k: Knowledge) -> bool:

@@ -287,3 +287,14 @@ def test_not_knowing_the_town_goes_on_without_it(k: Knowledge, typed: str) -> No
     assert chat.state.node == "municipality"
     chat.text(typed)
     assert chat.state.node == "after_result"  # the contacts, not "Diesen Ort habe ich nicht gefunden"
+
+
+def test_a_bare_yes_to_a_question_of_several_answers_says_how_to_pick(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("bei mir hat heute nacht einer die scheibe vom auto eingeschlagen")
+    chat.text("nein")  # no danger now
+    chat.text("nein")  # no extremist signs
+    assert chat.state.node == "aspect_home_repeated"
+    answer = chat.text("ja")
+    assert k.texts.not_understood.de not in all_text(answer)
+    assert answer[0].text == k.flow.texts.hint_choice.de and chat.state.node == "aspect_home_repeated"
