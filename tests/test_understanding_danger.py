@@ -46,6 +46,22 @@ def test_negated_past_and_questions_are_not_danger(knowledge: Knowledge, text: s
     assert not knowledge.is_danger(text)
 
 
+# A panicking writer may joke, apologise, ask or give up in the same breath: a sign that it
+# is happening now outweighs the word families for what is not a live scene.
+PANIC_WITH_DISTRACTIONS = [
+    "i cant take this anymore theyre outside my door rn",
+    "haha not funny someone is trying to get in",
+    "alles gut hier? nein! der steht im garten mit messer",
+    "kurze frage wie verhalte ich mich, da steht grad einer mit messer vor der tür",
+    "serie läuft grad aber draussen brüllt einer und tritt gegen die tür",
+]
+
+
+@pytest.mark.parametrize("text", PANIC_WITH_DISTRACTIONS)
+def test_now_outweighs_what_sounds_like_no_live_scene(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.understander.danger(text).danger
+
+
 @pytest.mark.parametrize("text", ["Hilfe", "Help!", "SOS", "Notfall", "emergency please", "110"])
 def test_alarm_words_alone_are_danger_by_rule(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).signals[:1] == ("alarm",)
