@@ -16,6 +16,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.eval_understanding import ASPECTS  # noqa: E402
+from handlers.answers import interpret  # noqa: E402
 from knowledge.base import load  # noqa: E402
 from tests.helpers import PureChat  # noqa: E402
 
@@ -59,7 +61,16 @@ def main() -> int:
     negatives = [e for e in emergency if not e[1]]
     print(f"Danger now through the step: recall {sum(e[2] for e in positives) / len(positives):.1%} of "
           f"{len(positives)}; false alarms {sum(e[2] for e in negatives) / len(negatives):.1%} of {len(negatives)}")
+    answers = yaml.safe_load((DEV / "answers.yaml").read_text(encoding="utf-8"))
+    missed = [(a["meaning"], got, a["text"]) for a in answers
+              if (got := interpret(a["text"], a["lang"], a["question"] if a["question"] in ASPECTS else None).meaning)
+              != a["meaning"]]
+    by_meaning = Counter(a["meaning"] for a in answers)
+    print(f"Answers: {1 - len(missed) / len(answers):.1%} of {len(answers)} ("
+          + ", ".join(f"{m} {n - sum(x[0] == m for x in missed)}/{n}" for m, n in sorted(by_meaning.items())) + ")")
     if show:
+        for meaning, got, text in missed:
+            print(f"  ANS {meaning:>8s} <- {got}: {text[:140]}")
         for cid, got, text in wrong:
             print(f"  CAT {cid:>16s} <- {got}: {text[:140]}")
         for text, now, shown in emergency:

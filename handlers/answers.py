@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.text import normalize
@@ -105,7 +106,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
     ),
     NO: (
-        "nein", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
+        "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
         "keineswegs", "auf keinen fal", "eher nicht", "gar nicht", "nein danke", "niemand",
         "keiner", "n", "no thanks", "not really", "nobody", "no one", "nothing", "never", "nee",
         "nie", "noch nie", "gar nichts", "nein nie", "eigentlich nicht", "glaube nicht",
@@ -116,6 +117,38 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 }
 # Language names (squeezed); a short message naming one asks to switch.
 _LANGUAGE_NAMES = {"en": ("english", "englisch", "englich", "inglish"), "de": ("deutsch", "german", "deutch")}
+# Said anywhere in a short answer (squeezed words), when it does not start with an answer.
+_MAX_SENTENCE = 12
+_ANYWHERE = {
+    BACK: re.compile(
+        r"\b(?:geh|gehe|nochmal|noch mal|bitte|frage|eins|schrit|wil|mochte|wolen) (?:\w+ )?zuruck\b"
+        r"|\bzuruck (?:bitte|zur|zum|zu)\b|\b(?:frage|antwort) (?:davor|vorher|zuvor)\b"
+        r"|\b(?:vorige|vorigen|vorherige|vorherigen|letzte|letzten) (?:frage|antwort)\b"
+        r"|\b(?:verklickt|vertipt|verdruckt)\b|\bfalsch (?:gedruckt|geklickt|getipt|angeklickt)\b"
+        r"|\b(?:das|es|antwort) (?:\w+ ){0,2}war falsch\b|\bmeinte ich (?:ja|nein|doch)\b"
+        r"|\bgo back\b|\bback to\b|\bprevious (?:question|answer|one)\b|\bundo\b"
+        r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
+        r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
+    ),
+    UNKNOWN: re.compile(
+        r"\b(?:weis|wes|wis)(?: ich| man)?(?: das| es)?(?: noch| leider| selber| selbst| echt)? (?:nicht|nich|ni|net|nit)\b"
+        r"|\b(?:kan|konte|vermag|lasst sich|last sich|kon)\b(?: \w+){0,4} (?:nicht|nich|ni|net|keine|kein)\b"
+        r"(?: \w+){0,3} (?:sagen|beurteilen|einschatzen|einzuschatzen|feststelen|ausage|ausagen|wisen|erkenen|bewerten|beantworten)\b"
+        r"|\b(?:kan|konte|mag) (?:schon |gut )?sein\b|\b(?:mus|muste) (?:ich )?(?:erst|noch|nochmal)\b"
+        r"(?: \w+){0,4} (?:fragen|nachsehen|nachschauen|prufen|klaren)\b|\bkeine ahnung\b"
+        r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
+        r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
+    ),
+}
+# A last word that answers ("not at the moment, no"); a first word that denies what the
+# question names ("nicht online", "not my family").
+_CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES}
+_NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split())
+# A comma or full stop right after the first word: it is an answer ("nu, der kerl ...").
+_PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
+# Words that ask for a language in a longer message.
+_WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
+                  "machen schlecht".split())
 # Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
 _JOINERS = frozenset("aber und doch also but and though so well".split())
 # Politeness around a language wish ("english please?", "auf deutsch bitte").
@@ -187,23 +220,43 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     words = _tokens(text)
     if not words:
         return Answer(None)
-    if len(words) <= 6:  # "english please?", "können wir deutsch sprechen"
-        for target, names in _LANGUAGE_NAMES.items():
-            if any(_close(w, name) for w in words for name in names):
-                return Answer(LANGUAGE, target=target)
+    target = _language_wish(words)
+    if target:
+        return Answer(LANGUAGE, target=target)
     for meaning in (BACK, UNKNOWN, BOTH, YES, NO):
         length = _match_prefix(words, _PHRASES[meaning])
         if not length:
             continue
         follows = words[length] if length < len(words) else None
         # "nein" starts an answer; "nicht gut" or "na und" do not: the next word must
-        # end the answer (nothing, or a joiner) unless the phrase is long and specific.
+        # end the answer (nothing, a joiner or a comma) unless the phrase is long and specific.
         if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
-                or _is_answer_word(words[0]):
+                or _is_answer_word(words[0]) or _PAUSE.match(text):
             return Answer(meaning, _rest(text, length))
+    if len(words) <= _MAX_SENTENCE:
+        squeezed = " ".join(words)
+        for meaning, pattern in _ANYWHERE.items():  # "moment, das vorhin war falsch"
+            if pattern.search(squeezed):
+                return Answer(meaning, text.strip())
+        if words[-1] in _CLOSING:  # "not my family, no"
+            return Answer(_CLOSING[words[-1]], text.strip())
+        if aspect is not None and words[0] in _NEGATIONS and _names_aspect(text, aspect):
+            return Answer(NO, text.strip())  # "nicht online", "not my family"
     if aspect is not None and _names_aspect(text, aspect):
         return Answer(YES, text.strip())
     return Answer(None, text.strip())
+
+
+def _language_wish(words: list[str]) -> str | None:
+    """"english please?", "auf deutsch bitte, mein englisch ist schlecht": a language's
+    name in a short message, or in a longer one that asks for it."""
+    if len(words) > _MAX_SENTENCE or len(words) > 6 and not _WISH.intersection(words):
+        return None
+    for word in words:  # the first named: "bitte auf deutsch, ich kann kaum englisch"
+        for target, names in _LANGUAGE_NAMES.items():
+            if any(_close(word, name) for name in names):
+                return target
+    return None
 
 
 def _names_aspect(text: str, aspect: str) -> bool:
@@ -215,4 +268,4 @@ def _names_aspect(text: str, aspect: str) -> bool:
 
 def _is_answer_word(word: str) -> bool:
     """Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...")."""
-    return word in {"ja", "jo", "jup", "jap", "yes", "yeah", "yep", "yup", "nein", "no", "nope", "nah", "ne"}
+    return word in {"ja", "jo", "jup", "jap", "jep", "yes", "yeah", "yea", "yep", "yup", "nein", "no", "nope", "nah", "ne"}

@@ -70,6 +70,38 @@ def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | No
     assert interpret(text, "de", aspect).meaning == meaning
 
 
+@pytest.mark.parametrize(
+    ("text", "aspect", "meaning"),
+    [
+        # the answer word, then a comma and a story (Saxon "nu"/"ni" too)
+        ("nu, der steht schon wieder am zaun", None, "yes"),
+        ("ni, die sind abgehauen", None, "no"),
+        # don't know, said inside a sentence
+        ("weeß ich ni genau", "extremist", "unknown"),
+        ("Dazu kann ich im Moment keine verlässliche Aussage machen.", "repeated", "unknown"),
+        ("kann schon sein, war ja dunkel", "extremist", "unknown"),
+        ("ich muss erst meinen Sohn fragen", "private_sphere", "unknown"),
+        ("honestly I don't know who sent it", "online", "unknown"),
+        ("bin nicht im internet, weiß ich nicht", "online", "unknown"),
+        # back, said inside a sentence; "zurück" in a story is not
+        ("halt, die antwort davor war falsch", "online", "back"),
+        ("hab mich verklickt", "repeated", "back"),
+        ("sorry I tapped the wrong button", None, "back"),
+        ("er kam zurück", "repeated", None),
+        # denying what the question names; a closing no
+        ("nicht online", "online", "no"),
+        ("not my kids, no", "private_sphere", "no"),
+        ("only once so far, no", "repeated", "no"),
+        # a language wish in a longer sentence; a language named in a story is not one
+        ("bitte auf deutsch, ich kann kaum englisch", None, "language"),
+        ("could we do this in English please, my German is bad", None, "language"),
+        ("der Kommentar war auf Englisch geschrieben, mit vielen Fehlern und Drohungen", "online", "yes"),
+    ],
+)
+def test_answers_said_in_a_sentence(text: str, aspect: str | None, meaning: str | None) -> None:
+    assert interpret(text, "de", aspect).meaning == meaning
+
+
 def test_the_option_matchers_still_work() -> None:
     choices = [Choice("a", "Körperlicher Angriff", "Physical attack"), Choice("b", "Bedrohung", "Threat", ("droh",))]
     assert match_exact("1", choices) == "a"
