@@ -57,9 +57,12 @@ class WordFamily:
         return not self._heads.isdisjoint(words) or not self._prefixes.isdisjoint(starts)
 
     def search(self, folded: str) -> bool:
-        if self.singles and not self.singles.isdisjoint(_split(folded)[0]):
+        words, starts = _split(folded)
+        if self.singles and not self.singles.isdisjoint(words):
             return True
-        return self._may_match(folded) and bool(self.pattern.search(folded))  # type: ignore[union-attr]
+        if self._source is None or self._heads.isdisjoint(words) and self._prefixes.isdisjoint(starts):
+            return False
+        return bool(self.pattern.search(folded))  # type: ignore[union-attr]
 
     def first(self, folded: str) -> int | None:
         """Character position of the first occurrence, None if none."""
@@ -78,12 +81,17 @@ class WordFamily:
 
 _SHORTEST_PREFIX = 3  # no family has a shorter prefix (tests/test_understanding_extract.py)
 _recent_splits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_last_split: tuple[str, tuple[frozenset[str], frozenset[str]]] = ("", (frozenset(), frozenset()))
 
 
 def _split(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of `folded` and every beginning of them ("bedroh" of "bedrohung"). Some
     sixty families read the same few texts (the message, and the message without its
     negated phrases) in turn, so the last few are kept."""
+    global _last_split
+    last = _last_split
+    if last[0] is folded:  # the same text as the family before (most calls)
+        return last[1]
     found = _recent_splits.get(folded)
     if found is None:
         if len(_recent_splits) >= 4:
@@ -91,6 +99,7 @@ def _split(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         words = frozenset(folded.split())
         starts = frozenset(w[:i] for w in words for i in range(_SHORTEST_PREFIX, len(w) + 1))
         found = _recent_splits[folded] = (words, starts)
+    _last_split = (folded, found)
     return found
 
 

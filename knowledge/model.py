@@ -58,7 +58,7 @@ class Vectorizer:
         self.index = dict(zip(vocabulary, range(len(vocabulary))))
         self.idf = np.asarray(idf, dtype=np.float32)
         self._word_ids: dict[str, tuple[int, ...]] = {}
-        self._groups = _groups_of(vocabulary)
+        self.groups = _groups_of(vocabulary)  # the feature group (index in GROUPS) of each feature
 
     @classmethod
     def fit(cls, token_lists: list[list[str]], min_df: int) -> Vectorizer:
@@ -96,7 +96,7 @@ class Vectorizer:
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
         values = tf * self.idf[idx]
-        groups = self._groups[idx]
+        groups = self.groups[idx]
         norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=len(GROUPS)))
         values = (values / np.where(norms > 0, norms, 1.0)[groups]).astype(np.float32)
         return Vector(idx, values, groups)

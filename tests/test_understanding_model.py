@@ -49,6 +49,26 @@ def test_fast_and_plain_vectors_agree(knowledge: Knowledge) -> None:
         assert plain.values[a].tolist() == pytest.approx(fast.values[b].tolist())
 
 
+def test_training_matrices_are_the_scorers_vectors(knowledge: Knowledge) -> None:
+    """The trainer builds its vocabulary and matrices in bulk; they must be what the
+    scorer computes message by message, or the heads learn on other features."""
+    from knowledge.model import Vectorizer
+    from knowledge.training import DANGER_WEIGHTS, Featurizer
+
+    texts = sorted({e.text for e in training_set(knowledge).categories})[::9]
+    feats = Featurizer(texts)
+    bulk = feats.vectorizer(texts[:-20])  # the last texts have features outside it
+    plain = Vectorizer.fit([analyse(t) for t in texts[:-20]], 1)
+    assert bulk.vocabulary == plain.vocabulary and bulk.idf.tolist() == plain.idf.tolist()
+    rows = feats.matrix(bulk, texts, DANGER_WEIGHTS)
+    for i, text in enumerate(texts):
+        vector = plain.transform(analyse(text))
+        order = np.argsort(vector.idx)
+        row = rows.getrow(i)
+        assert row.indices.tolist() == vector.idx[order].tolist()
+        assert row.data.tolist() == pytest.approx(vector.weigh(DANGER_WEIGHTS)[order].tolist(), abs=1e-6)
+
+
 def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
     assert knowledge.classify("Jemand hat mich nach der Sitzung ins Gesicht geschlagen")[0] == "physical_attack"
     assert knowledge.classify("they posted my home address in a telegram group")[0] == "doxxing"

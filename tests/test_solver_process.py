@@ -1,0 +1,53 @@
+"""The second training process: the same weights as a fit here, and a fit here when it fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from scipy.sparse import csr_matrix
+from sklearn.svm import LinearSVC
+
+import knowledge.solver_process as sp
+
+
+def _data() -> tuple[csr_matrix, list[str]]:
+    rng = np.random.default_rng(0)
+    x = csr_matrix(rng.random((60, 40)) * (rng.random((60, 40)) > 0.7))
+    sums = np.asarray(x.sum(axis=1)).ravel()
+    y = ["a" if s > np.median(sums) else "b" for s in sums]
+    return x, y
+
+
+def test_the_process_fits_exactly_what_a_fit_here_gives() -> None:
+    x, y = _data()
+    here = LinearSVC(random_state=0, tol=1e-3).fit(x, y)
+    with sp.SolverProcess() as solver:
+        there = solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result()
+    assert np.array_equal(there.coef_, here.coef_) and np.array_equal(there.intercept_, here.intercept_)
+
+
+@pytest.mark.parametrize("child", ["import sys; sys.exit(3)", "import sys; sys.stdout.write('garbage')"])
+def test_a_failing_process_leaves_the_fit_to_this_one(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
+    real = subprocess.Popen
+
+    def broken(args, **kwargs):  # type: ignore[no-untyped-def]
+        return real([sys.executable, "-c", child], **kwargs)
+
+    monkeypatch.setattr(sp.subprocess, "Popen", broken)
+    x, y = _data()
+    with sp.SolverProcess() as solver:
+        fitted = solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result()
+    assert np.array_equal(fitted.coef_, LinearSVC(random_state=0, tol=1e-3).fit(x, y).coef_)
+
+
+def test_no_process_when_none_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(sp.subprocess, "Popen", refuse)
+    x, y = _data()
+    with sp.SolverProcess() as solver:
+        assert solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result().coef_.shape == (1, 40)
