@@ -131,8 +131,50 @@ FICTION = _words(
     "theaterstuck", "theatre", "theater", "play where", "zockt", "zocken", "gaming", "video game",
     "computerspiel", "im spiel", "in the game", "podcast",
 )
+NEWS = _words(
+    "in den nachrichten", "in der zeitung", "im radio", "im fernsehen", "in der sz", "freie presse",
+    "in der lvz", "mdr nachrichten", "im mdr", "doku", "dokumentation", "reportage", "hab gelesen",
+    "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
+    "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
+    "documentary", "article about", "heard that",
+)
 NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
-            "help_request": HELP_REQUEST, "retracted": RETRACTED}
+            "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS}
+
+# It is over: the people have left, the police have it in hand, the writer is somewhere
+# safe or says all are well. Only for the model (knowledge.danger.decide), and not when
+# something is still going on ("noch da", "kommt wieder") or someone is hurt now.
+OVER = _words(
+    "sind weg", "sind jetzt weg", "sin weg", "ist weg jetzt", "der ist weg", "der is weg", "er ist weg",
+    "er is weg", "die sind weg", "jetzt weg", "sind abgehauen", "ist abgehauen", "is abgehauen",
+    "sind abgezogen", "sind fort", "sind dann aber fort", "schon weitergelaufen", "weitergefahren",
+    "hat die weggeschickt", "hat sie weggeschickt", "hat ihn mitgenommen", "haben ihn mitgenommen",
+    "polizei is hier", "polizei is da", "polizei nimmt", "kommt gleich zum aufnehmen",
+    "bin jetzt zuhause", "bin jetzt zu hause", "bin jetzt daheim", "sind jetzt zuhause", "sind jetzt daheim",
+    "sind jetzt zu hause", "uns gehts gut", "mir gehts gut",
+    "uns geht s gut", "alles gut erstmal", "alle sind wohlauf",
+    "they left", "he left", "they ve left", "they have left", "he s gone", "they re gone", "they are gone",
+    "drove off", "took off", "ran away", "police are here", "police came", "police took him",
+    "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
+    "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
+    "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
+)
+# A visit announced for later ("er kommt morgen", "they're coming friday"): not now, when
+# nothing in the message is happening now.
+FORETOLD = _words(
+    "morgen", "ubermorgen", "nachste woche", "nachsten montag", "nachsten dienstag", "nachsten mittwoch",
+    "nachsten donnerstag", "nachsten freitag", "nachsten samstag", "nachsten sonntag", "demnachst",
+    "am wochenende", "tomorrow", "next week", "next month", "on monday", "on tuesday", "on wednesday",
+    "on thursday", "on friday", "on saturday", "on sunday", "coming monday", "coming tuesday",
+    "coming wednesday", "coming thursday", "coming friday", "coming saturday", "coming sunday",
+    "this weekend", "next weekend",
+)
+_NOT_LATER = re.compile(r"\b(?:guten|heute|gestern|jeden|am) morgen\b|\bschon\b.*")
+STILL_GOING = _words(
+    "noch da", "immer noch", "noch immer", "wieder da", "kommt wieder", "kommen wieder", "kommt zuruck",
+    "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
+    "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
+)
 
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(
@@ -327,6 +369,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not STRONG_NOW.search(folded):
         found.add("not_live")
+    if OVER.search(folded) and not STILL_GOING.search(folded) and not INJURED_NOW.search(folded):
+        found.add("over")
+    if not (now or progressive) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
+        found.add("foretold")
     if now:
         found.add("now")
     if past:
@@ -341,7 +387,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # words), never a physical object like a powder letter.
     strong_now = bool(STRONG_NOW.search(folded))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
-    if "safe_now" in found or "not_live" in found or story and not strong_now:
+    if found & {"safe_now", "not_live", "over"} or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
@@ -360,7 +406,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if online:
         found.add("online")
     scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following"))]
-    if present and not found & {"safe_now", "not_live"} and any(f"now+{name}" in found for name in scenes):
+    if present and not found & {"safe_now", "not_live", "over"} and any(f"now+{name}" in found for name in scenes):
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.

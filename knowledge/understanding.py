@@ -94,7 +94,7 @@ class Understander:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
         found = concepts(folded) if found is None else found
         return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
-                      words=len(folded.split()), denied=bool(found & {"denied", "not_live"}))
+                      words=len(folded.split()), denied=bool(found & {"denied", "not_live", "over", "foretold"}))
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)

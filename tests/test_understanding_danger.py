@@ -62,6 +62,32 @@ def test_now_outweighs_what_sounds_like_no_live_scene(knowledge: Knowledge, text
     assert knowledge.understander.danger(text).danger
 
 
+# Over, announced for later, or from the news: no 110 first. But something still going on
+# or someone hurt outweighs a line that sounds like it is over.
+OVER_OR_LATER = [
+    "die zwei am gartentor sind abgehauen, polizei is da und schreibt alles auf, uns gehts gut",
+    "they were kicking the door but they drove off, we're home and the police came",
+    "er hat geschrieben er kommt nächste woche mit seinen kumpels vorbei",
+    "he texted that he'll be at my office on friday",
+    "im radio kam, dass beim bürgermeister nebenan einer mit ner axt vorm haus stand",
+]
+STILL_GOING_ON = [
+    "der eine ist weg, der andere wartet noch am auto",
+    "they left but my husband is bleeding from the head",
+    "Guten Morgen, vor unserem Haus stehen drei Männer mit Knüppeln",
+]
+
+
+@pytest.mark.parametrize("text", OVER_OR_LATER)
+def test_what_is_over_or_comes_later_is_no_emergency(knowledge: Knowledge, text: str) -> None:
+    assert not knowledge.understander.danger(text).danger
+
+
+@pytest.mark.parametrize("text", STILL_GOING_ON)
+def test_what_is_still_going_on_is_an_emergency(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.understander.danger(text).danger
+
+
 @pytest.mark.parametrize("text", ["Hilfe", "Help!", "SOS", "Notfall", "emergency please", "110"])
 def test_alarm_words_alone_are_danger_by_rule(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).signals[:1] == ("alarm",)
