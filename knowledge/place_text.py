@@ -9,6 +9,10 @@ name counts only with evidence that it is meant as a place:
 Names on the ordinary-word list need a lead-in *and* a capital ("in Lauter", not "in lauter
 Angst"). Typos are forgiven only in long names (7+ letters) that carry a lead-in or a capital.
 Town parts ("Zabeltitz" for Großenhain) count, but a municipality's own name wins.
+What follows a name counts too: a role ("Beucha, Gemeinderat"), "bei" and a bigger place
+("Kreischa bei Dresden": Kreischa is meant), a region that picks one of several places of
+that name ("Oelsnitz im Vogtland"), another state that rules Saxony out ("Coswig (Anhalt)").
+Where two places are named, where someone came from ("aus Leipzig weggezogen") gives way.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ TYPO_MIN = 7  # a capital alone forgives a typo from this length on
 TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
 _TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
 _SENTENCE_ENDS = ".!?:"
+_PAUSES = ",;:.!?()–"
 
 LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
@@ -39,14 +44,44 @@ LEAD_INS = frozenset(
 ROLE_WORDS = frozenset(
     "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
     "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat ortschaftsraetin kandidat kandidatin "
-    "wohne wohnen lebe leben komme kommen sitze arbeite arbeiten bin sind mayor councillor live"
+    "wohne wohnen lebe leben komme kommen sitze bin sind mayor councillor live"
     .split()
 )
 # A name right after these is a district, a person or a street, not a municipality:
 # "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
-BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str".split())
+BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des".split())
 # Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
 STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
+# After a name: a role ("Beucha, Gemeinderat"), "bei" with a bigger place ("Kreischa bei
+# Dresden") or the district ("Limbach, Vogtlandkreis") show it is the person's municipality.
+ROLE_NOUNS = frozenset(
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin kreisrat kreisraetin ortschaftsrat ortschaftsraetin ortsvorsteher ortsvorsteherin "
+    "ortsbeirat stadtbezirksbeirat beigeordneter beigeordnete gemeindeverwaltung stadtverwaltung rathaus "
+    "mayor councillor councilor council".split()
+)
+NEAR_WORDS = frozenset("bei b nahe naehe near".split())
+# Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
+SELF_WORDS = frozenset("ich wir hier here".split())
+# A lead-in that names where someone came from: another place in the message wins
+# ("aus Leipzig weggezogen, wohne jetzt in Markranstädt").
+ORIGIN_LEADS = frozenset("aus from von vom".split())
+# Words between a name and what qualifies it ("Oelsnitz im Vogtland", "Frankenberg an der Eder").
+_CONNECTORS = frozenset("in im an am der die den bei i".split())
+# Regions after an ambiguous name pick among its places (district or name contains them).
+REGIONS = {
+    "vogtland": "vogtland", "vogtlandkreis": "vogtland", "vogtl": "vogtland", "v": "vogtland",
+    "erzgebirge": "erzgebirg", "erzgebirgskreis": "erzgebirg", "erzgeb": "erzgebirg", "erzg": "erzgebirg",
+    "sachsen": "sachsen", "sa": "sachsen", "oberlausitz": "oberlausitz", "mittelsachsen": "mittelsachsen",
+    "nordsachsen": "nordsachsen",
+}
+# A name followed by another state or country is not the Saxon one ("Coswig (Anhalt)",
+# "Königstein im Taunus", "Bergen, Norway").
+NOT_SAXON = frozenset(
+    "anhalt taunus oberpfalz eder hessen thueringen thuringen bayern brandenburg niedersachsen nrw "
+    "westfalen harz pfalz allgaeu schwarzwald baden wuerttemberg mecklenburg saarland holstein "
+    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia".split()
+)
 # Place-name keys that are also ordinary words (German or English).
 ORDINARY_WORDS = frozenset(
     "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
@@ -63,6 +98,7 @@ class _Token:
     capital: bool
     sentence_start: bool
     inner: bool  # a later word of one written token ("neustadt" in "Dresden-Neustadt")
+    pause: bool = False  # punctuation right before it ("Beucha, Gemeinderat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +107,8 @@ class _Hit:
     places: tuple[Place, ...]
     postcode: str | None = None
     words: int = 1  # tokens the name spans ("Hartmannsdorf bei Kirchberg": 3)
+    index: int = 0  # its first token
+    lead: str | None = None  # the lead-in before it ("in", "aus", "bei", "role")
 
 
 class TextFinder:
@@ -149,16 +187,25 @@ class TextFinder:
                 if found is None:
                     continue
                 tier, places = found
-                evidence = _evidence(first, words, lead, ordinary=words in ORDINARY_WORDS)
+                if _qualifier(tokens, j + 1) in NOT_SAXON:
+                    continue
+                places = _in_region(places, _qualifier(tokens, j + 1))
+                evidence = _evidence(first, words, lead or _lead_after(tokens, j + 1), ordinary=words in ORDINARY_WORDS)
                 if evidence <= 0 or words in NEVER_ALONE:
                     continue
                 if tier == 1 and evidence < 2:
                     continue  # a town part needs a lead-in or a capital
-                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places, words=j - i + 1)
+                hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places, words=j - i + 1, index=i,
+                           lead=_preposition(tokens, i))
                 if best is None or hit.score > best.score:
                     best = hit
-        if best is None and (lead or (first.capital and not first.sentence_start)):
-            best = self._typo(tokens, i, lead)
+        if best is None:
+            end = i + 1
+            while end < len(tokens) and tokens[end].inner:  # past the whole written word
+                end += 1
+            lead = lead or _lead_after(tokens, end, exact=False)
+            if lead or (first.capital and not first.sentence_start):
+                best = self._typo(tokens, i, lead)
         return best
 
     def _typo_matches(self, words: str) -> tuple[str, ...]:
@@ -170,7 +217,7 @@ class TextFinder:
             limit = 1 if len(words) < 11 else 2
             cached = self._typo_cache[words] = tuple(sorted(
                 {w for v in deletes(words, 1) for w in self.typo.get(v, ())
-                 if edit_distance(words, w, limit) <= limit and w.split()[0][:1] == words[:1]}
+                 if edit_distance(words, w, limit) <= limit and _same_sound(w[:1], words[:1])}
             ))
         return cached
 
@@ -187,7 +234,7 @@ class TextFinder:
         for stem in stems:
             found = self.names.get(stem)
             if found and found[0] == 0 and stem not in ORDINARY_WORDS and stem not in NEVER_ALONE and len(stem) >= 4:
-                return _Hit((2, 1, -tok.start, len(stem)), found[1])
+                return _Hit((2, 1, -tok.start, len(stem)), found[1], index=i)
         return None
 
     def _typo(self, tokens: list[_Token], i: int, lead: str | None) -> _Hit | None:
@@ -199,18 +246,22 @@ class TextFinder:
             minimum = TYPO_MIN_LEAD if lead else TYPO_MIN
             if len(words.replace(" ", "")) < minimum or words in self.names or words in ORDINARY_WORDS:
                 continue
+            if words.endswith("r") and (words[:-1] in self.names or words[:-2] in self.names):
+                continue  # "Glashütter Uhr", "Radeberger": an adjective, no place of residence
             matches = self._typo_matches(words)
             if len(matches) == 1:
                 tier, places = self.names[matches[0]]
                 evidence = 2 if lead else 1
                 if matches[0] in ORDINARY_WORDS or matches[0] in NEVER_ALONE:
                     return None
-                return _Hit((evidence, 0, -first.start, len(words)), places)
+                return _Hit((evidence, 0, -first.start, len(words)), places, words=n, index=i,
+                            lead=_preposition(tokens, i))
         return None
 
     def _decide(self, hits: list[_Hit]) -> Resolution:
         from knowledge.places import Resolution, _classify
 
+        hits = _located(hits)
         best = max(hits, key=lambda h: h.score)
         if best.postcode is not None:
             # "01561 Lampertswalde": a name next to the postcode picks one of its places.
@@ -225,6 +276,11 @@ class TextFinder:
                 if other is not best and common and len(common) < len(best.places):
                     return _classify(common)
         return _classify(best.places) if best.places else Resolution("unknown")
+
+
+def _same_sound(a: str, b: str) -> bool:
+    """First letters a typo may swap: "Krimmitschau", "Zwönitz"/"Cwönitz" are rare, C/K common."""
+    return a == b or {a, b} == {"c", "k"}
 
 
 def _drop_umlaut_e(k: str) -> str:
@@ -246,14 +302,15 @@ def _tokens(text: str) -> list[_Token]:
         sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
         previous_end = m.end()
         capital = surface[:1].isupper()
-        out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False))
+        pause = bool(out) and any(ch in _PAUSES for ch in gap)
+        out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
         out += [_Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
     return out
 
 
 def _lead_in(tokens: list[_Token], i: int) -> str | None:
     """The lead-in word right before token i ("in", "Bürgermeister", "Gemeinde"), if any."""
-    if i == 0 or tokens[i].inner:
+    if i == 0 or tokens[i].inner or tokens[i].pause:  # "Gemeinderätin, werde bedroht"
         return None
     prev = tokens[i - 1].key
     if prev in ROLE_WORDS:  # "Bürgermeister Pirna", "wohne Pirna"
@@ -262,9 +319,72 @@ def _lead_in(tokens: list[_Token], i: int) -> str | None:
         return None
     # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
     # ("wohne aber in X": up to two words may stand between.)
-    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]):
+    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]) \
+            or i >= 2 and tokens[i - 2].key in SELF_WORDS:  # "ich in Oelsnitz", "here in Pirna"
         return "role"
     return prev
+
+
+def _preposition(tokens: list[_Token], i: int) -> str | None:
+    return tokens[i - 1].key if i > 0 and not tokens[i].pause else None
+
+
+def _lead_after(tokens: list[_Token], k: int, *, exact: bool = True) -> str | None:
+    """"role" when what follows a name shows it is the writer's municipality. A typo
+    (`exact` False) needs a role or a region after it: "taucht bei", "am freitag, ich"
+    are no places."""
+    if k >= len(tokens) or tokens[k].inner:
+        return None
+    word = tokens[k].key
+    if word in ROLE_NOUNS or _qualifier(tokens, k) in REGIONS:
+        return "role"
+    if not exact:
+        return None
+    if word in NEAR_WORDS and k + 1 < len(tokens) and tokens[k + 1].capital:  # "Kreischa bei Dresden"
+        return "role"
+    # "Zschocken, ich bin Ortsvorsteher": a name that opens a sentence, then the writer.
+    if tokens[k].pause and word in ("ich", "wir", "i", "we") and tokens[k - 1].sentence_start:
+        return "role"
+    return None
+
+
+def _qualifier(tokens: list[_Token], k: int) -> str | None:
+    """The first word after a name past small connectors ("im", "an der"), if close."""
+    for j in range(k, min(len(tokens), k + 3)):
+        if tokens[j].key not in _CONNECTORS:
+            return tokens[j].key
+    return None
+
+
+def _in_region(places: tuple[Place, ...], word: str | None) -> tuple[Place, ...]:
+    """"Oelsnitz im Vogtland", "Neustadt i. Sa.": the places of an ambiguous name in that region."""
+    region = REGIONS.get(word or "")
+    if len(places) < 2 or region is None:
+        return places
+    inside = tuple(p for p in places if region in key(p.district_name) or region in key(p.name))
+    return inside or places
+
+
+def _located(hits: list[_Hit]) -> list[_Hit]:
+    """"Kreischa bei Dresden": the place before "bei" is meant, the other only locates it (and
+    picks the nearest of an ambiguous name). "aus Leipzig weggezogen, wohne jetzt in
+    Markranstädt": where someone came from gives way to any other place named."""
+    out = list(hits)
+    for near in hits:
+        if near.lead not in NEAR_WORDS or near.postcode is not None:
+            continue
+        for meant in hits:
+            if meant is not near and meant.postcode is None and meant.index + meant.words == near.index - 1:
+                closest = min(meant.places, key=lambda p: (p.lat - near.places[0].lat) ** 2 + (p.lon - near.places[0].lon) ** 2)
+                out = [h for h in out if h is not near and h is not meant]
+                out.append(_Hit((9, *meant.score[1:]), (closest,), words=meant.words, index=meant.index))
+                break
+    named = [h for h in out if h.postcode is None]
+    if len(named) > 1:
+        others = [h for h in out if h.lead not in ORIGIN_LEADS]
+        if others and len(others) < len(out):
+            out = others
+    return out
 
 
 def _evidence(first: _Token, words: str, lead: str | None, *, ordinary: bool) -> int:

@@ -78,3 +78,38 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
                 failures.append((text, res))
     # Names that are ordinary words need a lead-in: "Bergen: …" at the start is not taken.
     assert {t.split(":")[0] for t, _ in failures} <= {"Bergen", "Treuen", "Schleife"}, failures[:5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beucha, Gemeinderat, man droht mir", "Brandis"),  # a town part, a role after it
+        ("Zschocken, ich bin Ortsvorsteher", "Hartenstein"),
+        ("Dohna bei Pirna, Gemeinderat", "Dohna"),  # "X bei Y": X is meant
+        ("Ich komme aus Görlitz, wohne aber seit Jahren in Niesky", "Niesky"),  # origin gives way
+        ("Der Täter ist aus Riesa hergefahren, ich wurde in Strehla angegriffen", "Strehla"),
+        ("Der Stalker wohnt in Plauen, ich in Oelsnitz im Vogtland", "Oelsnitz/Vogtland"),
+        ("Auerbach im Erzgebirge, Drohbrief im Briefkasten", "Auerbach"),  # the region picks one
+        ("gemeinderat in krimmitschau, drohungen", "Crimmitschau"),  # C and K
+    ],
+)
+def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> None:
+    res = knowledge.places.find_in_text(text)
+    assert res is not None and res.status == "found" and res.places[0].name == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin Stadtrat in Coswig (Anhalt)",  # another state
+        "Stadtverordnete in Königstein im Taunus",
+        "Mr Freiberg from our office got the same letter",  # a surname
+        "oben auf dem Kirchberg stand ein Kreuz",  # a hill
+        "sie haben mir meine Glashütter Uhr weggenommen",  # an adjective
+        "der typ taucht bei jeder sitzung auf",  # "taucht bei" is no Taucha
+        "so war das am freitag, ich krieg es nicht aus dem kopf",  # no Freital
+    ],
+)
+def test_no_saxon_municipality(knowledge: Knowledge, text: str) -> None:
+    res = knowledge.places.find_in_text(text)
+    assert res is None or res.status != "found"
