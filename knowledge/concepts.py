@@ -195,7 +195,7 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soeben|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
+    r"|right now|right behind|direkt hinter|soben|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
     r"|immer noch da|noch immer vor|immer noch vor)\b"
 )
 ALARM = _words(

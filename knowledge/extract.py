@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 
 
+def _fold_pairs(text: str) -> str:
+    """The vowel pairs knowledge.features.fold reduces: ae -> a, oe -> o, ue -> u."""
+    return text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
 class WordFamily:
     """Words and phrases for one concept, matched on folded text; a * allows any ending
     ("bedroh*"). Single words are a set lookup on the text's words; only phrases and
@@ -19,6 +24,9 @@ class WordFamily:
     it runs only when the text has the telling word of one of them."""
 
     def __init__(self, alternatives: tuple[str, ...]):
+        # Folded as the text is: "feuer", "aktuell", "soeben" are written here as people
+        # write them, and fold makes the text "feur", "aktull", "soben".
+        alternatives = tuple(dict.fromkeys(_fold_pairs(alt) for alt in alternatives))
         self.alternatives = alternatives
         singles, patterns, heads, prefixes = set(), [], set(), set()
         for alt in alternatives:
@@ -217,7 +225,7 @@ PAST = _words(
 )
 DAYS_AGO = re.compile(
     r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening|afternoon)\b"
+    r"|\b(?:monday|tusday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening|afternoon)\b"
     r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:nacht|abend|morgen|fruh)\b"
 )
 
