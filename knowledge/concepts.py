@@ -82,7 +82,11 @@ SHELTERED = _words(
 # a request for help with paperwork, a retraction. The model alone does not call these an
 # emergency (knowledge.danger.decide), and the rules take them as settled.
 IMAGINED = _words(
-    "getraumt", "traum", "albtraum*", "alptraum*",
+    "getraumt", "traum", "albtraum*", "alptraum*", "hab immer angst", "habe immer angst", "immer angst dass",
+    "hab ich immer angst", "habe ich immer angst", "standig angst dass",
+    "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "schlaf schlecht",
+    "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
+    "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
 )
 PLANNING = _words(
@@ -97,7 +101,8 @@ FIGURATIVE = _words(
     "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
     "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
     "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
-    "brennt der kittel", "brennt mir der kittel", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
+    "brennt der kittel", "brennt mir der kittel", "aus allen rohren", "dropped a bomb", "drop a bomb",
+    "choking me", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
@@ -169,7 +174,7 @@ FORETOLD = _words(
     "coming wednesday", "coming thursday", "coming friday", "coming saturday", "coming sunday",
     "this weekend", "next weekend",
 )
-_NOT_LATER = re.compile(r"\b(?:guten|heute|gestern|jeden|am) morgen\b|\bschon\b.*")
+_NOT_LATER = re.compile(r"\b(?:guten|heute|heut|gestern|jeden|am|diesen) morgen\b|\bschon\b.*")
 STILL_GOING = _words(
     "noch da", "immer noch", "noch immer", "wieder da", "kommt wieder", "kommen wieder", "kommt zuruck",
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
@@ -195,7 +200,7 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
+    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
     r"|immer noch da|noch immer vor|immer noch vor)\b"
 )
 ALARM = _words(
@@ -322,6 +327,18 @@ HIDING = _words(
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
 
+# Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
+# me pass"), like an injury.
+HELD_NOW = _words(
+    "halten mich fest", "halten ihn fest", "halten sie fest", "halt mich fest", "halt ihn fest",
+    "lasst mich nicht raus", "lasst mich nicht durch", "lasst mich nicht vorbei", "lasst mich nicht gehen",
+    "lasst ihn nicht los", "lasst sie nicht los", "lasst nicht los", "komm nicht weg", "komme nicht weg",
+    "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
+    "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
+    "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
+    "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
+    "blocking my way", "blocking the door", "blocking the exit",
+)
 SITUATIONS = {
     "person": PERSON_PRESENT,
     "following": FOLLOWING,
@@ -369,9 +386,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not STRONG_NOW.search(folded):
         found.add("not_live")
-    if OVER.search(folded) and not STILL_GOING.search(folded) and not INJURED_NOW.search(folded):
+    if OVER.search(folded) and not STILL_GOING.search(folded) and not INJURED_NOW.search(folded) \
+            and not any(pattern.search(affirmed) for pattern in (EXPLOSIVE, FIRE)):  # "drove off, it's ticking"
         found.add("over")
-    if not (now or progressive) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
+    if not now and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
     if now:
         found.add("now")
@@ -395,6 +413,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported"}
     if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
+    if HELD_NOW.search(affirmed) and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
+        found.add("live_situation")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.
     # Past tense alone does not outweigh a "jetzt" ("er hat mich geschlagen und steht

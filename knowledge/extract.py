@@ -204,7 +204,7 @@ NOW = _words(
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
     "is happening", "happening now", "right this moment", "this moment", "still", "just now",
-    "eben", "grade eben", "rn", "atm", "soeben", "immer noch", "noch immer", "at this moment",
+    "eben", "grade eben", "rn", "atm", "soeben", "gegenwartig", "immer noch", "noch immer", "at this moment",
     "immediately",
 )
 PAST = _words(

@@ -70,9 +70,15 @@ OVER_OR_LATER = [
     "er hat geschrieben er kommt nächste woche mit seinen kumpels vorbei",
     "he texted that he'll be at my office on friday",
     "im radio kam, dass beim bürgermeister nebenan einer mit ner axt vorm haus stand",
+    "seit dem angriff hab ich immer angst, dass einer im garten steht",  # a fear, no scene
+    "cant sleep, keep thinking someone is standing at the door",
 ]
 STILL_GOING_ON = [
     "der eine ist weg, der andere wartet noch am auto",
+    "die zwei halten mich am Parkplatz fest und lassen mich nicht gehen",  # held: lasts while said
+    "three guys have me cornered behind the gym",
+    "die sind abgehauen aber der rucksack an der tür tickt",  # gone, but a hazard left
+    "Ein Mann befindet sich gegenwärtig im Bürgerbüro und bedroht die Kollegin",
     "they left but my husband is bleeding from the head",
     "Guten Morgen, vor unserem Haus stehen drei Männer mit Knüppeln",
 ]
