@@ -30,16 +30,16 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    assert report.top1 >= 0.925 - MARGIN
-    assert report.top1_or_also >= 0.948 - MARGIN
-    assert report.counted_hit >= 0.942 - MARGIN
-    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.824 - MARGIN
+    assert report.top1 >= 0.936 - MARGIN
+    assert report.top1_or_also >= 0.957 - MARGIN
+    assert report.counted_hit >= 0.948 - MARGIN
+    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.882 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
-    assert report.danger_recall >= 0.988 - MARGIN
-    assert report.danger_false_alarms <= 0.096 + MARGIN
-    assert report.category_false_alarms <= 0.020 + MARGIN
+    assert report.danger_recall >= 0.994 - MARGIN
+    assert report.danger_false_alarms <= 0.089 + MARGIN
+    assert report.category_false_alarms <= 0.017 + MARGIN
 
 
 def test_aspects_answers_and_language(report: Report) -> None:
@@ -49,5 +49,5 @@ def test_aspects_answers_and_language(report: Report) -> None:
     assert recall["repeated"] >= 0.892 - MARGIN
     assert recall["extremist"] >= 0.760 - MARGIN
     assert report.when_past_recall >= 0.790 - MARGIN
-    assert report.answers >= 0.932 - MARGIN
+    assert report.answers >= 0.986 - MARGIN
     assert report.language >= 0.98 and report.language_answered >= 0.978 - MARGIN

@@ -1,0 +1,32 @@
+"""Regression guard on the place sentences written outside the project (held-out, never
+read; and the blind development set, read to fix errors): the measured levels minus 2
+points. Figures: BENCHMARKS.md, bench/bench_places.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.bench_places import _correct
+from knowledge.base import Knowledge
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("path", "precision_floor", "recall_floor"),
+    [("heldout/places.yaml", 0.972 - 0.02, 0.972 - 0.02), ("dev/places.yaml", 0.995 - 0.02, 0.975 - 0.02)],
+)
+def test_places_named_in_free_text(knowledge: Knowledge, path: str, precision_floor: float, recall_floor: float) -> None:
+    cases = yaml.safe_load((DATA / path).read_text(encoding="utf-8"))
+    right = wrong = positives = 0
+    for case in cases:
+        predicted, ok = _correct(knowledge.places.find_in_text(case["text"]), case)
+        has_place = case.get("expect") is not None or bool(case.get("expect_postcode"))
+        positives += has_place
+        right += has_place and predicted and ok
+        wrong += predicted and not ok
+    assert right / (right + wrong) >= precision_floor
+    assert right / positives >= recall_floor
