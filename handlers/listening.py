@@ -79,8 +79,10 @@ def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
 
-def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
-    """Everything the knowledge's understanding finds in `text`."""
+def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True) -> Heard:
+    """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
+    the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
+    not there rn" must not bring the 110 advice that was just declined)."""
     understood = k.understand(text)
     place, choices = None, ()
     if with_place and understood.place is not None:
@@ -101,7 +103,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True) -> Heard:
                           if c.id in k.categories and c.score >= MIN_PROPOSAL)
     aspects = tuple(a for a in understood.aspects if a in k.aspects)
     return Heard(
-        danger=danger_now(text, understood.danger_signals),
+        danger=danger_now(text, understood.danger_signals if model_danger
+                          else tuple(sig for sig in understood.danger_signals if sig != "model")),
         categories=categories,
         sure=tuple(c.id for c in counted if c.score >= SURE),
         proposals=proposals,

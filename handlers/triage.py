@@ -281,7 +281,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             return StepResult(state, current_messages(state, k))
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
-    heard = listening.hear(k, said, with_place=not _is_place_node(state, k)) if said.strip() else listening.Heard()
+    declined = natural is not None and answer.meaning == "no" and state.node == k.flow.start
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=not declined) \
+        if said.strip() else listening.Heard()
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger:

@@ -151,7 +151,8 @@ PRIVATE_SPHERE = _words(
     "haustur*", "wohnungstur*", "briefkasten*", "garten*", "grundstuck*", "einfahrt*",
     "hof", "hoftor", "klingel*", "fenster", "privatadresse*", "wohnadresse*", "hausfassade",
     "hauswand", "home", "house", "flat", "apartment", "front door", "my door", "our door",
-    "doorstep", "garden", "driveway", "mailbox", "letterbox", "yard", "porch", "doorbell",
+    "doorstep", "garden", "driveway", "mailbox", "letterbox", "yard", "porch", "doorbell", "my place",
+    "our place", "my street", "our street", "meine strasse", "unsere strasse", "bei mir zuhaus",
     "home address", "private address", "my address", "our address", "meine adresse",
     "unsere adresse", "meiner adresse", "privatanschrift", "wohnanschrift",
     # family
@@ -258,7 +259,13 @@ def online(folded: str) -> bool:
     return bool(ONLINE.search(folded) or ANY_PLATFORM.search(folded))
 
 
+# "nicht online", "not at home", "keine Familie": a denied aspect is no aspect ("nicht
+# nur online" still is one).
+_DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}")
+
+
 def aspects(folded: str) -> Aspects:
+    folded = _DENIED_ASPECT.sub(" ", folded)
     named = platform(folded)
     return Aspects(
         online=named is not None or bool(ONLINE.search(folded)),

@@ -94,6 +94,27 @@ def test_yes_but_uses_the_rest_too(k: Knowledge) -> None:
     assert chat.state.place_id and "grimma" in chat.state.place_id
 
 
+@pytest.mark.parametrize("typed", ["nah hes not there rn", "no not right now", "nee, der is grad nicht da"])
+def test_no_to_the_danger_question_is_believed_unless_the_rest_describes_a_scene(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht")
+    messages = chat.text(typed)
+    assert chat.state.node != "emergency" and not any(m.emergency for m in messages)
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht")
+    messages = chat.text("nein, aber jetzt steht er vor der Tür")  # the rules still hear a scene
+    assert chat.state.node == "emergency" and any(m.emergency for m in messages)
+
+
+@pytest.mark.parametrize("typed", ["nope not online", "nicht im internet", "nein, nicht im Netz"])
+def test_a_denied_aspect_is_not_understood_as_said(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht")
+    chat.option("danger_no")
+    chat.text(typed)
+    assert "online" not in chat.state.aspects
+
+
 def test_keine_ahnung_to_the_danger_question_shows_the_110_advice(k: Knowledge) -> None:
     chat = PureChat(k)
     chat.command("start")
