@@ -240,7 +240,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
                 return Answer(meaning, text.strip())
         if words[-1] in _CLOSING:  # "not my family, no"
             return Answer(_CLOSING[words[-1]], text.strip())
-        if aspect is not None and words[0] in _NEGATIONS and _names_aspect(text, aspect):
+        if aspect is not None and words[0] in _NEGATIONS and _names_aspect(" ".join(words[1:]), aspect):
             return Answer(NO, text.strip())  # "nicht online", "not my family"
     if aspect is not None and _names_aspect(text, aspect):
         return Answer(YES, text.strip())
