@@ -30,15 +30,15 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    assert report.top1 >= 0.936 - MARGIN
-    assert report.top1_or_also >= 0.957 - MARGIN
-    assert report.counted_hit >= 0.948 - MARGIN
+    assert report.top1 >= 0.939 - MARGIN
+    assert report.top1_or_also >= 0.962 - MARGIN
+    assert report.counted_hit >= 0.957 - MARGIN
     assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.882 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
-    assert report.danger_recall >= 0.994 - MARGIN
-    assert report.danger_false_alarms <= 0.089 + MARGIN
+    assert report.danger_recall >= 0.988 - MARGIN
+    assert report.danger_false_alarms <= 0.096 + MARGIN
     assert report.category_false_alarms <= 0.017 + MARGIN
 
 
