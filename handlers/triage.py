@@ -301,9 +301,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     loose = match_loose(text, choices)
     if loose is not None and not sentence:
         return choose(state, values[loose], ctx)
-    vague = answer.meaning in ("yes", "no", "both") and question is not None and not is_yes_no(question)
+    # "ja" or "weiß nicht" where the answers are several (a question, the menu after the
+    # result): understood, but which one? How to pick, not "not understood".
+    several = len(choices) >= 2 and (question is None or not is_yes_no(question))
+    vague = answer.meaning in ("yes", "no", "both", "unknown") and several
     if vague and not listening.absorb(state, heard, k)[1]:
-        return _which_one(state, k)  # "ja" to a question of several answers: understood, but which?
+        return _which_one(state, k)
     if heard.anything:
         return _listened(state, heard, ctx, question)
     if loose is not None:

@@ -319,3 +319,15 @@ def test_a_bare_yes_to_a_question_of_several_answers_says_how_to_pick(k: Knowled
     answer = chat.text("ja")
     assert k.texts.not_understood.de not in all_text(answer)
     assert answer[0].text == k.flow.texts.hint_choice.de and chat.state.node == "aspect_home_repeated"
+
+
+@pytest.mark.parametrize("typed", ["weeß ni", "keine ahnung", "no idea"])
+def test_not_knowing_at_the_menu_after_the_result_says_how_to_pick(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht, ich wohne in Hartha")
+    chat.option("danger_no")
+    while chat.state.node != "after_result":
+        chat.text("nein")
+    answer = chat.text(typed)
+    assert k.texts.not_understood.de not in all_text(answer)
+    assert answer[0].text == k.flow.texts.hint_choice.de and chat.state.node == "after_result"
