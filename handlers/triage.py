@@ -293,6 +293,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
             resolution = found
         return _resolved(state, resolution, ctx)
+    if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard):
+        # "Yes, by e-mail" to the extremist question when online is known: the yes is about
+        # e-mail, not this question. Say what was understood and ask this one again.
+        named = [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects]
+        line = OutboundMessage(listening.understood_line(k, state.lang, named))
+        return StepResult(state).say(line, *current_messages(state, k))
     if natural is not None:
         absorbed, learned = listening.absorb(state, heard, k)
         lead = listening.understood_line(k, state.lang, learned) if learned else None
@@ -312,6 +318,17 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if loose is not None:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k)
+
+
+def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,
+                             heard: Heard) -> bool:
+    """A yes whose words name only aspects already known, not the one asked."""
+    asked = _asked_aspect(question)
+    if meaning != "yes" or asked is None or question is None or not heard.aspects:
+        return False
+    if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count
+        return False
+    return asked not in heard.aspects and set(heard.aspects) <= set(state.aspects)
 
 
 def _asked_aspect(question: Question | None) -> str | None:

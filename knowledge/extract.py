@@ -186,6 +186,12 @@ _REPEATED_FORMS = re.compile(
     r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\bseit (?!gestern|heute)\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|\w+ten) mal\b"
+    # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
+    r"|\b(?:several|multiple|numerous|many|mehrere|zahlreiche|etliche|unzahlige|viele) (?:\w+ )?"
+    r"(?:e ?mails?|mails|letters|briefe|drohbriefe|schreiben|messages|nachrichten|anrufe|calls|threats|drohungen"
+    r"|kommentare|comments|posts|sms|texts)\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?:few )?(?:days|weeks?|months?|year)\b"
+    r"|\bin den (?:letzten|vergangenen) (?:tagen|wochen|monaten)\b"
 )
 EXTREMIST = _words(
     "hakenkreuz*", "swastika*", "nazi*", "neonazi*", "neo nazi*", "ns symbol*", "ss rune*",

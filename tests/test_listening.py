@@ -331,3 +331,15 @@ def test_not_knowing_at_the_menu_after_the_result_says_how_to_pick(k: Knowledge,
     answer = chat.text(typed)
     assert k.texts.not_understood.de not in all_text(answer)
     assert answer[0].text == k.flow.texts.hint_choice.de and chat.state.node == "after_result"
+
+
+def test_a_yes_about_something_already_known_does_not_answer_another_question(k: Knowledge) -> None:
+    chat = PureChat(k, lang="en")
+    chat.text("The mayor of Radebeul has received several e-mails with death threats.")
+    chat.option("danger_no")
+    assert chat.state.node == "aspect_extremist" and "online" in chat.state.aspects
+    answer = chat.text("Yes, by e-mail.")  # meant for the online question, already answered
+    assert "extremist" not in chat.state.aspects and chat.state.node == "aspect_extremist"
+    assert "online" in all_text(answer[:1])
+    chat.text("Yes, with a swastika")  # naming the asked aspect answers it
+    assert "extremist" in chat.state.aspects
