@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from knowledge.municipalities import key
 from knowledge.text import deletes, edit_distance
@@ -32,7 +32,7 @@ TYPO_MIN = 7  # a capital alone forgives a typo from this length on
 TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
 _TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
 _SENTENCE_ENDS = ".!?:"
-_PAUSES = ",;:.!?()–"
+_PAUSES = frozenset(",;:.!?()–")
 
 LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
@@ -90,8 +90,7 @@ ORDINARY_WORDS = frozenset(
 NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a message makes dozens, and they are made fast
     surface: str
     key: str  # one word of the lookup key
     start: int
@@ -187,9 +186,10 @@ class TextFinder:
                 if found is None:
                     continue
                 tier, places = found
-                if _qualifier(tokens, j + 1) in NOT_SAXON:
+                qualifier = _qualifier(tokens, j + 1)
+                if qualifier in NOT_SAXON:
                     continue
-                places = _in_region(places, _qualifier(tokens, j + 1))
+                places = _in_region(places, qualifier)
                 evidence = _evidence(first, words, lead or _lead_after(tokens, j + 1), ordinary=words in ORDINARY_WORDS)
                 if evidence <= 0 or words in NEVER_ALONE:
                     continue
@@ -199,11 +199,12 @@ class TextFinder:
                            lead=_preposition(tokens, i))
                 if best is None or hit.score > best.score:
                     best = hit
-        if best is None:
-            end = i + 1
-            while end < len(tokens) and tokens[end].inner:  # past the whole written word
-                end += 1
-            lead = lead or _lead_after(tokens, end, exact=False)
+        if best is None and (len(first.key) >= TYPO_MIN_LEAD or first.key in self.first_words):  # long enough for a typo
+            if lead is None:
+                end = i + 1
+                while end < len(tokens) and tokens[end].inner:  # past the whole written word
+                    end += 1
+                lead = _lead_after(tokens, end, exact=False)
             if lead or (first.capital and not first.sentence_start):
                 best = self._typo(tokens, i, lead)
         return best
@@ -302,7 +303,7 @@ def _tokens(text: str) -> list[_Token]:
         sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
         previous_end = m.end()
         capital = surface[:1].isupper()
-        pause = bool(out) and any(ch in _PAUSES for ch in gap)
+        pause = bool(out) and not _PAUSES.isdisjoint(gap)
         out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
         out += [_Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
     return out
