@@ -17,11 +17,11 @@ Where two places are named, where someone came from ("aus Leipzig weggezogen") g
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from knowledge.municipalities import key
+from knowledge import place_words as pw
+from knowledge.place_words import BLOCKERS, NEAR_WORDS, NEVER_ALONE, NOT_SAXON, ORDINARY_WORDS, ORIGIN_LEADS, Token
 from knowledge.text import deletes, edit_distance
 
 if TYPE_CHECKING:
@@ -30,76 +30,6 @@ if TYPE_CHECKING:
 MAX_WORDS = 5  # "Bernstadt auf dem Eigen"
 TYPO_MIN = 7  # a capital alone forgives a typo from this length on
 TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
-_TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
-_SENTENCE_ENDS = ".!?:"
-_PAUSES = frozenset(",;:.!?()–")
-
-LEAD_INS = frozenset(
-    "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
-    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
-    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat plz postleitzahl wohnort "
-    "from near of at mayor town village municipality".split()
-)
-# Words that make the next "in"/"aus"/"von" point at the person's own municipality.
-ROLE_WORDS = frozenset(
-    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
-    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat ortschaftsraetin kandidat kandidatin "
-    "wohne wohnen lebe leben komme kommen sitze bin sind mayor councillor live"
-    .split()
-)
-# A name right after these is a district, a person or a street, not a municipality:
-# "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
-BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des".split())
-# Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
-STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
-# After a name: a role ("Beucha, Gemeinderat"), "bei" with a bigger place ("Kreischa bei
-# Dresden") or the district ("Limbach, Vogtlandkreis") show it is the person's municipality.
-ROLE_NOUNS = frozenset(
-    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
-    "stadtrat stadtraetin kreisrat kreisraetin ortschaftsrat ortschaftsraetin ortsvorsteher ortsvorsteherin "
-    "ortsbeirat stadtbezirksbeirat beigeordneter beigeordnete gemeindeverwaltung stadtverwaltung rathaus "
-    "mayor councillor councilor council".split()
-)
-NEAR_WORDS = frozenset("bei b nahe naehe near".split())
-# Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
-SELF_WORDS = frozenset("ich wir hier here".split())
-# A lead-in that names where someone came from: another place in the message wins
-# ("aus Leipzig weggezogen, wohne jetzt in Markranstädt").
-ORIGIN_LEADS = frozenset("aus from von vom".split())
-# Words between a name and what qualifies it ("Oelsnitz im Vogtland", "Frankenberg an der Eder").
-_CONNECTORS = frozenset("in im an am der die den bei i".split())
-# Regions after an ambiguous name pick among its places (district or name contains them).
-REGIONS = {
-    "vogtland": "vogtland", "vogtlandkreis": "vogtland", "vogtl": "vogtland", "v": "vogtland",
-    "erzgebirge": "erzgebirg", "erzgebirgskreis": "erzgebirg", "erzgeb": "erzgebirg", "erzg": "erzgebirg",
-    "sachsen": "sachsen", "sa": "sachsen", "oberlausitz": "oberlausitz", "mittelsachsen": "mittelsachsen",
-    "nordsachsen": "nordsachsen",
-}
-# A name followed by another state or country is not the Saxon one ("Coswig (Anhalt)",
-# "Königstein im Taunus", "Bergen, Norway").
-NOT_SAXON = frozenset(
-    "anhalt taunus oberpfalz eder hessen thueringen thuringen bayern brandenburg niedersachsen nrw "
-    "westfalen harz pfalz allgaeu schwarzwald baden wuerttemberg mecklenburg saarland holstein "
-    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia".split()
-)
-# Place-name keys that are also ordinary words (German or English).
-ORDINARY_WORDS = frozenset(
-    "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
-)
-# Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
-NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
-
-
-class _Token(NamedTuple):  # a tuple: a message makes dozens, and they are made fast
-    surface: str
-    key: str  # one word of the lookup key
-    start: int
-    capital: bool
-    sentence_start: bool
-    inner: bool  # a later word of one written token ("neustadt" in "Dresden-Neustadt")
-    pause: bool = False  # punctuation right before it ("Beucha, Gemeinderat")
-
-
 @dataclass(frozen=True, slots=True)
 class _Hit:
     score: tuple[int, int, int, int]  # evidence, own name over town part, earlier, longer
@@ -136,7 +66,7 @@ class TextFinder:
                     self.typo.setdefault(variant, []).append(k)
 
     def find(self, text: str) -> Resolution | None:
-        tokens = _tokens(text)
+        tokens = pw.tokens(text)
         hits: list[_Hit] = []
         covered = 0  # tokens before this index belong to a name already found
         for i, tok in enumerate(tokens):
@@ -159,7 +89,7 @@ class TextFinder:
             return None
         return self._decide(hits)
 
-    def _postcode(self, tokens: list[_Token], i: int) -> _Hit | None:
+    def _postcode(self, tokens: list[Token], i: int) -> _Hit | None:
         tok = tokens[i]
         if len(tok.key) != 5 or not tok.key.isdigit():
             return None
@@ -172,11 +102,11 @@ class TextFinder:
             return None
         return _Hit((3, 1, -tok.start, 5), members, postcode=tok.key)
 
-    def _name(self, tokens: list[_Token], i: int) -> _Hit | None:
+    def _name(self, tokens: list[Token], i: int) -> _Hit | None:
         first = tokens[i]
         if i > 0 and tokens[i - 1].key in BLOCKERS:
             return None
-        lead = _lead_in(tokens, i)
+        lead = pw.lead_in(tokens, i)
         best: _Hit | None = None
         if first.key in self.first_words:
             words = ""
@@ -186,25 +116,27 @@ class TextFinder:
                 if found is None:
                     continue
                 tier, places = found
-                qualifier = _qualifier(tokens, j + 1)
+                qualifier = pw.qualifier(tokens, j + 1)
                 if qualifier in NOT_SAXON:
                     continue
-                places = _in_region(places, qualifier)
-                evidence = _evidence(first, words, lead or _lead_after(tokens, j + 1), ordinary=words in ORDINARY_WORDS)
+                places = pw.in_region(places, qualifier)
+                after = lead or pw.lead_after(tokens, j + 1)
+                evidence = pw.evidence(first, words, after, ordinary=words in ORDINARY_WORDS)
                 if evidence <= 0 or words in NEVER_ALONE:
                     continue
                 if tier == 1 and evidence < 2:
                     continue  # a town part needs a lead-in or a capital
                 hit = _Hit((evidence, 1 - tier, -first.start, len(words)), places, words=j - i + 1, index=i,
-                           lead=_preposition(tokens, i))
+                           lead=pw.preposition(tokens, i))
                 if best is None or hit.score > best.score:
                     best = hit
-        if best is None and (len(first.key) >= TYPO_MIN_LEAD or first.key in self.first_words):  # long enough for a typo
+        # A typo needs a long word, or the first word of a longer name ("Bad Schandu").
+        if best is None and (len(first.key) >= TYPO_MIN_LEAD or first.key in self.first_words):
             if lead is None:
                 end = i + 1
                 while end < len(tokens) and tokens[end].inner:  # past the whole written word
                     end += 1
-                lead = _lead_after(tokens, end, exact=False)
+                lead = pw.lead_after(tokens, end, exact=False)
             if lead or (first.capital and not first.sentence_start):
                 best = self._typo(tokens, i, lead)
         return best
@@ -222,7 +154,7 @@ class TextFinder:
             ))
         return cached
 
-    def _derived(self, tokens: list[_Token], i: int) -> _Hit | None:
+    def _derived(self, tokens: list[Token], i: int) -> _Hit | None:
         """"Pirnas Bürgermeister": a capitalised genitive of a municipality's own name.
         (Adjectives such as "Görlitzer" are left out: "Dresdner Bank", "Leipziger Straße",
         "Meißner Porzellan" name no place of residence, and they cost precision.)"""
@@ -238,7 +170,7 @@ class TextFinder:
                 return _Hit((2, 1, -tok.start, len(stem)), found[1], index=i)
         return None
 
-    def _typo(self, tokens: list[_Token], i: int, lead: str | None) -> _Hit | None:
+    def _typo(self, tokens: list[Token], i: int, lead: str | None) -> _Hit | None:
         first = tokens[i]
         for n in (2, 1):
             if i + n > len(tokens):
@@ -256,7 +188,7 @@ class TextFinder:
                 if matches[0] in ORDINARY_WORDS or matches[0] in NEVER_ALONE:
                     return None
                 return _Hit((evidence, 0, -first.start, len(words)), places, words=n, index=i,
-                            lead=_preposition(tokens, i))
+                            lead=pw.preposition(tokens, i))
         return None
 
     def _decide(self, hits: list[_Hit]) -> Resolution:
@@ -288,84 +220,6 @@ def _drop_umlaut_e(k: str) -> str:
     return k.replace("oe", "o").replace("ae", "a").replace("ue", "u")
 
 
-def _tokens(text: str) -> list[_Token]:
-    """One token per word of the lookup key: "Dresden-Neustadt" gives "dresden", "neustadt",
-    so both the whole and its first part can match. Only a token's first word can follow
-    a lead-in or start a sentence."""
-    out: list[_Token] = []
-    previous_end = 0  # where the last word ended: only the gap since then can end a sentence
-    for m in _TOKEN.finditer(text):
-        surface = m.group(0)
-        words = key(surface).split()
-        if not words:
-            continue
-        gap = text[previous_end: m.start()].rstrip()
-        sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
-        previous_end = m.end()
-        capital = surface[:1].isupper()
-        pause = bool(out) and not _PAUSES.isdisjoint(gap)
-        out.append(_Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
-        out += [_Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
-    return out
-
-
-def _lead_in(tokens: list[_Token], i: int) -> str | None:
-    """The lead-in word right before token i ("in", "Bürgermeister", "Gemeinde"), if any."""
-    if i == 0 or tokens[i].inner or tokens[i].pause:  # "Gemeinderätin, werde bedroht"
-        return None
-    prev = tokens[i - 1].key
-    if prev in ROLE_WORDS:  # "Bürgermeister Pirna", "wohne Pirna"
-        return "role"
-    if prev not in LEAD_INS:
-        return None
-    # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
-    # ("wohne aber in X": up to two words may stand between.)
-    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]) \
-            or i >= 2 and tokens[i - 2].key in SELF_WORDS:  # "ich in Oelsnitz", "here in Pirna"
-        return "role"
-    return prev
-
-
-def _preposition(tokens: list[_Token], i: int) -> str | None:
-    return tokens[i - 1].key if i > 0 and not tokens[i].pause else None
-
-
-def _lead_after(tokens: list[_Token], k: int, *, exact: bool = True) -> str | None:
-    """"role" when what follows a name shows it is the writer's municipality. A typo
-    (`exact` False) needs a role or a region after it: "taucht bei", "am freitag, ich"
-    are no places."""
-    if k >= len(tokens) or tokens[k].inner:
-        return None
-    word = tokens[k].key
-    if word in ROLE_NOUNS or _qualifier(tokens, k) in REGIONS:
-        return "role"
-    if not exact:
-        return None
-    if word in NEAR_WORDS and k + 1 < len(tokens) and tokens[k + 1].capital:  # "Kreischa bei Dresden"
-        return "role"
-    # "Zschocken, ich bin Ortsvorsteher": a name that opens a sentence, then the writer.
-    if tokens[k].pause and word in ("ich", "wir", "i", "we") and tokens[k - 1].sentence_start:
-        return "role"
-    return None
-
-
-def _qualifier(tokens: list[_Token], k: int) -> str | None:
-    """The first word after a name past small connectors ("im", "an der"), if close."""
-    for j in range(k, min(len(tokens), k + 3)):
-        if tokens[j].key not in _CONNECTORS:
-            return tokens[j].key
-    return None
-
-
-def _in_region(places: tuple[Place, ...], word: str | None) -> tuple[Place, ...]:
-    """"Oelsnitz im Vogtland", "Neustadt i. Sa.": the places of an ambiguous name in that region."""
-    region = REGIONS.get(word or "")
-    if len(places) < 2 or region is None:
-        return places
-    inside = tuple(p for p in places if region in key(p.district_name) or region in key(p.name))
-    return inside or places
-
-
 def _located(hits: list[_Hit]) -> list[_Hit]:
     """"Kreischa bei Dresden": the place before "bei" is meant, the other only locates it (and
     picks the nearest of an ambiguous name). "aus Leipzig weggezogen, wohne jetzt in
@@ -376,7 +230,8 @@ def _located(hits: list[_Hit]) -> list[_Hit]:
             continue
         for meant in hits:
             if meant is not near and meant.postcode is None and meant.index + meant.words == near.index - 1:
-                closest = min(meant.places, key=lambda p: (p.lat - near.places[0].lat) ** 2 + (p.lon - near.places[0].lon) ** 2)
+                there = near.places[0]
+                closest = min(meant.places, key=lambda p: (p.lat - there.lat) ** 2 + (p.lon - there.lon) ** 2)
                 out = [h for h in out if h is not near and h is not meant]
                 out.append(_Hit((9, *meant.score[1:]), (closest,), words=meant.words, index=meant.index))
                 break
@@ -386,20 +241,6 @@ def _located(hits: list[_Hit]) -> list[_Hit]:
         if others and len(others) < len(out):
             out = others
     return out
-
-
-def _evidence(first: _Token, words: str, lead: str | None, *, ordinary: bool) -> int:
-    """How sure we are that `words` (starting at `first`) name a place; 0 = not a place."""
-    capital = first.capital and not first.sentence_start
-    if ordinary:
-        return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and first.capital else 0
-    if lead:
-        return 4 if lead == "role" else 3
-    if capital:
-        return 2
-    if first.capital or len(words.replace(" ", "")) >= 5 or " " in words:
-        return 1
-    return 0
 
 
 def find_in_text(index: PlaceIndex, text: str) -> Resolution | None:

@@ -1,0 +1,175 @@
+"""How the words around a place name read: tokens, lead-ins before a name, what follows
+it (a role, "bei" and a bigger place, a region, another state), and how sure a mention is
+meant as the writer's municipality. Used by knowledge.place_text."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from knowledge.municipalities import key
+
+if TYPE_CHECKING:
+    from knowledge.places import Place
+
+_TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
+_SENTENCE_ENDS = ".!?:"
+_PAUSES = frozenset(",;:.!?()–")
+
+LEAD_INS = frozenset(
+    "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat plz postleitzahl wohnort "
+    "from near of at mayor town village municipality".split()
+)
+# Words that make the next "in"/"aus"/"von" point at the person's own municipality.
+ROLE_WORDS = frozenset(
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat ortschaftsraetin kandidat kandidatin "
+    "wohne wohnen lebe leben komme kommen sitze bin sind mayor councillor live"
+    .split()
+)
+# A name right after these is a district, a person or a street, not a municipality:
+# "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
+BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des".split())
+# Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
+STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
+# After a name: a role ("Beucha, Gemeinderat"), "bei" with a bigger place ("Kreischa bei
+# Dresden") or the district ("Limbach, Vogtlandkreis") show it is the person's municipality.
+ROLE_NOUNS = frozenset(
+    "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
+    "stadtrat stadtraetin kreisrat kreisraetin ortschaftsrat ortschaftsraetin ortsvorsteher ortsvorsteherin "
+    "ortsbeirat stadtbezirksbeirat beigeordneter beigeordnete gemeindeverwaltung stadtverwaltung rathaus "
+    "mayor councillor councilor council".split()
+)
+NEAR_WORDS = frozenset("bei b nahe naehe near".split())
+# Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
+SELF_WORDS = frozenset("ich wir hier here".split())
+# A lead-in that names where someone came from: another place in the message wins
+# ("aus Leipzig weggezogen, wohne jetzt in Markranstädt").
+ORIGIN_LEADS = frozenset("aus from von vom".split())
+# Words between a name and what qualifies it ("Oelsnitz im Vogtland", "Frankenberg an der Eder").
+_CONNECTORS = frozenset("in im an am der die den bei i".split())
+# Regions after an ambiguous name pick among its places (district or name contains them).
+REGIONS = {
+    "vogtland": "vogtland", "vogtlandkreis": "vogtland", "vogtl": "vogtland", "v": "vogtland",
+    "erzgebirge": "erzgebirg", "erzgebirgskreis": "erzgebirg", "erzgeb": "erzgebirg", "erzg": "erzgebirg",
+    "sachsen": "sachsen", "sa": "sachsen", "oberlausitz": "oberlausitz", "mittelsachsen": "mittelsachsen",
+    "nordsachsen": "nordsachsen",
+}
+# A name followed by another state or country is not the Saxon one ("Coswig (Anhalt)",
+# "Königstein im Taunus", "Bergen, Norway").
+NOT_SAXON = frozenset(
+    "anhalt taunus oberpfalz eder hessen thueringen thuringen bayern brandenburg niedersachsen nrw "
+    "westfalen harz pfalz allgaeu schwarzwald baden wuerttemberg mecklenburg saarland holstein "
+    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia".split()
+)
+# Place-name keys that are also ordinary words (German or English).
+ORDINARY_WORDS = frozenset(
+    "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
+)
+# Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
+NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
+
+
+class Token(NamedTuple):  # a tuple: a message makes dozens, and they are made fast
+    surface: str
+    key: str  # one word of the lookup key
+    start: int
+    capital: bool
+    sentence_start: bool
+    inner: bool  # a later word of one written token ("neustadt" in "Dresden-Neustadt")
+    pause: bool = False  # punctuation right before it ("Beucha, Gemeinderat")
+
+
+
+def tokens(text: str) -> list[Token]:
+    """One token per word of the lookup key: "Dresden-Neustadt" gives "dresden", "neustadt",
+    so both the whole and its first part can match. Only a token's first word can follow
+    a lead-in or start a sentence."""
+    out: list[Token] = []
+    previous_end = 0  # where the last word ended: only the gap since then can end a sentence
+    for m in _TOKEN.finditer(text):
+        surface = m.group(0)
+        words = key(surface).split()
+        if not words:
+            continue
+        gap = text[previous_end: m.start()].rstrip()
+        sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
+        previous_end = m.end()
+        capital = surface[:1].isupper()
+        pause = bool(out) and not _PAUSES.isdisjoint(gap)
+        out.append(Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
+        out += [Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
+    return out
+
+
+def lead_in(tokens: list[Token], i: int) -> str | None:
+    """The lead-in word right before token i ("in", "Bürgermeister", "Gemeinde"), if any."""
+    if i == 0 or tokens[i].inner or tokens[i].pause:  # "Gemeinderätin, werde bedroht"
+        return None
+    prev = tokens[i - 1].key
+    if prev in ROLE_WORDS:  # "Bürgermeister Pirna", "wohne Pirna"
+        return "role"
+    if prev not in LEAD_INS:
+        return None
+    # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
+    # ("wohne aber in X": up to two words may stand between.)
+    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]) \
+            or i >= 2 and tokens[i - 2].key in SELF_WORDS:  # "ich in Oelsnitz", "here in Pirna"
+        return "role"
+    return prev
+
+
+def preposition(tokens: list[Token], i: int) -> str | None:
+    return tokens[i - 1].key if i > 0 and not tokens[i].pause else None
+
+
+def lead_after(tokens: list[Token], k: int, *, exact: bool = True) -> str | None:
+    """"role" when what follows a name shows it is the writer's municipality. A typo
+    (`exact` False) needs a role or a region after it: "taucht bei", "am freitag, ich"
+    are no places."""
+    if k >= len(tokens) or tokens[k].inner:
+        return None
+    word = tokens[k].key
+    if word in ROLE_NOUNS or qualifier(tokens, k) in REGIONS:
+        return "role"
+    if not exact:
+        return None
+    if word in NEAR_WORDS and k + 1 < len(tokens) and tokens[k + 1].capital:  # "Kreischa bei Dresden"
+        return "role"
+    # "Zschocken, ich bin Ortsvorsteher": a name that opens a sentence, then the writer.
+    if tokens[k].pause and word in ("ich", "wir", "i", "we") and tokens[k - 1].sentence_start:
+        return "role"
+    return None
+
+
+def qualifier(tokens: list[Token], k: int) -> str | None:
+    """The first word after a name past small connectors ("im", "an der"), if close."""
+    for j in range(k, min(len(tokens), k + 3)):
+        if tokens[j].key not in _CONNECTORS:
+            return tokens[j].key
+    return None
+
+
+def in_region(places: tuple[Place, ...], word: str | None) -> tuple[Place, ...]:
+    """"Oelsnitz im Vogtland", "Neustadt i. Sa.": the places of an ambiguous name in that region."""
+    region = REGIONS.get(word or "")
+    if len(places) < 2 or region is None:
+        return places
+    inside = tuple(p for p in places if region in key(p.district_name) or region in key(p.name))
+    return inside or places
+
+
+def evidence(first: Token, words: str, lead: str | None, *, ordinary: bool) -> int:
+    """How sure we are that `words` (starting at `first`) name a place; 0 = not a place."""
+    capital = first.capital and not first.sentence_start
+    if ordinary:
+        return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and first.capital else 0
+    if lead:
+        return 4 if lead == "role" else 3
+    if capital:
+        return 2
+    if first.capital or len(words.replace(" ", "")) >= 5 or " " in words:
+        return 1
+    return 0
