@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
 _SENTENCE_ENDS = ".!?:"
 _PAUSES = frozenset(",;:.!?()–")
+_ABBREVIATED = {"b": "bei", "i": "in"}
 
 LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
@@ -94,6 +95,8 @@ def tokens(text: str) -> list[Token]:
         words = key(surface).split()
         if not words:
             continue
+        if words[0] in _ABBREVIATED and out and text[m.end(): m.end() + 1] == ".":
+            words = [_ABBREVIATED[words[0]]]  # "Hartmannsdorf b. Kirchberg", "Neustadt i. Sa."
         gap = text[previous_end: m.start()].rstrip()
         sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
         previous_end = m.end()

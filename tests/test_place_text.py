@@ -91,6 +91,7 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
         ("Der Stalker wohnt in Plauen, ich in Oelsnitz im Vogtland", "Oelsnitz/Vogtland"),
         ("Auerbach im Erzgebirge, Drohbrief im Briefkasten", "Auerbach"),  # the region picks one
         ("gemeinderat in krimmitschau, drohungen", "Crimmitschau"),  # C and K
+        ("Hartmannsdorf b. Kirchberg, Gemeinderat", "Hartmannsdorf bei Kirchberg"),  # "b." is "bei"
     ],
 )
 def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> None:
