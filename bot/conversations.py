@@ -158,10 +158,14 @@ class ConversationStore:
             self._flusher = asyncio.get_running_loop().create_task(self._flush())
 
     async def flush_later(self) -> None:
-        """Commit what waits to ride along now (shutdown, tests)."""
+        """Commit what waits to ride along now (shutdown, tests). A commit already under way
+        is waited for first: it may hold the marks, and the database must not close under it
+        (they were lost so, and a restart answered a message twice)."""
         if self._later_timer is not None:
             self._later_timer.cancel()
             self._later_timer = None
+        if self._flusher is not None and not self._flusher.done():
+            await asyncio.wait({self._flusher})
         if self._later:
             await self.write(TurnWrite())
 

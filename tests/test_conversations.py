@@ -54,3 +54,26 @@ async def test_a_failed_commit_fails_every_turn_in_it_and_nothing_is_half_writte
         await asyncio.gather(other, return_exceptions=True)
     finally:
         await db.close()
+
+
+async def test_flushing_at_shutdown_waits_for_a_commit_under_way(tmp_path):
+    """Done marks already taken into a running commit are on disk once flush_later returns,
+    so closing the database right after cannot lose them (a restart would answer again)."""
+    db = await Database.open(tmp_path / "c.db")
+    store = ConversationStore(db)
+    await store.save(KEY, ConversationState(node="n"), NOW, TurnWrite(outbox_new=[("a1", b"sealed", 1.0, 1.0)]))
+    async with db.transaction():  # another writer holds the database: the marks' commit waits
+        store.later(outbox_gone=["a1"])
+        store._flush_later_soon()  # the timer fires: the commit starts and takes the marks
+        await asyncio.sleep(0.05)
+        assert not store._later  # taken, not yet written
+        flushing = asyncio.create_task(store.flush_later())
+        await asyncio.sleep(0.05)
+        assert not flushing.done()  # it waits for the commit under way
+    await flushing
+    await db.close()
+    db = await Database.open(tmp_path / "c.db")
+    try:
+        assert (await db.fetchone("SELECT count(*) FROM outbox"))[0] == 0
+    finally:
+        await db.close()
