@@ -76,7 +76,9 @@ class Featurizer:
     Every feature name gets a number once (a word's character n-grams once per distinct
     word), and one sort over all texts counts them, so the vocabulary, the idf and each
     head's matrix are built with numpy in bulk: the same TF-IDF as `Vectorizer.fit` and
-    `transform` (tested), several times faster than text by text."""
+    `transform` (tested), several times faster than text by text. The feature names are
+    spelled out here rather than taken from `analyse` per text, which cost a second more
+    (measured); tests/test_understanding_model.py holds the two to the same features."""
 
     def __init__(self, texts: Sequence[str]):
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
