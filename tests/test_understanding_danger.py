@@ -21,6 +21,15 @@ DANGER = [
     "I'm being followed right now",
     "my car is on fire",
     "Ich bin in Gefahr",
+    # Still going on, or someone hurt, outweighs a line that sounds like it is over; being
+    # held lasts while it is said.
+    "der eine ist weg, der andere wartet noch am auto",
+    "die zwei halten mich am Parkplatz fest und lassen mich nicht gehen",
+    "three guys have me cornered behind the gym",
+    "die sind abgehauen aber der rucksack an der tür tickt",
+    "Ein Mann befindet sich gegenwärtig im Bürgerbüro und bedroht die Kollegin",
+    "they left but my husband is bleeding from the head",
+    "Guten Morgen, vor unserem Haus stehen drei Männer mit Knüppeln",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -33,6 +42,14 @@ NOT_DANGER = [
     "Nobody is in danger, I just want advice",
     "The fire last year was put out quickly",
     "Wie erstatte ich eine Anzeige?",
+    # Over, announced for later, from the news, or a fear without a scene.
+    "die zwei am gartentor sind abgehauen, polizei is da und schreibt alles auf, uns gehts gut",
+    "they were kicking the door but they drove off, we're home and the police came",
+    "er hat geschrieben er kommt nächste woche mit seinen kumpels vorbei",
+    "he texted that he'll be at my office on friday",
+    "im radio kam, dass beim bürgermeister nebenan einer mit ner axt vorm haus stand",
+    "seit dem angriff hab ich immer angst, dass einer im garten steht",
+    "cant sleep, keep thinking someone is standing at the door",
 ]
 
 
@@ -42,7 +59,7 @@ def test_clear_danger_is_recognised(knowledge: Knowledge, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", NOT_DANGER)
-def test_negated_past_and_questions_are_not_danger(knowledge: Knowledge, text: str) -> None:
+def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.is_danger(text)
 
 
@@ -59,38 +76,6 @@ PANIC_WITH_DISTRACTIONS = [
 
 @pytest.mark.parametrize("text", PANIC_WITH_DISTRACTIONS)
 def test_now_outweighs_what_sounds_like_no_live_scene(knowledge: Knowledge, text: str) -> None:
-    assert knowledge.understander.danger(text).danger
-
-
-# Over, announced for later, or from the news: no 110 first. But something still going on
-# or someone hurt outweighs a line that sounds like it is over.
-OVER_OR_LATER = [
-    "die zwei am gartentor sind abgehauen, polizei is da und schreibt alles auf, uns gehts gut",
-    "they were kicking the door but they drove off, we're home and the police came",
-    "er hat geschrieben er kommt nächste woche mit seinen kumpels vorbei",
-    "he texted that he'll be at my office on friday",
-    "im radio kam, dass beim bürgermeister nebenan einer mit ner axt vorm haus stand",
-    "seit dem angriff hab ich immer angst, dass einer im garten steht",  # a fear, no scene
-    "cant sleep, keep thinking someone is standing at the door",
-]
-STILL_GOING_ON = [
-    "der eine ist weg, der andere wartet noch am auto",
-    "die zwei halten mich am Parkplatz fest und lassen mich nicht gehen",  # held: lasts while said
-    "three guys have me cornered behind the gym",
-    "die sind abgehauen aber der rucksack an der tür tickt",  # gone, but a hazard left
-    "Ein Mann befindet sich gegenwärtig im Bürgerbüro und bedroht die Kollegin",
-    "they left but my husband is bleeding from the head",
-    "Guten Morgen, vor unserem Haus stehen drei Männer mit Knüppeln",
-]
-
-
-@pytest.mark.parametrize("text", OVER_OR_LATER)
-def test_what_is_over_or_comes_later_is_no_emergency(knowledge: Knowledge, text: str) -> None:
-    assert not knowledge.understander.danger(text).danger
-
-
-@pytest.mark.parametrize("text", STILL_GOING_ON)
-def test_what_is_still_going_on_is_an_emergency(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).danger
 
 
