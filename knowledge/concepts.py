@@ -69,7 +69,8 @@ SAFE_NOW = _words(
 # First person only: "er ist drin" is the opposite.
 SHELTERED = _words(
     "bin drin", "bin drinnen", "sind drin", "sind drinnen", "bin jetzt drin", "sind jetzt drin",
-    "bin im haus", "sind im haus", "bin in der wohnung", "tur zu", "tur ist zu", "tur abgeschlossen",
+    "bin im haus", "sind im haus", "bin in der wohnung", "tur zu", "tur ist zu", "tur is zu", "tur abgeschlossen",
+    "tur is abgeschlossen", "bin drinne", "sin drin",
     "tur ist abgeschlossen", "hab abgeschlossen", "habe abgeschlossen", "abgesperrt",
     "polizei ist da", "polizei ist jetzt da", "polizei ist hier", "polizei ist gekommen",
     "polizei ist eingetroffen", "polizei kam", "streife ist da", "i m inside", "im inside",

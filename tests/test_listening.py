@@ -254,7 +254,8 @@ def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
 
 
 @pytest.mark.parametrize("typed", ["bin jetzt drin, tür zu", "ok im inside now door locked",
-                                   "die polizei ist da", "they left, police are here", "jetzt is die polizei da"])
+                                   "die polizei ist da", "they left, police are here", "jetzt is die polizei da",
+                                   "bin oben im schlafzimmer tuer is zu"])
 def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
