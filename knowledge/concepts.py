@@ -103,7 +103,7 @@ FIGURATIVE = _words(
     "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
     "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
     "brennt der kittel", "brennt mir der kittel", "aus allen rohren", "dropped a bomb", "drop a bomb",
-    "choking me", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
+    "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",

@@ -71,6 +71,7 @@ PANIC_WITH_DISTRACTIONS = [
     "alles gut hier? nein! der steht im garten mit messer",
     "kurze frage wie verhalte ich mich, da steht grad einer mit messer vor der tür",
     "serie läuft grad aber draussen brüllt einer und tritt gegen die tür",
+    "he's choking me help",  # "choking me" was once a figure of speech here
 ]
 
 
