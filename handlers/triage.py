@@ -36,6 +36,7 @@ from handlers.triage_screens import (
     Value,
     aspect_id_of,
     current_messages,
+    emergency_reminder,
     is_yes_no,
     picks,
     say,
@@ -278,7 +279,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     natural = _natural_pick(state, on_screen, answer.meaning, k)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
-            return StepResult(state, current_messages(state, k))
+            return StepResult(state, emergency_reminder(state, k))
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
     declined = natural is not None and answer.meaning == "no" and state.node == k.flow.start

@@ -7,7 +7,7 @@ the id. docs/flow.md shows the nodes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handlers.answers import Choice
 from handlers.messages import Option, OutboundMessage
@@ -215,6 +215,17 @@ def current_messages(state: ConversationState, k: Knowledge, *, lead: str | None
             request_location=question.kind == "municipality",
         )
     ]
+
+
+def emergency_reminder(state: ConversationState, k: Knowledge) -> list[OutboundMessage]:
+    """The emergency advice again, in two lines: the whole text is just above, and someone
+    in danger who writes "was soll ich machen" needs the numbers and the way on, not a
+    wall of the same text. Same numbers, same buttons."""
+    [advice] = current_messages(state, k)
+    question = k.flow.questions[state.node]
+    safe = next((o for o in question.options if "no" in o.means), question.options[0])
+    text = k.flow.texts.emergency_again.get(state.lang).format(safe=safe.label.get(state.lang))
+    return [replace(advice, text=text)]
 
 
 def is_after_result(k: Knowledge, node: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING, Any
 
-from knowledge.schema import RESERVED_TARGETS, UiTexts
+from knowledge.schema import RESERVED_TARGETS, FlowTexts, UiTexts
 from knowledge.yamlsource import Problem, YamlDocument
 from knowledge.content_checks import content_problems
 from knowledge.escalation_checks import escalation_problems
@@ -212,6 +212,14 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "telegram_file_too_large": frozenset({"limit_mb"}),
     "matrix_file_too_large": frozenset({"limit_mb"}),
 }
+# The same for the texts in flow.yaml `texts`.
+FLOW_TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "understood": frozenset({"facts"}),
+    "fix_category": frozenset({"label"}),
+    "fix_place": frozenset({"place"}),
+    "fix_aspect": frozenset({"label"}),
+    "emergency_again": frozenset({"safe"}),
+}
 
 
 def _fields_in(text: str) -> set[str]:
@@ -220,23 +228,34 @@ def _fields_in(text: str) -> set[str]:
 
 
 def placeholder_problems(k: Knowledge) -> list[Problem]:
-    """Every {placeholder} in texts.yaml must be one the code fills for that text."""
+    """Every {placeholder} in texts.yaml and flow.yaml `texts` must be one the code fills
+    for that text."""
     out: list[Problem] = []
     for name in UiTexts.model_fields:
         value = getattr(k.texts, name)
         texts = value.values() if isinstance(value, dict) else [value]
-        allowed = TEXT_PLACEHOLDERS.get(name, frozenset())
         for text in texts:
-            for lang in ("de", "en"):
-                loc = (name, lang) if not isinstance(value, dict) else (name,)
-                try:
-                    used = _fields_in(text.get(lang))
-                except ValueError as exc:
-                    out.append(_problem(k, "texts.yaml", loc, f"broken placeholder: {exc}; write {{{{ for a literal brace"))
-                    continue
-                for field in sorted(used - allowed):
-                    expected = ", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholders"
-                    out.append(_problem(k, "texts.yaml", loc, f"unknown placeholder {{{field}}}; this text can use: {expected}"))
+            loc = (name,) if isinstance(value, dict) else (name, "{lang}")
+            out += _placeholder_problems(k, "texts.yaml", loc, text, TEXT_PLACEHOLDERS.get(name, frozenset()))
+    for name in FlowTexts.model_fields:
+        allowed = FLOW_TEXT_PLACEHOLDERS.get(name, frozenset())
+        out += _placeholder_problems(k, "flow.yaml", ("texts", name, "{lang}"), getattr(k.flow.texts, name), allowed)
+    return out
+
+
+def _placeholder_problems(k: Knowledge, file: str, loc: tuple[str, ...], text: Any,
+                          allowed: frozenset[str]) -> list[Problem]:
+    out: list[Problem] = []
+    for lang in ("de", "en"):
+        where = tuple(lang if part == "{lang}" else part for part in loc)
+        try:
+            used = _fields_in(text.get(lang))
+        except ValueError as exc:
+            out.append(_problem(k, file, where, f"broken placeholder: {exc}; write {{{{ for a literal brace"))
+            continue
+        for field in sorted(used - allowed):
+            expected = ", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholders"
+            out.append(_problem(k, file, where, f"unknown placeholder {{{field}}}; this text can use: {expected}"))
     return out
 
 

@@ -165,6 +165,10 @@ class FlowTexts(Strict):
     hint_choice: L10n
     hint_yes_no: L10n
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
+    emergency_again: L10n = Field(
+        description="The emergency advice again, short, when the user writes something else at it; "
+        "'{safe}': the label of the answer that says the user is safe."
+    )
 
 
 class Flow(Strict):

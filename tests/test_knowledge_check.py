@@ -75,6 +75,8 @@ CASES = [
      "questions.danger_now.options.danger_yes.next", "leads to 'emergengy', which is neither a question id nor one of: end, restart, result", None),
     ("unknown_placeholder", "texts.yaml", "{place} liegt nicht in Sachsen", "{ort} liegt nicht in Sachsen",
      "place_outside.de", "unknown placeholder {ort}; this text can use: {place}, {state}", "  de: >-\n    {ort}"),
+    ("flow_placeholder", "flow.yaml", "Sicherheit sind: „{safe}“", "Sicherheit sind: „{sicher}“",
+     "texts.emergency_again.de", "unknown placeholder {sicher}; this text can use: {safe}", None),
     ("station_direktion", "police.yaml", "    direktion: pd_chemnitz\n", "    direktion: pd_chemnitzz\n",
      "stations.pr_annaberg.direktion", "unknown direktion 'pd_chemnitzz'; expected one of: pd_chemnitz, pd_dresden", None),
     ("district_unmapped", "police.yaml", 'districts: ["14523", "14524"]', 'districts: ["14523"]',

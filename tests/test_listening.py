@@ -268,10 +268,15 @@ def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowled
                                    "die polizei ist noch nicht da"])
 def test_anything_else_at_the_emergency_advice_repeats_it_without_not_understood(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
-    chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
+    first = chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
     answer = chat.text(typed)
     assert chat.state.node == "emergency"
     assert "110" in all_text(answer) and k.texts.not_understood.de not in all_text(answer)
+    # Not the same wall of text again: two lines with both numbers, the same cards and buttons.
+    [again] = answer
+    assert len(again.text) < len(first[-1].text) * 0.6 and "112" in again.text
+    assert "„Ich bin in Sicherheit – weiter“" in again.text
+    assert again.options == first[-1].options and again.contacts == first[-1].contacts and again.emergency
 
 
 def test_the_emergency_advice_comes_first_and_the_offence_is_not_guessed_under_stress(k: Knowledge) -> None:
