@@ -35,10 +35,11 @@ PAST_TENSE = re.compile(
     r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
     r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
     r"|\b(?:happened|abgebrannt|ausgebrannt)\b"
+    r"|\b(?:i|he|she|they|we|someone|somebody)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat)\b"
 )
 # English present continuous ("he is standing", "they're banging") means now.
 PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am|m|re|s|being)\s+(?:\w+\s+)?\w{2,}ing\b|\b\w{3,}ing (?:me|us)\b"
+    r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?\w{2,}ing\b|\b\w{3,}ing (?:me|us)\b"
 )
 _MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "dezember", "january", "february", "march", "june", "july",
@@ -125,7 +126,8 @@ HYPOTHETICAL = _words(
     "wie verhalte ich mich", "wie verhalt man sich", "falls einer", "falls jemand", "wenn jemand",
     "wenn einer", "ist es erlaubt", "ist das erlaubt", "in case", "what if", "what should i do if",
     "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
-    "can i legally", "is it legal", "am i allowed",
+    "can i legally", "is it legal", "am i allowed", "how can i tell", "how do i know if", "how do i tell",
+    "woran erkenne ich", "woran merke ich", "wie erkenne ich", "wie merke ich",
 )
 JOKING = _words(
  "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
@@ -288,7 +290,7 @@ BREAK_IN = _words(
     "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
     "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
     "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
-    "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
+    "rattling", "rattles", "rattle the", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
 )
 ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
@@ -301,6 +303,8 @@ ATTACK_NOW = _words(
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
     "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
     "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
+    "drangt mich", "drangen mich", "drangelt", "rammt", "rammen", "ramming", "rams me", "run me off",
+    "running me off", "pushing me off", "forcing me off", "bremst mich aus", "schneidet mich",
 )
 CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
@@ -343,6 +347,17 @@ HELD_NOW = _words(
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
 )
+# On the road: a chase or a car pressing in is told while it happens ("seit der Ausfahrt
+# fährt er mir hinterher, jedes Mal wenn ich abbiege"); "every turn" is the sign of now there,
+# not a habit.
+ON_THE_ROAD = _words(
+    "abbiege", "abbiegen", "biegt", "biegen", "ausfahrt", "autobahn", "bundesstrasse", "landstrasse",
+    "ampel", "kreisverkehr", "spur", "uberholt", "ruckspiegel", "leitplanke", "every turn", "each turn",
+    "turn i take", "every corner", "exit", "highway", "motorway", "traffic light*", "roundabout", "lane",
+    "overtak*", "rearview", "rear view", "mirror", "guardrail", "ditch", "off the road",
+)
+_ROAD_NUMBER = re.compile(r"\b[ab] ?\d{1,3}\b")
+
 SITUATIONS = {
     "person": PERSON_PRESENT,
     "following": FOLLOWING,
@@ -354,10 +369,48 @@ SITUATIONS = {
 HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJURY}
 
 
+# Keys next to each other on a German or English phone keyboard (QWERTZ, QWERTY).
+_NEIGHBOURS = {
+    "q": "wa", "w": "qeas", "e": "wrsd", "r": "etdf", "t": "rzyfg", "z": "tuhgy", "y": "tuhgxa",
+    "u": "zijh", "i": "uojk", "o": "ipkl", "p": "ol", "a": "qwsy", "s": "awedxy", "d": "serfcx",
+    "f": "drtgvc", "g": "ftzhbv", "h": "gzujnb", "j": "huikmn", "k": "jiolm", "l": "kop",
+    "x": "ysdc", "c": "xdfv", "v": "cfgb", "b": "vghn", "n": "bhjm", "m": "njk",
+}
+
+
+def _slips(word: str) -> set[str]:
+    """One slip of the thumb: a neighbouring key, a letter left out (not the first), two
+    letters swapped."""
+    out = set()
+    for i, letter in enumerate(word):
+        out.update(word[:i] + key + word[i + 1:] for key in _NEIGHBOURS.get(letter, ""))
+        if i:
+            out.add(word[:i] + word[i + 1:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + letter + word[i + 2:])
+    return out - {word}
+
+
+# A cry for help typed in a hurry ("hilfr", "ifh werde verfolt"): the few words that matter
+# most are read through one slip. Real words a slip can make are left alone.
+_REAL_WORDS = frozenset("hilde hilf hile hilfs hilfen helfe hoffe erfolgt verfolg verfolgte polize".split())
+SLIPS = {slip: word for word in ("hilfe", "verfolgt", "polizei") for slip in _slips(word)
+         if slip not in _REAL_WORDS and len(slip) >= 4}
+
+
+def mend_slips(folded: str) -> str:
+    """The folded text with the slips of SLIPS mended."""
+    words = folded.split()
+    if SLIPS.keys().isdisjoint(words):
+        return folded
+    return " ".join(SLIPS.get(w, w) for w in words)
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
+    folded = mend_slips(folded)
     now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
@@ -418,6 +471,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
     if HELD_NOW.search(affirmed) and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
+        found.add("live_situation")
+    if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or _ROAD_NUMBER.search(folded)) \
+            and not found & {"safe_now", "not_live", "over", "past", "aftermath", "foretold"} \
+            and ("past_tense" not in found or now or progressive):
+        found.add("on_the_road")
         found.add("live_situation")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
     # not make the story's situation present: then only a strong now counts.

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import concepts
+from knowledge.concepts import concepts, mend_slips
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
@@ -77,7 +77,7 @@ class DangerRules:
 
     def signals(self, folded: str, found: set[str] | None = None) -> list[str]:
         """Rule signals on folded text; `found` = concepts(folded) when already computed."""
-        words = folded.split()
+        words = mend_slips(folded).split()
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
         cleaned = self.clean(folded)

@@ -30,6 +30,12 @@ DANGER = [
     "Ein Mann befindet sich gegenwärtig im Bürgerbüro und bedroht die Kollegin",
     "they left but my husband is bleeding from the head",
     "Guten Morgen, vor unserem Haus stehen drei Männer mit Knüppeln",
+    # On the road a chase is told while it happens; "every turn" is the sign of now there.
+    "seit der ausfahrt meißen fährt mir ein weißer transporter hinterher, jedes mal wenn ich abbiege",
+    "silver bmw behind me since the A4, it takes every turn i take",
+    "der drängt mich auf der landstraße immer wieder an den rand",
+    # Typed in a hurry: one slip of the thumb in the words that matter most.
+    "hilfr", "hlife bitte", "ich werde verfolt",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -48,6 +54,9 @@ NOT_DANGER = [
     "er hat geschrieben er kommt nächste woche mit seinen kumpels vorbei",
     "he texted that he'll be at my office on friday",
     "im radio kam, dass beim bürgermeister nebenan einer mit ner axt vorm haus stand",
+    "letzten monat ist mir einer von der autobahnausfahrt bis nach hause gefolgt",
+    "how can i tell if a car is following me? i kept seeing the same one on the B6 last week",
+    "Die Zustellung erfolgt per Post, die Hilfsangebote kenne ich",
     "seit dem angriff hab ich immer angst, dass einer im garten steht",
     "cant sleep, keep thinking someone is standing at the door",
 ]
