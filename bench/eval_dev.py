@@ -27,7 +27,7 @@ DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 def rows() -> tuple[list[tuple[str, str, str]], list[tuple[str, bool, str]]]:
     """(text, category, lang) and (text, danger now?, lang) from both files."""
     categories, danger = [], []
-    for path in sorted([*DEV.glob("dev-*.yaml"), *DEV.glob("pairs-*.yaml")]):
+    for path in sorted([*DEV.glob("dev-*.yaml"), *DEV.glob("pairs-*.yaml"), *DEV.glob("danger-*.yaml")]):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         lang = doc["language"]
         for cid, texts in doc.get("categories", {}).items():
