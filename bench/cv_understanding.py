@@ -26,7 +26,7 @@ from knowledge.training import training_set  # noqa: E402
 from knowledge.base import load  # noqa: E402
 from knowledge.danger import DangerRules  # noqa: E402
 from knowledge.examples import TrainingSet  # noqa: E402
-from knowledge.concepts import concepts  # noqa: E402
+from knowledge.concepts import MODEL_VETOES, concepts  # noqa: E402
 from knowledge.features import fold  # noqa: E402
 from knowledge.language import guess  # noqa: E402
 
@@ -134,7 +134,7 @@ def compare_danger(training: TrainingSet, rules: DangerRules) -> None:
     signals = [rules.signals(fold(t)) for t in texts]
     rule = np.array([bool(s) for s in signals])
     # The model's vetoes (knowledge.danger.decide): one word, or an emergency denied.
-    allowed = np.array([len(fold(t).split()) >= 2 and not concepts(fold(t), t) & {"denied", "not_live", "over", "foretold"} for t in texts])
+    allowed = np.array([len(fold(t).split()) >= 2 and not concepts(fold(t), t) & MODEL_VETOES for t in texts])
     truth = np.array([lab == "danger" for lab in labels])
     is_hard_negative = np.array([e.label == "safe" and bool(e.lang) for e in training.danger] + [False] * len(training.categories))
     is_neutral = np.array([not e.lang for e in training.danger] + [False] * len(training.categories))

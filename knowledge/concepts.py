@@ -505,6 +505,14 @@ POLICE_ARRIVED = re.compile(
 )
 
 
+# Concepts that keep the model alone from calling an emergency: the writer denies one, it
+# is no live scene, it is over, or announced for later. The rules still can. (A story told
+# afterwards, a past time in the past tense or the aftermath without a sign of now, was
+# tried as one more: two fewer false alarms in development, two fewer dangers found in
+# cross-validation, where "der von gestern ist wieder da" tells a present scene.)
+MODEL_VETOES = frozenset({"denied", "not_live", "over", "foretold"})
+
+
 def says_safe(folded: str) -> bool:
     """The writer says they are safe now ("bin jetzt drin, Tür zu", "they left", "police
     are here"); a negated phrase ("nicht sicher", "not safe") does not count."""
