@@ -45,6 +45,10 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
             return [_station_card(k, route.callable, purpose, lang), responsible]
         return _with_direktion(k, route.direktion, [responsible], lang, first=True)
     if route.kind == "nearest" and route.station is not None:
+        if route.nearby is not None:  # a nearer Revier has no known number: say so, show both
+            card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
+            nearby = _station_card(k, route.nearby, texts.nearby_no_phone.get(lang), lang)
+            return _with_direktion(k, route.direktion, [card, nearby], lang, first=False)
         card = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
         return _with_direktion(k, route.direktion, [card], lang, first=False)
     # No station of the Direktion has a number: the Direktion itself, or ask for a place.

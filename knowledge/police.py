@@ -102,6 +102,8 @@ class PoliceTexts(Strict):
 
     responsible: L10n
     nearest: L10n
+    nearest_callable: L10n = Field(description="The nearest station with a number, when a nearer one has none.")
+    nearby_no_phone: L10n = Field(description="A nearer station whose number we do not know.")
     nearest_for_responsible: L10n
     responsible_no_phone: L10n
     direktion: L10n
@@ -183,6 +185,10 @@ class PoliceData(Strict):
                 callable_.setdefault(station.direktion, []).append((*located[station.id], station))
         self._callable = callable_
 
+    def located_stations(self, direktion_id: str) -> list[tuple[float, float, Station]]:
+        """(lat, lon, station) of every located station of the Direktion, with or without a number."""
+        return [(*self._located[s.id], s) for s in self.stations if s.direktion == direktion_id and s.id in self._located]
+
     def callable_stations(self, direktion_id: str) -> list[tuple[float, float, Station]]:
         """(lat, lon, station) of the Direktion's located stations that have a phone number."""
         return self._callable.get(direktion_id, [])
@@ -216,7 +222,9 @@ class PoliceRoute:
     (no coverage known: the nearest Revier of the Direktion that has a phone number),
     direktion_only (no Revier of the Direktion has a number), unknown (no Saxon place).
     `callable` is the station whose number to dial first: `station` itself when it has a
-    number, else (responsible without a number) the nearest station with one."""
+    number, else (responsible without a number) the nearest station with one. `nearby`
+    (nearest only): a station nearer than `station` whose number we do not know, so that
+    `station` is not called the nearest ("Riesa": the Revier in Riesa has no known number)."""
 
     kind: RouteKind
     station: Station | None = None
@@ -225,6 +233,7 @@ class PoliceRoute:
     evidence: Coverage | None = None
     callable: Station | None = None
     distance_km: float | None = None
+    nearby: Station | None = None
 
     def key(self) -> Hashable:
         """Equal for two places that get exactly the same police cards."""
@@ -246,10 +255,13 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(a[0] - b[0], (a[1] - b[1]) * coslat) * 111.2
 
 
-def nearest_callable(place: Place, direktion_id: str, police: PoliceData) -> tuple[Station, float] | None:
-    """The nearest station of the Direktion that has a phone number, with its distance."""
+def nearest_callable(place: Place, direktion_id: str, police: PoliceData, *,
+                     any_station: bool = False) -> tuple[Station, float] | None:
+    """The nearest station of the Direktion that has a phone number (or, with `any_station`,
+    any located one), with its distance."""
     best: tuple[float, str, Station] | None = None
-    for lat, lon, station in police.callable_stations(direktion_id):
+    stations = police.located_stations(direktion_id) if any_station else police.callable_stations(direktion_id)
+    for lat, lon, station in stations:
         cand = (_km((place.lat, place.lon), (lat, lon)), station.id, station)
         if best is None or cand[:2] < best[:2]:
             best = cand
@@ -274,7 +286,9 @@ def police_route(place: Place | None, police: PoliceData) -> PoliceRoute:
                            evidence, alt, km)
     if near is not None:
         station, km = near
-        return PoliceRoute("nearest", station, direktion, station.phone, None, station, km)
+        closest = nearest_callable(place, direktion.id, police, any_station=True)
+        nearby = closest[0] if closest and closest[0] is not station and closest[1] < km else None
+        return PoliceRoute("nearest", station, direktion, station.phone, None, station, km, nearby)
     return PoliceRoute("direktion_only", None, direktion, direktion.phone)
 
 

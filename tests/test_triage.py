@@ -246,7 +246,11 @@ def test_place_without_known_station_gets_the_nearest_callable_station(knowledge
     card = messages[0].contacts[0]
     assert card.phone and card.phone != "110"
     assert card.name.startswith("Polizeirevier")
-    assert card.note.startswith("Nächstgelegenes Polizeirevier (Zuständigkeit für Leipzig nicht belegt)")
+    # The Reviere in Leipzig have no known number: the card with one does not claim to be
+    # the nearest, and a Revier in Leipzig follows.
+    assert card.note.startswith("Nächstgelegenes Polizeirevier mit bekannter Telefonnummer (Zuständigkeit für Leipzig")
+    nearby = messages[0].contacts[1]
+    assert nearby.name.startswith("Polizeirevier Leipzig") and nearby.phone is None
 
 
 def test_after_result_end_and_restart(knowledge):
