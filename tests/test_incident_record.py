@@ -175,3 +175,20 @@ async def test_audit_is_append_only_and_holds_no_content(tmp_path):
                     await conn.execute(sql)
         columns = [r[1] for r in await app.db.fetchall("PRAGMA table_info(audit)")]
         assert columns == ["id", "at", "event", "incident_id"]
+
+
+async def test_a_day_told_in_passing_is_noted_not_asked_again(tmp_path):
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()
+        await chat.option("yes")
+        # The user tells when and where instead of who is affected: the day is kept.
+        answer = await chat.text("gestern nacht auf dem hof, alle vier reifen")
+        assert answer[0].text == "Notiert: 24.11.2026."  # START is 25 November 2026
+        assert answer[-1].text.startswith("Wo ist es passiert?")
+        # A date that is not relative to today is not taken for the incident's day.
+        other = Chat(app, "u2")
+        await other.to_consent()
+        await other.option("yes")
+        answer = await other.text("ich, Bürgermeister seit 12.03.2019")
+        assert answer[-1].text.startswith("Wann ist es passiert?") and "Notiert" not in answer[0].text

@@ -122,6 +122,18 @@ def parse_when(text: str, now: dt.datetime) -> When | None:
     return When(date, time)
 
 
+# Said in passing ("gestern nacht auf dem hof"): only a day relative to today counts; a
+# bare date in another answer may be anything ("Bürgermeister seit 12.03.2019").
+RELATIVE_DAY = re.compile(
+    r"\b(?:heute|gestern|vorgestern|today|yesterday)\b|" + AGO_DE.pattern + "|" + AGO_EN.pattern
+)
+
+
+def when_in_passing(text: str, now: dt.datetime) -> When | None:
+    """The day an answer to another question names in passing, if it names one relative to today."""
+    return parse_when(text, now) if RELATIVE_DAY.search(text.casefold()) else None
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day number `months` later, or the month's last day (how § 77b StGB counts)."""
     index = day.month - 1 + months

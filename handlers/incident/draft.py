@@ -14,7 +14,7 @@ from typing import Any
 
 from handlers.answers import Choice
 from handlers.incident import model
-from handlers.incident.dates import When, add_months, local_today, parse_when
+from handlers.incident.dates import When, add_months, local_today, parse_when, when_in_passing
 from handlers.incident.screens import FIELDS, TEXT_FIELDS, choice, evidence_line, message, say, summary_text
 from handlers.messages import AttachmentIn, Inbound, OutboundMessage, TextIn
 from handlers.state import ConversationState, Context, StepResult
@@ -166,7 +166,13 @@ def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | N
         state = with_draft(state, when=when.to_json()).without_pending("when_raw")
         return go(state, "where", ctx, StepResult(state, [OutboundMessage(say(ctx, "when_understood", state.lang, when=when.label(state.lang)))]))
     if node in (*TEXT_FIELDS, "file_number"):
-        return go(with_draft(state, **{node: text}), NEXT[node], ctx)
+        state, after = with_draft(state, **{node: text}), NEXT[node]
+        if after == "when" and "when" not in draft(state) and (heard := when_in_passing(text, ctx.now)):
+            # "gestern nacht auf dem hof" to "who is affected": the day is told, not asked again.
+            state = with_draft(state, when=heard.to_json())
+            noted = OutboundMessage(say(ctx, "when_understood", state.lang, when=heard.label(state.lang)))
+            return go(state, "where", ctx, StepResult(state, [noted]))
+        return go(state, after, ctx)
     if node == "evidence":
         links = LINK.findall(text)
         if not links:
