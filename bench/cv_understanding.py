@@ -2,7 +2,9 @@
 model, the danger combination, the thresholds and the multi-label rule. The held-out set
 is never used here (bench/eval_understanding.py only reports on it).
 
-Run: .venv/bin/python bench/cv_understanding.py [--all]   (--all: every alternative model)
+Run: .venv/bin/python bench/cv_understanding.py [--all] [--danger [--unweighted]]
+(--all: every alternative model; --danger: only danger now; --unweighted: without the hard
+negatives' weight)
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ FEATS: tr.Featurizer | None = None
 
 
 def cv_scores(texts: list[str], labels: list[str], make, min_df: int = tr.MIN_DF,
-              weights: tuple[float, ...] = tr.CATEGORY_WEIGHTS) -> tuple[np.ndarray, list[str]]:
+              weights: tuple[float, ...] = tr.CATEGORY_WEIGHTS,
+              row_weights: list[float] | None = None) -> tuple[np.ndarray, list[str]]:
     """Out-of-fold decision scores (n, classes) and the class order."""
     global FEATS
     if FEATS is None or any(t not in FEATS.tokens for t in texts):
@@ -53,7 +56,8 @@ def cv_scores(texts: list[str], labels: list[str], make, min_df: int = tr.MIN_DF
     for train_idx, test_idx in folds(labels):
         est = make()
         scores = tr.fit_predict(FEATS, [texts[i] for i in train_idx], [labels[i] for i in train_idx],
-                                [texts[i] for i in test_idx], est, min_df, weights)
+                                [texts[i] for i in test_idx], est, min_df, weights,
+                                None if row_weights is None else [row_weights[i] for i in train_idx])
         if scores.ndim == 1:
             scores = np.stack([-scores, scores], axis=1)
         out[test_idx] = scores
@@ -128,8 +132,11 @@ def multi_label(probs: np.ndarray, classes: list[str], labels: list[str]) -> Non
 
 
 def compare_danger(training: TrainingSet, rules: DangerRules) -> None:
-    texts, labels = tr.danger_rows(training)
-    scores, classes = cv_scores(texts, labels, lambda: tr.binary_estimator(tr.DANGER_C), weights=tr.DANGER_WEIGHTS)
+    texts, labels, row_weights = tr.danger_rows(training)
+    if "--unweighted" in sys.argv:  # how the hard negatives' weight was chosen
+        row_weights = [1.0] * len(texts)
+    scores, classes = cv_scores(texts, labels, lambda: tr.binary_estimator(tr.DANGER_C), weights=tr.DANGER_WEIGHTS,
+                                row_weights=row_weights)
     p = softmax(scores * tr.SIGMOID_SCALE)[:, classes.index("danger")]
     signals = [rules.signals(fold(t)) for t in texts]
     rule = np.array([bool(s) for s in signals])

@@ -1,13 +1,18 @@
-"""A second process for the largest solver run, so training uses two cores.
+"""A second process for training, so that it uses two cores.
+
+It takes two jobs, in order: the word families (knowledge.concepts) of half the texts,
+while this process analyses the other half; then the largest solver run, while this one
+fits the smaller heads. Either job may also come alone.
 
 liblinear seeds the C library's one random generator, so two fits in threads of one
 process would interleave its draws and the model would differ from run to run. A separate
-process has its own generator: the fit there gives exactly the weights it gives here.
+process has its own generator: the fit there gives exactly the weights it gives here, and
+the word families are pure, so the model is the same with or without the helper (tested).
 
 The helper is a plain `python -m knowledge.solver_process` (no fork of a running bot, no
-re-import of the caller's main module). It imports scikit-learn while this process reads
-the examples, then reads one pickled (estimator, X, y) on stdin and writes the fitted
-estimator on stdout. With one core, or when it cannot start or fails, the fit runs here.
+re-import of the caller's main module). It reads pickled jobs on stdin and writes each
+result on stdout; after the word families it imports scikit-learn while this process is
+still analysing. With one core, or when it cannot start or fails, every job runs here.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -26,12 +32,22 @@ def _fit(estimator: Any, x: Any, y: list[str]) -> Any:
     return estimator.fit(x, y)
 
 
+def concepts_of(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The concepts of each text, as the trainer's features use them."""
+    from knowledge.concepts import concepts
+    from knowledge.features import fold
+
+    return {t: tuple(sorted(concepts(fold(t), t))) for t in texts}
+
+
 class SolverProcess:
-    """`with SolverProcess() as solver: pending = solver.fit(estimator, x, y); pending.result()`."""
+    """`with SolverProcess() as helper: found = helper.concepts(texts); fit = helper.fit(est, x, y)`;
+    each returns a Pending whose `result()` waits for it (results are read in order)."""
 
     def __init__(self) -> None:
         self._child: subprocess.Popen[bytes] | None = None
         self._started: subprocess.Popen[bytes] | None = None
+        self._unread: list[Pending] = []
 
     def __enter__(self) -> SolverProcess:
         if (os.cpu_count() or 1) >= 2:
@@ -56,40 +72,86 @@ class SolverProcess:
                 if stream is not None:
                     stream.close()
 
+    def concepts(self, texts: Sequence[str]) -> Pending:
+        """The concepts of `texts` (concepts_of), worked out in the second process."""
+        return self._send(("concepts", list(texts)), lambda: concepts_of(texts), last=False)
+
     def fit(self, estimator: Any, x: Any, y: list[str]) -> Pending:
-        """The fit, started in the second process if there is one (once per process)."""
-        child, self._child = self._child, None  # one fit per process
+        """The fit, in the second process if there is one; its last job."""
+        return self._send(("fit", (estimator, x, y)), lambda: _fit(estimator, x, y), last=True)
+
+    def _send(self, job: tuple[str, Any], here: Callable[[], Any], *, last: bool) -> Pending:
+        child = self._child
         if child is not None and child.stdin is not None:
             try:
-                pickle.dump((estimator, x, y), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                child.stdin.close()
-            except OSError as exc:  # it died on start: the work is still done, here
+                pickle.dump(job, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                child.stdin.flush()
+                if last:
+                    child.stdin.close()
+            except OSError as exc:  # it died: the work is still done, here
                 log.info("training in one process (%s)", type(exc).__name__)
                 child = None
-        return Pending(child, (estimator, x, y))
+        if child is None or last:
+            self._child = None
+        pending = Pending(self, child, here)
+        if child is not None:
+            self._unread.append(pending)
+        return pending
+
+    def _read_until(self, pending: Pending) -> None:
+        """Read the results of the jobs sent before `pending`, and its own."""
+        while self._unread:
+            first = self._unread.pop(0)
+            first._read()
+            if first is pending:
+                return
+
+    def _failed(self) -> None:
+        """The process died or wrote something else: every job left runs here."""
+        self._child = None
+        for pending in self._unread:
+            pending._child = None
+        self._unread.clear()
 
 
 class Pending:
-    """A fit under way; `result()` waits for it, or fits here if the process failed."""
+    """A job under way; `result()` waits for it, or does the work here if the process failed."""
 
-    def __init__(self, child: subprocess.Popen[bytes] | None, args: tuple[Any, Any, list[str]]):
-        self._child, self._args = child, args
+    _NOTHING = object()
+
+    def __init__(self, owner: SolverProcess, child: subprocess.Popen[bytes] | None, here: Callable[[], Any]):
+        self._owner, self._child, self._here = owner, child, here
+        self._value: Any = Pending._NOTHING
 
     def result(self) -> Any:
-        if self._child is not None and self._child.stdout is not None:
-            try:
-                return pickle.load(self._child.stdout)
-            except Exception as exc:  # died, killed, or wrote something else
-                log.warning("the training process failed (%s); fitting here", type(exc).__name__)
-        return _fit(*self._args)
+        if self._value is Pending._NOTHING and self._child is not None:
+            self._owner._read_until(self)
+        if self._value is Pending._NOTHING:
+            self._value = self._here()
+        return self._value
+
+    def _read(self) -> None:
+        if self._child is None or self._child.stdout is None:
+            return
+        try:
+            self._value = pickle.load(self._child.stdout)
+        except Exception as exc:  # died, killed, or wrote something else
+            log.warning("the training process failed (%s); working here", type(exc).__name__)
+            self._owner._failed()
 
 
 def main() -> None:
-    import sklearn.svm  # noqa: F401  (imported while the parent is still reading examples)
-
-    estimator, x, y = pickle.load(sys.stdin.buffer)
-    pickle.dump(_fit(estimator, x, y), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    sys.stdout.buffer.flush()
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            kind, args = pickle.load(stdin)
+        except EOFError:
+            return
+        result = concepts_of(args) if kind == "concepts" else _fit(*args)
+        pickle.dump(result, stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+        if kind == "concepts":
+            import sklearn.svm  # noqa: F401  (while the parent is still analysing its half)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -33,6 +33,10 @@ CATEGORY_C = 1.0
 # (lowest log-loss of the out-of-fold decisions), and folded into the exported weights.
 SOFTMAX_SCALE = 6.0
 DANGER_C = 1.0
+# The hard negatives (not_danger_now: the past, negated, over, a threat's words, a figure
+# of speech) weigh this much against the easy ones (every category example): the boundary
+# runs between them and danger now. By CV and development set; figures in BENCHMARKS.md.
+HARD_NEGATIVE_WEIGHT = 3.0
 LANG_C = 1.0
 SIGMOID_SCALE = 3.0  # binary heads: p = sigmoid(SIGMOID_SCALE * decision)
 
@@ -58,11 +62,13 @@ def _head(estimator, kind: str, weights: tuple[float, ...], scale: float = 1.0) 
     return Head(tuple(str(c) for c in estimator.classes_), weights, coef, intercept, kind)
 
 
-def danger_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
-    """Danger now vs everything else: not_danger_now and every category example."""
+def danger_rows(training: TrainingSet) -> tuple[list[str], list[str], list[float]]:
+    """Danger now vs everything else (not_danger_now and every category example), and the
+    weight of each row (HARD_NEGATIVE_WEIGHT for not_danger_now)."""
     texts = [e.text for e in training.danger] + [e.text for e in training.categories]
     labels = [e.label for e in training.danger] + ["safe"] * len(training.categories)
-    return texts, labels
+    weights = [HARD_NEGATIVE_WEIGHT if e.label == "safe" and e.lang else 1.0 for e in training.danger]
+    return texts, labels, weights + [1.0] * len(training.categories)
 
 
 def language_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
@@ -80,14 +86,19 @@ class Featurizer:
     spelled out here rather than taken from `analyse` per text, which cost a second more
     (measured); tests/test_understanding_model.py holds the two to the same features."""
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], helper: SolverProcess | None = None):
+        """With a `helper`, the second process works out the concepts of the later half of
+        the texts (the slowest part) while this one analyses the first half."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
         by_word: dict[str, list[int]] = {}
         distinct = sorted(set(texts))
+        lent = len(distinct) // 2 if helper is not None else len(distinct)
+        pending = helper.concepts(distinct[lent:]) if helper is not None else None
+        borrowed: dict[str, tuple[str, ...]] = {}
         ids: list[int] = []
         lengths: list[int] = []
-        for t in distinct:
+        for i, t in enumerate(distinct):
             folded = fold(t)
             words = folded.split()
             start = len(ids)
@@ -97,7 +108,13 @@ class Featurizer:
                     known = by_word[word] = [number(g, len(numbers)) for g in (f"w:{word}", *char_grams(word))]
                 ids += known
             ids += [number(f"w:{a} {b}", len(numbers)) for a, b in zip(words, words[1:])]
-            ids += [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
+            if i < lent:
+                found: Iterable[str] = concepts(folded, t)
+            else:
+                if not borrowed and pending is not None:
+                    borrowed = pending.result()
+                found = borrowed[t]
+            ids += [number(f"k:{c}", len(numbers)) for c in found]
             lengths.append(len(ids) - start)
         self._names = list(numbers)
         size = max(len(self._names), 1)
@@ -177,16 +194,17 @@ def _train(training: TrainingSet, key: str, min_df: int) -> Model:
     and fits the other two (knowledge.solver_process)."""
     with SolverProcess() as solver:
         all_texts = [e.text for e in (*training.categories, *training.danger)]
-        feats = Featurizer(all_texts)
+        feats = Featurizer(all_texts, solver)
         vec = feats.vectorizer(all_texts, min_df)
         heads: dict[str, Head] = {}
         categories = None
         if len({e.label for e in training.categories}) >= 2:
             x = feats.matrix(vec, [e.text for e in training.categories], CATEGORY_WEIGHTS)
             categories = solver.fit(category_estimator(), x, [e.label for e in training.categories])
-        texts, labels = danger_rows(training)
+        texts, labels, row_weights = danger_rows(training)
         if len(set(labels)) == 2:
-            est = binary_estimator(DANGER_C).fit(feats.matrix(vec, texts, DANGER_WEIGHTS), labels)
+            est = binary_estimator(DANGER_C).fit(feats.matrix(vec, texts, DANGER_WEIGHTS), labels,
+                                                 sample_weight=row_weights)
             heads["danger"] = _head(est, "sigmoid", DANGER_WEIGHTS, SIGMOID_SCALE)
         texts, labels = language_rows(training)
         if len(set(labels)) == 2:
@@ -199,10 +217,14 @@ def _train(training: TrainingSet, key: str, min_df: int) -> Model:
 
 def fit_predict(feats: Featurizer, train_texts: Sequence[str], train_labels: Sequence[str],
                 test_texts: Sequence[str], estimator: object, min_df: int,
-                weights: tuple[float, ...]) -> np.ndarray:
+                weights: tuple[float, ...], row_weights: Sequence[float] | None = None) -> np.ndarray:
     """Scores of `estimator` trained on one fold (for cross-validation)."""
     vec = feats.vectorizer(train_texts, min_df)
-    estimator.fit(feats.matrix(vec, train_texts, weights), train_labels)  # type: ignore[attr-defined]
+    x = feats.matrix(vec, train_texts, weights)
+    if row_weights is None:
+        estimator.fit(x, train_labels)  # type: ignore[attr-defined]
+    else:
+        estimator.fit(x, train_labels, sample_weight=list(row_weights))  # type: ignore[attr-defined]
     x_test = feats.matrix(vec, test_texts, weights)
     if hasattr(estimator, "decision_function"):
         return estimator.decision_function(x_test)  # type: ignore[attr-defined]

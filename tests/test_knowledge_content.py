@@ -18,6 +18,7 @@ def test_phone_numbers_are_the_sourced_ones_and_gaps_stay_gaps(k: Knowledge) -> 
     phones = {cid: c.phone for cid, c in k.contacts.items()}
     assert phones == {
         "notruf": "110",
+        "notruf_112": "112",
         "zastex": "+49 351 855-2223",
         "onlinewache": None,
         "zmi": None,

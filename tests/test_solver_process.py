@@ -51,3 +51,41 @@ def test_no_process_when_none_can_start(monkeypatch: pytest.MonkeyPatch) -> None
     x, y = _data()
     with sp.SolverProcess() as solver:
         assert solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result().coef_.shape == (1, 40)
+
+
+TEXTS = [
+    "Er steht gerade vor meiner Tür und schreit", "letzte Woche hat jemand mein Auto zerkratzt",
+    "they keep posting my address in a telegram group", "hilfr", "seit der ausfahrt fährt mir einer hinterher",
+    "Sehr geehrte Damen und Herren, ich wurde in der Sitzung beleidigt.", "my car is on fire", "nö",
+]
+
+
+def test_the_process_finds_the_same_concepts_and_the_features_are_the_same() -> None:
+    from knowledge.training import Featurizer
+
+    with sp.SolverProcess() as helper:
+        assert helper.concepts(TEXTS).result() == sp.concepts_of(TEXTS)
+    alone = Featurizer(TEXTS)
+    with sp.SolverProcess() as helper:
+        shared = Featurizer(TEXTS, helper)
+    for feats in (alone, shared):
+        feats.vec = feats.vectorizer(TEXTS)
+    assert alone.vec.vocabulary == shared.vec.vocabulary
+    difference = alone.matrix(alone.vec, TEXTS, (1.0, 1.0, 1.0)) - shared.matrix(shared.vec, TEXTS, (1.0, 1.0, 1.0))
+    assert difference.nnz == 0
+
+
+@pytest.mark.parametrize("child", ["import sys; sys.exit(3)", "import sys; sys.stdout.write('garbage')"])
+def test_when_the_process_fails_at_the_concepts_every_job_runs_here(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
+    real = subprocess.Popen
+
+    def broken(args, **kwargs):  # type: ignore[no-untyped-def]
+        return real([sys.executable, "-c", child], **kwargs)
+
+    monkeypatch.setattr(sp.subprocess, "Popen", broken)
+    x, y = _data()
+    with sp.SolverProcess() as helper:
+        found = helper.concepts(TEXTS)
+        fitted = helper.fit(LinearSVC(random_state=0, tol=1e-3), x, y)
+        assert found.result() == sp.concepts_of(TEXTS)
+        assert np.array_equal(fitted.result().coef_, LinearSVC(random_state=0, tol=1e-3).fit(x, y).coef_)

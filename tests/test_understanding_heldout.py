@@ -30,16 +30,16 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    assert report.top1 >= 0.939 - MARGIN
-    assert report.top1_or_also >= 0.962 - MARGIN
+    assert report.top1 >= 0.945 - MARGIN
+    assert report.top1_or_also >= 0.965 - MARGIN
     assert report.counted_hit >= 0.957 - MARGIN
     assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.882 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
     assert report.danger_recall >= 0.988 - MARGIN
-    assert report.danger_false_alarms <= 0.096 + MARGIN
-    assert report.category_false_alarms <= 0.017 + MARGIN
+    assert report.danger_false_alarms <= 0.076 + MARGIN
+    assert report.category_false_alarms <= 0.014 + MARGIN
 
 
 def test_aspects_answers_and_language(report: Report) -> None:
@@ -48,6 +48,6 @@ def test_aspects_answers_and_language(report: Report) -> None:
     assert recall["private_sphere"] >= 0.838 - MARGIN
     assert recall["repeated"] >= 0.892 - MARGIN
     assert recall["extremist"] >= 0.760 - MARGIN
-    assert report.when_past_recall >= 0.790 - MARGIN
+    assert report.when_past_recall >= 0.820 - MARGIN
     assert report.answers >= 0.986 - MARGIN
     assert report.language >= 0.98 and report.language_answered >= 0.978 - MARGIN
