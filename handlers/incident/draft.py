@@ -148,7 +148,7 @@ def on_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResu
 
 def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | None) -> StepResult | None:
     """One event at a drafting node; `picked` is the option chosen, if any."""
-    node, pending = state.node, state.pending
+    node = state.node
     if picked is not None:
         return _choose(state, picked, ctx)
     if isinstance(event, AttachmentIn):
