@@ -45,7 +45,11 @@ _MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "oktober", "november", "dezember", "january", "february", "march", "june", "july",
            "october", "december", "fruhjahr", "sommer", "herbst", "winter", "spring", "summer",
            "autumn")
-PAST_MONTH = re.compile(r"\b(?:im|in|last|letzten|vergangenen) (?:" + "|".join(_MONTHS) + r")\b|\b(?:19|20)\d\d\b")
+# A month, a year, or a day of a month ("vom 14. Mai", "on 3 March"): a dated event is not now.
+PAST_MONTH = re.compile(
+    r"\b(?:im|in|last|letzten|vergangenen) (?:" + "|".join(_MONTHS) + r")\b|\b(?:19|20)\d\d\b"
+    r"|\b\d{1,2} (?:" + "|".join(_MONTHS[:16]) + r"|mai|march|may)\b"
+)
 NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
@@ -169,6 +173,21 @@ OVER = _words(
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
     "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
+    "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
+    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
+    "they re safe", "theyre safe", "safe there", "sind dort sicher", "sind da sicher",
+    "haven t seen him since", "havent seen him since", "not seen him since", "seitdem nicht mehr gesehen",
+    "seitdem ist ruhe", "seitdem ruhe",
+)
+# The fire is out: then the fire does not keep "it is over" from counting.
+FIRE_OUT = _words(
+    "fire s out", "fire is out", "fires out", "fire was put out", "put it out", "put out the fire",
+    "firefighters have left", "feuer ist aus", "feuer is aus", "brand ist aus", "brand ist geloscht",
+    "feuer ist geloscht", "haben geloscht", "hat geloscht", "feuerwehr hat",
+)
+# "I thought ..., but it was the cat": the writer takes it back in the same message.
+THOUGHT_BUT = re.compile(
+    r"\b(?:dachte|dacht|thought)\b.*\b(?:war aber|war nur|war bloss|war doch|was just|was only|turned out|but it was)\b"
 )
 # A visit announced for later ("er kommt morgen", "they're coming friday"): not now, when
 # nothing in the message is happening now.
@@ -202,6 +221,7 @@ AFTERMATH = _words(
     "prozess", "verfahren", "strafantrag*", "report it", "reported", "report this", "charged",
     "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
     "police came", "police were here", "statement",
+    "restraining order", "kontaktverbot", "annaherungsverbot", "gewaltschutz*", "einstweilige verfugung",
     "for the record", "fur ihre akte", "fur die akte", "zur info", "follow up to", "nachtrag", "aktenzeichen", "zur dokumentation", "hausverbot", "in custody", "got two years", "verurteilt",
 )
 STRONG_NOW = re.compile(
@@ -439,12 +459,15 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
         if pattern.search(folded):
             found.add(name)
+    if THOUGHT_BUT.search(folded):
+        found.add("retracted")
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not STRONG_NOW.search(folded):
         found.add("not_live")
-    if OVER.search(folded) and not STILL_GOING.search(folded) and not INJURED_NOW.search(folded) \
-            and not any(pattern.search(affirmed) for pattern in (EXPLOSIVE, FIRE)):  # "drove off, it's ticking"
+    burning = FIRE.search(affirmed) and not FIRE_OUT.search(folded)
+    if (OVER.search(folded) or FIRE_OUT.search(folded)) and not STILL_GOING.search(folded) \
+            and not INJURED_NOW.search(folded) and not (EXPLOSIVE.search(affirmed) or burning):  # "drove off, it's ticking"
         found.add("over")
     if not now and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")

@@ -104,8 +104,11 @@ class Understander:
         return counted(self._ranking(self._category_vector(text, vector)))
 
     def danger(self, text: str) -> DangerVerdict:
-        vector = self.model.vector(text) if self.model else None
-        return self._danger(fold(text), vector)
+        """As `understand(text).danger_*`: the concepts see the raw text too (quotes, "?")."""
+        folded = fold(text)
+        found = concepts(folded, text)
+        vector = self.model.vector(text, folded, found) if self.model else None
+        return self._danger(folded, vector, found)
 
     def language(self, text: str) -> str | None:
         lang = self._head("lang", self.model.vector(text)) if self.model else None

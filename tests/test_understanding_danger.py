@@ -57,6 +57,11 @@ NOT_DANGER = [
     "letzten monat ist mir einer von der autobahnausfahrt bis nach hause gefolgt",
     "how can i tell if a car is following me? i kept seeing the same one on the B6 last week",
     "Die Zustellung erfolgt per Post, die Hilfsangebote kenne ich",
+    # Put out, arrested, dated, taken back in the same breath.
+    "the fire is out and the fire brigade has left, someone had set the bins alight",
+    "Brandanschlag auf den Bauhof vom 3. März, wir brauchen eine Bestätigung für die Versicherung",
+    "dachte eben da steht einer am fenster, war aber nur der schatten vom baum",
+    "the man who tried to get in has been arrested, we need the report for the insurance",
     "seit dem angriff hab ich immer angst, dass einer im garten steht",
     "cant sleep, keep thinking someone is standing at the door",
 ]
