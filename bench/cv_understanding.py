@@ -26,7 +26,7 @@ from sklearn.svm import LinearSVC  # noqa: E402
 from knowledge import training as tr  # noqa: E402
 from knowledge.training import training_set  # noqa: E402
 from knowledge.base import load  # noqa: E402
-from knowledge.danger import DangerRules  # noqa: E402
+from knowledge.danger import DANGER_THRESHOLD, STORY_THRESHOLD, DangerRules, model_threshold  # noqa: E402
 from knowledge.examples import TrainingSet  # noqa: E402
 from knowledge.concepts import MODEL_VETOES, concepts  # noqa: E402
 from knowledge.features import fold  # noqa: E402
@@ -163,6 +163,11 @@ def compare_danger(training: TrainingSet, rules: DangerRules) -> None:
         line(f"model only p>={t}", (p >= t) & allowed)
     for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         line(f"rules or model p>={t}", rule | ((p >= t) & allowed))
+    found = [concepts(fold(t), t) for t in texts]
+    for story in (0.4, 0.5, 0.6):
+        limits = np.array([story if model_threshold(f) > DANGER_THRESHOLD else DANGER_THRESHOLD for f in found])
+        line(f"rules or model p>=0.3, story {story}" + (" (shipped)" if story == STORY_THRESHOLD else ""),
+             rule | ((p >= limits) & allowed))
 
 
 def compare_language(training: TrainingSet) -> None:

@@ -30,7 +30,11 @@ REPORTED = _words(
 )
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten".
 PAST_TENSE = re.compile(
-    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|was|were|got|had|did)\b"
+    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|were|got|had|did)\b"
+    # English "was" after its subject only: German "was" means "what" or "something"
+    # ("da explodiert was", "was mach ich") and is no past tense.
+    r"|\b(?:i|he|she|it|there|that|this|who|which|someone|somebody|nobody|everyone|everything"
+    r"|(?:my|our|the|his|her|their|a) \w+) was\b"
     r"|\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*\b\w*ge\w+(?:t|en)\b"
     r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
     r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
@@ -227,7 +231,8 @@ AFTERMATH = _words(
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
     r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
-    r"|immer noch da|noch immer vor|immer noch vor)\b"
+    r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
+    r"|is still in|are still in|still somewhere)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -334,7 +339,7 @@ CROWD = _words(
 # Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
 # ("er hat ein Messer gezogen").
 DRAWN = _words(
-    "gezogen", "zieht", "zuckt", "gezuckt", "fuchtelt", "fuchteln", "richtet", "zielt",
+    "gezogen", "zieht", "zuckt", "gezuckt", "gezeigt", "zeigt", "showed me", "shows me", "flashed", "fuchtelt", "fuchteln", "richtet", "zielt",
     "drew", "drawn", "pulled out", "pulls out", "pulled a", "pulls a", "waving", "waves",
     "pointing", "points", "aims", "aiming", "brandishing",
 )
@@ -345,6 +350,7 @@ INJURED_NOW = _words(
     "kann nicht atmen", "krieg keine luft", "kriege keine luft", "is bleeding", "am bleeding",
     "m bleeding", "is injured", "are injured", "is hurt badly", "badly hurt", "unconscious",
     "on the ground", "can t breathe", "cant breathe", "passed out",
+    "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
     "kaum luft", "keine luft", "bekomm keine luft", "atmet komisch", "atmet kaum", "atmet nicht", "reagiert kaum", "reagiert nicht", "bewegt sich nicht", "redet wirr", "not moving", "can t get up", "cant get up", "not breathing", "barely breathing", "blood everywhere", "lots of blood", "uberall blut", "viel blut", "hort nicht auf zu bluten", "can t stop the bleeding",
 )
 HIDING = _words(
@@ -357,6 +363,27 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
 # me pass"), like an injury.
+# Burning now, in the present tense: live whatever story surrounds it ("hat einen Brandsatz
+# geworfen, der Pavillon brennt"), unless it is a past time, over, a report or a threat's words.
+FIRE_NOW = _words(
+    "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
+    "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
+)
+# A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
+# Schubladen"): a story around it does not make it the past.
+PRESENT_SCENE = _words(
+    "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
+    "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
+    "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
+    "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier",
+)
+# Blinded now: read on the text as written, since "nix" / "nichts" is part of it.
+BLINDED = _words(
+    "can t see anything", "cant see anything", "can t see a thing", "seh nix mehr", "sehe nix mehr",
+    "seh nichts mehr", "sehe nichts mehr", "kann nichts sehen", "kann nix sehen", "seh nix", "sehe nichts",
+)
+# "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
+HOLD_NOT_LET_GO = re.compile(r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei)\b")
 HELD_NOW = _words(
     "halten mich fest", "halten ihn fest", "halten sie fest", "halt mich fest", "halt ihn fest",
     "lasst mich nicht raus", "lasst mich nicht durch", "lasst mich nicht vorbei", "lasst mich nicht gehen",
@@ -471,6 +498,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("over")
     if not now and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
+    if PRESENT_SCENE.search(folded):
+        found.add("present_scene")
     if now:
         found.add("now")
     if past:
@@ -491,9 +520,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported"}
-    if hazards and "settled" not in found or drawn or INJURED_NOW.search(affirmed) and not found & {"safe_now", "not_live"}:
+    hurt_now = INJURED_NOW.search(affirmed) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
+        and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"}
+    if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
-    if HELD_NOW.search(affirmed) and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
+    if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded)) \
+            and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
         found.add("live_situation")
     if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or _ROAD_NUMBER.search(folded)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath", "foretold"} \

@@ -212,6 +212,7 @@ NOW = _words(
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
     "is happening", "happening now", "right this moment", "this moment", "still", "just now",
     "eben", "grade eben", "rn", "atm", "soeben", "gegenwartig", "immer noch", "noch immer", "at this moment",
+    "befindet sich noch", "befinden sich noch", "noch irgendwo",
     "immediately",
 )
 PAST = _words(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from knowledge.classifier import CategoryScore, counted, rank
-from knowledge.danger import DangerRules, DangerVerdict, decide
+from knowledge.danger import DangerRules, DangerVerdict, decide, model_threshold
 from knowledge.extract import aspects as find_aspects
 from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
 from knowledge.features import fold
@@ -94,7 +94,7 @@ class Understander:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
         found = concepts(folded) if found is None else found
         return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
-                      words=len(folded.split()), denied=bool(found & MODEL_VETOES))
+                      model_threshold(found), words=len(folded.split()), denied=bool(found & MODEL_VETOES))
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)

@@ -36,6 +36,10 @@ DANGER = [
     "der drängt mich auf der landstraße immer wieder an den rand",
     # Typed in a hurry: one slip of the thumb in the words that matter most.
     "hilfr", "hlife bitte", "ich werde verfolt",
+    # Burning, hurt or held in the present tense, whatever came before.
+    "die haben einen Brandsatz geworfen, das Bürgerbüro brennt",
+    "somebody sprayed something in my face, i cant see anything",
+    "die zwei ham mich an die wand gedrückt und lassen mich ni los",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -108,6 +112,24 @@ def test_rules_alone_and_the_model_threshold() -> None:
     assert decide([], 0.9).signals == ("model",)
     assert not decide([], 0.1).danger
     assert decide(["alarm"], None).danger
+
+
+def test_a_story_told_afterwards_needs_a_surer_model(knowledge: Knowledge) -> None:
+    from knowledge.concepts import concepts
+    from knowledge.danger import DANGER_THRESHOLD, STORY_THRESHOLD, model_threshold
+
+    def limit(text: str) -> float:
+        return model_threshold(concepts(fold(text), text))
+
+    assert STORY_THRESHOLD > DANGER_THRESHOLD
+    assert limit("letzte Woche stand einer mit Fackel vor dem Haus") == STORY_THRESHOLD
+    assert limit("for the Anzeige: he held a knife towards my colleague") == STORY_THRESHOLD
+    # A sign of now, or a scene in the present tense, is no story.
+    assert limit("der von gestern steht jetzt wieder am Zaun") == DANGER_THRESHOLD
+    assert limit("er ist über den Zaun gesprungen und steht an der Terrassentür") == DANGER_THRESHOLD
+    assert limit("da explodiert was im Briefkasten") == DANGER_THRESHOLD  # German "was" is no past tense
+    assert decide([], 0.35, limit("letzte Woche stand einer vor dem Haus")).signals == ()
+    assert decide(["hazard"], 0.1, STORY_THRESHOLD).danger  # the rules still speak
 
 
 def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
