@@ -41,9 +41,13 @@ PAST_TENSE = re.compile(
     r"|\b(?:happened|abgebrannt|ausgebrannt)\b"
     r"|\b(?:i|he|she|they|we|someone|somebody)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat)\b"
 )
+# Words in -ing that are no verb ("next week's council meeting"): no present continuous.
+_ING_NOUNS = (r"(?:meeting|building|evening|morning|wedding|parking|training|hearing|briefing|ceiling|thing"
+              r"|something|nothing|anything|everything|spring|during|warning|housing|funding|ring|king)\b")
 # English present continuous ("he is standing", "they're banging") means now.
 PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?\w{2,}ing\b|\b\w{3,}ing (?:me|us)\b"
+    r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?(?!" + _ING_NOUNS + r")\w{2,}ing\b"
+    r"|\b\w{3,}ing (?:me|us)\b"
 )
 _MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "dezember", "january", "february", "march", "june", "july",
@@ -182,6 +186,15 @@ OVER = _words(
     "they re safe", "theyre safe", "safe there", "sind dort sicher", "sind da sicher",
     "haven t seen him since", "havent seen him since", "not seen him since", "seitdem nicht mehr gesehen",
     "seitdem ist ruhe", "seitdem ruhe",
+    "im in the police", "i m in the police", "in the polizeirevier", "at the police station", "im polizeirevier",
+    "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
+    "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
+    "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
+)
+# Arrested: over even where a fire was set.
+ARRESTED = _words(
+    "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
+    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
 )
 # The fire is out: then the fire does not keep "it is over" from counting.
 FIRE_OUT = _words(
@@ -369,6 +382,16 @@ FIRE_NOW = _words(
     "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
 )
+# A "now" that belongs to reading the news or to asking what to do next, not to the scene.
+NOW_ELSEWHERE = re.compile(
+    r"\b(?:les ich (?:grad|gerade|grade|jetzt)|lese (?:ich )?(?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
+    r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
+)
+# Asking whether to call the police if something happens is no call for the police now.
+SHOULD_I_CALL = re.compile(
+    r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
+    r"|\b(?:soll|sollte|sollen|muss) (?:ich|wir) (?:die|den)? ?(?:polizei|110|notruf) (?:rufen|anrufen|holen|wahlen) (?:wenn|falls|bevor)\b"
+)
 # A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
 # Schubladen"): a story around it does not make it the past.
 PRESENT_SCENE = _words(
@@ -458,7 +481,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     cannot form by itself."""
     found: set[str] = set()
     folded = mend_slips(folded)
-    now = bool(NOW.search(folded) or SLANG_NOW.search(folded))
+    # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
+    timed = NOW_ELSEWHERE.sub(" ", folded) if NOW_ELSEWHERE.search(folded) else folded
+    now = bool(NOW.search(timed) or SLANG_NOW.search(timed))
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
         found.add("progressive")
@@ -480,8 +505,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if past and not now:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
-    if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]):
-        found.add("in_danger")  # "niemand ist in Gefahr", "not in danger" are not
+    if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]) \
+            and not (SHOULD_I_CALL.search(folded) and not STRONG_NOW.search(timed)):
+        found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
         if pattern.search(folded):
@@ -490,11 +516,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("retracted")
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
-    if found & NOT_LIVE.keys() and not STRONG_NOW.search(folded):
+    if found & NOT_LIVE.keys() and not STRONG_NOW.search(timed):
         found.add("not_live")
     burning = FIRE.search(affirmed) and not FIRE_OUT.search(folded)
-    if (OVER.search(folded) or FIRE_OUT.search(folded)) and not STILL_GOING.search(folded) \
-            and not INJURED_NOW.search(folded) and not (EXPLOSIVE.search(affirmed) or burning):  # "drove off, it's ticking"
+    if (OVER.search(folded) or FIRE_OUT.search(folded) or ARRESTED.search(folded)) and not STILL_GOING.search(folded) \
+            and not INJURED_NOW.search(folded) and not ((EXPLOSIVE.search(affirmed) or burning) and not ARRESTED.search(folded)):  # "drove off, it's ticking"
         found.add("over")
     if not now and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
@@ -512,7 +538,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
-    strong_now = bool(STRONG_NOW.search(folded))
+    strong_now = bool(STRONG_NOW.search(timed))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
     if found & {"safe_now", "not_live", "over"} or story and not strong_now:
         found.add("settled")
@@ -548,7 +574,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
     kinds = [name for name in scenes if name in found]
-    if len(kinds) >= 2 and not now and not progressive and not story and not found & {"safe_now", "not_live", "reported"}:
+    if len(kinds) >= 2 and not now and not progressive and not story \
+            and not found & {"safe_now", "not_live", "reported", "over"}:
         found.add("live_situation")
     return found
 

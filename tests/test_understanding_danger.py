@@ -66,6 +66,13 @@ NOT_DANGER = [
     "Brandanschlag auf den Bauhof vom 3. März, wir brauchen eine Bestätigung für die Versicherung",
     "dachte eben da steht einer am fenster, war aber nur der schatten vom baum",
     "the man who tried to get in has been arrested, we need the report for the insurance",
+    # The now of reading the paper or of asking what to do next; sheltered at the police;
+    # a meeting is no present continuous; asking whether to call the police if ...
+    "in meißen stand einer mit axt vorm rathaus, les ich gerade in der zeitung",
+    "two men were banging on my door last night, what should i do now",
+    "followed from the station, but i'm at the police station now",
+    "a crowd is expected at the council meeting next week, should we ask for police?",
+    "should we call the police if he turns up at the town hall again?",
     "seit dem angriff hab ich immer angst, dass einer im garten steht",
     "cant sleep, keep thinking someone is standing at the door",
 ]
