@@ -372,6 +372,11 @@ HIDING = _words(
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
 )
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
+# A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
+_STRONG_NOW_WORDS = frozenset(
+    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden".split()
+)
+_SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
 
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
@@ -439,6 +444,20 @@ SITUATIONS = {
 HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJURY}
 
 
+# Every word a negated phrase (_NEG_SCOPE) can start or end with.
+_NEG_WORDS = frozenset(
+    "niemand keiner keine keinen kein nicht nobody noone no not nie never nothing nichts nix".split()
+)
+
+
+def without_negated(folded: str) -> str:
+    """The text without its negated phrases ("kein Messer", "niemand verletzt"); most
+    messages have none, and then the long expression is not run."""
+    if _NEG_WORDS.isdisjoint(folded.split()):
+        return folded
+    return _NEG_SCOPE.sub(" ", folded)
+
+
 # Keys next to each other on a German or English phone keyboard (QWERTZ, QWERTY).
 _NEIGHBOURS = {
     "q": "wa", "w": "qeas", "e": "wrsd", "r": "etdf", "t": "rzyfg", "z": "tuhgy", "y": "tuhgxa",
@@ -483,7 +502,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = mend_slips(folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
     timed = NOW_ELSEWHERE.sub(" ", folded) if NOW_ELSEWHERE.search(folded) else folded
-    now = bool(NOW.search(timed) or SLANG_NOW.search(timed))
+    said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
+    now = bool(NOW.search(timed) or not _SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
+               or "beeil" in timed and SLANG_NOW.search(timed))
+    strong_now = not _STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
         found.add("progressive")
@@ -496,7 +518,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past_tense")
     if REPORTED.search(folded):
         found.add("reported")
-    affirmed = _NEG_SCOPE.sub(" ", folded)  # hazards count only where not negated
+    affirmed = without_negated(folded)  # hazards count only where not negated
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(affirmed if name in HAZARDS else folded):
             found.add(name)
@@ -506,7 +528,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
     if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]) \
-            and not (SHOULD_I_CALL.search(folded) and not STRONG_NOW.search(timed)):
+            and not (SHOULD_I_CALL.search(folded) and not strong_now):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
@@ -516,13 +538,13 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("retracted")
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
-    if found & NOT_LIVE.keys() and not STRONG_NOW.search(timed):
+    if found & NOT_LIVE.keys() and not strong_now:
         found.add("not_live")
     burning = FIRE.search(affirmed) and not FIRE_OUT.search(folded)
     if (OVER.search(folded) or FIRE_OUT.search(folded) or ARRESTED.search(folded)) and not STILL_GOING.search(folded) \
             and not INJURED_NOW.search(folded) and not ((EXPLOSIVE.search(affirmed) or burning) and not ARRESTED.search(folded)):  # "drove off, it's ticking"
         found.add("over")
-    if not now and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
+    if not now and FORETOLD.search(folded) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
     if PRESENT_SCENE.search(folded):
         found.add("present_scene")
@@ -538,7 +560,6 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # or condition, a report of what someone wrote or said, a habit, the aftermath, or a
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
-    strong_now = bool(STRONG_NOW.search(timed))
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
     if found & {"safe_now", "not_live", "over"} or story and not strong_now:
         found.add("settled")
@@ -598,7 +619,7 @@ MODEL_VETOES = frozenset({"denied", "not_live", "over", "foretold"})
 def says_safe(folded: str) -> bool:
     """The writer says they are safe now ("bin jetzt drin, Tür zu", "they left", "police
     are here"); a negated phrase ("nicht sicher", "not safe") does not count."""
-    affirmed = _NEG_SCOPE.sub(" ", folded)
+    affirmed = without_negated(folded)
     return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed) or POLICE_ARRIVED.search(affirmed))
 
 

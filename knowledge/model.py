@@ -88,13 +88,21 @@ class Vectorizer:
         others = [f"w:{a} {b}" for a, b in zip(words, words[1:])]
         others += [f"k:{c}" for c in found]
         ids += [index[t] for t in others if t in index]
-        return self._vector(dict(Counter(ids)))
+        if not ids:
+            return self._vector({})
+        # One sort in numpy counts the features (a long message has a thousand or more).
+        idx, counts = np.unique(np.array(ids, dtype=np.int64), return_counts=True)
+        return self._weighted(idx, counts.astype(np.float32))
 
     def _vector(self, counts: dict[int, int]) -> Vector:
         if not counts:
             return Vector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64))
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        return self._weighted(idx, np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+
+    def _weighted(self, idx: np.ndarray, counts: np.ndarray) -> Vector:
+        """Sublinear tf times idf, L2-normalised per feature group."""
+        tf = 1.0 + np.log(counts)
         values = tf * self.idf[idx]
         groups = self.groups[idx]
         norms = np.sqrt(np.bincount(groups, weights=values * values, minlength=len(GROUPS)))

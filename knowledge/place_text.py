@@ -104,6 +104,8 @@ class TextFinder:
 
     def _name(self, tokens: list[Token], i: int) -> _Hit | None:
         first = tokens[i]
+        if first.key not in self.first_words and len(first.key) < TYPO_MIN_LEAD:
+            return None  # neither a name's first word nor long enough for a typo (most words)
         if i > 0 and tokens[i - 1].key in BLOCKERS:
             return None
         lead = pw.lead_in(tokens, i)

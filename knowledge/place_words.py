@@ -5,6 +5,7 @@ meant as the writer's municipality. Used by knowledge.place_text."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from knowledge.municipalities import key
@@ -84,6 +85,10 @@ class Token(NamedTuple):  # a tuple: a message makes dozens, and they are made f
 
 
 
+# A written word's key words: words recur from message to message, the key is pure.
+_key_words = lru_cache(maxsize=1 << 15)(lambda surface: tuple(key(surface).split()))
+
+
 def tokens(text: str) -> list[Token]:
     """One token per word of the lookup key: "Dresden-Neustadt" gives "dresden", "neustadt",
     so both the whole and its first part can match. Only a token's first word can follow
@@ -92,11 +97,11 @@ def tokens(text: str) -> list[Token]:
     previous_end = 0  # where the last word ended: only the gap since then can end a sentence
     for m in _TOKEN.finditer(text):
         surface = m.group(0)
-        words = key(surface).split()
+        words = _key_words(surface)
         if not words:
             continue
         if words[0] in _ABBREVIATED and out and text[m.end(): m.end() + 1] == ".":
-            words = [_ABBREVIATED[words[0]]]  # "Hartmannsdorf b. Kirchberg", "Neustadt i. Sa."
+            words = (_ABBREVIATED[words[0]],)  # "Hartmannsdorf b. Kirchberg", "Neustadt i. Sa."
         gap = text[previous_end: m.start()].rstrip()
         sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
         previous_end = m.end()
