@@ -187,7 +187,7 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     heard = listening.hear(k, event.text)
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
     if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
-        return emergency_heard(fresh, heard, ctx).say_first(*notes)
+        return emergency_heard(fresh, heard, ctx).say(*notes)  # the 110 advice first, even before the language note
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
     if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
