@@ -271,14 +271,26 @@ def online(folded: str) -> bool:
 _DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}")
 
 
+# Standing for office again is no repeated harm ("kandidiert im kommenden Jahr erneut",
+# "running again", "wiedergewählt").
+_CANDIDACY_AGAIN = re.compile(
+    r"\bkandidier\w*(?: \w+){0,3} (?:erneut|wieder|nochmal|noch mal)\b"
+    r"|\b(?:erneut|wieder|nochmal|noch mal) (?:\w+ ){0,2}(?:kandidier\w*|antreten|anzutreten|zur wahl)\b"
+    r"|\btritt (?:\w+ ){0,2}(?:erneut|wieder) an\b|\bwiedergewahlt\b|\bre ?elect\w*"
+    r"|\b(?:running|run|standing|stand) (?:for \w+ )?again\b"
+)
+
+
 def aspects(folded: str) -> Aspects:
     folded = _DENIED_ASPECT.sub(" ", folded)
     named = platform(folded)
+    told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
+        or "tritt" in folded or "elect" in folded else folded
     return Aspects(
         online=named is not None or bool(ONLINE.search(folded)),
         platform=named,
         private_sphere=bool(PRIVATE_SPHERE.search(folded)),
-        repeated=bool(REPEATED.search(folded) or _REPEATED_FORMS.search(folded)),
+        repeated=bool(REPEATED.search(told) or _REPEATED_FORMS.search(told)),
         extremist=bool(EXTREMIST.search(folded)),
     )
 

@@ -24,6 +24,10 @@ from knowledge.understanding import Understanding, understand
         ("this keeps happening, third time this month", {"repeated"}, None),
         ("Hakenkreuz an die Wand vom Bürgerbüro geschmiert", {"extremist"}, None),
         ("a man punched me at the market", set(), None),
+        # Standing for office again is no repeated harm; kicking the door again is.
+        ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
+        ("im running again next year", set(), None),
+        ("er tritt wieder gegen die tür", {"repeated"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
