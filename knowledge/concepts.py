@@ -104,7 +104,7 @@ IMAGINED = _words(
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
 )
 PLANNING = _words(
-    "ubung", "notfallubung", "durchspielen", "durchgespielt", "szenario*", "planspiel",
+    "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung", "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
     "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
     "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
     "tabletop", "emergency plan*", "safety plan*",
@@ -116,6 +116,9 @@ FIGURATIVE = _words(
     "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
     "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
     "brennt der kittel", "brennt mir der kittel", "aus allen rohren", "dropped a bomb", "drop a bomb",
+    "brennt grad die luft", "brennt gerade die luft", "brennt hier die luft", "hitze bringt mich um",
+    "stress bringt mich um", "arbeit bringt mich um", "blutet das herz", "blutet mir das herz",
+    "heart bleeds", "heart is bleeding", "inbox has been on fire", "inbox on fire",
     "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
@@ -157,6 +160,14 @@ NEWS = _words(
     "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
     "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
     "documentary", "article about", "heard that",
+)
+# Asking for help with the bot, a form or a device ("help, the link doesn't open"): only
+# when no scene or hazard is named (knowledge.concepts.concepts).
+TECH_SUPPORT = _words(
+    "link", "passwort", "password", "login", "log in", "einloggen", "upload*", "hochladen", "formular*",
+    "form", "onlinewache", "website", "webseite", "app", "button", "knopf", "fehlermeldung", "error",
+    "geht nicht auf", "funktioniert nicht", "doesn t work", "not working", "keeps failing", "reset",
+    "zurucksetzen", "download*", "herunterladen", "bot", "chatbot",
 )
 NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS}
@@ -245,7 +256,7 @@ STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
     r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
-    r"|is still in|are still in|still somewhere)\b"
+    r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -294,7 +305,8 @@ INJURY = _words(
     "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
 )
 PERSON_PRESENT = _words(
-    "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur",
+    "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
+    "kommen zur tur", "comes to the door", "coming to the door",
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
     "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller",
@@ -374,7 +386,8 @@ HIDING = _words(
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 _STRONG_NOW_WORDS = frozenset(
-    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden".split()
+    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden"
+    " tur door".split()
 )
 _SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
@@ -502,6 +515,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = mend_slips(folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
     timed = NOW_ELSEWHERE.sub(" ", folded) if NOW_ELSEWHERE.search(folded) else folded
+    if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"
+        timed = FIGURATIVE.pattern.sub(" ", timed)
     said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
     now = bool(NOW.search(timed) or not _SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
                or "beeil" in timed and SLANG_NOW.search(timed))
@@ -536,6 +551,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             found.add(name)
     if THOUGHT_BUT.search(folded):
         found.add("retracted")
+    if TECH_SUPPORT.search(folded) and found.isdisjoint(SITUATIONS) and found.isdisjoint(HAZARDS):
+        found.add("help_request")  # "help, the link to the Onlinewache doesn't open"
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not strong_now:
@@ -566,7 +583,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
-    drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported"}
+    drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt_now = INJURED_NOW.search(affirmed) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"}
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:

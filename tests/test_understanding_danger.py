@@ -40,6 +40,7 @@ DANGER = [
     "die haben einen Brandsatz geworfen, das Bürgerbüro brennt",
     "somebody sprayed something in my face, i cant see anything",
     "die zwei ham mich an die wand gedrückt und lassen mich ni los",
+    "bin vielleicht paranoid aber der steigt jetzt aus dem auto und kommt zur tür",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -73,6 +74,13 @@ NOT_DANGER = [
     "followed from the station, but i'm at the police station now",
     "a crowd is expected at the council meeting next week, should we ask for police?",
     "should we call the police if he turns up at the town hall again?",
+    # Help with the bot or a form, idioms, a drill, a question about what to do if.
+    "Hilfe, das Formular der Onlinewache lädt bei mir nicht",
+    "help! the upload button doesn't work",
+    "mir blutet das herz, wenn ich sehe, wie das Freibad verfällt",
+    "bei uns brennt gerade die luft wegen dem neuen baugebiet, aber bedroht hat keiner",
+    "what should I do if someone pulls a knife at my Bürgersprechstunde?",
+    "Der Krisenstab plant eine Räumungsübung für eine Bombendrohung im Rathaus",
     "seit dem angriff hab ich immer angst, dass einer im garten steht",
     "cant sleep, keep thinking someone is standing at the door",
 ]
