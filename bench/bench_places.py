@@ -28,6 +28,7 @@ from knowledge.places import Place, PlaceIndex, Resolution  # noqa: E402
 REPEAT = 5
 DEV = ROOT / "tests" / "data" / "places_dev.yaml"
 DEV_BLIND = ROOT / "tests" / "data" / "dev" / "places.yaml"  # a blind writer's, read to fix errors
+DEV_BLIND_2 = ROOT / "tests" / "data" / "dev" / "places-2.yaml"  # a second one: stories, addresses, dialect
 HELDOUT = ROOT / "tests" / "data" / "heldout" / "places.yaml"
 
 
@@ -157,6 +158,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(accuracy(index, DEV))
     print(accuracy(index, DEV_BLIND))
+    print(accuracy(index, DEV_BLIND_2))
     if HELDOUT.exists():
         print(accuracy(index, HELDOUT))
 

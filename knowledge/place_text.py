@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from knowledge import place_words as pw
 from knowledge.place_words import BLOCKERS, NEAR_WORDS, NEVER_ALONE, NOT_SAXON, ORDINARY_WORDS, ORIGIN_LEADS, Token
+from knowledge.municipalities import key
 from knowledge.text import deletes, edit_distance
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class TextFinder:
             plain = _drop_umlaut_e(k)
             if plain != k and plain not in self.names:
                 self.names[plain] = (tier, found)
+        for alias, official in pw.ALIASES.items():
+            found = self.names.get(key(official))
+            if found is not None and alias not in self.names:
+                self.names[alias] = found
         self.first_words = {k.split()[0] for k in self.names}
         self.max_words = max(len(k.split()) for k in self.names)
         self.typo: dict[str, list[str]] = {}
@@ -93,9 +98,11 @@ class TextFinder:
         tok = tokens[i]
         if len(tok.key) != 5 or not tok.key.isdigit():
             return None
-        # "0351 48322" or "Tel. 03581 468": digits beside digits are a phone number.
-        neighbours = [tokens[j].key for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-        if any(n.isdigit() for n in neighbours) or any(n in ("tel", "telefon", "euro", "eur") for n in neighbours):
+        # "0351 48322" or "Tel. 03581 468": digits beside digits are a phone number; a house
+        # number before a comma is not ("Dorfstraße 1, 02906 Jänkendorf").
+        neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+        touching = [t.key for t in neighbours if not (t.start < tok.start and tok.pause) and not (t.start > tok.start and t.pause)]
+        if any(n.isdigit() for n in touching) or any(t.key in ("tel", "telefon", "euro", "eur") for t in neighbours):
             return None
         members = tuple(self.index._saxony.at_postcode(tok.key))  # noqa: SLF001
         if not members:
@@ -240,6 +247,13 @@ def _located(hits: list[_Hit]) -> list[_Hit]:
     named = [h for h in out if h.postcode is None]
     if len(named) > 1:
         others = [h for h in out if h.lead not in ORIGIN_LEADS]
+        if others and len(others) < len(out):
+            out = others
+    # "a village near Zittau called Hainewalde", "Schkeuditz, direkt neben Leipzig": a place
+    # named only to locate another gives way to it, wherever it stands.
+    named = [h for h in out if h.postcode is None]
+    if len(named) > 1:
+        others = [h for h in out if h.lead not in NEAR_WORDS]
         if others and len(others) < len(out):
             out = others
     return out

@@ -33,7 +33,11 @@ ROLE_WORDS = frozenset(
 )
 # A name right after these is a district, a person or a street, not a municipality:
 # "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
-BLOCKERS = frozenset("landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des".split())
+BLOCKERS = frozenset(
+    "landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des"
+    # football clubs: "Dynamo Dresden", "Lok Leipzig", "FSV Zwickau", "RB Leipzig"
+    " dynamo lok fsv rb fc sv vfb vfl bsg chemie tsv ssv".split()
+)
 # Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
 STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
 # After a name: a role ("Beucha, Gemeinderat"), "bei" with a bigger place ("Kreischa bei
@@ -44,19 +48,19 @@ ROLE_NOUNS = frozenset(
     "ortsbeirat stadtbezirksbeirat beigeordneter beigeordnete gemeindeverwaltung stadtverwaltung rathaus "
     "mayor councillor councilor council".split()
 )
-NEAR_WORDS = frozenset("bei b nahe naehe near".split())
+NEAR_WORDS = frozenset("bei b nahe naehe near neben".split())
 # Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
-SELF_WORDS = frozenset("ich wir hier here".split())
+SELF_WORDS = frozenset("ich wir hier here mir uns hause daheim".split())
 # A lead-in that names where someone came from: another place in the message wins
 # ("aus Leipzig weggezogen, wohne jetzt in Markranstädt").
 ORIGIN_LEADS = frozenset("aus from von vom".split())
 # Words between a name and what qualifies it ("Oelsnitz im Vogtland", "Frankenberg an der Eder").
-_CONNECTORS = frozenset("in im an am der die den bei i".split())
+_CONNECTORS = frozenset("in im an am auf der die den bei i".split())
 # Regions after an ambiguous name pick among its places (district or name contains them).
 REGIONS = {
     "vogtland": "vogtland", "vogtlandkreis": "vogtland", "vogtl": "vogtland", "v": "vogtland",
     "erzgebirge": "erzgebirg", "erzgebirgskreis": "erzgebirg", "erzgeb": "erzgebirg", "erzg": "erzgebirg",
-    "sachsen": "sachsen", "sa": "sachsen", "oberlausitz": "oberlausitz", "mittelsachsen": "mittelsachsen",
+    "sachsen": "sachsen", "sa": "sachsen", "saxony": "sachsen", "oberlausitz": "oberlausitz", "mittelsachsen": "mittelsachsen",
     "nordsachsen": "nordsachsen",
 }
 # A name followed by another state or country is not the Saxon one ("Coswig (Anhalt)",
@@ -64,12 +68,20 @@ REGIONS = {
 NOT_SAXON = frozenset(
     "anhalt taunus oberpfalz eder hessen thueringen thuringen bayern brandenburg niedersachsen nrw "
     "westfalen harz pfalz allgaeu schwarzwald baden wuerttemberg mecklenburg saarland holstein "
-    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia".split()
+    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia "
+    "hohenlohe ruegen fils weinstrasse rheinland goeppingen mosel eifel sauerland lahn neckar saale".split()
 )
 # Place-name keys that are also ordinary words (German or English).
 ORDINARY_WORDS = frozenset(
     "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
 )
+# Names people use that the municipality list does not have: an old official name and
+# common short names (alias key -> the municipality's name in gemeinden-sachsen.csv).
+ALIASES = {
+    "karl marx stadt": "Chemnitz",  # the city's name from 1953 to 1990
+    "hoywoy": "Hoyerswerda",
+    "dipps": "Dippoldiswalde",
+}
 # Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
 NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
 

@@ -92,6 +92,14 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
         ("Auerbach im Erzgebirge, Drohbrief im Briefkasten", "Auerbach"),  # the region picks one
         ("gemeinderat in krimmitschau, drohungen", "Crimmitschau"),  # C and K
         ("Hartmannsdorf b. Kirchberg, Gemeinderat", "Hartmannsdorf bei Kirchberg"),  # "b." is "bei"
+        # A place named only to locate another gives way to it, wherever it stands.
+        ("i live in a tiny village near Zittau called Oybin", "Oybin"),
+        ("Taucha, gleich neben Leipzig, da bin ich Stadtrat", "Taucha"),
+        ("Er wohnt in Leipzig, kommt aber immer wieder zu mir nach Markkleeberg", "Markkleeberg"),
+        # A house number before a comma is no phone number; the postcode picks the name.
+        ("Lindenstraße 4, 09232 Hartmannsdorf", "Hartmannsdorf"),
+        ("ich wohne in Karl-Marx-Stadt, wie meine Oma sagt", "Chemnitz"),  # the old name
+        ("Neustadt in Saxony, not the one in the Vogtland", "Neustadt in Sachsen"),
     ],
 )
 def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -108,6 +116,8 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
         "oben auf dem Kirchberg stand ein Kreuz",  # a hill
         "sie haben mir meine Glashütter Uhr weggenommen",  # an adjective
         "der typ taucht bei jeder sitzung auf",  # "taucht bei" is no Taucha
+        "Er trug ein Trikot von Dynamo Dresden",  # a football club
+        "Ich bin in der Stadtvertretung in Bergen auf Rügen",  # another state
         "so war das am freitag, ich krieg es nicht aus dem kopf",  # no Freital
     ],
 )
