@@ -29,14 +29,22 @@ def test_the_process_fits_exactly_what_a_fit_here_gives() -> None:
     assert np.array_equal(there.coef_, here.coef_) and np.array_equal(there.intercept_, here.intercept_)
 
 
-@pytest.mark.parametrize("child", ["import sys; sys.exit(3)", "import sys; sys.stdout.write('garbage')"])
-def test_a_failing_process_leaves_the_fit_to_this_one(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
+# A second process that dies at once, or writes something that is no result.
+FAILING = ["import sys; sys.exit(3)", "import sys; sys.stdout.write('garbage')"]
+
+
+def _start_instead(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
     real = subprocess.Popen
 
     def broken(args, **kwargs):  # type: ignore[no-untyped-def]
         return real([sys.executable, "-c", child], **kwargs)
 
     monkeypatch.setattr(sp.subprocess, "Popen", broken)
+
+
+@pytest.mark.parametrize("child", FAILING)
+def test_a_failing_process_leaves_the_fit_to_this_one(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
+    _start_instead(monkeypatch, child)
     x, y = _data()
     with sp.SolverProcess() as solver:
         fitted = solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result()
@@ -75,14 +83,9 @@ def test_the_process_finds_the_same_concepts_and_the_features_are_the_same() -> 
     assert difference.nnz == 0
 
 
-@pytest.mark.parametrize("child", ["import sys; sys.exit(3)", "import sys; sys.stdout.write('garbage')"])
+@pytest.mark.parametrize("child", FAILING)
 def test_when_the_process_fails_at_the_concepts_every_job_runs_here(monkeypatch: pytest.MonkeyPatch, child: str) -> None:
-    real = subprocess.Popen
-
-    def broken(args, **kwargs):  # type: ignore[no-untyped-def]
-        return real([sys.executable, "-c", child], **kwargs)
-
-    monkeypatch.setattr(sp.subprocess, "Popen", broken)
+    _start_instead(monkeypatch, child)
     x, y = _data()
     with sp.SolverProcess() as helper:
         found = helper.concepts(TEXTS)
