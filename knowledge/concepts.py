@@ -30,7 +30,7 @@ REPORTED = _words(
 )
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten".
 PAST_TENSE = re.compile(
-    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|were|got|had|did)\b"
+    r"\b(?:wurde|wurden|worden|war|waren|hatte|hatten|were|had|did)\b|(?<!s )(?<!ve )\bgot\b"  # "he's got a gun" is now
     # English "was" after its subject only: German "was" means "what" or "something"
     # ("da explodiert was", "was mach ich") and is no past tense.
     r"|\b(?:i|he|she|it|there|that|this|who|which|someone|somebody|nobody|everyone|everything"
@@ -306,6 +306,9 @@ INJURY = _words(
 )
 PERSON_PRESENT = _words(
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
+    "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
+    "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
+    "in our front garden", "at the back door", "am fenster", "at the window",
     "kommen zur tur", "comes to the door", "coming to the door",
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
@@ -331,7 +334,7 @@ FOLLOWING = _words(
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
-    "verfolgt", "werd verfolgt", "hinter mir her", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
+    "verfolgt", "werd verfolgt", "hinter mir her", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
@@ -340,7 +343,8 @@ BREAK_IN = _words(
     "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
     "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
     "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
-    "rattling", "rattles", "rattle the", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
+    "rattling", "rattles", "rattle the", "drucken von aussen", "druckt von aussen", "drucken gegen die tur",
+    "pushing on the door", "pushing the door", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
 )
 ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
@@ -353,6 +357,10 @@ ATTACK_NOW = _words(
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
     "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
     "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
+    "zerrt", "zerrt sie", "zerrt ihn", "dragging", "tritt nach", "treten nach", "tritt noch", "treten noch",
+    "schlagt noch", "schlagen noch", "still kicking", "still hitting", "still punching",
+    "wird zusammengeschlagen", "werde zusammengeschlagen", "wird verprugelt", "werde verprugelt",
+    "wird getreten", "wird gewurgt", "wird angegriffen", "is being attacked", "is getting beaten",
     "drangt mich", "drangen mich", "drangelt", "rammt", "rammen", "ramming", "rams me", "run me off",
     "running me off", "pushing me off", "forcing me off", "bremst mich aus", "schneidet mich",
 )
@@ -382,6 +390,7 @@ HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
     "hiding", "hide", "locked in", "locked myself", "barricaded",
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
+    "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
 )
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
@@ -416,12 +425,32 @@ PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
     "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
-    "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier",
+    "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier", "sind schon im", "ist schon im",
+    "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
+)
+# A powder or substance from a letter, now: a hazard whatever the tense of the opening.
+POWDER = _words(
+    "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
+    "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
+    "kann nicht aufhoren zu husten",
+)
+# Taking a child away now ("ein Mann will meinen Sohn vom Gelände mitnehmen").
+TAKING_CHILD = re.compile(
+    r"\b(?:will|wollen|versucht|versuchen|trying to|tries to|wants to)\b(?: \w+){0,4} "
+    r"(?:sohn|tochter|kind|kinder|enkel|son|daughter|child|kid|kids|grandson|granddaughter)\b(?: \w+){0,3} "
+    r"(?:mitnehmen|mitzunehmen|wegnehmen|entfuhren|take|grab|snatch)\b"
 )
 # Blinded now: read on the text as written, since "nix" / "nichts" is part of it.
 BLINDED = _words(
     "can t see anything", "cant see anything", "can t see a thing", "seh nix mehr", "sehe nix mehr",
     "seh nichts mehr", "sehe nichts mehr", "kann nichts sehen", "kann nix sehen", "seh nix", "sehe nichts",
+)
+# Attacked in the passive present ("wird zusammengeschlagen"): it lasts while it is said;
+# "wird" here is no future.
+BEING_ATTACKED = re.compile(
+    r"\b(?:wird|werde|werden)\b(?: \w+){0,4} (?:zusammengeschlagen|verprugelt|getreten|gewurgt|angegriffen"
+    r"|geschlagen|bedrangt|geschubst|festgehalten)\b"
+    r"|\b(?:is|am|are) (?:being|getting) (?:attacked|beaten|kicked|choked|hit|punched)\b"
 )
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
 HOLD_NOT_LET_GO = re.compile(r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei)\b")
@@ -584,11 +613,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
-    hurt_now = INJURED_NOW.search(affirmed) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
-        and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"}
+    hurt_now = INJURED_NOW.search(affirmed) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
+        and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
+        or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
-    if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded)) \
+    if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
         found.add("live_situation")
     if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or _ROAD_NUMBER.search(folded)) \
@@ -609,6 +639,14 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following"))]
     if present and not found & {"safe_now", "not_live", "over"} and any(f"now+{name}" in found for name in scenes):
         found.add("live_situation")
+    # A scene in the present tense ("zerrt sie zur Straße", "tritt noch nach", "sind schon im
+    # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
+    if "present_scene" in found and kinds_now(found, scenes) and not story and not found & {"safe_now", "not_live", "over"}:
+        found.add("live_situation")
+    # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
+    if len(folded.split()) <= 10 and "person" in found and not story \
+            and not found & {"safe_now", "not_live", "over", "reported", "negated"}:
+        found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
     kinds = [name for name in scenes if name in found]
@@ -616,6 +654,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             and not found & {"safe_now", "not_live", "reported", "over"}:
         found.add("live_situation")
     return found
+
+
+def kinds_now(found: set[str], scenes: list[str]) -> bool:
+    """Whether a kind of scene (a person, an attack, a break-in, ...) was found."""
+    return any(name in found for name in scenes)
 
 
 # The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die

@@ -41,6 +41,15 @@ DANGER = [
     "somebody sprayed something in my face, i cant see anything",
     "die zwei ham mich an die wand gedrückt und lassen mich ni los",
     "bin vielleicht paranoid aber der steigt jetzt aus dem auto und kommt zur tür",
+    # In the present tense, whatever came before; a powder letter; someone taking a child.
+    "der hat meinen mann aus dem auto gezogen und zerrt ihn über den hof",
+    "mein bruder wird vor dem vereinsheim zusammengeschlagen!!",
+    "die demo ist zu uns weitergezogen, die sind schon im vorgarten",
+    "he's got a knife",
+    "a grey car has been behind my car since the A72 exit, every turn i take",
+    "hab den brief aufgemacht, weißes pulver überall auf meinen händen",
+    "anruf vom hort: ein fremder mann will meine tochter mitnehmen",
+    "da is einer am fenster",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
