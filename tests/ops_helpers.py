@@ -95,6 +95,17 @@ class BotProcess:
                 assert response.status == 200
                 return await response.text()
 
+    async def metrics_until(self, needle: str, timeout: float = 10.0) -> str:
+        """The metrics page once it shows `needle`: a turn is counted just after its answer
+        has been sent, so a test that saw the answer may ask a moment too early."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        page = await self.metrics()
+        while needle not in page and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+            page = await self.metrics()
+        return page
+
     async def health_until(self, predicate: Callable[[int, dict[str, Any]], bool],
                            timeout: float = 30.0) -> tuple[int, dict[str, Any]]:
         """Ask /healthz until `predicate(status, report)` holds (the listener may not be up yet)."""

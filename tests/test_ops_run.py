@@ -49,7 +49,7 @@ async def test_unreachable_telegram_is_retried_until_it_answers(tmp_path):
         api.inject_message(7, 7, "/start")
         await api.wait_for("sendMessage", timeout=15)
         assert "Schutzlotse" in api.sent_messages(7)[0].text
-        metrics = await bot.metrics()
+        metrics = await bot.metrics_until("schutzlotse_turns_total 1.0")
         assert 'schutzlotse_channel_up{channel="telegram"} 1.0' in metrics
         assert "schutzlotse_turns_total 1.0" in metrics
 
