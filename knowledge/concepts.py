@@ -122,7 +122,8 @@ IMAGINED = _words(
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
 )
 PLANNING = _words(
-    "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung", "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
+    "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
+    "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
     "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
     "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
     "tabletop", "emergency plan*", "safety plan*",
@@ -210,8 +211,6 @@ OVER = _words(
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
     "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
-    "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
-    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
     "they re safe", "theyre safe", "safe there", "sind dort sicher", "sind da sicher",
     "haven t seen him since", "havent seen him since", "not seen him since", "seitdem nicht mehr gesehen",
     "seitdem ist ruhe", "seitdem ruhe",
@@ -220,7 +219,7 @@ OVER = _words(
     "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
     "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
 )
-# Arrested: over even where a fire was set.
+# Arrested: over too, even where a fire was set.
 ARRESTED = _words(
     "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
     "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
@@ -326,7 +325,7 @@ PERSON_PRESENT = _words(
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
-    "in our front garden", "at the back door", "am fenster", "at the window",
+    "in our front garden", "at the back door", "at the window",
     "kommen zur tur", "comes to the door", "coming to the door",
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
@@ -419,8 +418,6 @@ _STRONG_NOW_WORDS = frozenset(
 _SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
 SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
 
-# Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
-# me pass"), like an injury.
 # Burning now, in the present tense: live whatever story surrounds it ("hat einen Brandsatz
 # geworfen, der Pavillon brennt"), unless it is a past time, over, a report or a threat's words.
 FIRE_NOW = _words(
@@ -472,6 +469,8 @@ BEING_ATTACKED = re.compile(
 )
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
 HOLD_NOT_LET_GO = re.compile(r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei)\b")
+# Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
+# me pass"), like an injury.
 HELD_NOW = _words(
     "halten mich fest", "halten ihn fest", "halten sie fest", "halt mich fest", "halt ihn fest",
     "lasst mich nicht raus", "lasst mich nicht durch", "lasst mich nicht vorbei", "lasst mich nicht gehen",
@@ -604,9 +603,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not strong_now:
         found.add("not_live")
-    burning = FIRE.search(affirmed) and not FIRE_OUT.search(folded)
-    if (OVER.search(folded) or FIRE_OUT.search(folded) or ARRESTED.search(folded)) and not STILL_GOING.search(folded) \
-            and not INJURED_NOW.search(folded) and not ((EXPLOSIVE.search(affirmed) or burning) and not ARRESTED.search(folded)):  # "drove off, it's ticking"
+    arrested = ARRESTED.search(folded)
+    fire_out = FIRE_OUT.search(folded)
+    # "drove off, but it's ticking": a hazard still there keeps it from being over.
+    hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
+    if (OVER.search(folded) or fire_out or arrested) and not STILL_GOING.search(folded) \
+            and not INJURED_NOW.search(folded) and (arrested or not hazard_left):
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
@@ -659,7 +661,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("live_situation")
     # A scene in the present tense ("zerrt sie zur Straße", "tritt noch nach", "sind schon im
     # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
-    if "present_scene" in found and kinds_now(found, scenes) and not story and not found & {"safe_now", "not_live", "over"}:
+    kinds = [name for name in scenes if name in found]
+    if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over"}:
         found.add("live_situation")
     # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
     if len(folded.split()) <= 10 and "person" in found and not story \
@@ -667,16 +670,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.
-    kinds = [name for name in scenes if name in found]
     if len(kinds) >= 2 and not now and not progressive and not story \
             and not found & {"safe_now", "not_live", "reported", "over"}:
         found.add("live_situation")
     return found
-
-
-def kinds_now(found: set[str], scenes: list[str]) -> bool:
-    """Whether a kind of scene (a person, an attack, a break-in, ...) was found."""
-    return any(name in found for name in scenes)
 
 
 # The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die

@@ -237,7 +237,7 @@ class PoliceRoute:
 
     def key(self) -> Hashable:
         """Equal for two places that get exactly the same police cards."""
-        return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion))
+        return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion), _id(self.nearby))
 
     def shared_key(self) -> Hashable:
         """Equal for two places whose people call the same station first (and, where the
