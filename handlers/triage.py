@@ -187,7 +187,7 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     heard = listening.hear(k, event.text)
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
     if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
-        return emergency_heard(fresh, heard, ctx).say(*notes)  # the 110 advice first, even before the language note
+        return _with_language_note(emergency_heard(fresh, heard, ctx), notes)
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
     if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
@@ -214,6 +214,14 @@ def _option_of(state: ConversationState, k: Knowledge, option_id: str):  # type:
         if pick.id == option_id and isinstance(pick.value, Answer):
             return pick.value.option
     return None
+
+
+def _with_language_note(result: StepResult, notes: list[OutboundMessage]) -> StepResult:
+    """The note that the bot switched language goes first, except before the 110 advice:
+    nothing comes before that."""
+    if result.messages and result.messages[0].emergency:
+        return result.say(*notes)
+    return result.say_first(*notes)
 
 
 def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tuple[ConversationState, list[OutboundMessage]]:
@@ -274,8 +282,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if len(text.split()) >= MIN_SWITCH_WORDS:  # a whole sentence in the other language
         switched, notes = _language_from_text(state, text, k)
         if notes:
-            result = _typed(switched, text, picks(switched, k), ctx)
-            return result.say_first(*notes)
+            return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
     natural = _natural_pick(state, on_screen, answer.meaning, k)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on

@@ -288,8 +288,11 @@ def test_the_emergency_advice_comes_first_and_the_offence_is_not_guessed_under_s
     assert chat.state.node in ("category", "confirm_category")
 
 
-def test_an_english_emergency_gets_the_110_advice_before_the_language_note(k: Knowledge) -> None:
+@pytest.mark.parametrize("started", [False, True])
+def test_an_english_emergency_gets_the_110_advice_before_the_language_note(k: Knowledge, started: bool) -> None:
     chat = PureChat(k, lang=None)
+    if started:  # the terminal chat opens with the welcome; the message then comes as an answer
+        chat.command("start")
     first = chat.text("theres like 4 guys outside my flat yelling my name and kicking the door")
     assert first[0].emergency and first[0].text.startswith("Call the police now: 110")
     assert any(m.text == k.flow.texts.language_switched.en for m in first[1:])
