@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge import place_words as pw
-from knowledge.place_words import BLOCKERS, NEAR_WORDS, NEVER_ALONE, NOT_SAXON, ORDINARY_WORDS, ORIGIN_LEADS, Token
+from knowledge.place_words import BLOCKERS, FIRST_NAMES, NEAR_WORDS, NEVER_ALONE, NOT_SAXON, ORDINARY_WORDS, ORIGIN_LEADS, Token
 from knowledge.municipalities import key
 from knowledge.text import deletes, edit_distance
 
@@ -113,7 +113,7 @@ class TextFinder:
         first = tokens[i]
         if first.key not in self.first_words and len(first.key) < TYPO_MIN_LEAD:
             return None  # neither a name's first word nor long enough for a typo (most words)
-        if i > 0 and tokens[i - 1].key in BLOCKERS:
+        if i > 0 and (tokens[i - 1].key in BLOCKERS or tokens[i - 1].key in FIRST_NAMES and not first.pause):
             return None
         lead = pw.lead_in(tokens, i)
         best: _Hit | None = None

@@ -38,6 +38,28 @@ BLOCKERS = frozenset(
     # football clubs: "Dynamo Dresden", "Lok Leipzig", "FSV Zwickau", "RB Leipzig"
     " dynamo lok fsv rb fc sv vfb vfl bsg chemie tsv ssv".split()
 )
+# A name right after a first name is a surname: "Kevin Thum", "Ronny Kirchberg". Common
+# first names in Saxony (and a few English ones); none is the first word of a place name
+# (tests/test_place_text.py checks that).
+FIRST_NAMES = frozenset(key(name) for name in (
+    "alexander andrea andreas angela anja anke anne annett annette annika antje axel benjamin "
+    "bernd birgit brigitte carola carsten chris christian christina christine cindy claudia "
+    "conny constanze corinna daniel daniela danny david dennis detlef detlev diana dieter "
+    "dirk dominik doreen dorothea egon elke ellen emily emma enrico eric erik felix florian "
+    "frank franziska gabi gabriele gerald gerd gert grit guenter hans harald harry "
+    "hartmut heidi heike heiko heinz helmut holger horst ilona ina ines ingo ingrid iris jack "
+    "jacqueline james jan jana janine jenny jens jessica joerg johannes john jonas juergen "
+    "julia juliane kai karin karsten kate kathrin katja katrin kerstin kevin "
+    "klaus knut kristin kurt lars laura lena leon lisa lothar lucas lukas lutz madlen maik "
+    "mandy manfred manuela marcel marcus maria marie mario marion markus marlies martin "
+    "martina mary mathias matthias max melanie michael mike monika moritz nadine nancy nico "
+    "nicole niklas nils norbert olaf oliver patrick paul peggy peter petra philipp rainer "
+    "ralf ralph ramona regina reiner reinhard renate rene rico robert ronnie ronny rudolf "
+    "sabine sandra sandro sarah sebastian siegfried silke silvia silvio simon simone sindy "
+    "sophie stefan stefanie steffen stephan stephanie steve steven susann susanne sven sylvia "
+    "tanja thomas thorsten tim tino tobias tom toni torsten ulrich ulrike ute uwe veronika "
+    "volker werner wilfried wolfgang yvonne "
+).split())
 # Lead-ins that still count when a name is also an ordinary word ("in Lauter", "bei Aue").
 STRONG_LEAD_INS = frozenset("in aus bei nach von gemeinde stadt ort ortsteil ot from near of".split())
 # After a name: a role ("Beucha, Gemeinderat"), "bei" with a bigger place ("Kreischa bei

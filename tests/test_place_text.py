@@ -119,8 +119,23 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
         "Er trug ein Trikot von Dynamo Dresden",  # a football club
         "Ich bin in der Stadtvertretung in Bergen auf Rügen",  # another state
         "so war das am freitag, ich krieg es nicht aus dem kopf",  # no Freital
+        "Kevin Thum hat mir wieder geschrieben",  # a first name, then a surname
+        "ronny kirchberg steht jeden tag am zaun",
     ],
 )
 def test_no_saxon_municipality(knowledge: Knowledge, text: str) -> None:
     res = knowledge.places.find_in_text(text)
     assert res is None or res.status != "found"
+
+
+def test_first_names_are_no_place_names(knowledge: Knowledge) -> None:
+    """A first name blocks the name after it, so it must never begin a place's name itself."""
+    from knowledge.place_words import FIRST_NAMES
+
+    finder = knowledge.places._text_finder()  # noqa: SLF001
+    assert not FIRST_NAMES & finder.first_words
+
+
+def test_a_surname_does_not_hide_the_place_after_a_lead_in(knowledge: Knowledge) -> None:
+    res = knowledge.places.find_in_text("Kevin Thum aus Kirchberg bedroht mich")
+    assert res is not None and res.places[0].name == "Kirchberg"
