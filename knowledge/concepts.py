@@ -27,12 +27,13 @@ REPORTED = _words(
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
     "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
+    "video*", "clip", "geschickt", "sent me",
 )
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten". Split
 # by the words each part needs, so that a message runs only the parts that can match
 # (one expression over a long message cost a tenth of all the word families).
 _PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt".split())
-_PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b")  # "he's got a gun" is now
+_PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got a gun", "they got in" are now
 _PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b")
 _DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 _PAST_EN = re.compile(
@@ -90,7 +91,8 @@ _NEG_SCOPE = re.compile(
 )
 _NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
 SAFE_NOW = _words(
-    "in sicherheit", "sicher", "weg", "abgehauen", "weggefahren", "verschwunden", "gegangen",
+    "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
+    "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
@@ -119,6 +121,7 @@ IMAGINED = _words(
     "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "schlaf schlecht",
     "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
     "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
+    "back in my head", "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
 )
 PLANNING = _words(
@@ -138,6 +141,10 @@ FIGURATIVE = _words(
     "brennt grad die luft", "brennt gerade die luft", "brennt hier die luft", "hitze bringt mich um",
     "stress bringt mich um", "arbeit bringt mich um", "blutet das herz", "blutet mir das herz",
     "heart bleeds", "heart is bleeding", "inbox has been on fire", "inbox on fire",
+    "bomben stimmung", "bombe stimmung", "bombenwetter", "bomben wetter", "bombenerfolg", "bomben erfolg",
+    "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
+    "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
+    "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
     "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
@@ -145,7 +152,8 @@ HELP_REQUEST = _words(
     "help with", "help me understand", "help me fill", "help me find", "help filing",
     "help to fill", "some help", "need help with", "help me with", "help finding",
     "unterstutzung bei", "unterstutzung beim", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
-    "help filling", "hilfe beim ausfullen", "zum reden", "just to talk", "emergency number", "notrufnummer",
+    "help filling", "hilfe beim ausfullen", "help me write", "help me draft", "help writing",
+    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
@@ -153,6 +161,9 @@ RETRACTED = _words(
     "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
     "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
     "falscher alarm", "was our cat", "brennt nix",
+    "danke fur die", "danke fur ihre", "vielen dank fur", "thanks for the", "thank you for the",
+    "thanks for your", "thank you for your", "hab mich beruhigt", "habe mich beruhigt",
+    "hab mich wieder beruhigt", "habe mich wieder beruhigt",
 )
 HYPOTHETICAL = _words(
     "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
@@ -162,6 +173,11 @@ HYPOTHETICAL = _words(
     "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
     "can i legally", "is it legal", "am i allowed", "how can i tell", "how do i know if", "how do i tell",
     "woran erkenne ich", "woran merke ich", "wie erkenne ich", "wie merke ich",
+    "ab wann ist",
+    "darf ich", "durfen wir", "should i carry", "should i buy", "should i get a", "soll ich mir",
+    "wants to buy", "want to buy", "mochte mir", "griffbereit", "waffenschein*", "what do you advise",
+    "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
+    "was wurden sie empfehlen",
 )
 JOKING = _words(
  "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
@@ -186,7 +202,8 @@ TECH_SUPPORT = _words(
     "link", "passwort", "password", "login", "log in", "einloggen", "upload*", "hochladen", "formular*",
     "form", "onlinewache", "website", "webseite", "app", "button", "knopf", "fehlermeldung", "error",
     "geht nicht auf", "funktioniert nicht", "doesn t work", "not working", "keeps failing", "reset",
-    "zurucksetzen", "download*", "herunterladen", "bot", "chatbot",
+    "zurucksetzen", "download*", "herunterladen", "bot", "chatbot", "angemeldet", "anmelden", "registriert",
+    "schrift", "schriftgrosse", "font", "text size", "settings", "einstellung*",
 )
 NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS}
@@ -218,6 +235,8 @@ OVER = _words(
     "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
     "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
     "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
+    "re fine", "re ok", "re okay", "we are fine", "back home from", "home from hospital",
+    "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
 )
 # Arrested: over too, even where a fire was set.
 ARRESTED = _words(
@@ -258,12 +277,15 @@ DENIED = _words(
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
+    "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
+    "nothing happening", "nothing is happening", "nothing s happening",
 )
 # What comes after an incident: reporting, police work, court. A weapon or fire next to
 # these is part of the story, not of now.
 AFTERMATH = _words(
     "anzeige*", "angezeigt", "angeklagt", "anklage", "ermittlung*", "ermittelt", "gericht*",
-    "prozess", "verfahren", "strafantrag*", "report it", "reported", "report this", "charged",
+    "prozess", "strafverfahren", "ermittlungsverfahren", "das verfahren", "im verfahren", "verfahren eingestellt",
+    "verfahren wurde", "verfahren gegen", "strafantrag*", "report it", "reported", "report this", "charged",
     "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
     "police came", "police were here", "statement",
     "restraining order", "kontaktverbot", "annaherungsverbot", "gewaltschutz*", "einstweilige verfugung",
@@ -315,6 +337,10 @@ EXPLOSIVE = _words(
     "abandoned bag*", "left bag*", "bag left",
     "rohrbombe*", "pipe bomb*", "metal pipe", "metallrohr", "auslaufend*", "leaking",
     "drahte", "drahten", "kabeln dran", "wires sticking", "wire sticking",
+    "heraushangend* kabel*", "raushangend* kabel*", "kabel hangen raus", "kabel gucken raus", "kabeln",
+    "autobombe*", "paketbombe*", "briefbombe*", "nagelbombe*", "car bomb*", "letter bomb*", "parcel bomb*",
+    "mit klebeband dran", "mit klebeband befestigt", "taped under", "taped to the", "unter meinem auto hangt",
+    "unterm auto hangt", "unter dem auto hangt", "something under my car", "something taped",
 )
 INJURY = _words(
     "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
@@ -344,6 +370,9 @@ PERSON_PRESENT = _words(
     "on our roof", "on my property", "on our property", "will nicht gehen", "geht nicht weg",
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
     "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
+    "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",
+    "he s inside", "someone s inside", "someone is inside", "sie sind drin", "er ist drin", "die sind drin",
+    "einer ist drin", "jemand ist drin", "ist jemand drin",
 )
 FOLLOWING = _words(
     "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
@@ -367,7 +396,7 @@ ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
-    "beating", "hitting me", "coming at", "kommen auf uns zu", "drag me", "zerren",
+    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "drag me", "zerren",
     "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
@@ -397,11 +426,20 @@ DRAWN = _words(
 INJURED_NOW = _words(
     "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
     "bluten", "liegt am boden", "liegt auf dem boden", "bewusstlos", "ohnmachtig",
-    "kann nicht atmen", "krieg keine luft", "kriege keine luft", "is bleeding", "am bleeding",
-    "m bleeding", "is injured", "are injured", "is hurt badly", "badly hurt", "unconscious",
-    "on the ground", "can t breathe", "cant breathe", "passed out",
+    "is bleeding", "am bleeding", "m bleeding", "is injured", "are injured", "is hurt badly",
+    "badly hurt", "unconscious", "on the ground", "can t breathe", "cant breathe", "passed out",
     "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
-    "kaum luft", "keine luft", "bekomm keine luft", "atmet komisch", "atmet kaum", "atmet nicht", "reagiert kaum", "reagiert nicht", "bewegt sich nicht", "redet wirr", "not moving", "can t get up", "cant get up", "not breathing", "barely breathing", "blood everywhere", "lots of blood", "uberall blut", "viel blut", "hort nicht auf zu bluten", "can t stop the bleeding",
+    "kaum luft", "atmet komisch", "atmet kaum", "reagiert kaum", "redet wirr", "barely breathing",
+    "blood everywhere", "blood all over", "lots of blood", "uberall blut", "blut uberall",
+    "uberall ist blut", "viel blut", "can t stop the bleeding",
+)
+# The same, said with a negation ("atmet nicht", "sagt nix mehr"): read on the text as
+# written, since the negation is part of it (hazards are read with negated phrases removed).
+UNRESPONSIVE = _words(
+    "atmet nicht", "atmet nicht mehr", "reagiert nicht", "reagiert nicht mehr", "bewegt sich nicht",
+    "sagt nix mehr", "sagt nichts mehr", "antwortet nicht mehr", "hort nicht auf zu bluten",
+    "not moving", "not breathing", "not responding", "isn t responding",
+    "doesn t respond", "unresponsive", "won t wake up", "wacht nicht auf",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
@@ -468,7 +506,10 @@ BEING_ATTACKED = re.compile(
     r"|\b(?:is|am|are) (?:being|getting) (?:attacked|beaten|kicked|choked|hit|punched)\b"
 )
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
-HOLD_NOT_LET_GO = re.compile(r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei)\b")
+HOLD_NOT_LET_GO = re.compile(
+    r"(?<!\bes )(?<!\bdas )\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei"
+    r"|losfahren|weiterfahren|wegfahren|aussteigen)\b"
+)
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
 # me pass"), like an injury.
 HELD_NOW = _words(
@@ -480,6 +521,7 @@ HELD_NOW = _words(
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
+    "holds my", "holds me", "holds him", "holds her", "is holding", "are holding",
 )
 # On the road: a chase or a car pressing in is told while it happens ("seit der Ausfahrt
 # fährt er mir hinterher, jedes Mal wenn ich abbiege"); "every turn" is the sign of now there,
@@ -595,6 +637,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
         if pattern.search(folded):
             found.add(name)
+    scene_told = PRESENT_SCENE.search(folded)
+    if scene_told and "help_request" in found and not found.isdisjoint(SITUATIONS):
+        found.discard("help_request")  # "wie krieg ich den weg, der sitzt auf meiner Motorhaube"
     if THOUGHT_BUT.search(folded):
         found.add("retracted")
     if TECH_SUPPORT.search(folded) and found.isdisjoint(SITUATIONS) and found.isdisjoint(HAZARDS):
@@ -608,11 +653,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
     hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
     if (OVER.search(folded) or fire_out or arrested) and not STILL_GOING.search(folded) \
-            and not INJURED_NOW.search(folded) and (arrested or not hazard_left):
+            and not INJURED_NOW.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
         found.add("foretold")
-    if PRESENT_SCENE.search(folded):
+    if scene_told:
         found.add("present_scene")
     if now:
         found.add("now")
@@ -633,7 +678,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
-    hurt_now = INJURED_NOW.search(affirmed) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
+    hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
@@ -656,7 +701,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     online = is_online(folded)
     if online:
         found.add("online")
-    scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following"))]
+    # A weapon or fire in what someone wrote, said or sent is the threat's content, not the scene.
+    words_only = ("weapon", "fire") if "reported" in found and not strong_now else ()
+    scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following")) and n not in words_only]
     if present and not found & {"safe_now", "not_live", "over"} and any(f"now+{name}" in found for name in scenes):
         found.add("live_situation")
     # A scene in the present tense ("zerrt sie zur Straße", "tritt noch nach", "sind schon im

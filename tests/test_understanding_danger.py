@@ -160,3 +160,40 @@ def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
     terms = knowledge.catalogue.danger.terms.de
     assert "lebensgefahr" in terms
     assert "term" in knowledge.understander.danger("Lebensgefahr!").signals
+
+
+# The rule layer alone sees these, whatever the model makes of the rest of the message
+# (a formal closing question once pulled the model from 0.63 to 0.05).
+SEEN_BY_THE_RULES = [
+    "im Foyer liegt seit eben ein Karton, da hängen Kabel raus. Wie ist zu verfahren?",
+    "unterm auto hängt ein kästchen mit klebeband, was mach ich",
+    "der kollege atmet nicht mehr und die typen stehen noch im hof",
+    "mein vater sagt nix mehr, er liegt im flur",
+    "one of them holds my wife by the collar and the others are coming to me",
+    "die sitzt auf meiner motorhaube und lässt mich nicht losfahren",
+    "wie krieg ich den weg, der steht im vorgarten und brüllt",
+    "they got in",
+]
+
+
+@pytest.mark.parametrize("text", SEEN_BY_THE_RULES)
+def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> None:
+    assert set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+# A figure of speech, a memory, a question about carrying a weapon, thanks for help given,
+# a weapon in a video someone sent, a writer back home and fine.
+NOT_DANGER_EITHER = [
+    "es lässt mich nicht los, auch wenn der angriff schon jahre her ist",
+    "Beim Sommerfest war Bomben-Stimmung, danke an alle!",
+    "should i carry pepper spray to the council meetings?",
+    "Darf ich im Büro ein Pfefferspray griffbereit haben?",
+    "danke für die hilfe letzte woche, die schmierereien sind entfernt",
+    "he sent me a video of a man with a rifle in front of a house, it isn't even mine",
+    "we were followed after the meeting but we're home now and we're fine",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DANGER_EITHER)
+def test_figures_memories_and_advice_are_not_danger(knowledge: Knowledge, text: str) -> None:
+    assert not knowledge.is_danger(text)
