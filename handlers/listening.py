@@ -136,12 +136,23 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
         inferred.append("place")
         learned.append(heard.place.name)
     for aspect in heard.aspects:
-        if aspect not in aspects:
-            aspects.append(aspect)
+        if aspect not in aspects and with_aspect(aspects, aspect) != aspects:
+            aspects = with_aspect(aspects, aspect)
             inferred.append(f"aspect:{aspect}")
             learned.append(k.aspects[aspect].label.get(lang))
     new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)
     return new, learned
+
+
+# "Not online" was only inferred from a letter or a call: online, once said, replaces it.
+NOT_ONLINE = "offline"
+
+
+def with_aspect(aspects: list[str], aspect: str) -> list[str]:
+    """`aspects` with `aspect` added: "online" replaces "offline", which never joins it."""
+    if aspect in aspects or aspect == NOT_ONLINE and "online" in aspects:
+        return aspects
+    return [*(a for a in aspects if not (aspect == "online" and a == NOT_ONLINE)), aspect]
 
 
 def understood_line(k: Knowledge, lang: str, learned: list[str]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from handlers import listening
 from handlers.answers import interpret, match_exact, match_loose
-from handlers.listening import Heard
+from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more
 from handlers.state import ConversationState, Context, FlowAction, StepResult
@@ -452,9 +452,12 @@ def _apply_option(state: ConversationState, answer: Answer, ctx: Context, lead: 
     carried = dict(state.pending)
     if option.category:
         state = _with_category(state, option.category, k)
-    added = [a for a in dict.fromkeys((option.aspect, *option.aspects)) if a and a not in state.aspects]
-    if added:
-        state = _replace(state, aspects=[*state.aspects, *added])
+    aspects = list(state.aspects)
+    for aspect in dict.fromkeys((option.aspect, *option.aspects)):
+        if aspect:
+            aspects = with_aspect(aspects, aspect)
+    if aspects != list(state.aspects):
+        state = _replace(state, aspects=aspects)
     if node == k.flow.start:
         state = _replace(state, danger_checked=True)
     result = StepResult(state)

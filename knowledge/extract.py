@@ -145,6 +145,19 @@ ONLINE = _words(
     "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
     "shitstorm*", "screenshot*", "link", "url",
 )
+# Said to have come on paper, by phone or face to face: then the online question is not asked
+# (unless the text speaks of the internet too, which wins).
+OFFLINE = _words(
+    "brief", "briefe", "briefen", "drohbrief*", "zettel*", "briefkasten*", "postkasten*", "per post",
+    "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
+    "auf der strasse", "auf dem markt", "am markt", "marktplatz", "in der sitzung", "nach der sitzung",
+    "ratssitzung", "burgersprechstunde", "wahlkampfstand", "infostand", "vor der tur", "an der tur",
+    "an die tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "graffiti", "geschmiert",
+    "gesprayt", "gespruht", "flugblatt*", "flyer*", "aushang", "letter", "letters", "letterbox",
+    "by post", "in the post", "phone call*", "called me", "rang me", "to my face", "in person",
+    "face to face", "at the market", "in the street", "at the meeting", "after the meeting",
+    "at my door", "on my door", "outside my house", "sprayed", "leaflet*",
+)
 PRIVATE_SPHERE = _words(
     # home
     "zuhause", "zu hause", "nach hause", "daheim", "haus", "hauses", "wohnhaus", "wohnung*",
@@ -245,10 +258,11 @@ class Aspects:
     private_sphere: bool
     repeated: bool
     extremist: bool
+    offline: bool = False  # came on paper, by phone or face to face, and the internet is not named
 
     def ids(self) -> tuple[str, ...]:
         """Aspect ids as in categories.yaml."""
-        flags = (("online", self.online), ("private_sphere", self.private_sphere),
+        flags = (("online", self.online), ("offline", self.offline), ("private_sphere", self.private_sphere),
                  ("repeated", self.repeated), ("extremist", self.extremist))
         return tuple(name for name, on in flags if on)
 
@@ -286,8 +300,10 @@ def aspects(folded: str) -> Aspects:
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
         or "tritt" in folded or "elect" in folded else folded
+    on = named is not None or bool(ONLINE.search(folded))
     return Aspects(
-        online=named is not None or bool(ONLINE.search(folded)),
+        online=on,
+        offline=not on and bool(OFFLINE.search(folded)),
         platform=named,
         private_sphere=bool(PRIVATE_SPHERE.search(folded)),
         repeated=bool(REPEATED.search(told) or _REPEATED_FORMS.search(told)),

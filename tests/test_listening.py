@@ -48,6 +48,9 @@ def test_a_town_and_a_kind_named_first_are_not_asked_again(k: Knowledge) -> None
 @pytest.mark.parametrize(("text", "aspect", "question"), [
     ("Seit Wochen stehen Leute vor unserem Haus und fotografieren meine Kinder", "private_sphere", "aspect_private"),
     ("Auf Facebook schreibt einer dauernd, dass er mich umbringen will", "online", "aspect_online"),
+    # A letter, a call, face to face: the online question is answered too.
+    ("anonyme briefe im briefkasten, man werde mich aufhaengen, bin stadtraetin in pirna", "offline", "aspect_online"),
+    ("he called me three times last night and said he knows where my kids go to school", "offline", "aspect_online"),
 ])
 def test_what_the_message_says_skips_its_question(k: Knowledge, text: str, aspect: str, question: str) -> None:
     chat = PureChat(k)
@@ -56,7 +59,7 @@ def test_what_the_message_says_skips_its_question(k: Knowledge, text: str, aspec
     chat.option("danger_no")
     for _ in range(6):
         assert chat.state.node != question
-        if chat.state.node == "municipality":
+        if chat.state.node in ("municipality", "after_result"):
             break
         chat.option(chat.last.messages[-1].options[0].id if chat.state.node == "confirm_category" else _no(chat))
 
@@ -180,6 +183,27 @@ def test_something_is_wrong_corrects_an_understood_place_in_two_taps(k: Knowledg
     chat.option("fix.open")
     chat.option("fix.place")
     assert chat.state.place_id is None and chat.state.node == "municipality"
+
+
+def test_offline_taken_back_asks_the_online_question_and_online_replaces_it(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("Seit Wochen kommen Drohbriefe, man werde mich aufhängen")
+    assert "offline" in chat.state.aspects
+    chat.option("fix.open")
+    chat.option("fix.aspect:offline")
+    chat.option("fix.done")
+    assert "offline" not in chat.state.aspects
+    chat.option("danger_no")
+    assert chat.state.node == "aspect_online"
+    chat.text("ja")
+    assert "online" in chat.state.aspects and "offline" not in chat.state.aspects
+
+
+def test_online_said_later_replaces_offline(k: Knowledge) -> None:
+    from handlers.listening import with_aspect
+
+    assert with_aspect(["offline", "repeated"], "online") == ["repeated", "online"]
+    assert with_aspect(["online"], "offline") == ["online"]
 
 
 def _load(name: str) -> dict:

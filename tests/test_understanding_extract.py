@@ -18,16 +18,21 @@ from knowledge.understanding import Understanding, understand
         ("Auf Facebook hat jemand geschrieben, ich sei ein Verräter", {"online"}, "Facebook"),
         ("someone posted my address in a telegram group", {"online", "private_sphere"}, "Telegram"),
         ("Drohmail bekommen, per E-Mail an mein Büro", {"online"}, "E-Mail"),
-        ("Er steht jeden Abend vor meinem Haus", {"private_sphere", "repeated"}, None),
+        ("Er steht jeden Abend vor meinem Haus", {"offline", "private_sphere", "repeated"}, None),
         ("meine kinder wurden auf dem schulweg angesprochen", {"private_sphere"}, None),
-        ("seit wochen immer wieder anrufe", {"repeated"}, None),
+        ("seit wochen immer wieder anrufe", {"offline", "repeated"}, None),
         ("this keeps happening, third time this month", {"repeated"}, None),
-        ("Hakenkreuz an die Wand vom Bürgerbüro geschmiert", {"extremist"}, None),
-        ("a man punched me at the market", set(), None),
+        ("Hakenkreuz an die Wand vom Bürgerbüro geschmiert", {"offline", "extremist"}, None),
+        ("a man punched me at the market", {"offline"}, None),
         # Standing for office again is no repeated harm; kicking the door again is.
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
         ("im running again next year", set(), None),
         ("er tritt wieder gegen die tür", {"repeated"}, None),
+        # On paper, by phone or face to face: offline, unless the internet is named too.
+        ("anonymer Drohbrief im Briefkasten", {"offline", "private_sphere"}, None),
+        ("he said it to my face after the meeting", {"offline"}, None),
+        ("erst ein Zettel an der Tür, dann dasselbe auf Facebook", {"online"}, "Facebook"),
+        ("nicht online, sondern am Telefon", {"offline"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
