@@ -192,7 +192,9 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
     if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
         welcome = OutboundMessage(k.texts.welcome_heard.get(fresh.lang))
-    result = StepResult(absorbed, [*notes, welcome])
+    # The welcome, in the language detected, already names the way back (/sprache): no
+    # separate note that the language changed, one line less on a phone.
+    result = StepResult(absorbed, [welcome])
     if not heard.categories and heard.proposals:
         absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})
     if heard.place_choices and not absorbed.place_id:
