@@ -22,7 +22,7 @@ FUTURE_OR_IF = _words(
 # content, not a hazard present now.
 REPORTED = _words(
     "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
-    "post*", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
+    "post", "posts", "posted", "posting*", "gepostet", "postet", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
     "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
@@ -97,6 +97,7 @@ SAFE_NOW = _words(
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
+    "alles ist normal", "alles normal", "everything is normal", "everything s normal",
 )
 # The writer has reached safety: inside behind a locked door, or the police have come.
 # First person only: "er ist drin" is the opposite.
@@ -121,7 +122,10 @@ IMAGINED = _words(
     "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "schlaf schlecht",
     "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
     "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
-    "back in my head", "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
+    "back in my head", "fallt mir wieder ein", "fallt heut wieder ein", "fallt mir heute wieder ein",
+    "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
+    "still think about", "can t forget", "cant forget", "keep remembering", "flashback*",
+    "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
 )
 PLANNING = _words(
@@ -160,7 +164,9 @@ RETRACTED = _words(
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
     "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
     "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
-    "falscher alarm", "was our cat", "brennt nix",
+    "falscher alarm", "was our cat", "brennt nix", "falsche gruppe", "falschen gruppe", "falschen chat",
+    "wrong group", "wrong chat", "war nur beim", "war nur ein versehen", "cleared up", "sorry for the fuss",
+    "hat sich aufgeklart", "aufgeklart",
     "danke fur die", "danke fur ihre", "vielen dank fur", "thanks for the", "thank you for the",
     "thanks for your", "thank you for your", "hab mich beruhigt", "habe mich beruhigt",
     "hab mich wieder beruhigt", "habe mich wieder beruhigt",
@@ -173,7 +179,8 @@ HYPOTHETICAL = _words(
     "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
     "can i legally", "is it legal", "am i allowed", "how can i tell", "how do i know if", "how do i tell",
     "woran erkenne ich", "woran merke ich", "wie erkenne ich", "wie merke ich",
-    "ab wann ist",
+    "ab wann ist", "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
+    "im fall dass", "welche massnahmen",
     "darf ich", "durfen wir", "should i carry", "should i buy", "should i get a", "soll ich mir",
     "wants to buy", "want to buy", "mochte mir", "griffbereit", "waffenschein*", "what do you advise",
     "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
@@ -249,6 +256,23 @@ FIRE_OUT = _words(
     "firefighters have left", "feuer ist aus", "feuer is aus", "brand ist aus", "brand ist geloscht",
     "feuer ist geloscht", "haben geloscht", "hat geloscht", "feuerwehr hat",
 )
+# "36 Grad": degrees, not "grad" for "gerade".
+DEGREES = re.compile(r"\b\d+(?: \d+)? grad\b")
+# Asking whether to carry or buy something to defend oneself: planning, not a scene.
+ARMING = re.compile(
+    r"\b(?:brauch|brauche|brauchen|soll|sollte|darf|durfen|kaufen|kauf|anschaffen|besorgen|tragen|mitnehmen"
+    r"|carry|buy|get|need|bring)\b(?: \w+){0,3} (?:pfefferspray|pepper spray|taser|elektroschocker|schrillalarm"
+    r"|taschenalarm|schreckschuss\w*|gaspistole\w*|abwehrspray|waffe|messer|gun|knife|stun gun)\b"
+)
+# Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
+# the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
+FIGURATIVE_FIRE = re.compile(
+    r"\b(?:campaign|wahlkampf|team|mood|stimmung|inbox|phone|timeline|feed|chat|comments|kommentare"
+    r"|postfach|handy|twitter|internet|netz|netzwerk|gruppe|whatsapp gruppe)\b"
+    r"(?: (?:is|s|ist|are|was|has been|literally|total|totally|komplett|grad|gerade|voll|mal wieder))*"
+    r" (?:on fire|in flammen|brennt|explod\w*|blowing up|blows up)"
+    r"|\b(?:explodiert|brennt)\b(?: \w+){0,2} (?:mein|unser|das) (?:postfach|handy|telefon|netz|chat)\b"
+)
 # "I thought ..., but it was the cat": the writer takes it back in the same message.
 THOUGHT_BUT = re.compile(
     r"\b(?:dachte|dacht|thought)\b.*\b(?:war aber|war nur|war bloss|war doch|was just|was only|turned out|but it was)\b"
@@ -295,7 +319,8 @@ STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
     r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
-    r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door)\b"
+    r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
+    r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -361,13 +386,15 @@ PERSON_PRESENT = _words(
     "sind da", "ist da", "steht da", "stehen da", "at my door", "at the door", "at our door",
     "my front door", "outside", "in my garden", "in our garden", "in the garden", "in the house",
     "in my house", "in our house", "in the yard", "on my balcony", "on the balcony",
-    "downstairs", "behind me", "next to me", "in front of my", "in front of our",
+    "downstairs", "behind me", "next to me", "in front of my", "in front of our", "before his house",
+    "before my house", "before our house", "before the house", "before her house",
     "in front of the", "at my window", "outside my window", "they re here", "theyre here",
     "he s here", "hes here", "is here", "are here", "still here", "still there",
     "standing there", "vor mir", "auf dem dach", "auf unserem dach", "auf unserm dach",
     "auf dem grundstuck", "auf unserem grundstuck", "auf meinem grundstuck", "um mich rum",
     "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
-    "on our roof", "on my property", "on our property", "will nicht gehen", "geht nicht weg",
+    "on our roof", "on my property", "on our property", "will nicht gehen", "der geht nicht weg", "er geht nicht weg",
+    "gehen nicht weg", "geht einfach nicht weg",
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
     "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
     "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",
@@ -380,7 +407,7 @@ FOLLOWING = _words(
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
-    "verfolgt", "werd verfolgt", "hinter mir her", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
+    "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
@@ -409,6 +436,8 @@ ATTACK_NOW = _words(
     "wird getreten", "wird gewurgt", "wird angegriffen", "is being attacked", "is getting beaten",
     "drangt mich", "drangen mich", "drangelt", "rammt", "rammen", "ramming", "rams me", "run me off",
     "running me off", "pushing me off", "forcing me off", "bremst mich aus", "schneidet mich",
+    "abzudrangen", "abdrangen", "abgedrangt", "drangt uns", "drangen uns", "run us off", "push us off",
+    "schubsen", "schubst", "umzingeln", "throw stones", "throwing stones", "throw things",
 )
 CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
@@ -425,7 +454,10 @@ DRAWN = _words(
 # An injury as a present state is now, whatever story surrounds it.
 INJURED_NOW = _words(
     "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
-    "bluten", "liegt am boden", "liegt auf dem boden", "bewusstlos", "ohnmachtig",
+    "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
+    "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
+    "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
+    "feel dizzy", "bewusstlos", "ohnmachtig",
     "is bleeding", "am bleeding", "m bleeding", "is injured", "are injured", "is hurt badly",
     "badly hurt", "unconscious", "on the ground", "can t breathe", "cant breathe", "passed out",
     "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
@@ -450,7 +482,7 @@ HIDING = _words(
 QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 _STRONG_NOW_WORDS = frozenset(
-    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden"
+    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
     " tur door".split()
 )
 _SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
@@ -478,6 +510,9 @@ PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
     "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
+    "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
+    "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
+    "stand in front", "throw stones",
     "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier", "sind schon im", "ist schon im",
     "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
 )
@@ -528,7 +563,7 @@ HELD_NOW = _words(
 # not a habit.
 ON_THE_ROAD = _words(
     "abbiege", "abbiegen", "biegt", "biegen", "ausfahrt", "autobahn", "bundesstrasse", "landstrasse",
-    "ampel", "kreisverkehr", "spur", "uberholt", "ruckspiegel", "leitplanke", "every turn", "each turn",
+    "ampel", "kreisverkehr", "spur", "uberholt", "tankstelle", "transporter", "ruckspiegel", "leitplanke", "every turn", "each turn",
     "turn i take", "every corner", "exit", "highway", "motorway", "traffic light*", "roundabout", "lane",
     "overtak*", "rearview", "rear view", "mirror", "guardrail", "ditch", "off the road",
 )
@@ -603,6 +638,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = mend_slips(folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
     timed = NOW_ELSEWHERE.sub(" ", folded) if NOW_ELSEWHERE.search(folded) else folded
+    if "grad" in timed:
+        timed = DEGREES.sub(" ", timed)  # "36 grad im Ratssaal" is the heat, not "gerade"
     if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"
         timed = FIGURATIVE.pattern.sub(" ", timed)
     said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
@@ -642,6 +679,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.discard("help_request")  # "wie krieg ich den weg, der sitzt auf meiner Motorhaube"
     if THOUGHT_BUT.search(folded):
         found.add("retracted")
+    if ARMING.search(folded):
+        found.add("planning")  # "brauch ich ein Pfefferspray für den Heimweg?"
+    if FIGURATIVE_FIRE.search(folded):
+        found.add("figurative")  # "my campaign is on fire"
     if TECH_SUPPORT.search(folded) and found.isdisjoint(SITUATIONS) and found.isdisjoint(HAZARDS):
         found.add("help_request")  # "help, the link to the Onlinewache doesn't open"
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
@@ -704,16 +745,16 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # A weapon or fire in what someone wrote, said or sent is the threat's content, not the scene.
     words_only = ("weapon", "fire") if "reported" in found and not strong_now else ()
     scenes = [n for n in (*SITUATIONS, *HAZARDS) if not (online and n in ("crowd", "following")) and n not in words_only]
-    if present and not found & {"safe_now", "not_live", "over"} and any(f"now+{name}" in found for name in scenes):
+    if present and not found & {"safe_now", "not_live", "over", "foretold"} and any(f"now+{name}" in found for name in scenes):
         found.add("live_situation")
     # A scene in the present tense ("zerrt sie zur Straße", "tritt noch nach", "sind schon im
     # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
     kinds = [name for name in scenes if name in found]
-    if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over"}:
+    if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over", "foretold"}:
         found.add("live_situation")
     # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
     if len(folded.split()) <= 10 and "person" in found and not story \
-            and not found & {"safe_now", "not_live", "over", "reported", "negated"}:
+            and not found & {"safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.

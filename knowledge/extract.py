@@ -243,6 +243,7 @@ PAST = _words(
     "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday",
     "on sunday", "the other day", "earlier today", "this morning", "recently", "back then",
     "a while back", "overnight", "during the night", "uber nacht", "anniversary", "jahrestag", "jahrt sich",
+    "jahr her", "jahre her", "monate her", "monat her", "wochen her", "lange her", "schon her",
 )
 DAYS_AGO = re.compile(
     r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"

@@ -173,6 +173,11 @@ SEEN_BY_THE_RULES = [
     "die sitzt auf meiner motorhaube und lässt mich nicht losfahren",
     "wie krieg ich den weg, der steht im vorgarten und brüllt",
     "they got in",
+    "die haben ihn zusammengeschlagen, er liegt an der haltestelle und mir ist schwindlig",
+    "Im Foyer befindet sich weiterhin ein Mann mit einem Messer.",
+    "seit der tankstelle fährt einer dicht hinter uns und versucht uns abzudrängen",
+    "many men stand before his house and throw stones",
+    "the van with our campaign posters is on fire next to the house",  # not the campaign "on fire"
 ]
 
 
@@ -191,6 +196,14 @@ NOT_DANGER_EITHER = [
     "danke für die hilfe letzte woche, die schmierereien sind entfernt",
     "he sent me a video of a man with a rifle in front of a house, it isn't even mine",
     "we were followed after the meeting but we're home now and we're fine",
+    "36 grad im ratssaal, die hitze bringt mich um",  # degrees, not "grad" for "gerade"
+    "hab angst, passiert grad nix, aber die angst geht nicht weg",
+    "er schreibt, er steht morgen vor meiner tür",  # announced for tomorrow
+    "brauch ich n pfefferspray für den heimweg nach der sitzung?",
+    "my campaign is on fire, best turnout yet",
+    "Hypothetisch: ein Ratsmitglied wird in der Sitzung geschlagen, wen rufen wir zuerst?",
+    "sorry, falsche gruppe, mein mann blutet nur vom holzhacken",
+    "Der Brandanschlag auf das Bürgerbüro ist jetzt ein Jahr her.",
 ]
 
 
