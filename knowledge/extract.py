@@ -148,7 +148,8 @@ ONLINE = _words(
 # Said to have come on paper, by phone or face to face: then the online question is not asked
 # (unless the text speaks of the internet too, which wins).
 OFFLINE = _words(
-    "brief", "briefe", "briefen", "drohbrief*", "zettel*", "briefkasten*", "postkasten*", "per post",
+    "brief", "briefe", "briefen", "drohbrief*", "drohschreiben", "anonyme schreiben", "anonymes schreiben",
+    "postalisch", "zettel*", "briefkasten*", "postkasten*", "per post",
     "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
     "auf der strasse", "auf dem markt", "am markt", "marktplatz", "in der sitzung", "nach der sitzung",
     "ratssitzung", "burgersprechstunde", "wahlkampfstand", "infostand", "vor der tur", "an der tur",
