@@ -8,6 +8,7 @@ line "Verstanden: Bedrohung, Hartha, zu Hause." that the user can correct with o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from handlers.state import ConversationState
@@ -52,7 +53,12 @@ class Heard:
 
 def is_bare_help(text: str) -> bool:
     words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.casefold()).split()
-    return 0 < len(words) <= BARE_HELP_MAX_WORDS and any(_squeeze(w) in HELP_WORDS for w in words)
+    return 0 < len(words) <= BARE_HELP_MAX_WORDS and any(_squeeze(w) in HELP_WORDS or _GLUED_HELP.fullmatch(w)
+                                                          for w in words)
+
+
+# "HILFEHILFEHILFE", "helphelp": a cry typed without spaces.
+_GLUED_HELP = re.compile(r"(?:hilfe|help|sos){2,}")
 
 
 def _squeeze(word: str) -> str:
