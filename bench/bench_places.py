@@ -29,6 +29,7 @@ REPEAT = 5
 DEV = ROOT / "tests" / "data" / "places_dev.yaml"
 DEV_BLIND = ROOT / "tests" / "data" / "dev" / "places.yaml"  # a blind writer's, read to fix errors
 DEV_BLIND_2 = ROOT / "tests" / "data" / "dev" / "places-2.yaml"  # a second one: stories, addresses, dialect
+DEV_BLIND_3 = ROOT / "tests" / "data" / "dev" / "places-3.yaml"  # a third: three voices, signatures, "X hier"
 HELDOUT = ROOT / "tests" / "data" / "heldout" / "places.yaml"
 
 
@@ -159,6 +160,7 @@ def main() -> None:
     print(accuracy(index, DEV))
     print(accuracy(index, DEV_BLIND))
     print(accuracy(index, DEV_BLIND_2))
+    print(accuracy(index, DEV_BLIND_3))
     if HELDOUT.exists():
         print(accuracy(index, HELDOUT))
 

@@ -130,7 +130,8 @@ class TextFinder:
                     continue
                 places = pw.in_region(places, qualifier)
                 after = lead or pw.lead_after(tokens, j + 1)
-                evidence = pw.evidence(first, words, after, ordinary=words in ORDINARY_WORDS)
+                evidence = pw.evidence(first, words, after, ordinary=words in ORDINARY_WORDS,
+                                       placed=qualifier in pw.REGIONS or pw.after_office(tokens, i))
                 if evidence <= 0 or words in NEVER_ALONE:
                     continue
                 if tier == 1 and evidence < 2:
@@ -186,12 +187,13 @@ class TextFinder:
                 continue
             words = " ".join(t.key for t in tokens[i : i + n])
             minimum = TYPO_MIN_LEAD if lead else TYPO_MIN
-            if len(words.replace(" ", "")) < minimum or words in self.names or words in ORDINARY_WORDS:
-                continue
+            if len(words.replace(" ", "")) < minimum or words in self.names or words in ORDINARY_WORDS \
+                    or words in NOT_SAXON or pw.qualifier(tokens, i + n) in NOT_SAXON:
+                continue  # "Altenburg in Thüringen", "in Liechtenstein": no typo of a Saxon place
             if words.endswith("r") and (words[:-1] in self.names or words[:-2] in self.names):
                 continue  # "Glashütter Uhr", "Radeberger": an adjective, no place of residence
             matches = self._typo_matches(words)
-            if len(matches) == 1:
+            if len({self.names[m][1] for m in matches}) == 1:  # "Großrückerswalde" with or without the e
                 tier, places = self.names[matches[0]]
                 evidence = 2 if lead else 1
                 if matches[0] in ORDINARY_WORDS or matches[0] in NEVER_ALONE:

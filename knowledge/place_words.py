@@ -15,28 +15,40 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w(?:[\w.'’]*\w)?(?:[-/]\w(?:[\w.'’]*\w)?)*", re.UNICODE)
 _SENTENCE_ENDS = ".!?:"
-_PAUSES = frozenset(",;:.!?()–")
+_PAUSES = frozenset(",;:.!?()–\n")
 _ABBREVIATED = {"b": "bei", "i": "in"}
 
 LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
     "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
     "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat plz postleitzahl wohnort "
-    "from near of at mayor town village municipality".split()
+    "from near of at mayor town village municipality stadtverwaltung gemeindeverwaltung verwaltung rathaus"
+    .split()
+)
+# Lead-ins that name the writer's own administration ("Stadtverwaltung Markkleeberg").
+OWN_ADMINISTRATION = frozenset("gemeinde stadt wohnort stadtverwaltung gemeindeverwaltung verwaltung rathaus".split())
+# "used to live in Dresden", "früher in Leipzig": where the writer was, not where they are.
+FORMERLY = frozenset("used fruher frueher ehemals previously formerly originally ursprunglich".split())
+# "my parents live in Leipzig": someone else's place; the writer's own, if named, wins.
+OTHER_PEOPLE = frozenset(
+    "parents eltern mother mum mom mutter mutti father dad vater papa sister schwester brother bruder "
+    "friend friends freund freundin freunde oma opa grandma grandpa aunt tante uncle onkel".split()
 )
 # Words that make the next "in"/"aus"/"von" point at the person's own municipality.
 ROLE_WORDS = frozenset(
     "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
     "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat ortschaftsraetin kandidat kandidatin "
-    "wohne wohnen lebe leben komme kommen sitze bin sind mayor councillor live"
-    .split()
+    "wohne wohnen lebe leben komme kommen sitze bin sind mayor councillor live council rat "
+    "ortschaftsratin ortsvorsteher ortsvorsteherin".split()
 )
 # A name right after these is a district, a person or a street, not a municipality:
 # "Landkreis Görlitz", "Herr Rochlitz", "Frau Thum".
 BLOCKERS = frozenset(
     "landkreis kreis lk herr herrn frau dr familie strasse str mr mrs ms dem den des"
     # football clubs: "Dynamo Dresden", "Lok Leipzig", "FSV Zwickau", "RB Leipzig"
-    " dynamo lok fsv rb fc sv vfb vfl bsg chemie tsv ssv".split()
+    " dynamo lok fsv rb fc sv vfb vfl bsg chemie tsv ssv"
+    # a hill or a street: "aufm Kirchberg", "am Kirchberg"
+    " am aufm aufs aufn".split()
 )
 # A name right after a first name is a surname: "Kevin Thum", "Ronny Kirchberg". Common
 # first names in Saxony (and a few English ones); none is the first word of a place name
@@ -90,7 +102,7 @@ REGIONS = {
 NOT_SAXON = frozenset(
     "anhalt taunus oberpfalz eder hessen thueringen thuringen bayern brandenburg niedersachsen nrw "
     "westfalen harz pfalz allgaeu schwarzwald baden wuerttemberg mecklenburg saarland holstein "
-    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia "
+    "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia liechtenstein "
     "hohenlohe ruegen fils weinstrasse rheinland goeppingen mosel eifel sauerland lahn neckar saale".split()
 )
 # Place-name keys that are also ordinary words (German or English).
@@ -136,11 +148,12 @@ def tokens(text: str) -> list[Token]:
             continue
         if words[0] in _ABBREVIATED and out and text[m.end(): m.end() + 1] == ".":
             words = (_ABBREVIATED[words[0]],)  # "Hartmannsdorf b. Kirchberg", "Neustadt i. Sa."
-        gap = text[previous_end: m.start()].rstrip()
+        between = text[previous_end: m.start()]  # a line break is a pause, not a sentence end
+        gap = between.rstrip()
         sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
         previous_end = m.end()
         capital = surface[:1].isupper()
-        pause = bool(out) and not _PAUSES.isdisjoint(gap)
+        pause = bool(out) and not _PAUSES.isdisjoint(between)
         out.append(Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
         out += [Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
     return out
@@ -155,12 +168,20 @@ def lead_in(tokens: list[Token], i: int) -> str | None:
         return "role"
     if prev not in LEAD_INS:
         return None
+    before = {t.key for t in tokens[max(0, i - 4) : i - 1]}
+    if not FORMERLY.isdisjoint(before) or not OTHER_PEOPLE.isdisjoint(before):
+        return "from"  # gives way to another place named (knowledge.place_text._located)
     # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
     # ("wohne aber in X": up to two words may stand between.)
-    if prev in ("gemeinde", "stadt", "wohnort") or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]) \
+    if prev in OWN_ADMINISTRATION or any(t.key in ROLE_WORDS for t in tokens[max(0, i - 4) : i - 1]) \
             or i >= 2 and tokens[i - 2].key in SELF_WORDS:  # "ich in Oelsnitz", "here in Pirna"
         return "role"
     return prev
+
+
+def after_office(tokens: list[Token], i: int) -> bool:
+    """An office is named just before token i ("im Stadtrat in aue", "Bürgermeister treuen")."""
+    return any(t.key in ROLE_NOUNS for t in tokens[max(0, i - 4) : i])
 
 
 def preposition(tokens: list[Token], i: int) -> str | None:
@@ -176,6 +197,8 @@ def lead_after(tokens: list[Token], k: int, *, exact: bool = True) -> str | None
     word = tokens[k].key
     if word in ROLE_NOUNS or qualifier(tokens, k) in REGIONS:
         return "role"
+    if word in ("hier", "here") and not tokens[k].pause:  # "Niederstriegis hier, Ortschaftsrat"
+        return "role"
     if not exact:
         return None
     if word in NEAR_WORDS and k + 1 < len(tokens) and tokens[k + 1].capital:  # "Kreischa bei Dresden"
@@ -189,25 +212,32 @@ def lead_after(tokens: list[Token], k: int, *, exact: bool = True) -> str | None
 def qualifier(tokens: list[Token], k: int) -> str | None:
     """The first word after a name past small connectors ("im", "an der"), if close."""
     for j in range(k, min(len(tokens), k + 3)):
+        if tokens[j].key in _DISTRICT_WORDS and j + 1 < len(tokens):
+            return tokens[j + 1].key  # "Lichtenberg, Landkreis Bautzen"
         if tokens[j].key not in _CONNECTORS:
             return tokens[j].key
     return None
 
 
+_DISTRICT_WORDS = frozenset("landkreis lk kreis landkr".split())
+
+
 def in_region(places: tuple[Place, ...], word: str | None) -> tuple[Place, ...]:
     """"Oelsnitz im Vogtland", "Neustadt i. Sa.": the places of an ambiguous name in that region."""
-    region = REGIONS.get(word or "")
+    region = REGIONS.get(word or "") or (word if word and len(word) >= 4 else None)
     if len(places) < 2 or region is None:
         return places
     inside = tuple(p for p in places if region in key(p.district_name) or region in key(p.name))
     return inside or places
 
 
-def evidence(first: Token, words: str, lead: str | None, *, ordinary: bool) -> int:
-    """How sure we are that `words` (starting at `first`) name a place; 0 = not a place."""
+def evidence(first: Token, words: str, lead: str | None, *, ordinary: bool, placed: bool = False) -> int:
+    """How sure we are that `words` (starting at `first`) name a place; 0 = not a place.
+    `placed`: a role before it or a region after it ("Stadtrat in aue", "bergen im vogtland"),
+    enough for a name that is also an ordinary word, even in lower case."""
     capital = first.capital and not first.sentence_start
     if ordinary:
-        return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and first.capital else 0
+        return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and (first.capital or placed) else 0
     if lead:
         return 4 if lead == "role" else 3
     if capital:

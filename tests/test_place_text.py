@@ -100,6 +100,18 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
         ("Lindenstraße 4, 09232 Hartmannsdorf", "Hartmannsdorf"),
         ("ich wohne in Karl-Marx-Stadt, wie meine Oma sagt", "Chemnitz"),  # the old name
         ("Neustadt in Saxony, not the one in the Vogtland", "Neustadt in Sachsen"),
+        # "X hier", an office before a name that is also a word, the administration writing,
+        # a district after an ambiguous name, a postcode in the address lines.
+        ("pirna hier, stadtrat. mir wird gedroht", "Pirna"),
+        ("bin im gemeinderat in aue und werde beleidigt", "Aue-Bad Schlema"),
+        ("treuen (vogtland), stadträtin", "Treuen"),
+        ("Stadtverwaltung Markkleeberg. Der Täter wohnt in Leipzig.", "Markkleeberg"),
+        ("Gemeinde Ebersbach, Landkreis Meißen", "Ebersbach"),
+        ("Gemeindeverwaltung Neukirch\nSchulstraße 1\n01936 Neukirch", "Neukirch"),
+        ("buergermeister von grosrueckerswalde", "Großrückerswalde"),
+        # Where the writer was or someone else lives gives way.
+        ("früher in Chemnitz gewohnt, jetzt im Stadtrat in Flöha", "Flöha"),
+        ("my parents live in leipzig but i'm on the council in taucha", "Taucha"),
     ],
 )
 def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -121,6 +133,10 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
         "so war das am freitag, ich krieg es nicht aus dem kopf",  # no Freital
         "Kevin Thum hat mir wieder geschrieben",  # a first name, then a surname
         "ronny kirchberg steht jeden tag am zaun",
+        "ich war aufm kirchberg spazieren, da kam einer hinterher",  # a hill
+        "bin im urlaub in liechtenstein und krieg drohungen",  # no typo of Lichtenstein
+        "Stadtverwaltung Altenburg in Thüringen, gilt das auch für uns?",
+        "ich bin lauter geworden in der sitzung",  # "bin" is no office
     ],
 )
 def test_no_saxon_municipality(knowledge: Knowledge, text: str) -> None:
