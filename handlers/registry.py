@@ -85,8 +85,8 @@ every node. Danger in any typed text leads to the emergency advice first. Every 
 first message to the result passes the danger question (`danger_now`) or the emergency advice:
 the triage refuses to show a result before one of them, and `knowledge check` reports a
 flow.yaml in which a path would skip them. What a message already says (the kind of incident,
-the municipality, online, home or family, repeated, extremist signs) is taken in and its
-question skipped; one line "Verstanden: …" shows it, with "Etwas stimmt nicht" to correct it.
+the municipality, online or offline (a letter, a call), home or family, repeated, extremist
+signs) is taken in and its question skipped; one line "Verstanden: …" shows it, with "Etwas stimmt nicht" to correct it.
 """
 
 
