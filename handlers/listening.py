@@ -53,6 +53,8 @@ class Heard:
 
 def is_bare_help(text: str) -> bool:
     words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.casefold()).split()
+    if len(words) >= 3 and all(len(w) == 1 for w in words):
+        words = ["".join(words)]  # "h i l f e", "S.O.S."
     return 0 < len(words) <= BARE_HELP_MAX_WORDS and any(_squeeze(w) in HELP_WORDS or _GLUED_HELP.fullmatch(w)
                                                           for w in words)
 

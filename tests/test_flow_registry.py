@@ -126,7 +126,7 @@ def test_every_triage_transition_is_declared_in_the_registry(k: Knowledge) -> No
             assert new.node in graph.reachable(before), f"{before} -> {new.node} is not declared ({' -> '.join(path)})"
 
 
-@pytest.mark.parametrize("bare", ["Hilfe", "Help", "SOS", "Notfall", "hilfe!!", "help me", "HILFEHILFEHILFE", "helphelp"])
+@pytest.mark.parametrize("bare", ["Hilfe", "Help", "SOS", "Notfall", "hilfe!!", "help me", "HILFEHILFEHILFE", "helphelp", "h i l f e", "S.O.S."])
 def test_a_bare_call_for_help_shows_110_and_the_danger_question_at_once(k: Knowledge, bare: str) -> None:
     ctx = Context(key=KEY, knowledge=k, now=NOW)
     result = conversation.step(None, TextIn(key=KEY, lang_hint="de", text=bare), ctx)
