@@ -230,6 +230,8 @@ def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tu
     """Switch to the language the user writes in (unless they chose one), with a one-line note."""
     if state.lang_chosen:
         return state, []
+    if not any(len(word) > 1 and word.isalpha() for word in text.split()):
+        return state, []  # "h i l f e", "110", "!!!": no words to tell a language by
     detected = k.detect_language(text)
     if detected is None:
         return state, []
