@@ -144,8 +144,9 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
         inferred.append("place")
         learned.append(heard.place.name)
     for aspect in heard.aspects:
-        if aspect not in aspects and with_aspect(aspects, aspect) != aspects:
-            aspects = with_aspect(aspects, aspect)
+        updated = with_aspect(aspects, aspect)
+        if updated != aspects:
+            aspects = updated
             inferred.append(f"aspect:{aspect}")
             learned.append(k.aspects[aspect].label.get(lang))
     new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)

@@ -50,6 +50,7 @@ DANGER = [
     "hab den brief aufgemacht, weißes pulver überall auf meinen händen",
     "anruf vom hort: ein fremder mann will meine tochter mitnehmen",
     "da is einer am fenster",
+    "brauche hilfe, der sprüht grad mit pfefferspray",  # no question about carrying one
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -92,6 +93,23 @@ NOT_DANGER = [
     "Der Krisenstab plant eine Räumungsübung für eine Bombendrohung im Rathaus",
     "seit dem angriff hab ich immer angst, dass einer im garten steht",
     "cant sleep, keep thinking someone is standing at the door",
+    # A figure of speech, a memory, asking whether to carry a weapon, thanks for help given,
+    # a weapon in a video someone sent, a writer back home and fine, a visit announced.
+    "es lässt mich nicht los, auch wenn der angriff schon jahre her ist",
+    "Beim Sommerfest war Bomben-Stimmung, danke an alle!",
+    "should i carry pepper spray to the council meetings?",
+    "Darf ich im Büro ein Pfefferspray griffbereit haben?",
+    "danke für die hilfe letzte woche, die schmierereien sind entfernt",
+    "he sent me a video of a man with a rifle in front of a house, it isn't even mine",
+    "we were followed after the meeting but we're home now and we're fine",
+    "36 grad im ratssaal, die hitze bringt mich um",  # degrees, not "grad" for "gerade"
+    "hab angst, passiert grad nix, aber die angst geht nicht weg",
+    "er schreibt, er steht morgen vor meiner tür",  # announced for tomorrow
+    "brauch ich n pfefferspray für den heimweg nach der sitzung?",
+    "my campaign is on fire, best turnout yet",
+    "Hypothetisch: ein Ratsmitglied wird in der Sitzung geschlagen, wen rufen wir zuerst?",
+    "sorry, falsche gruppe, mein mann blutet nur vom holzhacken",
+    "Der Brandanschlag auf das Bürgerbüro ist jetzt ein Jahr her.",
 ]
 
 
@@ -184,29 +202,3 @@ SEEN_BY_THE_RULES = [
 @pytest.mark.parametrize("text", SEEN_BY_THE_RULES)
 def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> None:
     assert set(knowledge.understander.danger(text).signals) - {"model"}
-
-
-# A figure of speech, a memory, a question about carrying a weapon, thanks for help given,
-# a weapon in a video someone sent, a writer back home and fine.
-NOT_DANGER_EITHER = [
-    "es lässt mich nicht los, auch wenn der angriff schon jahre her ist",
-    "Beim Sommerfest war Bomben-Stimmung, danke an alle!",
-    "should i carry pepper spray to the council meetings?",
-    "Darf ich im Büro ein Pfefferspray griffbereit haben?",
-    "danke für die hilfe letzte woche, die schmierereien sind entfernt",
-    "he sent me a video of a man with a rifle in front of a house, it isn't even mine",
-    "we were followed after the meeting but we're home now and we're fine",
-    "36 grad im ratssaal, die hitze bringt mich um",  # degrees, not "grad" for "gerade"
-    "hab angst, passiert grad nix, aber die angst geht nicht weg",
-    "er schreibt, er steht morgen vor meiner tür",  # announced for tomorrow
-    "brauch ich n pfefferspray für den heimweg nach der sitzung?",
-    "my campaign is on fire, best turnout yet",
-    "Hypothetisch: ein Ratsmitglied wird in der Sitzung geschlagen, wen rufen wir zuerst?",
-    "sorry, falsche gruppe, mein mann blutet nur vom holzhacken",
-    "Der Brandanschlag auf das Bürgerbüro ist jetzt ein Jahr her.",
-]
-
-
-@pytest.mark.parametrize("text", NOT_DANGER_EITHER)
-def test_figures_memories_and_advice_are_not_danger(knowledge: Knowledge, text: str) -> None:
-    assert not knowledge.is_danger(text)
