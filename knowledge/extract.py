@@ -157,7 +157,8 @@ OFFLINE = _words(
     "gesprayt", "gespruht", "flugblatt*", "flyer*", "aushang", "letter", "letters", "letterbox",
     "by post", "in the post", "phone call*", "called me", "rang me", "to my face", "in person",
     "face to face", "at the market", "in the street", "at the meeting", "after the meeting",
-    "at my door", "on my door", "outside my house", "sprayed", "leaflet*",
+    "at my door", "on my door", "outside my", "in front of my", "at my place", "sprayed", "leaflet*",
+    "vorm haus", "vor meiner tur", "gartentor", "gartenzaun",
 )
 PRIVATE_SPHERE = _words(
     # home

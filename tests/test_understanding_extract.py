@@ -33,6 +33,7 @@ from knowledge.understanding import Understanding, understand
         ("he said it to my face after the meeting", {"offline"}, None),
         ("erst ein Zettel an der Tür, dann dasselbe auf Facebook", {"online"}, "Facebook"),
         ("nicht online, sondern am Telefon", {"offline"}, None),
+        ("five guys outside my place yelling my name", {"offline", "private_sphere"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
