@@ -179,7 +179,8 @@ HYPOTHETICAL = _words(
     "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
     "can i legally", "is it legal", "am i allowed", "how can i tell", "how do i know if", "how do i tell",
     "woran erkenne ich", "woran merke ich", "wie erkenne ich", "wie merke ich",
-    "ab wann ist", "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
+    "ab wann ist", "was tun bei", "was macht man bei", "vorbereitet sein", "vorbereitet sind", "be prepared",
+    "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
     "im fall dass", "welche massnahmen",
     "waffenschein*", "what do you advise",
     "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
@@ -230,7 +231,9 @@ OVER = _words(
     "sind jetzt zu hause", "uns gehts gut", "mir gehts gut",
     "uns geht s gut", "alles gut erstmal", "alle sind wohlauf",
     "they left", "he left", "they ve left", "they have left", "he s gone", "they re gone", "they are gone",
-    "drove off", "took off", "ran away", "police are here", "police came", "police took him",
+    "drove off", "took off", "ran away", "die verschwinden", "verschwinden dann", "hauen ab", "haun ab",
+    "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "walks him off", "walked him off", "led him away",
+    "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
     "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
@@ -244,6 +247,8 @@ OVER = _words(
     "re fine", "re ok", "re okay", "we are fine", "back home from", "home from hospital",
     "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
 )
+# "They know I'm home" says where the writer is, not that it is over.
+_KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
 # Arrested: over too, even where a fire was set.
 ARRESTED = _words(
     "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
@@ -499,8 +504,14 @@ FIRE_NOW = _words(
 )
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
-    r"\b(?:les ich (?:grad|gerade|grade|jetzt)|lese (?:ich )?(?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
+    r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
+    r"|ich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|watching (?:right )?now|i m watching"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
+    # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
+    r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
+    r"(?:nicht|keiner|niemand|nobody|not|no one|isn t|aren t)(?: mehr)? (?:da|hier|there|here)\b"
+    # a now that counts ("jetzt schon das zweite Mal", "now for the third time")
+    r"|\b(?:das ist|das war|ist|it s|this is|that s) (?:jetzt|now)(?: schon)? (?:das|the) (?:\w+te|second|third|fourth|fifth|\w+th) (?:mal|time)\b"
 )
 # Asking whether to call the police if something happens is no call for the police now.
 SHOULD_I_CALL = re.compile(
@@ -530,6 +541,12 @@ TAKING_CHILD = re.compile(
     r"\b(?:will|wollen|versucht|versuchen|trying to|tries to|wants to)\b(?: \w+){0,4} "
     r"(?:sohn|tochter|kind|kinder|enkel|son|daughter|child|kid|kids|grandson|granddaughter)\b(?: \w+){0,3} "
     r"(?:mitnehmen|mitzunehmen|wegnehmen|entfuhren|take|grab|snatch)\b"
+)
+# Someone held captive ("a picture of him tied to a chair", "gefesselt", "kidnapped"):
+# like a child being taken, often relayed, and now unless told as past or over.
+CAPTIVE = _words(
+    "tied to a chair", "tied up", "tied to a", "gefesselt", "entfuhrt", "kidnapped", "abducted",
+    "als geisel", "geiselnahme", "hostage",
 )
 # Blinded now: read on the text as written, since "nix" / "nichts" is part of it.
 BLINDED = _words(
@@ -696,7 +713,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     fire_out = FIRE_OUT.search(folded)
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
     hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
-    if (OVER.search(folded) or fire_out or arrested) and not STILL_GOING.search(folded) \
+    if (OVER.search(_KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(folded) \
             and not INJURED_NOW.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
@@ -724,7 +741,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
-        or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"}  # often relayed: "SMS von der Kita"
+        or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
+        or CAPTIVE.search(folded) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
     if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \

@@ -10,6 +10,7 @@ from knowledge.features import fold
 
 DANGER = [
     "Hilfe", "hilfe!!!", "Help", "SOS", "Notfall", "Notfall bitte schnell", "HILFEEE",
+    "hammering on the front door and yelling they know I'm home, I'm alone",
     "Er steht gerade vor meiner Tür und schreit",
     "Es brennt in unserem Treppenhaus",
     "Da ist ein Mann mit einem Messer im Garten",
@@ -110,6 +111,12 @@ NOT_DANGER = [
     "Hypothetisch: ein Ratsmitglied wird in der Sitzung geschlagen, wen rufen wir zuerst?",
     "sorry, falsche gruppe, mein mann blutet nur vom holzhacken",
     "Der Brandanschlag auf das Bürgerbüro ist jetzt ein Jahr her.",
+    "jeden abend steht das auto vorm haus, gerade steht es nicht da, aber morgen kommt es wieder",
+    "Was tun bei einem verdächtigen Paket? Wir wollen vorbereitet sein.",
+    "letzte nacht klingelt es sturm, drei vermummte vor der tür, ich ruf 110, die verschwinden",
+    "das ist jetzt schon das zweite mal, dass vorm haus ein sarg abgelegt wurde, ist weggeräumt",
+    "Ich bin heil aus der Versammlung raus, die Security hat ihn rausgebracht, ich zittere noch.",
+    "in der serie, die ich grad schau, wird die bürgermeisterin entführt",
 ]
 
 
@@ -196,6 +203,8 @@ SEEN_BY_THE_RULES = [
     "seit der tankstelle fährt einer dicht hinter uns und versucht uns abzudrängen",
     "many men stand before his house and throw stones",
     "the van with our campaign posters is on fire next to the house",  # not the campaign "on fire"
+    "my son's phone is off and someone just sent me a picture of him tied to a chair",
+    "mein mann ist nicht heimgekommen, jemand schickt mir ein foto, er ist gefesselt",
 ]
 
 
