@@ -44,6 +44,7 @@ _PAST_EN = re.compile(
     r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
     r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
     r"|\b(?:i|he|she|they|we|someone|somebody)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat)\b"
+    r"|\bwas (?:\w{3,}ed|hit|beaten|stabbed|shot|thrown|burnt|taken|held)\b"
 )
 _EN_SUBJECTS = frozenset(
     "i he she it there that this who which someone somebody nobody everyone everything my our the his her "
@@ -57,7 +58,7 @@ def past_tense(folded: str, words: frozenset[str]) -> bool:
         return True
     if not _DE_AUXILIARIES.isdisjoint(words) and _PAST_DE.search(folded):
         return True
-    return not _EN_SUBJECTS.isdisjoint(words) and bool(_PAST_EN.search(folded))
+    return (not _EN_SUBJECTS.isdisjoint(words) or "was" in words) and bool(_PAST_EN.search(folded))
 
 
 # Words in -ing that are no verb ("next week's council meeting"): no present continuous.
@@ -149,7 +150,7 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
+    "blute innerlich", "bleeding inside", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
@@ -157,7 +158,7 @@ HELP_REQUEST = _words(
     "help to fill", "some help", "need help with", "help me with", "help finding",
     "unterstutzung bei", "unterstutzung beim", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
     "help filling", "hilfe beim ausfullen", "help me write", "help me draft", "help writing",
-    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "emergency number", "notrufnummer",
+    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
@@ -166,7 +167,8 @@ RETRACTED = _words(
     "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
     "falscher alarm", "was our cat", "brennt nix", "falsche gruppe", "falschen gruppe", "falschen chat",
     "wrong group", "wrong chat", "war nur beim", "war nur ein versehen", "cleared up", "sorry for the fuss",
-    "hat sich aufgeklart", "aufgeklart",
+    "hat sich aufgeklart", "aufgeklart", "all clear", "aus versehen", "versehentlich", "hosentasche",
+    "by accident", "accidentally", "pocket dial*", "butt dial*",
     "danke fur die", "danke fur ihre", "vielen dank fur", "thanks for the", "thank you for the",
     "thanks for your", "thank you for your", "hab mich beruhigt", "habe mich beruhigt",
     "hab mich wieder beruhigt", "habe mich wieder beruhigt",
@@ -183,6 +185,12 @@ HYPOTHETICAL = _words(
     "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
     "im fall dass", "welche massnahmen",
     "waffenschein*", "what do you advise",
+    "what counts as", "does that count as", "does this count as", "would you say", "would that be",
+    "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
+    "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
+    "should i still report", "soll ich das trotzdem", "nur zum verstandnis", "im sinne von",
+    "wie erkenn ich", "woran erkenn ich", "kein konkreter verdacht", "keinen konkreten verdacht",
+    "wills nur wissen", "will es nur wissen", "just curious", "nur interessehalber",
     "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
     "was wurden sie empfehlen",
 )
@@ -201,7 +209,7 @@ NEWS = _words(
     "in der lvz", "mdr nachrichten", "im mdr", "doku", "dokumentation", "reportage", "hab gelesen",
     "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
     "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
-    "documentary", "article about", "heard that",
+    "documentary", "article about", "heard that", "in the paper", "in the papers", "in the local paper",
 )
 # Asking for help with the bot, a form or a device ("help, the link doesn't open"): only
 # when no scene or hazard is named (knowledge.concepts.concepts).
@@ -244,9 +252,23 @@ OVER = _words(
     "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
     "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
     "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
-    "re fine", "re ok", "re okay", "we are fine", "back home from", "home from hospital",
+    "re fine", "re ok", "re okay", "we are fine", "i m fine", "im fine", "i am fine", "all clear",
+    "was just a", "was only a", "war nur ein", "war nur eine", "back home from", "home from hospital",
     "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
 )
+# Hiding things is no hiding from anyone ("hiding my kids' photos from social media").
+HIDING_THINGS = re.compile(
+    r"\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
+    r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
+)
+# Just got in, told in the German perfect with "sein" ("die sind über den Zaun geklettert"):
+# in a short message the arrival is the scene now.
+ARRIVED = re.compile(
+    r"\b(?:sind|ist|is|sin)\b(?: \w+){0,4} (?:geklettert|gestiegen|eingedrungen|reingekommen|hereingekommen"
+    r"|reingegangen|eingestiegen|gesprungen|reingeklettert)\b"
+)
+# A panic attack is no attack by anyone: removed before anything is read.
+NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 _KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
 # Arrested: over too, even where a fire was set.
@@ -271,6 +293,7 @@ ARMING = re.compile(
     r"\b(?:brauch|brauche|soll|sollte|tragen|mitnehmen|carry)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r")\b"
     r"|\b(?:darf|durfen)\b(?: \w+){0,4} (?:" + _DEFENSIVE + r")\b"
     r"|\b(?:kaufen|kauf|anschaffen|besorgen|buy)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r"|waffe|gun|messer|knife|pistole)\b"
+    r"|\b(?:" + _DEFENSIVE + r"|waffe|gaspistole|schreckschuss\w*|pistole|gun)\b(?: \w+){0,2} (?:zulegen|kaufen|anschaffen|besorgen)\b"
 )
 # Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
 # the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
@@ -283,7 +306,8 @@ FIGURATIVE_FIRE = re.compile(
 )
 # "I thought ..., but it was the cat": the writer takes it back in the same message.
 THOUGHT_BUT = re.compile(
-    r"\b(?:dachte|dacht|thought)\b.*\b(?:war aber|war nur|war bloss|war doch|was just|was only|turned out|but it was)\b"
+    r"\b(?:dachte|dacht|thought)\b.*\b(?:war aber|war nur|war bloss|war doch|was just|was only|turned out|but it was"
+    r"|it wasn t|it wasnt|war es nicht|wars nicht|war s nicht|war er nicht)\b"
 )
 # A visit announced for later ("er kommt morgen", "they're coming friday"): not now, when
 # nothing in the message is happening now.
@@ -309,7 +333,8 @@ DENIED = _words(
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
-    "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
+    "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
+    "nothing has happened yet", "nothing happened yet", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
     "nothing happening", "nothing is happening", "nothing s happening",
 )
 # What comes after an incident: reporting, police work, court. A weapon or fire next to
@@ -506,6 +531,7 @@ FIRE_NOW = _words(
 NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|ich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|watching (?:right )?now|i m watching"
+    r"|(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -606,11 +632,18 @@ _NEG_WORDS = frozenset(
 )
 
 
-def without_negated(folded: str) -> str:
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
+
+
+def without_negated(folded: str, raw: str = "") -> str:
     """The text without its negated phrases ("kein Messer", "niemand verletzt"); most
-    messages have none, and then the long expression is not run."""
+    messages have none, and then the long expression is not run. With the `raw` text, a
+    negation ends at a comma or full stop ("kein Absender, es tickt")."""
     if _NEG_WORDS.isdisjoint(folded.split()):
         return folded
+    if raw and _CLAUSE_BREAK.search(raw):
+        from knowledge.features import fold  # features imports this module
+        return " ".join(_NEG_SCOPE.sub(" ", fold(clause)) for clause in _CLAUSE_BREAK.split(raw))
     return _NEG_SCOPE.sub(" ", folded)
 
 
@@ -656,6 +689,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     cannot form by itself."""
     found: set[str] = set()
     folded = mend_slips(folded)
+    if "attack" in folded and NO_ASSAULT.search(folded):
+        folded = NO_ASSAULT.sub(" ", folded)
+    if "hid" in folded and HIDING_THINGS.search(folded):
+        folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
     timed = NOW_ELSEWHERE.sub(" ", folded) if NOW_ELSEWHERE.search(folded) else folded
     if "grad" in timed:
@@ -678,7 +715,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past_tense")
     if REPORTED.search(folded):
         found.add("reported")
-    affirmed = without_negated(folded)  # hazards count only where not negated
+    affirmed = without_negated(folded, raw)  # hazards count only where not negated
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(affirmed if name in HAZARDS else folded):
             found.add(name)
@@ -772,6 +809,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
     kinds = [name for name in scenes if name in found]
     if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over", "foretold"}:
+        found.add("live_situation")
+    if len(folded.split()) <= 8 and ARRIVED.search(folded) \
+            and not found & {"past", "aftermath", "safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
     if len(folded.split()) <= 10 and "person" in found and not story \

@@ -2,7 +2,8 @@
 
 A message is danger now if any of these signals fires (safety beats precision):
 - "alarm": it consists only of alarm words ("Hilfe", "SOS", "Notfall", "Help!!", "110")
-  and fillers ("bitte", "schnell");
+  and fillers ("bitte", "schnell"), or is a short cry of urgency alone ("bitte schnell",
+  "kommt sofort", "hurry pls"), or says "now" in three words or fewer ("einbruch jetzt");
 - "in_danger": it says so ("bin in Gefahr", "need police"), not negated;
 - "now+situation": a sign of now ("jetzt", "gerade", "right now", "rn") with a situation
   or hazard (a person at the door, being followed, a break-in, an attack, a crowd,
@@ -40,8 +41,13 @@ ALARM_WORDS = frozenset(
     "hilfe hilf helft help sos notfall notfal notruf emergency mayday 110 112 alarm".split()
 )
 FILLERS = frozenset(
-    "bitte please schnell quick quickly dringend urgent sofort now jetzt ganz ein a es".split()
+    "bitte please pls plz schnell quick quickly dringend urgent sofort now jetzt ganz ein a es".split()
 )
+# A short cry of urgency alone ("bitte schnell", "kommt sofort", "hurry pls") is an alarm too.
+URGENT = frozenset("schnell quick quickly sofort dringend urgent hurry asap beeilung beeilt beeil".split())
+CRY_WORDS = FILLERS | URGENT | frozenset("komm kommt kommen sie euch ihr come up".split())
+ASKING = frozenset("und was wie what and so now".split())  # "und jetzt", "was nun", "now what"
+SHORT_CRY = 3  # words: a message this short that says "now" is a cry ("einbruch jetzt", "omg theyre here")
 
 
 def compile_term(term: str) -> re.Pattern[str]:
@@ -86,8 +92,13 @@ class DangerRules:
         words = mend_slips(folded).split()
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
+        if len(words) <= 4 and URGENT.intersection(words) and all(w in ALARM_WORDS or w in CRY_WORDS for w in words):
+            return ["alarm"]
         cleaned = self.clean(folded)
         found = concepts(cleaned) if found is None or cleaned != folded else found
+        if len(words) <= SHORT_CRY and "now" in found and words[0] not in ASKING \
+                and not found & {"negated", "denied", "not_live", "safe_now", "over", "question"}:
+            return ["alarm"]
         out = []
         if "in_danger" in found:
             out.append("in_danger")

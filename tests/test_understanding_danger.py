@@ -117,6 +117,22 @@ NOT_DANGER = [
     "das ist jetzt schon das zweite mal, dass vorm haus ein sarg abgelegt wurde, ist weggeräumt",
     "Ich bin heil aus der Versammlung raus, die Security hat ihn rausgebracht, ich zittere noch.",
     "in der serie, die ich grad schau, wird die bürgermeisterin entführt",
+    "What counts as a weapon legally? a guy at the meeting kept waving a flashlight around",
+    "ist hämmern an der tür schon eine straftat?",
+    "i had a panic attack in the car because i thought a van was following me. it wasn't.",
+    "Just so you know, the 'bomb' at the school was a lunchbox. All clear.",
+    "sorry hab eben aus versehen sos geschickt, hosentasche. alles ok hier",
+    "kann ich mir ne gaspistole zulegen, nur zur sicherheit? ist bisher nix passiert",
+    "hab grad nen film gesehen wo die leute das rathaus stürmen, konnte nicht schlafen",
+    "wie erkenn ich eine briefbombe? hab keinen konkreten verdacht",
+    "ich blute innerlich wenn ich die kommentare lese",
+    "that speech was fire 🔥 thx everyone",
+    "I've been hiding my kids' photos from social media since the comments started",
+    "the house fire in Rodewisch in the paper today, was that connected to the mayor there?",
+    "My friend, a mayor in another state, was attacked with a knife at a festival. Is there a network?",
+    "he texted he'd come with a knife next time I vote for it. that was on sunday. i'm fine right now",
+    "und jetzt?",
+    "was jetzt",
 ]
 
 
@@ -205,6 +221,12 @@ SEEN_BY_THE_RULES = [
     "the van with our campaign posters is on fire next to the house",  # not the campaign "on fire"
     "my son's phone is off and someone just sent me a picture of him tied to a chair",
     "mein mann ist nicht heimgekommen, jemand schickt mir ein foto, er ist gefesselt",
+    "paket vorm rathaus, kein absender, es tickt glaub ich",  # the negation ends at the comma
+    "die sind über den zaun geklettert",
+    "bitte schnell",
+    "hurry pls",
+    "einbruch jetzt",
+    "sos pls",
 ]
 
 
