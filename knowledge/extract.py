@@ -149,6 +149,8 @@ ONLINE = _words(
 # (unless the text speaks of the internet too, which wins).
 OFFLINE = _words(
     "brief", "briefe", "briefen", "drohbrief*", "drohschreiben", "anonyme schreiben", "anonymes schreiben",
+    "ein schreiben", "das schreiben", "dieses schreiben", "schreiben eingegangen", "schreiben erhalten",
+    "postsendung*", "poststelle", "posteingang",
     "postalisch", "zettel*", "briefkasten*", "postkasten*", "per post",
     "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
     "auf der strasse", "auf dem markt", "am markt", "marktplatz", "in der sitzung", "nach der sitzung",
