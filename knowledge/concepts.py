@@ -20,6 +20,10 @@ FUTURE_OR_IF = _words(
 )
 # A message that reports what someone wrote or said: a weapon or fire in it is a threat's
 # content, not a hazard present now.
+WRITTEN_ONLINE = re.compile(
+    r"\b(?:insta|instagram|facebook|fb|telegram|whatsapp|twitter|tiktok|chat|\w+chat|gruppe|kommentar\w*|post|profil)"
+    r" steht\b"
+)
 REPORTED = _words(
     "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
     "post", "posts", "posted", "posting*", "gepostet", "postet", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
@@ -34,7 +38,8 @@ REPORTED = _words(
 # (one expression over a long message cost a tenth of all the word families).
 _PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt".split())
 _PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got a gun", "they got in" are now
-_PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b")
+_PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b"
+                      r"|\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
 _DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 _PAST_EN = re.compile(
     # English "was" after its subject only: German "was" means "what" or "something"
@@ -75,7 +80,7 @@ _MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "autumn")
 # A month, a year, or a day of a month ("vom 14. Mai", "on 3 March"): a dated event is not now.
 PAST_MONTH = re.compile(
-    r"\b(?:im|in|last|letzten|vergangenen) (?:" + "|".join(_MONTHS) + r")\b|\b(?:19|20)\d\d\b"
+    r"\b(?:im|in|last|letzten|vergangenen|back in) (?:" + "|".join(_MONTHS) + r"|may|march)\b|\b(?:19|20)\d\d\b"
     r"|\b\d{1,2} (?:" + "|".join(_MONTHS[:16]) + r"|mai|march|may)\b"
 )
 NEGATED = _words(
@@ -124,6 +129,7 @@ IMAGINED = _words(
     "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
     "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
     "back in my head", "fallt mir wieder ein", "fallt heut wieder ein", "fallt mir heute wieder ein",
+    "hat angst seit", "angst seit dem", "scared since", "afraid since", "standig denk ich", "denk ich immer",
     "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
     "still think about", "can t forget", "cant forget", "keep remembering", "flashback*",
     "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
@@ -150,7 +156,9 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
+    "blute innerlich", "bleeding inside", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
+    "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
@@ -158,7 +166,12 @@ HELP_REQUEST = _words(
     "help to fill", "some help", "need help with", "help me with", "help finding",
     "unterstutzung bei", "unterstutzung beim", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
     "help filling", "hilfe beim ausfullen", "help me write", "help me draft", "help writing",
-    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "emergency number", "notrufnummer",
+    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "what is the number for",
+    "die nummer von", "die nummer vom", "die nummer der", "number for the", "number of the", "wie erreiche ich",
+    "how do i reach", "wie vorgehen", "wie gehe ich vor", "how do i proceed", "tipps", "tips", "wo kann ich",
+    "soll ich das melden", "should i report", "help dealing", "help handling",
+    "wer hilft wenn", "who helps if", "who do i call if", "wen ruf ich an wenn", "wen rufe ich an wenn",
+    "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
@@ -185,7 +198,8 @@ HYPOTHETICAL = _words(
     "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
     "im fall dass", "welche massnahmen",
     "waffenschein*", "what do you advise",
-    "what counts as", "does that count as", "does this count as", "would you say", "would that be",
+    "lohnt sich", "is it worth", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
+    "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
     "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
     "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
     "should i still report", "soll ich das trotzdem", "nur zum verstandnis", "im sinne von",
@@ -199,6 +213,18 @@ JOKING = _words(
     "war nur spass", "kleiner scherz", "scherz", "nur ein test", "test test", "ist ein test", "testing if",
     "that was the test", "war nur ein test", "wollt nur sehn ob", "wollte nur sehen ob", "just testing",
 )
+# An emergency word in another sense: a name, a meeting, an advert, a burst pipe.
+OTHER_SENSE = _words(
+    "ist der name", "is the name", "heisst unser", "sos sticker", "sos aufkleber", "das wort fur", "the word for",
+    "was bedeutet", "what does that mean", "what does it mean", "emergency session", "emergency meeting",
+    "notfallsitzung", "dringlichkeitssitzung", "sondersitzung", "attack ad*", "angriffswahlkampf", "fire hazard",
+    "wasserrohrbruch", "rohrbruch", "stromausfall", "burst pipe", "power cut", "feuer frei", "bombe ist geplatzt",
+    "bombe platzen", "dropped the bomb", "drucker", "printer", "wlan", "wifi", "feueralarm gedruckt",
+    "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
+    "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
+    "angebrannt", "just burnt", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
+    "following me online", "folgt mir online", "scared to walk", "afraid to walk",
+)
 FICTION = _words(
     "krimi", "tatort", "netflix", "serie", "film", "movie", "tv show", "series", "novel", "roman",
     "theaterstuck", "theatre", "theater", "play where", "zockt", "zocken", "gaming", "video game",
@@ -209,7 +235,7 @@ NEWS = _words(
     "in der lvz", "mdr nachrichten", "im mdr", "doku", "dokumentation", "reportage", "hab gelesen",
     "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
     "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
-    "documentary", "article about", "heard that", "in the paper", "in the papers", "in the local paper",
+    "documentary", "article about", "heard that", "in zeitung", "steht in der zeitung", "in the paper", "in the papers", "in the local paper",
 )
 # Asking for help with the bot, a form or a device ("help, the link doesn't open"): only
 # when no scene or hazard is named (knowledge.concepts.concepts).
@@ -219,9 +245,12 @@ TECH_SUPPORT = _words(
     "geht nicht auf", "funktioniert nicht", "doesn t work", "not working", "keeps failing", "reset",
     "zurucksetzen", "download*", "herunterladen", "bot", "chatbot", "angemeldet", "anmelden", "registriert",
     "schrift", "schriftgrosse", "font", "text size", "settings", "einstellung*",
+    "computer", "rechner", "laptop", "tablet", "pc", "drucken", "drucker", "printer", "scanner", "kaffeemaschine",
+    "coffee machine", "steuererklarung", "tax return", "abgesturzt", "crashed", "spinnt", "zugang", "ratsinfo*",
+    "software", "update", "akku", "battery",
 )
 NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
-            "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS}
+            "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
 
 # It is over: the people have left, the police have it in hand, the writer is somewhere
 # safe or says all are well. Only for the model (knowledge.danger.decide), and not when
@@ -240,7 +269,9 @@ OVER = _words(
     "uns geht s gut", "alles gut erstmal", "alle sind wohlauf",
     "they left", "he left", "they ve left", "they have left", "he s gone", "they re gone", "they are gone",
     "drove off", "took off", "ran away", "die verschwinden", "verschwinden dann", "hauen ab", "haun ab",
-    "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "walks him off", "walked him off", "led him away",
+    "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "u haft",
+    "untersuchungshaft", "abgegeben", "handed in", "handed over", "neues schloss", "neuem schloss", "new lock*",
+    "schloss ausgetauscht", "locks changed", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
@@ -266,6 +297,12 @@ HIDING_THINGS = re.compile(
 ARRIVED = re.compile(
     r"\b(?:sind|ist|is|sin)\b(?: \w+){0,4} (?:geklettert|gestiegen|eingedrungen|reingekommen|hereingekommen"
     r"|reingegangen|eingestiegen|gesprungen|reingeklettert)\b"
+)
+# Office German with "hier" or "da" that names nobody ("Wie ist hier zu verfahren?", "Ist
+# hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
+NOBODY_THERE = re.compile(
+    r"\b(?:wie |was )?ist hier (?:etwas |noch |was |nun |jetzt )?zu \w+|\bwas ist hier los\b|\bsteht da nicht\b"
+    r"|\bsteht da nichts\b"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
@@ -298,7 +335,8 @@ ARMING = re.compile(
 # Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
 # the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
 FIGURATIVE_FIRE = re.compile(
-    r"\b(?:campaign|wahlkampf|team|mood|stimmung|inbox|phone|timeline|feed|chat|comments|kommentare"
+    r"\b(?:campaign|wahlkampf|team|mood|stimmung|inbox|phone|timeline|feed|chat|comments|kommentare|frist|deadline"
+    r"|antrag|forderantrag|heart|herz|heart s|i m|im|you re|ich bin"
     r"|postfach|handy|twitter|internet|netz|netzwerk|gruppe|whatsapp gruppe)\b"
     r"(?: (?:is|s|ist|are|was|has been|literally|total|totally|komplett|grad|gerade|voll|mal wieder))*"
     r" (?:on fire|in flammen|brennt|explod\w*|blowing up|blows up)"
@@ -317,7 +355,8 @@ FORETOLD = _words(
     "am wochenende", "tomorrow", "next week", "next month", "on monday", "on tuesday", "on wednesday",
     "on thursday", "on friday", "on saturday", "on sunday", "coming monday", "coming tuesday",
     "coming wednesday", "coming thursday", "coming friday", "coming saturday", "coming sunday",
-    "this weekend", "next weekend",
+    "this weekend", "next weekend", "next monday", "next tuesday", "next wednesday", "next thursday",
+    "next friday", "next saturday", "next sunday", "after the election", "nach der wahl", "vor der wahl",
 )
 _NOT_LATER = re.compile(r"\b(?:guten|heute|heut|gestern|jeden|am|diesen) morgen\b|\bschon\b.*")
 STILL_GOING = _words(
@@ -334,7 +373,8 @@ DENIED = _words(
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
+    "nothing has happened yet", "nothing happened yet", "non emergency", "nobody is here", "no one is here",
+    "niemand ist hier", "keiner ist hier", "not there now", "not there right now", "isn t there now", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
     "nothing happening", "nothing is happening", "nothing s happening",
 )
 # What comes after an incident: reporting, police work, court. A weapon or fire next to
@@ -366,7 +406,7 @@ IN_DANGER = _words(
     "fear for my life", "scared for my life", "life is in danger", "need police",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
-    "polizei bitte", "police please", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
+    "polizei bitte", "police please", "polizei soll kommen", "polizei soll herkommen", "police should come", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
 )
 WEAPON = _words(
     "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
@@ -532,6 +572,7 @@ NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|ich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|watching (?:right )?now|i m watching"
     r"|(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt)\b"
+    r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -570,6 +611,8 @@ TAKING_CHILD = re.compile(
 )
 # Someone held captive ("a picture of him tied to a chair", "gefesselt", "kidnapped"):
 # like a child being taken, often relayed, and now unless told as past or over.
+STABBED = _words("hat mich gestochen", "mich gestochen", "mich niedergestochen", "mich abgestochen", "stabbed me",
+                 "i ve been stabbed", "ive been stabbed", "bin gestochen worden")
 CAPTIVE = _words(
     "tied to a chair", "tied up", "tied to a", "gefesselt", "entfuhrt", "kidnapped", "abducted",
     "als geisel", "geiselnahme", "hostage",
@@ -691,6 +734,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = mend_slips(folded)
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
+    if (" hier" in folded or "steht da" in folded) and NOBODY_THERE.search(folded):
+        folded = NOBODY_THERE.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
@@ -713,7 +758,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("repeated")
     if past_tense(folded, frozenset(folded.split())):
         found.add("past_tense")
-    if REPORTED.search(folded):
+    if REPORTED.search(folded) or " steht" in folded and WRITTEN_ONLINE.search(folded):
         found.add("reported")
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
@@ -770,7 +815,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
-    if found & {"safe_now", "not_live", "over"} or story and not strong_now:
+    if found & {"safe_now", "not_live", "over", "foretold"} or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
@@ -779,7 +824,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
-        or CAPTIVE.search(folded) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
+        or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")
     if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \

@@ -234,7 +234,8 @@ NOW = _words(
 )
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
-    "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal",
+    "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal", "letzte sitzung",
+    "letzten sitzung", "last meeting", "last session",
     "letzten montag", "letzten dienstag", "letzten mittwoch", "letzten donnerstag",
     "letzten freitag", "letzten samstag", "letzten sonntag", "letztes wochenende",
     "am wochenende", "am montag", "am dienstag", "am mittwoch", "am donnerstag", "am freitag",

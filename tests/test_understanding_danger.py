@@ -133,6 +133,19 @@ NOT_DANGER = [
     "he texted he'd come with a knife next time I vote for it. that was on sunday. i'm fine right now",
     "und jetzt?",
     "was jetzt",
+    "hilfe, mein tablet ist abgestürzt",  # everyday trouble with an alarm word
+    "notfall: kaffeemaschine im rathaus kaputt",
+    "SOS ist der Name unserer Kinderhilfe",
+    "emergency session of the council tonight, ugh",
+    "what number do i call for a non emergency",
+    "unser kämmerer ist ne wandelnde bombe haha",
+    "frist für den förderantrag brennt, hilfe",
+    "der mann mit dem messer sitzt jetzt in u-haft",
+    "auf insta steht ich soll brennen",  # what is written online
+    "that email said there's a bomb at the school next monday",  # announced for later
+    "welches schloss empfehlt ihr gegen einbruch",
+    "Wie ist hier zu verfahren?",
+    "smoke alarm went off, just burnt toast, sorry",
 ]
 
 
@@ -227,6 +240,9 @@ SEEN_BY_THE_RULES = [
     "hurry pls",
     "einbruch jetzt",
     "sos pls",
+    "die polizei soll kommen, die ham mich gepackt",
+    "mir is schlecht, hat mich gestochen",
+    "Police? Which number? A group with torches has gathered outside my house and they're chanting.",
 ]
 
 
