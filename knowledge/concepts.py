@@ -170,6 +170,13 @@ HELP_REQUEST = _words(
     "die nummer von", "die nummer vom", "die nummer der", "number for the", "number of the", "wie erreiche ich",
     "how do i reach", "wie vorgehen", "wie gehe ich vor", "how do i proceed", "tipps", "tips", "wo kann ich",
     "soll ich das melden", "should i report", "help dealing", "help handling",
+    "an wen wend ich mich", "an wen wende ich mich", "who can advise", "how can i support", "how can we support",
+    "how do i support", "wie konnen wir", "was sind meine optionen", "was meine optionen sind", "what are my options",
+    "brauch ne nummer", "brauche die nummer", "brauche eine nummer", "need the number", "need a number",
+    "wie zeig ich", "wie zeige ich", "how do i report", "how can i report", "emergency contact for", "kontakt fur",
+    "ignorieren oder", "ignore it or", "wird das gespeichert", "wird das hier gespeichert", "datenschutz",
+    "is this stored", "is my data stored",
+    "mit der beratung", "zur beratung", "danke dass ihr", "thanks for being there", "thank you for being there",
     "wer hilft wenn", "who helps if", "who do i call if", "wen ruf ich an wenn", "wen rufe ich an wenn",
     "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
 )
@@ -198,7 +205,8 @@ HYPOTHETICAL = _words(
     "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
     "im fall dass", "welche massnahmen",
     "waffenschein*", "what do you advise",
-    "lohnt sich", "is it worth", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
+    "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
+    "ab wann", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
     "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
     "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
     "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
@@ -218,12 +226,12 @@ OTHER_SENSE = _words(
     "ist der name", "is the name", "heisst unser", "sos sticker", "sos aufkleber", "das wort fur", "the word for",
     "was bedeutet", "what does that mean", "what does it mean", "emergency session", "emergency meeting",
     "notfallsitzung", "dringlichkeitssitzung", "sondersitzung", "attack ad*", "angriffswahlkampf", "fire hazard",
-    "wasserrohrbruch", "rohrbruch", "stromausfall", "burst pipe", "power cut", "feuer frei", "bombe ist geplatzt",
+    "wasserrohrbruch", "rohrbruch", "burst pipe", "feuer frei", "pressemitteilung", "press release", "bombe ist geplatzt",
     "bombe platzen", "dropped the bomb", "drucker", "printer", "wlan", "wifi", "feueralarm gedruckt",
     "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
     "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
     "angebrannt", "just burnt", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
-    "following me online", "folgt mir online", "scared to walk", "afraid to walk",
+    "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
 )
 FICTION = _words(
     "krimi", "tatort", "netflix", "serie", "film", "movie", "tv show", "series", "novel", "roman",
@@ -271,7 +279,10 @@ OVER = _words(
     "drove off", "took off", "ran away", "die verschwinden", "verschwinden dann", "hauen ab", "haun ab",
     "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "u haft",
     "untersuchungshaft", "abgegeben", "handed in", "handed over", "neues schloss", "neuem schloss", "new lock*",
-    "schloss ausgetauscht", "locks changed", "walks him off", "walked him off", "led him away",
+    "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
+    "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
+    "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
+    "he s fine", "she s fine", "s fine now", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
@@ -302,7 +313,7 @@ ARRIVED = re.compile(
 # hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
 NOBODY_THERE = re.compile(
     r"\b(?:wie |was )?ist hier (?:etwas |noch |was |nun |jetzt )?zu \w+|\bwas ist hier los\b|\bsteht da nicht\b"
-    r"|\bsteht da nichts\b"
+    r"|\bsteht da nichts\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
@@ -373,7 +384,9 @@ DENIED = _words(
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "non emergency", "nobody is here", "no one is here",
+    "nothing has happened yet", "nothing happened yet", "non emergency", "just need advice", "just advice",
+    "only advice", "brauch ich nicht direkt", "brauch ich ni direkt", "nicht wirklich", "not really an",
+    "don t need", "dont need", "not now", "kleiner test", "nobody is here", "no one is here",
     "niemand ist hier", "keiner ist hier", "not there now", "not there right now", "isn t there now", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
     "nothing happening", "nothing is happening", "nothing s happening",
 )
@@ -406,7 +419,9 @@ IN_DANGER = _words(
     "fear for my life", "scared for my life", "life is in danger", "need police",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
-    "polizei bitte", "police please", "polizei soll kommen", "polizei soll herkommen", "police should come", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
+    "110 besetzt", "110 ist besetzt", "110 war besetzt", "aber besetzt", "notruf besetzt", "notruf ist besetzt", "110 geht nicht", "112 geht nicht", "isnt going through", "isn t going through",
+    "not going through", "komme nicht durch", "komm nicht durch", "nicht durchgekommen", "can t get through",
+    "cant get through", "polizei bitte", "police please", "polizei soll kommen", "polizei soll herkommen", "police should come", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
 )
 WEAPON = _words(
     "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
@@ -446,6 +461,7 @@ INJURY = _words(
     "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
 )
 PERSON_PRESENT = _words(
+    "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
@@ -485,7 +501,8 @@ FOLLOWING = _words(
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
     "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
-    "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "break in", "breaking in",
+    "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "aufzubrechen", "aufzuhebeln", "aufhebeln",
+    "hebelt", "hebeln", "break in", "breaking in",
     "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
     "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
     "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
@@ -734,7 +751,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = mend_slips(folded)
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
-    if (" hier" in folded or "steht da" in folded) and NOBODY_THERE.search(folded):
+    if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)

@@ -108,9 +108,22 @@ class DangerRules:
             out.append("hazard")
         strong = self._strong and self._strong.search(cleaned)
         weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
-        if "settled" not in found and (strong or weak):
+        if not found & {"settled", "denied"} and (strong or weak):
             out.append("term")
         return out
+
+
+# A short message with an alarm word, a negation and no scene is an alarm taken back ("kein
+# Notfall, nur eine Frage", "hilfe, drucker geht nicht", "brauch keine Hilfe mehr"): the model,
+# which learnt the alarm word from short cries, does not decide it alone.
+SCENES = frozenset(
+    "person following break_in attack crowd hiding weapon fire explosive injury present_scene in_danger".split()
+)
+SHORT_DENIAL = 8  # words
+
+
+def alarm_taken_back(found: set[str], words: int) -> bool:
+    return words <= SHORT_DENIAL and {"alarm", "negated"} <= found and not found & SCENES
 
 
 def model_threshold(found: set[str]) -> float:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from knowledge.classifier import CategoryScore, counted, rank
-from knowledge.danger import DangerRules, DangerVerdict, decide, model_threshold
+from knowledge.danger import DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
 from knowledge.extract import aspects as find_aspects
 from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
 from knowledge.features import fold
@@ -93,8 +93,10 @@ class Understander:
     def _danger(self, folded: str, vector: Any, found: set[str] | None = None) -> DangerVerdict:
         probs = self._head("danger", vector) if vector is not None and len(vector) else None
         found = concepts(folded) if found is None else found
+        words = len(folded.split())
         return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
-                      model_threshold(found), words=len(folded.split()), denied=bool(found & MODEL_VETOES))
+                      model_threshold(found), words=words,
+                      denied=bool(found & MODEL_VETOES) or alarm_taken_back(found, words))
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)

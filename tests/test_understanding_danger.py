@@ -146,6 +146,13 @@ NOT_DANGER = [
     "welches schloss empfehlt ihr gegen einbruch",
     "Wie ist hier zu verfahren?",
     "smoke alarm went off, just burnt toast, sorry",
+    "hilfe hilfe, nicht akut, aber mein postfach quillt über",  # an alarm taken back
+    "kein notfall, aber ich brauche rat",
+    "polizei bitte nicht einschalten, ich will erstmal nur wissen was meine optionen sind",
+    "help, my daughter gets messages at school. She's home safe. Who can advise?",
+    "112 dont need. just advice, the man who threatened me last week lives two streets away",
+    "Polizei war schon da.",
+    "Ist Schubsen schon Körperverletzung?",
 ]
 
 
@@ -243,6 +250,10 @@ SEEN_BY_THE_RULES = [
     "die polizei soll kommen, die ham mich gepackt",
     "mir is schlecht, hat mich gestochen",
     "Police? Which number? A group with torches has gathered outside my house and they're chanting.",
+    "110 isnt going through!!",
+    "110 hab ich gewählt aber besetzt, jemand versucht das kellerfenster aufzuhebeln",
+    "help. power cut in the house and i hear footsteps on the gravel outside",
+    "Fire in the stairwell, someone lit the posters we stored there. Can't get out the front.",
 ]
 
 
