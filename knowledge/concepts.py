@@ -36,7 +36,7 @@ REPORTED = _words(
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten". Split
 # by the words each part needs, so that a message runs only the parts that can match
 # (one expression over a long message cost a tenth of all the word families).
-_PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt".split())
+_PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt lag lagen".split())
 _PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got a gun", "they got in" are now
 _PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b"
                       r"|\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
@@ -96,6 +96,11 @@ _NEG_SCOPE = re.compile(
     r"|\b\w+\s+(?:nix|nichts|nothing)\b"
 )
 _NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
+# Before "in danger" or "call the police": a negation, a condition or a question about it
+# ("I didn't call the police", "asking if I'm in danger", "wenn ich in Gefahr bin").
+_NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
+    "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn".split()
+)
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
@@ -230,7 +235,7 @@ OTHER_SENSE = _words(
     "bombe platzen", "dropped the bomb", "drucker", "printer", "wlan", "wifi", "feueralarm gedruckt",
     "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
     "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
-    "angebrannt", "just burnt", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
+    "angebrannt", "just burnt", "was empty", "war leer", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
     "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
 )
 FICTION = _words(
@@ -282,7 +287,8 @@ OVER = _words(
     "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
     "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
     "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
-    "he s fine", "she s fine", "s fine now", "walks him off", "walked him off", "led him away",
+    "he s fine", "she s fine", "s fine now", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
+    "zweites schloss", "zweiten schloss", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
@@ -313,9 +319,10 @@ ARRIVED = re.compile(
 # hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
 NOBODY_THERE = re.compile(
     r"\b(?:wie |was )?ist hier (?:etwas |noch |was |nun |jetzt )?zu \w+|\bwas ist hier los\b|\bsteht da nicht\b"
-    r"|\bsteht da nichts\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
+    r"|\bsteht da nichts\b|\bwarum steht da\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
+NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*")
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 _KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
@@ -384,7 +391,8 @@ DENIED = _words(
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "non emergency", "just need advice", "just advice",
+    "nothing has happened yet", "nothing happened yet", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",
+    "nichts los", "nix los", "non emergency", "just need advice", "just advice",
     "only advice", "brauch ich nicht direkt", "brauch ich ni direkt", "nicht wirklich", "not really an",
     "don t need", "dont need", "not now", "kleiner test", "nobody is here", "no one is here",
     "niemand ist hier", "keiner ist hier", "not there now", "not there right now", "isn t there now", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
@@ -406,7 +414,8 @@ STRONG_NOW = re.compile(
     r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
-    r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building)\b"
+    r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
+    r"|befindet sich erneut|befinden sich erneut|befindet sich wieder|befinden sich wieder|in diesem augenblick|augenblicklich)\b"
 )
 ALARM = _words(
     "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -461,7 +470,10 @@ INJURY = _words(
     "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
 )
 PERSON_PRESENT = _words(
-    "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
+    "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
+    "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
+    "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
+    "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
@@ -502,7 +514,7 @@ BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
     "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
     "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "aufzubrechen", "aufzuhebeln", "aufhebeln",
-    "hebelt", "hebeln", "break in", "breaking in",
+    "hebelt", "hebeln", "aufgehebelt", "aufgebrochen", "break in", "breaking in",
     "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
     "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
     "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
@@ -573,6 +585,7 @@ QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 _STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
+    " augenblick augenblicklich"
     " tur door".split()
 )
 _SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
@@ -583,6 +596,7 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 FIRE_NOW = _words(
     "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
+    "and lit it", "lit it up", "set it alight", "und angezundet", "zundet es an", "zundet an",
 )
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
@@ -753,6 +767,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NO_ASSAULT.sub(" ", folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
+    if "bomb" in folded and NOT_A_BOMB.search(folded):
+        folded = NOT_A_BOMB.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
@@ -786,7 +802,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if past and not now:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
-    if at is not None and not _NEGATION_WORDS.intersection(folded[:at].split()[-4:]) \
+    if at is not None and not _NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),

@@ -150,7 +150,8 @@ ONLINE = _words(
 OFFLINE = _words(
     "brief", "briefe", "briefen", "drohbrief*", "drohschreiben", "anonyme schreiben", "anonymes schreiben",
     "ein schreiben", "das schreiben", "dieses schreiben", "schreiben eingegangen", "schreiben erhalten",
-    "postsendung*", "poststelle", "posteingang",
+    "postsendung*", "poststelle", "posteingang", "besucher", "a visitor", "am schalter", "at the counter",
+    "burgerburo", "citizens office", "in der sprechstunde", "at my office hours",
     "postalisch", "zettel*", "briefkasten*", "postkasten*", "per post",
     "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
     "auf der strasse", "auf dem markt", "am markt", "marktplatz", "in der sitzung", "nach der sitzung",
@@ -225,7 +226,7 @@ EXTREMIST = _words(
 )
 
 NOW = _words(
-    "jetzt", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment",
+    "jetzt", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment", "in diesem augenblick",
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
@@ -238,6 +239,7 @@ PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
     "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal", "letzte sitzung",
     "letzten sitzung", "last meeting", "last session",
+    "das war montag", "vom montag", "das war dienstag", "vom dienstag", "das war mittwoch", "vom mittwoch", "das war donnerstag", "vom donnerstag", "das war freitag", "vom freitag", "das war samstag", "vom samstag", "das war sonntag", "vom sonntag",
     "it was monday", "that was monday", "was on monday", "it was tuesday", "that was tuesday", "was on tuesday", "it was wednesday", "that was wednesday", "was on wednesday", "it was thursday", "that was thursday", "was on thursday", "it was friday", "that was friday", "was on friday", "it was saturday", "that was saturday", "was on saturday", "it was sunday", "that was sunday", "was on sunday",
     "letzten montag", "letzten dienstag", "letzten mittwoch", "letzten donnerstag",
     "letzten freitag", "letzten samstag", "letzten sonntag", "letztes wochenende",

@@ -9,6 +9,9 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    "Der Mann ist zurückgekehrt und befindet sich erneut vor dem Eingang.",
+    "jetz isser drin!! hat die terrassentür aufgehebelt",
+    "wait. someone just rang the bell twice and nobody's supposed to be coming",
     "Hilfe", "hilfe!!!", "Help", "SOS", "Notfall", "Notfall bitte schnell", "HILFEEE",
     "hammering on the front door and yelling they know I'm home, I'm alone",
     "Er steht gerade vor meiner Tür und schreit",
@@ -153,6 +156,13 @@ NOT_DANGER = [
     "112 dont need. just advice, the man who threatened me last week lives two streets away",
     "Polizei war schon da.",
     "Ist Schubsen schon Körperverletzung?",
+    "I didn't call the police back then because I thought it was kids",
+    "why do you keep asking if im in danger? im not, i just want advice",
+    "nothing is going on right now, I'm just sitting at home going over it again",
+    "es war ein kleiner mann mit bomberjacke, so um die 40",
+    "der mob vom montag stand auf dem marktplatz, nicht vor meinem haus",
+    "die stehen nicht mehr vorm haus, sind richtung bahnhof abgezogen",
+    "warum steht da die nummer vom lka? ist das so schlimm?",
 ]
 
 
@@ -254,6 +264,8 @@ SEEN_BY_THE_RULES = [
     "110 hab ich gewählt aber besetzt, jemand versucht das kellerfenster aufzuhebeln",
     "help. power cut in the house and i hear footsteps on the gravel outside",
     "Fire in the stairwell, someone lit the posters we stored there. Can't get out the front.",
+    "somebody poured something on the porch and lit it",
+    "Nachtrag: Der Verdächtige steht in diesem Augenblick wieder gegenüber auf dem Gehweg.",
 ]
 
 
