@@ -31,7 +31,7 @@ REPORTED = _words(
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
     "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
-    "video*", "clip", "geschickt", "sent me",
+    "video*", "clip", "geschickt", "sent me", "under it", "under my post", "unter meinem post", "drunter",
 )
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten". Split
 # by the words each part needs, so that a message runs only the parts that can match
@@ -66,9 +66,11 @@ def past_tense(folded: str, words: frozenset[str]) -> bool:
     return (not _EN_SUBJECTS.isdisjoint(words) or "was" in words) and bool(_PAST_EN.search(folded))
 
 
-# Words in -ing that are no verb ("next week's council meeting"): no present continuous.
+# Words in -ing that are no verb ("next week's council meeting"), or the writer's own act
+# of reporting ("I'm only reporting it now"): no present continuous.
 _ING_NOUNS = (r"(?:meeting|building|evening|morning|wedding|parking|training|hearing|briefing|ceiling|thing"
-              r"|something|nothing|anything|everything|spring|during|warning|housing|funding|ring|king)\b")
+              r"|something|nothing|anything|everything|spring|during|warning|housing|funding|ring|king"
+              r"|reporting)\b")
 # English present continuous ("he is standing", "they're banging") means now.
 PROGRESSIVE = re.compile(
     r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?(?!" + _ING_NOUNS + r")\w{2,}ing\b"
@@ -161,7 +163,7 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "blute innerlich", "bleeding inside", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
     "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
     "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
@@ -181,11 +183,13 @@ HELP_REQUEST = _words(
     "wie zeig ich", "wie zeige ich", "how do i report", "how can i report", "emergency contact for", "kontakt fur",
     "ignorieren oder", "ignore it or", "wird das gespeichert", "wird das hier gespeichert", "datenschutz",
     "is this stored", "is my data stored",
-    "mit der beratung", "zur beratung", "danke dass ihr", "thanks for being there", "thank you for being there",
+    "mit der beratung", "zur beratung", "counselling", "counseling", "danke dass ihr", "thanks for being there", "thank you for being there",
     "wer hilft wenn", "who helps if", "who do i call if", "wen ruf ich an wenn", "wen rufe ich an wenn",
     "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
+    "nur der wind", "just the wind", "war aber nur", "was only a drill", "ach nee", "ach ne", "ist der postbote",
+    "war der postbote", "der paketbote", "the postman", "the mailman",
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
     "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
@@ -212,6 +216,7 @@ HYPOTHETICAL = _words(
     "waffenschein*", "what do you advise",
     "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
     "ab wann", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
+    "criminal offence", "criminal offense", "legal", "illegal", "strafbar", "how do we avoid", "wie vermeiden wir",
     "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
     "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
     "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
@@ -235,7 +240,12 @@ OTHER_SENSE = _words(
     "bombe platzen", "dropped the bomb", "drucker", "printer", "wlan", "wifi", "feueralarm gedruckt",
     "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
     "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
-    "angebrannt", "just burnt", "was empty", "war leer", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
+    "angebrannt", "just burnt", "was empty", "war leer", "garden waste", "gartenabfall*", "bonfire", "lagerfeuer",
+    "osterfeuer", "grill", "bbq", "barbecue", "kamin", "fireplace", "it s just the", "it was just the",
+    "just the neighbour", "nur der nachbar", "hiding from journalists", "hiding from reporters", "graffitied",
+    "graffiti", "was our toaster", "fire wall", "firewall", "brandmauer", "hat sich geschnitten", "cut himself",
+    "cut herself", "nix mit politik", "nichts mit politik", "nothing to do with politics", "unrelated",
+    "uberfordert", "overwhelmed", "haushaltsplan", "probealarm", "sirenentest", "warntag", "test alarm", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
     "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
 )
 FICTION = _words(
@@ -258,7 +268,7 @@ TECH_SUPPORT = _words(
     "geht nicht auf", "funktioniert nicht", "doesn t work", "not working", "keeps failing", "reset",
     "zurucksetzen", "download*", "herunterladen", "bot", "chatbot", "angemeldet", "anmelden", "registriert",
     "schrift", "schriftgrosse", "font", "text size", "settings", "einstellung*",
-    "computer", "rechner", "laptop", "tablet", "pc", "drucken", "drucker", "printer", "scanner", "kaffeemaschine",
+    "computer", "rechner", "laptop", "tablet", "pc", "drucker", "printer", "scanner", "kaffeemaschine",
     "coffee machine", "steuererklarung", "tax return", "abgesturzt", "crashed", "spinnt", "zugang", "ratsinfo*",
     "software", "update", "akku", "battery",
 )
@@ -287,8 +297,9 @@ OVER = _words(
     "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
     "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
     "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
-    "he s fine", "she s fine", "s fine now", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
-    "zweites schloss", "zweiten schloss", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
+    "he s fine", "she s fine", "s fine now", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
+    "zweites schloss", "zweiten schloss", "all fine", "alles in ordnung", "ended peacefully", "stayed peaceful",
+    "friedlich beendet", "friedlich geblieben", "blieb friedlich", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
     "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
     "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
@@ -304,9 +315,15 @@ OVER = _words(
     "was just a", "was only a", "war nur ein", "war nur eine", "back home from", "home from hospital",
     "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
 )
+# Asking what the law calls it ("is that coercion?", "ist das schon Nötigung?"): no scene now.
+NAMING_OFFENCE = re.compile(
+    r"\b(?:is|ist|isn t|would|ware|zahlt|counts?)(?: \w+)? (?:that|this|it|das|dies|es)(?: \w+)? (?:already |schon |even |really )?"
+    r"(?:a |an |eine |ein )?(?:crime|offence|offense|corcion|stalking|threat|assault|harassment|insult|notigung"
+    r"|bedrohung|korperverletzung|beleidigung|straftat|hausfriedensbruch)\b"
+)
 # Hiding things is no hiding from anyone ("hiding my kids' photos from social media").
 HIDING_THINGS = re.compile(
-    r"\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
+    r"\bhid(?:ing|e|den) nothing\b|\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
     r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
 )
 # Just got in, told in the German perfect with "sein" ("die sind über den Zaun geklettert"):
@@ -391,7 +408,10 @@ DENIED = _words(
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",
+    "nothing has happened yet", "nothing happened yet", "niemand an der tur", "keiner an der tur",
+    "nobody at the door", "no one at the door", "nobody broke in", "no one broke in",
+    "niemand ist eingebrochen", "keiner ist eingebrochen", "nobody is following", "no one is following",
+    "niemand verfolgt", "keiner verfolgt", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",
     "nichts los", "nix los", "non emergency", "just need advice", "just advice",
     "only advice", "brauch ich nicht direkt", "brauch ich ni direkt", "nicht wirklich", "not really an",
     "don t need", "dont need", "not now", "kleiner test", "nobody is here", "no one is here",
@@ -472,6 +492,7 @@ INJURY = _words(
 PERSON_PRESENT = _words(
     "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
     "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
+    "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
     "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
     "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
@@ -555,7 +576,7 @@ DRAWN = _words(
 )
 # An injury as a present state is now, whatever story surrounds it.
 INJURED_NOW = _words(
-    "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
+    "he s down", "she s down", "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
     "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
     "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
     "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
@@ -604,6 +625,7 @@ NOW_ELSEWHERE = re.compile(
     r"|ich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|watching (?:right )?now|i m watching"
     r"|(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt)\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
+    r"|(?:reporting|report) (?:it |this )?(?:only )?now|only now|erst jetzt|(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -629,6 +651,8 @@ PRESENT_SCENE = _words(
     "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
 )
 # A powder or substance from a letter, now: a hazard whatever the tense of the opening.
+# A thing that ticks or beeps is there now, even in a question ("tickt irgendwie??").
+TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping")
 POWDER = _words(
     "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
     "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
@@ -642,7 +666,7 @@ TAKING_CHILD = re.compile(
 )
 # Someone held captive ("a picture of him tied to a chair", "gefesselt", "kidnapped"):
 # like a child being taken, often relayed, and now unless told as past or over.
-STABBED = _words("hat mich gestochen", "mich gestochen", "mich niedergestochen", "mich abgestochen", "stabbed me",
+STABBED = _words("was stabbed", "wurde gestochen", "wurde niedergestochen", "hat mich gestochen", "mich gestochen", "mich niedergestochen", "mich abgestochen", "stabbed me",
                  "i ve been stabbed", "ive been stabbed", "bin gestochen worden")
 CAPTIVE = _words(
     "tied to a chair", "tied up", "tied to a", "gefesselt", "entfuhrt", "kidnapped", "abducted",
@@ -707,6 +731,13 @@ _NEG_WORDS = frozenset(
 
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
+
+
+def retracted_after_now(folded: str) -> bool:
+    """A retraction after the sign of now takes it back ("es klopft gerade – ach nee, ist
+    der Postbote"); one before it does not ("entwarnung war falsch, der ist gerade wieder da")."""
+    said, back = STRONG_NOW.search(folded), RETRACTED.first(folded)
+    return said is not None and back is not None and back > said.start()
 
 
 def without_negated(folded: str, raw: str = "") -> str:
@@ -794,6 +825,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if REPORTED.search(folded) or " steht" in folded and WRITTEN_ONLINE.search(folded):
         found.add("reported")
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
+    if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
+        affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(affirmed if name in HAZARDS else folded):
             found.add(name)
@@ -814,6 +847,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.discard("help_request")  # "wie krieg ich den weg, der sitzt auf meiner Motorhaube"
     if THOUGHT_BUT.search(folded):
         found.add("retracted")
+    if NAMING_OFFENCE.search(folded):
+        found.add("hypothetical")  # "Blocking the exit - is that coercion?"
     if ARMING.search(folded):
         found.add("planning")  # "brauch ich ein Pfefferspray für den Heimweg?"
     if FIGURATIVE_FIRE.search(folded):
@@ -824,6 +859,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not strong_now:
         found.add("not_live")
+    elif "retracted" in found and strong_now and retracted_after_now(folded):
+        found.add("not_live")  # "es klopft gerade – ach nee, ist der Postbote"
     arrested = ARRESTED.search(folded)
     fire_out = FIRE_OUT.search(folded)
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
@@ -854,8 +891,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
-    hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or (FIRE_NOW.search(affirmed) or POWDER.search(affirmed)) \
+    hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
+        or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:

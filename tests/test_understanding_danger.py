@@ -163,6 +163,19 @@ NOT_DANGER = [
     "der mob vom montag stand auf dem marktplatz, nicht vor meinem haus",
     "die stehen nicht mehr vorm haus, sind richtung bahnhof abgezogen",
     "warum steht da die nummer vom lka? ist das so schlimm?",
+    "Blocking the exit at a council meeting - is that coercion?",  # naming the offence
+    "ist das schon Nötigung, wenn die mir den Weg versperren?",
+    "no fire, it's just the neighbour burning garden waste",
+    "nobody broke in, they just painted on the garage",
+    "are torches at a demo legal?",
+    "I'm hiding nothing from the police, I just want advice",
+    "the protest outside town hall ended peacefully. no arrests.",
+    "es klopft gerade – ach nee, ist der postbote",  # taken back after the now
+    "mir brennt die hütte grad, so viel arbeit vorm haushalt",
+    "niemand an der tür, nur der wind schlägt das tor",
+    "a man with a bat stood at my gate in March. I'm only reporting it now.",
+    "ich hab letzte woche einen brief mit weißem pulver bekommen, die polizei hat es abgeholt",
+    "was mach ich wenn ein paket tickt?",
 ]
 
 
@@ -264,6 +277,11 @@ SEEN_BY_THE_RULES = [
     "110 hab ich gewählt aber besetzt, jemand versucht das kellerfenster aufzuhebeln",
     "help. power cut in the house and i hear footsteps on the gravel outside",
     "Fire in the stairwell, someone lit the posters we stored there. Can't get out the front.",
+    "my son was stabbed at the fest tent, he's down",
+    "Scheibe kaputt, Stein lag drin, draußen noch Stimmen",
+    "Im Posteingang wurde ein Brief geöffnet, aus dem weißes Pulver gerieselt ist, zwei husten",  # a powder letter
+    "bro da hat wer n paket vor die tür gestellt, tickt irgendwie?? keiner traut sich ran",
+    "die filmen mich live auf tiktok vor meinem haus und rufen leute dazu",
     "somebody poured something on the porch and lit it",
     "Nachtrag: Der Verdächtige steht in diesem Augenblick wieder gegenüber auf dem Gehweg.",
 ]
