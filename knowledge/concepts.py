@@ -140,7 +140,8 @@ IMAGINED = _words(
     "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
     "still think about", "can t forget", "cant forget", "keep remembering", "flashback*",
     "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
-    "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "nightmare*", "imagin*",
+    "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "dreaming", "dreams", "ich traume",
+    "nightmare*", "imagin*",
 )
 PLANNING = _words(
     "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
@@ -163,7 +164,7 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "blute innerlich", "bleeding inside", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
     "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
     "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
@@ -297,7 +298,7 @@ OVER = _words(
     "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
     "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
     "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
-    "he s fine", "she s fine", "s fine now", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
+    "he s fine", "she s fine", "s fine now", "alle ok", "den mann mitgenommen", "calmed down", "shaken up", "just shaken", "banned from contacting", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
     "zweites schloss", "zweiten schloss", "all fine", "alles in ordnung", "ended peacefully", "stayed peaceful",
     "friedlich beendet", "friedlich geblieben", "blieb friedlich", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
@@ -366,6 +367,9 @@ ARMING = re.compile(
     r"|\b(?:darf|durfen)\b(?: \w+){0,4} (?:" + _DEFENSIVE + r")\b"
     r"|\b(?:kaufen|kauf|anschaffen|besorgen|buy)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r"|waffe|gun|messer|knife|pistole)\b"
     r"|\b(?:" + _DEFENSIVE + r"|waffe|gaspistole|schreckschuss\w*|pistole|gun)\b(?: \w+){0,2} (?:zulegen|kaufen|anschaffen|besorgen)\b"
+    # asking whether to keep a weapon at hand ("should I keep a baseball bat by the door?")
+    r"|\b(?:should|shall|can|may|soll|sollte|darf|kann) (?:i|we|ich|wir)(?: \w+){0,3} "
+    r"(?:baseball bat|bat|baseballschlager|knuppel|waffe|gun|messer|knife|pistole|gaspistole)\b"
 )
 # Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
 # the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
@@ -390,7 +394,7 @@ FORETOLD = _words(
     "am wochenende", "tomorrow", "next week", "next month", "on monday", "on tuesday", "on wednesday",
     "on thursday", "on friday", "on saturday", "on sunday", "coming monday", "coming tuesday",
     "coming wednesday", "coming thursday", "coming friday", "coming saturday", "coming sunday",
-    "this weekend", "next weekend", "next monday", "next tuesday", "next wednesday", "next thursday",
+    "this weekend", "next weekend", "nachsten monat", "nachstes jahr", "nachsten jahr", "next year", "next monday", "next tuesday", "next wednesday", "next thursday",
     "next friday", "next saturday", "next sunday", "after the election", "nach der wahl", "vor der wahl",
 )
 _NOT_LATER = re.compile(r"\b(?:guten|heute|heut|gestern|jeden|am|diesen) morgen\b|\bschon\b.*")
@@ -408,7 +412,8 @@ DENIED = _words(
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "niemand an der tur", "keiner an der tur",
+    "nothing has happened yet", "nothing happened yet", "no one s here", "nobody s here", "not in any danger",
+    "in keiner gefahr", "no danger at the moment", "niemand an der tur", "keiner an der tur",
     "nobody at the door", "no one at the door", "nobody broke in", "no one broke in",
     "niemand ist eingebrochen", "keiner ist eingebrochen", "nobody is following", "no one is following",
     "niemand verfolgt", "keiner verfolgt", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",
@@ -448,6 +453,7 @@ IN_DANGER = _words(
     "fear for my life", "scared for my life", "life is in danger", "need police",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
+    "ruft wer die polizei", "ruft jemand die polizei", "someone call the police", "somebody call the police",
     "110 besetzt", "110 ist besetzt", "110 war besetzt", "aber besetzt", "notruf besetzt", "notruf ist besetzt", "110 geht nicht", "112 geht nicht", "isnt going through", "isn t going through",
     "not going through", "komme nicht durch", "komm nicht durch", "nicht durchgekommen", "can t get through",
     "cant get through", "polizei bitte", "police please", "polizei soll kommen", "polizei soll herkommen", "police should come", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
@@ -456,7 +462,8 @@ WEAPON = _words(
     "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
     "gewehr", "gewehre", "schusswaffe*", "knarre", "knarren", "revolver",
     "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
-    "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns",
+    "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns", "screwdriver",
+    "schraubenzieher", "schraubendreher",
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
@@ -494,7 +501,7 @@ PERSON_PRESENT = _words(
     "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
     "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
     "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
-    "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
+    "stuck in the lift with", "im aufzug mit", "im fahrstuhl mit", "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
@@ -617,7 +624,7 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 FIRE_NOW = _words(
     "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
-    "and lit it", "lit it up", "set it alight", "und angezundet", "zundet es an", "zundet an",
+    "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
@@ -625,6 +632,10 @@ NOW_ELSEWHERE = re.compile(
     r"|ich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|watching (?:right )?now|i m watching"
     r"|(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt)\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
+    r"|(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
+    r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"
+    r"|(?:im moment|gerade|grad|derzeit|momentan|jetzt|right now|at the moment) (?:\w+ ){0,2}(?:keine|kein|nicht|not|no)"
+    r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
     r"|(?:reporting|report) (?:it |this )?(?:only )?now|only now|erst jetzt|(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")

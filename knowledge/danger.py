@@ -95,7 +95,9 @@ class DangerRules:
         if len(words) <= 4 and URGENT.intersection(words) and all(w in ALARM_WORDS or w in CRY_WORDS for w in words):
             return ["alarm"]
         cleaned = self.clean(folded)
-        found = concepts(cleaned) if found is None or cleaned != folded else found
+        # Recomputed without the negated phrases, unless the writer denies an emergency ("im
+        # Moment keine Gefahr, aber gestern stand einer vor der Tür"): then the denial stands.
+        found = concepts(cleaned) if found is None or cleaned != folded and "denied" not in found else found
         if len(words) <= SHORT_CRY and "now" in found and words[0] not in ASKING \
                 and not found & {"negated", "denied", "not_live", "safe_now", "over", "question"}:
             return ["alarm"]

@@ -176,6 +176,12 @@ NOT_DANGER = [
     "a man with a bat stood at my gate in March. I'm only reporting it now.",
     "ich hab letzte woche einen brief mit weißem pulver bekommen, die polizei hat es abgeholt",
     "was mach ich wenn ein paket tickt?",
+    "should I keep a baseball bat by the door?",
+    "I keep dreaming someone breaks into the house, I wake up sweating",
+    "Please note: I am not in any danger at the moment. Three weeks ago a man followed me to my door.",
+    "Es besteht im Moment keine Gefahr, aber gestern stand einer vor der Tür",  # the denial stands
+    "er meinte am telefon, nächsten monat steht er mit seinen jungs vor meiner tür",
+    "der brennt fuer sein thema, echt anstrengend",
 ]
 
 
@@ -282,6 +288,9 @@ SEEN_BY_THE_RULES = [
     "Im Posteingang wurde ein Brief geöffnet, aus dem weißes Pulver gerieselt ist, zwei husten",  # a powder letter
     "bro da hat wer n paket vor die tür gestellt, tickt irgendwie?? keiner traut sich ran",
     "die filmen mich live auf tiktok vor meinem haus und rufen leute dazu",
+    "nu die ham feuer gelegt am schuppen",
+    "ruft wer die polizei??",
+    "kein notfall gerade, aber der steht vor der tür mit messer",
     "somebody poured something on the porch and lit it",
     "Nachtrag: Der Verdächtige steht in diesem Augenblick wieder gegenüber auf dem Gehweg.",
 ]
