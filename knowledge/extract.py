@@ -28,7 +28,9 @@ class WordFamily:
         # write them, and fold makes the text "feur", "aktull", "soben".
         alternatives = tuple(dict.fromkeys(_fold_pairs(alt) for alt in alternatives))
         self.alternatives = alternatives
-        singles, patterns, heads, prefixes = set(), [], set(), set()
+        singles, patterns = set(), []
+        by_head: dict[str, list[str]] = {}
+        by_prefix: dict[str, list[str]] = {}
         for alt in alternatives:
             if " " not in alt and "*" not in alt:
                 singles.add(alt)
@@ -37,15 +39,20 @@ class WordFamily:
             # phrase to match: "tur" of "vor der tur", not the common "vor".
             parts = alt.split()
             exact = [w for w in parts if "*" not in w]
-            if exact:
-                heads.add(max(reversed(exact), key=len))
-            else:
-                prefixes.add(max(reversed(parts), key=len).rstrip("*"))
             body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
-            patterns.append(body + (r"\w*" if alt.endswith("*") else r"\b"))
+            body += r"\w*" if alt.endswith("*") else r"\b"
+            if exact:
+                by_head.setdefault(max(reversed(exact), key=len), []).append(body)
+            else:
+                by_prefix.setdefault(max(reversed(parts), key=len).rstrip("*"), []).append(body)
+            patterns.append(body)
         self.singles = frozenset(singles)
-        self._heads = frozenset(heads)
-        self._prefixes = frozenset(prefixes)
+        self._heads = frozenset(by_head)
+        self._prefixes = frozenset(by_prefix)
+        # Each telling word or prefix has its own small expression: a text that has one
+        # runs only the phrases that contain it, not the whole family's alternation.
+        self._sources = {key: r"\b(?:" + "|".join(bodies) + ")" for key, bodies in (*by_head.items(), *by_prefix.items())}
+        self._compiled: dict[str, re.Pattern[str]] = {}
         self._source = r"\b(?:" + "|".join(patterns) + ")" if patterns else None
         self._pattern: re.Pattern[str] | None = None
 
@@ -70,7 +77,13 @@ class WordFamily:
             return True
         if self._source is None or self._heads.isdisjoint(words) and self._prefixes.isdisjoint(starts):
             return False
-        return bool(self.pattern.search(folded))  # type: ignore[union-attr]
+        for key in (*(self._heads & words), *(self._prefixes & starts)):
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                compiled = self._compiled[key] = re.compile(self._sources[key])
+            if compiled.search(folded):
+                return True
+        return False
 
     def first(self, folded: str) -> int | None:
         """Character position of the first occurrence, None if none."""
@@ -102,7 +115,7 @@ def _split(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         return last[1]
     found = _recent_splits.get(folded)
     if found is None:
-        if len(_recent_splits) >= 4:
+        if len(_recent_splits) >= 8:
             _recent_splits.clear()
         words = frozenset(folded.split())
         starts = frozenset(w[:i] for w in words for i in range(_SHORTEST_PREFIX, len(w) + 1))
