@@ -17,8 +17,8 @@ from tests.helpers import PureChat, all_text, option_ids
 HELD_OUT = Path(__file__).parent / "data" / "heldout"
 # Measured on tests/data/heldout/danger.yaml (written outside the project, never tuned on);
 # the floors sit just under the figures in BENCHMARKS.md so a regression fails.
-MIN_DANGER_RECALL = 0.975  # measured 99.4 % (163/164)
-MAX_FALSE_ALARMS = 0.08  # measured 6.4 % (10/157)
+MIN_DANGER_RECALL = 0.98  # measured 100 % (164/164)
+MAX_FALSE_ALARMS = 0.065  # measured 4.5 % (7/157)
 
 
 @pytest.fixture(scope="module")
