@@ -146,7 +146,8 @@ PLATFORMS: dict[str, WordFamily] = {
     "VK": _words("vk", "vkontakte"),
     "LinkedIn": _words("linkedin*"),
     "nebenan.de": _words("nebenan de", "nebenan"),
-    "E-Mail": _words("e mail*", "email*", "mail", "mails", "gmx", "posteingang", "inbox"),
+    "E-Mail": _words("e mail*", "email*", "mail", "mails", "gmx", "posteingang", "inbox", "hassmail*", "hass mail*",
+                     "drohmail*", "hatemail*", "hate mail*"),
 }
 ANY_PLATFORM = WordFamily(tuple(alt for family in PLATFORMS.values() for alt in family.alternatives))
 ONLINE = _words(
@@ -163,7 +164,7 @@ ONLINE = _words(
 OFFLINE = _words(
     "brief", "briefe", "briefen", "drohbrief*", "drohschreiben", "anonyme schreiben", "anonymes schreiben",
     "ein schreiben", "das schreiben", "dieses schreiben", "schreiben eingegangen", "schreiben erhalten",
-    "postsendung*", "poststelle", "posteingang", "besucher", "a visitor", "am schalter", "at the counter",
+    "postsendung*", "poststelle", "besucher", "a visitor", "am schalter", "at the counter",
     "burgerburo", "citizens office", "in der sprechstunde", "at my office hours",
     "postalisch", "zettel*", "briefkasten*", "postkasten*", "per post",
     "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
