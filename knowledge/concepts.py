@@ -137,7 +137,7 @@ IMAGINED = _words(
     "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
     "back in my head", "fallt mir wieder ein", "fallt heut wieder ein", "fallt mir heute wieder ein",
     "hat angst seit", "angst seit dem", "scared since", "afraid since", "standig denk ich", "denk ich immer",
-    "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
+    "kommt wieder hoch", "kommt jetzt wieder hoch", "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
     "still think about", "can t forget", "cant forget", "keep remembering", "flashback*",
     "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
     "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "dreaming", "dreams", "ich traume",
@@ -164,7 +164,8 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
+    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
     "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
     "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "kill me now", "bombardiert", "bombarded with", "sterbe an",
 )
@@ -189,7 +190,7 @@ HELP_REQUEST = _words(
     "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
-    "nur der wind", "just the wind", "war aber nur", "was only a drill", "ach nee", "ach ne", "ist der postbote",
+    "phew", "puh", "war dumm von mir", "my bad", "dachte erst", "dachte zuerst", "thought at first", "nur der wind", "just the wind", "war aber nur", "was only a drill", "ach nee", "ach ne", "ist der postbote",
     "war der postbote", "der paketbote", "the postman", "the mailman",
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
@@ -216,7 +217,7 @@ HYPOTHETICAL = _words(
     "im fall dass", "welche massnahmen",
     "waffenschein*", "what do you advise",
     "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
-    "ab wann", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
+    "ab wann", "is das erlaubt", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
     "criminal offence", "criminal offense", "legal", "illegal", "strafbar", "how do we avoid", "wie vermeiden wir",
     "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
     "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
@@ -246,7 +247,7 @@ OTHER_SENSE = _words(
     "just the neighbour", "nur der nachbar", "hiding from journalists", "hiding from reporters", "graffitied",
     "graffiti", "was our toaster", "fire wall", "firewall", "brandmauer", "hat sich geschnitten", "cut himself",
     "cut herself", "nix mit politik", "nichts mit politik", "nothing to do with politics", "unrelated",
-    "uberfordert", "overwhelmed", "haushaltsplan", "probealarm", "sirenentest", "warntag", "test alarm", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
+    "uberfordert", "overwhelmed", "haushaltsplan", "flood appeal", "spendenaufruf", "fundraiser", "probealarm", "sirenentest", "warntag", "test alarm", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
     "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
 )
 FICTION = _words(
@@ -271,7 +272,7 @@ TECH_SUPPORT = _words(
     "schrift", "schriftgrosse", "font", "text size", "settings", "einstellung*",
     "computer", "rechner", "laptop", "tablet", "pc", "drucker", "printer", "scanner", "kaffeemaschine",
     "coffee machine", "steuererklarung", "tax return", "abgesturzt", "crashed", "spinnt", "zugang", "ratsinfo*",
-    "software", "update", "akku", "battery",
+    "software", "update", "akku", "battery", "menu", "doesnt do anything", "doesn t do anything",
 )
 NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
@@ -298,7 +299,9 @@ OVER = _words(
     "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
     "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
     "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
-    "he s fine", "she s fine", "s fine now", "alle ok", "den mann mitgenommen", "calmed down", "shaken up", "just shaken", "banned from contacting", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
+    "he s fine", "she s fine", "s fine now", "nicht mehr hinter mir", "bin wieder zuhause", "bin wieder daheim",
+    "sind abgefahren", "ist abgefahren", "fahr jetzt heim", "fahre jetzt heim", "drove away", "home now and fine", "he s home now", "she s home now",
+    "patched up", "verarztet", "wasn t hurt", "wasnt hurt", "was not hurt", "alle ok", "den mann mitgenommen", "calmed down", "shaken up", "just shaken", "banned from contacting", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
     "zweites schloss", "zweiten schloss", "all fine", "alles in ordnung", "ended peacefully", "stayed peaceful",
     "friedlich beendet", "friedlich geblieben", "blieb friedlich", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
     "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
@@ -368,7 +371,7 @@ ARMING = re.compile(
     r"|\b(?:kaufen|kauf|anschaffen|besorgen|buy)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r"|waffe|gun|messer|knife|pistole)\b"
     r"|\b(?:" + _DEFENSIVE + r"|waffe|gaspistole|schreckschuss\w*|pistole|gun)\b(?: \w+){0,2} (?:zulegen|kaufen|anschaffen|besorgen)\b"
     # asking whether to keep a weapon at hand ("should I keep a baseball bat by the door?")
-    r"|\b(?:should|shall|can|may|soll|sollte|darf|kann) (?:i|we|ich|wir)(?: \w+){0,3} "
+    r"|\b(?:should|shall|can|may|soll|sollte|darf|kann) (?:i|we|ich|wir|mir|uns)(?: \w+){0,3} "
     r"(?:baseball bat|bat|baseballschlager|knuppel|waffe|gun|messer|knife|pistole|gaspistole)\b"
 )
 # Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
@@ -499,7 +502,7 @@ INJURY = _words(
 PERSON_PRESENT = _words(
     "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
     "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
-    "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
+    "da sin welche", "da sind welche", "uffm dach", "aufm dach", "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
     "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
     "stuck in the lift with", "im aufzug mit", "im fahrstuhl mit", "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
@@ -632,7 +635,8 @@ _NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment mo
 NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
-    r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt)\b"
+    r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
+    r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) nicht\b|\bnot right now\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
     r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"

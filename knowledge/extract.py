@@ -253,7 +253,8 @@ NOW = _words(
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
     "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal", "letzte sitzung",
-    "letzten sitzung", "last meeting", "last session",
+    "letzten sitzung", "last meeting", "last session", "alte geschichte", "in den 90ern", "aus den 90ern",
+    "fruher immer", "als kind",
     "das war montag", "vom montag", "das war dienstag", "vom dienstag", "das war mittwoch", "vom mittwoch", "das war donnerstag", "vom donnerstag", "das war freitag", "vom freitag", "das war samstag", "vom samstag", "das war sonntag", "vom sonntag",
     "it was monday", "that was monday", "was on monday", "it was tuesday", "that was tuesday", "was on tuesday", "it was wednesday", "that was wednesday", "was on wednesday", "it was thursday", "that was thursday", "was on thursday", "it was friday", "that was friday", "was on friday", "it was saturday", "that was saturday", "was on saturday", "it was sunday", "that was sunday", "was on sunday",
     "letzten montag", "letzten dienstag", "letzten mittwoch", "letzten donnerstag",

@@ -9,6 +9,8 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    "emergency at the market stand in Zittau, three blokes ripping our banner and shoving my colleague",
+    "nu da sin welche uffm dach vom schuppen un rufen meinen namen",
     "Der Mann ist zurückgekehrt und befindet sich erneut vor dem Eingang.",
     "jetz isser drin!! hat die terrassentür aufgehebelt",
     "wait. someone just rang the bell twice and nobody's supposed to be coming",
@@ -182,6 +184,14 @@ NOT_DANGER = [
     "Es besteht im Moment keine Gefahr, aber gestern stand einer vor der Tür",  # the denial stands
     "er meinte am telefon, nächsten monat steht er mit seinen jungs vor meiner tür",
     "der brennt fuer sein thema, echt anstrengend",
+    "lol 'help' in the menu doesnt do anything",
+    "blood on the doorstep = cat and a bird. phew",
+    "I wasn't hurt, he only grabbed my jacket, but it happened in front of my kids",
+    "bin wieder zuhause, der typ ist nicht mehr hinter mir",
+    "klopfen war der fensterladen, war dumm von mir",
+    "mei schwiegersohn meint ich soll mir nen messer unters kissen legen, is das erlaubt",
+    "seit der wahl steht fast jede woche einer vorm haus und glotzt. grad nicht, aber es macht mich fertig",
+    "die messer stecken nur in meinem ruecken, politisch gemeint",
 ]
 
 
