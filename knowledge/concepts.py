@@ -239,7 +239,7 @@ OTHER_SENSE = _words(
     "was bedeutet", "what does that mean", "what does it mean", "emergency session", "emergency meeting",
     "notfallsitzung", "dringlichkeitssitzung", "sondersitzung", "attack ad*", "angriffswahlkampf", "fire hazard",
     "wasserrohrbruch", "rohrbruch", "burst pipe", "feuer frei", "pressemitteilung", "press release", "bombe ist geplatzt",
-    "bombe platzen", "dropped the bomb", "drucker", "printer", "wlan", "wifi", "feueralarm gedruckt",
+    "bombe platzen", "dropped the bomb", "wlan", "wifi", "feueralarm gedruckt",
     "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
     "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
     "angebrannt", "just burnt", "was empty", "war leer", "garden waste", "gartenabfall*", "bonfire", "lagerfeuer",
@@ -315,7 +315,7 @@ OVER = _words(
     "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
     "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
     "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
-    "re fine", "re ok", "re okay", "we are fine", "i m fine", "im fine", "i am fine", "all clear",
+    "re fine", "re ok", "re okay", "we are fine", "i m fine", "im fine", "i am fine",
     "was just a", "was only a", "war nur ein", "war nur eine", "back home from", "home from hospital",
     "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
 )

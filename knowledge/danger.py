@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import concepts, mend_slips
+from knowledge.concepts import HAZARDS, SITUATIONS, concepts, mend_slips
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
@@ -118,9 +118,7 @@ class DangerRules:
 # A short message with an alarm word, a negation and no scene is an alarm taken back ("kein
 # Notfall, nur eine Frage", "hilfe, drucker geht nicht", "brauch keine Hilfe mehr"): the model,
 # which learnt the alarm word from short cries, does not decide it alone.
-SCENES = frozenset(
-    "person following break_in attack crowd hiding weapon fire explosive injury present_scene in_danger".split()
-)
+SCENES = frozenset({*SITUATIONS, *HAZARDS, "present_scene", "in_danger"})
 SHORT_DENIAL = 8  # words
 
 

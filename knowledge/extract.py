@@ -250,13 +250,15 @@ NOW = _words(
     "befindet sich noch", "befinden sich noch", "noch irgendwo",
     "immediately",
 )
+_DAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_DAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
     "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal", "letzte sitzung",
     "letzten sitzung", "last meeting", "last session", "alte geschichte", "in den 90ern", "aus den 90ern",
     "fruher immer", "als kind",
-    "das war montag", "vom montag", "das war dienstag", "vom dienstag", "das war mittwoch", "vom mittwoch", "das war donnerstag", "vom donnerstag", "das war freitag", "vom freitag", "das war samstag", "vom samstag", "das war sonntag", "vom sonntag",
-    "it was monday", "that was monday", "was on monday", "it was tuesday", "that was tuesday", "was on tuesday", "it was wednesday", "that was wednesday", "was on wednesday", "it was thursday", "that was thursday", "was on thursday", "it was friday", "that was friday", "was on friday", "it was saturday", "that was saturday", "was on saturday", "it was sunday", "that was sunday", "was on sunday",
+    *(f"{lead} {day}" for day in _DAYS_DE for lead in ("das war", "vom")),
+    *(f"{lead} {day}" for day in _DAYS_EN for lead in ("it was", "that was", "was on")),
     "letzten montag", "letzten dienstag", "letzten mittwoch", "letzten donnerstag",
     "letzten freitag", "letzten samstag", "letzten sonntag", "letztes wochenende",
     "am wochenende", "am montag", "am dienstag", "am mittwoch", "am donnerstag", "am freitag",
