@@ -41,6 +41,7 @@ class Heard:
     place: Place | None = None
     place_choices: tuple[Place, ...] = ()
     lang: str | None = None
+    smalltalk: str | None = None  # knowledge.smalltalk: only a greeting, thanks, an introduction
 
     def without_offence(self) -> Heard:
         """What was heard, minus any guess about the offence."""
@@ -120,6 +121,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
         place=place,
         place_choices=choices,
         lang=understood.language if understood.language in LANGS else None,
+        smalltalk=understood.smalltalk,
     )
 
 

@@ -41,11 +41,12 @@ from handlers.triage_screens import (
     picks,
     say,
 )
+from knowledge import smalltalk
 from knowledge.base import Knowledge
 from knowledge.concepts import says_safe
 from knowledge.features import fold
 from knowledge.places import Resolution
-from knowledge.schema import Question
+from knowledge.schema import L10n, Question
 from knowledge.text import normalize
 
 MAX_PROPOSALS = 3
@@ -329,7 +330,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return _listened(state, heard, ctx, question)
     if loose is not None:
         return choose(state, values[loose], ctx)
-    return _not_understood(state, k)
+    return _not_understood(state, k, heard)
 
 
 def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,
@@ -385,15 +386,26 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         option = _category_option(k, absorbed.category)
         return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
     if not learned:
-        return _not_understood(state, k)
+        return _not_understood(state, k, heard)
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
 
 
-def _not_understood(state: ConversationState, k: Knowledge) -> StepResult:
+def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None) -> StepResult:
+    """"Not understood", with how to answer; a greeting or thanks is answered in kind."""
+    reply = _small_talk_reply(k, heard.smalltalk if heard else None)
+    if reply is not None:
+        return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
     text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
     return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
+
+
+def _small_talk_reply(k: Knowledge, kind: str | None) -> L10n | None:
+    if kind is None:
+        return None
+    # An introduction without a place ("ich bin Stadträtin") is greeted back.
+    return k.texts.small_talk.get(smalltalk.GREETING if kind == smalltalk.INTRODUCTION else kind)
 
 
 def _which_one(state: ConversationState, k: Knowledge) -> StepResult:

@@ -265,6 +265,11 @@ class UiTexts(Strict):
         "(the bot then goes straight on); without it, `welcome` is used.",
     )
     help: L10n
+    small_talk: dict[str, L10n] = Field(
+        default_factory=dict,
+        description="The reply to a message that only greets ('greeting'), thanks ('thanks') or "
+        "asks what the bot is ('about'), before the question again; without one, 'not_understood'.",
+    )
     privacy: L10n
     privacy_channel: dict[str, L10n] = Field(
         default_factory=dict, description="Extra privacy notice per channel (telegram, matrix, ...)."

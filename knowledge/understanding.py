@@ -20,6 +20,7 @@ from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
 from knowledge.features import fold
 from knowledge.language import guess
 from knowledge.model import Model
+from knowledge.smalltalk import kind as smalltalk_kind
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -36,6 +37,7 @@ class Understanding:
     when: str | None  # "now", "past" or None
     language: str | None  # "de", "en" or None when the text cannot tell
     place: Any = None  # whatever knowledge.places.find_in_text returns, if it exists
+    smalltalk: str | None = None  # knowledge.smalltalk: a greeting, thanks, an introduction
 
     @property
     def category(self) -> str | None:
@@ -59,11 +61,14 @@ class Understander:
         folded = fold(text)
         found = concepts(folded, text)
         vector = self.model.vector(text, folded, found) if self.model else None
-        ranking = self._ranking(self._category_vector(text, vector))
-        verdict = self._danger(folded, vector, found)
+        finder = getattr(places, "find_in_text", None)
+        place = finder(text) if callable(finder) else None
+        small = smalltalk_kind(folded, _place_names(place))
+        # Small talk names no offence and no danger, whatever the model makes of it.
+        ranking = () if small else self._ranking(self._category_vector(text, vector))
+        verdict = self._danger(folded, vector, found, small_talk=small is not None)
         named = find_aspects(folded)
         lang = self._head("lang", vector)
-        finder = getattr(places, "find_in_text", None)
         return Understanding(
             categories=counted(ranking) if _has_words(folded) else (),
             ranking=ranking,
@@ -73,7 +78,8 @@ class Understander:
             platform=named.platform,
             when=find_when(found),
             language=guess(folded, lang["en"] if lang else None),
-            place=finder(text) if callable(finder) else None,
+            place=place,
+            smalltalk=small,
         )
 
     def _category_vector(self, text: str, vector: Any) -> Any:
@@ -90,8 +96,9 @@ class Understander:
         probabilities = self._head("category", vector)
         return rank(probabilities, self.category_ids) if probabilities else ()
 
-    def _danger(self, folded: str, vector: Any, found: set[str] | None = None) -> DangerVerdict:
-        probs = self._head("danger", vector) if vector is not None and len(vector) else None
+    def _danger(self, folded: str, vector: Any, found: set[str] | None = None, *,
+                small_talk: bool = False) -> DangerVerdict:
+        probs = self._head("danger", vector) if vector is not None and len(vector) and not small_talk else None
         found = concepts(folded) if found is None else found
         words = len(folded.split())
         return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
@@ -100,7 +107,7 @@ class Understander:
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
         folded = fold(text)
-        if not _has_words(folded):
+        if not _has_words(folded) or smalltalk_kind(folded):
             return ()
         vector = self.model.vector(text) if self.model else None
         return counted(self._ranking(self._category_vector(text, vector)))
@@ -110,7 +117,7 @@ class Understander:
         folded = fold(text)
         found = concepts(folded, text)
         vector = self.model.vector(text, folded, found) if self.model else None
-        return self._danger(folded, vector, found)
+        return self._danger(folded, vector, found, small_talk=smalltalk_kind(folded) is not None)
 
     def language(self, text: str) -> str | None:
         lang = self._head("lang", self.model.vector(text)) if self.model else None
@@ -129,6 +136,11 @@ _NOT_CONTENT = frozenset(
     hallo hello moin servus tag guten morgen abend bitte please weiter continue zuruck back
     test egal klar gut good fine sure vielleicht maybe""".split()
 )
+
+
+def _place_names(place: Any) -> list[str]:
+    """The folded names of the places a message names (a knowledge.places.Resolution)."""
+    return [fold(p.name) for p in getattr(place, "places", ()) or ()]
 
 
 def _has_words(folded: str) -> bool:

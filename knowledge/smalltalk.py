@@ -1,0 +1,92 @@
+"""Messages that say nothing about what happened: a greeting, thanks, a self-introduction
+("hallo, ich bin Bürgermeister von Hartha"), a question about the bot itself.
+
+Such a message names no offence and no danger, whatever a trained model makes of its
+few words ("hi there" had read as danger, "guten abend" as stalking). The understanding
+gives it no category and no model danger (the danger rules still apply: "hallo, hilfe"
+is not small talk), and the conversation answers it in kind instead of "not understood".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+GREETING = "greeting"
+THANKS = "thanks"
+ABOUT_BOT = "about"
+INTRODUCTION = "introduction"
+
+_GREETINGS = frozenset(
+    """hallo halo hallochen hi hey heyy hej moin moinsen servus gruss grus grusse grussgott
+    tach tag guten gute morgen abend nacht mahlzeit hello helo hiya yo good morning evening
+    afternoon there everyone all allerseits zusammen liebe lieber sehr geehrte geehrter
+    geehrtes damen herren team dear sir madam""".split()
+)
+_THANKS = frozenset("danke dankeschon dank vielen lieben herzlichen thanks thank thx ty cheers".split())
+# Words that only carry a greeting or an introduction along.
+_FILLERS = frozenset(
+    """bitte please ok okay oki so na also ahm ah hm hmm erstmal kurz mal you u ja yes nein no
+    ich bin heisse mein name ist my name is i m im am a an the der die das ein eine einer
+    eines von vom aus in at of from und and hier here als as just nur""".split()
+)
+_ROLES = frozenset(
+    """burgermeister burgermeisterin oberburgermeister oberburgermeisterin bm ob ortsvorsteher
+    ortsvorsteherin ortsburgermeister ortsburgermeisterin gemeinderat gemeinderatin
+    gemeinderatsmitglied stadtrat stadtratin stadtrate ortschaftsrat ortschaftsratin kreisrat
+    kreisratin kreistag stadtverordnete stadtverordneter abgeordnete abgeordneter kandidat
+    kandidatin mitglied mitarbeiter mitarbeiterin verwaltung stadtverwaltung
+    gemeindeverwaltung rathaus gemeinde stadt landkreis kreis ortsteil sachbearbeiter
+    sachbearbeiterin beigeordneter beigeordnete stellv stellvertretender stellvertretende
+    ehrenamtlich ehrenamtliche ehrenamtlicher hauptamtlich hauptamtliche neu neue neuer
+    mayor deputy councillor councilor council councilman councilwoman member candidate town
+    city village municipality district local official clerk staff honorary volunteer new""".split()
+)
+_ABOUT_BOT = re.compile(
+    r"\b(?:wie funktioniert (?:das|es|der bot|dieser bot|das hier)|was (?:kannst|machst) du|"
+    r"was (?:ist|bist) (?:das|du)(?: hier)?|wer bist du|wer ist da|bist du (?:ein )?(?:bot|mensch|echt)|"
+    r"ist da (?:jemand|wer)|how does (?:this|it) work|what (?:is|are) (?:this|you)|who are you|"
+    r"what can you do|are you (?:a )?(?:bot|human|real|a person)|is (?:anyone|anybody|someone) there|"
+    r"test(?:ing)?|testnachricht)\b"
+)
+_NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?:\s+(\w+))?")
+_POSTCODE = re.compile(r"^\d{5}$")
+
+
+def kind(folded: str, place_names: Iterable[str] = ()) -> str | None:
+    """GREETING, THANKS, ABOUT_BOT or INTRODUCTION when the (folded) message says only
+    that; None when any word may tell what happened. `place_names`: the folded names of
+    the places the message names (they introduce the writer, not an event)."""
+    words = folded.split()
+    if not words or len(words) > 16:
+        return None
+    about = _ABOUT_BOT.search(folded)
+    rest = _ABOUT_BOT.sub(" ", folded).split() if about else words
+    named = set(_name_words(folded))
+    place_words = {w for name in place_names for w in name.split()}
+    content = [w for w in rest if w not in _GREETINGS and w not in _THANKS and w not in _FILLERS
+               and w not in _ROLES and w not in named and not _POSTCODE.match(w)
+               and not _is_place_word(w, place_words)]
+    if content:
+        return None
+    if about:
+        return ABOUT_BOT
+    if any(w in _ROLES for w in words) or named or place_words.intersection(words):
+        return INTRODUCTION
+    if any(w in _THANKS for w in words):
+        return THANKS
+    if any(w in _GREETINGS for w in words):
+        return GREETING
+    return None  # "ok", "ja", "bitte": answers, handled as such
+
+
+def _name_words(folded: str) -> list[str]:
+    """"mein name ist peter muller": the name itself."""
+    return [w for m in _NAME_LEAD.finditer(folded) for w in m.groups() if w]
+
+
+def _is_place_word(word: str, place_words: set[str]) -> bool:
+    """The place's own word, or a typo of it ("harta" for a found "hartha")."""
+    if word in place_words:
+        return True
+    return len(word) >= 4 and any(p[:3] == word[:3] and abs(len(p) - len(word)) <= 2 for p in place_words)

@@ -1,0 +1,99 @@
+"""A greeting, thanks, a self-introduction or a question about the bot names no offence
+and no danger: answered in kind, never "not understood", never 110 by the model alone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from knowledge import smalltalk
+from knowledge.base import Knowledge
+from knowledge.features import fold
+from tests.helpers import PureChat, all_text, option_ids
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("hallo", smalltalk.GREETING),
+    ("Guten Abend!", smalltalk.GREETING),
+    ("hi there", smalltalk.GREETING),
+    ("Sehr geehrte Damen und Herren,", smalltalk.GREETING),
+    ("danke", smalltalk.THANKS),
+    ("thx!", smalltalk.THANKS),
+    ("wie funktioniert das hier?", smalltalk.ABOUT_BOT),
+    ("are you a bot", smalltalk.ABOUT_BOT),
+    ("ich bin stellv. Bürgermeisterin", smalltalk.INTRODUCTION),
+    ("Mein Name ist Peter Müller", smalltalk.INTRODUCTION),
+])
+def test_what_only_greets_or_introduces_is_small_talk(text: str, kind: str) -> None:
+    assert smalltalk.kind(fold(text)) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "hallo hilfe",
+    "hallo, da ist einer vor der tür",
+    "guten abend, ich brauche rat",
+    "ich bin in gefahr",
+    "hi there is a guy at my door",
+    "ok",  # an answer, handled as one
+    "",
+])
+def test_a_word_that_may_tell_what_happened_is_not_small_talk(text: str) -> None:
+    assert smalltalk.kind(fold(text)) is None
+
+
+def test_the_place_a_writer_names_belongs_to_the_introduction() -> None:
+    assert smalltalk.kind(fold("hallo ich bin buergermeister von harta"), ["hartha"]) == smalltalk.INTRODUCTION
+    assert smalltalk.kind(fold("hallo ich bin buergermeister von hartha")) is None  # without the place found
+
+
+@pytest.mark.parametrize("text", ["hi there", "guten abend", "hello, i'm a councillor in pirna",
+                                  "hallo ich bin buergermeister von hartha"])
+def test_small_talk_gets_no_category_and_no_danger(knowledge: Knowledge, text: str) -> None:
+    understood = knowledge.understand(text)
+    assert understood.smalltalk is not None
+    assert not understood.danger_now and not understood.categories and not understood.ranking
+
+
+def test_the_danger_rules_still_hear_a_cry_inside_a_greeting(knowledge: Knowledge) -> None:
+    assert knowledge.understand("hallo?? hilfe").danger_now
+
+
+@pytest.mark.parametrize(("text", "reply"), [
+    ("hallo?", "Hallo, ich bin da."),
+    ("guten abend", "Hallo, ich bin da."),
+    ("danke", "Gern."),
+    ("wie funktioniert das hier", "kein Mensch"),
+])
+def test_small_talk_at_a_question_is_answered_in_kind_and_the_question_stays(
+        knowledge: Knowledge, text: str, reply: str) -> None:
+    chat = PureChat(knowledge)
+    chat.text("hallo")  # the first message: the welcome and the danger question
+    assert chat.state.node == "danger_now"
+    said = chat.text(text)
+    assert reply in all_text(said)
+    assert "nicht verstanden" not in all_text(said)
+    assert chat.state.node == "danger_now" and "danger_yes" in option_ids(said)
+    assert not any(m.emergency for m in said)
+
+
+def test_a_first_greeting_in_english_is_not_an_emergency(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge, lang=None)
+    said = chat.text("hi there")
+    assert not any(m.emergency for m in said)
+    assert chat.state.node == "danger_now"
+
+
+def test_an_introduction_with_a_town_is_understood_as_the_town_only(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge)
+    chat.text("hallo")
+    said = all_text(chat.text("hallo ich bin buergermeister von hartha"))
+    assert "Verstanden: Hartha." in said
+    assert chat.state.place_id and not chat.state.category
+
+
+def test_without_a_small_talk_text_the_bot_says_it_did_not_understand(knowledge: Knowledge) -> None:
+    bare = replace(knowledge, texts=knowledge.texts.model_copy(update={"small_talk": {}}))
+    chat = PureChat(bare)
+    chat.text("hallo")
+    assert "nicht verstanden" in all_text(chat.text("hallo?"))
