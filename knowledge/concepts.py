@@ -16,7 +16,9 @@ FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
     "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
     "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
-    "soon", "one day", "eines tages", "ll",
+    "soon", "one day", "eines tages", "ll", "d better", "had better", "better quit", "better resign",
+    "better step down", "or his house", "or his barn", "or his car", "or his home", "or your house",
+    "or your barn", "or your car", "or your home", "or her house", "or her car",
 )
 # A message that reports what someone wrote or said: a weapon or fire in it is a threat's
 # content, not a hazard present now.
@@ -133,7 +135,8 @@ SHELTERED = _words(
 IMAGINED = _words(
     "getraumt", "traum", "albtraum*", "alptraum*", "hab immer angst", "habe immer angst", "immer angst dass",
     "hab ich immer angst", "habe ich immer angst", "standig angst dass",
-    "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "schlaf schlecht",
+    "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "trau mich kaum", "traue mich kaum",
+    "schlaf kaum", "schlafe kaum", "barely sleep", "afraid to go out", "schlaf schlecht",
     "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
     "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
     "back in my head", "fallt mir wieder ein", "fallt heut wieder ein", "fallt mir heute wieder ein",
@@ -149,7 +152,7 @@ PLANNING = _words(
     "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
     "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
     "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
-    "tabletop", "emergency plan*", "safety plan*", "first aid", "erste hilfe kurs*", "erste hilfe schulung*",
+    "tabletop", "emergency plan*", "safety plan*", "abschreck*", "wirklich ab", "deter", "deters", "deterrent", "first aid", "erste hilfe kurs*", "erste hilfe schulung*",
 )
 FIGURATIVE = _words(
     "unter den nageln", "brennt mir", "brennt uns", "brennt die luft", "on fire with",
@@ -172,7 +175,7 @@ FIGURATIVE = _words(
 )
 HELP_REQUEST = _words(
     "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
-    "help with", "help me understand", "help me fill", "help me find", "help filing",
+    "bin ratlos", "ich bin ratlos", "weiss nicht weiter", "at a loss", "help with", "help me understand", "help me fill", "help me find", "help filing",
     "help to fill", "some help", "need help with", "help me with", "help finding",
     "unterstutzung bei", "unterstutzung beim", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
     "help filling", "hilfe beim ausfullen", "help me write", "help me draft", "help writing",
@@ -192,7 +195,9 @@ HELP_REQUEST = _words(
 )
 RETRACTED = _words(
     "phew", "puh", "war dumm von mir", "my bad", "dachte erst", "dachte zuerst", "thought at first", "nur der wind", "just the wind", "war aber nur", "was only a drill", "ach nee", "ach ne", "ist der postbote",
-    "war der postbote", "der paketbote", "the postman", "the mailman",
+    "war der postbote", "der paketbote", "the postman", "the mailman", "war der schornsteinfeger",
+    "war die nachbarin", "war der nachbar", "war mein nachbar", "war meine nachbarin", "was the neighbour",
+    "was the chimney sweep", "was my neighbour",
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
     "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
@@ -233,10 +238,12 @@ JOKING = _words(
  "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
     "war nur spass", "kleiner scherz", "scherz", "nur ein test", "test test", "ist ein test", "testing if",
     "that was the test", "war nur ein test", "wollt nur sehn ob", "wollte nur sehen ob", "just testing",
+    "spass beiseite", "spas beiseite", "scherz beiseite", "joking aside", "kidding aside", "lassen mich bluten",
 )
 # An emergency word in another sense: a name, a meeting, an advert, a burst pipe.
 OTHER_SENSE = _words(
-    "ist der name", "is the name", "heisst unser", "sos sticker", "sos aufkleber", "das wort fur", "the word for",
+    "ist der name", "is the name", "heisst unser", "sos kinderdorf", "sos kinderdorfer", "sos childrens village*",
+    "im logo", "in the logo", "logo", "symbol", "emblem", "wappen", "sos sticker", "sos aufkleber", "das wort fur", "the word for",
     "was bedeutet", "what does that mean", "what does it mean", "emergency session", "emergency meeting",
     "notfallsitzung", "dringlichkeitssitzung", "sondersitzung", "attack ad*", "angriffswahlkampf", "fire hazard",
     "wasserrohrbruch", "rohrbruch", "burst pipe", "feuer frei", "pressemitteilung", "press release", "bombe ist geplatzt",
@@ -325,8 +332,12 @@ NAMING_OFFENCE = re.compile(
     r"\b(?:is|ist|isn t|would|ware|zahlt|counts?)(?: \w+)? (?:that|this|it|das|dies|es)(?: \w+)? (?:already |schon |even |really )?"
     r"(?:a |an |eine |ein )?(?:crime|offence|offense|corcion|stalking|threat|assault|harassment|insult|notigung"
     r"|bedrohung|korperverletzung|beleidigung|straftat|hausfriedensbruch)\b"
+    r"|\b(?:was|what) (?:zahlt|gilt|counts)(?: \w+)? (?:als|as) (?:a |eine |ein )?(?:waffe|weapon)"
+    r"|\b(?:erlaubt|verboten|legal|allowed)$"
 )
 # Hiding things is no hiding from anyone ("hiding my kids' photos from social media").
+# "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
+NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 HIDING_THINGS = re.compile(
     r"\bhid(?:ing|e|den) nothing\b|\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
     r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
@@ -344,7 +355,8 @@ NOBODY_THERE = re.compile(
     r"|\bsteht da nichts\b|\bwarum steht da\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
-NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*")
+NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|glitter|bath|sauce) ?bomb\w*|\bphoto ?bomb\w*"
+                        r"|\bbomben(?:stimmung|wetter|erfolg|job)\w*")
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 _KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
@@ -357,7 +369,9 @@ ARRESTED = _words(
 FIRE_OUT = _words(
     "fire s out", "fire is out", "fires out", "fire was put out", "put it out", "put out the fire",
     "firefighters have left", "feuer ist aus", "feuer is aus", "brand ist aus", "brand ist geloscht",
-    "feuer ist geloscht", "haben geloscht", "hat geloscht", "feuerwehr hat",
+    "feuer ist geloscht", "haben geloscht", "hat geloscht", "feuerwehr hat", "fire brigade was there",
+    "fire brigade has been", "fire service was there", "firefighters were there", "feuerwehr war da",
+    "feuerwehr war schon da", "and it s out",
 )
 # "36 Grad": degrees, not "grad" for "gerade".
 DEGREES = re.compile(r"\b\d+(?: \d+)? grad\b")
@@ -416,6 +430,7 @@ DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
     "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
+    "blute nicht", "blutet nicht", "not bleeding", "no longer bleeding", "stopped bleeding", "langst weg", "long gone",
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
@@ -471,7 +486,7 @@ WEAPON = _words(
     "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
     "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns", "screwdriver",
     "schraubenzieher", "schraubendreher",
-    "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "club", "pfefferspray",
+    "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "with a club", "with clubs", "wooden club*", "carrying clubs", "swinging a club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
     "schere", "scissors", "was spitzes", "something sharp", "glasscherbe*", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
@@ -596,7 +611,10 @@ INJURED_NOW = _words(
     "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
     "feel dizzy", "bewusstlos", "ohnmachtig",
     "is bleeding", "am bleeding", "m bleeding", "is injured", "are injured", "is hurt badly",
-    "badly hurt", "unconscious", "on the ground", "can t breathe", "cant breathe", "passed out",
+    "badly hurt", "unconscious", "is on the ground", "s on the ground", "m on the ground", "am on the ground",
+    "are on the ground", "re on the ground", "still on the ground", "him on the ground", "her on the ground",
+    "me on the ground", "dad on the ground", "mum on the ground", "mom on the ground", "partner on the ground",
+    "husband on the ground", "wife on the ground", "kicked on the ground", "can t breathe", "cant breathe", "passed out",
     "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
     "kaum luft", "atmet komisch", "atmet kaum", "reagiert kaum", "redet wirr", "barely breathing",
     "blood everywhere", "blood all over", "lots of blood", "uberall blut", "blut uberall",
@@ -647,6 +665,7 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:im moment|gerade|grad|derzeit|momentan|jetzt|right now|at the moment) (?:\w+ ){0,2}(?:keine|kein|nicht|not|no)"
     r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
     r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
+    r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -821,6 +840,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NOBODY_THERE.sub(" ", folded)
     if "bomb" in folded and NOT_A_BOMB.search(folded):
         folded = NOT_A_BOMB.sub(" ", folded)
+    if "blut" in folded or "bleeding" in folded:
+        folded = NOT_BLEEDING.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
