@@ -27,6 +27,12 @@ FALLBACK = "unsure"  # below this a category is a guess not worth a button
 HELP_WORDS = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf", "helft",
                         "helfen", "polizei", "police"})
 BARE_HELP_MAX_WORDS = 4
+# A short plea around the help word ("ich brauch mal hilfe", "can u help me pls") is a bare
+# cry too: the 110 line and the danger question, not the full emergency advice. Words of
+# urgency ("schnell", "jetzt", "now") are not here: they stay with the danger rules.
+PLEA_WORDS = frozenset("""ich brauche brauch brauchen mal bitte mir uns helfen hilf sie du ihr kannst konnen können koennen
+    könnt konnt koennt jemand i me need needs can could you u pls plz please some someone somebody anyone hi hallo hey""".split())
+PLEA_MAX_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +62,11 @@ def is_bare_help(text: str) -> bool:
     words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.casefold()).split()
     if len(words) >= 3 and all(len(w) == 1 for w in words):
         words = ["".join(words)]  # "h i l f e", "S.O.S."
-    return 0 < len(words) <= BARE_HELP_MAX_WORDS and any(_squeeze(w) in HELP_WORDS or _GLUED_HELP.fullmatch(w)
-                                                          for w in words)
+    helps = [w for w in words if _squeeze(w) in HELP_WORDS or _GLUED_HELP.fullmatch(w)]
+    if not helps:
+        return False
+    return len(words) <= BARE_HELP_MAX_WORDS or len(words) <= PLEA_MAX_WORDS and \
+        all(w in PLEA_WORDS or w in helps for w in words)
 
 
 # "HILFEHILFEHILFE", "helphelp": a cry typed without spaces.
@@ -167,4 +176,5 @@ def with_aspect(aspects: list[str], aspect: str) -> list[str]:
 
 
 def understood_line(k: Knowledge, lang: str, learned: list[str]) -> str:
-    return k.flow.texts.understood.get(lang).format(facts=", ".join(learned))
+    line = k.flow.texts.understood.get(lang).format(facts=", ".join(learned))
+    return line.replace("..", ".")  # "Weißwasser/O.L." at the end of "Verstanden: {facts}."

@@ -156,6 +156,8 @@ PLANNING = _words(
 )
 FIGURATIVE = _words(
     "unter den nageln", "brennt mir", "brennt uns", "brennt die luft", "on fire with",
+    "ziemlich fertig", "total fertig", "voll fertig", "fix und fertig", "fertig mit den nerven",
+    "mit den nerven am ende", "durch den wind", "i m a wreck", "im a wreck", "burnt out", "ausgebrannt",
     "inbox is on fire", "killing me", "kills me", "dying of", "dying to", "i m dead", "im dead",
     "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
     "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",

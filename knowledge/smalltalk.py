@@ -10,12 +10,13 @@ is not small talk), and the conversation answers it in kind instead of "not unde
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 GREETING = "greeting"
 THANKS = "thanks"
 ABOUT_BOT = "about"
 INTRODUCTION = "introduction"
+REQUEST = "request"  # "ich möchte etwas melden", "kurze Frage": what about, not yet said
 
 _GREETINGS = frozenset(
     """hallo halo hallochen hi hey heyy hej moin moinsen servus gruss grus grusse grussgott
@@ -29,6 +30,12 @@ _FILLERS = frozenset(
     """bitte please ok okay oki so na also ahm ah hm hmm erstmal kurz mal you u ja yes nein no
     ich bin heisse mein name ist my name is i m im am a an the der die das ein eine einer
     eines von vom aus in at of from und and hier here als as just nur""".split()
+)
+_REQUEST = frozenset(
+    """habe hab hatte hatt ne frage fragen kurze kleine anliegen moechte mochte will wollte wurde
+    gern gerne etwas was melden mitteilen berichten erzahlen anzeige anzeigen question questions
+    quick have got query would like to want wanted report something tell zur zum wegen bezuglich
+    about regarding""".split()
 )
 _ROLES = frozenset(
     """burgermeister burgermeisterin oberburgermeister oberburgermeisterin bm ob ortsvorsteher
@@ -45,7 +52,8 @@ _ROLES = frozenset(
 _ABOUT_BOT = re.compile(
     r"\b(?:wie funktioniert (?:das|es|der bot|dieser bot|das hier)|was (?:kannst|machst) du|"
     r"was (?:ist|bist) (?:das|du)(?: hier)?|wer bist du|wer ist da|bist du (?:ein )?(?:bot|mensch|echt)|"
-    r"ist da (?:jemand|wer)|how does (?:this|it) work|what (?:is|are) (?:this|you)|who are you|"
+    r"ist da (?:jemand|wer)|(?:bin ich|ich bin|sind wir)(?: hier)? (?:richtig|falsch)|hier richtig|"
+    r"(?:is this|am i in) the right place|right place|how does (?:this|it) work|what (?:is|are) (?:this|you)|who are you|"
     r"what can you do|are you (?:a )?(?:bot|human|real|a person)|is (?:anyone|anybody|someone) there|"
     r"test(?:ing)?|testnachricht)\b"
 )
@@ -53,10 +61,15 @@ _NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?
 _POSTCODE = re.compile(r"^\d{5}$")
 
 
-def kind(folded: str, place_names: Iterable[str] = ()) -> str | None:
-    """GREETING, THANKS, ABOUT_BOT or INTRODUCTION when the (folded) message says only
-    that; None when any word may tell what happened. `place_names`: the folded names of
-    the places the message names (they introduce the writer, not an event)."""
+# More words left than this are not checked one by one against the places.
+_MAX_PLACE_WORDS = 3
+
+
+def kind(folded: str, place_names: Iterable[str] = (), is_place: Callable[[str], bool] | None = None) -> str | None:
+    """GREETING, THANKS, ABOUT_BOT, REQUEST or INTRODUCTION when the (folded) message says
+    only that; None when any word may tell what happened. `place_names`: the folded names of
+    the places the message names (they introduce the writer, not an event); `is_place`: whether
+    one word names a place (a village of the municipality found: "Crostau")."""
     words = folded.split()
     if not words or len(words) > 16:
         return None
@@ -65,13 +78,15 @@ def kind(folded: str, place_names: Iterable[str] = ()) -> str | None:
     named = set(_name_words(folded))
     place_words = {w for name in place_names for w in name.split()}
     content = [w for w in rest if w not in _GREETINGS and w not in _THANKS and w not in _FILLERS
-               and w not in _ROLES and w not in named and not _POSTCODE.match(w)
+               and w not in _ROLES and w not in _REQUEST and w not in named and not _POSTCODE.match(w)
                and not _is_place_word(w, place_words)]
-    if content:
+    if content and (is_place is None or len(content) > _MAX_PLACE_WORDS or not all(map(is_place, content))):
         return None
     if about:
         return ABOUT_BOT
-    if any(w in _ROLES for w in words) or named or place_words.intersection(words):
+    if any(w in _REQUEST for w in words):
+        return REQUEST
+    if any(w in _ROLES for w in words) or named or place_words.intersection(words) or content:
         return INTRODUCTION
     if any(w in _THANKS for w in words):
         return THANKS

@@ -63,7 +63,7 @@ class Understander:
         vector = self.model.vector(text, folded, found) if self.model else None
         finder = getattr(places, "find_in_text", None)
         place = finder(text) if callable(finder) else None
-        small = smalltalk_kind(folded, _place_names(place))
+        small = smalltalk_kind(folded, _place_names(place), _place_word(places) if place else None)
         # Small talk names no offence and no danger, whatever the model makes of it.
         ranking = () if small else self._ranking(self._category_vector(text, vector))
         verdict = self._danger(folded, vector, found, small_talk=small is not None)
@@ -141,6 +141,13 @@ _NOT_CONTENT = frozenset(
 def _place_names(place: Any) -> list[str]:
     """The folded names of the places a message names (a knowledge.places.Resolution)."""
     return [fold(p.name) for p in getattr(place, "places", ()) or ()]
+
+
+def _place_word(places: Any):  # type: ignore[no-untyped-def]
+    """Whether one word alone names a place ("crostau", a village of the municipality found)."""
+    def is_place(word: str) -> bool:
+        return len(word) >= 4 and places.resolve(word).status in ("found", "ambiguous", "outside")
+    return is_place
 
 
 def _has_words(folded: str) -> bool:

@@ -126,13 +126,22 @@ def test_every_triage_transition_is_declared_in_the_registry(k: Knowledge) -> No
             assert new.node in graph.reachable(before), f"{before} -> {new.node} is not declared ({' -> '.join(path)})"
 
 
-@pytest.mark.parametrize("bare", ["Hilfe", "Help", "SOS", "Notfall", "hilfe!!", "help me", "HILFEHILFEHILFE", "helphelp", "h i l f e", "S.O.S."])
+@pytest.mark.parametrize("bare", ["Hilfe", "Help", "SOS", "Notfall", "hilfe!!", "help me", "HILFEHILFEHILFE", "helphelp", "h i l f e", "S.O.S.",
+                                  # a short plea around the word: the same, not the full emergency advice
+                                  "ich brauch mal hilfe", "can u help me pls", "können sie mir bitte helfen"])
 def test_a_bare_call_for_help_shows_110_and_the_danger_question_at_once(k: Knowledge, bare: str) -> None:
     ctx = Context(key=KEY, knowledge=k, now=NOW)
     result = conversation.step(None, TextIn(key=KEY, lang_hint="de", text=bare), ctx)
     text = "\n".join(m.text for m in result.messages)
     assert "110" in text.split(k.flow.questions[k.flow.start].text.de)[0]
     assert result.state is not None and result.state.node == k.flow.start
+
+
+@pytest.mark.parametrize("scene", ["ich brauche hilfe, jemand steht vor meiner tür", "help me please they are at my door"])
+def test_a_plea_that_tells_a_scene_gets_the_full_emergency_advice(k: Knowledge, scene: str) -> None:
+    ctx = Context(key=KEY, knowledge=k, now=NOW)
+    result = conversation.step(None, TextIn(key=KEY, lang_hint="de", text=scene), ctx)
+    assert result.state is not None and result.state.node == k.flow.emergency
 
 
 def test_incident_flow_nodes_in_the_code_are_declared() -> None:

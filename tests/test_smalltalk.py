@@ -97,3 +97,28 @@ def test_without_a_small_talk_text_the_bot_says_it_did_not_understand(knowledge:
     chat = PureChat(bare)
     chat.text("hallo")
     assert "nicht verstanden" in all_text(chat.text("hallo?"))
+
+
+@pytest.mark.parametrize(("text", "reply"), [
+    ("Ich möchte etwas melden.", "Gern. Zuerst eine kurze Frage:"),
+    ("Moin, kurze Frage zur Anzeige", "Gern. Zuerst eine kurze Frage:"),
+    ("bin ich hier richtig?", "kein Mensch"),
+])
+def test_a_request_that_does_not_yet_say_what_is_met_and_the_danger_question_comes_first(
+        knowledge: Knowledge, text: str, reply: str) -> None:
+    chat = PureChat(knowledge)
+    chat.text("hallo")
+    said = chat.text(text)
+    assert reply in all_text(said) and not chat.state.category
+    assert chat.state.node == "danger_now"
+
+
+def test_a_village_of_the_municipality_belongs_to_the_introduction(knowledge: Knowledge) -> None:
+    understood = knowledge.understand("Guten Tag, ich bin Ortsvorsteher in Crostau und habe eine Frage.")
+    assert understood.smalltalk is not None and not understood.categories
+
+
+def test_a_place_name_ending_in_a_full_stop_is_not_doubled_in_the_understood_line(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge, lang=None)
+    said = all_text(chat.text("hi, councillor from weisswasser here"))
+    assert "Weißwasser/O.L.." not in said and "Weißwasser/O.L." in said
