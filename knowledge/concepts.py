@@ -113,6 +113,8 @@ SAFE_NOW = _words(
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
     "alles ist normal", "alles normal", "everything is normal", "everything s normal",
+    "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok",
+    "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
 )
 # The writer has reached safety: inside behind a locked door, or the police have come.

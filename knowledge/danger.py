@@ -98,8 +98,11 @@ class DangerRules:
         # Recomputed without the negated phrases, unless the writer denies an emergency ("im
         # Moment keine Gefahr, aber gestern stand einer vor der Tür"): then the denial stands.
         found = concepts(cleaned) if found is None or cleaned != folded and "denied" not in found else found
+        # The now must come with a scene, an alarm or an urge: "bin grad unterwegs" and "im
+        # good rn" say where or how the writer is, not a cry.
         if len(words) <= SHORT_CRY and "now" in found and words[0] not in ASKING \
-                and not found & {"negated", "denied", "not_live", "safe_now", "over", "question"}:
+                and not found & {"negated", "denied", "not_live", "safe_now", "over", "question"} \
+                and (found & SCENES or "alarm" in found or not URGENT.isdisjoint(words)):
             return ["alarm"]
         out = []
         if "in_danger" in found:
