@@ -113,7 +113,8 @@ SAFE_NOW = _words(
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
     "alles ist normal", "alles normal", "everything is normal", "everything s normal",
-    "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok",
+    "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok", "fine now", "all ok now",
+    "we re all ok", "guy left", "guys left",
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
 )
@@ -340,6 +341,35 @@ NAMING_OFFENCE = re.compile(
     r"|\b(?:erlaubt|verboten|legal|allowed)$"
 )
 # Hiding things is no hiding from anyone ("hiding my kids' photos from social media").
+# Asides in passing, not a scene: where the writer is or what rings ("bin grad im auto",
+# "i'm at work rn", "sitting in the garden now", "jetzt klingelt mein anderes telefon"), and
+# that nobody is around ("currently nobody outside", "nobody's following me"). Removed before
+# the rules read the text; what follows ("..., die verfolgen mich") still counts.
+_WRITER_PLACES = (
+    "buro office rathaus arbeit work auto car zug train bus garten garden wald supermarkt laden shop kita "
+    "schule school arzt doctor doctors krankenhaus hospital kuche kitchen bett bed sitzung meeting "
+    "landratsamt stau traffic urlaub vacation holiday"
+).split()
+ASIDES = re.compile(
+    r"\b(?:ich bin|bin ich|bin|i m|i am|we re|we are|wir sind|sind wir|sitze|sitz|sitting|stuck)"
+    r"(?: (?:grad|gerade|grade|jetzt|now|currently|rn|just|noch|schon|eben|mal|atm))*"
+    r"(?: (?:mit dem hund|with the dog|mit den kindern|with the kids))?"
+    r" (?:(?:im|in der|in dem|in the|in my|in our|at the|at my|auf der|auf|beim|bei der|on the|on my)"
+    r"(?: \w+)? (?:" + "|".join(_WRITER_PLACES) + r")|at work|auf arbeit|unterwegs|on the road|draussen|drausen|outside with the dog)\b"
+    r"|\b(?:telefon|handy|phone|festnetz)\b(?: \w+){0,2} (?:klingelt|rings|ringing)\b"
+    r"|\bklingelt (?:mein|das|dein)(?: \w+)? (?:telefon|handy)\b"
+    r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
+    r" (?:outside|drausen|draussen|around|following|verfolgt|behind|hinter)\b"
+)
+
+
+def without_asides(folded: str) -> str:
+    """The folded text without the asides of ASIDES."""
+    if " " not in folded:
+        return folded
+    return ASIDES.sub(" ", folded) if ASIDES.search(folded) else folded
+
+
 # "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 HIDING_THINGS = re.compile(
@@ -434,6 +464,8 @@ DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
     "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
+    "nobody outside", "no one outside", "currently nobody", "niemand draussen", "keiner draussen",
+    "nobody s following", "nobody is following", "no one is following", "niemand verfolgt", "keiner verfolgt",
     "blute nicht", "blutet nicht", "not bleeding", "no longer bleeding", "stopped bleeding", "langst weg", "long gone",
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
@@ -558,7 +590,8 @@ PERSON_PRESENT = _words(
 )
 FOLLOWING = _words(
     "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
-    "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "following me",
+    "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "after me", "hinter mir her",
+    "lauft mir nach", "laufen mir nach", "mir grade nach", "mir gerade nach", "mir grad nach", "runs after me", "following me",
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
@@ -566,6 +599,7 @@ FOLLOWING = _words(
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
+    "steigt ein", "steigen ein", "turgriff", "turklinke", "door handle", "trying the handle", "steigt bei ihr ein", "steigt bei ihm ein", "steigt bei uns ein", "steigt bei mir ein",
     "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
     "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "aufzubrechen", "aufzuhebeln", "aufhebeln",
     "hebelt", "hebeln", "aufgehebelt", "aufgebrochen", "break in", "breaking in",
@@ -680,6 +714,7 @@ NOW_ELSEWHERE = re.compile(
 # Asking whether to call the police if something happens is no call for the police now.
 SHOULD_I_CALL = re.compile(
     r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
+    r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"
     r"|\b(?:soll|sollte|sollen|muss) (?:ich|wir) (?:die|den)? ?(?:polizei|110|notruf) (?:rufen|anrufen|holen|wahlen) (?:wenn|falls|bevor)\b"
 )
 # A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
@@ -837,7 +872,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
-    folded = mend_slips(folded)
+    folded = without_asides(mend_slips(folded))
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):

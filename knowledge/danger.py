@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import HAZARDS, SITUATIONS, concepts, mend_slips
+from knowledge.concepts import HAZARDS, SITUATIONS, concepts, mend_slips, without_asides
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
@@ -84,7 +84,9 @@ class DangerRules:
         self._negations = _any(negations)
 
     def clean(self, folded: str) -> str:
-        """The text without negated phrases ("niemand verletzt", "no danger")."""
+        """The text without negated phrases ("niemand verletzt", "no danger") and without
+        the asides in passing ("bin grad im auto": knowledge.concepts.ASIDES)."""
+        folded = without_asides(folded)
         return self._negations.sub(" ", folded) if self._negations else folded
 
     def signals(self, folded: str, found: set[str] | None = None) -> list[str]:

@@ -309,3 +309,31 @@ SEEN_BY_THE_RULES = [
 @pytest.mark.parametrize("text", SEEN_BY_THE_RULES)
 def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> None:
     assert set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+# Short replies in passing that say "now": where the writer is, a phone ringing, that they
+# are fine. Fresh writers found a third of such messages flagged (tests/data/dev/danger-now*).
+@pytest.mark.parametrize("text", [
+    "bin grad im auto, schreib später",
+    "i'm at work rn",
+    "bin grad mit dem hund draussen",
+    "jetzt klingelt mein anderes telefon",
+    "nah im good rn",
+    "no, currently nobody outside",
+    "should I go to the police now or wait?",
+    "bin grad unterwegs",
+])
+def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str) -> None:
+    assert not knowledge.understander.danger(text).danger
+
+
+@pytest.mark.parametrize("text", [
+    "bin im auto und die verfolgen mich",
+    "ich bin im garten und da steht einer mit messer",
+    "i'm at work rn and a guy with a knife is in the lobby",
+    "der dreht am türgriff und will rein",
+    "two guys after me right now",
+    "einer steigt grad bei uns ein",
+])
+def test_a_scene_after_where_the_writer_is_still_counts(knowledge: Knowledge, text: str) -> None:
+    assert knowledge.understander.danger(text).danger
