@@ -205,6 +205,8 @@ REPEATED = _words(
     "zum dritten mal", "zum x ten mal", "zum wiederholten mal", "nicht zum ersten mal",
     "nicht das erste mal", "x mal", "zig mal", "zigmal", "haufig", "regelmassig*", "serie",
     "again and again", "over and over", "keeps", "keep getting", "they keep", "people keep", "you keep",
+    "guys keep", "he keep", "she keep", "keep dm*", "keep messag*", "keep send*", "keep call*", "keep writ*",
+    "keep post*", "keep tag*", "keep comment*", "keep show*", "keep turn*",
     "constantly",
     "constant", "repeatedly", "repeated", "every day", "every night", "every morning",
     "every evening", "every week", "each time", "everyday", "daily", "for days", "for weeks",
@@ -324,7 +326,13 @@ _CANDIDACY_AGAIN = re.compile(
 )
 
 
+# "die hören nicht auf", "won't stop": repeated, not a denial of what follows.
+_NOT_STOPPING = re.compile(r"\b(?:hort|horen|horte|horten|hoert|hoeren) (?:einfach )?nicht auf\b|\b(?:won t|wont|doesn t|don t|will not) stop\b")
+
+
 def aspects(folded: str) -> Aspects:
+    if " auf" in folded or "stop" in folded:
+        folded = _NOT_STOPPING.sub(" immer wieder ", folded)
     folded = _DENIED_ASPECT.sub(" ", folded)
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \

@@ -34,6 +34,10 @@ from knowledge.understanding import Understanding, understand
         ("erst ein Zettel an der Tür, dann dasselbe auf Facebook", {"online"}, "Facebook"),
         ("nicht online, sondern am Telefon", {"offline"}, None),
         ("five guys outside my place yelling my name", {"offline", "private_sphere"}, None),
+        # Not stopping is repeated, not a denial of what follows.
+        ("some guys keep dming me on insta", {"online", "repeated"}, "Instagram"),
+        ("die hören einfach nicht auf, mir zu schreiben", {"repeated"}, None),
+        ("nicht auf Facebook, per Brief", {"offline"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
