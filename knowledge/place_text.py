@@ -92,7 +92,7 @@ class TextFinder:
                 covered = i + hit.words
         if not hits:
             return None
-        return self._decide(hits)
+        return self._decide(hits, tokens)
 
     def _postcode(self, tokens: list[Token], i: int) -> _Hit | None:
         tok = tokens[i]
@@ -202,10 +202,10 @@ class TextFinder:
                             lead=pw.preposition(tokens, i))
         return None
 
-    def _decide(self, hits: list[_Hit]) -> Resolution:
+    def _decide(self, hits: list[_Hit], tokens: list[Token]) -> Resolution:
         from knowledge.places import Resolution, _classify
 
-        hits = _located(hits)
+        hits = _located(_parts_dropped(hits, tokens))
         best = max(hits, key=lambda h: h.score)
         if best.postcode is not None:
             # "01561 Lampertswalde": a name next to the postcode picks one of its places.
@@ -229,6 +229,28 @@ def _same_sound(a: str, b: str) -> bool:
 
 def _drop_umlaut_e(k: str) -> str:
     return k.replace("oe", "o").replace("ae", "a").replace("ue", "u")
+
+
+# Words between a municipality and a part of it: "Wilsdruff OT Grumbach".
+PART_WORDS = frozenset("ot ortsteil stadtteil gt gemeindeteil ortschaft".split())
+
+
+def _parts_dropped(hits: list[_Hit], tokens: list[Token]) -> list[_Hit]:
+    """"Dresden Neustadt", "Wilsdruff OT Grumbach": a municipality's own name followed right
+    away by another name names the municipality; the other is a part of it (or a typo of
+    one), not a second place."""
+    dropped = set()
+    for town in hits:
+        if town.postcode is not None or len(town.places) != 1 or town.score[1] != 1:
+            continue
+        end = town.index + town.words
+        for part in hits:
+            if part is town or part.postcode is not None or part.index < end:
+                continue
+            gap = tokens[end:part.index]
+            if not tokens[part.index].pause and (not gap or len(gap) == 1 and gap[0].key in PART_WORDS):
+                dropped.add(id(part))
+    return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
 def _located(hits: list[_Hit]) -> list[_Hit]:

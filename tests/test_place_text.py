@@ -41,7 +41,9 @@ def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
     [("Wir wohnen in Lauter", "Lauter-Bernsbach"), ("ich komme aus Aue", "Aue-Bad Schlema"),
      ("Bürgermeister in Treuen", "Treuen"), ("Thum", "Thum"), ("wohne in thum", "Thum"),
      ("Görlitz", "Görlitz"), ("GÖRLITZ", "Görlitz"), ("Ich wohne in Grossenhain", "Großenhain"),
-     ("bei Bischofswerd", "Bischofswerda"), ("aus Budyšin", "Bautzen")],
+     ("bei Bischofswerd", "Bischofswerda"), ("aus Budyšin", "Bautzen"),
+     # a municipality followed by a part of it names the municipality
+     ("wohne in Dresden Neustadt", "Dresden"), ("Wilsdruff OT Grumbach", "Wilsdruff")],
 )
 def test_names_with_evidence_are_found(knowledge: Knowledge, text: str, expected: str) -> None:
     res = knowledge.places.find_in_text(text)
