@@ -166,8 +166,11 @@ def compare_danger(training: TrainingSet, rules: DangerRules) -> None:
     found = [concepts(fold(t), t) for t in texts]
     for story in (0.4, 0.5, 0.6):
         limits = np.array([story if model_threshold(f) > DANGER_THRESHOLD else DANGER_THRESHOLD for f in found])
-        line(f"rules or model p>=0.3, story {story}" + (" (shipped)" if story == STORY_THRESHOLD else ""),
+        line(f"rules or model p>=0.3, story {story}" + ("" if story != STORY_THRESHOLD else " (shipped story)"),
              rule | ((p >= limits) & allowed))
+    # The shipped thresholds, each message's own (a story, a short message without a scene).
+    shipped = np.array([model_threshold(f, len(fold(t).split())) for f, t in zip(found, texts)])
+    line("shipped (story and bare thresholds)", rule | ((p >= shipped) & allowed))
 
 
 def compare_language(training: TrainingSet) -> None:

@@ -599,7 +599,8 @@ FOLLOWING = _words(
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
-    "steigt ein", "steigen ein", "turgriff", "turklinke", "door handle", "trying the handle", "steigt bei ihr ein", "steigt bei ihm ein", "steigt bei uns ein", "steigt bei mir ein",
+    "steigt ein", "steigen ein", "steigt grad bei", "steigt gerade bei", "steigen grad bei", "steigen gerade bei",
+    "gibt gleich nach", "tur gibt nach", "door is giving way", "turgriff", "turklinke", "door handle", "trying the handle", "steigt bei ihr ein", "steigt bei ihm ein", "steigt bei uns ein", "steigt bei mir ein",
     "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
     "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "aufzubrechen", "aufzuhebeln", "aufhebeln",
     "hebelt", "hebeln", "aufgehebelt", "aufgebrochen", "break in", "breaking in",
@@ -610,7 +611,8 @@ BREAK_IN = _words(
     "pushing on the door", "pushing the door", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
 )
 ATTACK_NOW = _words(
-    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich",
+    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
+    "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
     "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "drag me", "zerren",
@@ -723,6 +725,7 @@ PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
     "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
+    "sitz drin", "sitze drin",
     "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
     "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
     "stand in front", "throw stones",

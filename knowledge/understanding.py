@@ -102,7 +102,7 @@ class Understander:
         found = concepts(folded) if found is None else found
         words = len(folded.split())
         return decide(self.rules.signals(folded, found), probs["danger"] if probs else None,
-                      model_threshold(found), words=words,
+                      model_threshold(found, words), words=words,
                       denied=bool(found & MODEL_VETOES) or alarm_taken_back(found, words))
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.base import Knowledge
+from knowledge.concepts import concepts
 from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
@@ -337,3 +338,24 @@ def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str
 ])
 def test_a_scene_after_where_the_writer_is_still_counts(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).danger
+
+
+def test_a_short_message_without_any_scene_needs_a_surer_model() -> None:
+    from knowledge.concepts import concepts
+    from knowledge.danger import BARE_THRESHOLD, BARE_WORDS, DANGER_THRESHOLD, model_threshold
+
+    def limit(text: str) -> float:
+        folded = fold(text)
+        return model_threshold(concepts(folded, text), len(folded.split()))
+
+    assert BARE_THRESHOLD > DANGER_THRESHOLD
+    assert limit("on the school run atm") == BARE_THRESHOLD
+    assert limit("er steht grad vor der tür") == DANGER_THRESHOLD  # a scene: the usual threshold
+    long_text = " ".join(["ich"] * (BARE_WORDS + 1))
+    assert limit(long_text) == DANGER_THRESHOLD
+
+
+def test_short_cries_the_families_know_stay_dangers(knowledge: Knowledge) -> None:
+    assert "alarm" in knowledge.understander.danger("bitte schnell polizei rathaus schlettau").signals
+    assert "break_in" in concepts(fold("die tür gibt gleich nach"))  # a scene: the usual threshold
+    assert knowledge.understander.danger("die tür gibt gleich nach").danger
