@@ -1,366 +1,35 @@
-"""Word families for the concepts that decide danger now, in German and English.
+"""The concepts that decide danger now, from the word families of knowledge.concept_words.
 
 Matched on folded text (knowledge.features.fold). They serve twice: as the danger rule
 layer (knowledge.danger) and as language-independent features ("k:weapon",
 "k:now+person") that the trained model weighs, so a German danger example also teaches
-the English side. Families, not phrases: each names a kind of thing, never a message.
+the English side.
 """
 
 from __future__ import annotations
 
-import re
-
-from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, _words, online as is_online
-
-FUTURE_OR_IF = _words(
-    "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
-    "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
-    "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
-    "soon", "one day", "eines tages", "ll", "d better", "had better", "better quit", "better resign",
-    "better step down", "or his house", "or his barn", "or his car", "or his home", "or your house",
-    "or your barn", "or your car", "or your home", "or her house", "or her car",
+from knowledge.concept_words import (
+    AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
+    CLAUSE_BREAK, DEGREES, DENIED, DE_AUXILIARIES, DRAWN, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
+    FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
+    HIDING_THINGS, HOLD_NOT_LET_GO, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
+    NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE, PAST_EN,
+    PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED,
+    REPORTED, RETRACTED, ROAD_NUMBER, SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW,
+    SLANG_WORDS, STABBED, STILL_GOING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
+    THOUGHT_BUT, TICKING, UNRESPONSIVE, WRITTEN_ONLINE,
 )
-# A message that reports what someone wrote or said: a weapon or fire in it is a threat's
-# content, not a hazard present now.
-WRITTEN_ONLINE = re.compile(
-    r"\b(?:insta|instagram|facebook|fb|telegram|whatsapp|twitter|tiktok|chat|\w+chat|gruppe|kommentar\w*|post|profil)"
-    r" steht\b"
-)
-REPORTED = _words(
-    "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
-    "post", "posts", "posted", "posting*", "gepostet", "postet", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
-    "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
-    "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
-    "note", "threat*", "threatened", "text*", "picture of", "photo of",
-    "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
-    "video*", "clip", "geschickt", "sent me", "under it", "under my post", "unter meinem post", "drunter",
-)
-# Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten". Split
-# by the words each part needs, so that a message runs only the parts that can match
-# (one expression over a long message cost a tenth of all the word families).
-_PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt lag lagen".split())
-_PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got a gun", "they got in" are now
-_PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b"
-                      r"|\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
-_DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
-_PAST_EN = re.compile(
-    # English "was" after its subject only: German "was" means "what" or "something"
-    # ("da explodiert was", "was mach ich") and is no past tense.
-    r"\b(?:i|he|she|it|there|that|this|who|which|someone|somebody|nobody|everyone|everything"
-    r"|(?:my|our|the|his|her|their|a) \w+) was\b"
-    r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
-    r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
-    r"|\b(?:i|he|she|they|we|someone|somebody)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat)\b"
-    r"|\bwas (?:\w{3,}ed|hit|beaten|stabbed|shot|thrown|burnt|taken|held)\b"
-)
-_EN_SUBJECTS = frozenset(
-    "i he she it there that this who which someone somebody nobody everyone everything my our the his her "
-    "their a they we people guy man men woman".split()
-)
+from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
 
 def past_tense(folded: str, words: frozenset[str]) -> bool:
     """Whether the text tells something in the past tense (`words`: its words)."""
-    if not _PAST_WORDS.isdisjoint(words) or "got" in words and _PAST_GOT.search(folded):
+    if not PAST_WORDS.isdisjoint(words) or "got" in words and PAST_GOT.search(folded):
         return True
-    if not _DE_AUXILIARIES.isdisjoint(words) and _PAST_DE.search(folded):
+    if not DE_AUXILIARIES.isdisjoint(words) and PAST_DE.search(folded):
         return True
-    return (not _EN_SUBJECTS.isdisjoint(words) or "was" in words) and bool(_PAST_EN.search(folded))
-
-
-# Words in -ing that are no verb ("next week's council meeting"), or the writer's own act
-# of reporting ("I'm only reporting it now"): no present continuous.
-_ING_NOUNS = (r"(?:meeting|building|evening|morning|wedding|parking|training|hearing|briefing|ceiling|thing"
-              r"|something|nothing|anything|everything|spring|during|warning|housing|funding|ring|king"
-              r"|reporting)\b")
-# English present continuous ("he is standing", "they're banging") means now.
-PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?(?!" + _ING_NOUNS + r")\w{2,}ing\b"
-    r"|\b\w{3,}ing (?:me|us)\b"
-)
-_MONTHS = ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "dezember", "january", "february", "march", "june", "july",
-           "october", "december", "fruhjahr", "sommer", "herbst", "winter", "spring", "summer",
-           "autumn")
-# A month, a year, or a day of a month ("vom 14. Mai", "on 3 March"): a dated event is not now.
-PAST_MONTH = re.compile(
-    r"\b(?:im|in|last|letzten|vergangenen|back in) (?:" + "|".join(_MONTHS) + r"|may|march)\b|\b(?:19|20)\d\d\b"
-    r"|\b\d{1,2} (?:" + "|".join(_MONTHS[:16]) + r"|mai|march|may)\b"
-)
-NEGATED = _words(
-    "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
-    "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
-)
-# What a negation word covers: itself and up to three following words ("kein Messer",
-# "niemand verletzt", "no fire"), or a clause that ends in it ("verletzt wurde niemand").
-_NEG_SCOPE = re.compile(
-    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)"
-    r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
-    r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
-    r"|\b\w+\s+(?:nix|nichts|nothing)\b"
-)
-_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
-# Before "in danger" or "call the police": a negation, a condition or a question about it
-# ("I didn't call the police", "asking if I'm in danger", "wenn ich in Gefahr bin").
-_NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
-    "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn".split()
-)
-SAFE_NOW = _words(
-    "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
-    "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
-    "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
-    "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
-    "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
-    "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
-    "alles ist normal", "alles normal", "everything is normal", "everything s normal",
-    "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok", "fine now", "all ok now",
-    "we re all ok", "guy left", "guys left",
-    "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
-    "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
-)
-# The writer has reached safety: inside behind a locked door, or the police have come.
-# First person only: "er ist drin" is the opposite.
-SHELTERED = _words(
-    "bin drin", "bin drinnen", "sind drin", "sind drinnen", "bin jetzt drin", "sind jetzt drin",
-    "bin im haus", "sind im haus", "bin in der wohnung", "tur zu", "tur ist zu", "tur is zu", "tur abgeschlossen",
-    "tur is abgeschlossen", "bin drinne", "sin drin",
-    "tur ist abgeschlossen", "hab abgeschlossen", "habe abgeschlossen", "abgesperrt",
-    "polizei ist da", "polizei ist jetzt da", "polizei ist hier", "polizei ist gekommen",
-    "polizei ist eingetroffen", "polizei kam", "streife ist da", "i m inside", "im inside",
-    "we re inside", "were inside", "we are inside", "i am inside", "door locked", "door is locked",
-    "locked the door", "police are here", "police is here", "police arrived", "police came",
-    "police have arrived", "police got here", "cops are here", "alles gut", "all good", "im ok",
-    "i m ok", "i am ok", "i m okay", "bin ok", "mir geht s gut", "uns geht s gut",
-)
-# Not a live scene at all: a dream or a feeling, an exercise or a plan, a figure of speech,
-# a request for help with paperwork, a retraction. The model alone does not call these an
-# emergency (knowledge.danger.decide), and the rules take them as settled.
-IMAGINED = _words(
-    "getraumt", "traum", "albtraum*", "alptraum*", "hab immer angst", "habe immer angst", "immer angst dass",
-    "hab ich immer angst", "habe ich immer angst", "standig angst dass",
-    "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "trau mich kaum", "traue mich kaum",
-    "schlaf kaum", "schlafe kaum", "barely sleep", "afraid to go out", "schlaf schlecht",
-    "schlafe schlecht", "kann nicht mehr schlafen", "can t sleep", "cant sleep", "haven t slept",
-    "havent slept", "keep thinking", "just the feeling", "only a feeling", "nur ein gefuhl",
-    "back in my head", "fallt mir wieder ein", "fallt heut wieder ein", "fallt mir heute wieder ein",
-    "hat angst seit", "angst seit dem", "scared since", "afraid since", "standig denk ich", "denk ich immer",
-    "kommt wieder hoch", "kommt jetzt wieder hoch", "denk oft dran", "denke oft daran", "denk noch oft", "vergisst man ni", "vergisst man nicht",
-    "still think about", "can t forget", "cant forget", "keep remembering", "flashback*",
-    "geht mir nicht aus dem kopf", "nicht aus dem kopf", "out of my head", "out of my mind",
-    "bilde mir", "eingebildet", "paranoid", "dreamt", "dreamed", "dream", "dreaming", "dreams", "ich traume",
-    "nightmare*", "imagin*",
-)
-PLANNING = _words(
-    "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
-    "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
-    "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
-    "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
-    "tabletop", "emergency plan*", "safety plan*", "abschreck*", "wirklich ab", "deter", "deters", "deterrent", "first aid", "erste hilfe kurs*", "erste hilfe schulung*",
-)
-FIGURATIVE = _words(
-    "unter den nageln", "brennt mir", "brennt uns", "brennt die luft", "on fire with",
-    "ziemlich fertig", "total fertig", "voll fertig", "fix und fertig", "fertig mit den nerven",
-    "mit den nerven am ende", "durch den wind", "i m a wreck", "im a wreck", "burnt out", "ausgebrannt",
-    "inbox is on fire", "killing me", "kills me", "dying of", "dying to", "i m dead", "im dead",
-    "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
-    "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
-    "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
-    "brennt der kittel", "brennt mir der kittel", "aus allen rohren", "dropped a bomb", "drop a bomb",
-    "brennt grad die luft", "brennt gerade die luft", "brennt hier die luft", "hitze bringt mich um",
-    "stress bringt mich um", "arbeit bringt mich um", "blutet das herz", "blutet mir das herz",
-    "heart bleeds", "heart is bleeding", "inbox has been on fire", "inbox on fire",
-    "bomben stimmung", "bombe stimmung", "bombenwetter", "bomben wetter", "bombenerfolg", "bomben erfolg",
-    "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
-    "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
-    "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
-    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
-    "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
-    "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "just kill me now", "bleeding ridiculous", "bleeding obvious", "bleeding hell", "bleeding joke", "bombardiert", "bombarded with", "sterbe an",
-)
-HELP_REQUEST = _words(
-    "hilfe bei", "hilfe beim", "hilfe mit", "hilfe zur", "hilfe zum", "hilfe fur", "hilfe fuer",
-    "bin ratlos", "ich bin ratlos", "weiss nicht weiter", "at a loss", "help with", "help me understand", "help me fill", "help me find", "help filing",
-    "help to fill", "some help", "need help with", "help me with", "help finding",
-    "unterstutzung bei", "unterstutzung beim", "wie krieg ich", "wie kriege ich", "wo finde ich", "where do i find", "where can i", "forgot how", "main menu", "hauptmenu", "which category", "welche kategorie", "hilfe gesucht", "help asap with", "bitte um ruckruf",
-    "help filling", "hilfe beim ausfullen", "help me write", "help me draft", "help writing",
-    "hilf mir beim", "helfen sie mir beim", "hilfe beim schreiben", "zum reden", "just to talk", "what is the number for",
-    "die nummer von", "die nummer vom", "die nummer der", "number for the", "number of the", "wie erreiche ich",
-    "how do i reach", "wie vorgehen", "wie gehe ich vor", "how do i proceed", "tipps", "tips", "wo kann ich",
-    "soll ich das melden", "should i report", "help dealing", "help handling",
-    "an wen wend ich mich", "an wen wende ich mich", "who can advise", "how can i support", "how can we support",
-    "how do i support", "wie konnen wir", "was sind meine optionen", "was meine optionen sind", "what are my options",
-    "brauch ne nummer", "brauche die nummer", "brauche eine nummer", "need the number", "need a number",
-    "wie zeig ich", "wie zeige ich", "how do i report", "how can i report", "emergency contact for", "kontakt fur",
-    "ignorieren oder", "ignore it or", "wird das gespeichert", "wird das hier gespeichert", "datenschutz",
-    "is this stored", "is my data stored",
-    "mit der beratung", "zur beratung", "counselling", "counseling", "danke dass ihr", "thanks for being there", "thank you for being there",
-    "wer hilft wenn", "who helps if", "who do i call if", "wen ruf ich an wenn", "wen rufe ich an wenn",
-    "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
-)
-RETRACTED = _words(
-    "phew", "puh", "war dumm von mir", "my bad", "dachte erst", "dachte zuerst", "thought at first", "nur der wind", "just the wind", "war aber nur", "was only a drill", "ach nee", "ach ne", "ist der postbote",
-    "war der postbote", "der paketbote", "the postman", "the mailman", "war der schornsteinfeger",
-    "war die nachbarin", "war der nachbar", "war mein nachbar", "war meine nachbarin", "was the neighbour",
-    "was the chimney sweep", "was my neighbour",
-    "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
-    "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
-    "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
-    "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
-    "falscher alarm", "was our cat", "brennt nix", "falsche gruppe", "falschen gruppe", "falschen chat",
-    "wrong group", "wrong chat", "war nur beim", "war nur ein versehen", "cleared up", "sorry for the fuss",
-    "hat sich aufgeklart", "aufgeklart", "all clear", "aus versehen", "versehentlich", "hosentasche",
-    "by accident", "accidentally", "pocket dial*", "butt dial*",
-    "danke fur die", "danke fur ihre", "vielen dank fur", "thanks for the", "thank you for the",
-    "thanks for your", "thank you for your", "hab mich beruhigt", "habe mich beruhigt",
-    "hab mich wieder beruhigt", "habe mich wieder beruhigt",
-)
-HYPOTHETICAL = _words(
-    "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
-    "was tun wenn", "was tue ich wenn", "was soll ich machen wenn", "was soll ich tun wenn",
-    "wie verhalte ich mich", "wie verhalt man sich", "falls einer", "falls jemand", "wenn jemand",
-    "wenn einer", "ist es erlaubt", "ist das erlaubt", "in case", "what if", "what should i do if",
-    "what do i do if", "what do we do if", "suppose", "hypothetically", "if someone", "if somebody",
-    "can i legally", "is it legal", "am i allowed", "how can i tell", "how do i know if", "how do i tell",
-    "woran erkenne ich", "woran merke ich", "wie erkenne ich", "wie merke ich",
-    "ab wann ist", "was tun bei", "was macht man bei", "vorbereitet sein", "vorbereitet sind", "be prepared",
-    "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
-    "im fall dass", "welche massnahmen",
-    "waffenschein*", "what do you advise",
-    "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
-    "ab wann", "is das erlaubt", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
-    "criminal offence", "criminal offense", "legal", "illegal", "strafbar", "how do we avoid", "wie vermeiden wir",
-    "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
-    "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
-    "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
-    "should i still report", "soll ich das trotzdem", "nur zum verstandnis", "im sinne von",
-    "wie erkenn ich", "woran erkenn ich", "kein konkreter verdacht", "keinen konkreten verdacht",
-    "wills nur wissen", "will es nur wissen", "just curious", "nur interessehalber",
-    "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
-    "was wurden sie empfehlen",
-)
-JOKING = _words(
- "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
-    "war nur spass", "kleiner scherz", "scherz", "nur ein test", "test test", "ist ein test", "testing if",
-    "that was the test", "war nur ein test", "wollt nur sehn ob", "wollte nur sehen ob", "just testing",
-    "spass beiseite", "spas beiseite", "scherz beiseite", "joking aside", "kidding aside", "lassen mich bluten",
-)
-# An emergency word in another sense: a name, a meeting, an advert, a burst pipe.
-OTHER_SENSE = _words(
-    "ist der name", "is the name", "heisst unser", "sos kinderdorf", "sos kinderdorfer", "sos childrens village*",
-    "im logo", "in the logo", "logo", "symbol", "emblem", "wappen", "sos sticker", "sos aufkleber", "das wort fur", "the word for",
-    "was bedeutet", "what does that mean", "what does it mean", "emergency session", "emergency meeting",
-    "notfallsitzung", "dringlichkeitssitzung", "sondersitzung", "attack ad*", "angriffswahlkampf", "fire hazard",
-    "wasserrohrbruch", "rohrbruch", "burst pipe", "feuer frei", "pressemitteilung", "press release", "bombe ist geplatzt",
-    "bombe platzen", "dropped the bomb", "wlan", "wifi", "feueralarm gedruckt",
-    "nur mein herz", "only my heart", "feuerwehrverein", "feuerwehrfest", "fire brigade association", "fire festival",
-    "shooting club", "schutzenverein", "schutzenfest", "just checking if", "nur testen ob", "burnt toast",
-    "angebrannt", "just burnt", "was empty", "war leer", "garden waste", "gartenabfall*", "bonfire", "lagerfeuer",
-    "osterfeuer", "grill", "bbq", "barbecue", "kamin", "fireplace", "it s just the", "it was just the",
-    "just the neighbour", "nur der nachbar", "hiding from journalists", "hiding from reporters", "graffitied",
-    "graffiti", "was our toaster", "fire wall", "firewall", "brandmauer", "hat sich geschnitten", "cut himself",
-    "cut herself", "nix mit politik", "nichts mit politik", "nothing to do with politics", "unrelated",
-    "uberfordert", "overwhelmed", "haushaltsplan", "flood appeal", "spendenaufruf", "fundraiser", "probealarm", "sirenentest", "warntag", "test alarm", "schramme", "just a scratch", "acronym", "abkurzung", "followed online",
-    "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
-)
-FICTION = _words(
-    "krimi", "tatort", "netflix", "serie", "film", "movie", "tv show", "series", "novel", "roman",
-    "theaterstuck", "theatre", "theater", "play where", "zockt", "zocken", "gaming", "video game",
-    "computerspiel", "im spiel", "in the game", "podcast",
-)
-NEWS = _words(
-    "in den nachrichten", "in der zeitung", "im radio", "im fernsehen", "in der sz", "freie presse",
-    "in der lvz", "mdr nachrichten", "im mdr", "doku", "dokumentation", "reportage", "hab gelesen",
-    "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
-    "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
-    "documentary", "article about", "heard that", "in zeitung", "steht in der zeitung", "in the paper", "in the papers", "in the local paper",
-)
-# Asking for help with the bot, a form or a device ("help, the link doesn't open"): only
-# when no scene or hazard is named (knowledge.concepts.concepts).
-TECH_SUPPORT = _words(
-    "link", "passwort", "password", "login", "log in", "einloggen", "upload*", "hochladen", "formular*",
-    "form", "onlinewache", "website", "webseite", "app", "button", "knopf", "fehlermeldung", "error",
-    "geht nicht auf", "funktioniert nicht", "doesn t work", "not working", "keeps failing", "reset",
-    "zurucksetzen", "download*", "herunterladen", "bot", "chatbot", "angemeldet", "anmelden", "registriert",
-    "schrift", "schriftgrosse", "font", "text size", "settings", "einstellung*",
-    "computer", "rechner", "laptop", "tablet", "pc", "drucker", "printer", "scanner", "kaffeemaschine",
-    "coffee machine", "steuererklarung", "tax return", "abgesturzt", "crashed", "spinnt", "zugang", "ratsinfo*",
-    "software", "update", "akku", "battery", "menu", "doesnt do anything", "doesn t do anything",
-)
-NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
-            "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
-
-# It is over: the people have left, the police have it in hand, the writer is somewhere
-# safe or says all are well. Only for the model (knowledge.danger.decide), and not when
-# something is still going on ("noch da", "kommt wieder") or someone is hurt now. Narrower
-# than `says_safe` (SAFE_NOW, SHELTERED) on purpose: "drin", "weg", "abgeschlossen" occur in
-# messages from someone hiding or whose child is gone, and as a veto they cost two points
-# of recall in cross-validation.
-OVER = _words(
-    "sind weg", "sind jetzt weg", "sin weg", "ist weg jetzt", "der ist weg", "der is weg", "er ist weg",
-    "er is weg", "die sind weg", "jetzt weg", "sind abgehauen", "ist abgehauen", "is abgehauen",
-    "sind abgezogen", "sind fort", "sind dann aber fort", "schon weitergelaufen", "weitergefahren",
-    "hat die weggeschickt", "hat sie weggeschickt", "hat ihn mitgenommen", "haben ihn mitgenommen",
-    "polizei is hier", "polizei is da", "polizei nimmt", "kommt gleich zum aufnehmen",
-    "bin jetzt zuhause", "bin jetzt zu hause", "bin jetzt daheim", "sind jetzt zuhause", "sind jetzt daheim",
-    "sind jetzt zu hause", "uns gehts gut", "mir gehts gut",
-    "uns geht s gut", "alles gut erstmal", "alle sind wohlauf",
-    "they left", "he left", "they ve left", "they have left", "he s gone", "they re gone", "they are gone",
-    "drove off", "took off", "ran away", "die verschwinden", "verschwinden dann", "hauen ab", "haun ab",
-    "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "u haft",
-    "untersuchungshaft", "abgegeben", "handed in", "handed over", "neues schloss", "neuem schloss", "new lock*",
-    "schloss ausgetauscht", "locks changed", "home safe", "ist jetzt daheim", "ist jetzt zuhause",
-    "ist jetzt zu hause", "stabil", "stable", "ist aber weg", "sind aber weg", "polizei war schon da",
-    "police were already here", "police already came", "police checked", "polizei hat ihn kontrolliert",
-    "he s fine", "she s fine", "s fine now", "nicht mehr hinter mir", "bin wieder zuhause", "bin wieder daheim",
-    "sind abgefahren", "ist abgefahren", "fahr jetzt heim", "fahre jetzt heim", "drove away", "home now and fine", "he s home now", "she s home now",
-    "patched up", "verarztet", "wasn t hurt", "wasnt hurt", "was not hurt", "alle ok", "den mann mitgenommen", "calmed down", "shaken up", "just shaken", "banned from contacting", "jetzt is es weg", "jetzt ist es weg", "is es weg", "ist es weg", "alles gut jetzt", "jetzt alles gut", "schloss gesichert",
-    "zweites schloss", "zweiten schloss", "all fine", "alles in ordnung", "ended peacefully", "stayed peaceful",
-    "friedlich beendet", "friedlich geblieben", "blieb friedlich", "abgezogen", "nicht mehr vorm haus", "is ruhe", "ist ruhe", "walks him off", "walked him off", "led him away",
-    "took him away", "took them away", "abgefuhrt", "fuhrt ihn ab", "fuhren ihn ab", "police are here", "police came", "police took him",
-    "police took them", "police are with", "polizei is with", "we re home", "were home now", "i m home",
-    "im home", "at my sister s", "at my sisters", "we re all safe", "were all safe", "all calm",
-    "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
-    "they re safe", "theyre safe", "safe there", "sind dort sicher", "sind da sicher",
-    "haven t seen him since", "havent seen him since", "not seen him since", "seitdem nicht mehr gesehen",
-    "seitdem ist ruhe", "seitdem ruhe",
-    "im in the police", "i m in the police", "in the polizeirevier", "at the police station", "im polizeirevier",
-    "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
-    "is ok", "is okay", "are ok", "are okay", "is fine", "are fine", "ist ok", "ist okay", "geht es gut",
-    "gehts ihr gut", "geht s ihr gut", "gehts ihm gut", "geht s ihm gut",
-    "re fine", "re ok", "re okay", "we are fine", "i m fine", "im fine", "i am fine",
-    "was just a", "was only a", "war nur ein", "war nur eine", "back home from", "home from hospital",
-    "home from the hospital", "aus dem krankenhaus", "not around", "nicht mehr in der nahe",
-)
-# Asking what the law calls it ("is that coercion?", "ist das schon Nötigung?"): no scene now.
-NAMING_OFFENCE = re.compile(
-    r"\b(?:is|ist|isn t|would|ware|zahlt|counts?)(?: \w+)? (?:that|this|it|das|dies|es)(?: \w+)? (?:already |schon |even |really )?"
-    r"(?:a |an |eine |ein )?(?:crime|offence|offense|corcion|stalking|threat|assault|harassment|insult|notigung"
-    r"|bedrohung|korperverletzung|beleidigung|straftat|hausfriedensbruch)\b"
-    r"|\b(?:was|what) (?:zahlt|gilt|counts)(?: \w+)? (?:als|as) (?:a |eine |ein )?(?:waffe|weapon)"
-    r"|\b(?:erlaubt|verboten|legal|allowed)$"
-)
-# Hiding things is no hiding from anyone ("hiding my kids' photos from social media").
-# Asides in passing, not a scene: where the writer is or what rings ("bin grad im auto",
-# "i'm at work rn", "sitting in the garden now", "jetzt klingelt mein anderes telefon"), and
-# that nobody is around ("currently nobody outside", "nobody's following me"). Removed before
-# the rules read the text; what follows ("..., die verfolgen mich") still counts.
-_WRITER_PLACES = (
-    "buro office rathaus arbeit work auto car zug train bus garten garden wald supermarkt laden shop kita "
-    "schule school arzt doctor doctors krankenhaus hospital kuche kitchen bett bed sitzung meeting "
-    "landratsamt stau traffic urlaub vacation holiday"
-).split()
-ASIDES = re.compile(
-    r"\b(?:ich bin|bin ich|bin|i m|i am|we re|we are|wir sind|sind wir|sitze|sitz|sitting|stuck)"
-    r"(?: (?:grad|gerade|grade|jetzt|now|currently|rn|just|noch|schon|eben|mal|atm))*"
-    r"(?: (?:mit dem hund|with the dog|mit den kindern|with the kids))?"
-    r" (?:(?:im|in der|in dem|in the|in my|in our|at the|at my|auf der|auf|beim|bei der|on the|on my)"
-    r"(?: \w+)? (?:" + "|".join(_WRITER_PLACES) + r")|at work|auf arbeit|unterwegs|on the road|draussen|drausen|outside with the dog)\b"
-    r"|\b(?:telefon|handy|phone|festnetz)\b(?: \w+){0,2} (?:klingelt|rings|ringing)\b"
-    r"|\bklingelt (?:mein|das|dein)(?: \w+)? (?:telefon|handy)\b"
-    r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
-    r" (?:outside|drausen|draussen|around|following|verfolgt|behind|hinter)\b"
-)
+    return (not EN_SUBJECTS.isdisjoint(words) or "was" in words) and bool(PAST_EN.search(folded))
 
 
 def without_asides(folded: str) -> str:
@@ -368,451 +37,6 @@ def without_asides(folded: str) -> str:
     if " " not in folded:
         return folded
     return ASIDES.sub(" ", folded) if ASIDES.search(folded) else folded
-
-
-# "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
-NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
-HIDING_THINGS = re.compile(
-    r"\bhid(?:ing|e|den) nothing\b|\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
-    r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
-)
-# Just got in, told in the German perfect with "sein" ("die sind über den Zaun geklettert"):
-# in a short message the arrival is the scene now.
-ARRIVED = re.compile(
-    r"\b(?:sind|ist|is|sin)\b(?: \w+){0,4} (?:geklettert|gestiegen|eingedrungen|reingekommen|hereingekommen"
-    r"|reingegangen|eingestiegen|gesprungen|reingeklettert)\b"
-)
-# Office German with "hier" or "da" that names nobody ("Wie ist hier zu verfahren?", "Ist
-# hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
-NOBODY_THERE = re.compile(
-    r"\b(?:wie |was )?ist hier (?:etwas |noch |was |nun |jetzt )?zu \w+|\bwas ist hier los\b|\bsteht da nicht\b"
-    r"|\bsteht da nichts\b|\bwarum steht da\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
-)
-# A panic attack is no attack by anyone: removed before anything is read.
-NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|glitter|bath|sauce) ?bomb\w*|\bphoto ?bomb\w*"
-                        r"|\bbomben(?:stimmung|wetter|erfolg|job)\w*")
-NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
-# "They know I'm home" says where the writer is, not that it is over.
-_KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
-# Arrested: over too, even where a fire was set.
-ARRESTED = _words(
-    "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
-    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
-)
-# The fire is out: then the fire does not keep "it is over" from counting.
-FIRE_OUT = _words(
-    "fire s out", "fire is out", "fires out", "fire was put out", "put it out", "put out the fire",
-    "firefighters have left", "feuer ist aus", "feuer is aus", "brand ist aus", "brand ist geloscht",
-    "feuer ist geloscht", "haben geloscht", "hat geloscht", "feuerwehr hat", "fire brigade was there",
-    "fire brigade has been", "fire service was there", "firefighters were there", "feuerwehr war da",
-    "feuerwehr war schon da", "and it s out",
-)
-# "36 Grad": degrees, not "grad" for "gerade".
-DEGREES = re.compile(r"\b\d+(?: \d+)? grad\b")
-# Asking whether to carry or buy something to defend oneself: planning, not a scene. Kept
-# narrow (few words between, defensive items; weapons only after "buy"): "brauche Hilfe, er
-# hat Pfefferspray" must stay a scene.
-_DEFENSIVE = ("pfefferspray|pepper spray|taser|elektroschocker|schrillalarm|taschenalarm|abwehrspray|stun gun"
-              r"|schreckschuss\w*|gaspistole\w*")
-ARMING = re.compile(
-    r"\b(?:brauch|brauche|soll|sollte|tragen|mitnehmen|carry)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r")\b"
-    r"|\b(?:darf|durfen)\b(?: \w+){0,4} (?:" + _DEFENSIVE + r")\b"
-    r"|\b(?:kaufen|kauf|anschaffen|besorgen|buy)\b(?: \w+){0,2} (?:" + _DEFENSIVE + r"|waffe|gun|messer|knife|pistole)\b"
-    r"|\b(?:" + _DEFENSIVE + r"|waffe|gaspistole|schreckschuss\w*|pistole|gun)\b(?: \w+){0,2} (?:zulegen|kaufen|anschaffen|besorgen)\b"
-    # asking whether to keep a weapon at hand ("should I keep a baseball bat by the door?")
-    r"|\b(?:should|shall|can|may|soll|sollte|darf|kann) (?:i|we|ich|wir|mir|uns)(?: \w+){0,3} "
-    r"(?:baseball bat|bat|baseballschlager|knuppel|waffe|gun|messer|knife|pistole|gaspistole)\b"
-)
-# Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
-# the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
-FIGURATIVE_FIRE = re.compile(
-    r"\b(?:campaign|wahlkampf|team|mood|stimmung|inbox|phone|timeline|feed|chat|comments|kommentare|frist|deadline"
-    r"|antrag|forderantrag|heart|herz|heart s|i m|im|you re|ich bin"
-    r"|postfach|handy|twitter|internet|netz|netzwerk|gruppe|whatsapp gruppe)\b"
-    r"(?: (?:is|s|ist|are|was|has been|literally|total|totally|komplett|grad|gerade|voll|mal wieder))*"
-    r" (?:on fire|in flammen|brennt|explod\w*|blowing up|blows up)"
-    r"|\b(?:explodiert|brennt)\b(?: \w+){0,2} (?:mein|unser|das) (?:postfach|handy|telefon|netz|chat)\b"
-    # "kill me now, another 6-hour session": the sigh opens the message; "they say they
-    # kill me. Now." is a threat told and a now, only run together by folding.
-    r"|^(?:(?:ugh|omg|lol|oh|god|pls|please|honestly|seriously)\s+){0,3}kill me now\b"
-)
-# "I thought ..., but it was the cat": the writer takes it back in the same message.
-THOUGHT_BUT = re.compile(
-    r"\b(?:dachte|dacht|thought)\b.*\b(?:war aber|war nur|war bloss|war doch|was just|was only|turned out|but it was"
-    r"|it wasn t|it wasnt|war es nicht|wars nicht|war s nicht|war er nicht)\b"
-)
-# A visit announced for later ("er kommt morgen", "they're coming friday"): not now, when
-# nothing in the message is happening now.
-FORETOLD = _words(
-    "morgen", "ubermorgen", "nachste woche", "nachsten montag", "nachsten dienstag", "nachsten mittwoch",
-    "nachsten donnerstag", "nachsten freitag", "nachsten samstag", "nachsten sonntag", "demnachst",
-    "am wochenende", "tomorrow", "next week", "next month", "on monday", "on tuesday", "on wednesday",
-    "on thursday", "on friday", "on saturday", "on sunday", "coming monday", "coming tuesday",
-    "coming wednesday", "coming thursday", "coming friday", "coming saturday", "coming sunday",
-    "this weekend", "next weekend", "nachsten monat", "nachstes jahr", "nachsten jahr", "next year", "next monday", "next tuesday", "next wednesday", "next thursday",
-    "next friday", "next saturday", "next sunday", "planned for", "geplant fur", "angekundigt fur", "angemeldet fur", "after the election", "nach der wahl", "vor der wahl",
-)
-_NOT_LATER = re.compile(r"\b(?:guten|heute|heut|gestern|jeden|am|diesen) morgen\b|\bschon\b.*")
-STILL_GOING = _words(
-    "noch da", "immer noch", "noch immer", "wieder da", "kommt wieder", "kommen wieder", "kommt zuruck",
-    "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
-    "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
-)
-
-# The writer says it is no emergency: then the model alone does not call it one.
-DENIED = _words(
-    "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
-    "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
-    "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
-    "nobody outside", "no one outside", "currently nobody", "niemand draussen", "keiner draussen",
-    "nobody s following", "nobody is following", "no one is following", "niemand verfolgt", "keiner verfolgt",
-    "blute nicht", "blutet nicht", "not bleeding", "no longer bleeding", "stopped bleeding", "langst weg", "long gone",
-    "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
-    "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
-    "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
-    "nothing has happened yet", "nothing happened yet", "no one s here", "nobody s here", "not in any danger",
-    "in keiner gefahr", "no danger at the moment", "niemand an der tur", "keiner an der tur",
-    "nobody at the door", "no one at the door", "nobody broke in", "no one broke in",
-    "niemand ist eingebrochen", "keiner ist eingebrochen", "nobody is following", "no one is following",
-    "niemand verfolgt", "keiner verfolgt", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",
-    "nichts los", "nix los", "non emergency", "just need advice", "just advice",
-    "only advice", "brauch ich nicht direkt", "brauch ich ni direkt", "nicht wirklich", "not really an",
-    "don t need", "dont need", "not now", "kleiner test", "nobody is here", "no one is here",
-    "niemand ist hier", "keiner ist hier", "not there now", "not there right now", "isn t there now", "passiert grad nix", "passiert grad nichts", "passiert gerade nix", "passiert gerade nichts",
-    "nothing happening", "nothing is happening", "nothing s happening",
-)
-# What comes after an incident: reporting, police work, court. A weapon or fire next to
-# these is part of the story, not of now.
-AFTERMATH = _words(
-    "anzeige*", "angezeigt", "angeklagt", "anklage", "ermittlung*", "ermittelt", "gericht*",
-    "prozess", "strafverfahren", "ermittlungsverfahren", "das verfahren", "im verfahren", "verfahren eingestellt",
-    "verfahren wurde", "verfahren gegen", "strafantrag*", "report it", "reported", "report this", "charged",
-    "court", "trial", "investigation*", "investigating", "prosecut*", "polizei war da",
-    "police came", "police were here", "statement",
-    "restraining order", "kontaktverbot", "annaherungsverbot", "gewaltschutz*", "einstweilige verfugung",
-    "for the record", "fur ihre akte", "fur die akte", "zur info", "follow up to", "nachtrag", "aktenzeichen", "zur dokumentation", "hausverbot", "in custody", "got two years", "verurteilt",
-)
-STRONG_NOW = re.compile(
-    r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
-    r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
-    r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
-    r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
-    r"|befindet sich erneut|befinden sich erneut|befindet sich wieder|befinden sich wieder|in diesem augenblick|augenblicklich)\b"
-)
-ALARM = _words(
-    "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
-    "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
-    "hilfe hilfe", "help me",
-    "send someone", "somebody come", "someone come", "come quick", "kommt naher", "kommen naher", "coming closer", "getting closer",
-)
-IN_DANGER = _words(
-    "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
-    "fear for my life", "scared for my life", "life is in danger", "need police",
-    "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
-    "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
-    "ruft wer die polizei", "ruft jemand die polizei", "someone call the police", "somebody call the police",
-    "110 besetzt", "110 ist besetzt", "110 war besetzt", "aber besetzt", "notruf besetzt", "notruf ist besetzt", "110 geht nicht", "112 geht nicht", "isnt going through", "isn t going through",
-    "not going through", "komme nicht durch", "komm nicht durch", "nicht durchgekommen", "can t get through",
-    "cant get through", "polizei bitte", "police please", "polizei soll kommen", "polizei soll herkommen", "police should come", "police assistance", "require police", "brauchen polizei", "brauchen die polizei", "polizei nach", "polizei zu mir", "polizei zum", "polizei zur",
-)
-WEAPON = _words(
-    "messer", "messern", "taschenmesser", "kuchenmesser", "waffe", "waffen", "pistole", "pistolen",
-    "gewehr", "gewehre", "schusswaffe*", "knarre", "knarren", "revolver",
-    "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
-    "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns", "screwdriver",
-    "schraubenzieher", "schraubendreher",
-    "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "with a club", "with clubs", "wooden club*", "carrying clubs", "swinging a club", "pfefferspray",
-    "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
-    "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
-    "schere", "scissors", "was spitzes", "something sharp", "glasscherbe*", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
-    "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*",
-)
-FIRE = _words(
-    "brennt", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
-    "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
-    "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol on",
-    "petrol over", "smell of petrol", "smells of petrol", "petrol can*", "gasoline", "set alight",
-    "lodert", "lodern", "qualmt", "qualm", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
-)
-EXPLOSIVE = _words(
-    "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
-    "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
-    "tickt", "piept", "bomb*", "explosive*", "suspicious package*", "suspicious bag*",
-    "suspicious object*", "white powder", "ticking", "beeping", "wires", "kabel", "herrenlos*",
-    "unbekannt* rucksack*", "unbekannt* tasche*", "unbekannt* koffer*", "unattended",
-    "abandoned bag*", "left bag*", "bag left",
-    "rohrbombe*", "pipe bomb*", "metal pipe", "metallrohr", "auslaufend*", "leaking",
-    "drahte", "drahten", "kabeln dran", "wires sticking", "wire sticking",
-    "heraushangend* kabel*", "raushangend* kabel*", "kabel hangen raus", "kabel gucken raus", "kabeln",
-    "autobombe*", "paketbombe*", "briefbombe*", "nagelbombe*", "car bomb*", "letter bomb*", "parcel bomb*",
-    "mit klebeband dran", "mit klebeband befestigt", "taped under", "taped to the", "unter meinem auto hangt",
-    "unterm auto hangt", "unter dem auto hangt", "something under my car", "something taped",
-)
-INJURY = _words(
-    "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
-    "notarzt*", "rettungswagen*", "kann nicht atmen", "bleed", "bleeds", "bleeding", "blood", "bloody", "injur*",
-    "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
-)
-PERSON_PRESENT = _words(
-    "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
-    "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
-    "da sin welche", "da sind welche", "uffm dach", "aufm dach", "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
-    "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
-    "stuck in the lift with", "im aufzug mit", "im fahrstuhl mit", "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
-    "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
-    "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
-    "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
-    "in our front garden", "at the back door", "at the window",
-    "kommen zur tur", "comes to the door", "coming to the door",
-    "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
-    "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
-    "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller",
-    "auf dem balkon", "auf meinem balkon", "vor dem rathaus", "vor dem buro", "im buro",
-    "drauss*", "draussen", "unten", "hinter mir", "neben mir", "sind hier", "ist hier",
-    "sind da", "ist da", "steht da", "stehen da", "at my door", "at the door", "at our door",
-    "my front door", "outside", "in my garden", "in our garden", "in the garden", "in the house",
-    "in my house", "in our house", "in the yard", "on my balcony", "on the balcony",
-    "downstairs", "behind me", "next to me", "in front of my", "in front of our", "before his house",
-    "before my house", "before our house", "before the house", "before her house",
-    "in front of the", "at my window", "outside my window", "they re here", "theyre here",
-    "he s here", "hes here", "is here", "are here", "still here", "still there",
-    "standing there", "vor mir", "auf dem dach", "auf unserem dach", "auf unserm dach",
-    "auf dem grundstuck", "auf unserem grundstuck", "auf meinem grundstuck", "um mich rum",
-    "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
-    "on our roof", "on my property", "on our property", "will nicht gehen", "der geht nicht weg", "er geht nicht weg",
-    "gehen nicht weg", "geht einfach nicht weg",
-    "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
-    "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
-    "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",
-    "he s inside", "someone s inside", "someone is inside", "sie sind drin", "er ist drin", "die sind drin",
-    "einer ist drin", "jemand ist drin", "ist jemand drin",
-)
-FOLLOWING = _words(
-    "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
-    "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "after me", "hinter mir her",
-    "lauft mir nach", "laufen mir nach", "mir grade nach", "mir gerade nach", "mir grad nach", "runs after me", "following me",
-    "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
-    "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
-    "on my tail", "tailing me",
-    "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
-)
-BREAK_IN = _words(
-    "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
-    "steigt ein", "steigen ein", "steigt grad bei", "steigt gerade bei", "steigen grad bei", "steigen gerade bei",
-    "gibt gleich nach", "tur gibt nach", "door is giving way", "turgriff", "turklinke", "door handle", "trying the handle", "steigt bei ihr ein", "steigt bei ihm ein", "steigt bei uns ein", "steigt bei mir ein",
-    "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
-    "hammert", "hammern", "rutteln", "ruttelt", "aufbrechen", "aufzubrechen", "aufzuhebeln", "aufhebeln",
-    "hebelt", "hebeln", "aufgehebelt", "aufgebrochen", "break in", "breaking in",
-    "broke in", "trying to get in", "get in", "kicking", "kicked in", "smashing", "smashed",
-    "broke the glass", "scheibe eingeschlagen", "fenster eingeschlagen", "banging",
-    "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
-    "rattling", "rattles", "rattle the", "drucken von aussen", "druckt von aussen", "drucken gegen die tur",
-    "pushing on the door", "pushing the door", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
-)
-ATTACK_NOW = _words(
-    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
-    "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
-    "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
-    "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
-    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "drag me", "zerren",
-    "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
-    "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
-    "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
-    "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
-    "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
-    "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
-    "zerrt", "zerrt sie", "zerrt ihn", "dragging", "tritt nach", "treten nach", "tritt noch", "treten noch",
-    "schlagt noch", "schlagen noch", "still kicking", "still hitting", "still punching",
-    "wird zusammengeschlagen", "werde zusammengeschlagen", "wird verprugelt", "werde verprugelt",
-    "wird getreten", "wird gewurgt", "wird angegriffen", "is being attacked", "is getting beaten",
-    "drangt mich", "drangen mich", "drangelt", "rammt", "rammen", "ramming", "rams me", "run me off",
-    "running me off", "pushing me off", "forcing me off", "bremst mich aus", "schneidet mich",
-    "abzudrangen", "abdrangen", "abgedrangt", "drangt uns", "drangen uns", "run us off", "push us off",
-    "schubsen", "schubst", "umzingeln", "throw stones", "throwing stones", "throw things",
-)
-CROWD = _words(
-    "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
-    "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
-    "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
-)
-# Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
-# ("er hat ein Messer gezogen").
-DRAWN = _words(
-    "gezogen", "zieht", "zuckt", "gezuckt", "gezeigt", "zeigt", "showed me", "shows me", "flashed", "fuchtelt", "fuchteln", "richtet", "zielt",
-    "drew", "drawn", "pulled out", "pulls out", "pulled a", "pulls a", "waving", "waves",
-    "pointing", "points", "aims", "aiming", "brandishing",
-)
-# An injury as a present state is now, whatever story surrounds it.
-INJURED_NOW = _words(
-    "he s down", "she s down", "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
-    "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
-    "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
-    "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
-    "feel dizzy", "bewusstlos", "ohnmachtig",
-    "is bleeding", "am bleeding", "m bleeding", "is injured", "are injured", "is hurt badly",
-    "badly hurt", "unconscious", "is on the ground", "s on the ground", "m on the ground", "am on the ground",
-    "are on the ground", "re on the ground", "still on the ground", "him on the ground", "her on the ground",
-    "me on the ground", "dad on the ground", "mum on the ground", "mom on the ground", "partner on the ground",
-    "husband on the ground", "wife on the ground", "kicked on the ground", "can t breathe", "cant breathe", "passed out",
-    "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
-    "kaum luft", "atmet komisch", "atmet kaum", "reagiert kaum", "redet wirr", "barely breathing",
-    "blood everywhere", "blood all over", "lots of blood", "uberall blut", "blut uberall",
-    "uberall ist blut", "viel blut", "can t stop the bleeding",
-)
-# The same, said with a negation ("atmet nicht", "sagt nix mehr"): read on the text as
-# written, since the negation is part of it (hazards are read with negated phrases removed).
-UNRESPONSIVE = _words(
-    "atmet nicht", "atmet nicht mehr", "reagiert nicht", "reagiert nicht mehr", "bewegt sich nicht",
-    "sagt nix mehr", "sagt nichts mehr", "antwortet nicht mehr", "hort nicht auf zu bluten",
-    "not moving", "not breathing", "not responding", "isn t responding",
-    "doesn t respond", "unresponsive", "won t wake up", "wacht nicht auf",
-)
-HIDING = _words(
-    "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
-    "hiding", "hide", "locked in", "locked myself", "barricaded",
-    "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
-    "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
-)
-QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
-# A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
-_STRONG_NOW_WORDS = frozenset(
-    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
-    " augenblick augenblicklich"
-    " tur door".split()
-)
-_SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
-SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|bitte bitte)\b")
-
-# Burning now, in the present tense: live whatever story surrounds it ("hat einen Brandsatz
-# geworfen, der Pavillon brennt"), unless it is a past time, over, a report or a threat's words.
-FIRE_NOW = _words(
-    "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
-    "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
-    "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
-)
-# Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
-_NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
-# A "now" that belongs to reading the news or to asking what to do next, not to the scene.
-NOW_ELSEWHERE = re.compile(
-    r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
-    r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
-    r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
-    r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) nicht\b|\bnot right now\b"
-    r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
-    r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
-    r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"
-    r"|\b(?:im moment|gerade|grad|derzeit|momentan|jetzt|right now|at the moment) (?:\w+ ){0,2}(?:keine|kein|nicht|not|no)"
-    r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
-    r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
-    r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
-    r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
-    # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
-    r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
-    r"(?:nicht|keiner|niemand|nobody|not|no one|isn t|aren t)(?: mehr)? (?:da|hier|there|here)\b"
-    # a now that counts ("jetzt schon das zweite Mal", "now for the third time")
-    r"|\b(?:das ist|das war|ist|it s|this is|that s) (?:jetzt|now)(?: schon)? (?:das|the) (?:\w+te|second|third|fourth|fifth|\w+th) (?:mal|time)\b"
-)
-# Asking whether to call the police if something happens is no call for the police now.
-SHOULD_I_CALL = re.compile(
-    r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
-    r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"
-    r"|\b(?:soll|sollte|sollen|muss) (?:ich|wir) (?:die|den)? ?(?:polizei|110|notruf) (?:rufen|anrufen|holen|wahlen) (?:wenn|falls|bevor)\b"
-)
-# A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
-# Schubladen"): a story around it does not make it the past.
-PRESENT_SCENE = _words(
-    "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
-    "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
-    "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
-    "sitz drin", "sitze drin",
-    "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
-    "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
-    "stand in front", "throw stones",
-    "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier", "sind schon im", "ist schon im",
-    "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
-)
-# A powder or substance from a letter, now: a hazard whatever the tense of the opening.
-# A thing that ticks or beeps is there now, even in a question ("tickt irgendwie??").
-TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping")
-POWDER = _words(
-    "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
-    "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
-    "kann nicht aufhoren zu husten",
-)
-# Taking a child away now ("ein Mann will meinen Sohn vom Gelände mitnehmen").
-TAKING_CHILD = re.compile(
-    r"\b(?:will|wollen|versucht|versuchen|trying to|tries to|wants to)\b(?: \w+){0,4} "
-    r"(?:sohn|tochter|kind|kinder|enkel|son|daughter|child|kid|kids|grandson|granddaughter)\b(?: \w+){0,3} "
-    r"(?:mitnehmen|mitzunehmen|wegnehmen|entfuhren|take|grab|snatch)\b"
-)
-# Someone held captive ("a picture of him tied to a chair", "gefesselt", "kidnapped"):
-# like a child being taken, often relayed, and now unless told as past or over.
-STABBED = _words("was stabbed", "wurde gestochen", "wurde niedergestochen", "hat mich gestochen", "mich gestochen", "mich niedergestochen", "mich abgestochen", "stabbed me",
-                 "i ve been stabbed", "ive been stabbed", "bin gestochen worden")
-CAPTIVE = _words(
-    "tied to a chair", "tied up", "tied to a", "gefesselt", "entfuhrt", "kidnapped", "abducted",
-    "als geisel", "geiselnahme", "hostage",
-)
-# Blinded now: read on the text as written, since "nix" / "nichts" is part of it.
-BLINDED = _words(
-    "can t see anything", "cant see anything", "can t see a thing", "seh nix mehr", "sehe nix mehr",
-    "seh nichts mehr", "sehe nichts mehr", "kann nichts sehen", "kann nix sehen", "seh nix", "sehe nichts",
-)
-# Attacked in the passive present ("wird zusammengeschlagen"): it lasts while it is said;
-# "wird" here is no future.
-BEING_ATTACKED = re.compile(
-    r"\b(?:wird|werde|werden)\b(?: \w+){0,4} (?:zusammengeschlagen|verprugelt|getreten|gewurgt|angegriffen"
-    r"|geschlagen|bedrangt|geschubst|festgehalten)\b"
-    r"|\b(?:is|am|are) (?:being|getting) (?:attacked|beaten|kicked|choked|hit|punched)\b"
-)
-# "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
-HOLD_NOT_LET_GO = re.compile(
-    r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei"
-    r"|losfahren|weiterfahren|wegfahren|aussteigen)\b"
-)
-# Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
-# me pass"), like an injury.
-HELD_NOW = _words(
-    "halten mich fest", "halten ihn fest", "halten sie fest", "halt mich fest", "halt ihn fest",
-    "lasst mich nicht raus", "lasst mich nicht durch", "lasst mich nicht vorbei", "lasst mich nicht gehen",
-    "lasst ihn nicht los", "lasst sie nicht los", "lasst nicht los", "komm nicht weg", "komme nicht weg",
-    "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
-    "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
-    "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
-    "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
-    "blocking my way", "blocking the door", "blocking the exit",
-    "holds my", "holds me", "holds him", "holds her", "is holding", "are holding",
-)
-# On the road: a chase or a car pressing in is told while it happens ("seit der Ausfahrt
-# fährt er mir hinterher, jedes Mal wenn ich abbiege"); "every turn" is the sign of now there,
-# not a habit.
-ON_THE_ROAD = _words(
-    "abbiege", "abbiegen", "biegt", "biegen", "ausfahrt", "autobahn", "bundesstrasse", "landstrasse",
-    "ampel", "kreisverkehr", "spur", "uberholt", "tankstelle", "transporter", "ruckspiegel", "leitplanke", "every turn", "each turn",
-    "turn i take", "every corner", "exit", "highway", "motorway", "traffic light*", "roundabout", "lane",
-    "overtak*", "rearview", "rear view", "mirror", "guardrail", "ditch", "off the road",
-)
-_ROAD_NUMBER = re.compile(r"\b[ab] ?\d{1,3}\b")
-
-SITUATIONS = {
-    "person": PERSON_PRESENT,
-    "following": FOLLOWING,
-    "break_in": BREAK_IN,
-    "attack": ATTACK_NOW,
-    "crowd": CROWD,
-    "hiding": HIDING,
-}
-HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJURY}
-
-
-# Every word a negated phrase (_NEG_SCOPE) can start or end with.
-_NEG_WORDS = frozenset(
-    "niemand keiner keine keinen kein nicht nobody noone no not nie never nothing nichts nix".split()
-)
-
-
-_CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
 
 
 def retracted_after_now(folded: str) -> bool:
@@ -826,12 +50,12 @@ def without_negated(folded: str, raw: str = "") -> str:
     """The text without its negated phrases ("kein Messer", "niemand verletzt"); most
     messages have none, and then the long expression is not run. With the `raw` text, a
     negation ends at a comma or full stop ("kein Absender, es tickt")."""
-    if _NEG_WORDS.isdisjoint(folded.split()):
+    if NEG_WORDS.isdisjoint(folded.split()):
         return folded
-    if raw and _CLAUSE_BREAK.search(raw):
+    if raw and CLAUSE_BREAK.search(raw):
         from knowledge.features import fold  # features imports this module
-        return " ".join(_NEG_SCOPE.sub(" ", fold(clause)) for clause in _CLAUSE_BREAK.split(raw))
-    return _NEG_SCOPE.sub(" ", folded)
+        return " ".join(NEG_SCOPE.sub(" ", fold(clause)) for clause in CLAUSE_BREAK.split(raw))
+    return NEG_SCOPE.sub(" ", folded)
 
 
 # Keys next to each other on a German or English phone keyboard (QWERTZ, QWERTY).
@@ -887,16 +111,16 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
-    hinted = not _NOW_HINTS.isdisjoint(folded.split())
+    hinted = not NOW_HINTS.isdisjoint(folded.split())
     timed = NOW_ELSEWHERE.sub(" ", folded) if hinted and NOW_ELSEWHERE.search(folded) else folded
     if "grad" in timed:
         timed = DEGREES.sub(" ", timed)  # "36 grad im Ratssaal" is the heat, not "gerade"
     if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"
         timed = FIGURATIVE.pattern.sub(" ", timed)
     said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
-    now = bool(NOW.search(timed) or not _SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
+    now = bool(NOW.search(timed) or not SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
                or "beeil" in timed and SLANG_NOW.search(timed))
-    strong_now = not _STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
+    strong_now = not STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
         found.add("progressive")
@@ -920,7 +144,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if past and not now:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
-    if at is not None and not _NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
+    if at is not None and not NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
@@ -950,10 +174,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     fire_out = FIRE_OUT.search(folded)
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
     hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
-    if (OVER.search(_KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(folded) \
+    if (OVER.search(KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(folded) \
             and not INJURED_NOW.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
-    if not now and FORETOLD.search(folded) and FORETOLD.search(_NOT_LATER.sub(" ", folded)):
+    if not now and FORETOLD.search(folded) and FORETOLD.search(NOT_LATER.sub(" ", folded)):
         found.add("foretold")
     if scene_told:
         found.add("present_scene")
@@ -986,7 +210,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
         found.add("live_situation")
-    if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or _ROAD_NUMBER.search(folded)) \
+    if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or ROAD_NUMBER.search(folded)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath", "foretold"} \
             and ("past_tense" not in found or now or progressive):
         found.add("on_the_road")
@@ -1024,13 +248,6 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             and not found & {"safe_now", "not_live", "reported", "over"}:
         found.add("live_situation")
     return found
-
-
-# The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die
-# Polizei da", "police are here now", "cops here".
-POLICE_ARRIVED = re.compile(
-    r"\b(?:polizei|polizisten|streife|police|cops?)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived)\b"
-)
 
 
 # Concepts that keep the model alone from calling an emergency: the writer denies one, it

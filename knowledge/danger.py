@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concepts import HAZARDS, SITUATIONS, concepts, mend_slips, without_asides
+from knowledge.concept_words import HAZARDS, SITUATIONS
+from knowledge.concepts import concepts, mend_slips, without_asides
 from knowledge.features import fold
 
 DANGER_THRESHOLD = 0.3
@@ -93,7 +94,7 @@ class DangerRules:
 
     def clean(self, folded: str) -> str:
         """The text without negated phrases ("niemand verletzt", "no danger") and without
-        the asides in passing ("bin grad im auto": knowledge.concepts.ASIDES)."""
+        the asides in passing ("bin grad im auto": knowledge.concept_words.ASIDES)."""
         folded = without_asides(folded)
         return self._negations.sub(" ", folded) if self._negations else folded
 

@@ -216,7 +216,7 @@ class Model:
 
 # The code that defines the features and the training recipe: an artifact made by other
 # code is stale even if the examples are the same.
-RECIPE_FILES = ("features.py", "concepts.py", "extract.py", "text.py", "training.py")
+RECIPE_FILES = ("features.py", "concepts.py", "concept_words.py", "extract.py", "text.py", "training.py")
 
 
 def recipe_digest() -> str:

@@ -3,8 +3,9 @@
 `understand(text, knowledge)` is the entry point; it is pure (no I/O) and takes well
 under 2 ms. The parts: knowledge.model (trained scorer; knowledge.training fits it),
 knowledge.classifier (ranking and the multi-label rule), knowledge.danger (rules + model),
-knowledge.concepts (word families for danger and when), knowledge.extract (aspects,
-platform), knowledge.language.
+knowledge.concepts (concepts for danger and when, from the word families of
+knowledge.concept_words), knowledge.extract (aspects, platform), knowledge.smalltalk
+(greetings, thanks, introductions), knowledge.language.
 """
 
 from __future__ import annotations

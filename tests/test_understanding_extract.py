@@ -105,9 +105,9 @@ def test_danger_inside_a_category_message(knowledge: Knowledge) -> None:
 
 def test_no_word_family_has_a_prefix_shorter_than_the_index_keeps() -> None:
     """WordFamily's pre-check keeps word beginnings from _SHORTEST_PREFIX letters on."""
-    import knowledge.concepts as concepts_module
+    import knowledge.concept_words as words_module
     import knowledge.extract as extract_module
 
-    families = [o for m in (concepts_module, extract_module) for o in vars(m).values() if isinstance(o, extract_module.WordFamily)]
+    families = [o for m in (words_module, extract_module) for o in vars(m).values() if isinstance(o, extract_module.WordFamily)]
     assert families
     assert min(len(p) for f in families for p in f._prefixes) >= extract_module._SHORTEST_PREFIX  # noqa: SLF001
