@@ -38,15 +38,15 @@ def test_category_accuracy(report: Report) -> None:
 
 def test_danger_now(report: Report) -> None:
     assert report.danger_recall >= 1.0 - MARGIN
-    assert report.danger_false_alarms <= 0.038 + MARGIN
-    assert report.category_false_alarms <= 0.014 + MARGIN
+    assert report.danger_false_alarms <= 0.025 + MARGIN
+    assert report.category_false_alarms <= 0.017 + MARGIN
 
 
 def test_aspects_answers_and_language(report: Report) -> None:
     recall = {aspect: r for aspect, (_, r, _) in report.aspect_pr.items()}
     assert recall["online"] >= 0.880 - MARGIN
     assert recall["private_sphere"] >= 0.838 - MARGIN
-    assert recall["repeated"] >= 0.892 - MARGIN
+    assert recall["repeated"] >= 0.908 - MARGIN
     assert recall["extremist"] >= 0.760 - MARGIN
     assert report.when_past_recall >= 0.838 - MARGIN
     assert report.answers >= 0.986 - MARGIN
