@@ -74,6 +74,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "not sure", "im not sure", "i m not sure", "i am not sure", "unsure", "dunno", "duno",
         "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
         "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
+        "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
+        "ich weis es echt nicht", "ich weis wirklich nicht",
         "who knows", "cant say", "can t say",
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
         "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
@@ -104,6 +106,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "auf jeden", "jaja", "ja schon", "ja auch", "sure thing", "yes indeed", "affirmative",
         "i think so", "i guess so", "ich glaube schon", "glaube schon", "denke schon",
         "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
+        "ich glaube ja", "glaube ja", "glaub ja", "denke ja", "ich denke ja", "wahrscheinlich",
+        "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
+        "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -113,6 +118,13 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
         "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
         "zum gluck nicht", "thankfully not", "luckily not",
+        "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
+        "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
+        "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
+        "momentan nicht", "gerade nicht", "grad nicht", "derzeit nicht", "aktuel nicht", "zurzeit nicht",
+        "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
+        "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
+        "nicht erkenbar", "nichts erkenbar", "not obvious",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -240,11 +252,45 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
                 return Answer(meaning, text.strip())
         if words[-1] in _CLOSING:  # "not my family, no"
             return Answer(_CLOSING[words[-1]], text.strip())
-        if aspect is not None and words[0] in _NEGATIONS and _names_aspect(" ".join(words[1:]), aspect):
+        if aspect is not None and words[0] in _NEGATIONS and names_aspect(" ".join(words[1:]), aspect):
             return Answer(NO, text.strip())  # "nicht online", "not my family"
-    if aspect is not None and _names_aspect(text, aspect):
+    if (said := _aspect_answer(text, aspect)) is not None:
+        return Answer(said, text.strip())
+    if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
+    if len(words) <= _MAX_CLAUSE_SCAN and _NOT_THERE.search(" ".join(words)):
+        return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
+    if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
+        return Answer(said, text.strip())
     return Answer(None, text.strip())
+
+
+# Nobody is there (now): no to "is anyone in danger?" and to where it happened.
+_NOT_THERE = re.compile(
+    r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
+    r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
+)
+# Clauses after the first may answer too: "He said go back to your country. So yes, I think."
+_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+")
+_CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
+_MAX_CLAUSE_SCAN = 40  # words
+
+
+def _clause_answer(text: str) -> str | None:
+    """The answer a later clause of a longer reply starts with (its last such clause)."""
+    if len(text.split()) > _MAX_CLAUSE_SCAN:
+        return None
+    found = None
+    for clause in _CLAUSE.split(text)[1:]:
+        words = _tokens(clause)
+        while words and words[0] in _CLAUSE_OPENERS:
+            words = words[1:]
+        for meaning in (UNKNOWN, YES, NO):
+            length = _match_prefix(words, _PHRASES[meaning])
+            if length and (length >= 2 or _is_answer_word(words[0]) or len(words) <= length + 3):
+                found = meaning
+                break
+    return found
 
 
 def _language_wish(words: list[str]) -> str | None:
@@ -259,11 +305,51 @@ def _language_wish(words: list[str]) -> str | None:
     return None
 
 
-def _names_aspect(text: str, aspect: str) -> bool:
+def names_aspect(text: str, aspect: str) -> bool:
+    """Whether a reply names the aspect a question asks about ("meine Kinder" to "your
+    family?", "SS-Runen" to "an extremist motive?")."""
     from knowledge.extract import aspects
     from knowledge.features import fold as fold_text
 
-    return aspect in aspects(fold_text(text)).ids()
+    folded = fold_text(text)
+    if aspect in _ASPECT_ANSWERS and _ASPECT_ANSWERS[aspect][YES].search(folded):
+        return True
+    return aspect in aspects(folded).ids()
+
+
+def _aspect_answer(text: str, aspect: str | None) -> str | None:
+    """What a reply says to the question about `aspect` in that question's own words: "first
+    time" to "happened before?", "clearly political" to "an extremist or political motive?"."""
+    if aspect not in _ASPECT_ANSWERS:
+        return None
+    from knowledge.features import fold as fold_text
+
+    folded = fold_text(text)
+    answers = _ASPECT_ANSWERS[aspect]
+    if answers[NO].search(folded):
+        return NO
+    if answers[YES].search(folded):
+        return YES
+    return None
+
+
+# Words that answer one aspect question (folded as knowledge.features.fold folds).
+_ASPECT_ANSWERS = {
+    "repeated": {
+        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|"
+                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
+        YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
+                        r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt)\b"),
+    },
+    "extremist": {
+        NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
+                       r"no symbols|keine symbole|nichts politisches)\b"),
+        YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
+                        r"black sun|schwarze sonne|runes?|runen?|88|black white red|schwarz weis rot|"
+                        r"right wing|left wing|rechte szene|linke szene|go back to your country|"
+                        r"geh zuruck in dein land|volk)\b"),
+    },
+}
 
 
 def _is_answer_word(word: str) -> bool:

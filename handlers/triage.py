@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from handlers import listening
-from handlers.answers import interpret, match_exact, match_loose
+from handlers.answers import interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more
@@ -269,7 +269,9 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     return _not_understood(state, k)
 
 
-def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Context) -> StepResult:
+def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Context, *,
+           advised: bool = False) -> StepResult:
+    """A typed reply at the current node. `advised`: the 110 line for it is already given."""
     k = ctx.knowledge
     choices = [p.choice for p in on_screen]
     values = {p.id: p.value for p in on_screen}
@@ -294,19 +296,27 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             return StepResult(state, emergency_reminder(state, k))
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
-    declined = natural is not None and answer.meaning == "no" and state.node == k.flow.start
-    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=not declined) \
+    # What follows an answer ("freilich, mei fraa un die kinner", "nein, aufm markt") tells
+    # more about the question; only the danger rules may call it an emergency, not the model,
+    # which was trained on whole first messages and reads such fragments as cries.
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=natural is None) \
         if said.strip() else listening.Heard()
     if at_emergency:
         heard = heard.without_offence()
-    elif heard.danger:
+    elif heard.danger and not advised:
+        if k.flow.emergency in state.history:
+            # The advice was shown and the user went on as safe: telling the story again ("he
+            # hit her, her nose is bleeding") brings the 110 line, not the whole advice again,
+            # and the reply is taken as the answer it is.
+            again = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
+            return _typed(state, text, on_screen, ctx, advised=True).say_first(again)
         return emergency_heard(state, heard, ctx)
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
             resolution = found
         return _resolved(state, resolution, ctx)
-    if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard):
+    if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard, text):
         # "Yes, by e-mail" to the extremist question when online is known: the yes is about
         # e-mail, not this question. Say what was understood and ask this one again.
         named = [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects]
@@ -334,10 +344,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
 
 
 def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,
-                             heard: Heard) -> bool:
+                             heard: Heard, text: str) -> bool:
     """A yes whose words name only aspects already known, not the one asked."""
     asked = _asked_aspect(question)
     if meaning != "yes" or asked is None or question is None or not heard.aspects:
+        return False
+    if names_aspect(text, asked):  # "the account has a black sun in its picture, so yes"
         return False
     if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count
         return False

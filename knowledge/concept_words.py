@@ -350,6 +350,9 @@ ASIDES = re.compile(
     r"(?: \w+)? (?:" + "|".join(_WRITER_PLACES) + r")|at work|auf arbeit|unterwegs|on the road|draussen|drausen|outside with the dog)\b"
     r"|\b(?:telefon|handy|phone|festnetz)\b(?: \w+){0,2} (?:klingelt|rings|ringing)\b"
     r"|\bklingelt (?:mein|das|dein)(?: \w+)? (?:telefon|handy)\b"
+    # company that reassures: "my colleagues are around me", "mein Mann ist bei mir"
+    r"|\b(?:my |meine |mein )?(?:colleag\w*|kollegen|kolleginnen|friends|freunde|family|familie|husband|wife|partner|mann|frau)"
+    r"(?: are| is| sind| ist)? (?:around me|um mich|bei mir|with me)\b"
     r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
     r" (?:outside|drausen|draussen|around|following|verfolgt|behind|hinter)\b"
 )
@@ -691,6 +694,7 @@ NOW_ELSEWHERE = re.compile(
     r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
     r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
     r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
+    r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "

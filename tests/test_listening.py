@@ -383,3 +383,47 @@ def test_a_yes_about_something_already_known_does_not_answer_another_question(k:
     assert "online" in all_text(answer[:1])
     chat.text("Yes, with a swastika")  # naming the asked aspect answers it
     assert "extremist" in chat.state.aspects
+
+
+def _at(k: Knowledge, node: str, first: str) -> PureChat:
+    """A chat that told `first` and answered every question with no until `node`."""
+    chat = PureChat(k)
+    chat.text(first)
+    for _ in range(8):
+        if chat.state.node == node:
+            return chat
+        if chat.state.node == "confirm_category":
+            chat.option(chat.last.messages[-1].options[0].id)
+        else:
+            chat.option(_no(chat))
+    raise AssertionError(f"never reached {node}")
+
+
+@pytest.mark.parametrize(("node", "reply"), [
+    ("aspect_online", "nein, aufm markt"),
+    ("aspect_extremist", "kann ich nich sagen, steht ja nix drauf"),
+    ("danger_now", "No. I am in the office and my colleagues are around me."),
+])
+def test_what_follows_an_answer_is_no_emergency_by_the_model_alone(k: Knowledge, node: str, reply: str) -> None:
+    chat = _at(k, node, "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert not any(m.emergency for m in said)
+    assert chat.state.node != node, "the answer was taken"
+
+
+def test_telling_the_emergency_again_brings_the_110_line_not_the_advice_again(k: Knowledge) -> None:
+    chat = PureChat(k, lang=None)
+    chat.text("please help man hit my wife in face in front our house he is still on street shouting")
+    assert chat.state.node == "emergency"
+    chat.option("safe_continue")
+    chat.option("cat.other")  # "no, something else": the category question, in own words
+    assert chat.state.node == "category"
+    said = chat.text("he hit her with his hand in the face, she is crying and her nose is bleeding")
+    assert said[0].emergency and "110" in said[0].text  # the 110 line first, nothing before it
+    assert chat.state.node != "emergency" and chat.state.category == "physical_attack"  # the answer is taken
+
+
+def test_a_yes_that_names_the_sign_asked_about_is_taken(k: Knowledge) -> None:
+    chat = _at(k, "aspect_extremist", "auf insta schreibt mir ein fake account, ich überlebe die nächste sitzung nicht")
+    chat.text("der acc hat so ne schwarze sonne im profilbild, also ja ziemlich sicher")
+    assert "extremist" in chat.state.aspects and chat.state.node != "aspect_extremist"

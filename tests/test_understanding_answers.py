@@ -108,3 +108,26 @@ def test_the_option_matchers_still_work() -> None:
     assert match_exact("koerperlicher angriff", choices) == "a"
     assert match_exact("droh", choices) == "b"
     assert match_loose("Bedrohung am Telefon", choices) == "b"
+
+
+# Whole replies typed to yes/no questions by writers of whole conversations: the answer is
+# at the start, in a later clause, or in the question's own words.
+@pytest.mark.parametrize(("text", "aspect", "meaning"), [
+    ("Not at the moment, he's at home and my mum is with him.", None, "no"),
+    ("not right now no, im at a friends place", None, "no"),
+    ("Right now he is not there. Yesterday he was there at around 8 pm.", None, "no"),
+    ("Negativ.", None, "no"),
+    ("Not that I know of. She's at school, I've rung them.", "private_sphere", "no"),
+    ("he say go back to your country, you are not our council. so yes i think", "extremist", "yes"),
+    ("wahrscheinlich, gehts ja ums asylheim", "extremist", "yes"),
+    ("der acc hat so ne schwarze sonne im profilbild", "extremist", "yes"),
+    ("na die ss-blitze, das is doch eendeutsch", "extremist", "yes"),
+    ("Not extremist, I'd say. Just nasty.", "extremist", "no"),
+    ("glaub ich ni, der is bloss immer voll", "extremist", "no"),
+    ("first time", "repeated", "no"),
+    ("des erschte mal so", "repeated", None),  # dialect the words do not reach: the buttons
+    ("LETZTES JAHR HAM SIE SCHON MAL DEN BRIEFKASTEN ABGEFACKELT", "repeated", "yes"),
+    ("I really don't know, maybe it is about the vote", "extremist", "unknown"),
+])
+def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
+    assert interpret(text, "de", aspect).meaning == meaning
