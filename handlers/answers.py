@@ -75,7 +75,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
         "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
         "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
-        "ich weis es echt nicht", "ich weis wirklich nicht",
+        "ich weis es echt nicht", "ich weis wirklich nicht", "i canot say", "canot say", "can not say",
+        "sagt mir nix", "sagt mir nichts", "means nothing to me",
         "who knows", "cant say", "can t say",
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
         "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
@@ -108,7 +109,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
         "ich glaube ja", "glaube ja", "glaub ja", "denke ja", "ich denke ja", "wahrscheinlich",
         "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
-        "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so",
+        "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -285,6 +286,9 @@ def _clause_answer(text: str) -> str | None:
         words = _tokens(clause)
         while words and words[0] in _CLAUSE_OPENERS:
             words = words[1:]
+        if len(words) <= _MAX_SENTENCE and _ANYWHERE[UNKNOWN].search(" ".join(words)):
+            found = UNKNOWN  # "..., kann ich nicht sicher sagen"
+            continue
         for meaning in (UNKNOWN, YES, NO):
             length = _match_prefix(words, _PHRASES[meaning])
             if length and (length >= 2 or _is_answer_word(words[0]) or len(words) <= length + 3):
@@ -339,7 +343,9 @@ _ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
-                        r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt)\b"),
+                        r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
+                        r"zweite|zweites|zweiten|dritte|drittes|second|third|"
+                        r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|vor \w+ (?:wochen|monaten|jahren))\b"),
     },
     "extremist": {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
@@ -347,7 +353,7 @@ _ASPECT_ANSWERS = {
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
                         r"black sun|schwarze sonne|runes?|runen?|88|black white red|schwarz weis rot|"
                         r"right wing|left wing|rechte szene|linke szene|go back to your country|"
-                        r"geh zuruck in dein land|volk)\b"),
+                        r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to)\b"),
     },
 }
 

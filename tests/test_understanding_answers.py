@@ -128,6 +128,10 @@ def test_the_option_matchers_still_work() -> None:
     ("des erschte mal so", "repeated", None),  # dialect the words do not reach: the buttons
     ("LETZTES JAHR HAM SIE SCHON MAL DEN BRIEFKASTEN ABGEFACKELT", "repeated", "yes"),
     ("I really don't know, maybe it is about the vote", "extremist", "unknown"),
+    ("Ist das zweite Flugblatt, das erste im Herbst ging gegen den Bürgermeister", "repeated", "yes"),
+    ("the fence paint one month ago, now this", "repeated", "yes"),
+    ("logisch. der hatte so ne thor steinar jacke an", "extremist", "yes"),
+    ("Ein paar tragen Aufnäher. Ob das organisiert ist, kann ich nicht sicher sagen.", "extremist", "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
