@@ -76,7 +76,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
         "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
         "ich weis es echt nicht", "ich weis wirklich nicht", "i canot say", "canot say", "can not say",
-        "sagt mir nix", "sagt mir nichts", "means nothing to me",
+        "sagt mir nix", "sagt mir nichts", "means nothing to me", "daruber ist uns nichts bekant",
+        "daruber ist nichts bekant", "nichts bekant", "nicht bekant",
         "who knows", "cant say", "can t say",
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
         "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
@@ -125,7 +126,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "momentan nicht", "gerade nicht", "grad nicht", "derzeit nicht", "aktuel nicht", "zurzeit nicht",
         "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
         "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
-        "nicht erkenbar", "nichts erkenbar", "not obvious",
+        "nicht erkenbar", "nichts erkenbar", "not obvious", "bislang nicht", "bisher nicht", "so far no",
+        "not so far", "not yet", "noch nicht",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -151,6 +153,8 @@ _ANYWHERE = {
         r"(?: \w+){0,4} (?:fragen|nachsehen|nachschauen|prufen|klaren)\b|\bkeine ahnung\b"
         r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
         r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
+        r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
+        r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) nicht (?:vornehmen|zuordnen|sagen)\b"
     ),
 }
 # A last word that answers ("not at the moment, no"); a first word that denies what the
@@ -272,7 +276,7 @@ _NOT_THERE = re.compile(
     r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
 )
 # Clauses after the first may answer too: "He said go back to your country. So yes, I think."
-_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+")
+_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no)\b)")
 _CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
 _MAX_CLAUSE_SCAN = 40  # words
 
@@ -344,8 +348,9 @@ _ASPECT_ANSWERS = {
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
-                        r"zweite|zweites|zweiten|dritte|drittes|second|third|"
-                        r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|vor \w+ (?:wochen|monaten|jahren))\b"),
+                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|"
+                        r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|"
+                        r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen))\b"),
     },
     "extremist": {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
@@ -353,7 +358,8 @@ _ASPECT_ANSWERS = {
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
                         r"black sun|schwarze sonne|runes?|runen?|88|black white red|schwarz weis rot|"
                         r"right wing|left wing|rechte szene|linke szene|go back to your country|"
-                        r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to)\b"),
+                        r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to|"
+                        r"galgen|gallows|heimatschutz|systemling\w*|reichsadler)\b"),
     },
 }
 

@@ -239,7 +239,7 @@ EXTREMIST = _words(
     "far right", "far left", "right wing extrem*", "keltenkreuz*", "judenstern*",
     "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
-    "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar",
+    "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*",
 )
 
 NOW = _words(
