@@ -111,6 +111,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "ich glaube ja", "glaube ja", "glaub ja", "denke ja", "ich denke ja", "wahrscheinlich",
         "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
         "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
+        "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -127,7 +128,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
         "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
         "nicht erkenbar", "nichts erkenbar", "not obvious", "bislang nicht", "bisher nicht", "so far no",
-        "not so far", "not yet", "noch nicht",
+        "not so far", "not yet", "noch nicht", "i dont think", "i don t think", "nothing writen",
+        "nichts geschrieben", "nichts drauf", "nix drauf",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -276,7 +278,8 @@ _NOT_THERE = re.compile(
     r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
 )
 # Clauses after the first may answer too: "He said go back to your country. So yes, I think."
-_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no)\b)")
+_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
+                     r"|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no|probably|prob|wahrscheinlich|vermutlich)\b)")
 _CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
 _MAX_CLAUSE_SCAN = 40  # words
 
@@ -350,7 +353,10 @@ _ASPECT_ANSWERS = {
                         r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|"
                         r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|"
-                        r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen))\b"),
+                        r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
+                        r"(?:in|im) (?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
     },
     "extremist": {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
@@ -359,7 +365,8 @@ _ASPECT_ANSWERS = {
                         r"black sun|schwarze sonne|runes?|runen?|88|black white red|schwarz weis rot|"
                         r"right wing|left wing|rechte szene|linke szene|go back to your country|"
                         r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to|"
-                        r"galgen|gallows|heimatschutz|systemling\w*|reichsadler)\b"),
+                        r"galgen|gallows|heimatschutz|systemling\w*|reichsadler|defend europe|lightning|blitze|"
+                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge)\b"),
     },
 }
 

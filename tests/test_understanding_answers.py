@@ -131,6 +131,12 @@ def test_the_option_matchers_still_work() -> None:
     ("Ist das zweite Flugblatt, das erste im Herbst ging gegen den Bürgermeister", "repeated", "yes"),
     ("the fence paint one month ago, now this", "repeated", "yes"),
     ("logisch. der hatte so ne thor steinar jacke an", "extremist", "yes"),
+    ("Bislang nicht. Die Familie wurde nicht erwähnt.", "private_sphere", "no"),
+    ("die gruppe heißt irgendwas mit heimatschutz also ja denk schon", "extremist", "yes"),
+    ("he was going on about foreigners taking over the council so probably", "extremist", "yes"),
+    ("A similar call was received in March and was reported at the time.", "repeated", "yes"),
+    ("I dont think. he is angry because of land", "extremist", "no"),
+    ("nothing written, only name of mayor in big letters", "extremist", "no"),
     ("Ein paar tragen Aufnäher. Ob das organisiert ist, kann ich nicht sicher sagen.", "extremist", "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
