@@ -323,6 +323,7 @@ def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> 
     "no, currently nobody outside",
     "should I go to the police now or wait?",
     "bin grad unterwegs",
+    "nee grad nich, bin im haus und alles zu",
 ])
 def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.understander.danger(text).danger
@@ -335,6 +336,7 @@ def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str
     "der dreht am türgriff und will rein",
     "two guys after me right now",
     "einer steigt grad bei uns ein",
+    "bin im haus und die stehen vor der tür",
 ])
 def test_a_scene_after_where_the_writer_is_still_counts(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).danger
