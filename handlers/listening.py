@@ -22,16 +22,15 @@ MIN_MODEL_WORDS = 2
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
-# A short message with one of these words asks for help without saying what happened
-# ("Hilfe", "SOS!!", "hilfe bitte schnell"): 110 and the danger question come at once.
+# A short message of one of these words, with nothing else than a plea or an urge around it
+# ("Hilfe", "SOS!!", "hilfe bitte schnell", "ich brauch mal hilfe"), asks for help without
+# saying what happened: the 110 line and the danger question come at once. A message that
+# says more ("hilfe, drucker geht nicht", "hilfe er ist da") is read by the understanding.
 HELP_WORDS = frozenset({"hilfe", "help", "sos", "notfall", "emergency", "notruf", "mayday", "hilf", "helft",
                         "helfen", "polizei", "police"})
-BARE_HELP_MAX_WORDS = 4
-# A short plea around the help word ("ich brauch mal hilfe", "can u help me pls") is a bare
-# cry too: the 110 line and the danger question, not the full emergency advice. Words of
-# urgency ("schnell", "jetzt", "now") are not here: they stay with the danger rules.
 PLEA_WORDS = frozenset("""ich brauche brauch brauchen mal bitte mir uns helfen hilf sie du ihr kannst konnen können koennen
     könnt konnt koennt jemand i me need needs can could you u pls plz please some someone somebody anyone hi hallo hey""".split())
+URGE_WORDS = frozenset("schnell quick quickly sofort dringend urgent hurry asap jetzt now omg".split())
 PLEA_MAX_WORDS = 6
 
 
@@ -65,8 +64,7 @@ def is_bare_help(text: str) -> bool:
     helps = [w for w in words if _squeeze(w) in HELP_WORDS or _GLUED_HELP.fullmatch(w)]
     if not helps:
         return False
-    return len(words) <= BARE_HELP_MAX_WORDS or len(words) <= PLEA_MAX_WORDS and \
-        all(w in PLEA_WORDS or w in helps for w in words)
+    return len(words) <= PLEA_MAX_WORDS and all(w in helps or w in PLEA_WORDS or w in URGE_WORDS for w in words)
 
 
 # "HILFEHILFEHILFE", "helphelp": a cry typed without spaces.

@@ -150,3 +150,16 @@ def test_incident_flow_nodes_in_the_code_are_declared() -> None:
     used = set(re.findall(r'state\.node = "([a-z_]+)"', source))
     used |= set(re.findall(r'go\(state, "([a-z_]+)"', source))
     assert used and used <= declared, used - declared
+
+
+@pytest.mark.parametrize(("text", "emergency"), [
+    ("hilfe, drucker geht nicht", False),  # says more than a cry: read by the understanding
+    ("hilfe bei formular", False),
+    ("hilfe er ist da", True),  # the understanding hears the scene: the whole advice
+    ("hilfe feuer", True),
+])
+def test_a_help_word_with_more_words_is_read_not_taken_as_a_bare_cry(k: Knowledge, text: str, emergency: bool) -> None:
+    ctx = Context(key=KEY, knowledge=k, now=NOW)
+    result = conversation.step(None, TextIn(key=KEY, lang_hint="de", text=text), ctx)
+    assert result.state is not None and (result.state.node == k.flow.emergency) == emergency
+    assert any(m.emergency for m in result.messages) == emergency
