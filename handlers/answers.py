@@ -129,7 +129,10 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
         "nicht erkenbar", "nichts erkenbar", "not obvious", "bislang nicht", "bisher nicht", "so far no",
         "not so far", "not yet", "noch nicht", "i dont think", "i don t think", "nothing writen",
-        "nichts geschrieben", "nichts drauf", "nix drauf",
+        "nichts geschrieben", "nichts drauf", "nix drauf", "not that we know", "not that we know of",
+        "not that i can se", "not that we can se", "i don t believe so", "i dont believe so", "don t believe so",
+        "ni das ich wust", "ni dass ich wust", "keine hinweise", "keine anzeichen", "no signs", "no indication",
+        "nichts akutes", "nothing acute",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -156,7 +159,8 @@ _ANYWHERE = {
         r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
         r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
         r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
-        r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) nicht (?:vornehmen|zuordnen|sagen)\b"
+        r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
+        r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
     ),
 }
 # A last word that answers ("not at the moment, no"); a first word that denies what the
@@ -252,6 +256,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
                 or _is_answer_word(words[0]) or _PAUSE.match(text):
             return Answer(meaning, _rest(text, length))
+    if len(words) <= _MAX_CLAUSE_SCAN and _NO_DANGER.search(" ".join(words)):
+        return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
     if len(words) <= _MAX_SENTENCE:
         squeezed = " ".join(words)
         for meaning, pattern in _ANYWHERE.items():  # "moment, das vorhin war falsch"
@@ -263,6 +269,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             return Answer(NO, text.strip())  # "nicht online", "not my family"
     if (said := _aspect_answer(text, aspect)) is not None:
         return Answer(said, text.strip())
+    opening = _tokens(_CLAUSE.split(text)[0])  # "not online, but somebody filmed it"
+    if aspect is not None and 2 <= len(opening) <= 4 and opening[0] in _NEGATIONS \
+            and names_aspect(" ".join(opening[1:]), aspect):
+        return Answer(NO, text.strip())
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
     if len(words) <= _MAX_CLAUSE_SCAN and _NOT_THERE.search(" ".join(words)):
@@ -272,6 +282,12 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     return Answer(None, text.strip())
 
 
+# No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
+_NO_DANGER = re.compile(
+    r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
+    r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
+    r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+)
 # Nobody is there (now): no to "is anyone in danger?" and to where it happened.
 _NOT_THERE = re.compile(
     r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
@@ -351,7 +367,8 @@ _ASPECT_ANSWERS = {
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
-                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|"
+                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|daily|"
+                        r"\d+ ?x|\d+ ?mal|"
                         r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"(?:in|im) (?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
@@ -366,7 +383,8 @@ _ASPECT_ANSWERS = {
                         r"right wing|left wing|rechte szene|linke szene|go back to your country|"
                         r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to|"
                         r"galgen|gallows|heimatschutz|systemling\w*|reichsadler|defend europe|lightning|blitze|"
-                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge)\b"),
+                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|recht\w* szene|freien sachsen|"
+                        r"(?:vom|dem|der|des) i weg)\b"),
     },
 }
 

@@ -52,6 +52,11 @@ class Heard:
         """What was heard, minus any guess about the offence."""
         return replace(self, categories=(), sure=(), proposals=())
 
+    def without_aspect(self, aspect: str | None) -> Heard:
+        """What was heard, minus `aspect` ("nein. oder kommen die Fotos ins Internet?" to
+        "online?" is a no, whatever the question in it names)."""
+        return replace(self, aspects=tuple(a for a in self.aspects if a != aspect))
+
     @property
     def anything(self) -> bool:
         return bool(self.categories or self.proposals or self.aspects or self.place or self.place_choices)

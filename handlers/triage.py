@@ -301,6 +301,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # which was trained on whole first messages and reads such fragments as cries.
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=natural is None) \
         if said.strip() else listening.Heard()
+    if natural is not None:
+        # What follows an answer adds to it; it does not take it back, and a few words
+        # after it ("nein, oder meinen Sie ...") are no story to guess an offence from.
+        heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning == "no" else heard
+        heard = heard.without_offence() if len(said.split()) < MIN_GUESS_WORDS else heard
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
@@ -341,6 +346,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if loose is not None:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k, heard)
+
+
+# Fewer words than this after an answer are not read for the offence.
+MIN_GUESS_WORDS = 8
 
 
 def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,

@@ -455,6 +455,8 @@ DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
     "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
+    "no immediate danger", "not in immediate danger", "nobody is in immediate danger", "no one is in immediate danger",
+    "keine akute gefahrdung", "gefahrdung ist uns nicht bekannt", "gefahrdung ist nicht bekannt", "nothing acute",
     "nobody outside", "no one outside", "currently nobody", "niemand draussen", "keiner draussen",
     "nobody s following", "nobody is following", "no one is following", "niemand verfolgt", "keiner verfolgt",
     "blute nicht", "blutet nicht", "not bleeding", "no longer bleeding", "stopped bleeding", "langst weg", "long gone",
@@ -516,7 +518,7 @@ WEAPON = _words(
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "with a club", "with clubs", "wooden club*", "carrying clubs", "swinging a club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
-    "schere", "scissors", "was spitzes", "something sharp", "glasscherbe*", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
+    "schere", "scissors", "was spitzes", "something sharp", "mit einer glasscherbe", "mit ner glasscherbe", "mit glasscherben", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
     "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*",
 )
 FIRE = _words(
@@ -706,6 +708,9 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:das ist|das war|ist|it s|this is|that s) (?:jetzt|now)(?: schon)? (?:das|the) (?:\w+te|second|third|fourth|fifth|\w+th) (?:mal|time)\b"
 )
 # Asking whether to call the police if something happens is no call for the police now.
+# Asking the police to come to a meeting is planning, not a call for help ("Polizei zur
+# Sitzung holen oder sowas?").
+POLICE_INVITED = re.compile(r"\bpolizei zu[mr] \w+ (?:holen|einladen|bitten|dazuholen|dazu holen|mitnehmen)\b")
 SHOULD_I_CALL = re.compile(
     r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"

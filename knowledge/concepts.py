@@ -14,7 +14,7 @@ from knowledge.concept_words import (
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
     HIDING_THINGS, HOLD_NOT_LET_GO, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
     NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
-    NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE, PAST_EN,
+    NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE, PAST_EN, POLICE_INVITED,
     PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED,
     REPORTED, RETRACTED, ROAD_NUMBER, SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW,
     SLANG_WORDS, STABBED, STILL_GOING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
@@ -145,7 +145,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
     if at is not None and not NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
-            and not (SHOULD_I_CALL.search(folded) and not strong_now):
+            and not (SHOULD_I_CALL.search(folded) and not strong_now) and not POLICE_INVITED.search(folded):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):

@@ -239,7 +239,8 @@ EXTREMIST = _words(
     "far right", "far left", "right wing extrem*", "keltenkreuz*", "judenstern*",
     "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
-    "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*",
+    "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
+    "vom i weg", "der i weg",
 )
 
 NOW = _words(
