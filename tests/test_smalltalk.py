@@ -60,8 +60,8 @@ def test_the_danger_rules_still_hear_a_cry_inside_a_greeting(knowledge: Knowledg
 
 
 @pytest.mark.parametrize(("text", "reply"), [
-    ("hallo?", "Hallo, ich bin da."),
-    ("guten abend", "Hallo, ich bin da."),
+    ("hallo?", "ich bin für Sie da."),
+    ("guten abend", "ich bin für Sie da."),
     ("danke", "Gern."),
     ("wie funktioniert das hier", "kein Mensch"),
 ])
