@@ -76,7 +76,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
         "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
         "ich weis es echt nicht", "ich weis wirklich nicht", "i canot say", "canot say", "can not say",
-        "sagt mir nix", "sagt mir nichts", "means nothing to me", "daruber ist uns nichts bekant",
+        "sagt mir nix", "sagt mir nichts", "means nothing to me", "can t read it", "cant read it",
+        "kan ich nicht lesen", "kan man nicht lesen", "daruber ist uns nichts bekant",
         "daruber ist nichts bekant", "nichts bekant", "nicht bekant",
         "who knows", "cant say", "can t say",
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
@@ -132,7 +133,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "nichts geschrieben", "nichts drauf", "nix drauf", "not that we know", "not that we know of",
         "not that i can se", "not that we can se", "i don t believe so", "i dont believe so", "don t believe so",
         "ni das ich wust", "ni dass ich wust", "keine hinweise", "keine anzeichen", "no signs", "no indication",
-        "nichts akutes", "nothing acute",
+        "nichts akutes", "nothing acute", "i shouldn t think so", "i shouldnt think so", "shouldn t think so",
+        "i think not", "think not", "not to our knowledge", "not to my knowledge", "unseres wisens nicht",
+        "meines wisens nicht", "nicht das wir wusten",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -368,7 +371,10 @@ _ASPECT_ANSWERS = {
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|daily|"
-                        r"\d+ ?x|\d+ ?mal|"
+                        r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimer|geht (?:schon )?seit|"
+                        r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
+                        r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
+                        r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
                         r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"(?:in|im) (?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
@@ -384,7 +390,7 @@ _ASPECT_ANSWERS = {
                         r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to|"
                         r"galgen|gallows|heimatschutz|systemling\w*|reichsadler|defend europe|lightning|blitze|"
                         r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|recht\w* szene|freien sachsen|"
-                        r"(?:vom|dem|der|des) i weg)\b"),
+                        r"(?:vom|dem|der|des) i weg|antifa|stickers?|aufkleber)\b"),
     },
 }
 

@@ -137,6 +137,10 @@ def test_the_option_matchers_still_work() -> None:
     ("A similar call was received in March and was reported at the time.", "repeated", "yes"),
     ("I dont think. he is angry because of land", "extremist", "no"),
     ("nothing written, only name of mayor in big letters", "extremist", "no"),
+    ("I shouldn't think so. Local politics of the pettiest kind.", "extremist", "no"),
+    ("its been going 4 days and getting worse", "repeated", "yes"),
+    ("three emails in five days", "repeated", "yes"),
+    ("Not to our knowledge in this form.", "repeated", "no"),
     ("Ein paar tragen Aufnäher. Ob das organisiert ist, kann ich nicht sicher sagen.", "extremist", "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
