@@ -41,8 +41,13 @@ REPORTED = _words(
 # (one expression over a long message cost a tenth of all the word families).
 PAST_WORDS = frozenset("wurde wurden worden war waren hatte hatten were had did happened abgebrannt ausgebrannt lag lagen".split())
 PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got a gun", "they got in" are now
-PAST_DE = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b.*?\b\w*ge\w+(?:t|en)\b"
-                      r"|\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
+# The German perfect: an auxiliary, then a participle anywhere after it ("hat mich gestern
+# geschlagen"), or a participle right before its auxiliary ("geschlagen hat"). Searched in two
+# steps (the first auxiliary, then a participle after it): one expression with ".*?" between
+# them took quadratic time on a long message of auxiliaries without a participle.
+PAST_DE_AUXILIARY = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b")
+PAST_DE_PARTICIPLE = re.compile(r"\b\w*ge\w+(?:t|en)\b")
+PAST_DE_BEFORE = re.compile(r"\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
 DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 PAST_EN = re.compile(
     # English "was" after its subject only: German "was" means "what" or "something"
