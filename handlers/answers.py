@@ -363,15 +363,16 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
     return None
 
 
-# Words that answer one aspect question (folded as knowledge.features.fold folds).
+# Words that answer one aspect question in its own terms (folded as knowledge.features.fold
+# folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
 _ASPECT_ANSWERS = {
     "repeated": {
         NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
-                        r"schon wieder|zweimal|dreimal|mehrmals|mehrfach|immer wieder|wiederholt|ago|"
-                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|daily|"
-                        r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimer|geht (?:schon )?seit|"
+                        r"zweimal|dreimal|ago|"
+                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
+                        r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
                         r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
                         r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
                         r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
@@ -385,12 +386,10 @@ _ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
                        r"no symbols|keine symbole|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"black sun|schwarze sonne|runes?|runen?|88|black white red|schwarz weis rot|"
-                        r"right wing|left wing|rechte szene|linke szene|go back to your country|"
-                        r"geh zuruck in dein land|volk|thor steinar|deutet (?:ja |wohl |schon )?darauf hin|points to|"
-                        r"galgen|gallows|heimatschutz|systemling\w*|reichsadler|defend europe|lightning|blitze|"
-                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|recht\w* szene|freien sachsen|"
-                        r"(?:vom|dem|der|des) i weg|antifa|stickers?|aufkleber)\b"),
+                        r"runes?|runen?|88|black white red|right wing|left wing|linke szene|"
+                        r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
+                        r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
+                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber)\b"),
     },
 }
 

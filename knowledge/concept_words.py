@@ -361,6 +361,8 @@ ASIDES = re.compile(
     # company that reassures: "my colleagues are around me", "mein Mann ist bei mir"
     r"|\b(?:my |meine |mein )?(?:colleag\w*|kollegen|kolleginnen|friends|freunde|family|familie|husband|wife|partner|mann|frau)"
     r"(?: are| is| sind| ist)? (?:around me|um mich|bei mir|with me)\b"
+    r"|\b(?:my|mein|meine) (?:kids|children|kinder|family|familie|husband|wife|mann|frau|partner)"
+    r"(?: are| is| sind| ist) (?:here|hier)\b"
     r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
     r" (?:outside|drausen|draussen|around|following|verfolgt|behind|hinter)\b"
 )

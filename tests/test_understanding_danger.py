@@ -324,6 +324,7 @@ def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> 
     "should I go to the police now or wait?",
     "bin grad unterwegs",
     "nee grad nich, bin im haus und alles zu",
+    "yes, my kids are here",
 ])
 def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.understander.danger(text).danger
@@ -337,6 +338,7 @@ def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str
     "two guys after me right now",
     "einer steigt grad bei uns ein",
     "bin im haus und die stehen vor der tür",
+    "my kids are here and he is banging on the door",
 ])
 def test_a_scene_after_where_the_writer_is_still_counts(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).danger
