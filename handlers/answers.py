@@ -190,6 +190,7 @@ class Answer:
     meaning: str | None
     rest: str = ""
     target: str | None = None
+    leaning: bool = False  # read from a hedge or a negation, not said outright: show what was taken
 
 
 def _squeeze(word: str) -> str:
@@ -278,11 +279,41 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(NO, text.strip())
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
+    if aspect == "online" and len(words) <= _MAX_SENTENCE and names_aspect(text, "offline"):
+        return Answer(NO, text.strip())  # "phone", "per Brief", "face to face"
     if len(words) <= _MAX_CLAUSE_SCAN and _NOT_THERE.search(" ".join(words)):
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
     if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
         return Answer(said, text.strip())
+    if (leans := _leaning(words, aspect)) is not None:
+        return Answer(leans, text.strip(), leaning=True)
     return Answer(None, text.strip())
+
+
+# Words that doubt or deny, in squeezed form. At a question about an aspect, a reply that does
+# not name the aspect but doubts ("schwer zu sagen, war eher persönlich") or denies ("stand
+# nix von partei drin") leans to "no or don't know": the answer those questions put on one
+# button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
+_DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant "
+                    "maybe perhaps possibly unsure unclear unknown".split())
+_DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nie niemals "
+                     "niemand ohne no not never none nothing nobody neither without dont didnt doesnt "
+                     "isnt wasnt werent arent hasnt havent".split())
+# A denial at the question whether it happened before often means yes ("it doesn't stop",
+# "nicht das erste Mal"), so there only a doubt leans.
+_LEANS_ON_DENIAL = frozenset({"online", "extremist", "private_sphere"})
+
+
+def _leaning(words: list[str], aspect: str | None) -> str | None:
+    """"no" or "unknown" for a reply to an aspect question that doubts or denies, else None."""
+    if aspect is None or len(words) > _MAX_CLAUSE_SCAN:
+        return None
+    squeezed = " ".join(words)
+    if _DOUBTS.intersection(words) or _ANYWHERE[UNKNOWN].search(squeezed):
+        return UNKNOWN
+    denied = _DENIALS.intersection(words) or any(
+        word == "t" and before.endswith("n") for before, word in zip(words, words[1:]))  # "don t", "isn t"
+    return NO if denied and aspect in _LEANS_ON_DENIAL else None
 
 
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
@@ -356,11 +387,18 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
 
     folded = fold_text(text)
     answers = _ASPECT_ANSWERS[aspect]
+    if aspect == "repeated" and _NOT_FIRST.search(folded):
+        return YES
     if answers[NO].search(folded):
         return NO
     if answers[YES].search(folded):
         return YES
     return None
+
+
+# "Not the first time", "nicht das erste Mal": a yes to "has it happened before?".
+_NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:first|erste|ersten|erstes)\b"
+                        r"|\b(?:isn t|wasn t|isnt|wasnt|was not|is not) (?:the|my|our) first\b")
 
 
 # Words that answer one aspect question in its own terms (folded as knowledge.features.fold

@@ -305,7 +305,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # What follows an answer adds to it; it does not take it back, and a few words
         # after it ("nein, oder meinen Sie ...") are no story to guess an offence from.
         heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning == "no" else heard
-        heard = heard.without_offence() if len(said.split()) < MIN_GUESS_WORDS else heard
+        # A reply only leaning to an answer was about the question, not a story to classify.
+        heard = heard.without_offence() if len(said.split()) < MIN_GUESS_WORDS or answer.leaning else heard
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
@@ -329,6 +330,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return StepResult(state).say(line, *current_messages(state, k))
     if natural is not None:
         absorbed, learned = listening.absorb(state, heard, k)
+        if answer.leaning and isinstance(natural, Answer):  # say what was taken, "zurück" undoes it
+            learned = [natural.option.label.get(state.lang), *learned]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
         return choose(absorbed, natural, ctx, lead=lead)
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS

@@ -706,6 +706,7 @@ NOW_ELSEWHERE = re.compile(
     r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
     r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
     r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
+    r"|\b(?:bis|until|till|up to|up until) (?:jetzt|jetz|now)\b|\bas of now\b|\b(?:jetzt|now) (?:noch )?nicht mehr\b"
     r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")

@@ -176,6 +176,8 @@ OFFLINE = _words(
     "face to face", "at the market", "in the street", "at the meeting", "after the meeting",
     "at my door", "on my door", "outside my", "in front of my", "at my place", "sprayed", "leaflet*",
     "vorm haus", "vor meiner tur", "gartentor", "gartenzaun",
+    "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
+    "auf papier", "on paper",
 )
 PRIVATE_SPHERE = _words(
     # home
@@ -240,7 +242,8 @@ EXTREMIST = _words(
     "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
     "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
-    "vom i weg", "der i weg",
+    "vom i weg", "der i weg", "bleibt deutsch", "deutschland den deutschen", "deutschland bleibt",
+    "bleibt weiss", "white pride", "alt right", "volksverrat*",
 )
 
 NOW = _words(

@@ -427,3 +427,39 @@ def test_a_yes_that_names_the_sign_asked_about_is_taken(k: Knowledge) -> None:
     chat = _at(k, "aspect_extremist", "auf insta schreibt mir ein fake account, ich überlebe die nächste sitzung nicht")
     chat.text("der acc hat so ne schwarze sonne im profilbild, also ja ziemlich sicher")
     assert "extremist" in chat.state.aspects and chat.state.node != "aspect_extremist"
+
+
+@pytest.mark.parametrize("reply", [
+    "weis ich ni. stand nix von partei drin. aber die windrad gegner sind schon ziemlich ruppig",
+    "Hierzu liegen uns keine Erkenntnisse vor. Der Anlass scheint persönlicher Natur zu sein.",
+    "bin parteilos, kandidiere für die freie wählervereinigung, glaub eher nicht",
+    "honestly it felt personal, he didn't say anything about parties",
+])
+def test_a_doubting_or_denying_reply_leans_to_no_and_says_so(k: Knowledge, reply: str) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = all_text(chat.text(reply))
+    assert chat.state.node != "aspect_extremist" and "extremist" not in chat.state.aspects
+    assert "nicht verstanden" not in said and "Nein oder weiß nicht" in said  # what was taken, to undo with "zurück"
+    assert chat.state.category == "threat", "a reply about the motive is not read as a new story"
+
+
+def test_a_reply_naming_a_sign_is_a_yes_even_with_a_denial_in_it(k: Knowledge) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    chat.text("Unten drunter stand 'Sachsen bleibt deutsch', nicht unterschrieben")
+    assert "extremist" in chat.state.aspects
+
+
+def test_a_denial_at_the_question_whether_it_happened_before_does_not_lean() -> None:
+    from handlers.answers import interpret
+
+    assert interpret("it's not the first time, he doesn't stop", "en", "repeated").meaning == "yes"
+    assert interpret("nicht das erste mal leider", "de", "repeated").meaning == "yes"
+    assert interpret("no idea who he is, he never said", "en", "repeated").meaning == "unknown"
+    assert interpret("the letter was nothing like the others, it was typed", "en", "repeated").meaning is None
+
+
+@pytest.mark.parametrize("reply", ["phone", "per Brief", "face to face", "am Telefon, nicht im Netz"])
+def test_naming_an_offline_channel_answers_the_online_question(k: Knowledge, reply: str) -> None:
+    chat = _at(k, "aspect_online", "Ein Mann aus Riesa hat mir gedroht, er bringt mich um. Das war gestern.")
+    chat.text(reply)
+    assert chat.state.node != "aspect_online" and "online" not in chat.state.aspects

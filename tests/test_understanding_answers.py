@@ -63,7 +63,8 @@ def test_the_rest_after_the_answer(text: str, meaning: str, rest: str) -> None:
         ("meine Kinder waren dabei", "private_sphere", "yes"),
         ("seit Wochen", "repeated", "yes"),
         ("ein Hakenkreuz war drauf", "extremist", "yes"),
-        ("auf dem Markt", "online", None),
+        ("auf dem Markt", "online", "no"),  # a place away from the net: not online
+        ("beim Bäcker", "online", None),  # no word for the channel: not understood
     ],
 )
 def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | None) -> None:

@@ -325,6 +325,8 @@ def test_the_rules_see_it_without_the_model(knowledge: Knowledge, text: str) -> 
     "bin grad unterwegs",
     "nee grad nich, bin im haus und alles zu",
     "yes, my kids are here",
+    "war vor meiner haustür. einmalig bis jetzt",  # "bis jetzt": so far, not now
+    "up to now it was only letters to my door",
 ])
 def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.understander.danger(text).danger
@@ -339,6 +341,7 @@ def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str
     "einer steigt grad bei uns ein",
     "bin im haus und die stehen vor der tür",
     "my kids are here and he is banging on the door",
+    "bis jetzt ist er vor meiner tür und klingelt",
 ])
 def test_a_scene_after_where_the_writer_is_still_counts(knowledge: Knowledge, text: str) -> None:
     assert knowledge.understander.danger(text).danger
