@@ -8,7 +8,7 @@ Reports: conversations that reach the contacts, those that ever get "not underst
 110 advice for the dangers and for the others, the category at the end, the place, and the
 user actions to the contacts.
 
-Run: .venv/bin/python bench/eval_conversations.py [--show]
+Run: .venv/bin/python bench/eval_conversations.py [--show] [FILE ...]  (default: the development sets)
 (--show: the transcript of every conversation that got stuck, "not understood", a wrong
 category or a wrong 110)
 """
@@ -93,7 +93,8 @@ def _reply(answers: dict, node: str) -> str | None:
 def main() -> int:
     k = load()
     show = "--show" in sys.argv
-    for path in sorted(DEV.glob("conversations-*.yaml")):
+    given = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    for path in given or sorted(DEV.glob("conversations-*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         tally: Counter[str] = Counter()
         actions: list[int] = []

@@ -164,6 +164,7 @@ _ANYWHERE = {
         r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
         r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
         r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
+        r"|\b(?:how|woher|wie) (?:would|should|could|can|sol|solte|sollte|kan) (?:i|ich) (?:das |es |that )?(?:know|wisen)\b"
     ),
 }
 # A last word that answers ("not at the moment, no"); a first word that denies what the
@@ -296,7 +297,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
 # button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
 _DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant "
                     "maybe perhaps possibly unsure unclear unknown".split())
-_DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nie niemals "
+_DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nischt nuscht nie niemals "
                      "niemand ohne no not never none nothing nobody neither without dont didnt doesnt "
                      "isnt wasnt werent arent hasnt havent".split())
 # A denial at the question whether it happened before often means yes ("it doesn't stop",
@@ -427,7 +428,18 @@ _ASPECT_ANSWERS = {
                         r"runes?|runen?|88|black white red|right wing|left wing|linke szene|"
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
-                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber)\b"),
+                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber|"
+                        r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
+                        r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
+                        r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
+                        r"(?:far|extreme) (?:right|left))\b"),
+    },
+    "private_sphere": {
+        NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
+                       r"nur dienstlich|only at work)\b"),
+        YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
+                        r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
+                        r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),
     },
 }
 

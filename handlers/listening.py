@@ -52,6 +52,11 @@ class Heard:
         """What was heard, minus any guess about the offence."""
         return replace(self, categories=(), sure=(), proposals=())
 
+    def only_sure_offence(self) -> Heard:
+        """What was heard, with only the offences the model is sure of (the rest of an
+        answer: "nein, ich bin zu Hause und die Mädchen auch" is no story of an offence)."""
+        return replace(self, categories=self.sure, proposals=())
+
     def without_aspect(self, aspect: str | None) -> Heard:
         """What was heard, minus `aspect` ("nein. oder kommen die Fotos ins Internet?" to
         "online?" is a no, whatever the question in it names)."""

@@ -301,12 +301,18 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # which was trained on whole first messages and reads such fragments as cries.
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=natural is None) \
         if said.strip() else listening.Heard()
+    if natural is not None and question is not None and question.classify and answer.meaning == "unknown" \
+            and heard.categories:
+        # "they threat us. i dont know how to say. ...": the offence it tells, not "not sure".
+        natural = None
     if natural is not None:
         # What follows an answer adds to it; it does not take it back, and a few words
-        # after it ("nein, oder meinen Sie ...") are no story to guess an offence from.
+        # after it ("nein, oder meinen Sie ...") are no story to guess an offence from. At a
+        # question about an aspect the offence is settled: the reply is about the aspect.
         heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning == "no" else heard
-        # A reply only leaning to an answer was about the question, not a story to classify.
-        heard = heard.without_offence() if len(said.split()) < MIN_GUESS_WORDS or answer.leaning else heard
+        if len(said.split()) < MIN_GUESS_WORDS or answer.leaning or _asks_aspects(question):
+            heard = heard.without_offence()
+        heard = heard.only_sure_offence()
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
@@ -353,6 +359,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
 
 # Fewer words than this after an answer are not read for the offence.
 MIN_GUESS_WORDS = 8
+# A yes with at most this many words that names only an aspect already known ("Yes, by
+# e-mail") is about that aspect; a longer one explains the yes to the question asked.
+MAX_ASIDE_WORDS = 6
 
 
 def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,
@@ -361,11 +370,18 @@ def _yes_to_another_question(state: ConversationState, question: Question | None
     asked = _asked_aspect(question)
     if meaning != "yes" or asked is None or question is None or not heard.aspects:
         return False
+    if len(text.split()) > MAX_ASIDE_WORDS:  # "ja natürlich, der Kanal kommt aus der rechten Ecke ...": a yes
+        return False
     if names_aspect(text, asked):  # "the account has a black sun in its picture, so yes"
         return False
     if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count
         return False
     return asked not in heard.aspects and set(heard.aspects) <= set(state.aspects)
+
+
+def _asks_aspects(question: Question | None) -> bool:
+    """Whether a question asks about aspects ("Im Internet?", "Zuhause? Oder mehrmals?")."""
+    return question is not None and any(o.aspect for o in question.options)
 
 
 def _asked_aspect(question: Question | None) -> str | None:

@@ -463,3 +463,43 @@ def test_naming_an_offline_channel_answers_the_online_question(k: Knowledge, rep
     chat = _at(k, "aspect_online", "Ein Mann aus Riesa hat mir gedroht, er bringt mich um. Das war gestern.")
     chat.text(reply)
     assert chat.state.node != "aspect_online" and "online" not in chat.state.aspects
+
+
+def test_not_knowing_how_to_say_it_at_the_category_question_still_tells_the_offence(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("Hallo")
+    chat.option(_no(chat))
+    assert chat.state.node == "category"
+    chat.text("ich weiß nicht wie man das nennt, einer hat mir gestern auf dem Markt ins Gesicht geschlagen")
+    assert chat.state.category == "physical_attack", "the offence told, not 'not sure' from 'ich weiß nicht'"
+
+
+def test_a_reply_about_an_aspect_does_not_change_the_offence_confirmed(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("Hallo")
+    chat.option(_no(chat))
+    chat.option("unsure")  # "Unsicher oder etwas anderes", confirmed by the user
+    assert chat.state.node == "aspect_online"
+    chat.text("nein, aber ich habe letzte Woche mein Kandidatenprofil mit einem Foto vor meinem Haus gepostet")
+    assert chat.state.category == "unsure" and chat.state.node != "aspect_online"
+
+
+def test_a_long_yes_that_also_names_a_known_aspect_is_a_yes(k: Knowledge) -> None:
+    chat = _at(k, "aspect_extremist", "auf telegram schreiben sie seit tagen, dass sie mich aufhängen")
+    assert "online" in chat.state.aspects
+    chat.text("ja natürlich, der Kanal kommt aus der rechten Ecke und postet sonst auch nur solches Zeug")
+    assert "extremist" in chat.state.aspects and chat.state.node != "aspect_extremist"
+
+
+@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
+    ("how would i know", "extremist", "unknown"),
+    ("woher soll ich das wissen", "extremist", "unknown"),
+    ("hat er nischt von gesacht", "private_sphere", "no"),
+    ("wohn mit meinem Freund zusammen, der wär ja mit betroffen", "private_sphere", "yes"),
+    ("my boyfriend lives there too", "private_sphere", "yes"),
+    ("the group is called something with 'widerstand', the old reich flag is in the picture", "extremist", "yes"),
+])
+def test_more_replies_typed_by_fresh_writers(reply: str, aspect: str, meaning: str) -> None:
+    from handlers.answers import interpret
+
+    assert interpret(reply, "de", aspect).meaning == meaning
