@@ -136,6 +136,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "nichts akutes", "nothing acute", "i shouldn t think so", "i shouldnt think so", "shouldn t think so",
         "i think not", "think not", "not to our knowledge", "not to my knowledge", "unseres wisens nicht",
         "meines wisens nicht", "nicht das wir wusten",
+        "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
+        "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
+        "not like that", "so noch nicht",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -169,7 +172,8 @@ _ANYWHERE = {
 }
 # A last word that answers ("not at the moment, no"); a first word that denies what the
 # question names ("nicht online", "not my family").
-_CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES}
+_CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES,
+            "dunno": UNKNOWN, "idk": UNKNOWN, "vieleicht": UNKNOWN, "maybe": UNKNOWN}
 _NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split())
 # A comma or full stop right after the first word: it is an answer ("nu, der kerl ...").
 _PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
@@ -191,7 +195,9 @@ class Answer:
     meaning: str | None
     rest: str = ""
     target: str | None = None
-    leaning: bool = False  # read from a hedge or a negation, not said outright: show what was taken
+    # Read from a hedge, a negation or a channel, not said outright: what was taken is shown,
+    # and the words are still read for danger as a message of their own.
+    leaning: bool = False
 
 
 def _squeeze(word: str) -> str:
@@ -203,8 +209,13 @@ def _squeeze(word: str) -> str:
     return "".join(out)
 
 
+# Dialect spellings read as the standard word ("na, etz grad net", "ned", "nit").
+_DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt": "jetzt", "itze": "jetzt",
+            "itzt": "jetzt", "grod": "grad"}
+
+
 def _tokens(text: str) -> list[str]:
-    return [_squeeze(w) for w in fold(text).replace("'", " ").split()]
+    return [_squeeze(_DIALECT.get(w, w)) for w in fold(text).replace("'", " ").split()]
 
 
 def _close(typed: str, known: str) -> bool:
@@ -281,7 +292,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
     if aspect == "online" and len(words) <= _MAX_SENTENCE and names_aspect(text, "offline"):
-        return Answer(NO, text.strip())  # "phone", "per Brief", "face to face"
+        return Answer(NO, text.strip(), leaning=True)  # "phone", "per Brief", "face to face"
     if len(words) <= _MAX_CLAUSE_SCAN and _NOT_THERE.search(" ".join(words)):
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
     if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
@@ -322,6 +333,7 @@ _NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    r"|\b(?:gefahr|gefahrdung|danger)\b(?: \w+){0,5} (?:nicht|not) (?:vor|gegeben|erkenbar|bekant|present|apparent)\b"
 )
 # Nobody is there (now): no to "is anyone in danger?" and to where it happened.
 _NOT_THERE = re.compile(
@@ -406,7 +418,8 @@ _NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:
 # folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
 _ASPECT_ANSWERS = {
     "repeated": {
-        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|"
+        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
+                       r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"zweimal|dreimal|ago|"
@@ -432,7 +445,7 @@ _ASPECT_ANSWERS = {
                         r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
                         r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
                         r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
-                        r"(?:far|extreme) (?:right|left))\b"),
+                        r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk))\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"

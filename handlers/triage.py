@@ -297,9 +297,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
     # What follows an answer ("freilich, mei fraa un die kinner", "nein, aufm markt") tells
-    # more about the question; only the danger rules may call it an emergency, not the model,
-    # which was trained on whole first messages and reads such fragments as cries.
-    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=natural is None) \
+    # more about the question; the model, trained on whole first messages, reads such
+    # fragments as cries, so there it needs to be very sure (listening.ANSWER_REST_THRESHOLD).
+    # A reply that only leans to an answer is read as a message of its own.
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k),
+                           model_danger=natural is None or answer.leaning) \
         if said.strip() else listening.Heard()
     if natural is not None and question is not None and question.classify and answer.meaning == "unknown" \
             and heard.categories:
@@ -416,6 +418,15 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     k = ctx.knowledge
     absorbed, learned = listening.absorb(state, heard, k)
     lead = listening.understood_line(k, state.lang, learned) if learned else None
+    if state.node == k.flow.start:
+        # The danger question is answered first: what the reply tells is kept (a guess at the
+        # offence is offered once it is answered) and the question stays.
+        if not absorbed.category and heard.proposals:
+            absorbed = _replace(absorbed, pending={**absorbed.pending,
+                                                   "after_danger": list(heard.proposals[:MAX_PROPOSALS])})
+        if not learned:
+            return _not_understood(absorbed, k, heard)
+        return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
     if question is not None and question.classify and not absorbed.category and heard.proposals:
         proposed = list(heard.proposals[:MAX_PROPOSALS])
         moved = _replace(absorbed, node=CONFIRM_CATEGORY, pending={"proposed": proposed})

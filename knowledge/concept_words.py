@@ -726,6 +726,14 @@ SHOULD_I_CALL = re.compile(
 )
 # A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
 # Schubladen"): a story around it does not make it the past.
+# Someone in a short message: a place alone ("vor dem Haus in der Einfahrt", typed as where it
+# happened) is no scene; "einer am Fenster" is.
+ACTORS = frozenset("einer eine jemand jemanden wer welche typ typen kerl kerle mann manner leute gruppe mob person "
+                   "personen er someone somebody anyone guy guys man men woman people "
+                   "group mob person he she they theyre hes shes intruder einbrecher horde"
+                   # or a verb of being there: "die sind vor der Tür"
+                   " ist is sind san seid steht stehen stehn sitzt sitzen wartet warten lauert lauern"
+                   " is are re s stands standing sits sitting waits waiting lurking".split())
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",

@@ -9,7 +9,7 @@ the English side.
 from __future__ import annotations
 
 from knowledge.concept_words import (
-    AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
+    ACTORS, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
     CLAUSE_BREAK, DEGREES, DENIED, DE_AUXILIARIES, DRAWN, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
     HIDING_THINGS, HOLD_NOT_LET_GO, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
@@ -242,7 +242,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             and not found & {"past", "aftermath", "safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
-    if len(folded.split()) <= 10 and "person" in found and not story \
+    if len(folded.split()) <= 10 and "person" in found and not story and not ACTORS.isdisjoint(folded.split()) \
             and not found & {"safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")

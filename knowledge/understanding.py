@@ -33,6 +33,7 @@ class Understanding:
     ranking: tuple[CategoryScore, ...]  # every category, best first
     danger_now: bool
     danger_signals: tuple[str, ...]  # "alarm", "term", "now+situation", "model"
+    danger_probability: float  # the model's, 0.0 without a model
     aspects: tuple[str, ...]  # aspect ids: online, private_sphere, repeated, extremist
     platform: str | None  # "Facebook", "Telegram", "E-Mail", ... when one is named
     when: str | None  # "now", "past" or None
@@ -75,6 +76,7 @@ class Understander:
             ranking=ranking,
             danger_now=verdict.danger,
             danger_signals=verdict.signals,
+            danger_probability=verdict.probability,
             aspects=named.ids(),
             platform=named.platform,
             when=find_when(found),

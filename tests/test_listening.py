@@ -503,3 +503,35 @@ def test_more_replies_typed_by_fresh_writers(reply: str, aspect: str, meaning: s
     from handlers.answers import interpret
 
     assert interpret(reply, "de", aspect).meaning == meaning
+
+
+@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
+    ("na, etz grad net", None, "no"),  # Vogtland: "nein, jetzt gerade nicht"
+    ("Now no, everything is quiet, alhamdulillah.", None, "no"),
+    ("Eine unmittelbare Gefährdung liegt nach hiesiger Einschätzung nicht vor.", None, "no"),
+    ("erstmals", "repeated", "no"),
+    ("we've never had anything like this", "repeated", "no"),
+    ("net dass ich wüsst", "online", "no"),
+    ("hes yelling about traitors to the people dunno", "extremist", "yes"),
+])
+def test_replies_of_the_sixth_fresh_pair(reply: str, aspect: str | None, meaning: str) -> None:
+    from handlers.answers import interpret
+
+    assert interpret(reply, "de", aspect).meaning == meaning
+
+
+def test_a_reply_to_the_danger_question_that_does_not_answer_it_keeps_it_asked(k: Knowledge) -> None:
+    chat = PureChat(k, lang=None)
+    chat.text("Two times this month a drone was flying over my garden for a long time in the evening, "
+              "and yesterday a car stopped and a man took photos of my house and drove away.")
+    assert chat.state.node == "danger_now"
+    chat.text("the drone came twice, the car once")
+    assert chat.state.node == "danger_now", "the danger question is answered first, not skipped to the offence"
+    assert not chat.state.danger_checked
+
+
+def test_an_emergency_told_in_a_reply_deep_in_the_flow_reaches_110(k: Knowledge) -> None:
+    """The model, very sure, speaks on the rest of an answer too: "ja er ist jetzt noch da"."""
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("a man is standing in my kitchen. I don't know him")
+    assert said[0].emergency and "110" in said[0].text

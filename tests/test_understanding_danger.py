@@ -332,6 +332,20 @@ def test_where_the_writer_is_now_is_no_emergency(knowledge: Knowledge, text: str
     assert not knowledge.understander.danger(text).danger
 
 
+@pytest.mark.parametrize(("text", "scene"), [
+    ("vor dem haus in der einfahrt", False),  # where it happened, typed as an answer
+    ("an der Haustür", False),
+    ("einer am fenster", True),
+    ("die sind vor der tür", True),
+    ("someone at my door", True),
+])
+def test_a_place_alone_is_no_scene_for_the_rules(text: str, scene: bool) -> None:
+    from knowledge.concepts import concepts
+    from knowledge.features import fold
+
+    assert ("live_situation" in concepts(fold(text), text)) is scene
+
+
 @pytest.mark.parametrize("text", [
     "bin im auto und die verfolgen mich",
     "ich bin im garten und da steht einer mit messer",
