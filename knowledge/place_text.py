@@ -126,7 +126,7 @@ class TextFinder:
                     continue
                 tier, places = found
                 qualifier = pw.qualifier(tokens, j + 1)
-                if qualifier in NOT_SAXON:
+                if qualifier in NOT_SAXON or j + 1 < len(tokens) and tokens[j + 1].key in pw.PRODUCTS:
                     continue
                 places = pw.in_region(places, qualifier)
                 after = lead or pw.lead_after(tokens, j + 1)

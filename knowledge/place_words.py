@@ -84,7 +84,12 @@ ROLE_NOUNS = frozenset(
 )
 NEAR_WORDS = frozenset("bei b nahe naehe near neben".split())
 # Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
-SELF_WORDS = frozenset("ich wir hier here mir uns hause daheim".split())
+SELF_WORDS = frozenset("ich wir hier here mir uns hause daheim haus house home wohnung grundstueck".split())
+# Where the writer was born or grew up is not where it happened ("in Zwickau geboren, aber
+# Gemeinderätin in Dennheritz"): said right after the name, or as "born in X".
+BIRTH_WORDS = frozenset("geboren aufgewachsen born raised grew gebuertig".split())
+# A name followed by one of these is a product, not a place ("Meissen porcelain", "Radeberger Bier").
+PRODUCTS = frozenset("porzellan porcelain bier beer pils stollen senf mustard stern sterne star stars".split())
 # A lead-in that names where someone came from: another place in the message wins
 # ("aus Leipzig weggezogen, wohne jetzt in Markranstädt").
 ORIGIN_LEADS = frozenset("aus from von vom".split())
@@ -169,7 +174,9 @@ def lead_in(tokens: list[Token], i: int) -> str | None:
     if prev not in LEAD_INS:
         return None
     before = {t.key for t in tokens[max(0, i - 4) : i - 1]}
-    if not FORMERLY.isdisjoint(before) or not OTHER_PEOPLE.isdisjoint(before):
+    after = {t.key for t in tokens[i + 1 : i + 3]}
+    if not FORMERLY.isdisjoint(before) or not OTHER_PEOPLE.isdisjoint(before) \
+            or not BIRTH_WORDS.isdisjoint(after) or i >= 2 and tokens[i - 2].key in BIRTH_WORDS:
         return "from"  # gives way to another place named (knowledge.place_text._located)
     # "Bürgermeisterin in X", "wohne in X", "Gemeinde X": the person's own municipality.
     # ("wohne aber in X": up to two words may stand between.)
@@ -239,7 +246,7 @@ def evidence(first: Token, words: str, lead: str | None, *, ordinary: bool, plac
     if ordinary:
         return (4 if lead == "role" else 3) if (lead in STRONG_LEAD_INS or lead == "role") and (first.capital or placed) else 0
     if lead:
-        return 4 if lead == "role" else 3
+        return {"role": 4, "from": 2}.get(lead, 3)  # where someone came from: the least sure lead
     if capital:
         return 2
     if first.capital or len(words.replace(" ", "")) >= 5 or " " in words:

@@ -36,6 +36,8 @@ FILLERS = frozenset(
     "stadtteil city town of the municipality i live from".split()
 )
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+# More words than this (after the fillers) is a sentence, read by `find_in_text` first.
+SENTENCE_WORDS = 4
 _CELL_LAT, _CELL_LON = 0.2, 0.3  # >= 19 km each way in Germany, so 2 rings cover 30 km
 AREA_PREFIX = "sn-plz-"
 
@@ -234,6 +236,8 @@ class PlaceIndex:
         return _classify(self._at_postcode_all(postcode))
 
     def resolve(self, query: str) -> Resolution:
+        """What a reply to the place question names: a postcode, a name (typos tolerated), or a
+        sentence that names one."""
         text = key(query)
         if not text:
             return Resolution("unknown")
@@ -246,7 +250,9 @@ class PlaceIndex:
             found = self.at_postcode(match.group(1))
             if found.places:
                 if rest:
-                    named = [p for p in self._at_postcode_all(match.group(1)) if p in self._exact(rest)]
+                    in_rest = self.find_in_text(query)  # "unsere Postleitzahl ist 01920, Gemeinde Steina"
+                    also = set(in_rest.places) if in_rest is not None else set()
+                    named = [p for p in self._at_postcode_all(match.group(1)) if p in self._exact(rest) or p in also]
                     if named:
                         return _classify(named)
                 return found
@@ -254,6 +260,12 @@ class PlaceIndex:
                 return Resolution("unknown")
             text = stripped = rest
         tokens = stripped.split()
+        if len(tokens) > SENTENCE_WORDS:
+            # A sentence typed at the place question ("in Zwickau geboren, aber Gemeinderätin in
+            # Dennheritz"): read as a sentence first, where the writer's own place wins.
+            in_text = self.find_in_text(query)
+            if in_text is not None and in_text.status == "found":
+                return in_text
         prefixes = [" ".join(tokens[:k]) for k in range(len(tokens) - 1, 0, -1)]
         prefixes = [p for p in prefixes if len(p) >= 3 and p not in FILLERS]
         loose = loose_key(stripped)

@@ -114,6 +114,10 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
         # Where the writer was or someone else lives gives way.
         ("früher in Chemnitz gewohnt, jetzt im Stadtrat in Flöha", "Flöha"),
         ("my parents live in leipzig but i'm on the council in taucha", "Taucha"),
+        # Where the writer was born gives way; where their house is wins.
+        ("Ich bin in Zwickau geboren, aber Gemeinderätin in Dennheritz, und dort passiert das alles.", "Dennheritz"),
+        ("born in Dresden, but I've lived in Radeberg for years", "Radeberg"),
+        ("Wir hatten Kreistag in Borna, aber die Schmiererei war an meinem Haus in Kitzscher.", "Kitzscher"),
     ],
 )
 def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> None:
@@ -139,6 +143,8 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
         "bin im urlaub in liechtenstein und krieg drohungen",  # no typo of Lichtenstein
         "Stadtverwaltung Altenburg in Thüringen, gilt das auch für uns?",
         "ich bin lauter geworden in der sitzung",  # "bin" is no office
+        "I love Meissen porcelain, but that's not why I'm writing.",  # a product
+        "nach der Sitzung gab es Radeberger Bier",
     ],
 )
 def test_no_saxon_municipality(knowledge: Knowledge, text: str) -> None:

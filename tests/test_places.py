@@ -237,3 +237,13 @@ def test_get_and_ids(index: PlaceIndex) -> None:
 def test_a_sentence_at_the_place_question(index: PlaceIndex, query: str, expected: str) -> None:
     res = index.resolve(query)
     assert (res.status, names(res)) == ("found", [expected])
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Ich bin in Zwickau geboren, aber Gemeinderätin in Dennheritz, und dort passiert das alles.", "Dennheritz"),
+    ("unsere Postleitzahl ist 01920, Gemeinde Steina", "Steina"),  # the name picks among the postcode's places
+    ("Radbeul", "Radebeul"),  # one typo: offered, see test above
+])
+def test_replies_to_the_place_question_from_a_fresh_writer(knowledge: Knowledge, typed: str, expected: str) -> None:
+    res = knowledge.places.resolve(typed)
+    assert expected in [p.name for p in res.places][:1]

@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(
     ("path", "precision_floor", "recall_floor"),
     [("heldout/places.yaml", 0.986 - 0.02, 0.979 - 0.02), ("dev/places.yaml", 1.0 - 0.02, 0.995 - 0.02),
-     ("dev/places-2.yaml", 1.0 - 0.02, 0.994 - 0.02), ("dev/places-3.yaml", 0.994 - 0.02, 0.994 - 0.02)],
+     ("dev/places-2.yaml", 1.0 - 0.02, 0.994 - 0.02), ("dev/places-3.yaml", 0.994 - 0.02, 0.994 - 0.02),
+     # bare names with a typo count as misses here: the place question offers them (resolve)
+     ("dev/places-4.yaml", 0.988 - 0.02, 0.889 - 0.02)],
 )
 def test_places_named_in_free_text(knowledge: Knowledge, path: str, precision_floor: float, recall_floor: float) -> None:
     cases = yaml.safe_load((DATA / path).read_text(encoding="utf-8"))
