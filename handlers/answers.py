@@ -361,7 +361,9 @@ def _clause_answer(text: str) -> str | None:
             continue
         for meaning in (UNKNOWN, YES, NO):
             length = _match_prefix(words, _PHRASES[meaning])
-            if length and (length >= 2 or _is_answer_word(words[0]) or len(words) <= length + 3):
+            # One word opens an answer only when it is nothing else ("ja", "nein"), or stands
+            # alone ("..., klar."): "right outside" or "sure he was there" are no answers.
+            if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length):
                 found = meaning
                 break
     return found
@@ -428,7 +430,9 @@ _ASPECT_ANSWERS = {
                         r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
                         r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
                         r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
-                        r"last (?:year|month|week)|letztes jahr|letzten monat|letzte woche|"
+                        r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
+                        r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
+                        r"immer wieder|again and again|repeatedly|oft|ofters|so oft|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"(?:in|im) (?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"

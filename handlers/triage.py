@@ -299,9 +299,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # What follows an answer ("freilich, mei fraa un die kinner", "nein, aufm markt") tells
     # more about the question; the model, trained on whole first messages, reads such
     # fragments as cries, so there it needs to be very sure (listening.ANSWER_REST_THRESHOLD).
-    # A reply that only leans to an answer is read as a message of its own.
-    heard = listening.hear(k, said, with_place=not _is_place_node(state, k),
-                           model_danger=natural is None or answer.leaning) \
+    # A reply that no answer word opens, or that only leans to an answer, is read as a
+    # message of its own ("ja vor dem haus in der einfahrt" at a question of four answers is not).
+    opened = answer.meaning is not None and answer.rest != text.strip()
+    model_danger = natural is None and not opened or answer.leaning
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger) \
         if said.strip() else listening.Heard()
     if natural is not None and question is not None and question.classify and answer.meaning == "unknown" \
             and heard.categories:

@@ -535,3 +535,21 @@ def test_an_emergency_told_in_a_reply_deep_in_the_flow_reaches_110(k: Knowledge)
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text("a man is standing in my kitchen. I don't know him")
     assert said[0].emergency and "110" in said[0].text
+
+
+def test_where_it_happened_after_ja_at_the_question_of_four_answers_is_no_emergency(k: Knowledge) -> None:
+    chat = _at(k, "aspect_home_repeated", "da hat einer an mein auto geschrieben du bist als naechster dran, heute frueh")
+    said = chat.text("ja vor dem haus in der einfahrt")
+    assert not any(m.emergency for m in said)
+    assert "private_sphere" in chat.state.aspects
+
+
+@pytest.mark.parametrize("reply", [
+    "fire. my car. right outside. someone just ran off",  # "right" opens no answer here
+    "112 or 110?? my wife is on the floor bleeding, the guy ran into the woods but might come back",
+])
+@pytest.mark.parametrize("node", ["aspect_online", "aspect_home_repeated"])
+def test_an_emergency_that_a_later_word_seems_to_answer_still_reaches_110(k: Knowledge, reply: str, node: str) -> None:
+    chat = _at(k, node, "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert said[0].emergency and "110" in said[0].text
