@@ -36,6 +36,14 @@ def police_cards(k: Knowledge, place: Place | None, lang: str) -> list[ContactCa
 def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:
     texts = k.police.texts
     label = _place_label(place, lang)
+    if route.switchboard_first and route.station is not None:
+        if route.kind == "responsible" or route.nearby is not None:
+            local = route.station if route.kind == "responsible" else route.nearby
+            purpose = texts.responsible_no_phone if route.kind == "responsible" else texts.nearby_no_phone
+            return _with_direktion(k, route.direktion, [_station_card(k, local, purpose.get(lang), lang)], lang,
+                                   first=True)
+        far = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
+        return _with_direktion(k, route.direktion, [far], lang, first=True)
     if route.kind == "responsible" and route.station is not None:
         if route.station.phone:
             return [_station_card(k, route.station, texts.responsible.get(lang), lang)]

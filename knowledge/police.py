@@ -214,6 +214,11 @@ def station_place(station: Station, places: PlaceIndex) -> Place | None:
 RouteKind = Literal["responsible", "nearest", "direktion_only", "unknown"]
 
 
+# A Revier with a known number farther away than this is not the first call where the
+# Direktion's switchboard is sourced (PoliceRoute.switchboard_first).
+FAR_KM = 15.0
+
+
 @dataclass(frozen=True)
 class PoliceRoute:
     """Where a person in `place` reaches the police, and how sure we are.
@@ -235,15 +240,27 @@ class PoliceRoute:
     distance_km: float | None = None
     nearby: Station | None = None
 
+    @property
+    def switchboard_first(self) -> bool:
+        """The Direktion's sourced switchboard is the first call: no Revier of the place has a
+        known number and the nearest one with a number is more than FAR_KM away ("Chemnitz":
+        the city's Reviere have no known number, PD Chemnitz sits in the city)."""
+        unknown_local = self.kind == "nearest" or self.kind == "responsible" and self.station is not None \
+            and not self.station.phone
+        far = self.distance_km is not None and self.distance_km > FAR_KM
+        return unknown_local and far and self.direktion is not None and bool(self.direktion.phone)
+
     def key(self) -> Hashable:
         """Equal for two places that get exactly the same police cards."""
-        return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion), _id(self.nearby))
+        return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion), _id(self.nearby),
+                self.switchboard_first)
 
     def shared_key(self) -> Hashable:
-        """Equal for two places whose people call the same station first (and, where the
+        """Equal for two places whose people call the same number first (and, where the
         responsible station has no number, have the same responsible station)."""
         unreachable = self.station if self.kind == "responsible" and self.station and not self.station.phone else None
-        return (_id(self.callable), _id(unreachable), _id(self.direktion))
+        first = self.direktion if self.switchboard_first else self.callable
+        return (_id(first), _id(unreachable), _id(self.direktion))
 
 
 def _id(x: Station | Direktion | None) -> str | None:

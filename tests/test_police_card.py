@@ -9,7 +9,7 @@ import pytest
 
 from handlers.police_card import police_cards
 from knowledge.base import Knowledge
-from knowledge.police import police_route
+from knowledge.police import FAR_KM, police_route
 from tests.helpers import PureChat
 from tests.test_triage import walk_to_place
 
@@ -45,7 +45,13 @@ def test_every_municipality_gets_a_callable_local_number_first(knowledge: Knowle
         assert _callable(first.phone), (place.name, first)
         assert "autobahn" not in first.name.lower()
         route = police_route(place, knowledge.police)
-        if route.kind == "responsible" and route.station.phone:
+        if route.switchboard_first:
+            # The nearest Revier with a number is far: the Direktion's sourced switchboard first,
+            # then the place's own Revier without a number (or the far one).
+            assert first.name == route.direktion.name.get(lang) and first.phone == route.direktion.phone
+            assert route.distance_km > FAR_KM
+            assert cards[1].name in (route.station.name, getattr(route.nearby, "name", None))
+        elif route.kind == "responsible" and route.station.phone:
             assert first.note.startswith(texts.responsible.get(lang)), place.name
             assert first.name == route.station.name
         elif route.kind == "responsible":
@@ -104,6 +110,13 @@ def test_uncertain_number_gets_one_plain_caveat(knowledge: Knowledge) -> None:
     card = police_cards(knowledge, oschatz, "de")[0]
     caveat = knowledge.police.texts.uncertain.de
     assert card.name == "Polizeirevier Oschatz" and card.note.count(caveat) == 1
+
+
+def test_a_far_revier_gives_way_to_the_sourced_switchboard(knowledge: Knowledge) -> None:
+    chemnitz = knowledge.places.resolve("Chemnitz").places[0]  # no Revier in the city has a known number
+    first, second = police_cards(knowledge, chemnitz, "de")
+    assert (first.name, first.phone) == ("Polizeidirektion Chemnitz", "+49 371 387-0")
+    assert second.name.startswith("Polizeirevier Chemnitz") and second.phone is None
 
 
 def test_direktion_switchboard_only_where_sourced(knowledge: Knowledge) -> None:
