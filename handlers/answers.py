@@ -113,6 +113,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
         "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
         "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
+        "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
+        "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -463,4 +465,5 @@ _ASPECT_ANSWERS = {
 
 def _is_answer_word(word: str) -> bool:
     """Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...")."""
-    return word in {"ja", "jo", "jup", "jap", "jep", "yes", "yeah", "yea", "yep", "yup", "nein", "no", "nope", "nah", "ne"}
+    return word in {"ja", "jo", "jup", "jap", "jep", "yes", "yeah", "yea", "yep", "yup", "ye", "yh",
+                    "nein", "no", "nope", "nah", "ne"}

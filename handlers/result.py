@@ -114,7 +114,8 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     police = k.catalogue.police_contact
     aspect_ids = _aspect_ids(k, state, category)
     ids: list[str] = [police]
-    for aspect_id in aspect_ids:
+    order = list(k.aspects)
+    for aspect_id in sorted(aspect_ids, key=order.index):  # the lead contacts in the order aspects are listed
         ids += k.aspects[aspect_id].lead_contacts
     ids += category.contacts
     for aspect_id in aspect_ids:

@@ -352,3 +352,14 @@ def test_online_the_onlinewache_comes_right_after_the_police(k: Knowledge, categ
 def test_offline_an_insult_does_not_send_to_the_onlinewache_first(k: Knowledge) -> None:
     answer = compose(k, ConversationState(category="insult", place_id="sn-01796-pirna", lang="de"))
     assert "onlinewache" not in [c.id for c in answer.cards[: answer.first]]
+
+
+def test_zastex_leads_before_the_onlinewache_when_both_aspects_apply(k: Knowledge) -> None:
+    """An online threat with extremist signs in Chemnitz: two police cards leave room for one
+    more on the first screen, and that is the LKA's contact point for extremist threats."""
+    chemnitz = k.places.resolve("Chemnitz").places[0]
+    state = ConversationState(category="threat", aspects=("online", "extremist"), place_id=chemnitz.id, lang="en")
+    answer = compose(k, state)
+    first = [c.id for c in answer.cards[:answer.first]]
+    assert "zastex" in first
+    assert first.index("zastex") < len(first) and "onlinewache" in [c.id for c in answer.cards]
