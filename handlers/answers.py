@@ -274,7 +274,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
                 or _is_answer_word(words[0]) or _PAUSE.match(text):
             return Answer(meaning, _rest(text, length))
-    if len(words) <= _MAX_CLAUSE_SCAN and _NO_DANGER.search(" ".join(words)):
+    if len(words) <= _MAX_CLAUSE_SCAN and _NO_DANGER.search(" ".join(words)) and _WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
     if len(words) <= _MAX_SENTENCE:
         squeezed = " ".join(words)
@@ -335,8 +335,11 @@ _NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
-    r"|\b(?:gefahr|gefahrdung|danger)\b(?: \w+){0,5} (?:nicht|not) (?:vor|gegeben|erkenbar|bekant|present|apparent)\b"
+    r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
+    r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|present|apparent|evident|visible)\b"
 )
+# "Ob eine Gefahr besteht, ist nicht ersichtlich": whether, not that, there is none.
+_WHETHER = frozenset("ob whether".split())
 # Nobody is there (now): no to "is anyone in danger?" and to where it happened.
 _NOT_THERE = re.compile(
     r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"

@@ -170,13 +170,21 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
     outside = place is not None and not place.in_saxony
     cards: list[ContactCard] = []
     police = 0
+    later: list[ContactCard] = []
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
             found = _police(k, place, lang)
+            if len(found) > 1 and found[0].phone:
+                # The first police card has a number to call: the second (a Revier without a
+                # known number, or the switchboard) follows the first specialised contact.
+                found, later = found[:1], found[1:]
             cards += found
             police = len(found)
         elif contact_id in k.contacts:
             cards.append(contact_card(k, contact_id, lang))
+            cards += later
+            later = []
+    cards += later
     intro = _intro(k, category, place, lang)
     return Answer(
         category_id, category, place, intro, tuple(cards), _fitting(intro, cards, police),

@@ -148,7 +148,9 @@ def test_shared_postcode_with_one_route_does_not_ask(knowledge: Knowledge) -> No
     assert chat.state.node != "choose_place"
     route = police_route(res.places[0], knowledge.police)
     assert route.kind == "responsible" and route.station.id == "pr_grossenhain"
-    assert messages[0].contacts[1].name == "Polizeirevier Großenhain"
+    first, second = messages[0].contacts[:2]
+    assert "Polizeirevier Großenhain" in first.note  # the responsible Revier, named on the card with a number
+    assert second.name == "ZASTEX im LKA Sachsen"  # then the specialised contact, before a Revier without a number
 
 
 def test_shared_postcode_with_different_routes_asks(knowledge: Knowledge) -> None:

@@ -247,9 +247,10 @@ def test_place_without_known_station_gets_the_nearest_callable_station(knowledge
     assert card.phone and card.phone != "110"
     assert card.name.startswith("Polizeirevier")
     # The Reviere in Leipzig have no known number: the card with one does not claim to be
-    # the nearest, and a Revier in Leipzig follows.
+    # the nearest, and a Revier in Leipzig follows the first specialised contact (ZASTEX).
     assert card.note.startswith("Nächstgelegenes Polizeirevier mit bekannter Telefonnummer (Zuständigkeit für Leipzig")
-    nearby = messages[0].contacts[1]
+    assert messages[0].contacts[1].id == "zastex"
+    nearby = messages[0].contacts[2]
     assert nearby.name.startswith("Polizeirevier Leipzig") and nearby.phone is None
 
 
