@@ -82,7 +82,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "who knows", "cant say", "can t say",
         "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
         "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
-        "konte sein", "teilweise", "mag sein",
+        "konte sein", "mag sein",
         "das kan ich nicht beurteilen", "kan ich nicht beurteilen", "nicht zu beurteilen",
         "das kan ich nicht sagen", "das weis ich nicht", "das weis ich nicht genau",
         "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
@@ -115,6 +115,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
         "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
         "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
+        "teilweise", "zum teil", "partly", "partially", "in part",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -140,7 +141,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "meines wisens nicht", "nicht das wir wusten",
         "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
         "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
-        "not like that", "so noch nicht",
+        "not like that", "so noch nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
     ),
 }
 # Language names (squeezed); a short message naming one asks to switch.
@@ -213,7 +214,8 @@ def _squeeze(word: str) -> str:
 
 # Dialect spellings read as the standard word ("na, etz grad net", "ned", "nit").
 _DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt": "jetzt", "itze": "jetzt",
-            "itzt": "jetzt", "grod": "grad"}
+            "itzt": "jetzt", "grod": "grad", "naa": "nein", "kaaner": "keiner", "kaner": "keiner", "kaana": "keiner",
+            "schu": "schon", "scho": "schon", "zwee": "zwei", "zwä": "zwei", "dreie": "drei"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -308,8 +310,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
 # not name the aspect but doubts ("schwer zu sagen, war eher persönlich") or denies ("stand
 # nix von partei drin") leans to "no or don't know": the answer those questions put on one
 # button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
-_DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant "
-                    "maybe perhaps possibly unsure unclear unknown".split())
+_DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant vermute "
+                    "vermuten maybe perhaps possibly unsure unclear unknown".split())
 _DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nischt nuscht nie niemals "
                      "niemand ohne no not never none nothing nobody neither without dont didnt doesnt "
                      "isnt wasnt werent arent hasnt havent".split())
@@ -336,7 +338,8 @@ _NO_DANGER = re.compile(
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
-    r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|present|apparent|evident|visible)\b"
+    r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
+    r"|evident|visible|assumed)\b"
 )
 # "Ob eine Gefahr besteht, ist nicht ersichtlich": whether, not that, there is none.
 _WHETHER = frozenset("ob whether".split())
@@ -405,7 +408,7 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
         return None
     from knowledge.features import fold as fold_text
 
-    folded = fold_text(text)
+    folded = " ".join(_DIALECT.get(w, w) for w in fold_text(text).split())  # "vorher schu zwee"
     answers = _ASPECT_ANSWERS[aspect]
     if aspect == "repeated" and _NOT_FIRST.search(folded):
         return YES
@@ -426,6 +429,7 @@ _NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:
 _ASPECT_ANSWERS = {
     "repeated": {
         NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
+                       r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
@@ -437,9 +441,10 @@ _ASPECT_ANSWERS = {
                         r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
                         r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
                         r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
-                        r"immer wieder|again and again|repeatedly|oft|ofters|so oft|"
+                        r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"(?:in|im) (?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
+                        r"vorher schon|schon vorher|davor schon|"
+                        r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
     },

@@ -510,6 +510,8 @@ IN_DANGER = _words(
     "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
     "fear for my life", "scared for my life", "life is in danger", "need police",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
+    "schicken sie wen", "schicken sie jemanden", "schicken sie jemand", "schickt wen", "schickt jemanden",
+    "schicken sie hilfe", "schickt hilfe", "send help", "send somebody", "send someone over",
     "send police", "call the police", "ruft die polizei", "police now", "polizei jetzt",
     "ruft wer die polizei", "ruft jemand die polizei", "someone call the police", "somebody call the police",
     "110 besetzt", "110 ist besetzt", "110 war besetzt", "aber besetzt", "notruf besetzt", "notruf ist besetzt", "110 geht nicht", "112 geht nicht", "isnt going through", "isn t going through",

@@ -177,7 +177,7 @@ OFFLINE = _words(
     "at my door", "on my door", "outside my", "in front of my", "at my place", "sprayed", "leaflet*",
     "vorm haus", "vor meiner tur", "gartentor", "gartenzaun",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
-    "auf papier", "on paper",
+    "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
 )
 PRIVATE_SPHERE = _words(
     # home

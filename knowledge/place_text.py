@@ -57,6 +57,10 @@ class TextFinder:
             plain = _drop_umlaut_e(k)
             if plain != k and plain not in self.names:
                 self.names[plain] = (tier, found)
+        # Saxon as spoken: "Markkleebersch", "Leipzsch", "Freibursch" (a final -g said as -sch).
+        for k, (tier, found) in list(self.names.items()):
+            for spoken in _spoken_variants(k) if tier == 0 else ():
+                self.names.setdefault(spoken, (tier, found))
         for alias, official in pw.ALIASES.items():
             found = self.names.get(key(official))
             if found is not None and alias not in self.names:
@@ -151,6 +155,10 @@ class TextFinder:
                 best = self._typo(tokens, i, lead)
         return best
 
+    def typo_matches(self, words: str) -> tuple[str, ...]:
+        """Names within one typo (two for long ones) of `words`, not counting verb forms."""
+        return tuple(m for m in self._typo_matches(words) if not _verb_form(words, m))
+
     def _typo_matches(self, words: str) -> tuple[str, ...]:
         """Names within one or two typos of `words` (kept: the same words recur)."""
         cached = self._typo_cache.get(words)
@@ -192,7 +200,7 @@ class TextFinder:
                 continue  # "Altenburg in Thüringen", "in Liechtenstein": no typo of a Saxon place
             if words.endswith("r") and (words[:-1] in self.names or words[:-2] in self.names):
                 continue  # "Glashütter Uhr", "Radeberger": an adjective, no place of residence
-            matches = self._typo_matches(words)
+            matches = self.typo_matches(words)
             if len({self.names[m][1] for m in matches}) == 1:  # "Großrückerswalde" with or without the e
                 tier, places = self.names[matches[0]]
                 evidence = 2 if lead else 1
@@ -220,6 +228,23 @@ class TextFinder:
                 if other is not best and common and len(common) < len(best.places):
                     return _classify(common)
         return _classify(best.places) if best.places else Resolution("unknown")
+
+
+_SPOKEN_ENDINGS = (("berg", ("bersch", "berch")), ("burg", ("bursch", "burch")), ("zig", ("zsch", "tzsch", "zch")))
+
+
+def _spoken_variants(name_key: str) -> tuple[str, ...]:
+    """The Saxon spoken forms of a name whose last word ends in -berg, -burg or -zig."""
+    for ending, spoken in _SPOKEN_ENDINGS:
+        if name_key.endswith(ending) and len(name_key) > len(ending) + 2:
+            return tuple(name_key[: -len(ending)] + s for s in spoken)
+    return ()
+
+
+def _verb_form(typed: str, name: str) -> bool:
+    """"taucht" is a verb, not "Taucha" mistyped: the last letter alone differs, and it is the
+    -t of a German verb ("ein Mann taucht ständig auf")."""
+    return len(typed) == len(name) and typed[:-1] == name[:-1] and typed.endswith("t")
 
 
 def _same_sound(a: str, b: str) -> bool:

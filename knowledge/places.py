@@ -272,7 +272,8 @@ class PlaceIndex:
         saxon = self._first(self._saxony, [text, stripped, loose, *prefixes])
         if saxon:
             return _classify(saxon)
-        plain = self._text_finder().names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e
+        finder = self._text_finder()
+        plain = finder.names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e; "Markkleebersch"
         if plain is not None:
             return _classify(plain[1])
         if len(tokens) > 1:
@@ -280,6 +281,9 @@ class PlaceIndex:
             in_text = self.find_in_text(query)
             if in_text is not None and in_text.places:
                 return in_text
+        spoken = {p for m in finder.typo_matches(stripped) for p in finder.names[m][1]}
+        if 0 < len(spoken) <= MAX_SUGGEST:  # "Leibzsch": a typo of a spoken form, offered
+            return Resolution("suggest", tuple(sorted(spoken, key=lambda p: p.name)))
         steps: tuple[tuple[bool, Callable[[], list[Place]]], ...] = (
             (True, lambda: self._first(self.germany, [text, stripped])),
             (False, lambda: self._saxony.suggest(stripped)),

@@ -553,3 +553,25 @@ def test_an_emergency_that_a_later_word_seems_to_answer_still_reaches_110(k: Kno
     chat = _at(k, node, "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text(reply)
     assert said[0].emergency and "110" in said[0].text
+
+
+@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
+    ("nu nee, das war gestern, ich sitz jetz in ruhe bei meim gaffee", None, "no"),  # Saxon "well, no"
+    ("naa bis itze is kaaner komme", None, "no"),  # Erzgebirge: "nein, bis jetzt ist keiner gekommen"
+    ("Eine unmittelbare Gefährdungslage wird derzeit nicht angenommen.", None, "no"),
+    ("briefe hob ich vorher schu zwee kriecht", "repeated", "yes"),
+    ("Only one time.", "repeated", "no"),
+    ("teilweise", "online", "yes"),  # the question says "ganz oder teilweise"
+    ("voicemail", "online", "no"),
+    ("Ich vermute, es hängt mit meiner Rede zusammen.", "extremist", "unknown"),
+])
+def test_replies_of_the_seventh_fresh_pair(reply: str, aspect: str | None, meaning: str) -> None:
+    from handlers.answers import interpret
+
+    assert interpret(reply, "de", aspect).meaning == meaning
+
+
+def test_please_send_someone_after_an_answer_is_an_emergency(k: Knowledge) -> None:
+    chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("weiss nicht bitte schicken sie wen")
+    assert said[0].emergency

@@ -247,3 +247,18 @@ def test_a_sentence_at_the_place_question(index: PlaceIndex, query: str, expecte
 def test_replies_to_the_place_question_from_a_fresh_writer(knowledge: Knowledge, typed: str, expected: str) -> None:
     res = knowledge.places.resolve(typed)
     assert expected in [p.name for p in res.places][:1]
+
+
+@pytest.mark.parametrize(("typed", "status", "expected"), [
+    ("markkleebersch", "found", "Markkleeberg"),  # Saxon as spoken: a final -g said as -sch
+    ("bin stadtrat in Leipzsch", "found", "Leipzig"),
+    ("Ich wohne in Leibzsch", "suggest", "Leipzig"),  # and one typo more: offered
+])
+def test_spoken_saxon_names(knowledge: Knowledge, typed: str, status: str, expected: str) -> None:
+    res = knowledge.places.resolve(typed)
+    assert res.status == status and res.places[0].name == expected
+
+
+def test_a_verb_is_no_mistyped_place(knowledge: Knowledge) -> None:
+    res = knowledge.places.find_in_text("ein Mann aus dem Ort taucht ständig da auf, wo ich bin")
+    assert res is None or res.status != "found"  # "taucht" is no Taucha
