@@ -30,6 +30,9 @@ DEV = ROOT / "tests" / "data" / "places_dev.yaml"
 DEV_BLIND = ROOT / "tests" / "data" / "dev" / "places.yaml"  # a blind writer's, read to fix errors
 DEV_BLIND_2 = ROOT / "tests" / "data" / "dev" / "places-2.yaml"  # a second one: stories, addresses, dialect
 DEV_BLIND_3 = ROOT / "tests" / "data" / "dev" / "places-3.yaml"  # a third: three voices, signatures, "X hier"
+# A fourth: replies to the place question, town parts, Sorbian names (a bare name with a typo
+# counts as missed here; the place question offers it through resolve()).
+DEV_BLIND_4 = ROOT / "tests" / "data" / "dev" / "places-4.yaml"
 HELDOUT = ROOT / "tests" / "data" / "heldout" / "places.yaml"
 
 
@@ -161,6 +164,7 @@ def main() -> None:
     print(accuracy(index, DEV_BLIND))
     print(accuracy(index, DEV_BLIND_2))
     print(accuracy(index, DEV_BLIND_3))
+    print(accuracy(index, DEV_BLIND_4))
     if HELDOUT.exists():
         print(accuracy(index, HELDOUT))
 
