@@ -62,6 +62,7 @@ def match_loose(text: str, choices: list[Choice]) -> str | None:
 # --- natural answers -----------------------------------------------------------------
 
 YES, NO, UNKNOWN, BOTH, BACK, LANGUAGE = "yes", "no", "unknown", "both", "back", "language"
+CLARIFY = "clarify"  # the user asks what the question means
 
 # Phrases per meaning, in squeezed form (see `_squeeze`); matched at the start of a message.
 _PHRASES: dict[str, tuple[str, ...]] = {
@@ -262,7 +263,9 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
     words = _tokens(text)
     if not words:
-        return Answer(None)
+        return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
+    if len(words) <= _MAX_SENTENCE and _CLARIFY.search(" ".join(words)):
+        return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)
@@ -332,6 +335,18 @@ def _leaning(words: list[str], aspect: str | None) -> str | None:
     return NO if denied and aspect in _LEANS_ON_DENIAL else None
 
 
+# Asking what the question means, in a short message: "was meinen Sie mit extremistisch?",
+# "what do you mean by extremist?", "was zählt da?", "wie ist das gemeint". (Folded: "does"
+# is "dos", as `fold` turns "oe" into "o".)
+_CLARIFY = re.compile(
+    r"^(?:(?:und |also |aha |hm |sorry |entschuldigung )?(?:was|wie) (?:meinen sie|meinst du|ist|heist|bedeutet|zahlt)"
+    r"(?: \w+){0,2} (?:damit|mit|gemeint|das|da|als|denn)\b"
+    r"|(?:was|wie) (?:meinen sie|meinst du)(?: das)?$|(?:was|wie) ist das gemeint|was zahlt (?:da|dazu|als)\b"
+    r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
+    r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
+    r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the question"
+    r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
+)
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
 _NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"

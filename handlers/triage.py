@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from handlers import listening
-from handlers.answers import interpret, match_exact, match_loose, names_aspect
+from handlers.answers import CLARIFY, interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more
@@ -290,6 +290,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         switched, notes = _language_from_text(state, text, k)
         if notes:
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
+    if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
+        return _explained(state, question, k)
     natural = _natural_pick(state, on_screen, answer.meaning, k)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
@@ -441,6 +443,16 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     if not learned:
         return _not_understood(state, k, heard)
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
+
+
+def _explained(state: ConversationState, question: Question | None, k: Knowledge) -> StepResult:
+    """What the question means (its `explain` text, else how to answer), and the question again."""
+    if question is not None and question.explain is not None:
+        text = question.explain.get(state.lang)
+    else:
+        hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
+        text = hint.get(state.lang)
+    return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
 
 
 def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None) -> StepResult:

@@ -131,6 +131,9 @@ class Option(Strict):
 
 class Question(Strict):
     text: L10n
+    explain: L10n | None = Field(
+        default=None, description="Said when the user asks what the question means ('was meinen Sie mit ...?')."
+    )
     kind: Literal["choice", "municipality"] = "choice"
     options: list[Option] = Field(default_factory=list)
     next: str | None = Field(default=None, pattern=ID_PATTERN)

@@ -575,3 +575,21 @@ def test_please_send_someone_after_an_answer_is_an_emergency(k: Knowledge) -> No
     chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text("weiss nicht bitte schicken sie wen")
     assert said[0].emergency
+
+
+@pytest.mark.parametrize("asked", ["was meinen Sie mit extremistisch?", "?", "wie ist das gemeint", "zählt das?"])
+def test_asking_what_the_question_means_explains_it_and_asks_again(k: Knowledge, asked: str) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(asked)
+    assert chat.state.node == "aspect_extremist" and "extremist" not in chat.state.aspects  # no yes from the word
+    assert said[0].text == k.flow.questions["aspect_extremist"].explain.de
+    assert "nicht verstanden" not in all_text(said)
+
+
+def test_what_do_you_mean_in_english_and_at_the_danger_question(k: Knowledge) -> None:
+    chat = PureChat(k, lang=None)
+    chat.text("someone keeps posting my home address in a telegram group")
+    assert chat.state.node == "danger_now" and chat.state.lang == "en"
+    said = chat.text("what do you mean?")
+    assert said[0].text == k.flow.questions["danger_now"].explain.en
+    assert chat.state.node == "danger_now" and not any(m.emergency for m in said)
