@@ -1,10 +1,13 @@
-"""Matches what a user typed to the options on screen: number, label, alias or first word."""
+"""Matches what a user typed to the options on screen (number, label, alias or first word),
+and reads a typed reply as a natural answer: yes, no, don't know, back, a language, or a
+question about the question. The words are in handlers.answer_words."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from handlers import answer_words as aw
+from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
 from knowledge.text import normalize
 
 
@@ -59,141 +62,13 @@ def match_loose(text: str, choices: list[Choice]) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-# --- natural answers -----------------------------------------------------------------
-
-YES, NO, UNKNOWN, BOTH, BACK, LANGUAGE = "yes", "no", "unknown", "both", "back", "language"
-CLARIFY = "clarify"  # the user asks what the question means
-
-# Phrases per meaning, in squeezed form (see `_squeeze`); matched at the start of a message.
-_PHRASES: dict[str, tuple[str, ...]] = {
-    UNKNOWN: (
-        "keine ahnung", "kein plan", "keinen plan", "kp", "ka", "k a", "weis nicht", "weis ich nicht",
-        "ich weis nicht", "ich weis es nicht", "weis nich", "ich weis nich", "wes nicht", "vieleicht",
-        "vileicht", "unsicher", "nicht sicher", "bin mir nicht sicher", "bin nicht sicher",
-        "ich bin mir nicht sicher", "ich bin nicht sicher", "unklar", "mal sehen", "kann sein",
-        "schwer zu sagen", "eventuel", "evtl", "moglicherweise", "womoglich", "eher nicht sicher",
-        "not sure", "im not sure", "i m not sure", "i am not sure", "unsure", "dunno", "duno",
-        "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
-        "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
-        "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
-        "ich weis es echt nicht", "ich weis wirklich nicht", "i canot say", "canot say", "can not say",
-        "sagt mir nix", "sagt mir nichts", "means nothing to me", "can t read it", "cant read it",
-        "kan ich nicht lesen", "kan man nicht lesen", "daruber ist uns nichts bekant",
-        "daruber ist nichts bekant", "nichts bekant", "nicht bekant",
-        "who knows", "cant say", "can t say",
-        "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
-        "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
-        "konte sein", "mag sein",
-        "das kan ich nicht beurteilen", "kan ich nicht beurteilen", "nicht zu beurteilen",
-        "das kan ich nicht sagen", "das weis ich nicht", "das weis ich nicht genau",
-        "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
-        "das ist unklar", "unbekant", "bisher unklar", "noch unklar", "can t tel", "cant tel",
-        "i can t tel", "i cant tel", "hard to tel", "not clear", "unknown", "not known",
-    ),
-    BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
-    BACK: (
-        "zuruck", "zurck", "zuruk", "zurueck", "zuruck bitte", "bitte zuruck", "geh zuruck",
-        "gehe zuruck", "einen schrit zuruck", "vorherige frage", "back", "go back", "back please",
-        "previous", "previous question", "undo",
-        "nochmal zuruck", "eins zuruck", "vorige frage", "falsch gedruckt", "verdruckt",
-        "vertippt", "korigieren", "andern", "wrong button", "oops", "ups", "hopla",
-        "change my answer", "go back please", "one step back",
-    ),
-    YES: (
-        "ja", "jo", "joa", "jup", "jap", "jep", "jepp", "ja klar", "na klar", "klar", "freilich",
-        "sicher", "sicher doch", "genau", "richtig", "stimt", "korekt", "jawohl", "auf jeden fal",
-        "logo", "nu", "nu klar", "ja genau", "ja bitte", "ja leider", "leider ja", "j", "yes",
-        "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "of course", "corect", "right",
-        "absolutely", "definitely", "aye", "y", "yes please", "yes unfortunately", "sadly yes",
-        "indeed", "that s right", "thats right",
-        "schon", "leider schon", "durchaus", "naturlich", "selbstverstandlich", "definitiv",
-        "auf jeden", "jaja", "ja schon", "ja auch", "sure thing", "yes indeed", "affirmative",
-        "i think so", "i guess so", "ich glaube schon", "glaube schon", "denke schon",
-        "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
-        "ich glaube ja", "glaube ja", "glaub ja", "denke ja", "ich denke ja", "wahrscheinlich",
-        "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
-        "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
-        "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
-        "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
-        "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
-        "teilweise", "zum teil", "partly", "partially", "in part",
-    ),
-    NO: (
-        "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
-        "keineswegs", "auf keinen fal", "eher nicht", "gar nicht", "nein danke", "niemand",
-        "keiner", "n", "no thanks", "not really", "nobody", "no one", "nothing", "never", "nee",
-        "nie", "noch nie", "gar nichts", "nein nie", "eigentlich nicht", "glaube nicht",
-        "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
-        "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
-        "zum gluck nicht", "thankfully not", "luckily not",
-        "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
-        "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
-        "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
-        "momentan nicht", "gerade nicht", "grad nicht", "derzeit nicht", "aktuel nicht", "zurzeit nicht",
-        "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
-        "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
-        "nicht erkenbar", "nichts erkenbar", "not obvious", "bislang nicht", "bisher nicht", "so far no",
-        "not so far", "not yet", "noch nicht", "i dont think", "i don t think", "nothing writen",
-        "nichts geschrieben", "nichts drauf", "nix drauf", "not that we know", "not that we know of",
-        "not that i can se", "not that we can se", "i don t believe so", "i dont believe so", "don t believe so",
-        "ni das ich wust", "ni dass ich wust", "keine hinweise", "keine anzeichen", "no signs", "no indication",
-        "nichts akutes", "nothing acute", "i shouldn t think so", "i shouldnt think so", "shouldn t think so",
-        "i think not", "think not", "not to our knowledge", "not to my knowledge", "unseres wisens nicht",
-        "meines wisens nicht", "nicht das wir wusten",
-        "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
-        "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
-        "not like that", "so noch nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
-    ),
-}
-# Language names (squeezed); a short message naming one asks to switch.
-_LANGUAGE_NAMES = {"en": ("english", "englisch", "englich", "inglish"), "de": ("deutsch", "german", "deutch")}
-# Said anywhere in a short answer (squeezed words), when it does not start with an answer.
-_MAX_SENTENCE = 12
-_ANYWHERE = {
-    BACK: re.compile(
-        r"\b(?:geh|gehe|nochmal|noch mal|bitte|frage|eins|schrit|wil|mochte|wolen) (?:\w+ )?zuruck\b"
-        r"|\bzuruck (?:bitte|zur|zum|zu)\b|\b(?:frage|antwort) (?:davor|vorher|zuvor)\b"
-        r"|\b(?:vorige|vorigen|vorherige|vorherigen|letzte|letzten) (?:frage|antwort)\b"
-        r"|\b(?:verklickt|vertipt|verdruckt)\b|\bfalsch (?:gedruckt|geklickt|getipt|angeklickt)\b"
-        r"|\b(?:das|es|antwort) (?:\w+ ){0,2}war falsch\b|\bmeinte ich (?:ja|nein|doch)\b"
-        r"|\bgo back\b|\bback to\b|\bprevious (?:question|answer|one)\b|\bundo\b"
-        r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
-        r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
-    ),
-    UNKNOWN: re.compile(
-        r"\b(?:weis|wes|wis)(?: ich| man)?(?: das| es)?(?: noch| leider| selber| selbst| echt)? (?:nicht|nich|ni|net|nit)\b"
-        r"|\b(?:kan|konte|vermag|lasst sich|last sich|kon)\b(?: \w+){0,4} (?:nicht|nich|ni|net|keine|kein)\b"
-        r"(?: \w+){0,3} (?:sagen|beurteilen|einschatzen|einzuschatzen|feststelen|ausage|ausagen|wisen|erkenen|bewerten|beantworten)\b"
-        r"|\b(?:kan|konte|mag) (?:schon |gut )?sein\b|\b(?:mus|muste) (?:ich )?(?:erst|noch|nochmal)\b"
-        r"(?: \w+){0,4} (?:fragen|nachsehen|nachschauen|prufen|klaren)\b|\bkeine ahnung\b"
-        r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
-        r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
-        r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
-        r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
-        r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
-        r"|\b(?:how|woher|wie) (?:would|should|could|can|sol|solte|sollte|kan) (?:i|ich) (?:das |es |that )?(?:know|wisen)\b"
-    ),
-}
-# A last word that answers ("not at the moment, no"); a first word that denies what the
-# question names ("nicht online", "not my family").
-_CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES,
-            "dunno": UNKNOWN, "idk": UNKNOWN, "vieleicht": UNKNOWN, "maybe": UNKNOWN}
-_NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split())
-# A comma or full stop right after the first word: it is an answer ("nu, der kerl ...").
-_PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
-# Words that ask for a language in a longer message.
-_WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
-                  "machen schlecht".split())
-# Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
-_JOINERS = frozenset("aber und doch also but and though so well".split())
-# Politeness around a language wish ("english please?", "auf deutsch bitte").
-_MAX_PHRASE = 5
+# --- natural answers (their words: handlers.answer_words) ------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """What a typed reply means for a question: yes, no, unknown, both, back, or language
-    (with `target` "de"/"en"); None if nothing in it answers. `rest` is what follows the
+    """What a typed reply means for a question: yes, no, unknown, both, back, language (with
+    `target` "de"/"en") or clarify (what does the question mean?); None if nothing in it answers. `rest` is what follows the
     answer ("ja, aber er kommt jeden Tag" -> "er kommt jeden Tag"), in the user's own words."""
 
     meaning: str | None
@@ -213,14 +88,8 @@ def _squeeze(word: str) -> str:
     return "".join(out)
 
 
-# Dialect spellings read as the standard word ("na, etz grad net", "ned", "nit").
-_DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt": "jetzt", "itze": "jetzt",
-            "itzt": "jetzt", "grod": "grad", "naa": "nein", "kaaner": "keiner", "kaner": "keiner", "kaana": "keiner",
-            "schu": "schon", "scho": "schon", "zwee": "zwei", "zwä": "zwei", "dreie": "drei"}
-
-
 def _tokens(text: str) -> list[str]:
-    return [_squeeze(_DIALECT.get(w, w)) for w in fold(text).replace("'", " ").split()]
+    return [_squeeze(aw.DIALECT.get(w, w)) for w in fold(text).replace("'", " ").split()]
 
 
 def _close(typed: str, known: str) -> bool:
@@ -251,7 +120,7 @@ def _rest(text: str, consumed: int) -> str:
             kept.append(word)
         count += len(fold(word).split())
     words = [w for w in kept]
-    while words and fold(words[0]) in _JOINERS | {""}:
+    while words and fold(words[0]) in aw.JOINERS | {""}:
         words = words[1:]
     return " ".join(words).strip(" ,.;:-–!?")
 
@@ -264,43 +133,43 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     words = _tokens(text)
     if not words:
         return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
-    if len(words) <= _MAX_SENTENCE and _CLARIFY.search(" ".join(words)):
+    if len(words) <= aw.MAX_SENTENCE and aw.ASKS_MEANING.search(" ".join(words)):
         return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)
     for meaning in (BACK, UNKNOWN, BOTH, YES, NO):
-        length = _match_prefix(words, _PHRASES[meaning])
+        length = _match_prefix(words, aw.PHRASES[meaning])
         if not length:
             continue
         follows = words[length] if length < len(words) else None
         # "nein" starts an answer; "nicht gut" or "na und" do not: the next word must
         # end the answer (nothing, a joiner or a comma) unless the phrase is long and specific.
-        if follows is None or follows in _JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
-                or _is_answer_word(words[0]) or _PAUSE.match(text):
+        if follows is None or follows in aw.JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
+                or _is_answer_word(words[0]) or aw.PAUSE.match(text):
             return Answer(meaning, _rest(text, length))
-    if len(words) <= _MAX_CLAUSE_SCAN and _NO_DANGER.search(" ".join(words)) and _WHETHER.isdisjoint(words):
+    if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
-    if len(words) <= _MAX_SENTENCE:
+    if len(words) <= aw.MAX_SENTENCE:
         squeezed = " ".join(words)
-        for meaning, pattern in _ANYWHERE.items():  # "moment, das vorhin war falsch"
+        for meaning, pattern in aw.ANYWHERE.items():  # "moment, das vorhin war falsch"
             if pattern.search(squeezed):
                 return Answer(meaning, text.strip())
-        if words[-1] in _CLOSING:  # "not my family, no"
-            return Answer(_CLOSING[words[-1]], text.strip())
-        if aspect is not None and words[0] in _NEGATIONS and names_aspect(" ".join(words[1:]), aspect):
+        if words[-1] in aw.CLOSING:  # "not my family, no"
+            return Answer(aw.CLOSING[words[-1]], text.strip())
+        if aspect is not None and words[0] in aw.NEGATIONS and names_aspect(" ".join(words[1:]), aspect):
             return Answer(NO, text.strip())  # "nicht online", "not my family"
     if (said := _aspect_answer(text, aspect)) is not None:
         return Answer(said, text.strip())
-    opening = _tokens(_CLAUSE.split(text)[0])  # "not online, but somebody filmed it"
-    if aspect is not None and 2 <= len(opening) <= 4 and opening[0] in _NEGATIONS \
+    opening = _tokens(aw.CLAUSE.split(text)[0])  # "not online, but somebody filmed it"
+    if aspect is not None and 2 <= len(opening) <= 4 and opening[0] in aw.NEGATIONS \
             and names_aspect(" ".join(opening[1:]), aspect):
         return Answer(NO, text.strip())
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
-    if aspect == "online" and len(words) <= _MAX_SENTENCE and names_aspect(text, "offline"):
+    if aspect == "online" and len(words) <= aw.MAX_SENTENCE and names_aspect(text, "offline"):
         return Answer(NO, text.strip(), leaning=True)  # "phone", "per Brief", "face to face"
-    if len(words) <= _MAX_CLAUSE_SCAN and _NOT_THERE.search(" ".join(words)):
+    if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NOT_THERE.search(" ".join(words)):
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
     if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
         return Answer(said, text.strip())
@@ -309,81 +178,32 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     return Answer(None, text.strip())
 
 
-# Words that doubt or deny, in squeezed form. At a question about an aspect, a reply that does
-# not name the aspect but doubts ("schwer zu sagen, war eher persönlich") or denies ("stand
-# nix von partei drin") leans to "no or don't know": the answer those questions put on one
-# button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
-_DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant vermute "
-                    "vermuten maybe perhaps possibly unsure unclear unknown".split())
-_DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nischt nuscht nie niemals "
-                     "niemand ohne no not never none nothing nobody neither without dont didnt doesnt "
-                     "isnt wasnt werent arent hasnt havent".split())
-# A denial at the question whether it happened before often means yes ("it doesn't stop",
-# "nicht das erste Mal"), so there only a doubt leans.
-_LEANS_ON_DENIAL = frozenset({"online", "extremist", "private_sphere"})
-
-
 def _leaning(words: list[str], aspect: str | None) -> str | None:
     """"no" or "unknown" for a reply to an aspect question that doubts or denies, else None."""
-    if aspect is None or len(words) > _MAX_CLAUSE_SCAN:
+    if aspect is None or len(words) > aw.MAX_CLAUSE_SCAN:
         return None
     squeezed = " ".join(words)
-    if _DOUBTS.intersection(words) or _ANYWHERE[UNKNOWN].search(squeezed):
+    if aw.DOUBTS.intersection(words) or aw.ANYWHERE[UNKNOWN].search(squeezed):
         return UNKNOWN
-    denied = _DENIALS.intersection(words) or any(
+    denied = aw.DENIALS.intersection(words) or any(
         word == "t" and before.endswith("n") for before, word in zip(words, words[1:]))  # "don t", "isn t"
-    return NO if denied and aspect in _LEANS_ON_DENIAL else None
-
-
-# Asking what the question means, in a short message: "was meinen Sie mit extremistisch?",
-# "what do you mean by extremist?", "was zählt da?", "wie ist das gemeint". (Folded: "does"
-# is "dos", as `fold` turns "oe" into "o".)
-_CLARIFY = re.compile(
-    r"^(?:(?:und |also |aha |hm |sorry |entschuldigung )?(?:was|wie) (?:meinen sie|meinst du|ist|heist|bedeutet|zahlt)"
-    r"(?: \w+){0,2} (?:damit|mit|gemeint|das|da|als|denn)\b"
-    r"|(?:was|wie) (?:meinen sie|meinst du)(?: das)?$|(?:was|wie) ist das gemeint|was zahlt (?:da|dazu|als)\b"
-    r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
-    r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
-    r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the question"
-    r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
-)
-# No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
-_NO_DANGER = re.compile(
-    r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
-    r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
-    r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
-    r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
-    r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
-    r"|evident|visible|assumed)\b"
-)
-# "Ob eine Gefahr besteht, ist nicht ersichtlich": whether, not that, there is none.
-_WHETHER = frozenset("ob whether".split())
-# Nobody is there (now): no to "is anyone in danger?" and to where it happened.
-_NOT_THERE = re.compile(
-    r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
-    r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
-)
-# Clauses after the first may answer too: "He said go back to your country. So yes, I think."
-_CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
-                     r"|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no|probably|prob|wahrscheinlich|vermutlich)\b)")
-_CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
-_MAX_CLAUSE_SCAN = 40  # words
+    return NO if denied and aspect in aw.LEANS_ON_DENIAL else None
 
 
 def _clause_answer(text: str) -> str | None:
     """The answer a later clause of a longer reply starts with (its last such clause)."""
-    if len(text.split()) > _MAX_CLAUSE_SCAN:
+    if len(text.split()) > aw.MAX_CLAUSE_SCAN:
         return None
     found = None
-    for clause in _CLAUSE.split(text)[1:]:
+    for clause in aw.CLAUSE.split(text)[1:]:
         words = _tokens(clause)
-        while words and words[0] in _CLAUSE_OPENERS:
+        while words and words[0] in aw.CLAUSE_OPENERS:
             words = words[1:]
-        if len(words) <= _MAX_SENTENCE and _ANYWHERE[UNKNOWN].search(" ".join(words)):
+        if len(words) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(words)):
             found = UNKNOWN  # "..., kann ich nicht sicher sagen"
             continue
         for meaning in (UNKNOWN, YES, NO):
-            length = _match_prefix(words, _PHRASES[meaning])
+            length = _match_prefix(words, aw.PHRASES[meaning])
             # One word opens an answer only when it is nothing else ("ja", "nein"), or stands
             # alone ("..., klar."): "right outside" or "sure he was there" are no answers.
             if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length):
@@ -395,10 +215,10 @@ def _clause_answer(text: str) -> str | None:
 def _language_wish(words: list[str]) -> str | None:
     """"english please?", "auf deutsch bitte, mein englisch ist schlecht": a language's
     name in a short message, or in a longer one that asks for it."""
-    if len(words) > _MAX_SENTENCE or len(words) > 6 and not _WISH.intersection(words):
+    if len(words) > aw.MAX_SENTENCE or len(words) > 6 and not aw.WISH.intersection(words):
         return None
     for word in words:  # the first named: "bitte auf deutsch, ich kann kaum englisch"
-        for target, names in _LANGUAGE_NAMES.items():
+        for target, names in aw.LANGUAGE_NAMES.items():
             if any(_close(word, name) for name in names):
                 return target
     return None
@@ -411,7 +231,7 @@ def names_aspect(text: str, aspect: str) -> bool:
     from knowledge.features import fold as fold_text
 
     folded = fold_text(text)
-    if aspect in _ASPECT_ANSWERS and _ASPECT_ANSWERS[aspect][YES].search(folded):
+    if aspect in aw.ASPECT_ANSWERS and aw.ASPECT_ANSWERS[aspect][YES].search(folded):
         return True
     return aspect in aspects(folded).ids()
 
@@ -419,13 +239,13 @@ def names_aspect(text: str, aspect: str) -> bool:
 def _aspect_answer(text: str, aspect: str | None) -> str | None:
     """What a reply says to the question about `aspect` in that question's own words: "first
     time" to "happened before?", "clearly political" to "an extremist or political motive?"."""
-    if aspect not in _ASPECT_ANSWERS:
+    if aspect not in aw.ASPECT_ANSWERS:
         return None
     from knowledge.features import fold as fold_text
 
-    folded = " ".join(_DIALECT.get(w, w) for w in fold_text(text).split())  # "vorher schu zwee"
-    answers = _ASPECT_ANSWERS[aspect]
-    if aspect == "repeated" and _NOT_FIRST.search(folded):
+    folded = " ".join(aw.DIALECT.get(w, w) for w in fold_text(text).split())  # "vorher schu zwee"
+    answers = aw.ASPECT_ANSWERS[aspect]
+    if aspect == "repeated" and aw.NOT_FIRST.search(folded):
         return YES
     if answers[NO].search(folded):
         return NO
@@ -434,59 +254,5 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
     return None
 
 
-# "Not the first time", "nicht das erste Mal": a yes to "has it happened before?".
-_NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:first|erste|ersten|erstes)\b"
-                        r"|\b(?:isn t|wasn t|isnt|wasnt|was not|is not) (?:the|my|our) first\b")
-
-
-# Words that answer one aspect question in its own terms (folded as knowledge.features.fold
-# folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
-_ASPECT_ANSWERS = {
-    "repeated": {
-        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
-                       r"one time|only one time|just the one|nur das eine mal|"
-                       r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
-                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
-        YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
-                        r"zweimal|dreimal|ago|"
-                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
-                        r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
-                        r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
-                        r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
-                        r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
-                        r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
-                        r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
-                        r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
-                        r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"vorher schon|schon vorher|davor schon|"
-                        r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
-                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
-                        r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
-    },
-    "extremist": {
-        NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
-                       r"no symbols|keine symbole|nichts politisches)\b"),
-        YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"runes?|runen?|88|black white red|right wing|left wing|linke szene|"
-                        r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
-                        r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
-                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber|"
-                        r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
-                        r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
-                        r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
-                        r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk))\b"),
-    },
-    "private_sphere": {
-        NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
-                       r"nur dienstlich|only at work)\b"),
-        YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
-                        r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
-                        r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),
-    },
-}
-
-
 def _is_answer_word(word: str) -> bool:
-    """Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...")."""
-    return word in {"ja", "jo", "jup", "jap", "jep", "yes", "yeah", "yea", "yep", "yup", "ye", "yh",
-                    "nein", "no", "nope", "nah", "ne"}
+    return word in aw.ANSWER_WORDS

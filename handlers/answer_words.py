@@ -1,0 +1,259 @@
+"""The words of natural answers: what a typed reply to a question can mean, read by
+handlers.answers. Phrases are in squeezed form: folded as `handlers.answers.fold` folds, and
+double letters as one ("weiss" -> "weis", "stimmt" -> "stimt")."""
+
+from __future__ import annotations
+
+import re
+
+YES, NO, UNKNOWN, BOTH, BACK, LANGUAGE = "yes", "no", "unknown", "both", "back", "language"
+
+CLARIFY = "clarify"  # the user asks what the question means
+
+# Phrases per meaning, in squeezed form (see `_squeeze`); matched at the start of a message.
+PHRASES: dict[str, tuple[str, ...]] = {
+    UNKNOWN: (
+        "keine ahnung", "kein plan", "keinen plan", "kp", "ka", "k a", "weis nicht", "weis ich nicht",
+        "ich weis nicht", "ich weis es nicht", "weis nich", "ich weis nich", "wes nicht", "vieleicht",
+        "vileicht", "unsicher", "nicht sicher", "bin mir nicht sicher", "bin nicht sicher",
+        "ich bin mir nicht sicher", "ich bin nicht sicher", "unklar", "mal sehen", "kann sein",
+        "schwer zu sagen", "eventuel", "evtl", "moglicherweise", "womoglich", "eher nicht sicher",
+        "not sure", "im not sure", "i m not sure", "i am not sure", "unsure", "dunno", "duno",
+        "idk", "dont know", "don t know", "do not know", "i dont know", "i don t know",
+        "i do not know", "no idea", "no clue", "maybe", "perhaps", "not certain", "hard to say",
+        "i realy don t know", "i realy dont know", "realy don t know", "i honestly don t know",
+        "ich weis es echt nicht", "ich weis wirklich nicht", "i canot say", "canot say", "can not say",
+        "sagt mir nix", "sagt mir nichts", "means nothing to me", "can t read it", "cant read it",
+        "kan ich nicht lesen", "kan man nicht lesen", "daruber ist uns nichts bekant",
+        "daruber ist nichts bekant", "nichts bekant", "nicht bekant",
+        "who knows", "cant say", "can t say",
+        "hm", "hmm", "weis ich nicht genau", "kann ich nicht sagen", "schwer zu sagen",
+        "wer weis", "not really sure", "unclear", "possibly", "might be", "kann schon sein",
+        "konte sein", "mag sein",
+        "das kan ich nicht beurteilen", "kan ich nicht beurteilen", "nicht zu beurteilen",
+        "das kan ich nicht sagen", "das weis ich nicht", "das weis ich nicht genau",
+        "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
+        "das ist unklar", "unbekant", "bisher unklar", "noch unklar", "can t tel", "cant tel",
+        "i can t tel", "i cant tel", "hard to tel", "not clear", "unknown", "not known",
+    ),
+    BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
+    BACK: (
+        "zuruck", "zurck", "zuruk", "zurueck", "zuruck bitte", "bitte zuruck", "geh zuruck",
+        "gehe zuruck", "einen schrit zuruck", "vorherige frage", "back", "go back", "back please",
+        "previous", "previous question", "undo",
+        "nochmal zuruck", "eins zuruck", "vorige frage", "falsch gedruckt", "verdruckt",
+        "vertippt", "korigieren", "andern", "wrong button", "oops", "ups", "hopla",
+        "change my answer", "go back please", "one step back",
+    ),
+    YES: (
+        "ja", "jo", "joa", "jup", "jap", "jep", "jepp", "ja klar", "na klar", "klar", "freilich",
+        "sicher", "sicher doch", "genau", "richtig", "stimt", "korekt", "jawohl", "auf jeden fal",
+        "logo", "nu", "nu klar", "ja genau", "ja bitte", "ja leider", "leider ja", "j", "yes",
+        "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "of course", "corect", "right",
+        "absolutely", "definitely", "aye", "y", "yes please", "yes unfortunately", "sadly yes",
+        "indeed", "that s right", "thats right",
+        "schon", "leider schon", "durchaus", "naturlich", "selbstverstandlich", "definitiv",
+        "auf jeden", "jaja", "ja schon", "ja auch", "sure thing", "yes indeed", "affirmative",
+        "i think so", "i guess so", "ich glaube schon", "glaube schon", "denke schon",
+        "ich denke schon", "correct", "korrekt", "stimmt", "ja stimmt", "ganz genau", "exactly",
+        "ich glaube ja", "glaube ja", "glaub ja", "denke ja", "ich denke ja", "wahrscheinlich",
+        "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
+        "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
+        "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
+        "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
+        "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
+        "teilweise", "zum teil", "partly", "partially", "in part",
+    ),
+    NO: (
+        "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
+        "keineswegs", "auf keinen fal", "eher nicht", "gar nicht", "nein danke", "niemand",
+        "keiner", "n", "no thanks", "not really", "nobody", "no one", "nothing", "never", "nee",
+        "nie", "noch nie", "gar nichts", "nein nie", "eigentlich nicht", "glaube nicht",
+        "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
+        "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
+        "zum gluck nicht", "thankfully not", "luckily not",
+        "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
+        "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
+        "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
+        "momentan nicht", "gerade nicht", "grad nicht", "derzeit nicht", "aktuel nicht", "zurzeit nicht",
+        "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
+        "glaub ich ni", "glaub ich nicht", "glaube ich nicht", "glaub nicht", "glaub ni", "denk ich nicht",
+        "nicht erkenbar", "nichts erkenbar", "not obvious", "bislang nicht", "bisher nicht", "so far no",
+        "not so far", "not yet", "noch nicht", "i dont think", "i don t think", "nothing writen",
+        "nichts geschrieben", "nichts drauf", "nix drauf", "not that we know", "not that we know of",
+        "not that i can se", "not that we can se", "i don t believe so", "i dont believe so", "don t believe so",
+        "ni das ich wust", "ni dass ich wust", "keine hinweise", "keine anzeichen", "no signs", "no indication",
+        "nichts akutes", "nothing acute", "i shouldn t think so", "i shouldnt think so", "shouldn t think so",
+        "i think not", "think not", "not to our knowledge", "not to my knowledge", "unseres wisens nicht",
+        "meines wisens nicht", "nicht das wir wusten",
+        "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
+        "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
+        "not like that", "so noch nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
+    ),
+}
+
+# Language names (squeezed); a short message naming one asks to switch.
+LANGUAGE_NAMES = {"en": ("english", "englisch", "englich", "inglish"), "de": ("deutsch", "german", "deutch")}
+
+# A reply of at most this many words is read as a whole for what it says anywhere.
+MAX_SENTENCE = 12
+
+# Said anywhere in a short answer (squeezed words), when it does not start with an answer.
+ANYWHERE = {
+    BACK: re.compile(
+        r"\b(?:geh|gehe|nochmal|noch mal|bitte|frage|eins|schrit|wil|mochte|wolen) (?:\w+ )?zuruck\b"
+        r"|\bzuruck (?:bitte|zur|zum|zu)\b|\b(?:frage|antwort) (?:davor|vorher|zuvor)\b"
+        r"|\b(?:vorige|vorigen|vorherige|vorherigen|letzte|letzten) (?:frage|antwort)\b"
+        r"|\b(?:verklickt|vertipt|verdruckt)\b|\bfalsch (?:gedruckt|geklickt|getipt|angeklickt)\b"
+        r"|\b(?:das|es|antwort) (?:\w+ ){0,2}war falsch\b|\bmeinte ich (?:ja|nein|doch)\b"
+        r"|\bgo back\b|\bback to\b|\bprevious (?:question|answer|one)\b|\bundo\b"
+        r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
+        r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
+    ),
+    UNKNOWN: re.compile(
+        r"\b(?:weis|wes|wis)(?: ich| man)?(?: das| es)?(?: noch| leider| selber| selbst| echt)? (?:nicht|nich|ni|net|nit)\b"
+        r"|\b(?:kan|konte|vermag|lasst sich|last sich|kon)\b(?: \w+){0,4} (?:nicht|nich|ni|net|keine|kein)\b"
+        r"(?: \w+){0,3} (?:sagen|beurteilen|einschatzen|einzuschatzen|feststelen|ausage|ausagen|wisen|erkenen"
+        r"|bewerten|beantworten)\b"
+        r"|\b(?:kan|konte|mag) (?:schon |gut )?sein\b|\b(?:mus|muste) (?:ich )?(?:erst|noch|nochmal)\b"
+        r"(?: \w+){0,4} (?:fragen|nachsehen|nachschauen|prufen|klaren)\b|\bkeine ahnung\b"
+        r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
+        r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
+        r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
+        r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
+        r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
+        r"|\b(?:how|woher|wie) (?:would|should|could|can|sol|solte|sollte|kan) (?:i|ich) (?:das |es |that )?(?:know|wisen)\b"
+    ),
+}
+
+# A last word that answers ("not at the moment, no").
+CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES,
+           "dunno": UNKNOWN, "idk": UNKNOWN, "vieleicht": UNKNOWN, "maybe": UNKNOWN}
+
+# A first word that denies what the question names ("nicht online", "not my family").
+NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split())
+
+# A comma or full stop right after the first word: it is an answer ("nu, der kerl ...").
+PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
+
+# Words that ask for a language in a longer message.
+WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
+                 "machen schlecht".split())
+
+# Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
+JOINERS = frozenset("aber und doch also but and though so well".split())
+
+# Dialect spellings read as the standard word ("na, etz grad net", "ned", "nit").
+DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt": "jetzt", "itze": "jetzt",
+           "itzt": "jetzt", "grod": "grad", "naa": "nein", "kaaner": "keiner", "kaner": "keiner", "kaana": "keiner",
+           "schu": "schon", "scho": "schon", "zwee": "zwei", "dreie": "drei"}
+
+# Words that doubt or deny, in squeezed form. At a question about an aspect, a reply that does
+# not name the aspect but doubts ("schwer zu sagen, war eher persönlich") or denies ("stand
+# nix von partei drin") leans to "no or don't know": the answer those questions put on one
+# button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
+DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant vermute "
+                   "vermuten maybe perhaps possibly unsure unclear unknown".split())
+
+DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keines nichts nix nischt nuscht nie niemals "
+                    "niemand ohne no not never none nothing nobody neither without dont didnt doesnt "
+                    "isnt wasnt werent arent hasnt havent".split())
+
+# A denial at the question whether it happened before often means yes ("it doesn't stop",
+# "nicht das erste Mal"), so there only a doubt leans.
+LEANS_ON_DENIAL = frozenset({"online", "extremist", "private_sphere"})
+
+# Asking what the question means, in a short message: "was meinen Sie mit extremistisch?",
+# "what do you mean by extremist?", "was zählt da?", "wie ist das gemeint". (Folded: "does"
+# is "dos", as `fold` turns "oe" into "o".)
+ASKS_MEANING = re.compile(
+    r"^(?:(?:und |also |aha |hm |sorry |entschuldigung )?(?:was|wie) (?:meinen sie|meinst du|ist|heist|bedeutet|zahlt)"
+    r"(?: \w+){0,2} (?:damit|mit|gemeint|das|da|als|denn)\b"
+    r"|(?:was|wie) (?:meinen sie|meinst du)(?: das)?$|(?:was|wie) ist das gemeint|was zahlt (?:da|dazu|als)\b"
+    r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
+    r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
+    r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the question"
+    r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
+)
+
+# No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
+NO_DANGER = re.compile(
+    r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
+    r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
+    r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
+    r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
+    r"|evident|visible|assumed)\b"
+)
+
+# "Ob eine Gefahr besteht, ist nicht ersichtlich": whether, not that, there is none.
+WHETHER = frozenset("ob whether".split())
+
+# Nobody is there (now): no to "is anyone in danger?" and to where it happened.
+NOT_THERE = re.compile(
+    r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
+    r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
+)
+
+# Clauses after the first may answer too: "He said go back to your country. So yes, I think."
+CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
+                     r"|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no|probably|prob|wahrscheinlich|vermutlich)\b)")
+
+CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
+
+MAX_CLAUSE_SCAN = 40  # words
+
+# "Not the first time", "nicht das erste Mal": a yes to "has it happened before?".
+NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:first|erste|ersten|erstes)\b"
+                        r"|\b(?:isn t|wasn t|isnt|wasnt|was not|is not) (?:the|my|our) first\b")
+
+# Words that answer one aspect question in its own terms (folded as knowledge.features.fold
+# folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
+ASPECT_ANSWERS = {
+    "repeated": {
+        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
+                       r"one time|only one time|just the one|nur das eine mal|"
+                       r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
+                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
+        YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
+                        r"zweimal|dreimal|ago|"
+                        r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
+                        r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
+                        r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
+                        r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
+                        r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
+                        r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
+                        r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
+                        r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
+                        r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
+                        r"vorher schon|schon vorher|davor schon|"
+                        r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
+    },
+    "extremist": {
+        NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
+                       r"no symbols|keine symbole|nichts politisches)\b"),
+        YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
+                        r"runes?|runen?|88|black white red|right wing|left wing|linke szene|"
+                        r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
+                        r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
+                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber|"
+                        r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
+                        r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
+                        r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
+                        r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk))\b"),
+    },
+    "private_sphere": {
+        NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
+                       r"nur dienstlich|only at work)\b"),
+        YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
+                        r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
+                        r"my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
+                        r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),
+    },
+}
+
+
+# Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
+ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh nein no nope nah ne".split())
