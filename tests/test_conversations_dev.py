@@ -1,0 +1,44 @@
+"""Regression guard on the whole conversations written by blind writers
+(tests/data/dev/conversations*.yaml, driven as bench/eval_conversations.py drives them): the
+levels measured on 4 December 2026 (BENCHMARKS.md, "Conversation"), with a little room."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.eval_conversations import walk
+from knowledge.base import Knowledge
+
+DEV = Path(__file__).parent / "data" / "dev"
+
+
+@pytest.fixture(scope="module")
+def tally(knowledge: Knowledge) -> dict[str, int]:
+    counts = {"all": 0, "done": 0, "not_understood": 0, "dangers": 0, "advised": 0, "others": 0, "alarmed": 0}
+    for path in sorted(DEV.glob("conversations*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            chat, out = walk(knowledge, case)
+            danger = bool(case["danger_now"])
+            counts["all"] += 1
+            counts["done"] += chat.state is not None and chat.state.node == "after_result"
+            counts["not_understood"] += out.not_understood > 0
+            counts["dangers"] += danger
+            counts["advised"] += danger and out.advised
+            counts["others"] += not danger
+            counts["alarmed"] += (not danger) and out.advised
+    return counts
+
+
+def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
+    assert tally["all"] >= 440
+    assert tally["done"] >= tally["all"] - 15  # measured: 430 of 440
+    assert tally["not_understood"] <= 14  # measured: 9
+
+
+def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
+    # The one danger missed is told only in the reply to a question the bot skipped.
+    assert tally["advised"] >= tally["dangers"] - 1  # measured: 87 of 88
+    assert tally["alarmed"] <= 0.07 * tally["others"]  # measured: 18 of 352 (5.1 %)
