@@ -62,7 +62,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
         "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
         "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
-        "teilweise", "zum teil", "partly", "partially", "in part",
+        "teilweise", "zum teil", "partly", "partially", "in part", "i believe so", "believe so", "i believe yes",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -88,7 +88,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "meines wisens nicht", "nicht das wir wusten",
         "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
         "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
-        "not like that", "so noch nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
+        "not like that", "so noch nicht", "not at this moment", "not this moment", "in diesem moment nicht",
+        "not physically", "nicht korperlich", "nicht physisch", "nach unserer kentnis nicht",
+        "nach meiner kentnis nicht", "unserer kentnis nach nicht", "soweit bekant nicht", "soweit wir wisen nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
     ),
 }
 
@@ -123,12 +125,14 @@ ANYWHERE = {
         r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
         r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
         r"|\b(?:how|woher|wie) (?:would|should|could|can|sol|solte|sollte|kan) (?:i|ich) (?:das |es |that )?(?:know|wisen)\b"
+        r"|\b(?:wir|ich) wisen (?:es |das )?(?:noch )?(?:nicht|nich|ni)\b"
     ),
 }
 
 # A last word that answers ("not at the moment, no").
 CLOSING = {"nein": NO, "no": NO, "nope": NO, "ne": NO, "ja": YES, "yes": YES, "yep": YES, "yeah": YES,
-           "dunno": UNKNOWN, "idk": UNKNOWN, "vieleicht": UNKNOWN, "maybe": UNKNOWN}
+           "dunno": UNKNOWN, "idk": UNKNOWN, "vieleicht": UNKNOWN, "maybe": UNKNOWN, "freilich": YES,
+           "klar": YES, "jawohl": YES}
 
 # A first word that denies what the question names ("nicht online", "not my family").
 NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split())
@@ -197,7 +201,7 @@ NOT_THERE = re.compile(
 
 # Clauses after the first may answer too: "He said go back to your country. So yes, I think."
 CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
-                     r"|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|no|probably|prob|wahrscheinlich|vermutlich)\b)")
+                     r"|\s+(?=(?:also|so) (?:ja|jo|nein|nee|yes|yeah|ya|yep|yup|no|probably|prob|wahrscheinlich|vermutlich)\b)")
 
 CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
 
@@ -225,8 +229,9 @@ ASPECT_ANSWERS = {
                         r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
                         r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
                         r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
+                        r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"vorher schon|schon vorher|davor schon|"
+                        r"vorher schon|schon vorher|davor schon|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
                         r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
@@ -242,7 +247,12 @@ ASPECT_ANSWERS = {
                         r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
                         r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
                         r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
-                        r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk))\b"),
+                        r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk)|"
+                        # hatred of a group: "asia raus", "polish go home", "bad words about muslims"
+                        r"(?:auslander|asylanten|asia|asiaten|polen|fremde|kanaken|juden|moslems|muslime|turken|araber|fluchtlinge|"
+                        r"migranten|grune|grunen|zecken|linke|russen|ukrainer|roma) raus|go home|go back|muslim\w*|islam\w*|jew\w*|juden\w*|judisch\w*|"
+                        r"population exchange|exchange of the population|bevolkerungsaustausch|great replacement|"
+                        r"homophob\w*|transphob\w*|queerfeind\w*|schwulenfeind\w*|schwuchtel\w*|csd)\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
@@ -256,4 +266,4 @@ ASPECT_ANSWERS = {
 
 
 # Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
-ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh nein no nope nah ne".split())
+ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne".split())

@@ -165,6 +165,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if aspect is not None and 2 <= len(opening) <= 4 and opening[0] in aw.NEGATIONS \
             and names_aspect(" ".join(opening[1:]), aspect):
         return Answer(NO, text.strip())
+    if len(opening) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(opening)):
+        return Answer(UNKNOWN, text.strip())  # "Wir wissen es nicht. Das Paket liegt noch ..."
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
     if aspect == "online" and len(words) <= aw.MAX_SENTENCE and names_aspect(text, "offline"):

@@ -118,6 +118,8 @@ def go_to(
     danger_checked = state.danger_checked or target == k.flow.emergency
     moved = _replace(state, node=target, pending={}, history=history[-20:], danger_checked=danger_checked)
     result.state = moved
+    if target == k.flow.emergency:
+        lead = None  # nothing comes before the 110 advice, not even what was understood
     return result.say(*current_messages(moved, k, lead=lead))
 
 
@@ -307,9 +309,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     model_danger = natural is None and not opened or answer.leaning
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger) \
         if said.strip() else listening.Heard()
-    if natural is not None and question is not None and question.classify and answer.meaning == "unknown" \
-            and heard.categories:
-        # "they threat us. i dont know how to say. ...": the offence it tells, not "not sure".
+    if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.categories:
+        # "they threat us. i dont know how to say. ..." at the category question: the offence
+        # it tells, not "not sure". (At the danger question "weiß nicht" stays the 110 advice.)
         natural = None
     if natural is not None:
         # What follows an answer adds to it; it does not take it back, and a few words

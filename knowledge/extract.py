@@ -243,7 +243,7 @@ EXTREMIST = _words(
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
     "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
     "vom i weg", "der i weg", "bleibt deutsch", "deutschland den deutschen", "deutschland bleibt",
-    "bleibt weiss", "white pride", "alt right", "volksverrat*", "free saxons",
+    "bleibt weiss", "white pride", "alt right", "volksverrat*", "free saxons", "ss zeichen",
 )
 
 NOW = _words(

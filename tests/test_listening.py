@@ -430,7 +430,7 @@ def test_a_yes_that_names_the_sign_asked_about_is_taken(k: Knowledge) -> None:
 
 
 @pytest.mark.parametrize("reply", [
-    "weis ich ni. stand nix von partei drin. aber die windrad gegner sind schon ziemlich ruppig",
+    "stand nix von partei drin. aber die windrad gegner sind schon ziemlich ruppig",
     "Hierzu liegen uns keine Erkenntnisse vor. Der Anlass scheint persönlicher Natur zu sein.",
     "bin parteilos, kandidiere für die freie wählervereinigung, glaub eher nicht",
     "honestly it felt personal, he didn't say anything about parties",
@@ -564,11 +564,24 @@ def test_an_emergency_that_a_later_word_seems_to_answer_still_reaches_110(k: Kno
     ("teilweise", "online", "yes"),  # the question says "ganz oder teilweise"
     ("voicemail", "online", "no"),
     ("Ich vermute, es hängt mit meiner Rede zusammen.", "extremist", "unknown"),
+    ("weis ich ni. stand nix von partei drin. aber die windrad gegner sind ruppig", "extremist", "unknown"),
+    ("Wir wissen es nicht. Das Paket liegt noch in der Poststelle, wir haben das Stockwerk geräumt.", None, "unknown"),
+    ("die ss zeichen nu freilich", "extremist", "yes"),
+    ("vorm jahr ham se die scheibe eingeschmissen", "repeated", "yes"),
+    ("last month somebody paint 'asia raus' on my shop", "extremist", "yes"),
+    ("3 msgs this week", "repeated", "yes"),
+    ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
 ])
 def test_replies_of_the_seventh_fresh_pair(reply: str, aspect: str | None, meaning: str) -> None:
     from handlers.answers import interpret
 
     assert interpret(reply, "de", aspect).meaning == meaning
+
+
+def test_raus_in_an_emergency_is_no_slogan(k: Knowledge) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("komme nicht mehr raus die halten die tür zu")
+    assert said[0].emergency and "extremist" not in chat.state.aspects
 
 
 def test_please_send_someone_after_an_answer_is_an_emergency(k: Knowledge) -> None:
@@ -593,3 +606,11 @@ def test_what_do_you_mean_in_english_and_at_the_danger_question(k: Knowledge) ->
     said = chat.text("what do you mean?")
     assert said[0].text == k.flow.questions["danger_now"].explain.en
     assert chat.state.node == "danger_now" and not any(m.emergency for m in said)
+
+
+def test_not_knowing_at_the_danger_question_brings_110_even_when_it_tells_the_offence(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("Im Rathaus ist eben ein Päckchen ohne Absender abgegeben worden. Wir sind unsicher.")
+    assert chat.state.node == "danger_now"
+    said = chat.text("Wir wissen es nicht. Er hat gedroht, uns alle umzubringen, wir haben das Stockwerk geräumt.")
+    assert said[0].emergency and said[0].text.startswith("Rufen Sie jetzt sofort die Polizei: 110")  # nothing before it
