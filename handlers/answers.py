@@ -49,9 +49,10 @@ def match_exact(text: str, choices: list[Choice]) -> str | None:
 
 
 def match_loose(text: str, choices: list[Choice]) -> str | None:
-    """The option whose label's first word the text starts with, if exactly one does."""
+    """The option whose label's first word the text starts with, if exactly one does. A
+    one-letter first word is no label's start ("n abend" is a greeting, not "n" for "nein")."""
     words = fold(text).split()
-    if not words:
+    if not words or len(words[0]) < 2:
         return None
     hits = {
         choice.id

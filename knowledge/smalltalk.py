@@ -20,7 +20,7 @@ REQUEST = "request"  # "ich möchte etwas melden", "kurze Frage": what about, no
 
 _GREETINGS = frozenset(
     """hallo halo hallochen hi hey heyy hej moin moinsen servus gruss grus grusse grussgott
-    tach tag guten gute morgen abend nacht mahlzeit hello helo hiya yo good morning evening
+    tach tag guten gute morgen abend nacht mahlzeit nabend namd n nmorgen hello helo hiya yo good morning evening
     afternoon there everyone all allerseits zusammen liebe lieber sehr geehrte geehrter
     geehrtes damen herren team dear sir madam""".split()
 )

@@ -122,3 +122,13 @@ def test_a_place_name_ending_in_a_full_stop_is_not_doubled_in_the_understood_lin
     chat = PureChat(knowledge, lang=None)
     said = all_text(chat.text("hi, councillor from weisswasser here"))
     assert "Weißwasser/O.L.." not in said and "Weißwasser/O.L." in said
+
+
+def test_n_abend_at_the_danger_question_is_a_greeting_not_n_for_nein(knowledge) -> None:  # noqa: ANN001
+    from tests.helpers import PureChat
+
+    chat = PureChat(knowledge)
+    chat.command("start")
+    said = chat.text("n abend")
+    assert chat.state.node == "danger_now" and not chat.state.danger_checked
+    assert said[0].text.startswith("Guten Tag")
