@@ -365,6 +365,9 @@ ASIDES = re.compile(
     r"(?: are| is| sind| ist) (?:here|hier)\b"
     r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
     r" (?:outside|drausen|draussen|around|following|verfolgt|behind|hinter)\b"
+    # playing it down before telling: "this is prob nothing but ...", "ist bestimmt nichts, aber ..."
+    r"|\b(?:(?:this|it) (?:is|s) |its |das ist |ist )?(?:prob |probably |maybe |likely |bestimmt |wahrscheinlich "
+    r"|vielleicht |vieleicht |eh |wohl )?(?:nothing|nichts|nix) (?:but|aber)\b"
 )
 
 

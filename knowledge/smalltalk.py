@@ -57,6 +57,14 @@ _ABOUT_BOT = re.compile(
     r"what can you do|are you (?:a )?(?:bot|human|real|a person)|is (?:anyone|anybody|someone) there|"
     r"test(?:ing)?|testnachricht)\b"
 )
+# A preamble that plays it down before telling ("this is prob nothing but", "ist bestimmt
+# nichts, aber"): a request whose subject is still to come.
+_PREAMBLE = re.compile(
+    r"\b(?:(?:this|it) (?:is|s)|its|das ist|ist|is) (?:prob |probably |maybe |likely |bestimmt |wahrscheinlich |"
+    r"vielleicht |vieleicht |eh |wohl )?(?:nothing|nichts|nix|no big deal|silly|dumb|albern|ubertrieben)\b"
+    r"|\b(?:prob|probably|wahrscheinlich|bestimmt) (?:nothing|nichts|nix|overreacting|ubertrieben)\b"
+)
+_PREAMBLE_JOINERS = frozenset("but aber so doch also und and eigentlich actually".split())
 _NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?:\s+(\w+))?")
 _POSTCODE = re.compile(r"^\d{5}$")
 
@@ -75,6 +83,9 @@ def kind(folded: str, place_names: Iterable[str] = (), is_place: Callable[[str],
         return None
     about = _ABOUT_BOT.search(folded)
     rest = _ABOUT_BOT.sub(" ", folded).split() if about else words
+    preamble = _PREAMBLE.search(folded)
+    if preamble and not about:  # what stays around it: "hey so ... but"
+        rest = [w for w in _PREAMBLE.sub(" ", folded).split() if w not in _PREAMBLE_JOINERS]
     named = set(_name_words(folded))
     place_words = {w for name in place_names for w in name.split()}
     content = [w for w in rest if w not in _GREETINGS and w not in _THANKS and w not in _FILLERS
@@ -84,7 +95,7 @@ def kind(folded: str, place_names: Iterable[str] = (), is_place: Callable[[str],
         return None
     if about:
         return ABOUT_BOT
-    if any(w in _REQUEST for w in words):
+    if preamble or any(w in _REQUEST for w in words):
         return REQUEST
     if any(w in _ROLES for w in words) or named or place_words.intersection(words) or content:
         return INTRODUCTION

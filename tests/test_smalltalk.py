@@ -132,3 +132,13 @@ def test_n_abend_at_the_danger_question_is_a_greeting_not_n_for_nein(knowledge) 
     said = chat.text("n abend")
     assert chat.state.node == "danger_now" and not chat.state.danger_checked
     assert said[0].text.startswith("Guten Tag")
+
+
+@pytest.mark.parametrize("text", ["hey so this is prob nothing but", "ist bestimmt nichts, aber", "hallo, ist wahrscheinlich nichts aber"])
+def test_playing_it_down_before_telling_is_a_request_to_go_on(knowledge, text: str) -> None:  # noqa: ANN001
+    assert knowledge.understand(text).smalltalk == "request"
+
+
+def test_a_scene_after_playing_it_down_is_still_an_emergency(knowledge) -> None:  # noqa: ANN001
+    assert knowledge.understander.danger("this is probably nothing but someone is outside my door").danger
+    assert knowledge.understander.danger("ist bestimmt nichts aber da steht einer am gartentor").danger
