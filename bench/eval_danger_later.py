@@ -31,6 +31,11 @@ ROUTES = {
 }
 
 
+# Dangers and others written as replies at these questions (a blind writer, 4 December):
+# reported on their own, as they are the replies this measure is about.
+REPLIES = DEV / "replies-danger.yaml"
+
+
 def _texts(key: str) -> list[str]:
     out: list[str] = []
     for path in sorted(DEV.glob("danger-*.yaml")):
@@ -55,12 +60,22 @@ def _alarmed(k: Knowledge, node: str, text: str) -> bool:
     return any(m.emergency for m in _at(k, node).text(text))
 
 
+def rates(k: Knowledge, node: str, dangers: list[str], others: list[str]) -> tuple[list[str], int]:
+    """The dangers that got no 110 advice at `node`, and how many others got it."""
+    return [t for t in dangers if not _alarmed(k, node, t)], sum(_alarmed(k, node, t) for t in others)
+
+
 def main() -> int:
     k = load()
+    replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
+    for node in ROUTES:
+        missed, alarms = rates(k, node, replies["danger_now"], replies["not_danger_now"])
+        n, m = len(replies["danger_now"]), len(replies["not_danger_now"])
+        print(f"{node}, {REPLIES.name}: 110 for {n - len(missed)} of {n} ({1 - len(missed) / n:.1%}), "
+              f"for {alarms} of {m} others ({alarms / m:.1%})")
     dangers, others = _texts("danger_now"), _texts("not_danger_now")
     for node in ROUTES:
-        missed = [t for t in dangers if not _alarmed(k, node, t)]
-        alarms = sum(_alarmed(k, node, t) for t in others)
+        missed, alarms = rates(k, node, dangers, others)
         print(f"{node}: 110 for {len(dangers) - len(missed)} of {len(dangers)} dangers "
               f"({1 - len(missed) / len(dangers):.1%}), for {alarms} of {len(others)} others ({alarms / len(others):.1%})")
         if "--misses" in sys.argv:

@@ -20,10 +20,14 @@ MAX_PROPOSALS = 3
 MIN_PROPOSAL = 0.12
 MIN_MODEL_WORDS = 2
 # The model, trained on first messages, reads the rest of an answer ("freilich, mei fraa un
-# die kinner", "vor meinem HAUS. steht doch oben") as a cry far too often; there it speaks
-# only when this sure ("ja er ist jetzt noch da"). Chosen on the development conversations:
-# 4 of 1,361 answer rests of people not in danger reach it.
+# die kinner", "vor meinem HAUS. steht doch oben") as a cry too often; there it speaks only
+# when this sure (4 of the 1,361 answer rests of people not in danger in the development
+# conversations reach 0.9), or, when the rest says it is happening now and the answer was no
+# "no", when NOW_REST_THRESHOLD sure ("ja zuhause. da tritt einer gegen die haustür JETZT").
+# A fresh writer's dangers typed as replies were found 86-88 % with 0.9 alone, 94 % with both
+# (BENCHMARKS.md, "Conversation"). A "no" is believed: "nah hes not there rn" stays a no.
 ANSWER_REST_THRESHOLD = 0.9
+NOW_REST_THRESHOLD = 0.6
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
@@ -110,7 +114,8 @@ def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
 
-def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True) -> Heard:
+def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True,
+         after_no: bool = False) -> Heard:
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
     not there rn" must not bring the 110 advice that was just declined)."""
@@ -134,8 +139,10 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
                           if c.id in k.categories and c.score >= MIN_PROPOSAL)
     aspects = tuple(a for a in understood.aspects if a in k.aspects)
     signals = understood.danger_signals
-    if not model_danger and understood.danger_probability < ANSWER_REST_THRESHOLD:
-        signals = tuple(sig for sig in signals if sig != "model")
+    if not model_danger:
+        now = understood.when == "now" and not after_no
+        if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD):
+            signals = tuple(sig for sig in signals if sig != "model")
     return Heard(
         danger=danger_now(text, signals),
         categories=categories,

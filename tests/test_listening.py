@@ -614,3 +614,24 @@ def test_not_knowing_at_the_danger_question_brings_110_even_when_it_tells_the_of
     assert chat.state.node == "danger_now"
     said = chat.text("Wir wissen es nicht. Er hat gedroht, uns alle umzubringen, wir haben das Stockwerk geräumt.")
     assert said[0].emergency and said[0].text.startswith("Rufen Sie jetzt sofort die Polizei: 110")  # nothing before it
+
+
+@pytest.mark.parametrize("reply", [
+    "ja zuhause. da tritt einer gegen die haustür JETZT",  # the rest says now: the model at 0.6
+])
+def test_an_emergency_told_after_an_answer_word_reaches_110(k: Knowledge, reply: str) -> None:
+    chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert said[0].emergency
+
+
+def test_the_development_replies_at_later_questions() -> None:
+    """Dangers and others a blind writer typed as replies at the later questions
+    (tests/data/dev/replies-danger.yaml): first read 86-88 % found; the levels of BENCHMARKS.md."""
+    from bench.eval_danger_later import REPLIES, rates
+
+    k = load()
+    replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
+    missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
+    assert 1 - len(missed) / len(replies["danger_now"]) >= 0.88  # measured 90 %
+    assert alarms / len(replies["not_danger_now"]) <= 0.05  # measured 3.3 %
