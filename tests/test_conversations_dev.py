@@ -33,12 +33,12 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 500
-    assert tally["done"] >= tally["all"] - 20  # measured: 487 of 500
-    assert tally["not_understood"] <= 15  # measured: 10
+    assert tally["all"] >= 560
+    assert tally["done"] >= tally["all"] - 22  # measured: 544 of 560
+    assert tally["not_understood"] <= 17  # measured: 12
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
     # The one danger missed is told only in the reply to a question the bot skipped.
-    assert tally["advised"] >= tally["dangers"] - 1  # measured: 99 of 100
-    assert tally["alarmed"] <= 0.07 * tally["others"]  # measured: 19 of 400 (4.8 %)
+    assert tally["advised"] >= tally["dangers"] - 1  # measured: 111 of 112
+    assert tally["alarmed"] <= 0.07 * tally["others"]  # measured: 21 of 448 (4.7 %)
