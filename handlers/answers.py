@@ -257,5 +257,24 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
     return None
 
 
+def aspect_parts(text: str, asked: tuple[str, ...]) -> dict[str, str]:
+    """For a question about several aspects ("Zuhause? Oder mehrmals?"), what each clause of
+    the reply says of each: YES or NO, for the aspects it speaks of ("nee familie nich, aber
+    das geht seit wochen so": private_sphere NO, repeated YES)."""
+    said: dict[str, str] = {}
+    if len(text.split()) > aw.MAX_CLAUSE_SCAN:
+        return said
+    for clause in aw.CLAUSE.split(text):
+        words = _tokens(clause)
+        denied = bool(aw.DENIALS.intersection(words)) or bool(words) and words[0] in aw.PHRASES[NO]
+        for aspect in asked:
+            meaning = _aspect_answer(clause, aspect)
+            if meaning is None and names_aspect(clause, aspect):
+                meaning = NO if denied and aspect != "repeated" else YES
+            if meaning is not None:
+                said[aspect] = meaning
+    return said
+
+
 def _is_answer_word(word: str) -> bool:
     return word in aw.ANSWER_WORDS

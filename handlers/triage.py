@@ -9,10 +9,10 @@ docs/flow.md shows the whole flow, generated from handlers/registry.py.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from handlers import listening
-from handlers.answers import CLARIFY, interpret, match_exact, match_loose, names_aspect
+from handlers.answers import CLARIFY, YES, aspect_parts, interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more
@@ -336,6 +336,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
             resolution = found
         return _resolved(state, resolution, ctx)
+    if question is not None and (parts := _parts_answered(question, text)) is not None:
+        # "not my family, only me. he made one video before too": each part of a question
+        # about two aspects answered, one no and one yes. An aspect said no is not taken in.
+        natural, said_parts = parts
+        heard = replace(heard, aspects=tuple(a for a in heard.aspects if said_parts.get(a, YES) == YES))
     if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard, text):
         # "Yes, by e-mail" to the extremist question when online is known: the yes is about
         # e-mail, not this question. Say what was understood and ask this one again.
@@ -385,6 +390,22 @@ def _yes_to_another_question(state: ConversationState, question: Question | None
     if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count
         return False
     return asked not in heard.aspects and set(heard.aspects) <= set(state.aspects)
+
+
+def _parts_answered(question: Question, text: str) -> tuple[Answer, dict[str, str]] | None:
+    """The option of a question about several aspects that a reply answering every part
+    picks (the one whose aspects are those said yes), with what it said of each part."""
+    asked = tuple(dict.fromkeys(a for o in question.options for a in (o.aspect, *o.aspects) if a))
+    if len(asked) < 2:
+        return None
+    said = aspect_parts(text, asked)
+    if set(said) != set(asked):
+        return None
+    yes = {a for a, meaning in said.items() if meaning == YES}
+    for option in question.options:
+        if {a for a in (option.aspect, *option.aspects) if a} == yes and (yes or "no" in option.means):
+            return Answer(option), said
+    return None
 
 
 def _asks_aspects(question: Question | None) -> bool:

@@ -34,8 +34,8 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
     assert tally["all"] >= 560
-    assert tally["done"] >= tally["all"] - 22  # measured: 544 of 560
-    assert tally["not_understood"] <= 17  # measured: 12
+    assert tally["done"] >= tally["all"] - 22  # measured: 545 of 560
+    assert tally["not_understood"] <= 17  # measured: 11
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:

@@ -635,3 +635,17 @@ def test_the_development_replies_at_later_questions() -> None:
     missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
     assert 1 - len(missed) / len(replies["danger_now"]) >= 0.88  # measured 90 %
     assert alarms / len(replies["not_danger_now"]) <= 0.05  # measured 3.3 %
+
+
+@pytest.mark.parametrize(("reply", "aspects"), [
+    ("not my family, only me. he made one video before too but smaller", ("repeated",)),
+    ("nee familie nich, aber das geht seit wochen so", ("repeated",)),  # "familie" denied: not taken in
+    ("ja, meine frau. aber das erste mal", ("private_sphere",)),
+    ("meine kinder waren dabei, und es war das dritte mal", ("private_sphere", "repeated")),
+    ("first time, and no family involved", ()),
+])
+def test_each_part_of_the_two_aspect_question_is_read(k: Knowledge, reply: str, aspects: tuple[str, ...]) -> None:
+    chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    chat.text(reply)
+    assert chat.state.node == "after_result", "both parts answered: nothing asked again"
+    assert set(chat.state.aspects) == set(aspects)
