@@ -266,7 +266,7 @@ def aspect_parts(text: str, asked: tuple[str, ...]) -> dict[str, str]:
         return said
     for clause in aw.CLAUSE.split(text):
         words = _tokens(clause)
-        denied = bool(aw.DENIALS.intersection(words)) or bool(words) and words[0] in aw.PHRASES[NO]
+        denied = bool(aw.DENIALS.intersection(words)) or _match_prefix(words, aw.PHRASES[NO]) > 0  # "nee, ..."
         for aspect in asked:
             meaning = _aspect_answer(clause, aspect)
             if meaning is None and names_aspect(clause, aspect):

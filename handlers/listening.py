@@ -22,8 +22,8 @@ MIN_MODEL_WORDS = 2
 # The model, trained on first messages, reads the rest of an answer ("freilich, mei fraa un
 # die kinner", "vor meinem HAUS. steht doch oben") as a cry too often; there it speaks only
 # when this sure (4 of the 1,361 answer rests of people not in danger in the development
-# conversations reach 0.9), or, when the rest says it is happening now and the answer was no
-# "no", when NOW_REST_THRESHOLD sure ("ja zuhause. da tritt einer gegen die haustür JETZT").
+# conversations reach 0.9), or NOW_REST_THRESHOLD sure when the rest says it is happening now
+# and the answer was not "no" ("ja zuhause. da tritt einer gegen die haustür JETZT").
 # A fresh writer's dangers typed as replies were found 86-88 % with 0.9 alone, 94 % with both
 # (BENCHMARKS.md, "Conversation"). A "no" is believed: "nah hes not there rn" stays a no.
 ANSWER_REST_THRESHOLD = 0.9

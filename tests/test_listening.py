@@ -449,15 +449,6 @@ def test_a_reply_naming_a_sign_is_a_yes_even_with_a_denial_in_it(k: Knowledge) -
     assert "extremist" in chat.state.aspects
 
 
-def test_a_denial_at_the_question_whether_it_happened_before_does_not_lean() -> None:
-    from handlers.answers import interpret
-
-    assert interpret("it's not the first time, he doesn't stop", "en", "repeated").meaning == "yes"
-    assert interpret("nicht das erste mal leider", "de", "repeated").meaning == "yes"
-    assert interpret("no idea who he is, he never said", "en", "repeated").meaning == "unknown"
-    assert interpret("the letter was nothing like the others, it was typed", "en", "repeated").meaning is None
-
-
 @pytest.mark.parametrize("reply", ["phone", "per Brief", "face to face", "am Telefon, nicht im Netz"])
 def test_naming_an_offline_channel_answers_the_online_question(k: Knowledge, reply: str) -> None:
     chat = _at(k, "aspect_online", "Ein Mann aus Riesa hat mir gedroht, er bringt mich um. Das war gestern.")
@@ -489,35 +480,6 @@ def test_a_long_yes_that_also_names_a_known_aspect_is_a_yes(k: Knowledge) -> Non
     assert "online" in chat.state.aspects
     chat.text("ja natürlich, der Kanal kommt aus der rechten Ecke und postet sonst auch nur solches Zeug")
     assert "extremist" in chat.state.aspects and chat.state.node != "aspect_extremist"
-
-
-@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
-    ("how would i know", "extremist", "unknown"),
-    ("woher soll ich das wissen", "extremist", "unknown"),
-    ("hat er nischt von gesacht", "private_sphere", "no"),
-    ("wohn mit meinem Freund zusammen, der wär ja mit betroffen", "private_sphere", "yes"),
-    ("my boyfriend lives there too", "private_sphere", "yes"),
-    ("the group is called something with 'widerstand', the old reich flag is in the picture", "extremist", "yes"),
-])
-def test_more_replies_typed_by_fresh_writers(reply: str, aspect: str, meaning: str) -> None:
-    from handlers.answers import interpret
-
-    assert interpret(reply, "de", aspect).meaning == meaning
-
-
-@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
-    ("na, etz grad net", None, "no"),  # Vogtland: "nein, jetzt gerade nicht"
-    ("Now no, everything is quiet, alhamdulillah.", None, "no"),
-    ("Eine unmittelbare Gefährdung liegt nach hiesiger Einschätzung nicht vor.", None, "no"),
-    ("erstmals", "repeated", "no"),
-    ("we've never had anything like this", "repeated", "no"),
-    ("net dass ich wüsst", "online", "no"),
-    ("hes yelling about traitors to the people dunno", "extremist", "yes"),
-])
-def test_replies_of_the_sixth_fresh_pair(reply: str, aspect: str | None, meaning: str) -> None:
-    from handlers.answers import interpret
-
-    assert interpret(reply, "de", aspect).meaning == meaning
 
 
 def test_a_reply_to_the_danger_question_that_does_not_answer_it_keeps_it_asked(k: Knowledge) -> None:
@@ -553,29 +515,6 @@ def test_an_emergency_that_a_later_word_seems_to_answer_still_reaches_110(k: Kno
     chat = _at(k, node, "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text(reply)
     assert said[0].emergency and "110" in said[0].text
-
-
-@pytest.mark.parametrize(("reply", "aspect", "meaning"), [
-    ("nu nee, das war gestern, ich sitz jetz in ruhe bei meim gaffee", None, "no"),  # Saxon "well, no"
-    ("naa bis itze is kaaner komme", None, "no"),  # Erzgebirge: "nein, bis jetzt ist keiner gekommen"
-    ("Eine unmittelbare Gefährdungslage wird derzeit nicht angenommen.", None, "no"),
-    ("briefe hob ich vorher schu zwee kriecht", "repeated", "yes"),
-    ("Only one time.", "repeated", "no"),
-    ("teilweise", "online", "yes"),  # the question says "ganz oder teilweise"
-    ("voicemail", "online", "no"),
-    ("Ich vermute, es hängt mit meiner Rede zusammen.", "extremist", "unknown"),
-    ("weis ich ni. stand nix von partei drin. aber die windrad gegner sind ruppig", "extremist", "unknown"),
-    ("Wir wissen es nicht. Das Paket liegt noch in der Poststelle, wir haben das Stockwerk geräumt.", None, "unknown"),
-    ("die ss zeichen nu freilich", "extremist", "yes"),
-    ("vorm jahr ham se die scheibe eingeschmissen", "repeated", "yes"),
-    ("last month somebody paint 'asia raus' on my shop", "extremist", "yes"),
-    ("3 msgs this week", "repeated", "yes"),
-    ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
-])
-def test_replies_of_the_seventh_fresh_pair(reply: str, aspect: str | None, meaning: str) -> None:
-    from handlers.answers import interpret
-
-    assert interpret(reply, "de", aspect).meaning == meaning
 
 
 def test_raus_in_an_emergency_is_no_slogan(k: Knowledge) -> None:

@@ -143,6 +143,39 @@ def test_the_option_matchers_still_work() -> None:
     ("three emails in five days", "repeated", "yes"),
     ("Not to our knowledge in this form.", "repeated", "no"),
     ("Ein paar tragen Aufnäher. Ob das organisiert ist, kann ich nicht sicher sagen.", "extremist", "unknown"),
+    # Fresh writers of whole conversations, 4 December: dialect, Amtsdeutsch, slang, slogans.
+    ("it's not the first time, he doesn't stop", "repeated", "yes"),
+    ("nicht das erste mal leider", "repeated", "yes"),
+    ("no idea who he is, he never said", "repeated", "unknown"),
+    ("the letter was nothing like the others, it was typed", "repeated", None),
+    ("how would i know", "extremist", "unknown"),
+    ("woher soll ich das wissen", "extremist", "unknown"),
+    ("hat er nischt von gesacht", "private_sphere", "no"),
+    ("wohn mit meinem Freund zusammen, der wär ja mit betroffen", "private_sphere", "yes"),
+    ("my boyfriend lives there too", "private_sphere", "yes"),
+    ("the group is called something with 'widerstand', the old reich flag is in the picture", "extremist", "yes"),
+    ("na, etz grad net", None, "no"),  # Vogtland: "nein, jetzt gerade nicht"
+    ("Now no, everything is quiet, alhamdulillah.", None, "no"),
+    ("Eine unmittelbare Gefährdung liegt nach hiesiger Einschätzung nicht vor.", None, "no"),
+    ("erstmals", "repeated", "no"),
+    ("we've never had anything like this", "repeated", "no"),
+    ("net dass ich wüsst", "online", "no"),
+    ("hes yelling about traitors to the people dunno", "extremist", "yes"),
+    ("nu nee, das war gestern, ich sitz jetz in ruhe bei meim gaffee", None, "no"),  # Saxon "well, no"
+    ("naa bis itze is kaaner komme", None, "no"),  # Erzgebirge: "nein, bis jetzt ist keiner gekommen"
+    ("Eine unmittelbare Gefährdungslage wird derzeit nicht angenommen.", None, "no"),
+    ("briefe hob ich vorher schu zwee kriecht", "repeated", "yes"),
+    ("Only one time.", "repeated", "no"),
+    ("teilweise", "online", "yes"),  # the question says "ganz oder teilweise"
+    ("voicemail", "online", "no"),
+    ("Ich vermute, es hängt mit meiner Rede zusammen.", "extremist", "unknown"),
+    ("weis ich ni. stand nix von partei drin. aber die windrad gegner sind ruppig", "extremist", "unknown"),
+    ("Wir wissen es nicht. Das Paket liegt noch in der Poststelle, wir haben das Stockwerk geräumt.", None, "unknown"),
+    ("die ss zeichen nu freilich", "extremist", "yes"),
+    ("vorm jahr ham se die scheibe eingeschmissen", "repeated", "yes"),
+    ("last month somebody paint 'asia raus' on my shop", "extremist", "yes"),
+    ("3 msgs this week", "repeated", "yes"),
+    ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
