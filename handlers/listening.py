@@ -115,10 +115,11 @@ def _words(text: str) -> int:
 
 
 def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True,
-         after_no: bool = False) -> Heard:
+         after_no: bool = False, later_scene: bool = False) -> Heard:
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
-    not there rn" must not bring the 110 advice that was just declined)."""
+    not there rn" must not bring the 110 advice that was just declined). `later_scene`: a
+    reply at a question about an aspect, where a scene may follow the answer in a later clause."""
     understood = k.understand(text)
     place, choices = None, ()
     if with_place and understood.place is not None:
@@ -143,6 +144,11 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
         now = understood.when == "now" and not after_no
         if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD):
             signals = tuple(sig for sig in signals if sig != "model")
+        if later_scene and not danger_now(text, signals):
+            # "ja mehrfach. Aktuell hält sich eine vermummte Person auf unserem Grundstück
+            # auf": the scene after the answer, read on its own (its "mehrfach" answered the
+            # question; it does not make the scene a story).
+            signals = k.understander.scene_after(text, NOW_REST_THRESHOLD).signals or signals
     return Heard(
         danger=danger_now(text, signals),
         categories=categories,

@@ -114,6 +114,9 @@ SAFE_NOW = _words(
     "we re all ok", "guy left", "guys left",
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
+    # nobody there any more: "jetzt grad steht da keiner mehr", "he's not here now"
+    "keiner mehr", "keener mehr", "niemand mehr", "nicht mehr da", "nicht mehr hier",
+    "not here now", "not here rn", "not there now", "not here anymore", "not there anymore",
 )
 # The writer has reached safety: inside behind a locked door, or the police have come.
 # First person only: "er ist drin" is the opposite.
@@ -679,7 +682,7 @@ HIDING = _words(
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
     "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
 )
-QUOTED = re.compile(r"[„“\"«»].{3,}?[“”\"«»]")
+QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]")  # ‚Torgau aktuell‘, the name of a group
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"

@@ -219,6 +219,10 @@ REPEATED = _words(
     "wochenlang", "monatelang", "tagelang", "jahrelang", "zweimal", "dreimal", "viermal",
     "x mal", "jede", "jeden", "jedes", "jeder", "welle", "always", "often", "twice",
     "three times", "every", "series", "wave of", "more and more", "all the time",
+    # a habit on a day or part of the day: "who walk on mondays with the torches"
+    "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "most evenings", "most nights", "most days", "most mornings", "most weekends",
 )
 _REPEATED_FORMS = re.compile(
     r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\bseit (?!gestern|heute)\w+"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from knowledge.classifier import CategoryScore, counted, rank
-from knowledge.danger import DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
+from knowledge.danger import CUES, DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
 from knowledge.extract import aspects as find_aspects
 from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
 from knowledge.features import fold
@@ -122,9 +122,47 @@ class Understander:
         vector = self.model.vector(text, folded, found) if self.model else None
         return self._danger(folded, vector, found, small_talk=smalltalk_kind(folded) is not None)
 
+    def scene_after(self, text: str, threshold: float) -> DangerVerdict:
+        """A scene told in a later clause of `text` ("ja mehrfach. Aktuell hält sich eine
+        vermummte Person auf unserem Grundstück auf"), read as a message of its own: the
+        first clause that the rules call an emergency, or that names a scene the model is
+        `threshold` sure of. A clause without a scene ("Er ist verbittert.") is not asked,
+        and none is when the whole says it is safe or over ("alles ruhig, mein Mann ist da")."""
+        if concepts(fold(text), text) & SETTLED_SCENE:
+            return DangerVerdict(False, (), 0.0)
+        for tail in clause_tails(text):
+            folded = fold(tail)
+            found = concepts(folded, tail)
+            verdict = self._danger(folded, self.model.vector(tail, folded, found) if self.model else None, found)
+            rules = tuple(s for s in verdict.signals if s != "model")
+            if rules:
+                return DangerVerdict(True, rules, verdict.probability)
+            if "model" in verdict.signals and verdict.probability >= threshold and found & CUES:
+                return verdict
+        return DangerVerdict(False, (), 0.0)
+
     def language(self, text: str) -> str | None:
         lang = self._head("lang", self.model.vector(text)) if self.model else None
         return guess(fold(text), lang["en"] if lang else None)
+
+
+# What the whole of a reply says that no later clause of it outweighs.
+SETTLED_SCENE = MODEL_VETOES | {"safe_now"}
+# Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
+_CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
+MIN_TAIL_WORDS = 3
+
+
+def clause_tails(text: str) -> list[str]:
+    """What follows each clause break of `text`, longest first, while it has at least
+    MIN_TAIL_WORDS words ("ja mehrfach. Aktuell hält sich ... auf" -> "Aktuell hält ...")."""
+    tails = []
+    for brk in _CLAUSE_BREAK.finditer(text):
+        tail = text[brk.end():]
+        if len(tail.split()) < MIN_TAIL_WORDS:
+            break
+        tails.append(tail)
+    return tails
 
 
 _LEADING_ANSWER = re.compile(

@@ -557,11 +557,28 @@ def test_not_knowing_at_the_danger_question_brings_110_even_when_it_tells_the_of
 
 @pytest.mark.parametrize("reply", [
     "ja zuhause. da tritt einer gegen die haustür JETZT",  # the rest says now: the model at 0.6
+    # a scene in a later clause, read on its own: the answer's "mehrfach" is no story
+    "Ja, mehrfach. Aktuell hält sich eine vermummte Person auf unserem Grundstück auf",
+    "ja das war online aber jetz steht der typ aus dem chat vor meiner tür",
+    "ok so yes repeatedly and omg he's climbing the fence",
 ])
 def test_an_emergency_told_after_an_answer_word_reaches_110(k: Knowledge, reply: str) -> None:
     chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text(reply)
     assert said[0].emergency
+
+
+@pytest.mark.parametrize("reply", [
+    "ich schreib aus der küche, alles ruhig, mein mann ist da",  # the whole says it is calm
+    "Politisch eher nicht, es geht ihm um seine Grundstücksgebühren. Er ist verbittert.",  # no scene
+    "nee also jetzt grad steht da keiner mehr, der ist vorhin weg",
+    "he's not here now, but he parks across the street most evenings",  # a habit
+    "Ja Facebook, in der Gruppe ‚Torgau aktuell‘ bzw unter meinem Post dort",  # a group's name
+])
+def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply: str) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert not any(m.emergency for m in said)
 
 
 def test_the_development_replies_at_later_questions() -> None:
@@ -572,8 +589,8 @@ def test_the_development_replies_at_later_questions() -> None:
     k = load()
     replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
     missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
-    assert 1 - len(missed) / len(replies["danger_now"]) >= 0.88  # measured 90 %
-    assert alarms / len(replies["not_danger_now"]) <= 0.05  # measured 3.3 %
+    assert 1 - len(missed) / len(replies["danger_now"]) >= 0.93  # measured 95 %
+    assert alarms / len(replies["not_danger_now"]) <= 0.04  # measured 2.0 %
 
 
 @pytest.mark.parametrize(("reply", "aspects"), [
