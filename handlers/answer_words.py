@@ -91,6 +91,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "not like that", "so noch nicht", "not at this moment", "not this moment", "in diesem moment nicht",
         "not physically", "nicht korperlich", "nicht physisch", "nach unserer kentnis nicht",
         "nach meiner kentnis nicht", "unserer kentnis nach nicht", "soweit bekant nicht", "soweit wir wisen nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
+        "nu ni", "nu nich", "nu nicht", "nu ni direkt", "ni direkt", "nich direkt", "nicht unbedingt",
+        "not to me", "not to me personally", "not me personally", "not personally", "nicht mir", "mir nicht",
+        "nicht personlich", "not necesarily",
     ),
 }
 
@@ -180,6 +183,10 @@ ASKS_MEANING = re.compile(
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
 )
 
+# Asking at the end whether what was told counts: "they left a google review, does that count?"
+COUNTS_QUESTION = re.compile(r"(?:dos|does|would|do) (?:that|this|it|those|these) count\b|\b(?:zahlt|gilt) (?:das|sowas|so was)\b"
+                             r"|\bis (?:that|this) (?:extremist|political)\b|\bist das (?:extremistisch|politisch)\b")
+
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
 NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
@@ -231,7 +238,8 @@ ASPECT_ANSWERS = {
                         r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"vorher schon|schon vorher|davor schon|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
+                        r"vorher schon|schon vorher|davor schon|"
+                        r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
                         r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),
@@ -252,7 +260,11 @@ ASPECT_ANSWERS = {
                         r"(?:auslander|asylanten|asia|asiaten|polen|fremde|kanaken|juden|moslems|muslime|turken|araber|fluchtlinge|"
                         r"migranten|grune|grunen|zecken|linke|russen|ukrainer|roma) raus|go home|go back|muslim\w*|islam\w*|jew\w*|juden\w*|judisch\w*|"
                         r"population exchange|exchange of the population|bevolkerungsaustausch|great replacement|"
-                        r"homophob\w*|transphob\w*|queerfeind\w*|schwulenfeind\w*|schwuchtel\w*|csd)\b"),
+                        r"homophob\w*|transphob\w*|queerfeind\w*|schwulenfeind\w*|schwuchtel\w*|csd|"
+                        # racism named, and the slurs of a political camp: "linkes pack", "gutmensch"
+                        r"rassis\w*|racis\w*|nazi\w*|neonazi\w*|kanake\w*|parasit\w*|"
+                        r"(?:linkes|linke|rotes|grunes|links grunes|versifftes) (?:pack|gesindel|zecken?)|links ?grun\w*|"
+                        r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*)\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"

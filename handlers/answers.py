@@ -134,8 +134,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     words = _tokens(text)
     if not words:
         return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
-    if len(words) <= aw.MAX_SENTENCE and aw.ASKS_MEANING.search(" ".join(words)):
-        return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
+    if (asked := _asked_back(text, words, lang, aspect)) is not None:
+        return asked
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)
@@ -179,6 +179,27 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if (leans := _leaning(words, aspect)) is not None:
         return Answer(leans, text.strip(), leaning=True)
     return Answer(None, text.strip())
+
+
+def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> Answer | None:
+    """A question back about what the question means. When the reply goes on to answer it
+    ("was bedeutet extremistisch genau? er hat kanake gesagt, das ist rassismus ja") or asks
+    whether what it told counts ("they left a google review, does that count?"), what it
+    told answers, as a leaning yes when it names the aspect; otherwise it is CLARIFY."""
+    question, mark, told = text.partition("?")
+    asks = len(words) <= aw.MAX_SENTENCE and aw.ASKS_MEANING.search(" ".join(words)) \
+        or aw.ASKS_MEANING.search(" ".join(_tokens(question)))
+    if not asks:
+        if aspect is not None and aw.COUNTS_QUESTION.search(" ".join(words)) and names_aspect(text, aspect):
+            return Answer(YES, text.strip(), leaning=True)
+        return None
+    if mark and len(_tokens(told)) >= 2:
+        answered = interpret(told, lang, aspect)
+        if answered.meaning not in (None, CLARIFY, BACK, LANGUAGE):
+            return answered
+        if aspect is not None and names_aspect(told, aspect):
+            return Answer(YES, told.strip(), leaning=True)
+    return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
 
 
 def _leaning(words: list[str], aspect: str | None) -> str | None:

@@ -462,6 +462,9 @@ STILL_GOING = _words(
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
     "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
 )
+# Someone is still there although another has gone: the scene goes on.
+STILL_WAITING = _words("noch da", "wartet noch", "warten noch", "steht noch", "stehen noch", "sitzt noch",
+                       "still there", "still here", "still outside", "still waiting", "is waiting", "are waiting")
 
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(

@@ -158,6 +158,8 @@ ONLINE = _words(
     "website*", "webseite*", "homepage", "hashtag*", "livestream*", "stream*", "account*",
     "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
     "shitstorm*", "screenshot*", "link", "url",
+    # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
+    "google*", "rezension*", "star review*", "stern bewertung*", "sterne bewertung*", "yelp", "tripadvisor",
 )
 # Said to have come on paper, by phone or face to face: then the online question is not asked
 # (unless the text speaks of the internet too, which wins).

@@ -176,6 +176,15 @@ def test_the_option_matchers_still_work() -> None:
     ("last month somebody paint 'asia raus' on my shop", "extremist", "yes"),
     ("3 msgs this week", "repeated", "yes"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
+    # The tenth pair of fresh conversations (first read, 4 December): a question back that
+    # goes on to answer, a political camp's slur, a count, "not directly".
+    ("was bedeutet extremistisch genau? er hat kanake gesagt, das ist rassismus ja", "extremist", "yes"),
+    ("was heißt extremistisch? er ist halt von der bürgerinitiative gegen die windräder", "extremist", "clarify"),
+    ("they've also left a 1-star google review calling it 'the Gutmensch café', does that count?", "online", "yes"),
+    ("hat irgendwas von linkes pack gebrüllt", "extremist", "yes"),
+    ("die erste mail dieser art, davor anonyme anrufe, zwei oder drei", "repeated", "yes"),
+    ("nu ni direkt, is ja im internet", None, "no"),
+    ("not to me personally", "repeated", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
