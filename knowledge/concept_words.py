@@ -500,6 +500,8 @@ AFTERMATH = _words(
     "police came", "police were here", "statement",
     "restraining order", "kontaktverbot", "annaherungsverbot", "gewaltschutz*", "einstweilige verfugung",
     "for the record", "fur ihre akte", "fur die akte", "zur info", "follow up to", "nachtrag", "aktenzeichen", "zur dokumentation", "hausverbot", "in custody", "got two years", "verurteilt",
+    # out of hospital: "head injury, hospital discharged me today"
+    "discharged", "entlassen", "aus dem krankenhaus", "aus der klinik", "out of hospital", "out of the hospital",
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"

@@ -219,7 +219,7 @@ REPEATED = _words(
     # broader families: frequency words, counts of times, "since ..." for what goes on
     "wieder", "nochmal", "noch mal", "immer", "oft", "ofter", "ofters", "laufend", "pausenlos",
     "wochenlang", "monatelang", "tagelang", "jahrelang", "zweimal", "dreimal", "viermal",
-    "x mal", "jede", "jeden", "jedes", "jeder", "welle", "always", "often", "twice",
+    "x mal", "zweemal", "dreemal", "zwee mal", "dree mal", "jede", "jeden", "jedes", "jeder", "welle", "always", "often", "twice",
     "three times", "every", "series", "wave of", "more and more", "all the time",
     # a habit on a day or part of the day: "who walk on mondays with the torches"
     "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
