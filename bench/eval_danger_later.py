@@ -31,9 +31,11 @@ ROUTES = {
 }
 
 
-# Dangers and others written as replies at these questions (a blind writer, 4 December):
-# reported on their own, as they are the replies this measure is about.
+# Dangers and others written as replies at these questions (two blind writers, 4 December):
+# reported on their own, as they are the replies this measure is about. The second was read
+# first after the later-clause reading it measures (first read: 94-95 % found, 4.7 % others).
 REPLIES = DEV / "replies-danger.yaml"
+REPLIES_2 = DEV / "replies-danger-2.yaml"
 
 
 def _texts(key: str) -> list[str]:
@@ -67,12 +69,15 @@ def rates(k: Knowledge, node: str, dangers: list[str], others: list[str]) -> tup
 
 def main() -> int:
     k = load()
-    replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
-    for node in ROUTES:
-        missed, alarms = rates(k, node, replies["danger_now"], replies["not_danger_now"])
-        n, m = len(replies["danger_now"]), len(replies["not_danger_now"])
-        print(f"{node}, {REPLIES.name}: 110 for {n - len(missed)} of {n} ({1 - len(missed) / n:.1%}), "
-              f"for {alarms} of {m} others ({alarms / m:.1%})")
+    for path in (REPLIES, REPLIES_2):
+        replies = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for node in ROUTES:
+            missed, alarms = rates(k, node, replies["danger_now"], replies["not_danger_now"])
+            n, m = len(replies["danger_now"]), len(replies["not_danger_now"])
+            print(f"{node}, {path.name}: 110 for {n - len(missed)} of {n} ({1 - len(missed) / n:.1%}), "
+                  f"for {alarms} of {m} others ({alarms / m:.1%})")
+            if "--misses" in sys.argv:
+                print(*(f"   MISS {t[:120]}" for t in missed), sep="\n")
     dangers, others = _texts("danger_now"), _texts("not_danger_now")
     for node in ROUTES:
         missed, alarms = rates(k, node, dangers, others)

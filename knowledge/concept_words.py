@@ -542,7 +542,7 @@ WEAPON = _words(
     "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*",
 )
 FIRE = _words(
-    "brennt", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
+    "brennt", "brennts", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
     "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
     "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol on",
     "petrol over", "smell of petrol", "smells of petrol", "petrol can*", "gasoline", "set alight",
@@ -612,6 +612,8 @@ FOLLOWING = _words(
 )
 BREAK_IN = _words(
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
+    "kommt uber den zaun", "kommen uber den zaun", "klettert uber", "klettern uber", "steigt uber", "steigen uber",
+    "coming over the fence", "climbing over", "climbs over",
     "steigt ein", "steigen ein", "steigt grad bei", "steigt gerade bei", "steigen grad bei", "steigen gerade bei",
     "gibt gleich nach", "tur gibt nach", "door is giving way", "turgriff", "turklinke", "door handle", "trying the handle", "steigt bei ihr ein", "steigt bei ihm ein", "steigt bei uns ein", "steigt bei mir ein",
     "kommt rein", "kommen rein", "eintreten", "tritt gegen", "treten gegen", "tritt die tur",
@@ -652,7 +654,8 @@ CROWD = _words(
 # Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
 # ("er hat ein Messer gezogen").
 DRAWN = _words(
-    "gezogen", "zieht", "zuckt", "gezuckt", "gezeigt", "zeigt", "showed me", "shows me", "flashed", "fuchtelt", "fuchteln", "richtet", "zielt",
+    "gezogen", "zieht", "zuckt", "gezuckt", "rausgeholt", "raus geholt", "rausgezogen", "raus gezogen", "herausgeholt",
+    "took out a", "takes out a", "got out a", "gezeigt", "zeigt", "showed me", "shows me", "flashed", "fuchtelt", "fuchteln", "richtet", "zielt",
     "drew", "drawn", "pulled out", "pulls out", "pulled a", "pulls a", "waving", "waves",
     "pointing", "points", "aims", "aiming", "brandishing",
 )
@@ -687,6 +690,9 @@ HIDING = _words(
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
     "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
 )
+# One word with a question mark is a cry or a cue, no question: "polizei?? der kommt über den
+# zaun", "politisch? kp. da brennts", "hallo?".
+ONE_WORD_QUESTION = re.compile(r"(?:^|(?<=[.!?,;:]))\s*[^\W\d_]+\s*\?+")
 QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]")  # ‚Torgau aktuell‘, the name of a group
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
@@ -700,7 +706,7 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 # Burning now, in the present tense: live whatever story surrounds it ("hat einen Brandsatz
 # geworfen, der Pavillon brennt"), unless it is a past time, over, a report or a threat's words.
 FIRE_NOW = _words(
-    "brennt", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
+    "brennt", "brennts", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
     "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )

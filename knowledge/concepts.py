@@ -17,7 +17,7 @@ from knowledge.concept_words import (
     NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
     PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
     POLICE_INVITED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING,
+    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION,
     STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THOUGHT_BUT, TICKING, UNRESPONSIVE,
     WRITTEN_ONLINE,
 )
@@ -190,8 +190,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("now")
     if past:
         found.add("past")
-    if "?" in raw:
-        found.add("question")
+    if "?" in raw and "?" in ONE_WORD_QUESTION.sub(" ", raw):
+        found.add("question")  # "polizei?? der kommt über den zaun" asks nothing
     if QUOTED.search(raw):
         found.add("quoted")
     # A hazard word alone is settled (not now) by a past time or tense, a threat's future

@@ -561,6 +561,10 @@ def test_not_knowing_at_the_danger_question_brings_110_even_when_it_tells_the_of
     "Ja, mehrfach. Aktuell hält sich eine vermummte Person auf unserem Grundstück auf",
     "ja das war online aber jetz steht der typ aus dem chat vor meiner tür",
     "ok so yes repeatedly and omg he's climbing the fence",
+    # the second writer's replies: a one-word question is a cry, "brennts", a knife taken out
+    "polizei?? der kommt über den zaun",
+    "politisch? kp. einer hat ne flasche mit lappen drin gegen unser hoftor geworfen, da brennts",
+    "idk bro da sind 4 typen vor meiner wg und einer hat n messer raus geholt",
 ])
 def test_an_emergency_told_after_an_answer_word_reaches_110(k: Knowledge, reply: str) -> None:
     chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
@@ -584,13 +588,18 @@ def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply
 def test_the_development_replies_at_later_questions() -> None:
     """Dangers and others a blind writer typed as replies at the later questions
     (tests/data/dev/replies-danger.yaml): first read 86-88 % found; the levels of BENCHMARKS.md."""
-    from bench.eval_danger_later import REPLIES, rates
+    from bench.eval_danger_later import REPLIES, REPLIES_2, rates
 
     k = load()
     replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
     missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
     assert 1 - len(missed) / len(replies["danger_now"]) >= 0.93  # measured 95 %
     assert alarms / len(replies["not_danger_now"]) <= 0.04  # measured 2.0 %
+    # The second writer's replies, read first after the later-clause reading: 95 % / 4.7 %.
+    replies = yaml.safe_load(REPLIES_2.read_text(encoding="utf-8"))
+    missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
+    assert 1 - len(missed) / len(replies["danger_now"]) >= 0.92
+    assert alarms / len(replies["not_danger_now"]) <= 0.07
 
 
 @pytest.mark.parametrize(("reply", "aspects"), [
