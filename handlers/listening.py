@@ -119,7 +119,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
     not there rn" must not bring the 110 advice that was just declined). `later_scene`: a
-    reply at a question about an aspect, where a scene may follow the answer in a later clause."""
+    reply after the danger question, where a scene may follow the answer in a later clause."""
     understood = k.understand(text)
     place, choices = None, ()
     if with_place and understood.place is not None:

@@ -308,7 +308,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     opened = answer.meaning is not None and answer.rest != text.strip()
     model_danger = natural is None and not opened or answer.leaning
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger,
-                           after_no=answer.meaning == "no", later_scene=_asks_aspects(question)) if said.strip() else listening.Heard()
+                           after_no=answer.meaning == "no", later_scene=state.node != k.flow.start) if said.strip() else listening.Heard()
     if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.categories:
         # "they threat us. i dont know how to say. ..." at the category question: the offence
         # it tells, not "not sure". (At the danger question "weiß nicht" stays the 110 advice.)

@@ -253,7 +253,7 @@ EXTREMIST = _words(
 )
 
 NOW = _words(
-    "jetzt", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment", "in diesem augenblick",
+    "jetzt", "jetz", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment", "in diesem augenblick",
     "draussen noch", "drausen noch", "mich live", "uns live",
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",

@@ -572,6 +572,12 @@ def test_an_emergency_told_after_an_answer_word_reaches_110(k: Knowledge, reply:
     assert said[0].emergency
 
 
+def test_a_scene_after_an_answer_word_at_the_place_question_reaches_110(k: Knowledge) -> None:
+    chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("ja mehrmals. un jetz steht der wieder am hoftor mit ner taschenlampe")
+    assert said[0].emergency
+
+
 @pytest.mark.parametrize("reply", [
     "ich schreib aus der küche, alles ruhig, mein mann ist da",  # the whole says it is calm
     "Politisch eher nicht, es geht ihm um seine Grundstücksgebühren. Er ist verbittert.",  # no scene
