@@ -75,6 +75,16 @@ def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
     assert knowledge.classify("mein Auto wurde zerkratzt und die Reifen zerstochen")[0] == "property_damage"
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # Plainly said, with no demand attached: a threat, not coercion (taught as examples).
+    ("die drohen mir weil ich für das windrad gestimmt hab", "threat"),
+    ("they threaten me", "threat"),
+    ("sie drohen mir, wenn ich nicht zurücktrete", "coercion"),  # a demand: coercion
+])
+def test_a_plain_threat_is_a_threat_and_a_demand_is_coercion(knowledge: Knowledge, text: str, category: str) -> None:
+    assert knowledge.classify(text)[0] == category
+
+
 @pytest.mark.parametrize("text", ["", "ok", "?", "12", "nein", "Ja!", "danke", "Hallo"])
 def test_nothing_to_classify_gives_no_category(knowledge: Knowledge, text: str) -> None:
     assert knowledge.classify(text) == []
