@@ -353,7 +353,7 @@ _WRITER_PLACES = (
 ASIDES = re.compile(
     r"\b(?:ich bin|bin ich|bin|i m|i am|we re|we are|wir sind|sind wir|sitze|sitz|sitting|stuck)"
     r"(?: (?:grad|gerade|grade|jetzt|now|currently|rn|just|noch|schon|eben|mal|atm))*"
-    r"(?: (?:mit dem hund|with the dog|mit den kindern|with the kids))?"
+    r"(?: (?:mit dem hund|mim hund|mitm hund|with the dog|with my dog|mit den kindern|with the kids))?"
     r" (?:(?:im|in der|in dem|in the|in my|in our|at the|at my|auf der|auf|beim|bei der|on the|on my)"
     r"(?: \w+)? (?:" + "|".join(_WRITER_PLACES) + r")|at work|auf arbeit|unterwegs|on the road|draussen|drausen|outside with the dog)\b"
     r"|\b(?:telefon|handy|phone|festnetz)\b(?: \w+){0,2} (?:klingelt|rings|ringing)\b"
@@ -363,7 +363,7 @@ ASIDES = re.compile(
     r"(?: (?:und|and) (?:alles|tur|door)(?: ist| is)? (?:zu|abgeschlossen|locked))?"
     # company that reassures: "my colleagues are around me", "mein Mann ist bei mir"
     r"|\b(?:my |meine |mein )?(?:colleag\w*|kollegen|kolleginnen|friends|freunde|family|familie|husband|wife|partner|mann|frau)"
-    r"(?: are| is| sind| ist)? (?:around me|um mich|bei mir|with me)\b"
+    r"(?: are| is| sind| ist| sitzt| sits| is sitting| s sitting)? (?:around me|um mich|bei mir|with me|neben mir|next to me|beside me)\b"
     r"|\b(?:my|mein|meine) (?:kids|children|kinder|family|familie|husband|wife|mann|frau|partner)"
     r"(?: are| is| sind| ist) (?:here|hier)\b"
     r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"
@@ -462,6 +462,8 @@ STILL_GOING = _words(
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
     "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
 )
+# The police are there: whoever is "still here" is them ("the police officer is still here").
+POLICE_HERE = re.compile(r"\b(?:polizei\w*|police\w*|beamt\w*|officer\w*|cops?|streife)\b")
 # Someone is still there although another has gone: the scene goes on.
 STILL_WAITING = _words("noch da", "wartet noch", "warten noch", "steht noch", "stehen noch", "sitzt noch",
                        "still there", "still here", "still outside", "still waiting", "is waiting", "are waiting")
@@ -717,7 +719,7 @@ NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
     r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
-    r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:nicht|nich|ni|net)\b|\bnot right now\b"
+    r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:aber )?(?:nicht|nich|ni|net)\b|\bnot right now\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
     r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"

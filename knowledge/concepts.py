@@ -17,7 +17,7 @@ from knowledge.concept_words import (
     NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
     PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
     POLICE_INVITED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION,
+    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION, POLICE_HERE,
     STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THOUGHT_BUT, TICKING, UNRESPONSIVE,
     WRITTEN_ONLINE,
 )
@@ -154,7 +154,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
         if pattern.search(folded):
             found.add(name)
-    if "safe_now" in found and STILL_WAITING.search(folded):
+    if "safe_now" in found and STILL_WAITING.search(folded) and not POLICE_HERE.search(folded):
         found.discard("safe_now")  # "der eine ist weg, der andere wartet noch am auto"
     scene_told = PRESENT_SCENE.search(folded)
     if scene_told and "help_request" in found and not found.isdisjoint(SITUATIONS):

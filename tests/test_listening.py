@@ -584,6 +584,9 @@ def test_a_scene_after_an_answer_word_at_the_place_question_reaches_110(k: Knowl
     "nee also jetzt grad steht da keiner mehr, der ist vorhin weg",
     "he's not here now, but he parks across the street most evenings",  # a habit
     "Ja Facebook, in der Gruppe ‚Torgau aktuell‘ bzw unter meinem Post dort",  # a group's name
+    "ja, der steht öfter vorm haus. gerade aber nicht, der kommt meistens abends",
+    "bin grad mim hund draußen, meld mich gleich",
+    "the police officer is still here taking my statement, the guys ran off before they arrived",
 ])
 def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply: str) -> None:
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
