@@ -93,7 +93,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "nach meiner kentnis nicht", "unserer kentnis nach nicht", "soweit bekant nicht", "soweit wir wisen nicht", "nu nein", "nu ne", "nu nee", "na nein", "na ne", "nee nee",
         "nu ni", "nu nich", "nu nicht", "nu ni direkt", "ni direkt", "nich direkt", "nicht unbedingt",
         "not to me", "not to me personally", "not me personally", "not personally", "nicht mir", "mir nicht",
-        "nicht personlich", "not necesarily",
+        "nicht personlich", "not necesarily", "i wouldn t say so", "i wouldnt say so", "wouldn t say so",
+        "i would not say so", "wurde ich nicht sagen", "das wurde ich nicht sagen", "wurd ich nicht sagen",
     ),
 }
 

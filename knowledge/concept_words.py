@@ -174,7 +174,9 @@ FIGURATIVE = _words(
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
     "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
-    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "brennt echt der kittel", "brennt der kittel",
+    "kittel brennt", "die hutte brennt", "hutte brennt", "schiessen sich auf mich ein", "schiest sich auf mich ein",
+    "schiessen sich auf uns ein", "being hunted online", "hunted online", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
     "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
     "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "just kill me now", "bleeding ridiculous", "bleeding obvious", "bleeding hell", "bleeding joke", "bombardiert", "bombarded with", "sterbe an",
 )
@@ -363,7 +365,8 @@ ASIDES = re.compile(
     r"(?: (?:und|and) (?:alles|tur|door)(?: ist| is)? (?:zu|abgeschlossen|locked))?"
     # company that reassures: "my colleagues are around me", "mein Mann ist bei mir"
     r"|\b(?:my |meine |mein )?(?:colleag\w*|kollegen|kolleginnen|friends|freunde|family|familie|husband|wife|partner|mann|frau)"
-    r"(?: are| is| sind| ist| sitzt| sits| is sitting| s sitting)? (?:around me|um mich|bei mir|with me|neben mir|next to me|beside me)\b"
+    r"(?: are| is| sind| ist| sitzt| sits| is sitting| s sitting)?(?: grad| gerade| jetzt| hier| now| right)?"
+    r" (?:around me|um mich|bei mir|with me|neben mir|next to me|beside me)\b"
     r"|\b(?:my|mein|meine) (?:kids|children|kinder|family|familie|husband|wife|mann|frau|partner)"
     r"(?: are| is| sind| ist) (?:here|hier)\b"
     r"|\b(?:nobody|no one|niemand|keiner|keener)(?: is| s| ist| are)?(?: (?:here|there|hier|da))?"

@@ -587,6 +587,10 @@ def test_a_scene_after_an_answer_word_at_the_place_question_reaches_110(k: Knowl
     "ja, der steht öfter vorm haus. gerade aber nicht, der kommt meistens abends",
     "bin grad mim hund draußen, meld mich gleich",
     "the police officer is still here taking my statement, the guys ran off before they arrived",
+    # the third replies writer: figures of speech and company
+    "mir brennt echt der kittel, seit wochen nur noch ärger mit den leuten vom stammtisch",
+    "die schießen sich auf mich ein, im netz mein ich, seit der sache mit der unterkunft",
+    "Mein Mann sitzt grad neben mir und sagt ich soll das hier melden.",
 ])
 def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply: str) -> None:
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
