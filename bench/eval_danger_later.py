@@ -1,5 +1,5 @@
 """Danger typed at a later question: the development danger sets (tests/data/dev/danger-*.yaml)
-sent as the reply at the online, extremist and home-or-repeated questions of a conversation
+sent as the reply at the online, extremist, home-or-repeated and place questions of a conversation
 about a threat (after "no" to the danger question), through the pure step.
 
 Reports, per question, how many of the danger-now messages bring the 110 advice and how many
@@ -28,6 +28,7 @@ ROUTES = {
     "aspect_online": [],
     "aspect_extremist": ["online_no"],
     "aspect_home_repeated": ["online_no", "extremist_no"],
+    "municipality": ["online_no", "extremist_no", "home_repeated_no"],
 }
 
 
@@ -36,6 +37,8 @@ ROUTES = {
 # first after the later-clause reading it measures (first read: 94-95 % found, 4.7 % others).
 REPLIES = DEV / "replies-danger.yaml"
 REPLIES_2 = DEV / "replies-danger-2.yaml"
+# A third writer, asked for the place question too (first read: 97 % found, 9-11 % others).
+REPLIES_3 = DEV / "replies-danger-3.yaml"
 
 
 def _texts(key: str) -> list[str]:
@@ -69,7 +72,7 @@ def rates(k: Knowledge, node: str, dangers: list[str], others: list[str]) -> tup
 
 def main() -> int:
     k = load()
-    for path in (REPLIES, REPLIES_2):
+    for path in (REPLIES, REPLIES_2, REPLIES_3):
         replies = yaml.safe_load(path.read_text(encoding="utf-8"))
         for node in ROUTES:
             missed, alarms = rates(k, node, replies["danger_now"], replies["not_danger_now"])

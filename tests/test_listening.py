@@ -601,18 +601,21 @@ def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply
 def test_the_development_replies_at_later_questions() -> None:
     """Dangers and others a blind writer typed as replies at the later questions
     (tests/data/dev/replies-danger.yaml): first read 86-88 % found; the levels of BENCHMARKS.md."""
-    from bench.eval_danger_later import REPLIES, REPLIES_2, rates
+    from bench.eval_danger_later import REPLIES, REPLIES_2, REPLIES_3, rates
 
     k = load()
     replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
     missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
     assert 1 - len(missed) / len(replies["danger_now"]) >= 0.93  # measured 95 %
     assert alarms / len(replies["not_danger_now"]) <= 0.04  # measured 2.0 %
-    # The second writer's replies, read first after the later-clause reading: 95 % / 4.7 %.
-    replies = yaml.safe_load(REPLIES_2.read_text(encoding="utf-8"))
-    missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
-    assert 1 - len(missed) / len(replies["danger_now"]) >= 0.92
-    assert alarms / len(replies["not_danger_now"]) <= 0.07
+    # The second writer's replies, read first after the later-clause reading: 95 % / 4.7 %
+    # (now 98 % / 3.3 %); the third's, read first after every change of the stop but the
+    # last: 97 % / 10.7 % (now 97 % / 7.3 %).
+    for path, found, alarmed in ((REPLIES_2, 0.95, 0.05), (REPLIES_3, 0.95, 0.09)):
+        replies = yaml.safe_load(path.read_text(encoding="utf-8"))
+        missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
+        assert 1 - len(missed) / len(replies["danger_now"]) >= found
+        assert alarms / len(replies["not_danger_now"]) <= alarmed
 
 
 @pytest.mark.parametrize(("reply", "aspects"), [
