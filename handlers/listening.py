@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.places import Place
+from knowledge.smalltalk import INTRODUCTION
 
 LANGS = ("de", "en")
 MAX_PROPOSALS = 3
@@ -178,9 +179,13 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
             if aspect not in aspects:
                 aspects.append(aspect)
     place_id = state.place_id
-    if place_id is None and heard.place is not None:
+    # A reply that is only a place ("Grimma, Sachsen") names the user's place, also when
+    # another was taken before; a place inside a sentence ("he lives in Leipzig") does not.
+    only_place = heard.smalltalk == INTRODUCTION and heard.place is not None and heard.place.id != place_id
+    if (place_id is None or only_place) and heard.place is not None:
         place_id = heard.place.id
-        inferred.append("place")
+        if "place" not in inferred:
+            inferred.append("place")
         learned.append(heard.place.name)
     for aspect in heard.aspects:
         updated = with_aspect(aspects, aspect)

@@ -630,3 +630,13 @@ def test_each_part_of_the_two_aspect_question_is_read(k: Knowledge, reply: str, 
     chat.text(reply)
     assert chat.state.node == "after_result", "both parts answered: nothing asked again"
     assert set(chat.state.aspects) == set(aspects)
+
+
+def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> None:
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("Grimma, Sachsen")
+    assert chat.state.node == "aspect_extremist"
+    assert chat.state.place_id == k.places.resolve("Grimma").places[0].id
+    assert said[0].text.startswith("Verstanden: Grimma")  # no "Hallo", and it can be corrected
+    chat.text("nein, aber der wohnt in Leipzig glaub ich")  # a place in a sentence is not the user's
+    assert chat.state.place_id == k.places.resolve("Grimma").places[0].id
