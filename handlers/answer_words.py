@@ -63,6 +63,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
         "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
         "teilweise", "zum teil", "partly", "partially", "in part", "i believe so", "believe so", "i believe yes",
+        "eindeutig", "eindeutig ja", "ganz klar", "ganz eindeutig", "offensichtlich", "clearly", "obviously",
+        "clearly yes", "very much so",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -240,7 +242,8 @@ ASPECT_ANSWERS = {
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"vorher schon|schon vorher|davor schon|"
-                        r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
+                        r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|"
+                        r"(?:zwei|drei|vier|mehrere|several|two|three|four|\d+) (?:weitere|andere|more|other|further)|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
                         r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"januar|februar|marz|mai|juni|juli|oktober|dezember))\b"),

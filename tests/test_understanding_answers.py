@@ -185,6 +185,10 @@ def test_the_option_matchers_still_work() -> None:
     ("die erste mail dieser art, davor anonyme anrufe, zwei oder drei", "repeated", "yes"),
     ("nu ni direkt, is ja im internet", None, "no"),
     ("not to me personally", "repeated", "no"),
+    # the eleventh pair
+    ("Eindeutig. Oben ein Reichsadler, unten Parolen.", "extremist", "yes"),
+    ("Der Post wurde inzwischen in mindestens zwei weitere Gruppen weitergeleitet.", "repeated", "yes"),
+    ("I wouldn't say so. He's just a bitter man about the school.", "extremist", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
