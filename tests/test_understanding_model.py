@@ -80,6 +80,8 @@ def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
     ("die drohen mir weil ich für das windrad gestimmt hab", "threat"),
     ("they threaten me", "threat"),
     ("sie drohen mir, wenn ich nicht zurücktrete", "coercion"),  # a demand: coercion
+    # revenge for a decision already taken demands nothing: a threat
+    ("he said he'll cut me for what i did to his business with the permit", "threat"),
 ])
 def test_a_plain_threat_is_a_threat_and_a_demand_is_coercion(knowledge: Knowledge, text: str, category: str) -> None:
     assert knowledge.classify(text)[0] == category
