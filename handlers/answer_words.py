@@ -187,7 +187,7 @@ ASKS_MEANING = re.compile(
 )
 
 # Asking at the end whether what was told counts: "they left a google review, does that count?"
-COUNTS_QUESTION = re.compile(r"(?:dos|does|would|do) (?:that|this|it|those|these) count\b|\b(?:zahlt|gilt) (?:das|sowas|so was)\b"
+COUNTS_QUESTION = re.compile(r"(?:dos|does|would|do|if) (?:that|this|it|those|these) counts?\b|\b(?:zahlt|gilt) (?:das|sowas|so was)\b"
                              r"|\bis (?:that|this) (?:extremist|political)\b|\bist das (?:extremistisch|politisch)\b")
 
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
@@ -243,6 +243,7 @@ ASPECT_ANSWERS = {
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"vorher schon|schon vorher|davor schon|"
                         r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|"
+                        r"(?:in|im|seit|since|back in) (?:19|20)\d\d|"
                         r"(?:zwei|drei|vier|mehrere|several|two|three|four|\d+) (?:weitere|andere|more|other|further)|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
                         r"(?:in|im) (?:the )?(?:spring|summer|autumn|fall|winter|fruhjahr|fruhling|sommer|herbst|"
                         r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -268,7 +269,9 @@ ASPECT_ANSWERS = {
                         # racism named, and the slurs of a political camp: "linkes pack", "gutmensch"
                         r"rassis\w*|racis\w*|nazi\w*|neonazi\w*|kanake\w*|parasit\w*|"
                         r"(?:linkes|linke|rotes|grunes|links grunes|versifftes) (?:pack|gesindel|zecken?)|links ?grun\w*|"
-                        r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*)\b"),
+                        r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*|"
+                        r"green witch\w*|grune hexe\w*|grun\w* (?:hexe|zecke|pack|spinner)|puppet\w*|marionette\w*|"
+                        r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*)\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"

@@ -198,7 +198,8 @@ PRIVATE_SPHERE = _words(
     "meinem mann", "partner*", "lebensgefahrt*", "eltern", "mutter", "vater", "enkel*",
     "oma", "opa", "family", "families", "kid", "kids", "child", "children", "daughter*",
     "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
-    "grandchild*", "my partner", "our partner",
+    "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
+    "brother", "brothers", "siblings",
 )
 REPEATED = _words(
     "immer wieder", "standig*", "dauernd*", "andauernd*", "fortlaufend", "unaufhorlich",

@@ -30,6 +30,9 @@ _FILLERS = frozenset(
     """bitte please ok okay oki so na also ahm ah hm hmm erstmal kurz mal you u ja yes nein no
     ich bin heisse mein name ist my name is i m im am a an the der die das ein eine einer
     eines von vom aus in at of from und and hier here als as just nur""".split()
+    # where, said around a place: "In Bautzen, also eigentlich in einem Ortsteil davon", "wohne in Pirna"
+    + """wohne wohnen lebe live ot eigentlich davon dort einem bei nahe near nah umgebung raum area genau
+    direkt zwischen sachsen saxony deutschland germany""".split()
 )
 _REQUEST = frozenset(
     """habe hab hatte hatt ne frage fragen kurze kleine anliegen moechte mochte will wollte wurde

@@ -48,7 +48,10 @@ def test_the_place_a_writer_names_belongs_to_the_introduction() -> None:
 
 
 @pytest.mark.parametrize("text", ["hi there", "guten abend", "hello, i'm a councillor in pirna",
-                                  "hallo ich bin buergermeister von hartha"])
+                                  "hallo ich bin buergermeister von hartha",
+                                  # where, said around a place ("wohne in Bautzen" had been doxxing)
+                                  "In Bautzen, also eigentlich in einem Ortsteil davon.", "wohne in Bautzen",
+                                  "i live near Pirna"])
 def test_small_talk_gets_no_category_and_no_danger(knowledge: Knowledge, text: str) -> None:
     understood = knowledge.understand(text)
     assert understood.smalltalk is not None

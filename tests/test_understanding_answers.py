@@ -189,6 +189,12 @@ def test_the_option_matchers_still_work() -> None:
     ("Eindeutig. Oben ein Reichsadler, unten Parolen.", "extremist", "yes"),
     ("Der Post wurde inzwischen in mindestens zwei weitere Gruppen weitergeleitet.", "repeated", "yes"),
     ("I wouldn't say so. He's just a bitter man about the school.", "extremist", "no"),
+    # development conversations still "not understood" before this stop's last changes
+    ("he keeps calling me a 'green witch' if that counts 🙄", "extremist", "yes"),
+    ("A shorter version with four names circulated in 2023. The current one is considerably more extensive.",
+     "repeated", "yes"),
+    ("das is bestimmt von den rechten, die andern namen sind alle die gegen deren antrag gestimmt ham", "extremist", "yes"),
+    ("schwarz weiss rote fahnen sind dabei", "extremist", "yes"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
