@@ -45,7 +45,7 @@ from knowledge import smalltalk
 from knowledge.base import Knowledge
 from knowledge.concepts import says_safe
 from knowledge.features import fold
-from knowledge.places import Resolution
+from knowledge.places import Place, Resolution
 from knowledge.schema import L10n, Question
 from knowledge.text import normalize
 
@@ -294,7 +294,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
         return _explained(state, question, k)
-    natural = _natural_pick(state, on_screen, answer.meaning, k)
+    natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
             return StepResult(state, emergency_reminder(state, k))
@@ -330,6 +330,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             # and the reply is taken as the answer it is.
             again = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
             return _typed(state, text, on_screen, ctx, advised=True).say_first(again)
+        if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
+            heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx)
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
@@ -420,8 +422,9 @@ def _asked_aspect(question: Question | None) -> str | None:
     return next((o.aspect for o in question.options if o.aspect and "yes" in o.means), None)
 
 
-def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str | None, k: Knowledge) -> Value | None:
-    """The option a natural answer (ja, nö, keine Ahnung ...) picks at this node."""
+def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str | None, k: Knowledge,
+                  text: str = "") -> Value | None:
+    """The option a natural answer (ja, nö, keine Ahnung ...) in `text` picks at this node."""
     if meaning is None:
         return None
     if state.node in (CONFIRM_CATEGORY, CHOOSE_PLACE):
@@ -432,6 +435,8 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
             return next((p.value for p in on_screen if isinstance(p.value, (OtherCategory, RetypePlace))), None)
         return None
     if meaning == "unknown" and _is_place_node(state, k):  # "weiß ich nicht": go on without a place
+        if _named_place(k, text) is not None:  # "weiß nicht genau, irgendwo bei Döbeln": that place
+            return None
         return next((p.value for p in on_screen if isinstance(p.value, SkipPlace)), None)
     for wanted in (meaning, "yes") if meaning == "both" else (meaning,):
         for pick in on_screen:
@@ -670,6 +675,14 @@ def _resolved(
     moved = _replace(state, node=question_id, pending={})
     result.with_state(moved).say(OutboundMessage(say(k, "place_not_found", state.lang)))
     return result.say(*current_messages(moved, k))
+
+
+def _named_place(k: Knowledge, text: str) -> Place | None:
+    """The one municipality a reply at the place question names, as a name or in a sentence."""
+    resolution = k.places.resolve(text)
+    if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
+        resolution = found
+    return resolution.places[0] if resolution.status in ("found", "outside") and resolution.places else None
 
 
 def _find_in_text(k: Knowledge, text: str) -> Resolution | None:

@@ -290,6 +290,8 @@ class PlaceIndex:
             (True, lambda: self._first(self.germany, prefixes)),
             (False, lambda: self.germany.suggest(stripped)),
         )
+        if len(tokens) > SENTENCE_WORDS:  # a sentence is no typo of a name, nor "Meine" or "Waren" by its first word
+            steps = steps[:1]
         for exact, hits in steps:
             places = hits()
             if places:

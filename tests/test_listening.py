@@ -640,3 +640,28 @@ def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> 
     assert said[0].text.startswith("Verstanden: Grimma")  # no "Hallo", and it can be corrected
     chat.text("nein, aber der wohnt in Leipzig glaub ich")  # a place in a sentence is not the user's
     assert chat.state.place_id == k.places.resolve("Grimma").places[0].id
+
+
+@pytest.mark.parametrize(("reply", "town"), [
+    ("Muegeln, Stadtrat. Der Täter kommt aus Leipzig, aber er steht hier bei mir vor der Tür.", "Mügeln"),
+    ("aue-bad schlema, stadtrat, ich werde gerade von einem mann verfolgt", "Aue-Bad Schlema"),
+])
+def test_an_emergency_typed_at_the_place_question_keeps_the_place(k: Knowledge, reply: str, town: str) -> None:
+    chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert said[0].emergency
+    assert chat.state.place_id is not None and k.places.get(chat.state.place_id).name == town
+
+
+def test_not_knowing_exactly_but_naming_a_town_at_the_place_question_takes_it(k: Knowledge) -> None:
+    chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    chat.text("weiß nicht genau, irgendwo bei Döbeln")
+    assert chat.state.place_id is not None and k.places.get(chat.state.place_id).name == "Döbeln"
+
+
+@pytest.mark.parametrize("reply", ["Wir waren oben auf dem Kirchberg am Aussichtsturm, als mich einer erkannt hat.",
+                                   "Meine Nachbarin, Frau Triebel, hat den Mann an meinem Auto beobachtet."])
+def test_a_sentence_at_the_place_question_is_no_town_by_its_first_word(k: Knowledge, reply: str) -> None:
+    chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    chat.text(reply)
+    assert chat.state.place_id is None  # not Waren (Müritz), not Meine
