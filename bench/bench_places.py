@@ -33,6 +33,7 @@ DEV_BLIND_3 = ROOT / "tests" / "data" / "dev" / "places-3.yaml"  # a third: thre
 # A fourth: replies to the place question, town parts, Sorbian names (a bare name with a typo
 # counts as missed here; the place question offers it through resolve()).
 DEV_BLIND_4 = ROOT / "tests" / "data" / "dev" / "places-4.yaml"
+DEV_BLIND_5 = ROOT / "tests" / "data" / "dev" / "places-5.yaml"  # a fifth, a third of it replies at the place question
 HELDOUT = ROOT / "tests" / "data" / "heldout" / "places.yaml"
 
 
@@ -165,6 +166,7 @@ def main() -> None:
     print(accuracy(index, DEV_BLIND_2))
     print(accuracy(index, DEV_BLIND_3))
     print(accuracy(index, DEV_BLIND_4))
+    print(accuracy(index, DEV_BLIND_5))
     if HELDOUT.exists():
         print(accuracy(index, HELDOUT))
 
