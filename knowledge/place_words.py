@@ -120,6 +120,10 @@ ALIASES = {
     "karl marx stadt": "Chemnitz",  # the city's name from 1953 to 1990
     "hoywoy": "Hoyerswerda",
     "dipps": "Dippoldiswalde",
+    "schiebock": "Bischofswerda",  # the town's nickname in Saxon
+    "zwigge": "Zwickau",  # Zwickau as it is spoken
+    "draesdn": "Dresden",  # Dresden as it is spoken ("Dräsdn")
+    "elbflorenz": "Dresden",  # "Florence on the Elbe"
 }
 # Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
 NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})

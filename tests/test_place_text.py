@@ -101,6 +101,8 @@ def test_every_municipality_in_a_sentence(knowledge: Knowledge) -> None:
         # A house number before a comma is no phone number; the postcode picks the name.
         ("Lindenstraße 4, 09232 Hartmannsdorf", "Hartmannsdorf"),
         ("ich wohne in Karl-Marx-Stadt, wie meine Oma sagt", "Chemnitz"),  # the old name
+        ("stadtrat in schiebock, die drohen mir", "Bischofswerda"),  # nicknames and spoken forms
+        ("Zwigge", "Zwickau"),
         ("Neustadt in Saxony, not the one in the Vogtland", "Neustadt in Sachsen"),
         # "X hier", an office before a name that is also a word, the administration writing,
         # a district after an ambiguous name, a postcode in the address lines.
