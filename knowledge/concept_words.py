@@ -176,7 +176,8 @@ FIGURATIVE = _words(
     "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
     "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "brennt echt der kittel", "brennt der kittel",
     "kittel brennt", "die hutte brennt", "hutte brennt", "schiessen sich auf mich ein", "schiest sich auf mich ein",
-    "schiessen sich auf uns ein", "being hunted online", "hunted online", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
+    "schiessen sich auf uns ein", "being hunted online", "hunted online", "pistole auf die brust", "gun to my head",
+    "gun to our heads", "gun to his head", "gun to her head", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
     "time bomb", "wandelnde bombe", "walking bomb", "aus der haut", "vorm aktenberg", "vor dem aktenberg",
     "bleeding money", "hiding from work", "hiding from my inbox", "was fire", "is fire", "that s fire", "thats fire", "so fire", "war fire", "ist fire", "phone is on fire", "phone is in flames", "phone is blowing up", "blowing up my phone", "exploding with", "konnt explodieren", "drowning in", "just kill me now", "bleeding ridiculous", "bleeding obvious", "bleeding hell", "bleeding joke", "bombardiert", "bombarded with", "sterbe an",
 )
@@ -465,6 +466,8 @@ STILL_GOING = _words(
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
     "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
 )
+# "immer näher", "immer lauter": more and more, now; no habit ("immer wieder" is one).
+CLOSER_AND_CLOSER = re.compile(r"\bimmer (?:naher|mehr|lauter|schneller|dichter|aggressiver|wutender|heftiger)\b")
 # The police are there: whoever is "still here" is them ("the police officer is still here").
 POLICE_HERE = re.compile(r"\b(?:polizei\w*|police\w*|beamt\w*|officer\w*|cops?|streife)\b")
 # Someone is still there although another has gone: the scene goes on.
@@ -573,6 +576,9 @@ INJURY = _words(
     "wounded", "unconscious", "ambulance", "can t breathe", "cant breathe", "passed out",
 )
 PERSON_PRESENT = _words(
+    # coming closer, now: "ein Mann kommt immer näher", "he's coming towards me"
+    "kommt immer naher", "kommen immer naher", "kommt naher", "kommen naher", "kommt auf mich zu", "kommen auf mich zu",
+    "coming closer", "getting closer", "coming towards me", "walking towards me", "coming at me",
     "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
     "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
     "da sin welche", "da sind welche", "uffm dach", "aufm dach", "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",

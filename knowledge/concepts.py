@@ -17,7 +17,7 @@ from knowledge.concept_words import (
     NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
     PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
     POLICE_INVITED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION, POLICE_HERE,
+    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION, POLICE_HERE, CLOSER_AND_CLOSER,
     STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THOUGHT_BUT, TICKING, UNRESPONSIVE,
     WRITTEN_ONLINE,
 )
@@ -130,8 +130,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
     if AFTERMATH.search(folded):
         found.add("aftermath")
-    if REPEATED.search(folded):
-        found.add("repeated")
+    if REPEATED.search(CLOSER_AND_CLOSER.sub(" ", folded) if "immer" in folded else folded):
+        found.add("repeated")  # "kommt immer näher" is now, not a habit
     if past_tense(folded, frozenset(folded.split())):
         found.add("past_tense")
     if REPORTED.search(folded) or " steht" in folded and WRITTEN_ONLINE.search(folded):

@@ -10,6 +10,7 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    "ein Mann kommt immer näher und sagt, er weiß, wer ich bin",  # more and more: now, no habit
     "emergency at the market stand in Zittau, three blokes ripping our banner and shoving my colleague",
     "nu da sin welche uffm dach vom schuppen un rufen meinen namen",
     "Der Mann ist zurückgekehrt und befindet sich erneut vor dem Eingang.",
@@ -103,6 +104,8 @@ NOT_DANGER = [
     # A figure of speech, a memory, asking whether to carry a weapon, thanks for help given,
     # a weapon in a video someone sent, a writer back home and fine, a visit announced.
     "es lässt mich nicht los, auch wenn der angriff schon jahre her ist",
+    "fühlt sich an als ob mir einer die pistole auf die brust setzt mit dem ultimatum von der fraktion",
+    "feels like there's a gun to my head with this ultimatum from my own party",
     "Beim Sommerfest war Bomben-Stimmung, danke an alle!",
     "should i carry pepper spray to the council meetings?",
     "Darf ich im Büro ein Pfefferspray griffbereit haben?",
