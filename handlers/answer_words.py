@@ -65,6 +65,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "teilweise", "zum teil", "partly", "partially", "in part", "i believe so", "believe so", "i believe yes",
         "eindeutig", "eindeutig ja", "ganz klar", "ganz eindeutig", "offensichtlich", "clearly", "obviously",
         "clearly yes", "very much so",
+        "i d say yes", "id say yes", "i would say yes", "i d say so", "id say so", "i would say so",
+        "d say yes", "would say yes", "d say so", "would say so", "wurde sagen ja", "wurd sagen ja",  # after "i"/"ich" (openers)
+        "ich wurde sagen ja", "ich wurd sagen ja", "wurde ich sagen ja", "wurde ich schon sagen", "wurd ich schon sagen",
     ),
     NO: (
         "nein", "nien", "no", "ne", "nope", "nah", "nahh", "nicht", "nich", "ni", "nix", "nichts",
@@ -74,6 +77,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
         "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
         "zum gluck nicht", "thankfully not", "luckily not",
+        "i d say no", "id say no", "i would say no", "ich wurde sagen nein", "ich wurd sagen nein", "d say no", "would say no", "wurde sagen nein",
+        "wurde ich sagen nein", "never anything like", "never anything like this", "never anything like that",
         "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
         "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
         "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
@@ -132,6 +137,9 @@ ANYWHERE = {
         r"|\bkan ich (?:da )?(?:nichts|nix) (?:zu )?sagen\b"
         r"|\b(?:how|woher|wie) (?:would|should|could|can|sol|solte|sollte|kan) (?:i|ich) (?:das |es |that )?(?:know|wisen)\b"
         r"|\b(?:wir|ich) wisen (?:es |das )?(?:noch )?(?:nicht|nich|ni)\b"
+        r"|\b(?:couldn t|couldnt|could not|can t|cant|canot|can not|didn t|didnt|did not) (?:really |quite )?(?:se|hear|tel|make out)\b"
+        r"|\b(?:konte|kan|konten) (?:ich|man|wir) (?:\w+ )?(?:nicht|nich|ni|net) (?:sehen|horen|erkenen|verstehen)\b"
+        r"|\b(?:not|nicht) aware\b|\bnot that we (?:know|are aware)\b"
     ),
 }
 
@@ -230,7 +238,7 @@ ASPECT_ANSWERS = {
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
-                        r"zweimal|dreimal|ago|"
+                        r"zweimal|dreimal|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
                         r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
                         r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "

@@ -160,6 +160,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             return Answer(aw.CLOSING[words[-1]], text.strip())
         if aspect is not None and words[0] in aw.NEGATIONS and names_aspect(" ".join(words[1:]), aspect):
             return Answer(NO, text.strip())  # "nicht online", "not my family"
+    if aspect is not None and _named_only_in_doubt(text, aspect):
+        return Answer(UNKNOWN, text.strip())  # "Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt."
     if (said := _aspect_answer(text, aspect)) is not None:
         return Answer(said, text.strip())
     opening = _tokens(aw.CLAUSE.split(text)[0])  # "not online, but somebody filmed it"
@@ -200,6 +202,17 @@ def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> A
         if aspect is not None and names_aspect(told, aspect):
             return Answer(YES, told.strip(), leaning=True)
     return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
+
+
+def _named_only_in_doubt(text: str, aspect: str) -> bool:
+    """The aspect is named, but only in clauses that wonder whether it holds ("ob ...",
+    "whether ..."): that is a don't know, not a yes."""
+    naming = []
+    for clause in aw.CLAUSE.split(text):
+        words = _tokens(clause)
+        if words and (_aspect_answer(clause, aspect) is not None or names_aspect(clause, aspect)):
+            naming.append(words)
+    return bool(naming) and all(not aw.WHETHER.isdisjoint(words[:3]) for words in naming)
 
 
 def _leaning(words: list[str], aspect: str | None) -> str | None:

@@ -170,11 +170,15 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
     inferred = list(state.inferred)
     category, also = state.category, list(state.also)
     aspects = list(state.aspects)
-    if (category is None or category == FALLBACK) and heard.categories:
-        category, also = heard.categories[0], list(heard.categories[1:])
+    # "Not sure or something else" is only ever picked by the user: a later reply replaces
+    # it only with an offence the model is sure of ("Two times, Monday and Thursday" is no
+    # reason to call it coercion).
+    offences = heard.categories if category is None else heard.sure if category == FALLBACK else ()
+    if offences:
+        category, also = offences[0], list(offences[1:])
         inferred.append("category")
-        learned.append(" und ".join(k.categories[c].label.get(lang) for c in heard.categories)
-                       if lang == "de" else " and ".join(k.categories[c].label.get(lang) for c in heard.categories))
+        learned.append(" und ".join(k.categories[c].label.get(lang) for c in offences)
+                       if lang == "de" else " and ".join(k.categories[c].label.get(lang) for c in offences))
         for aspect in k.categories[category].aspects:
             if aspect not in aspects:
                 aspects.append(aspect)

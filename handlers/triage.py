@@ -395,14 +395,16 @@ def _yes_to_another_question(state: ConversationState, question: Question | None
 
 
 def _parts_answered(question: Question, text: str) -> tuple[Answer, dict[str, str]] | None:
-    """The option of a question about several aspects that a reply answering every part
+    """The option of a question about several aspects that a reply speaking of some part
     picks (the one whose aspects are those said yes), with what it said of each part."""
     asked = tuple(dict.fromkeys(a for o in question.options for a in (o.aspect, *o.aspects) if a))
     if len(asked) < 2:
         return None
     said = aspect_parts(text, asked)
-    if set(said) != set(asked):
+    if not said:
         return None
+    # A part not spoken of is "no or don't know", the button's own words: "hat er nischt
+    # von gesacht. den hab ich vorher noch nie gesehn" is a no to both.
     yes = {a for a, meaning in said.items() if meaning == YES}
     for option in question.options:
         if {a for a in (option.aspect, *option.aspects) if a} == yes and (yes or "no" in option.means):

@@ -156,6 +156,7 @@ ONLINE = _words(
     "kommentar*", "kommentiert*", "comment*", "chat*", "gruppenchat*", "dm", "dms", "pn", "pns",
     "privatnachricht*", "direktnachricht*", "story", "storys", "stories", "forum*", "blog*",
     "website*", "webseite*", "homepage", "hashtag*", "livestream*", "stream*", "account*",
+    "going live", "goes live", "went live", "live gestreamt", "live ubertrag*",
     "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
     "shitstorm*", "screenshot*", "link", "url",
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
@@ -245,7 +246,7 @@ EXTREMIST = _words(
     "volksverrater*", "volksverhetz*", "rechtsextrem*", "rechtsradikal*", "linksextrem*",
     "linksradikal*", "extremist*", "islamist*", "dschihad*", "jihad*", "identitar*",
     "dritter weg", "iii weg", "freie sachsen", "npd", "heimat partei", "white power",
-    "far right", "far left", "right wing extrem*", "keltenkreuz*", "judenstern*",
+    "far right", "far left", "right wing extrem*", "keltenkreuz*", "celtic cross*", "judenstern*",
     "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
     "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",

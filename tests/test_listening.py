@@ -3,6 +3,7 @@ danger in typed text at any node, and held-out danger messages reach 110 through
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 
 from bot.app import open_app
 from bot.config import Settings
+from handlers import listening
 from handlers.messages import ConversationKey, OptionChosen, TextIn
 from knowledge.base import Knowledge, load
 from tests.helpers import PureChat, all_text, option_ids
@@ -630,6 +632,35 @@ def test_each_part_of_the_two_aspect_question_is_read(k: Knowledge, reply: str, 
     chat.text(reply)
     assert chat.state.node == "after_result", "both parts answered: nothing asked again"
     assert set(chat.state.aspects) == set(aspects)
+
+
+def test_a_no_to_one_part_and_nothing_of_the_other_is_a_no(k: Knowledge) -> None:
+    chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    chat.text("hat er nischt von gesacht. den hab ich vorher noch nie gesehn")
+    assert chat.state.node == "after_result", "the unsaid part is 'no or don't know', the button's words"
+    assert not set(chat.state.aspects) & {"private_sphere", "repeated"}
+
+
+def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k: Knowledge) -> None:
+    chat = PureChat(k, lang="en")
+    chat.text("Hello, sorry if wrong place. I am in Werdau council. Two times this week a man stand on the street "
+              "and take photos of my house, when I come out he go away. Nothing else happen. I don't know if this is bad.")
+    shown = chat.text("No, he is not here now")
+    chat.option(next(o.id for m in shown for o in m.options if o.label.startswith("Not sure")))
+    asked_repeated = False
+    for _ in range(5):
+        if chat.state.node == "after_result":
+            break
+        asked_repeated |= "repeated" in chat.state.node
+        chat.text("Two times, Monday and Thursday" if "repeated" in chat.state.node else "No")
+    assert asked_repeated and chat.state.node == "after_result"
+    assert chat.state.category == "unsure"
+    # A later reply replaces the user's "not sure" only with an offence the model is sure of.
+    heard = listening.hear(k, "he stands there every day and takes photos, that is stalking no?")
+    guessed = replace(heard, categories=("coercion",), sure=())
+    assert listening.absorb(chat.state, guessed, k)[0].category == "unsure"
+    sure = replace(heard, categories=("stalking",), sure=("stalking",))
+    assert listening.absorb(chat.state, sure, k)[0].category == "stalking"
 
 
 def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> None:

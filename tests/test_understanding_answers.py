@@ -195,6 +195,17 @@ def test_the_option_matchers_still_work() -> None:
      "repeated", "yes"),
     ("das is bestimmt von den rechten, die andern namen sind alle die gegen deren antrag gestimmt ham", "extremist", "yes"),
     ("schwarz weiss rote fahnen sind dabei", "extremist", "yes"),
+    # the twelfth fresh conversation pair, first read (4 December, afternoon)
+    ("Well, he called me a foreign traitor and had a Celtic cross tattooed on his hand, so I'd say yes?", "extremist", "yes"),
+    ("Never anything like this.", "repeated", "no"),
+    ("We are not aware of an earlier list.", "repeated", "unknown"),
+    ("saw 2 guys run off, one shouted something, couldnt hear", "extremist", "unknown"),
+    ("I cannot see. He have normal clothes", "extremist", "unknown"),
+    ("Two times, Monday and Thursday", "repeated", "yes"),
+    ("They're filming me on their phones. Someone said it's going live.", "online", "yes"),
+    # named only where the writer wonders whether it holds: a don't know
+    ("Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
+     "extremist", "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
