@@ -380,6 +380,10 @@ ASIDES = re.compile(
 
 # "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
+# What a published picture shows is its content, not a scene ("a Telegram channel has posted
+# my address and a photo of my kids in front of our house"); read only where the text is
+# about something online.
+PICTURED = re.compile(r"\b(?:fotos?|bild|bilder|photos?|pictures?|videos?|selfies?|aufnahmen?) (?:von|vom|of|mit|with)(?: \w+){0,7}")
 HIDING_THINGS = re.compile(
     r"\bhid(?:ing|e|den) nothing\b|\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
     r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
@@ -671,18 +675,21 @@ DRAWN = _words(
     "pointing", "points", "aims", "aiming", "brandishing",
 )
 # An injury as a present state is now, whatever story surrounds it.
+# Hurt, no more: after a past time ("Yesterday a man push me ... My arm is hurt") it is the
+# aftermath, for a doctor; with no time, or with a now, it is an injury now.
+HURT = _words("ist verletzt", "bin verletzt", "sind verletzt", "is injured", "are injured", "is hurt", "am hurt", "are hurt")
 INJURED_NOW = _words(
-    "he s down", "she s down", "ist verletzt", "bin verletzt", "sind verletzt", "ist schwer verletzt", "blutet", "blute",
+    "he s down", "she s down", "ist schwer verletzt", "blutet", "blute",
     "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
     "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
     "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
     "feel dizzy", "bewusstlos", "ohnmachtig",
-    "is bleeding", "am bleeding", "m bleeding", "is injured", "are injured", "is hurt badly",
+    "is bleeding", "am bleeding", "m bleeding", "is hurt badly",
     "badly hurt", "unconscious", "is on the ground", "s on the ground", "m on the ground", "am on the ground",
     "are on the ground", "re on the ground", "still on the ground", "him on the ground", "her on the ground",
     "me on the ground", "dad on the ground", "mum on the ground", "mom on the ground", "partner on the ground",
     "husband on the ground", "wife on the ground", "kicked on the ground", "can t breathe", "cant breathe", "passed out",
-    "is hurt", "am hurt", "are hurt", "augen brennen", "eyes are burning",
+    "augen brennen", "eyes are burning",
     "kaum luft", "atmet komisch", "atmet kaum", "reagiert kaum", "redet wirr", "barely breathing",
     "blood everywhere", "blood all over", "lots of blood", "uberall blut", "blut uberall",
     "uberall ist blut", "viel blut", "can t stop the bleeding",
@@ -758,12 +765,14 @@ SHOULD_I_CALL = re.compile(
 # Schubladen"): a story around it does not make it the past.
 # Someone in a short message: a place alone ("vor dem Haus in der Einfahrt", typed as where it
 # happened) is no scene; "einer am Fenster" is.
-ACTORS = frozenset("einer eine jemand jemanden wer welche typ typen kerl kerle mann manner leute gruppe mob person "
-                   "personen er someone somebody anyone guy guys man men woman people "
-                   "group mob person he she they theyre hes shes intruder einbrecher horde"
-                   # or a verb of being there: "die sind vor der Tür"
-                   " ist is sind san seid steht stehen stehn sitzt sitzen wartet warten lauert lauern"
-                   " is are re s stands standing sits sitting waits waiting lurking".split())
+ACTOR_PEOPLE = frozenset("einer eine jemand jemanden wer welche typ typen kerl kerle mann manner leute gruppe mob person "
+                         "personen er someone somebody anyone guy guys man men woman people "
+                         "group mob person he she they theyre hes shes intruder einbrecher horde".split())
+# or a verb of being there: "die sind vor der Tür"
+ACTORS = ACTOR_PEOPLE | frozenset("ist is sind san seid steht stehen stehn sitzt sitzen wartet warten lauert lauern"
+                                  " is are re s stands standing sits sitting waits waiting lurking".split())
+# A parked car is no one there ("The car is parked outside my home, so... kind of?").
+PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b")
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",

@@ -12,7 +12,7 @@ from knowledge.concept_words import (
     ACTORS, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
     CLAUSE_BREAK, DEGREES, DENIED, DE_AUXILIARIES, DRAWN, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
-    HIDING_THINGS, HOLD_NOT_LET_GO, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
+    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, PICTURED, PARKED, ACTOR_PEOPLE, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
     NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
     PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
@@ -111,6 +111,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
+    if PICTURED.search(folded) and is_online(folded):
+        folded = PICTURED.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
@@ -180,7 +182,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
     hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
     if (OVER.search(KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(folded) \
-            and not INJURED_NOW.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
+            and not INJURED_NOW.search(folded) and not HURT.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(NOT_LATER.sub(" ", folded)):
         found.add("foretold")
@@ -205,7 +207,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "reported" in found and not now:
         hazards -= {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
-    hurt_now = INJURED_NOW.search(affirmed) or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
+    hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
+    hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
@@ -244,7 +247,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             and not found & {"past", "aftermath", "safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # A short cry naming a person at the door or window ("einer am fenster") is the scene itself.
-    if len(folded.split()) <= 10 and "person" in found and not story and not ACTORS.isdisjoint(folded.split()) \
+    actors = ACTORS if not PARKED.search(folded) else ACTOR_PEOPLE
+    if len(folded.split()) <= 10 and "person" in found and not story and not actors.isdisjoint(folded.split()) \
             and not found & {"safe_now", "not_live", "over", "reported", "negated", "foretold"}:
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")

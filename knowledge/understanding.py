@@ -131,6 +131,8 @@ class Understander:
         if concepts(fold(text), text) & SETTLED_SCENE:
             return DangerVerdict(False, (), 0.0)
         for tail in clause_tails(text):
+            if _WONDERING.match(tail):
+                continue  # "Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt": no scene
             folded = fold(tail)
             found = concepts(folded, tail)
             verdict = self._danger(folded, self.model.vector(tail, folded, found) if self.model else None, found)
@@ -151,6 +153,9 @@ SETTLED_SCENE = MODEL_VETOES | {"safe_now"}
 # Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
+# A clause that wonders whether ("ob", "whether") or supposes ("falls") tells no scene; "wenn
+# ich rausschaue, steht er da" can.
+_WONDERING = re.compile(r"\s*(?:ob|whether|falls)\b", re.IGNORECASE)
 
 
 def clause_tails(text: str) -> list[str]:

@@ -59,6 +59,8 @@ DANGER = [
     "anruf vom hort: ein fremder mann will meine tochter mitnehmen",
     "da is einer am fenster",
     "brauche hilfe, der sprüht grad mit pfefferspray",  # no question about carrying one
+    "er hat mich geschlagen, ich bin verletzt",
+    "my husband is hurt, the guy is still outside",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -196,6 +198,11 @@ NOT_DANGER = [
     "mei schwiegersohn meint ich soll mir nen messer unters kissen legen, is das erlaubt",
     "seit der wahl steht fast jede woche einer vorm haus und glotzt. grad nicht, aber es macht mich fertig",
     "die messer stecken nur in meinem ruecken, politisch gemeint",
+    # hurt after a past time is the aftermath; a published picture shows no scene; a parked car is no one
+    "Yesterday a man push me hard on the street near the market and spit on me, he say go home. My arm is hurt. What I must do?",
+    "Gestern hat mich einer am Markt geschubst, mein Arm ist verletzt.",
+    "A Telegram channel has posted my address and a photo of my kids in front of our house. I'm honestly shaking.",
+    "The car is parked outside my home, so... kind of?",
 ]
 
 
