@@ -113,7 +113,7 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     category = k.categories[category_id]
     police = k.catalogue.police_contact
     aspect_ids = _aspect_ids(k, state, category)
-    ids: list[str] = [police]
+    ids: list[str] = [police, *category.lead_contacts]
     order = list(k.aspects)
     for aspect_id in sorted(aspect_ids, key=order.index):  # the lead contacts in the order aspects are listed
         ids += k.aspects[aspect_id].lead_contacts

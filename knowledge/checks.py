@@ -156,11 +156,12 @@ def _routing_problems(k: Knowledge) -> list[Problem]:
     out: list[Problem] = []
     known = set(k.contacts) | {k.catalogue.police_contact}
     for cid, category in k.categories.items():
-        for i, contact in enumerate(category.contacts):
-            if contact not in known:
-                out.append(
-                    _problem(k, "categories.yaml", ("categories", cid, "contacts", i), f"unknown contact {contact!r}")
-                )
+        for field in ("lead_contacts", "contacts"):
+            for i, contact in enumerate(getattr(category, field)):
+                if contact not in known:
+                    out.append(
+                        _problem(k, "categories.yaml", ("categories", cid, field, i), f"unknown contact {contact!r}")
+                    )
         for i, contact in enumerate(category.exclude_contacts):
             if contact not in known:
                 out.append(

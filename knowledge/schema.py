@@ -218,6 +218,11 @@ class Category(Strict):
         description="One calm sentence that acknowledges the situation, first on the result."
     )
     contacts: list[str] = Field(default_factory=list)
+    lead_contacts: list[str] = Field(
+        default_factory=list,
+        description="Contacts that come right after the local police, before any aspect's lead "
+        "(doxxing: ZASTEX, which domain.md names first for published addresses).",
+    )
     steps: L10nList = Field(description="Short steps; the first four (with the aspects') are shown first.")
     legal: LegalHint | None = None
     aspects: list[str] = Field(
