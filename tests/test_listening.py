@@ -663,6 +663,20 @@ def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k
     assert listening.absorb(chat.state, sure, k)[0].category == "stalking"
 
 
+def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowledge) -> None:
+    text = ("Sehr geehrte Damen und Herren, ich bin Sachbearbeiterin im Bürgeramt der Stadt Oederan. Heute "
+            "Vormittag hat ein Bürger, dem ich einen Antrag ablehnen musste, am Schalter geäußert, er wisse, wo "
+            "ich wohne, und ich solle mich in Acht nehmen. Wie soll ich mich verhalten?")
+    ranking = k.understand(text).categories
+    assert ranking[0].id == "unsure" and len(ranking) == 2, "the model's reading this test is about"
+    heard = listening.hear(k, text)
+    assert heard.categories == () and "threat" in heard.proposals
+    chat = PureChat(k)
+    chat.text(text)
+    chat.option("danger_no")
+    assert chat.state.category is None and "cat.threat" in option_ids(chat.last.messages)
+
+
 def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> None:
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text("Grimma, Sachsen")
