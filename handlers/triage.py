@@ -84,7 +84,9 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context) -> Ste
     to confirm once the user is safe, never settled."""
     absorbed, _ = listening.absorb(state, heard.without_offence(), ctx.knowledge)
     shown = emergency(absorbed, ctx)
-    guesses = heard.sure  # only what the model is very sure of; guesses would confuse now
+    # Offered once the user is safe: what the model is sure of, else its likeliest few, a
+    # shorter choice than every category for someone who has just been in danger.
+    guesses = heard.sure or heard.categories or heard.proposals
     if shown.state is not None and guesses and not absorbed.category:
         shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
     return shown

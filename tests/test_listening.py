@@ -677,6 +677,14 @@ def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowl
     assert chat.state.category is None and "cat.threat" in option_ids(chat.last.messages)
 
 
+def test_once_safe_after_an_emergency_the_likeliest_offences_are_offered(k: Knowledge) -> None:
+    chat = PureChat(k)
+    first = chat.text("hilfe einer steht vor meiner tür und schreit er bringt mich um, bin bürgermeister in hartha")
+    assert first[0].emergency
+    offered = option_ids(chat.option("safe_continue"))
+    assert "cat.threat" in offered and len(offered) <= 4, "a short choice, not every category"
+
+
 def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> None:
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = chat.text("Grimma, Sachsen")
