@@ -66,6 +66,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "eindeutig", "eindeutig ja", "ganz klar", "ganz eindeutig", "offensichtlich", "clearly", "obviously",
         "clearly yes", "very much so",
         "i d say yes", "id say yes", "i would say yes", "i d say so", "id say so", "i would say so",
+        "des zahlt wohl", "das zahlt wohl", "des zahlt schon", "das zahlt schon", "das zahlt ja", "zahlt wohl",
+        "that counts", "that should count", "i guess that counts", "d say that counts",
         "d say yes", "would say yes", "d say so", "would say so", "wurde sagen ja", "wurd sagen ja",  # after "i"/"ich" (openers)
         "ich wurde sagen ja", "ich wurd sagen ja", "wurde ich sagen ja", "wurde ich schon sagen", "wurd ich schon sagen",
     ),
@@ -79,6 +81,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "zum gluck nicht", "thankfully not", "luckily not",
         "i d say no", "id say no", "i would say no", "ich wurde sagen nein", "ich wurd sagen nein", "d say no", "would say no", "wurde sagen nein",
         "wurde ich sagen nein", "never anything like", "never anything like this", "never anything like that",
+        "not aplicable", "does not aply", "doesn t aply", "trift nicht zu", "nicht zutrefend", "entfalt",
+        # where the writer is, at work: "Ich sitze im Büro, draußen regnet's", "I'm at work at the moment"
+        "ich sitze im buro", "sitze im buro", "ich bin im buro", "bin im buro", "bin auf arbeit", "bin auf der arbeit",
+        "ich bin auf arbeit", "ich bin auf der arbeit", "i m at work", "im at work", "i am at work", "i m in the ofice",
+        "i m at the ofice", "i am in the ofice",
+        "itze grad nich", "itze nich", "jetzt grad nich", "grad nich", "gerade nich", "etz grad nich", "jetzt nich",
         "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
         "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
         "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
@@ -191,6 +199,7 @@ ASKS_MEANING = re.compile(
     r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
     r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
     r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the question"
+    r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
 )
 
@@ -198,11 +207,20 @@ ASKS_MEANING = re.compile(
 COUNTS_QUESTION = re.compile(r"(?:dos|does|would|do|if) (?:that|this|it|those|these) counts?\b|\b(?:zahlt|gilt) (?:das|sowas|so was)\b"
                              r"|\bis (?:that|this) (?:extremist|political)\b|\bist das (?:extremistisch|politisch)\b")
 
+# Office German that affirms or denies ("insoweit wird eine Betroffenheit des privaten Umfelds
+# bejaht", "ist zu verneinen").
+FORMAL = {
+    YES: re.compile(r"\b(?:wird|werden|ist|sind|wurde|wurden)(?: \w+){0,8} bejaht\b|\bzu bejahen\b"),
+    NO: re.compile(r"\b(?:wird|werden|ist|sind|wurde|wurden)(?: \w+){0,8} verneint\b|\bzu verneinen\b"),
+}
+
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
 NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
-    r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|danger)\b"
+    r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"
+    r" (?:imediate |acute |akute |unmitelbare )?(?:danger|gefahr|gefahrdung)\w*\b"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
     r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
     r"|evident|visible|assumed)\b"
@@ -249,7 +267,8 @@ ASPECT_ANSWERS = {
                         r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"vorher schon|schon vorher|davor schon|"
+                        r"vorher schon|schon vorher|davor schon|each with|each time|every time|jedes mal|jeweils|"
+                        r"\d{1,2}\.?,? \d{1,2}\.? (?:and|und) \d{1,2}\b|"
                         r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|"
                         r"(?:in|im|seit|since|back in) (?:19|20)\d\d|"
                         r"(?:zwei|drei|vier|mehrere|several|two|three|four|\d+) (?:weitere|andere|more|other|further)|vorm (?:jahr|monat)|vorigen? (?:jahr|monat|woche)|"
@@ -259,9 +278,9 @@ ASPECT_ANSWERS = {
     },
     "extremist": {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
-                       r"no symbols|keine symbole|nichts politisches)\b"),
+                       r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"runes?|runen?|88|black white red|right wing|left wing|linke szene|"
+                        r"runes?|runen?|runic|runisch\w*|slogans?|day x|tag x|88|black white red|right wing|left wing|linke szene|"
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
                         r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber|"
@@ -285,6 +304,7 @@ ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
                        r"nur dienstlich|only at work)\b"),
         YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
+                        r"(?:in|auf) (?:meiner|unserer) (?:strase|strasse|gase|gasse)|my street|our street|"
                         r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
                         r"my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
                         r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),

@@ -151,6 +151,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             return Answer(meaning, _rest(text, length))
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
+    if len(words) <= aw.MAX_CLAUSE_SCAN and ("bejaht" in words or "verneint" in words or "zu" in words):
+        for meaning, pattern in aw.FORMAL.items():  # "... wird eine Betroffenheit des privaten Umfelds bejaht"
+            if pattern.search(" ".join(words)):
+                return Answer(meaning, text.strip())
     if len(words) <= aw.MAX_SENTENCE:
         squeezed = " ".join(words)
         for meaning, pattern in aw.ANYWHERE.items():  # "moment, das vorhin war falsch"

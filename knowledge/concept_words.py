@@ -15,7 +15,7 @@ from knowledge.extract import _words
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
-    "wenn", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
+    "wenn", "wenns", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
     "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
     "soon", "one day", "eines tages", "ll", "d better", "had better", "better quit", "better resign",
     "better step down", "or his house", "or his barn", "or his car", "or his home", "or your house",
@@ -102,6 +102,10 @@ _NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone no
 NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
     "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn".split()
 )
+# "sicher" of certainty, not safety ("bin mir net sicher, obs politisch is", "nicht sicher, ob"):
+# removed before SAFE_NOW is searched.
+CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz |so |mehr )?sicher\b"
+                       r"|\bmir (?:\w+ ){0,2}sicher\b|\bsicher(?:lich)? (?:ob|obs|dass|das)\b")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
@@ -114,12 +118,23 @@ SAFE_NOW = _words(
     "we re all ok", "guy left", "guys left",
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
+    # gone another way: "der Typ, der mich verfolgt hat, ist vor 10 min abgebogen"
+    "ist abgebogen", "sind abgebogen", "is abgebogen", "turned off", "turned away",
     # nobody there any more: "jetzt grad steht da keiner mehr", "he's not here now"
     "keiner mehr", "keener mehr", "niemand mehr", "nicht mehr da", "nicht mehr hier",
     "not here now", "not here rn", "not there now", "not here anymore", "not there anymore",
 )
 # The writer has reached safety: inside behind a locked door, or the police have come.
 # First person only: "er ist drin" is the opposite.
+# The question said back and answered no ("Jemand in Gefahr? Nein, zum Glück nicht.").
+ECHOED_NO = re.compile(r"(?i)(?:gefahr|danger)\s*\?+\s*(?:nein|nee|ne|nö|no|nope|nah)\b")
+# Somewhere else, with someone ("Ich bin bei meiner Schwester in Meißen, die Tür ist
+# abgeschlossen"): safe, unless a person is said to be there (then the scene counts).
+RELOCATED = re.compile(
+    r"\b(?:bin|sind|ich bin|wir sind) (?:jetzt |grad |gerade |schon |erstmal )?bei (?:meiner|meinem|meinen|unserer|unserem|unseren|der|den|einer|einem)"
+    r" (?:\w+ )?(?:schwester|bruder|mutter|mama|vater|papa|eltern|nachbar\w*|freund\w*|tochter|sohn|oma|opa|tante|onkel|kolleg\w*|schwieger\w*)\b"
+    r"|\b(?:i m|im|i am|we re|we are|staying) (?:now |at |with )(?:my|our|a) (?:\w+ )?(?:sister|brother|mum|mom|mother|dad|father|parents|neighbou?r|friend|daughter|son|gran|grandma)s?\b"
+)
 SHELTERED = _words(
     "bin drin", "bin drinnen", "sind drin", "sind drinnen", "bin jetzt drin", "sind jetzt drin",
     "bin im haus", "sind im haus", "bin in der wohnung", "tur zu", "tur ist zu", "tur is zu", "tur abgeschlossen",
@@ -163,7 +178,9 @@ FIGURATIVE = _words(
     "mit den nerven am ende", "durch den wind", "i m a wreck", "im a wreck", "burnt out", "ausgebrannt",
     "inbox is on fire", "killing me", "kills me", "dying of", "dying to", "i m dead", "im dead",
     "todmude", "totlachen", "tot gelacht", "sterbe vor", "bombenstimmung", "bombig",
-    "feuer und flamme", "fire away", "fired up", "shitstorm", "sturm im wasserglas",
+    "feuer und flamme", "fire away", "fired up", "fire in the belly", "fire in my belly", "feuer im bauch",
+    "wie eingekesselt", "fuhl mich wie", "fuhle mich wie", "feel like i m", "feels like i m",
+ "shitstorm", "sturm im wasserglas",
     "brennt die hutte", "blood is boiling", "under fire", "powder keg", "pulverfass", "ist explosiv", "has been explosive", "explosive mood", "land unter", "wrecked", "sterbe gerade vor", "i m dying", "im dying", "killing it",
     "brennt der kittel", "brennt mir der kittel", "aus allen rohren", "dropped a bomb", "drop a bomb",
     "brennt grad die luft", "brennt gerade die luft", "brennt hier die luft", "hitze bringt mich um",
@@ -470,6 +487,9 @@ STILL_GOING = _words(
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
     "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
 )
+# Again, now ("und jetzt stehn die wieder vorm Haus", "un jetz isser widder da"): the scene of
+# this moment, however often it came before.
+NOW_AGAIN = re.compile(r"\b(?:jetzt|jetz|itze|etz|grad|gerade|grade|now|right now)\b(?: \w+){0,3} (?:wieder|widder|again)\b")
 # "immer näher", "immer lauter": more and more, now; no habit ("immer wieder" is one).
 CLOSER_AND_CLOSER = re.compile(r"\bimmer (?:naher|mehr|lauter|schneller|dichter|aggressiver|wutender|heftiger)\b")
 # The police are there: whoever is "still here" is them ("the police officer is still here").
@@ -517,7 +537,7 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front)|noch da|noch immer da"
+    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
     r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
@@ -558,7 +578,7 @@ FIRE = _words(
     "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
     "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol on",
     "petrol over", "smell of petrol", "smells of petrol", "petrol can*", "gasoline", "set alight",
-    "lodert", "lodern", "qualmt", "qualm", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
+    "lodert", "lodern", "qualmt", "qualm", "es raucht", "raucht es", "raucht aus", "raucht leicht", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
 )
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
@@ -595,7 +615,18 @@ PERSON_PRESENT = _words(
     "kommen zur tur", "comes to the door", "coming to the door",
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
-    "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller",
+    "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller", "im hausflur",
+    "isser da", "isser widder da", "isser wieder da", "ist er wieder da", "is er wieder da", "sind se wieder da",
+    "sind sie wieder da", "sin se widder da", "he s back", "they re back", "he is back", "they are back",
+    "vor meinem schlafzimmerfenster", "vorm schlafzimmerfenster", "vor meinem fenster", "vorm fenster", "am schlafzimmerfenster",
+    "unterm schlafzimmerfenster", "auf der anderen strassenseite", "across the street", "im gang", "auf dem gang",
+    "auf dem flur", "in the corridor", "in the hallway", "a man is here", "someone is here", "somebody is here",
+    "a guy is here", "man is here now",
+    "in meim garten", "in meen garten", "in mein garten", "vor meiner wohnungstur", "vor unserer wohnungstur",
+    "an meiner wohnungstur", "an der wohnungstur", "vor der wohnungstur",
+    # heard, now: "ich hör, wie jemand an meinem Auto die Reifen zersticht"
+    "hor wie jemand", "hore wie jemand", "hor wie einer", "hore wie einer", "hor wie da", "hore wie da",
+    "hear someone", "can hear someone", "can hear somebody", "hear somebody", "hear people outside",
     "auf dem balkon", "auf meinem balkon", "vor dem rathaus", "vor dem buro", "im buro",
     "drauss*", "draussen", "unten", "hinter mir", "neben mir", "sind hier", "ist hier",
     "sind da", "ist da", "steht da", "stehen da", "at my door", "at the door", "at our door",
@@ -617,7 +648,8 @@ PERSON_PRESENT = _words(
     "einer ist drin", "jemand ist drin", "ist jemand drin",
 )
 FOLLOWING = _words(
-    "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt",
+    "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt", "hinner mir", "hinner uns",
+    "jede kurve mit", "every turn i make", "every turn i take",
     "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "after me", "hinter mir her",
     "lauft mir nach", "laufen mir nach", "mir grade nach", "mir gerade nach", "mir grad nach", "runs after me", "following me",
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
@@ -725,6 +757,7 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 # geworfen, der Pavillon brennt"), unless it is a past time, over, a report or a threat's words.
 FIRE_NOW = _words(
     "brennt", "brennts", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
+    "es raucht", "raucht es", "raucht aus", "raucht leicht", "smoke is coming", "smoke coming out",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
     "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )
@@ -770,9 +803,22 @@ ACTOR_PEOPLE = frozenset("einer eine jemand jemanden wer welche typ typen kerl k
                          "group mob person he she they theyre hes shes intruder einbrecher horde".split())
 # or a verb of being there: "die sind vor der Tür"
 ACTORS = ACTOR_PEOPLE | frozenset("ist is sind san seid steht stehen stehn sitzt sitzen wartet warten lauert lauern"
-                                  " is are re s stands standing sits sitting waits waiting lurking".split())
+                                  " is are re stands standing sits sitting waits waiting lurking".split())
+# Who is behind it ("Ob dahinter eine politische Gruppe steht", "who is behind this"): no one
+# standing anywhere; removed before anything is read.
+BEHIND_IT = re.compile(r"\bdahinter(?: \w+){0,4} (?:steht|stehen|steckt|stecken)\b|\b(?:is|are) behind (?:it|this|that|all this)\b")
+# The police standing guard ("we had police outside our house for a month"): no one threatening.
+POLICE_GUARD = re.compile(r"\b(?:police|polizei|streife|cops|officers?|beamte)(?: \w+){0,2} (?:outside|in front of|vor|vorm|at)\b")
+# Asking what the bot does ("What does this bot do if I write that I'm in danger?").
+ABOUT_THE_BOT = re.compile(r"\b(?:this|the|der|dieser|den|dem|ihr|your) bot\b|\bif i (?:write|say|type|tell you)\b"
+                           r"|\bwenn ich (?:schreibe|schreib|sage|tippe)\b")
+# A threat's future said now ("er steht vor der Tür und sagt, er wird mich umbringen", "he
+# says he will kill the mayor"): the saying is present, its "wird"/"will" is the threat's.
+SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|schreit|brullt|ruft|droht)"
+                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
-PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b")
+PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
+                    r"|\b(?:auto|car|wagen|fahrzeug|transporter|kiste)\b(?: \w+){0,10} (?:steht|stehen|stands)\b")
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
@@ -780,13 +826,15 @@ PRESENT_SCENE = _words(
     "sitz drin", "sitze drin",
     "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
     "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
+    "is in the corridor", "is in the hallway", "is in the building", "ist im gebaude", "ist im flur",
     "stand in front", "throw stones",
     "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier", "sind schon im", "ist schon im",
     "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
 )
 # A powder or substance from a letter, now: a hazard whatever the tense of the opening.
 # A thing that ticks or beeps is there now, even in a question ("tickt irgendwie??").
-TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping")
+TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping", "zischt", "zischen", "hissing",
+                 "fizzing", "summt", "humming", "brummt")
 POWDER = _words(
     "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
     "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
@@ -808,7 +856,8 @@ CAPTIVE = _words(
 )
 # Blinded now: read on the text as written, since "nix" / "nichts" is part of it.
 BLINDED = _words(
-    "can t see anything", "cant see anything", "can t see a thing", "seh nix mehr", "sehe nix mehr",
+    "can t see anything", "cant see anything", "can t see a thing", "can t see properly", "cant see properly",
+    "sprayed something in my eyes", "in die augen gesprüht", "in die augen gespruht", "kann nicht richtig sehen", "seh nix mehr", "sehe nix mehr",
     "seh nichts mehr", "sehe nichts mehr", "kann nichts sehen", "kann nix sehen", "seh nix", "sehe nichts",
 )
 # Attacked in the passive present ("wird zusammengeschlagen"): it lasts while it is said;

@@ -12,7 +12,7 @@ from knowledge.concept_words import (
     ACTORS, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
     CLAUSE_BREAK, DEGREES, DENIED, DE_AUXILIARIES, DRAWN, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
-    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, PICTURED, PARKED, ACTOR_PEOPLE, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
+    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, PICTURED, PARKED, ACTOR_PEOPLE, CERTAINTY, RELOCATED, ECHOED_NO, POLICE_GUARD, ABOUT_THE_BOT, SAYS_NOW_FUTURE, BEHIND_IT, NOW_AGAIN, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
     NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
     PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
@@ -98,6 +98,16 @@ def mend_slips(folded: str) -> str:
     return " ".join(SLIPS.get(w, w) for w in words)
 
 
+def _scene_outside_quotes(raw: str) -> bool:
+    """Whether a scene is told outside the quoted words ("Anruf: „Schau mal aus dem Fenster.“
+    Da steht einer mit Sturmhaube vor meinem Schlafzimmerfenster"): then the quote is only
+    part of the story, and the scene is read as told."""
+    from knowledge.features import fold  # features imports this module
+
+    outside = fold(QUOTED.sub(" ", raw))
+    return any(pattern.search(outside) for pattern in SITUATIONS.values()) and bool(PRESENT_SCENE.search(outside))
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
@@ -111,6 +121,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
+    if "behind" in folded or "dahinter" in folded:
+        folded = BEHIND_IT.sub(" ", folded)
+    if POLICE_GUARD.search(folded):
+        folded = POLICE_GUARD.sub(" ", folded)
     if PICTURED.search(folded) and is_online(folded):
         folded = PICTURED.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
@@ -132,8 +146,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
     if AFTERMATH.search(folded):
         found.add("aftermath")
-    if REPEATED.search(CLOSER_AND_CLOSER.sub(" ", folded) if "immer" in folded else folded):
-        found.add("repeated")  # "kommt immer näher" is now, not a habit
+    habit = CLOSER_AND_CLOSER.sub(" ", folded) if "immer" in folded else folded
+    if REPEATED.search(NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit):
+        found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit
     if past_tense(folded, frozenset(folded.split())):
         found.add("past_tense")
     if REPORTED.search(folded) or " steht" in folded and WRITTEN_ONLINE.search(folded):
@@ -149,13 +164,23 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if past and not now:
                 found.add(f"past+{name}")
     at = IN_DANGER.first(folded)
+    if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):
+        at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
     if at is not None and not NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now) and not POLICE_INVITED.search(folded):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
-        if pattern.search(folded):
+        if name == "future_or_if" and SAYS_NOW_FUTURE.search(folded):
+            if pattern.search(SAYS_NOW_FUTURE.sub(" ", folded)):
+                found.add(name)
+        elif name == "safe_now" and "sicher" in folded and CERTAINTY.search(folded):
+            if pattern.search(CERTAINTY.sub(" ", folded)):
+                found.add(name)
+        elif pattern.search(folded):
             found.add(name)
+    if "bei" in folded and not strong_now and "person" not in found and RELOCATED.search(folded):
+        found.add("safe_now")
     if "safe_now" in found and STILL_WAITING.search(folded) and not POLICE_HERE.search(folded):
         found.discard("safe_now")  # "der eine ist weg, der andere wartet noch am auto"
     scene_told = PRESENT_SCENE.search(folded)
@@ -194,7 +219,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past")
     if "?" in raw and "?" in ONE_WORD_QUESTION.sub(" ", raw):
         found.add("question")  # "polizei?? der kommt über den zaun" asks nothing
-    if QUOTED.search(raw):
+    if QUOTED.search(raw) and not _scene_outside_quotes(raw):
         found.add("quoted")
     # A hazard word alone is settled (not now) by a past time or tense, a threat's future
     # or condition, a report of what someone wrote or said, a habit, the aftermath, or a

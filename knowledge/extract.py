@@ -207,7 +207,8 @@ REPEATED = _words(
     "seit tagen", "seit wochen", "seit monaten", "seit jahren", "seit langem", "seit langerem",
     "jeden tag", "jeden abend", "jeden morgen", "jede nacht", "jede woche", "jedes mal",
     "jedesmal", "taglich*", "nachtlich*", "wochentlich*", "schon wieder", "wieder mal",
-    "wiedermal", "erneut", "mehrmals", "mehrfach*", "wiederholt*", "zum zweiten mal",
+    "wiedermal", "erneut", "mehrmals", "mehrfach*", "wiederholt*", "zum zweiten mal", "scho widder", "schon widder",
+    "widder mal",
     "zum dritten mal", "zum x ten mal", "zum wiederholten mal", "nicht zum ersten mal",
     "nicht das erste mal", "x mal", "zig mal", "zigmal", "haufig", "regelmassig*", "serie",
     "again and again", "over and over", "keeps", "keep getting", "they keep", "people keep", "you keep",
@@ -229,7 +230,7 @@ REPEATED = _words(
     "most evenings", "most nights", "most days", "most mornings", "most weekends",
 )
 _REPEATED_FORMS = re.compile(
-    r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\bseit (?!gestern|heute)\w+"
+    r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\b\d+ ?x\b|\bseit (?!gestern|heute)\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|\w+ten) mal\b"
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"

@@ -153,9 +153,10 @@ SETTLED_SCENE = MODEL_VETOES | {"safe_now"}
 # Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
-# A clause that wonders whether ("ob", "whether") or supposes ("falls") tells no scene; "wenn
-# ich rausschaue, steht er da" can.
-_WONDERING = re.compile(r"\s*(?:ob|whether|falls)\b", re.IGNORECASE)
+# A clause that wonders whether ("ob", "whether"), supposes ("falls") or describes what a
+# video or post shows ("in dem er mit einem Gewehr vor meinem Haus posiert") tells no scene;
+# "wenn ich rausschaue, steht er da" can.
+_WONDERING = re.compile(r"\s*(?:ob|whether|falls|in dem|in der|in denen|auf dem|in which|on which)\b", re.IGNORECASE)
 
 
 def clause_tails(text: str) -> list[str]:

@@ -203,6 +203,20 @@ def test_the_option_matchers_still_work() -> None:
     ("I cannot see. He have normal clothes", "extremist", "unknown"),
     ("Two times, Monday and Thursday", "repeated", "yes"),
     ("They're filming me on their phones. Someone said it's going live.", "online", "yes"),
+    # the thirteenth (hardest) pair: office German, dialect, "not applicable", a question back
+    ("Nach hiesigem Kenntnisstand besteht derzeit keine akute Gefährdungslage. Der Bürgermeister befindet sich im Dienstgebäude.",
+     None, "no"),
+    ("itze grad nich, iech sitz in dr werkstatt un mach ferdsch", None, "no"),
+    ("Not applicable.", None, "no"),
+    ("There is no indication of an immediate danger.", None, "no"),
+    ("I'm at work at the moment.", None, "no"),
+    ("Why, does it sound dangerous to you?", None, "clarify"),
+    ("dr wohnt in meiner straße, dos is ja 's schlimme", "private_sphere", "yes"),
+    ("Die Flugblätter wurden auch in der Wohnstraße verteilt; insoweit wird eine Betroffenheit des privaten Umfelds "
+     "seitens der Betroffenen bejaht.", "private_sphere", "yes"),
+    ("in den lack war eigekratzt „SPD verräter“, also des zählt wohl", "extremist", "yes"),
+    ("The post uses the slogan „Day X is coming“ and a runic symbol.", "extremist", "yes"),
+    ("Letters dated 5, 19 and 26 August and 2 September, each with increased demands.", "repeated", "yes"),
     # named only where the writer wonders whether it holds: a don't know
     ("Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
      "extremist", "unknown"),

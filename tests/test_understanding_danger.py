@@ -61,6 +61,17 @@ DANGER = [
     "brauche hilfe, der sprüht grad mit pfefferspray",  # no question about carrying one
     "er hat mich geschlagen, ich bin verletzt",
     "my husband is hurt, the guy is still outside",
+    # a fresh writer's first messages and replies (4 December, afternoon)
+    "dor is ä auto hinner mir seit dr ausfahrt zittau, fährt jede kurve mit, ich trau mich ni heeme",
+    "Auf der Motorhaube liegt ein Zettel „Wir wissen wo du wohnst“ und der Kerl, der ihn hingelegt hat, steht noch auf der anderen Straßenseite",
+    "Anruf mit unterdrückter Nummer: „Schau mal aus dem Fenster.“ Da steht einer mit Sturmhaube vor meinem Schlafzimmerfenster und filmt.",
+    "das paket zischt",
+    "A man is here, he says he will kill the mayor, he is in the corridor, the mayor is in her office",
+    "Er steht vor der Tür und sagt, er wird mich umbringen",
+    "I bin mir net sicher obs politisch is. Aber der Kerl steht grad in meim Garten zwischen de Beete und guckt rauf.",
+    "ey der steht mit seinem handy im hausflur und livestreamt vor meiner wohnungstür 📱",
+    "paket vorm gemeindeamt, steht „für den verräter“ drauf, es raucht leicht aus der ecke",
+    "I answered the door and someone sprayed something in my eyes, I can't see properly and he's still out there",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -203,6 +214,16 @@ NOT_DANGER = [
     "Gestern hat mich einer am Markt geschubst, mein Arm ist verletzt.",
     "A Telegram channel has posted my address and a photo of my kids in front of our house. I'm honestly shaking.",
     "The car is parked outside my home, so... kind of?",
+    "ich fühl mich wie eingekesselt von all den hassmails 😩 jeden morgen 30 neue",
+    "110 oder 112 wenns brennt? nur damit ichs weiß",
+    "i was 8 when my mum was mayor and we had police outside our house for a month. now im on the council myself",
+    "What does this bot do if I write that I'm in danger? Does it call someone automatically?",
+    "Jemand in Gefahr? Nein, zum Glück nicht. Es geht um Schmierereien am Rathaus, „Volksverräter“ in roter Farbe.",
+    "lol no one's in danger, I'm just fuming about the comments on our town's fb page 🙄",
+    "fire in the belly, that's what i have. i'm not backing down from these clowns",
+    "he says he will come to my house tonight",
+    "mei auto is scho widder zerkratzt un de reifen zerstochen. steht vorm haus. 3x seit ostern",
+    "Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
 ]
 
 
