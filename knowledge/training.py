@@ -22,7 +22,7 @@ from knowledge.model import GROUPS, Head, Model, Vectorizer
 from knowledge.solver_process import SolverProcess
 
 SEED = 0
-MIN_DF = 1
+MIN_DF = 2  # a feature seen in one example only: same cross-validated accuracy (94.40 % vs 94.41 %), half the vocabulary
 # Weights of the feature groups (characters, words, concepts) per head, by CV: the
 # danger concepts help the danger head and blur the categories.
 CATEGORY_WEIGHTS = (1.0, 1.0, 0.0)

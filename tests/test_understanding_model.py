@@ -53,12 +53,12 @@ def test_training_matrices_are_the_scorers_vectors(knowledge: Knowledge) -> None
     """The trainer builds its vocabulary and matrices in bulk; they must be what the
     scorer computes message by message, or the heads learn on other features."""
     from knowledge.model import Vectorizer
-    from knowledge.training import DANGER_WEIGHTS, Featurizer
+    from knowledge.training import DANGER_WEIGHTS, MIN_DF, Featurizer
 
     texts = sorted({e.text for e in training_set(knowledge).categories})[::9]
     feats = Featurizer(texts)
     bulk = feats.vectorizer(texts[:-20])  # the last texts have features outside it
-    plain = Vectorizer.fit([analyse(t) for t in texts[:-20]], 1)
+    plain = Vectorizer.fit([analyse(t) for t in texts[:-20]], MIN_DF)
     assert bulk.vocabulary == plain.vocabulary and bulk.idf.tolist() == plain.idf.tolist()
     rows = feats.matrix(bulk, texts, DANGER_WEIGHTS)
     for i, text in enumerate(texts):
