@@ -73,6 +73,9 @@ def test_the_classifier_learns_its_categories(knowledge: Knowledge) -> None:
     assert knowledge.classify("Jemand hat mich nach der Sitzung ins Gesicht geschlagen")[0] == "physical_attack"
     assert knowledge.classify("they posted my home address in a telegram group")[0] == "doxxing"
     assert knowledge.classify("mein Auto wurde zerkratzt und die Reifen zerstochen")[0] == "property_damage"
+    # The offence named in a word is that offence, not the doubt "ist das schon eine Drohung?"
+    assert knowledge.classify("Drohung")[0] == "threat" and knowledge.classify("Angriff")[0] == "physical_attack"
+    assert knowledge.classify("threat")[0] == "threat" and knowledge.classify("attack")[0] == "physical_attack"
 
 
 @pytest.mark.parametrize(("text", "category"), [
