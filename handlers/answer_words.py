@@ -296,7 +296,8 @@ ASPECT_ANSWERS = {
                         # racism named, and the slurs of a political camp: "linkes pack", "gutmensch"
                         r"rassis\w*|racis\w*|nazi\w*|neonazi\w*|kanake\w*|parasit\w*|"
                         r"(?:linkes|linke|rotes|grunes|links grunes|versifftes) (?:pack|gesindel|zecken?)|links ?grun\w*|"
-                        r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*|"
+                        r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*|traitors?|verrater\w*|"
+                        r"commies?|communists?|kommunist\w*|rote socke\w*|linksversifft\w*|"
                         r"green witch\w*|grune hexe\w*|grun\w* (?:hexe|zecke|pack|spinner)|puppet\w*|marionette\w*|"
                         r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*)\b"),
     },
@@ -305,6 +306,7 @@ ASPECT_ANSWERS = {
                        r"nur dienstlich|only at work)\b"),
         YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
                         r"(?:in|auf) (?:meiner|unserer) (?:strase|strasse|gase|gasse)|my street|our street|"
+                        r"(?:still )?live (?:on|in) the same (?:street|road|house)|where i live|where we live|wo ich wohne|wo wir wohnen|"
                         r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
                         r"my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
                         r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),

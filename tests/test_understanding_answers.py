@@ -217,6 +217,10 @@ def test_the_option_matchers_still_work() -> None:
     ("in den lack war eigekratzt „SPD verräter“, also des zählt wohl", "extremist", "yes"),
     ("The post uses the slogan „Day X is coming“ and a runic symbol.", "extremist", "yes"),
     ("Letters dated 5, 19 and 26 August and 2 September, each with increased demands.", "repeated", "yes"),
+    # the fourteenth pair
+    ("it's addressed to “the traitor”", "extremist", "yes"),
+    ("the post says “let's pay the commie a visit”", "extremist", "yes"),
+    ("One of them asked whether I still live on the same street, which was creepy", "private_sphere", "yes"),
     # named only where the writer wonders whether it holds: a don't know
     ("Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
      "extremist", "unknown"),
