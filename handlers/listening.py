@@ -33,6 +33,9 @@ NOW_REST_THRESHOLD = 0.6
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
+# "Nothing has happened yet": when an offence is read beside it, the offence leads ("letters
+# saying „accidents happen“ ... I'd just like some advice" is a threat first).
+NOTHING_HAPPENED = "prevention"
 # A short message of one of these words, with nothing else than a plea or an urge around it
 # ("Hilfe", "SOS!!", "hilfe bitte schnell", "ich brauch mal hilfe"), asks for help without
 # saying what happened: the 110 line and the danger question come at once. A message that
@@ -142,6 +145,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
         and (not beside_fallback or c.score >= MIN_CONFIDENCE)
     ]
     categories = tuple(c.id for c in counted)
+    if len(categories) > 1 and categories[0] == NOTHING_HAPPENED:
+        categories = (*categories[1:], NOTHING_HAPPENED)
     proposals: tuple[str, ...] = ()
     if not categories and words >= 2:  # nothing sure enough: the likeliest few are offered to pick from
         proposals = tuple(c.id for c in understood.ranking[:MAX_PROPOSALS]

@@ -87,13 +87,15 @@ class Featurizer:
     (measured); tests/test_understanding_model.py holds the two to the same features."""
 
     def __init__(self, texts: Sequence[str], helper: SolverProcess | None = None):
-        """With a `helper`, the second process works out the concepts of the later half of
-        the texts (the slowest part) while this one analyses the first half."""
+        """With a `helper`, the second process works out the concepts of the later two thirds
+        of the texts (the slowest part) while this one works out the first third's and every
+        text's n-grams: a third here balances the two (measured: 2.4-2.7 s against 2.8-3.3 s
+        with halves, 15,000 texts)."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
         by_word: dict[str, list[int]] = {}
         distinct = sorted(set(texts))
-        lent = len(distinct) // 2 if helper is not None else len(distinct)
+        lent = len(distinct) // 3 if helper is not None else len(distinct)
         pending = helper.concepts(distinct[lent:]) if helper is not None else None
         borrowed: dict[str, tuple[str, ...]] = {}
         ids: list[int] = []

@@ -701,6 +701,22 @@ def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowl
     assert listening.hear(OnceRead(), text).categories == ("threat",), "a label sure enough alone still counts"
 
 
+def test_an_offence_read_beside_nothing_happened_leads(k: Knowledge) -> None:
+    text = ("For a few weeks now I've been getting letters in my mailbox, no stamp, saying things like "
+            "„we know your routine“ and „accidents happen“. I'd just like some advice on what to do.")
+    read = k.understand(text)
+    both = (CategoryScore("prevention", 0.5), CategoryScore("threat", 0.4))
+
+    class ReadAsBoth:
+        def __getattr__(self, name: str) -> object:
+            return getattr(k, name)
+
+        def understand(self, _text: str) -> object:
+            return replace(read, categories=both, ranking=both)
+
+    assert listening.hear(ReadAsBoth(), text).categories == ("threat", "prevention")  # type: ignore[arg-type]
+
+
 def test_once_safe_after_an_emergency_the_likeliest_offences_are_offered(k: Knowledge) -> None:
     chat = PureChat(k)
     first = chat.text("hilfe einer steht vor meiner tür und schreit er bringt mich um, bin bürgermeister in hartha")

@@ -30,13 +30,12 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    # Since every development writer's category messages became training examples (4 December
-    # 2026: a writer left out, and two fresh writers with only domain.md, gain 1.0-1.9 points;
-    # this set loses one message, 94.5 -> 94.2 %; BENCHMARKS.md, "Understanding").
-    assert report.top1 >= 0.942 - MARGIN
+    # Since every development writer's category messages, then a formal-letter writer's, became
+    # training examples (4 December 2026; BENCHMARKS.md, "Understanding").
+    assert report.top1 >= 0.948 - MARGIN
     assert report.top1_or_also >= 0.968 - MARGIN
     assert report.counted_hit >= 0.962 - MARGIN
-    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.853 - MARGIN
+    assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.882 - MARGIN
 
 
 def test_danger_now(report: Report) -> None:
