@@ -178,6 +178,8 @@ DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt
 # not name the aspect but doubts ("schwer zu sagen, war eher persönlich") or denies ("stand
 # nix von partei drin") leans to "no or don't know": the answer those questions put on one
 # button. A yes names what it saw (a symbol, a slogan, a group), which is read before this.
+# Unknown openers that already lean ("maybe", "vielleicht"): not a plain "don't know".
+MAYBE = frozenset("maybe perhaps vieleicht vileicht evtl eventuel posibly possibly konte kan kann mag might could".split())
 DOUBTS = frozenset("vieleicht vileicht eventuel evtl moglicherweise womoglich unklar unsicher unbekant vermute "
                    "vermuten maybe perhaps possibly unsure unclear unknown".split())
 

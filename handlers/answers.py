@@ -148,7 +148,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         # end the answer (nothing, a joiner or a comma) unless the phrase is long and specific.
         if follows is None or follows in aw.JOINERS or length >= 2 or meaning in (BACK, UNKNOWN, BOTH) \
                 or _is_answer_word(words[0]) or aw.PAUSE.match(text):
-            return Answer(meaning, _rest(text, length))
+            rest = _rest(text, length)
+            if meaning == UNKNOWN and aspect == "extremist" and words[0] not in aw.MAYBE and _names_it_plainly(rest, aspect):
+                return Answer(YES, rest)  # "idk he got like a frog avatar and writes 88 sometimes"
+            return Answer(meaning, rest)
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
     if len(words) <= aw.MAX_CLAUSE_SCAN and ("bejaht" in words or "verneint" in words or "zu" in words):
@@ -206,6 +209,18 @@ def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> A
         if aspect is not None and names_aspect(told, aspect):
             return Answer(YES, told.strip(), leaning=True)
     return Answer(CLARIFY, text.strip())  # "was meinen Sie mit extremistisch?"
+
+
+def _names_it_plainly(rest: str, aspect: str) -> bool:
+    """After "weiß nicht" / "idk", the rest names a sign of the motive asked about, without
+    wondering whether ("ob das politisch war"), doubting ("vielleicht politisch") or denying:
+    a leaning yes. (Only for the extremist question: a family or a platform is named for many
+    other reasons, "maybe, i'd have to ask my wife".)"""
+    words = _tokens(rest)
+    if not words or words[0] in aw.WHETHER or words[0] in ("if", "ob", "obs") or aw.DOUBTS.intersection(words) \
+            or aw.DENIALS.intersection(words) or any(w == "t" for w in words):
+        return False
+    return names_aspect(rest, aspect) and not _named_only_in_doubt(rest, aspect)
 
 
 def _named_only_in_doubt(text: str, aspect: str) -> bool:

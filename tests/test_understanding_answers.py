@@ -217,6 +217,13 @@ def test_the_option_matchers_still_work() -> None:
     ("in den lack war eigekratzt „SPD verräter“, also des zählt wohl", "extremist", "yes"),
     ("The post uses the slogan „Day X is coming“ and a runic symbol.", "extremist", "yes"),
     ("Letters dated 5, 19 and 26 August and 2 September, each with increased demands.", "repeated", "yes"),
+    # "don't know", then a sign named plainly: a yes; a doubt or a denial after it stays a don't know
+    ("idk he got like a frog avatar and writes 88 sometimes", "extremist", "yes"),
+    ("keine ahnung, die hatten ne reichsflagge dabei", "extremist", "yes"),
+    ("keine ahnung, vielleicht politisch", "extremist", "unknown"),
+    ("weiß nicht, hatte nix politisches dabei", "extremist", "unknown"),
+    ("koennte sein die gruppe heisst irgendwas mit heimat und widerstand", "extremist", "unknown"),
+    ("maybe, i'd have to ask my wife", "private_sphere", "unknown"),
     # the fourteenth pair
     ("it's addressed to “the traitor”", "extremist", "yes"),
     ("the post says “let's pay the commie a visit”", "extremist", "yes"),
