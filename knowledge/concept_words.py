@@ -191,7 +191,7 @@ FIGURATIVE = _words(
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
     "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
-    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "mir brennt der kittel", "brennt echt der kittel", "brennt der kittel",
+    "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "brennt grad die hutte", "brennt gerade die hutte", "brennt die hutte", "mir brennt der kittel", "brennt echt der kittel", "brennt der kittel",
     "kittel brennt", "die hutte brennt", "hutte brennt", "schiessen sich auf mich ein", "schiest sich auf mich ein",
     "schiessen sich auf uns ein", "being hunted online", "hunted online", "pistole auf die brust", "gun to my head",
     "gun to our heads", "gun to his head", "gun to her head", "feuer unterm hintern", "feuer unter dem hintern", "zeitbombe",
@@ -426,7 +426,8 @@ KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(
 # Arrested: over too, even where a fire was set.
 ARRESTED = _words(
     "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
-    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft",
+    "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft", "hat ihn festgenommen",
+    "haben ihn festgenommen", "hat sie festgenommen", "haben sie festgenommen", "arrested him", "arrested her", "arrested them",
 )
 # The fire is out: then the fire does not keep "it is over" from counting.
 FIRE_OUT = _words(
@@ -464,6 +465,8 @@ FIGURATIVE_FIRE = re.compile(
     # "kill me now, another 6-hour session": the sigh opens the message; "they say they
     # kill me. Now." is a threat told and a now, only run together by folding.
     r"|^(?:(?:ugh|omg|lol|oh|god|pls|please|honestly|seriously)\s+){0,3}kill me now\b"
+    # said to be a figure of speech: "steht das Rathaus in Flammen, also sinnbildlich"
+    r"|\b(?:sinnbildlich|bildlich gesprochen|im ubertragenen sinne?|figuratively|metaphorically|not literally|nicht wortlich)\b"
 )
 # "I thought ..., but it was the cat": the writer takes it back in the same message.
 THOUGHT_BUT = re.compile(
@@ -537,7 +540,7 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
+    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
     r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
@@ -616,6 +619,8 @@ PERSON_PRESENT = _words(
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
     "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller", "im hausflur",
+    "in meinem laden", "in meine laden", "in meinem imbiss", "in meine imbiss", "in meinem geschaft", "in my shop",
+    "uffm hof", "uffm grundstuck", "leaning against my", "won t move", "at my driver s door", "against my car",
     "isser da", "isser widder da", "isser wieder da", "ist er wieder da", "is er wieder da", "sind se wieder da",
     "sind sie wieder da", "sin se widder da", "he s back", "they re back", "he is back", "they are back",
     "vor meinem schlafzimmerfenster", "vorm schlafzimmerfenster", "vor meinem fenster", "vorm fenster", "am schlafzimmerfenster",
@@ -747,7 +752,7 @@ QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]")  # ‚Torgau ak
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
-    " augenblick augenblicklich"
+    " augenblick augenblicklich being"
     " tur door".split()
 )
 SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
@@ -823,7 +828,8 @@ PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
     "lauft rum", "laufen rum", "klettert", "klettern", "ist offen", "is offen", "steigt aus", "steigen aus",
     "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
-    "sitz drin", "sitze drin",
+    "sitz drin", "sitze drin", "macht alles kaputt", "schlagt alles kaputt", "smashing everything", "smashes everything",
+    "do is eener", "da is eener", "do is ener", "schmeisst", "schmeist",
     "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
     "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
     "is in the corridor", "is in the hallway", "is in the building", "ist im gebaude", "ist im flur",

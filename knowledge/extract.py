@@ -258,6 +258,9 @@ EXTREMIST = _words(
 NOW = _words(
     "jetzt", "jetz", "gerade", "grad", "grade", "im moment", "momentan", "in diesem moment", "in diesem augenblick",
     "draussen noch", "drausen noch", "mich live", "uns live",
+    # there now, said in the perfect or the passive: "have gathered outside my house", "being followed"
+    "have gathered outside", "have gathered in front", "are gathered outside", "are gathering outside",
+    "haben sich vor meinem haus versammelt", "versammeln sich vor", "being followed",
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",

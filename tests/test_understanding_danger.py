@@ -72,6 +72,11 @@ DANGER = [
     "ey der steht mit seinem handy im hausflur und livestreamt vor meiner wohnungstür 📱",
     "paket vorm gemeindeamt, steht „für den verräter“ drauf, es raucht leicht aus der ecke",
     "I answered the door and someone sprayed something in my eyes, I can't see properly and he's still out there",
+    "Nu gugge mal, do is eener uffm Hof und schmeißt Steene an de Scheibn, mei Frau heult, was soll isch machn",
+    "Mann ist in meine Imbiss mit Baseballschläger, er macht alles kaputt und sagt, ich soll raus aus Rat.",
+    "multi-storey car park, level 3, dark. guy leaning against my driver's door, won't move.",
+    "being followed since the station, same guy for 3 streets, I'm a candidate, walking fast, where do I go",
+    "About thirty people with flags and a megaphone have gathered outside my house. My two children are inside with me.",
 ]
 NOT_DANGER = [
     "niemand ist in Gefahr",
@@ -222,6 +227,9 @@ NOT_DANGER = [
     "lol no one's in danger, I'm just fuming about the comments on our town's fb page 🙄",
     "fire in the belly, that's what i have. i'm not backing down from these clowns",
     "he says he will come to my house tonight",
+    "Bei mir brennt grad die Hütte, Haushaltsplan bis Freitag 😅 Aber eigentlich wollte ich fragen, ob ihr auch bei Beleidigungen helft.",
+    "Seit der Entscheidung zur Unterkunft steht das Rathaus in Flammen, also sinnbildlich, die Telefone klingeln ununterbrochen.",
+    "Vor einer halben Stunde hab ich 110 gerufen, weil einer an meinem Zaun randaliert hat. Die Streife hat ihn festgenommen.",
     "mei auto is scho widder zerkratzt un de reifen zerstochen. steht vorm haus. 3x seit ostern",
     "Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
 ]
