@@ -154,7 +154,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             return Answer(meaning, rest)
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."
-    if len(words) <= aw.MAX_CLAUSE_SCAN and ("bejaht" in words or "verneint" in words or "zu" in words):
+    if len(words) <= aw.MAX_CLAUSE_SCAN and any(w.startswith(("bejah", "vernein")) for w in words):
         for meaning, pattern in aw.FORMAL.items():  # "... wird eine Betroffenheit des privaten Umfelds bejaht"
             if pattern.search(" ".join(words)):
                 return Answer(meaning, text.strip())
@@ -217,7 +217,7 @@ def _names_it_plainly(rest: str, aspect: str) -> bool:
     a leaning yes. (Only for the extremist question: a family or a platform is named for many
     other reasons, "maybe, i'd have to ask my wife".)"""
     words = _tokens(rest)
-    if not words or words[0] in aw.WHETHER or words[0] in ("if", "ob", "obs") or aw.DOUBTS.intersection(words) \
+    if not words or words[0] in aw.WHETHER or words[0] in ("if", "obs") or aw.DOUBTS.intersection(words) \
             or aw.DENIALS.intersection(words) or any(w == "t" for w in words):
         return False
     return names_aspect(rest, aspect) and not _named_only_in_doubt(rest, aspect)

@@ -9,17 +9,19 @@ the English side.
 from __future__ import annotations
 
 from knowledge.concept_words import (
-    ACTORS, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES, BEING_ATTACKED, BLINDED, CAPTIVE,
-    CLAUSE_BREAK, DEGREES, DENIED, DE_AUXILIARIES, DRAWN, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
+    ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER,
+    DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
-    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, PICTURED, PARKED, ACTOR_PEOPLE, CERTAINTY, RELOCATED, ECHOED_NO, POLICE_GUARD, ABOUT_THE_BOT, SAYS_NOW_FUTURE, BEHIND_IT, NOW_AGAIN, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE, NEGATED,
-    NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
-    NOT_SAYING_IT, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ON_THE_ROAD, OVER, PAST_DE_AUXILIARY,
-    PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT, PAST_MONTH, PAST_WORDS, POLICE_ARRIVED,
-    POLICE_INVITED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS, STABBED, STILL_GOING, STILL_WAITING, ONE_WORD_QUESTION, POLICE_HERE, CLOSER_AND_CLOSER,
-    STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THOUGHT_BUT, TICKING, UNRESPONSIVE,
-    WRITTEN_ONLINE,
+    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
+    NEGATED, NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
+    OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
+    PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED,
+    POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
+    SAFE_NOW, SAYS_NOW_FUTURE, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
+    THOUGHT_BUT, TICKING, UNRESPONSIVE, WRITTEN_ONLINE,
 )
 from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
@@ -98,6 +100,11 @@ def mend_slips(folded: str) -> str:
     return " ".join(SLIPS.get(w, w) for w in words)
 
 
+# What a family must not see: "sicher" of certainty is no safety ("bin mir net sicher, obs
+# politisch is"), and a threat's "wird" said now is no future ("er sagt, er wird mich umbringen").
+NOT_MEANT = {"safe_now": CERTAINTY, "future_or_if": SAYS_NOW_FUTURE}
+
+
 def _scene_outside_quotes(raw: str) -> bool:
     """Whether a scene is told outside the quoted words ("Anruf: „Schau mal aus dem Fenster.“
     Da steht einer mit Sturmhaube vor meinem Schlafzimmerfenster"): then the quote is only
@@ -171,13 +178,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
-        if name == "future_or_if" and SAYS_NOW_FUTURE.search(folded):
-            if pattern.search(SAYS_NOW_FUTURE.sub(" ", folded)):
-                found.add(name)
-        elif name == "safe_now" and "sicher" in folded and CERTAINTY.search(folded):
-            if pattern.search(CERTAINTY.sub(" ", folded)):
-                found.add(name)
-        elif pattern.search(folded):
+        seen = folded
+        if name in NOT_MEANT and NOT_MEANT[name].search(folded):
+            seen = NOT_MEANT[name].sub(" ", folded)  # "bin mir net sicher", "sagt, er wird mich umbringen"
+        if pattern.search(seen):
             found.add(name)
     if "bei" in folded and not strong_now and "person" not in found and RELOCATED.search(folded):
         found.add("safe_now")
