@@ -1,8 +1,8 @@
 """A second process for training, so that it uses two cores.
 
-It takes two jobs, in order: the word families (knowledge.concepts) of half the texts,
-while this process analyses the other half; then the largest solver run, while this one
-fits the smaller heads. Either job may also come alone.
+It takes two jobs, in order: the word families (knowledge.concepts) of two thirds of the
+texts, while this process analyses the rest; then most of the category head's one-vs-rest
+fits, while this one fits the other heads and the remaining categories. Either job may also come alone.
 
 liblinear seeds the C library's one random generator, so two fits in threads of one
 process would interleave its draws and the model would differ from run to run. A separate
@@ -28,8 +28,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-def _fit(estimator: Any, x: Any, y: list[str]) -> Any:
-    return estimator.fit(x, y)
+def _fit_each(x: Any, jobs: Sequence[tuple[Any, Any]]) -> list[Any]:
+    """Each estimator fitted on the same rows `x` with its own labels."""
+    return [estimator.fit(x, y) for estimator, y in jobs]
 
 
 def concepts_of(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -41,7 +42,7 @@ def concepts_of(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
 
 
 class SolverProcess:
-    """`with SolverProcess() as helper: found = helper.concepts(texts); fit = helper.fit(est, x, y)`;
+    """`with SolverProcess() as helper: found = helper.concepts(texts); fits = helper.fit_each(x, [(est, y)])`;
     each returns a Pending whose `result()` waits for it (results are read in order)."""
 
     def __init__(self) -> None:
@@ -76,9 +77,10 @@ class SolverProcess:
         """The concepts of `texts` (concepts_of), worked out in the second process."""
         return self._send(("concepts", list(texts)), lambda: concepts_of(texts), last=False)
 
-    def fit(self, estimator: Any, x: Any, y: list[str]) -> Pending:
-        """The fit, in the second process if there is one; its last job."""
-        return self._send(("fit", (estimator, x, y)), lambda: _fit(estimator, x, y), last=True)
+    def fit_each(self, x: Any, jobs: Sequence[tuple[Any, Any]]) -> Pending:
+        """The fits of `jobs` ((estimator, labels), all on the rows `x`) in the second process
+        if there is one, as a list; its last job."""
+        return self._send(("fit", (x, list(jobs))), lambda: _fit_each(x, jobs), last=True)
 
     def _send(self, job: tuple[str, Any], here: Callable[[], Any], *, last: bool) -> Pending:
         child = self._child
@@ -147,11 +149,11 @@ def main() -> None:
             kind, args = pickle.load(stdin)
         except EOFError:
             return
-        result = concepts_of(args) if kind == "concepts" else _fit(*args)
+        result = concepts_of(args) if kind == "concepts" else _fit_each(*args)
         pickle.dump(result, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
         if kind == "concepts":
-            import sklearn.svm  # noqa: F401  (while the parent is still analysing its half)
+            import sklearn.svm  # noqa: F401  (while the parent is still analysing its share)
 
 
 if __name__ == "__main__":

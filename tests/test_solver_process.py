@@ -25,7 +25,7 @@ def test_the_process_fits_exactly_what_a_fit_here_gives() -> None:
     x, y = _data()
     here = LinearSVC(random_state=0, tol=1e-3).fit(x, y)
     with sp.SolverProcess() as solver:
-        there = solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result()
+        there, = solver.fit_each(x, [(LinearSVC(random_state=0, tol=1e-3), y)]).result()
     assert np.array_equal(there.coef_, here.coef_) and np.array_equal(there.intercept_, here.intercept_)
 
 
@@ -47,7 +47,7 @@ def test_a_failing_process_leaves_the_fit_to_this_one(monkeypatch: pytest.Monkey
     _start_instead(monkeypatch, child)
     x, y = _data()
     with sp.SolverProcess() as solver:
-        fitted = solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result()
+        fitted, = solver.fit_each(x, [(LinearSVC(random_state=0, tol=1e-3), y)]).result()
     assert np.array_equal(fitted.coef_, LinearSVC(random_state=0, tol=1e-3).fit(x, y).coef_)
 
 
@@ -58,7 +58,8 @@ def test_no_process_when_none_can_start(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(sp.subprocess, "Popen", refuse)
     x, y = _data()
     with sp.SolverProcess() as solver:
-        assert solver.fit(LinearSVC(random_state=0, tol=1e-3), x, y).result().coef_.shape == (1, 40)
+        fitted, = solver.fit_each(x, [(LinearSVC(random_state=0, tol=1e-3), y)]).result()
+        assert fitted.coef_.shape == (1, 40)
 
 
 TEXTS = [
@@ -89,6 +90,6 @@ def test_when_the_process_fails_at_the_concepts_every_job_runs_here(monkeypatch:
     x, y = _data()
     with sp.SolverProcess() as helper:
         found = helper.concepts(TEXTS)
-        fitted = helper.fit(LinearSVC(random_state=0, tol=1e-3), x, y)
+        fitted = helper.fit_each(x, [(LinearSVC(random_state=0, tol=1e-3), y)])
         assert found.result() == sp.concepts_of(TEXTS)
-        assert np.array_equal(fitted.result().coef_, LinearSVC(random_state=0, tol=1e-3).fit(x, y).coef_)
+        assert np.array_equal(fitted.result()[0].coef_, LinearSVC(random_state=0, tol=1e-3).fit(x, y).coef_)
