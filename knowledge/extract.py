@@ -17,6 +17,16 @@ def _fold_pairs(text: str) -> str:
     return text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase or prefix alternative of a family: the words and word beginnings it needs,
+    and its regular expression."""
+
+    words: frozenset[str]
+    starts: frozenset[str]
+    body: str
+
+
 class WordFamily:
     """Words and phrases for one concept, matched on folded text; a * allows any ending
     ("bedroh*"). Single words are a set lookup on the text's words; only phrases and
@@ -29,8 +39,8 @@ class WordFamily:
         alternatives = tuple(dict.fromkeys(_fold_pairs(alt) for alt in alternatives))
         self.alternatives = alternatives
         singles, patterns = set(), []
-        by_head: dict[str, list[str]] = {}
-        by_prefix: dict[str, list[str]] = {}
+        by_head: dict[str, list[Phrase]] = {}
+        by_prefix: dict[str, list[Phrase]] = {}
         for alt in alternatives:
             if " " not in alt and "*" not in alt:
                 singles.add(alt)
@@ -41,18 +51,22 @@ class WordFamily:
             exact = [w for w in parts if "*" not in w]
             body = re.escape(alt.rstrip("*")).replace(r"\ ", r"\s+").replace(r"\*", r"\w*")
             body += r"\w*" if alt.endswith("*") else r"\b"
+            # Every word and word beginning the phrase needs, for the quick look before its
+            # expression runs ("nicht" or "the" alone is in most texts; a phrase of them is not).
+            starts = frozenset(w[:w.index("*")] for w in parts if "*" in w and w.index("*") >= _SHORTEST_PREFIX)
+            phrase = Phrase(frozenset(exact), starts, body)
             if exact:
-                by_head.setdefault(max(reversed(exact), key=len), []).append(body)
+                by_head.setdefault(max(reversed(exact), key=len), []).append(phrase)
             else:
-                by_prefix.setdefault(max(reversed(parts), key=len).rstrip("*"), []).append(body)
+                by_prefix.setdefault(max(reversed(parts), key=len).rstrip("*"), []).append(phrase)
             patterns.append(body)
         self.singles = frozenset(singles)
         self._heads = frozenset(by_head)
         self._prefixes = frozenset(by_prefix)
-        # Each telling word or prefix has its own small expression: a text that has one
-        # runs only the phrases that contain it, not the whole family's alternation.
-        self._sources = {key: r"\b(?:" + "|".join(bodies) + ")" for key, bodies in (*by_head.items(), *by_prefix.items())}
-        self._compiled: dict[str, re.Pattern[str]] = {}
+        # Each telling word or prefix has its phrases: a text that has one runs only those of
+        # them whose other words it has too, not the whole family's alternation.
+        self._phrases = {key: tuple(phrases) for key, phrases in (*by_head.items(), *by_prefix.items())}
+        self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._source = r"\b(?:" + "|".join(patterns) + ")" if patterns else None
         self._pattern: re.Pattern[str] | None = None
 
@@ -78,9 +92,12 @@ class WordFamily:
         if self._source is None or self._heads.isdisjoint(words) and self._prefixes.isdisjoint(starts):
             return False
         for key in (*(self._heads & words), *(self._prefixes & starts)):
-            compiled = self._compiled.get(key)
+            bodies = tuple(p.body for p in self._phrases[key] if p.words <= words and p.starts <= starts)
+            if not bodies:
+                continue
+            compiled = self._compiled.get(bodies)
             if compiled is None:
-                compiled = self._compiled[key] = re.compile(self._sources[key])
+                compiled = self._compiled[bodies] = re.compile(r"\b(?:" + "|".join(bodies) + ")")
             if compiled.search(folded):
                 return True
         return False
