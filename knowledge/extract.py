@@ -364,6 +364,15 @@ _CANDIDACY_AGAIN = re.compile(
 _NOT_STOPPING = re.compile(r"\b(?:hort|horen|horte|horten|hoert|hoeren) (?:einfach )?nicht auf\b|\b(?:won t|wont|doesn t|don t|will not) stop\b")
 
 
+# Where the writer is now ("nah im home", "bin jetzt zu Hause") says nothing about where it
+# happened: the danger question is often answered so.
+_WHERE_I_AM = re.compile(
+    r"\b(?:i m|im|i am|am|we re|we are)(?: (?:now|already|back|safe|still|just))*(?: at)? home\b"
+    r"|\b(?:bin|sind|sitze|sitzen|hocke)(?: (?:jetzt|grad|gerade|wieder|schon|sicher|noch))* (?:zu hause|zuhause|daheim)\b"
+    r"|\bback home\b|\bwieder (?:zu hause|zuhause|daheim)\b"
+)
+
+
 def aspects(folded: str) -> Aspects:
     if " auf" in folded or "stop" in folded:
         folded = _NOT_STOPPING.sub(" immer wieder ", folded)
@@ -376,7 +385,8 @@ def aspects(folded: str) -> Aspects:
         online=on,
         offline=not on and bool(OFFLINE.search(folded)),
         platform=named,
-        private_sphere=bool(PRIVATE_SPHERE.search(folded)),
+        private_sphere=bool(PRIVATE_SPHERE.search(_WHERE_I_AM.sub(" ", folded) if "home" in folded
+                                                  or "hause" in folded or "heim" in folded else folded)),
         repeated=bool(REPEATED.search(told) or _REPEATED_FORMS.search(told)),
         extremist=bool(EXTREMIST.search(folded)),
     )

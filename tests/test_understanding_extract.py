@@ -127,3 +127,17 @@ def test_the_german_perfect_in_both_orders() -> None:
     assert not past("er hat ein messer")
     assert not past("gekommen")  # a participle without an auxiliary
     assert not past("gestern gekommen und er hat")  # the auxiliary after the participle, not next to it
+
+
+@pytest.mark.parametrize("text", ["nah im home", "I'm home now, safe", "bin jetzt zu Hause", "wir sind wieder daheim",
+                                  "we're back home"])
+def test_where_the_writer_is_now_is_not_where_it_happened(text: str) -> None:
+    """A young councillor answered the danger question "nah im home" and was shown
+    "Understood: home or family affected" for a remark made at the bakery."""
+    assert not aspects(fold(text)).private_sphere
+
+
+@pytest.mark.parametrize("text", ["he came to my home", "ich war zu Hause, als es klingelte",
+                                  "they posted my home address", "er stand vor meinem Haus"])
+def test_home_told_as_the_scene_still_counts(text: str) -> None:
+    assert aspects(fold(text)).private_sphere
