@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.state import ConversationState
-from knowledge.classifier import MIN_CONFIDENCE
 from knowledge.base import Knowledge
 from knowledge.places import Place
 from knowledge.smalltalk import INTRODUCTION
@@ -134,15 +133,16 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
         elif found.status in ("ambiguous", "suggest") and found.places:
             choices = tuple(found.places)
     words = _words(text)
-    # A label that counted only beside "not sure" (it is close to a first label the bot never
-    # infers) does not stand alone: "... er wisse, wo ich wohne ... Wie soll ich mich
-    # verhalten?" (unsure 0.42, prevention 0.23) is no "nothing happened"; the likeliest
+    # When the first reading is "not sure" (a label the bot never infers), no other label
+    # stands alone, however close: "... er wisse, wo ich wohne ... Wie soll ich mich
+    # verhalten?" (unsure 0.42, prevention 0.23) is no "nothing happened", and "Something
+    # happened that I can't really place" (unsure 0.67, insult 0.32) no insult; the likeliest
     # few are offered instead.
     beside_fallback = bool(understood.categories) and understood.categories[0].id == FALLBACK
     counted = [
         c for c in understood.categories
         if c.id in k.categories and c.id != FALLBACK and (words >= MIN_MODEL_WORDS or c.score >= SURE)
-        and (not beside_fallback or c.score >= MIN_CONFIDENCE)
+        and not beside_fallback
     ]
     categories = tuple(c.id for c in counted)
     if len(categories) > 1 and categories[0] == NOTHING_HAPPENED:

@@ -679,12 +679,14 @@ def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k
 def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowledge) -> None:
     """A clerk's formal letter ("er wisse, wo ich wohne ... Wie soll ich mich verhalten?") was
     once read unsure 0.42, prevention 0.23, and answered as prevention ("Gut, dass Sie
-    vorsorgen"). The model's reading changes with its examples; the rule is held here on
-    that reading itself."""
+    vorsorgen"); "Something happened that I can't really place. Can I just describe it to
+    someone?" was read unsure 0.67, insult 0.32, and answered "Understood: Insult". When the
+    model's first reading is "no offence clear", the likeliest few are offered, the second
+    however close (on the 1,344 untrained development messages: 4 fewer taken wrongly, 8 more
+    with the right one on screen). The model's reading changes with its examples; the rule is
+    held here on those readings themselves."""
     text = "ein Bürger hat am Schalter gesagt, er wisse, wo ich wohne. Wie soll ich mich verhalten?"
     read = k.understand(text)
-    ranking = (CategoryScore("unsure", 0.42), CategoryScore("prevention", 0.23), CategoryScore("threat", 0.18))
-    as_once = replace(read, categories=ranking[:2], ranking=ranking)
 
     class OnceRead:
         def __getattr__(self, name: str) -> object:
@@ -693,12 +695,11 @@ def test_a_label_that_counted_only_beside_not_sure_is_offered_not_taken(k: Knowl
         def understand(self, _text: str) -> object:
             return as_once
 
-    heard = listening.hear(OnceRead(), text)  # type: ignore[arg-type]
-    assert heard.categories == () and heard.proposals == ("unsure", "prevention", "threat")
-    sure = replace(read, categories=(CategoryScore("unsure", 0.5), CategoryScore("threat", 0.35)),
-                   ranking=(CategoryScore("unsure", 0.5), CategoryScore("threat", 0.35)))
-    as_once = sure
-    assert listening.hear(OnceRead(), text).categories == ("threat",), "a label sure enough alone still counts"
+    for ranking in ((CategoryScore("unsure", 0.42), CategoryScore("prevention", 0.23), CategoryScore("threat", 0.18)),
+                    (CategoryScore("unsure", 0.67), CategoryScore("insult", 0.32), CategoryScore("prevention", 0.01))):
+        as_once = replace(read, categories=ranking[:2], ranking=ranking)
+        heard = listening.hear(OnceRead(), text)  # type: ignore[arg-type]
+        assert heard.categories == () and heard.proposals == tuple(c.id for c in ranking if c.score >= listening.MIN_PROPOSAL)[:listening.MAX_PROPOSALS]
 
 
 def test_an_offence_read_beside_nothing_happened_leads(k: Knowledge) -> None:
