@@ -889,6 +889,10 @@ HELD_NOW = _words(
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
+    # shut in with someone: "I'm stuck in the lift ... with a man who ... pulled a screwdriver"
+    "stuck in the lift", "stuck in a lift", "stuck in the elevator", "stuck in an elevator", "trapped in the lift",
+    "stecke im aufzug", "stecken im aufzug", "stecke im fahrstuhl", "stecken im fahrstuhl", "im aufzug eingesperrt",
+    "im fahrstuhl eingesperrt", "im aufzug fest", "im fahrstuhl fest",
     "holds my", "holds me", "holds him", "holds her", "is holding", "are holding",
 )
 # On the road: a chase or a car pressing in is told while it happens ("seit der Ausfahrt

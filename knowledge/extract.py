@@ -278,6 +278,8 @@ NOW = _words(
     # there now, said in the perfect or the passive: "have gathered outside my house", "being followed"
     "have gathered outside", "have gathered in front", "are gathered outside", "are gathering outside",
     "haben sich vor meinem haus versammelt", "versammeln sich vor", "being followed",
+    # begun a moment ago: "has just started walking towards me"
+    "has just started", "have just started", "hat gerade angefangen", "fangt gerade an", "fangen gerade an",
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
     "noch drau*", "just in diesem", "eben gerade", "in dem moment", "right now", "now",
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",

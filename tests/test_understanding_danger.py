@@ -77,8 +77,14 @@ DANGER = [
     "multi-storey car park, level 3, dark. guy leaning against my driver's door, won't move.",
     "being followed since the station, same guy for 3 streets, I'm a candidate, walking fast, where do I go",
     "About thirty people with flags and a megaphone have gathered outside my house. My two children are inside with me.",
+    # Begun a moment ago; shut in with someone (a development writer's misses, 4 December evening).
+    "Visiting my mum in hospital. The man who attacked me last month is in the same corridor and has just started walking towards me.",
+    "Not sure if this is the right place but I'm stuck in the lift at the district office with a man who just told me he "
+    "knows who I am and pulled a screwdriver out of his jacket. The lift isn't moving.",
 ]
 NOT_DANGER = [
+    "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
+    "I have just started my term as mayor and I get hate mail every week",
     "niemand ist in Gefahr",
     "Letzte Woche stand jemand vor meiner Tür",
     "Gestern hat jemand unseren Mülleimer angezündet",
