@@ -411,6 +411,12 @@ ARRIVED = re.compile(
     r"\b(?:sind|ist|is|sin)\b(?: \w+){0,4} (?:geklettert|gestiegen|eingedrungen|reingekommen|hereingekommen"
     r"|reingegangen|eingestiegen|gesprungen|reingeklettert)\b"
 )
+# A cry on the phone, then the line dead ("sie hat mich angerufen und geschrien, dann war die
+# leitung tot"): someone else's emergency, relayed while it lasts.
+CRY_THEN_CUT = re.compile(
+    r"\b(?:geschrien|schrie|schreit|gekreischt|um hilfe|screamed|screaming|scream|for help|cried|crying)\b"
+    r"(?: \w+){0,8} (?:leitung (?:\w+ )?tot|line (?:\w+ )?dead|call (?:got |was )?(?:cut|dropped)|verbindung (?:\w+ )?(?:weg|abgebrochen))\b"
+)
 # Office German with "hier" or "da" that names nobody ("Wie ist hier zu verfahren?", "Ist
 # hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
 NOBODY_THERE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -271,6 +271,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
     kinds = [name for name in scenes if name in found]
     if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over", "foretold"}:
+        found.add("live_situation")
+    if CRY_THEN_CUT.search(folded) and not found & {"past", "aftermath", "safe_now", "not_live", "over", "negated", "foretold"}:
         found.add("live_situation")
     if len(folded.split()) <= 8 and ARRIVED.search(folded) \
             and not found & {"past", "aftermath", "safe_now", "not_live", "over", "reported", "negated", "foretold"}:

@@ -81,10 +81,15 @@ DANGER = [
     "Visiting my mum in hospital. The man who attacked me last month is in the same corridor and has just started walking towards me.",
     "Not sure if this is the right place but I'm stuck in the lift at the district office with a man who just told me he "
     "knows who I am and pulled a screwdriver out of his jacket. The lift isn't moving.",
+    # Someone else's emergency, relayed: a cry on the phone, then the line dead.
+    "der ex meiner tochter ist bei ihr eingedrungen, sie hat mich angerufen und geschrien, dann war die leitung tot",
+    "my wife called screaming and then the line went dead",
 ]
 NOT_DANGER = [
     "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
     "I have just started my term as mayor and I get hate mail every week",
+    "Gestern rief meine Frau an und schrie, dann war die Leitung tot, sie war nur im Funkloch",
+    "he said he would kill me and then the line went dead",
     "niemand ist in Gefahr",
     "Letzte Woche stand jemand vor meiner Tür",
     "Gestern hat jemand unseren Mülleimer angezündet",
