@@ -234,6 +234,8 @@ WHETHER = frozenset("ob whether".split())
 # Nobody is there (now): no to "is anyone in danger?" and to where it happened.
 NOT_THERE = re.compile(
     r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
+    # "Im Moment steht es nicht da": the car or the person is not there now
+    r"|\b(?:steht|stehen|sitzt|sitzen|parkt|parken|wartet|warten) (?:es|er|sie|der|die|das|keiner|niemand)? ?(?:nicht|nicht mehr|ni|net) (?:da|hier|mehr da)\b"
     r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
 )
 
@@ -254,10 +256,12 @@ NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:f
 ASPECT_ANSWERS = {
     "repeated": {
         NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
+                       r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
+                        r"after the previous|after the last|previously|there were|there have been|es gab schon|gab es schon|"
                         r"zweimal|dreimal|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
                         r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"

@@ -131,7 +131,7 @@ ECHOED_NO = re.compile(r"(?i)(?:gefahr|danger)\s*\?+\s*(?:nein|nee|ne|nö|no|nop
 # Somewhere else, with someone ("Ich bin bei meiner Schwester in Meißen, die Tür ist
 # abgeschlossen"): safe, unless a person is said to be there (then the scene counts).
 RELOCATED = re.compile(
-    r"\b(?:bin|sind|ich bin|wir sind) (?:jetzt |grad |gerade |schon |erstmal )?bei (?:meiner|meinem|meinen|unserer|unserem|unseren|der|den|einer|einem)"
+    r"\b(?:bin|sind|ist|ich bin|wir sind) (?:jetzt |grad |gerade |schon |erstmal )?bei (?:meiner|meinem|meinen|unserer|unserem|unseren|ihrer|ihrem|ihren|seiner|seinem|seinen|der|den|einer|einem)"
     r" (?:\w+ )?(?:schwester|bruder|mutter|mama|vater|papa|eltern|nachbar\w*|freund\w*|tochter|sohn|oma|opa|tante|onkel|kolleg\w*|schwieger\w*)\b"
     r"|\b(?:i m|im|i am|we re|we are|staying) (?:now |at |with )(?:my|our|a) (?:\w+ )?(?:sister|brother|mum|mom|mother|dad|father|parents|neighbou?r|friend|daughter|son|gran|grandma)s?\b"
 )
@@ -152,6 +152,11 @@ SHELTERED = _words(
 # emergency (knowledge.danger.decide), and the rules take them as settled.
 IMAGINED = _words(
     "getraumt", "traum", "albtraum*", "alptraum*", "hab immer angst", "habe immer angst", "immer angst dass",
+    # a fear of some day: "Meine Frau hat Angst, dass irgendwann einer mit nem Messer vor der Tür steht"
+    "angst dass irgendwann", "angst das irgendwann", "furchtet dass irgendwann", "afraid that one day", "scared that one day",
+    "worried that one day", "fears that one day",
+    # a feeling, not a place: "in die Ecke gedrängt gefühlt"
+    "gedrangt gefuhlt", "gedrangt fuhle", "gedrangt fuhlt", "felt cornered", "feel cornered", "feels cornered",
     "hab ich immer angst", "habe ich immer angst", "standig angst dass",
     "trau mich nicht mehr", "trau mich ni mehr", "traue mich nicht mehr", "trau mich kaum", "traue mich kaum",
     "schlaf kaum", "schlafe kaum", "barely sleep", "afraid to go out", "schlaf schlecht",
@@ -343,6 +348,8 @@ OVER = _words(
     "shes with me now", "she s with me now", "husband picked me up", "nobody was in the house",
     "they re safe", "theyre safe", "safe there", "sind dort sicher", "sind da sicher",
     "haven t seen him since", "havent seen him since", "not seen him since", "seitdem nicht mehr gesehen",
+    "seitdem nimmer gesehn", "seitdem nimmer gesehen", "seitdem nie mehr gesehen", "seitdem nicht mehr gesehn",
+    "left after", "left when", "we packed up", "packed up and left", "drove off after",
     "seitdem ist ruhe", "seitdem ruhe",
     "im in the police", "i m in the police", "in the polizeirevier", "at the police station", "im polizeirevier",
     "auf dem polizeirevier", "auf der wache", "bin auf dem revier", "sind auf dem revier",
@@ -417,6 +424,9 @@ CRY_THEN_CUT = re.compile(
     r"\b(?:geschrien|schrie|schreit|gekreischt|um hilfe|screamed|screaming|scream|for help|cried|crying)\b"
     r"(?: \w+){0,8} (?:leitung (?:\w+ )?tot|line (?:\w+ )?dead|call (?:got |was )?(?:cut|dropped)|verbindung (?:\w+ )?(?:weg|abgebrochen))\b"
 )
+# "the police now say it was arson" is what they found out, no call for the police now.
+POLICE_NOW_SAY = re.compile(r"\bpolice now (?:say|says|said|think|thinks|believe|believes|suspect|suspects|confirm|confirmed"
+                            r"|know|knows)\b")
 # Office German with "hier" or "da" that names nobody ("Wie ist hier zu verfahren?", "Ist
 # hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
 NOBODY_THERE = re.compile(
@@ -599,6 +609,8 @@ EXPLOSIVE = _words(
     "rohrbombe*", "pipe bomb*", "metal pipe", "metallrohr", "auslaufend*", "leaking",
     "drahte", "drahten", "kabeln dran", "wires sticking", "wire sticking",
     "heraushangend* kabel*", "raushangend* kabel*", "kabel hangen raus", "kabel gucken raus", "kabeln",
+    "drahte gucken raus", "gucken drahte raus", "drahte hangen raus", "hangen drahte raus", "schauen drahte raus",
+    "drahte schauen raus", "drahte raus", "wires sticking out", "wires coming out", "wires hanging out",
     "autobombe*", "paketbombe*", "briefbombe*", "nagelbombe*", "car bomb*", "letter bomb*", "parcel bomb*",
     "mit klebeband dran", "mit klebeband befestigt", "taped under", "taped to the", "unter meinem auto hangt",
     "unterm auto hangt", "unter dem auto hangt", "something under my car", "something taped",
@@ -682,6 +694,10 @@ BREAK_IN = _words(
     "einbruch", "glas splitter*", "klirrt", "geklirrt", "glass breaking", "breaking glass", "trying the doors", "tries the door", "rutteln an", "ruttelt an", "stormed in", "storming in", "sturmen rein", "sturmt rein",
     "rattling", "rattles", "rattle the", "drucken von aussen", "druckt von aussen", "drucken gegen die tur",
     "pushing on the door", "pushing the door", "steigen rein", "steigt rein", "steigen ein", "steigt ein", "klettern rein", "klettert rein", "climbing in", "climbs in", "climbing through", "coming in through",
+    # at the lock, and windows going: "macht sich ein Mann am Schloss zu schaffen", "die ersten Scheiben gehen kaputt"
+    "am schloss zu schaffen", "an der tur zu schaffen", "am turschloss", "fummelt am schloss", "fummeln am schloss",
+    "tampering with the lock", "messing with the lock", "picking the lock", "picking my lock", "at the lock",
+    "scheiben gehen kaputt", "scheibe geht kaputt", "fenster gehen kaputt", "windows are breaking", "windows going",
 )
 ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
@@ -826,7 +842,9 @@ ABOUT_THE_BOT = re.compile(r"\b(?:this|the|der|dieser|den|dem|ihr|your) bot\b|\b
 # A threat's future said now ("er steht vor der Tür und sagt, er wird mich umbringen", "he
 # says he will kill the mayor"): the saying is present, its "wird"/"will" is the threat's.
 SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|schreit|brullt|ruft|droht)"
-                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
+                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b"
+                             # a crowd growing now: "es werden immer mehr"
+                             r"|\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
                     r"|\b(?:auto|car|wagen|fahrzeug|transporter|kiste)\b(?: \w+){0,10} (?:steht|stehen|stands)\b")
@@ -895,6 +913,9 @@ HELD_NOW = _words(
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
+    # afraid to leave while someone waits outside: "Ich trau mich nicht aus meinem Büro ... er wartet, bis ich rauskomme"
+    "wartet bis ich rauskomme", "warten bis ich rauskomme", "wartet bis ich rausgehe", "wartet bis ich rauskomm",
+    "waiting for me to come out", "waits for me to come out", "waiting until i come out", "waiting for me outside",
     # shut in with someone: "I'm stuck in the lift ... with a man who ... pulled a screwdriver"
     "stuck in the lift", "stuck in a lift", "stuck in the elevator", "stuck in an elevator", "trapped in the lift",
     "stecke im aufzug", "stecken im aufzug", "stecke im fahrstuhl", "stecken im fahrstuhl", "im aufzug eingesperrt",

@@ -13,11 +13,11 @@ from knowledge.concept_words import (
     BEHIND_IT, BEING_ATTACKED, BLINDED, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
-    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
+    HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
-    PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED,
+    PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     SAFE_NOW, SAYS_NOW_FUTURE, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
@@ -112,7 +112,11 @@ def _scene_outside_quotes(raw: str) -> bool:
     from knowledge.features import fold  # features imports this module
 
     outside = fold(QUOTED.sub(" ", raw))
-    return any(pattern.search(outside) for pattern in SITUATIONS.values()) and bool(PRESENT_SCENE.search(outside))
+    # A device seen outside the quotes is the scene; the quote was written on it ("Karton,
+    # draufgeschrieben „für den Verräter“, da gucken Drähte raus"). So is an injury told now
+    # ("my son just came in bleeding, he got jumped for being “the mayor's kid”").
+    return any(pattern.search(outside) for pattern in SITUATIONS.values()) and bool(PRESENT_SCENE.search(outside)) \
+        or bool(EXPLOSIVE.search(outside)) or bool(INJURY.search(outside) and NOW.search(outside))
 
 
 def concepts(folded: str, raw: str = "") -> set[str]:
@@ -170,10 +174,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
                 found.add(f"now+{name}")
             if past and not now:
                 found.add(f"past+{name}")
-    at = IN_DANGER.first(folded)
+    asked = POLICE_NOW_SAY.sub(" ", folded) if "police now" in folded else folded  # "the police now say it was arson"
+    at = IN_DANGER.first(asked)
     if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):
         at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
-    if at is not None and not NOT_SAYING_IT.intersection(folded[:at].split()[-4:]) \
+    if at is not None and not NOT_SAYING_IT.intersection(asked[:at].split()[-4:]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now) and not POLICE_INVITED.search(folded):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),

@@ -267,7 +267,7 @@ EXTREMIST = _words(
     "far right", "far left", "right wing extrem*", "keltenkreuz*", "celtic cross*", "judenstern*",
     "auslander raus", "umvolkung", "remigration", "lugenpresse", "system ling*",
     "sharia", "kalifat", "antisemit*", "rassist*", "racist*", "fascist*", "faschist*",
-    "schwarze sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
+    "schwarze sonne", "schwarzen sonne", "schwarzer sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
     "vom i weg", "der i weg", "bleibt deutsch", "deutschland den deutschen", "deutschland bleibt",
     "bleibt weiss", "white pride", "alt right", "volksverrat*", "free saxons", "ss zeichen",
 )
@@ -278,6 +278,8 @@ NOW = _words(
     # there now, said in the perfect or the passive: "have gathered outside my house", "being followed"
     "have gathered outside", "have gathered in front", "are gathered outside", "are gathering outside",
     "haben sich vor meinem haus versammelt", "versammeln sich vor", "being followed",
+    # a crowd growing while it is told: "es werden immer mehr, bestimmt 80 vorm Gemeindeamt"
+    "es werden immer mehr", "werden immer mehr leute", "more and more of them", "there are more and more",
     # begun a moment ago: "has just started walking towards me"
     "has just started", "have just started", "hat gerade angefangen", "fangt gerade an", "fangen gerade an",
     "sofort", "aktuell", "noch da", "immer noch da", "noch immer da", "noch drin",
@@ -292,6 +294,7 @@ _DAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"
 _DAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PAST = _words(
     "gestern", "vorgestern", "letzte woche", "letzten woche", "letzter woche", "letzten monat",
+    "vergangne woch", "vergangne woche", "vergangene woch", "letzte woch", "letzt woch",
     "letztes jahr", "letzten jahr", "letzte nacht", "letzten nacht", "letztes mal", "letzte sitzung",
     "letzten sitzung", "last meeting", "last session", "alte geschichte", "in den 90ern", "aus den 90ern",
     "fruher immer", "als kind",

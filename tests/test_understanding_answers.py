@@ -158,6 +158,11 @@ def test_the_option_matchers_still_work() -> None:
     ("Now no, everything is quiet, alhamdulillah.", None, "no"),
     ("Eine unmittelbare Gefährdung liegt nach hiesiger Einschätzung nicht vor.", None, "no"),
     ("erstmals", "repeated", "no"),
+    # A fresh conversation pair's first read (conversations-15), 4 December evening.
+    ("Nach meiner Kenntnis ist dies der erste Vorfall dieser Art.", "repeated", "no"),
+    ("Not to this extent. After the previous election there were individual accusations by e-mail.", "repeated", "yes"),
+    ("Im Moment steht es nicht da. Soll ich Bescheid geben, wenn es wieder kommt?", None, "no"),
+    ("die hatten so shirts mit ner schwarzen sonne drauf glaub ich. und „zecke“ haben se gerufen", "extremist", "yes"),
     ("we've never had anything like this", "repeated", "no"),
     ("net dass ich wüsst", "online", "no"),
     ("hes yelling about traitors to the people dunno", "extremist", "yes"),

@@ -84,12 +84,23 @@ DANGER = [
     # Someone else's emergency, relayed: a cry on the phone, then the line dead.
     "der ex meiner tochter ist bei ihr eingedrungen, sie hat mich angerufen und geschrien, dann war die leitung tot",
     "my wife called screaming and then the line went dead",
+    # A fresh writer's first read (danger-fresh5): at the lock, windows going while a crowd grows,
+    # wires out of a parcel that bears a quote, an injury told now beside a quote.
+    "Guten Abend, ich bin Gemeinderätin in Oppach. An meiner Haustür macht sich ein Mann am Schloss zu schaffen.",
+    "Es werden immer mehr, bestimmt 80 vorm Gemeindeamt, keine Polizei da, die ersten Scheiben gehen kaputt",
+    "Karton auf meiner Fußmatte, draufgeschrieben „für den Verräter“, da gucken Drähte raus. Was mach ich",
+    "my son just came in bleeding, he got jumped for being “the mayor's kid”, the lads are still out in the street",
 ]
 NOT_DANGER = [
     "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
     "I have just started my term as mayor and I get hate mail every week",
     "Gestern rief meine Frau an und schrie, dann war die Leitung tot, sie war nur im Funkloch",
     "he said he would kill me and then the line went dead",
+    "Meine Frau hat Angst, dass irgendwann einer mit nem Messer vor der Tür steht. Wie kann ich sie beruhigen?",
+    "Ich hab mich in der Sitzung total in die Ecke gedrängt gefühlt, alle gegen mich.",
+    "The fire at our party office last year was arson, the police now say. Can I get updates on the investigation?",
+    "meine tochter ist jetzt bei ihrer oma, da findet sie der typ nicht. ich will trotzdem wissen was ich tun kann",
+    "He wrote „you will bleed“ and now I am scared",
     "niemand ist in Gefahr",
     "Letzte Woche stand jemand vor meiner Tür",
     "Gestern hat jemand unseren Mülleimer angezündet",
