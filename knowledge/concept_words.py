@@ -845,6 +845,13 @@ SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|
                              r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b"
                              # a crowd growing now: "es werden immer mehr"
                              r"|\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
+# A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
+# with its article or possessive in front, so "vor meinem Haus steht einer" stays a scene.
+THING_STANDS = re.compile(
+    r"\b(?:die|der|das|den|unsere|unser|meine|mein|seine|ihre)"
+    r" (?:scheune|schuppen|garage|stall|haus|hutte|laube|gartenhaus|kirche|rathaus|zaun|schild|plakat|baum|mast"
+    r"|container|briefkasten|denkmal|mulltonne|tonne|wohnung|halle) (?:steht|stehen|stand)\b"
+)
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
                     r"|\b(?:auto|car|wagen|fahrzeug|transporter|kiste)\b(?: \w+){0,10} (?:steht|stehen|stands)\b")

@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     SAFE_NOW, SAYS_NOW_FUTURE, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
-    THOUGHT_BUT, TICKING, UNRESPONSIVE, WRITTEN_ONLINE,
+    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, WRITTEN_ONLINE,
 )
 from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
@@ -192,7 +192,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("safe_now")
     if "safe_now" in found and STILL_WAITING.search(folded) and not POLICE_HERE.search(folded):
         found.discard("safe_now")  # "der eine ist weg, der andere wartet noch am auto"
-    scene_told = PRESENT_SCENE.search(folded)
+    scene_told = PRESENT_SCENE.search(THING_STANDS.sub(" ", folded) if " st" in folded else folded)
     if scene_told and "help_request" in found and not found.isdisjoint(SITUATIONS):
         found.discard("help_request")  # "wie krieg ich den weg, der sitzt auf meiner Motorhaube"
     if THOUGHT_BUT.search(folded):

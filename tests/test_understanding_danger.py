@@ -90,6 +90,7 @@ DANGER = [
     "Es werden immer mehr, bestimmt 80 vorm Gemeindeamt, keine Polizei da, die ersten Scheiben gehen kaputt",
     "Karton auf meiner Fußmatte, draufgeschrieben „für den Verräter“, da gucken Drähte raus. Was mach ich",
     "my son just came in bleeding, he got jumped for being “the mayor's kid”, the lads are still out in the street",
+    "Vor meinem Haus steht einer und schreit",  # the house in front of which someone stands is no thing that stands
 ]
 NOT_DANGER = [
     "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
@@ -101,6 +102,7 @@ NOT_DANGER = [
     "The fire at our party office last year was arson, the police now say. Can I get updates on the investigation?",
     "meine tochter ist jetzt bei ihrer oma, da findet sie der typ nicht. ich will trotzdem wissen was ich tun kann",
     "He wrote „you will bleed“ and now I am scared",
+    "Die Scheune steht auf unserem Hof. Also ja.. Das erste Mal",  # a building that stands is no one there
     "niemand ist in Gefahr",
     "Letzte Woche stand jemand vor meiner Tür",
     "Gestern hat jemand unseren Mülleimer angezündet",
