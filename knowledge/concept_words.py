@@ -842,9 +842,9 @@ ABOUT_THE_BOT = re.compile(r"\b(?:this|the|der|dieser|den|dem|ihr|your) bot\b|\b
 # A threat's future said now ("er steht vor der Tür und sagt, er wird mich umbringen", "he
 # says he will kill the mayor"): the saying is present, its "wird"/"will" is the threat's.
 SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|schreit|brullt|ruft|droht)"
-                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b"
-                             # a crowd growing now: "es werden immer mehr"
-                             r"|\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
+                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
+# "Es werden immer mehr" is a crowd growing now, no future.
+GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
 # with its article or possessive in front, so "vor meinem Haus steht einer" stays a scene.
 THING_STANDS = re.compile(

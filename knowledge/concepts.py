@@ -8,11 +8,13 @@ the English side.
 
 from __future__ import annotations
 
+import re
+
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
-    FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, HAZARDS, HELD_NOW,
+    FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -101,8 +103,10 @@ def mend_slips(folded: str) -> str:
 
 
 # What a family must not see: "sicher" of certainty is no safety ("bin mir net sicher, obs
-# politisch is"), and a threat's "wird" said now is no future ("er sagt, er wird mich umbringen").
-NOT_MEANT = {"safe_now": CERTAINTY, "future_or_if": SAYS_NOW_FUTURE}
+# politisch is"), and a threat's "wird" said now is no future ("er sagt, er wird mich umbringen"),
+# nor a crowd that grows while it is told ("es werden immer mehr").
+NOT_MEANT = {"safe_now": CERTAINTY,
+             "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}")}
 
 
 def _scene_outside_quotes(raw: str) -> bool:

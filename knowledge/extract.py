@@ -66,7 +66,7 @@ class WordFamily:
         # Each telling word or prefix has its phrases: a text that has one runs only those of
         # them whose other words it has too, not the whole family's alternation.
         self._phrases = {key: tuple(phrases) for key, phrases in (*by_head.items(), *by_prefix.items())}
-        self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}  # a phrase's expression, compiled on first use
         self._source = r"\b(?:" + "|".join(patterns) + ")" if patterns else None
         self._pattern: re.Pattern[str] | None = None
 
@@ -92,14 +92,14 @@ class WordFamily:
         if self._source is None or self._heads.isdisjoint(words) and self._prefixes.isdisjoint(starts):
             return False
         for key in (*(self._heads & words), *(self._prefixes & starts)):
-            bodies = tuple(p.body for p in self._phrases[key] if p.words <= words and p.starts <= starts)
-            if not bodies:
-                continue
-            compiled = self._compiled.get(bodies)
-            if compiled is None:
-                compiled = self._compiled[bodies] = re.compile(r"\b(?:" + "|".join(bodies) + ")")
-            if compiled.search(folded):
-                return True
+            for phrase in self._phrases[key]:
+                if not (phrase.words <= words and phrase.starts <= starts):
+                    continue
+                compiled = self._compiled.get(phrase.body)
+                if compiled is None:
+                    compiled = self._compiled[phrase.body] = re.compile(r"\b" + phrase.body)
+                if compiled.search(folded):
+                    return True
         return False
 
     def first(self, folded: str) -> int | None:
@@ -372,7 +372,7 @@ _NOT_STOPPING = re.compile(r"\b(?:hort|horen|horte|horten|hoert|hoeren) (?:einfa
 # Where the writer is now ("nah im home", "bin jetzt zu Hause") says nothing about where it
 # happened: the danger question is often answered so.
 _WHERE_I_AM = re.compile(
-    r"\b(?:i m|im|i am|am|we re|we are)(?: (?:now|already|back|safe|still|just))*(?: at)? home\b"
+    r"\b(?:i m|im|i am|we re|we are)(?: (?:now|already|back|safe|still|just))*(?: at)? home\b"
     r"|\b(?:bin|sind|sitze|sitzen|hocke)(?: (?:jetzt|grad|gerade|wieder|schon|sicher|noch))* (?:zu hause|zuhause|daheim)\b"
     r"|\bback home\b|\bwieder (?:zu hause|zuhause|daheim)\b"
 )
