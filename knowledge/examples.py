@@ -7,7 +7,6 @@ under `danger_now` / `not_danger_now`. A reload retrains (knowledge.model).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -85,12 +84,10 @@ class TrainingSet:
         return cls(tuple(sorted(cats, key=order)), tuple(sorted(danger, key=order)), used)
 
     def digest(self) -> str:
-        """Identifies the training input; a model artifact is current iff it carries this."""
-        payload = json.dumps(
-            {
-                "categories": [[e.label, e.lang, e.text] for e in self.categories],
-                "danger": [[e.label, e.lang, e.text] for e in self.danger],
-            },
-            ensure_ascii=False,
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()[:20]
+        """Identifies the training input; a model artifact is current iff it carries this.
+        Fields and rows are joined with the ASCII unit and record separators (a JSON dump
+        of every row cost a tenth of the start-up; measured)."""
+        rows = [f"{e.label}\x1f{e.lang}\x1f{e.text}" for e in self.categories]
+        rows.append("\x1d")  # between the two lists
+        rows += [f"{e.label}\x1f{e.lang}\x1f{e.text}" for e in self.danger]
+        return hashlib.sha256("\x1e".join(rows).encode()).hexdigest()[:20]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.svm import LinearSVC
 
-from knowledge.examples import TrainingSet
+from knowledge.examples import Example, TrainingSet
 from knowledge.concepts import concepts
 from knowledge.features import char_grams, fold
 from knowledge.model import GROUPS, Head, Model, Vectorizer
@@ -65,8 +65,8 @@ def _head(estimator, kind: str, weights: tuple[float, ...], scale: float = 1.0) 
 # The category head is one-vs-rest: one binary fit per category, as LinearSVC does inside
 # (the weights agree to 1e-4, the solver's tolerance). Fitted one by one, the fits split
 # between the two processes: the second takes this share, this one the rest beside the
-# danger and language heads (measured: the two then finish within 0.2 s of each other).
-SHARE_THERE = 0.7
+# danger and language heads (measured: the two then finish within 0.15 s of each other).
+SHARE_THERE = 0.6
 
 
 def _category_jobs(labels: Sequence[str]) -> list[tuple[LinearSVC, np.ndarray]]:
@@ -80,13 +80,35 @@ def _category_head(labels: Sequence[str], fitted: Sequence[LinearSVC]) -> Head:
     return Head(tuple(sorted(set(labels))), CATEGORY_WEIGHTS, coef, intercept, "softmax")
 
 
+# The danger head learns what is no emergency from not_danger_now and from at most this many
+# examples of each category, evenly spaced in its sorted list (a deterministic sample across
+# writers): only those texts need concepts, the slowest part of training. With 12,700 category
+# examples, 800 each kept the development dangers and false alarms within two messages of
+# all of them (99.5-99.7 % of 2,105, 1.9-2.0 % of 4,380) and took training from 6.0-6.4 s
+# to 4.9-5.1 s (BENCHMARKS.md, "The night of 4 December").
+EVERYDAY_CAP = 800
+
+
 def danger_rows(training: TrainingSet) -> tuple[list[str], list[str], list[float]]:
-    """Danger now vs everything else (not_danger_now and every category example), and the
-    weight of each row (HARD_NEGATIVE_WEIGHT for not_danger_now)."""
-    texts = [e.text for e in training.danger] + [e.text for e in training.categories]
-    labels = [e.label for e in training.danger] + ["safe"] * len(training.categories)
+    """Danger now vs everything else (not_danger_now and the everyday category examples),
+    and the weight of each row (HARD_NEGATIVE_WEIGHT for not_danger_now)."""
+    others = everyday_examples(training)
+    texts = [e.text for e in training.danger] + [e.text for e in others]
+    labels = [e.label for e in training.danger] + ["safe"] * len(others)
     weights = [HARD_NEGATIVE_WEIGHT if e.label == "safe" and e.lang else 1.0 for e in training.danger]
-    return texts, labels, weights + [1.0] * len(training.categories)
+    return texts, labels, weights + [1.0] * len(others)
+
+
+def everyday_examples(training: TrainingSet) -> list[Example]:
+    """Each category's examples, at most EVERYDAY_CAP of them, evenly spaced in its sorted list."""
+    by_label: dict[str, list[Example]] = {}
+    for e in training.categories:
+        by_label.setdefault(e.label, []).append(e)
+    chosen: list[Example] = []
+    for examples in by_label.values():
+        step = max(len(examples) / EVERYDAY_CAP, 1.0)
+        chosen += [examples[int(i * step)] for i in range(min(len(examples), EVERYDAY_CAP))]
+    return chosen
 
 
 def language_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
@@ -95,8 +117,9 @@ def language_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
 
 
 # The share of the texts whose concepts this process works out when a helper process takes
-# the rest: this one also makes every text's n-grams (about a quarter of the work).
-HERE_SHARE = 0.33
+# the rest: this one also makes every text's n-grams (about a third of the work since only
+# the danger head's texts need concepts).
+HERE_SHARE = 0.2
 
 
 class Featurizer:
@@ -109,20 +132,25 @@ class Featurizer:
     spelled out here rather than taken from `analyse` per text, which cost a second more
     (measured); tests/test_understanding_model.py holds the two to the same features."""
 
-    def __init__(self, texts: Sequence[str], helper: SolverProcess | None = None):
+    def __init__(self, texts: Sequence[str], helper: SolverProcess | None = None,
+                 conceptual: Collection[str] | None = None):
         """With a `helper`, the second process works out the concepts (the slowest part) of
         the texts after the first HERE_SHARE, while this one works out the first texts'
         concepts and every text's n-grams; only then does it wait for the helper's (measured:
-        the two finish within 0.1 s of each other, 15,000 texts)."""
+        the two finish within 0.1 s of each other, 15,000 texts). Only the `conceptual`
+        texts (default: all) get concepts: a head that weighs concepts at 0 needs none."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
         by_word: dict[str, list[int]] = {}
         distinct = sorted(set(texts))
-        lent = int(len(distinct) * HERE_SHARE) if helper is not None else len(distinct)
-        pending = helper.concepts(distinct[lent:]) if helper is not None else None
+        chosen = None if conceptual is None else set(conceptual)
+        wanted = distinct if chosen is None else [t for t in distinct if t in chosen]
+        lent = int(len(wanted) * HERE_SHARE) if helper is not None else len(wanted)
+        mine, theirs = set(wanted[:lent]), wanted[lent:]
+        pending = helper.concepts(theirs) if helper is not None else None
         ids: list[int] = []
         lengths: list[int] = []
-        for i, t in enumerate(distinct):
+        for t in distinct:
             folded = fold(t)
             words = folded.split()
             start = len(ids)
@@ -132,15 +160,16 @@ class Featurizer:
                     known = by_word[word] = [number(g, len(numbers)) for g in (f"w:{word}", *char_grams(word))]
                 ids += known
             ids += [number(f"w:{a} {b}", len(numbers)) for a, b in zip(words, words[1:])]
-            if i < lent:
+            if t in mine:
                 ids += [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
             lengths.append(len(ids) - start)
         rows = np.repeat(np.arange(len(distinct)), lengths)
         if pending is not None:  # the helper's concepts, as extra entries of their rows
             borrowed = pending.result()
-            more = [[number(f"k:{c}", len(numbers)) for c in borrowed[t]] for t in distinct[lent:]]
+            more = [[number(f"k:{c}", len(numbers)) for c in borrowed[t]] for t in theirs]
             ids += [n for found in more for n in found]
-            rows = np.concatenate((rows, np.repeat(np.arange(lent, len(distinct)), [len(found) for found in more])))
+            at = {t: i for i, t in enumerate(distinct)}
+            rows = np.concatenate((rows, np.repeat([at[t] for t in theirs], [len(found) for found in more])))
         self._names = list(numbers)
         size = max(len(self._names), 1)
         keys = np.sort(rows * size + np.array(ids, dtype=np.int64))
@@ -235,7 +264,8 @@ def _train(training: TrainingSet, key: str, min_df: int) -> Model:
     and fits the other two (knowledge.solver_process)."""
     with SolverProcess() as solver:
         all_texts = [e.text for e in (*training.categories, *training.danger)]
-        feats = Featurizer(all_texts, solver)
+        danger = danger_rows(training)
+        feats = Featurizer(all_texts, solver, conceptual=danger[0])
         vec = feats.vectorizer(all_texts, min_df)
         heads: dict[str, Head] = {}
         category_labels = [e.label for e in training.categories]
@@ -245,7 +275,7 @@ def _train(training: TrainingSet, key: str, min_df: int) -> Model:
             jobs = _category_jobs(category_labels)
             there = round(len(jobs) * SHARE_THERE)
             fitted_there = solver.fit_each(x, jobs[:there])
-        texts, labels, row_weights = danger_rows(training)
+        texts, labels, row_weights = danger
         if len(set(labels)) == 2:
             est = binary_estimator(DANGER_C).fit(feats.matrix(vec, texts, DANGER_WEIGHTS), labels,
                                                  sample_weight=row_weights)

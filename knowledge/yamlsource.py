@@ -91,12 +91,13 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
 
 
 ID_LIKE = re.compile(r"^[a-z][a-z0-9_]*$")
+STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 def _scalar(node: yaml.Node) -> Any:
     # YAML 1.1 reads yes/no/on/off/y/n as booleans; admins type "ja"/"yes" as words, so
     # only true/false are booleans here (as in YAML 1.2).
-    if node.tag == BOOL_TAG and str(node.value).lower() not in ("true", "false"):
-        return node.value
+    if node.tag == STR_TAG or node.tag == BOOL_TAG and str(node.value).lower() not in ("true", "false"):
+        return node.value  # most scalars (every example message): no constructor needed
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 

@@ -141,3 +141,16 @@ def test_where_the_writer_is_now_is_not_where_it_happened(text: str) -> None:
                                   "they posted my home address", "er stand vor meinem Haus"])
 def test_home_told_as_the_scene_still_counts(text: str) -> None:
     assert aspects(fold(text)).private_sphere
+
+
+def test_a_family_made_later_finds_its_prefix_in_a_text_read_before() -> None:
+    """Word beginnings are looked up among the prefixes families ask for; a new family's
+    prefix must count in a text whose words were split before it existed."""
+    from knowledge.extract import WordFamily
+
+    text = "der gartenzwergschreck war wieder da"
+    assert not WordFamily(("wieder da",)).search("nichts davon")
+    assert WordFamily(("wieder da",)).search(text)
+    assert WordFamily(("gartenzwergschr*",)).search(text)
+    assert WordFamily(("gartenzwergschr* war",)).search(text)
+    assert not WordFamily(("gartenzwergschrx*",)).search(text)

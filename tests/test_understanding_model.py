@@ -147,3 +147,30 @@ def test_loading_the_shipped_model_does_not_import_sklearn() -> None:
     code = "import sys, knowledge.base as kb; kb.load(); print('sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "False"
+
+
+def test_the_danger_head_learns_everyday_messages_from_every_category_spread_evenly(knowledge: Knowledge) -> None:
+    """Every category gives the danger head at most EVERYDAY_CAP of its examples, spread over
+    its whole sorted list, and only those texts need concepts."""
+    from collections import Counter
+
+    from knowledge.training import EVERYDAY_CAP, Featurizer, danger_rows, everyday_examples
+
+    training = training_set(knowledge)
+    chosen = everyday_examples(training)
+    per_label = Counter(e.label for e in chosen)
+    sizes = Counter(e.label for e in training.categories)
+    assert set(per_label) == set(sizes)
+    assert all(per_label[c] == min(n, EVERYDAY_CAP) for c, n in sizes.items())
+    big = max(sizes, key=sizes.__getitem__)
+    if sizes[big] > EVERYDAY_CAP:
+        examples = [e for e in training.categories if e.label == big]
+        picked = [e for e in chosen if e.label == big]
+        assert picked[0] is examples[0] and examples.index(picked[-1]) >= len(examples) - 2 * sizes[big] // EVERYDAY_CAP
+    texts, labels, weights = danger_rows(training)
+    assert len(texts) == len(labels) == len(weights) == len(training.danger) + len(chosen)
+    feats = Featurizer(texts[:3] + ["kein Beispiel für Gefahr"], conceptual=texts[:3])
+    names = feats._names  # noqa: SLF001
+    row = feats.tokens["kein Beispiel für Gefahr"]
+    features = feats._features[feats._indptr[row]:feats._indptr[row + 1]]  # noqa: SLF001
+    assert not any(names[f].startswith("k:") for f in features)
