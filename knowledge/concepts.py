@@ -23,7 +23,7 @@ from knowledge.concept_words import (
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     SAFE_NOW, SAYS_NOW_FUTURE, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
-    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, WRITTEN_ONLINE,
+    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
@@ -158,15 +158,17 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
         found.add("progressive")
-    past = bool(PAST.search(folded) or PAST_MONTH.search(folded) or DAYS_AGO.search(folded))
+    # The time, habit and report inside a relative clause about a person are who they are.
+    told = WHO_CLAUSE.sub(" ", folded) if (" d" in folded or " wh" in folded or " th" in folded) else folded
+    past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
     if AFTERMATH.search(folded):
         found.add("aftermath")
-    habit = CLOSER_AND_CLOSER.sub(" ", folded) if "immer" in folded else folded
+    habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
     if REPEATED.search(NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit):
         found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit
-    if past_tense(folded, frozenset(folded.split())):
+    if past_tense(told, frozenset(told.split())):
         found.add("past_tense")
-    if REPORTED.search(folded) or " steht" in folded and WRITTEN_ONLINE.search(folded):
+    if REPORTED.search(told) or " steht" in told and WRITTEN_ONLINE.search(told):
         found.add("reported")
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):

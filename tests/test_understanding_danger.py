@@ -312,6 +312,9 @@ def test_a_story_told_afterwards_needs_a_surer_model(knowledge: Knowledge) -> No
     assert STORY_THRESHOLD > DANGER_THRESHOLD
     assert limit("letzte Woche stand einer mit Fackel vor dem Haus") == STORY_THRESHOLD
     assert limit("for the Anzeige: he held a knife towards my colleague") == STORY_THRESHOLD
+    # What someone sent or said, with no sign of now, is told afterwards too.
+    assert limit("er schickt mir ein Video von einem Mann mit Gewehr vor einem Haus") == STORY_THRESHOLD
+    assert limit("er schickt mir grad ein Video, und jetzt steht er vor der Tür") == DANGER_THRESHOLD
     # A sign of now, or a scene in the present tense, is no story.
     assert limit("der von gestern steht jetzt wieder am Zaun") == DANGER_THRESHOLD
     assert limit("er ist über den Zaun gesprungen und steht an der Terrassentür") == DANGER_THRESHOLD
@@ -443,3 +446,21 @@ def test_short_cries_the_families_know_stay_dangers(knowledge: Knowledge) -> Non
     assert "alarm" in knowledge.understander.danger("bitte schnell polizei rathaus schlettau").signals
     assert "break_in" in concepts(fold("die tür gibt gleich nach"))  # a scene: the usual threshold
     assert knowledge.understander.danger("die tür gibt gleich nach").danger
+
+
+@pytest.mark.parametrize("text, scene", [
+    # who the person is, told in a relative clause, does not make where they are now a story
+    ("Der Mann, der mir seit Wochen diese Briefe schreibt, sitzt draußen auf dem Flur vor dem Zimmer.", True),
+    ("the man who keeps sending me letters is standing at my gate", True),
+    ("Der, der immer vorm Rathaus rumlungert, steht bei mir im Garten", True),
+    ("The guy who has been following me for weeks is outside my door", True),
+    # the story stays a story when the main clause is no scene
+    ("Der Mann, der mich letzte Woche bedroht hat, ist jetzt angeklagt", False),
+    ("the guy who attacked me last year is now on trial", False),
+    ("die Frau, die mich beleidigt hat, ist im Gemeinderat", False),
+])
+def test_a_relative_clause_tells_who_not_when(text: str, scene: bool) -> None:
+    from knowledge.concepts import concepts
+    from knowledge.features import fold
+
+    assert ("live_situation" in concepts(fold(text), text)) is scene
