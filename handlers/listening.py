@@ -215,13 +215,20 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
 
 # "Not online" was only inferred from a letter or a call: online, once said, replaces it.
 NOT_ONLINE = "offline"
+# "Once" was only inferred ("nur einmal"): repeated, once said, replaces it.
+ONCE = "once"
+
+
+# An aspect said in the user's words that replaces the inferred opposite it stands for.
+_REPLACES = {"online": NOT_ONLINE, "repeated": ONCE}
 
 
 def with_aspect(aspects: list[str], aspect: str) -> list[str]:
-    """`aspects` with `aspect` added: "online" replaces "offline", which never joins it."""
-    if aspect in aspects or aspect == NOT_ONLINE and "online" in aspects:
+    """`aspects` with `aspect` added: "online" replaces "offline" and "repeated" replaces
+    "once", which never join them."""
+    if aspect in aspects or any(aspect == weaker and stronger in aspects for stronger, weaker in _REPLACES.items()):
         return aspects
-    return [*(a for a in aspects if not (aspect == "online" and a == NOT_ONLINE)), aspect]
+    return [*(a for a in aspects if a != _REPLACES.get(aspect)), aspect]
 
 
 def understood_line(k: Knowledge, lang: str, learned: list[str]) -> str:

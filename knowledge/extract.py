@@ -216,6 +216,18 @@ ONLINE = _words(
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
     "google*", "rezension*", "star review*", "stern bewertung*", "sterne bewertung*", "yelp", "tripadvisor",
 )
+# Said to have happened once, the first time: then "has it happened before?" is not asked
+# (unless the text tells it again, which wins). The incident, not a first term in office:
+# "zum ersten Mal im Gemeinderat" is none.
+ONCE = _words(
+    "nur einmal", "nur ein mal", "nur das eine mal", "ein einziges mal", "einmalig", "einmaliger vorfall",
+    "zum ersten mal passiert", "das erste mal passiert", "erstmals passiert", "zum ersten mal so",
+    "das erste mal dass", "zum ersten mal dass", "das erste mal so", "erste vorfall", "erster vorfall",
+    "ersten vorfall", "noch nie passiert", "bisher nie", "bisher noch nie", "noch nie so", "nie zuvor",
+    "only once", "just once", "only happened once", "happened once", "one time only", "a one off", "one off",
+    "first time this", "first time that", "first time something", "first time anything", "first time it",
+    "first such", "first incident", "never happened before", "never had anything like", "nothing like this before",
+)
 # Said to have come on paper, by phone or face to face: then the online question is not asked
 # (unless the text speaks of the internet too, which wins).
 OFFLINE = _words(
@@ -286,7 +298,7 @@ REPEATED = _words(
 _REPEATED_FORMS = re.compile(
     r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\b\d+ ?x\b|\bseit (?!gestern|heute)\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
-    r"|\bzum (?:zweiten|dritten|vierten|funften|\w+ten) mal\b"
+    r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
     r"|\b(?:several|multiple|numerous|many|mehrere|zahlreiche|etliche|unzahlige|viele) (?:\w+ )?"
     r"(?:e ?mails?|mails|letters|briefe|drohbriefe|schreiben|messages|nachrichten|anrufe|calls|threats|drohungen"
@@ -366,11 +378,12 @@ class Aspects:
     repeated: bool
     extremist: bool
     offline: bool = False  # came on paper, by phone or face to face, and the internet is not named
+    once: bool = False  # happened once, the first time, and nothing tells of it again
 
     def ids(self) -> tuple[str, ...]:
         """Aspect ids as in categories.yaml."""
         flags = (("online", self.online), ("offline", self.offline), ("private_sphere", self.private_sphere),
-                 ("repeated", self.repeated), ("extremist", self.extremist))
+                 ("repeated", self.repeated), ("once", self.once), ("extremist", self.extremist))
         return tuple(name for name, on in flags if on)
 
 
@@ -429,7 +442,8 @@ def aspects(folded: str) -> Aspects:
         platform=named,
         private_sphere=bool(PRIVATE_SPHERE.search(_WHERE_I_AM.sub(" ", folded) if "home" in folded
                                                   or "hause" in folded or "heim" in folded else folded)),
-        repeated=bool(REPEATED.search(told) or _REPEATED_FORMS.search(told)),
+        repeated=(repeated := bool(REPEATED.search(told) or _REPEATED_FORMS.search(told))),
+        once=not repeated and bool(ONCE.search(folded)),
         extremist=bool(EXTREMIST.search(folded)),
     )
 

@@ -54,6 +54,9 @@ def test_a_town_and_a_kind_named_first_are_not_asked_again(k: Knowledge) -> None
     # A letter, a call, face to face: the online question is answered too.
     ("anonyme briefe im briefkasten, man werde mich aufhaengen, bin stadtraetin in pirna", "offline", "aspect_online"),
     ("he called me three times last night and said he knows where my kids go to school", "offline", "aspect_online"),
+    # Once, the first time: "has it happened before?" is answered too.
+    ("Das ist zum ersten Mal passiert: einer hat mir nach der Sitzung Prügel angedroht", "once", "aspect_repeated"),
+    ("first time this happened to me, a guy at the market said he'd smash my face in", "once", "aspect_repeated"),
 ])
 def test_what_the_message_says_skips_its_question(k: Knowledge, text: str, aspect: str, question: str) -> None:
     chat = PureChat(k)
@@ -207,6 +210,20 @@ def test_online_said_later_replaces_offline(k: Knowledge) -> None:
 
     assert with_aspect(["offline", "repeated"], "online") == ["repeated", "online"]
     assert with_aspect(["online"], "offline") == ["online"]
+    assert with_aspect(["once", "online"], "repeated") == ["online", "repeated"]
+    assert with_aspect(["repeated"], "once") == ["repeated"]
+
+
+def test_once_said_in_an_answer_to_another_question_is_not_asked_again(k: Knowledge) -> None:
+    """"nein, nur einmal" at the online question answers it and "has it happened before?"."""
+    chat = _at(k, "aspect_online", "beim dorffest hat mir einer gesagt ich soll aufpassen wenn ich nachts heimfahr")
+    chat.text("nein nur einmal")
+    assert "once" in chat.state.aspects and "online" not in chat.state.aspects
+    for _ in range(6):
+        assert chat.state.node not in ("aspect_repeated", "aspect_home_repeated")
+        if chat.state.node in ("municipality", "after_result"):
+            break
+        chat.option(_no(chat))
 
 
 def _load(name: str) -> dict:

@@ -154,3 +154,16 @@ def test_a_family_made_later_finds_its_prefix_in_a_text_read_before() -> None:
     assert WordFamily(("gartenzwergschr*",)).search(text)
     assert WordFamily(("gartenzwergschr* war",)).search(text)
     assert not WordFamily(("gartenzwergschrx*",)).search(text)
+
+
+@pytest.mark.parametrize(("text", "once", "repeated"), [
+    ("Das ist zum ersten Mal passiert", True, False),
+    ("nein nur einmal", True, False),
+    ("first time this happened to me", True, False),
+    ("ich bin zum ersten Mal im Gemeinderat", False, False),  # a first term is no first incident
+    ("zum zehnten Mal steht er vor dem Rathaus", False, True),
+    ("it happened once before and now again", False, True),  # told again: repeated wins
+])
+def test_once_and_repeated(text: str, once: bool, repeated: bool) -> None:
+    ids = aspects(fold(text)).ids()
+    assert ("once" in ids) is once and ("repeated" in ids) is repeated
