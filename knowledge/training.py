@@ -136,8 +136,9 @@ class Featurizer:
                  conceptual: Collection[str] | None = None):
         """With a `helper`, the second process works out the concepts (the slowest part) of
         the texts after the first HERE_SHARE, while this one works out the first texts'
-        concepts and every text's n-grams; only then does it wait for the helper's (measured:
-        the two finish within 0.1 s of each other, 15,000 texts). Only the `conceptual`
+        concepts and every text's n-grams; only then does it wait for the helper's (measured on
+        the night of 4 December, 12,600 texts with concepts of 17,600: the two finish within
+        0.3 s of each other). Only the `conceptual`
         texts (default: all) get concepts: a head that weighs concepts at 0 needs none."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
