@@ -858,7 +858,7 @@ PARKED = re.compile(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
 # Who someone is, told in a relative clause before where they are now ("der Mann, der mir seit
 # Wochen Briefe schreibt, sitzt draußen auf dem Flur", "the guy who threatened me last month
 # is in my garden"): the clause's time and habit describe the person, not the scene.
-_WHO = r"(?:mann|typ|kerl|frau|nachbar\w*|stalker\w*|person|einer|jemand|der|die|guy|man|woman|bloke|lad|dude|person|one|neighbou?r|fella|chap|people|men|guys|ones)"
+_WHO = r"(?:mann|typ|kerl|frau|nachbar\w*|stalker\w*|person|einer|jemand|der|die|guy|man|woman|bloke|lad|dude|one|neighbou?r|fella|chap|people|men|guys|ones)"
 _WHERE_NOW = (r"(?:steht|stehen|stehn|sitzt|sitzen|wartet|warten|lauft|laufen|kommt|kommen|klopft|klingelt|schleicht|lungert"
               r"|rennt|ist|sind|is|s|are|re|stands|sits|waits|standing|sitting|waiting|outside|here|at|in)")
 WHO_CLAUSE = re.compile(rf"\b{_WHO} (?:der|die|welcher|welche|who|that) (?:\w+ ){{1,10}}?(?={_WHERE_NOW}\b)")

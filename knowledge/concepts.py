@@ -159,7 +159,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if progressive:
         found.add("progressive")
     # The time, habit and report inside a relative clause about a person are who they are.
-    told = WHO_CLAUSE.sub(" ", folded) if (" d" in folded or " wh" in folded or " th" in folded) else folded
+    relative = " der " in folded or " die " in folded or " who " in folded or " that " in folded or "welche" in folded
+    told = WHO_CLAUSE.sub(" ", folded) if relative else folded
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
     if AFTERMATH.search(folded):
         found.add("aftermath")

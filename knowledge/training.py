@@ -34,7 +34,7 @@ CATEGORY_C = 1.0
 SOFTMAX_SCALE = 6.0
 DANGER_C = 1.0
 # The hard negatives (not_danger_now: the past, negated, over, a threat's words, a figure
-# of speech) weigh this much against the easy ones (every category example): the boundary
+# of speech) weigh this much against the easy ones (the everyday category examples): the boundary
 # runs between them and danger now. By CV and development set; figures in BENCHMARKS.md.
 HARD_NEGATIVE_WEIGHT = 3.0
 LANG_C = 1.0
