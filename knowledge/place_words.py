@@ -157,14 +157,19 @@ def tokens(text: str) -> list[Token]:
             continue
         if words[0] in _ABBREVIATED and out and text[m.end(): m.end() + 1] == ".":
             words = (_ABBREVIATED[words[0]],)  # "Hartmannsdorf b. Kirchberg", "Neustadt i. Sa."
-        between = text[previous_end: m.start()]  # a line break is a pause, not a sentence end
-        gap = between.rstrip()
-        sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
-        previous_end = m.end()
-        capital = surface[:1].isupper()
-        pause = bool(out) and not _PAUSES.isdisjoint(between)
-        out.append(Token(surface, words[0], m.start(), capital, sentence_start, False, pause))
-        out += [Token(surface, w, m.start(), capital, False, True) for w in words[1:]]
+        start, end = m.span()
+        between = text[previous_end:start]  # a line break is a pause, not a sentence end
+        previous_end = end
+        if between == " " and out:  # most words: one space after the last, no pause
+            sentence_start = pause = False
+        else:
+            gap = between.rstrip()
+            sentence_start = not out if not gap else gap[-1] in _SENTENCE_ENDS
+            pause = bool(out) and not _PAUSES.isdisjoint(between)
+        capital = surface[0].isupper()
+        out.append(Token(surface, words[0], start, capital, sentence_start, False, pause))
+        if len(words) > 1:
+            out += [Token(surface, w, start, capital, False, True) for w in words[1:]]
     return out
 
 

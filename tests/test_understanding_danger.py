@@ -464,3 +464,30 @@ def test_a_relative_clause_tells_who_not_when(text: str, scene: bool) -> None:
     from knowledge.features import fold
 
     assert ("live_situation" in concepts(fold(text), text)) is scene
+
+
+def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: Knowledge) -> None:
+    """Each needle list must name a word of every alternative: a missing one would hide
+    matches. Held against the expression alone on every example."""
+    import knowledge.concept_words as words
+    from knowledge.training import training_set
+
+    training = training_set(knowledge)
+    texts = [fold(e.text) for e in sorted({*training.categories, *training.danger}, key=lambda e: e.text)]
+    texts += [fold("sie hat am telefon um hilfe geschrien, dann war die leitung tot"),
+              fold("she was screaming for help and then the line went dead"),
+              fold("der Vater will die Tochter mitnehmen"), fold("he is trying to take my son with him")]
+    gated = {name: value for name, value in vars(words).items() if isinstance(value, words.Gated)}
+    assert len(gated) >= 10
+    for name, expression in gated.items():
+        found = [t for t in texts if expression.expression.search(t)]
+        assert found, f"{name} matches no example: the comparison would say nothing"
+        assert [t for t in texts if expression.search(t)] == found, name
+        assert all(expression.sub(" ", t) == expression.expression.sub(" ", t) for t in found), name
+
+
+def test_a_needle_missing_from_the_gate_hides_the_match() -> None:
+    from knowledge.concept_words import Gated
+
+    assert Gated(r"\b(?:rot|blau)\b", ("rot", "blau")).search("das blaue auto ist blau")
+    assert not Gated(r"\b(?:rot|blau)\b", ("rot",)).search("das auto ist blau")
