@@ -624,7 +624,10 @@ FIRE = _words(
     "anzunden", "zundet", "brandsatz*", "brandanschlag", "benzin", "brennend*", "fire",
     "on fire", "burning", "burns", "flames", "smoke", "smoking", "catching", "petrol on",
     "petrol over", "smell of petrol", "smells of petrol", "petrol can*", "gasoline", "set alight",
-    "lodert", "lodern", "qualmt", "qualm", "es raucht", "raucht es", "raucht aus", "raucht leicht", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
+    "lodert", "lodern", "qualmt", "qualm", "es raucht", "raucht es", "raucht aus", "raucht leicht", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke",
+    # gas, which a spark sets off: "riecht im Flur nach Gas", "the hall smells of gas"
+    "nach gas", "gasgeruch", "gasleck", "gas stromt", "smells of gas", "smell of gas", "smells like gas",
+    "smell gas", "smelling gas", "gas leak*", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
 )
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
@@ -656,6 +659,10 @@ PERSON_PRESENT = _words(
     "da sin welche", "da sind welche", "uffm dach", "aufm dach", "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
     "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
     "stuck in the lift with", "im aufzug mit", "im fahrstuhl mit", "gegenuber auf dem gehweg", "across the street", "across the road", "i hear footsteps", "hear footsteps", "footsteps outside", "hor schritte", "hore schritte", "schritte drauss*",
+    # inside the home ("Man inside my house now", "ist einer in meiner Wohnung")
+    "inside my house", "inside our house", "inside the house", "in my house", "in our house", "inside my flat",
+    "in my flat", "in my apartment", "inside my apartment", "in meinem haus", "in unserem haus", "in meiner wohnung",
+    "in unserer wohnung",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
@@ -690,7 +697,7 @@ PERSON_PRESENT = _words(
     "auf dem grundstuck", "auf unserem grundstuck", "auf meinem grundstuck", "um mich rum",
     "um mich herum", "um uns rum", "um uns herum", "around me", "around us", "on the roof",
     "on our roof", "on my property", "on our property", "will nicht gehen", "der geht nicht weg", "er geht nicht weg",
-    "gehen nicht weg", "geht einfach nicht weg",
+    "gehen nicht weg", "geht einfach nicht weg", "weigert sich zu gehen", "weigern sich zu gehen", "weigert sich wegzugehen",
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
     "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
     "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",

@@ -93,6 +93,8 @@ DANGER = [
     "Vor meinem Haus steht einer und schreit",  # the house in front of which someone stands is no thing that stands
 ]
 NOT_DANGER = [
+    "letzte Woche roch es im Keller nach Gas, war aber nur der Herd",
+    "someone was in my house while we were on holiday last summer, nothing was taken",
     "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
     "I have just started my term as mayor and I get hate mail every week",
     "Gestern rief meine Frau an und schrie, dann war die Leitung tot, sie war nur im Funkloch",
@@ -370,6 +372,10 @@ SEEN_BY_THE_RULES = [
     "kein notfall gerade, aber der steht vor der tür mit messer",
     "somebody poured something on the porch and lit it",
     "Nachtrag: Der Verdächtige steht in diesem Augenblick wieder gegenüber auf dem Gehweg.",
+    "es riecht im Flur nach Gas",  # gas, which a spark sets off
+    "smells like gas in here",
+    "Man inside my house now. Not know him.",  # inside the home, told without a verb
+    "Ein Mann befindet sich gegenwärtig in der Amtsstube und weigert sich zu gehen.",
 ]
 
 
