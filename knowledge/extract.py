@@ -427,6 +427,24 @@ _WHERE_I_AM = re.compile(
     r"|\bback home\b|\bwieder (?:zu hause|zuhause|daheim)\b"
 )
 
+# A relative who only gives advice is not affected ("meine Frau sagt, ich soll das melden",
+# "my wife told me to report it"): what they said to do names no one at home.
+_FAMILY_ADVICE = re.compile(
+    r"\b(?:meine|mein|my|our|unsere|unser) (?:frau|mann|tochter|sohn|partner|partnerin|familie|kinder|mutter|vater"
+    r"|wife|husband|daughter|son|partner|family|kids|mum|mom|dad|mother|father)"
+    r" (?:sagt|sagte|meint|meinte|findet|fand|hat gesagt|hat gemeint|drangt|says|said|thinks|thought|told me|insists|insisted"
+    r"|made me|wants me|wanted me|urged me)(?: \w+){0,2}"
+    r" (?:soll|sollte|sollt|muss|musse|should|ought|to report|to write|to contact|to get in touch|to tell|to call|to reach out)\b"
+)
+
+
+def _private_sphere(folded: str) -> bool:
+    if "home" in folded or "hause" in folded or "heim" in folded:
+        folded = _WHERE_I_AM.sub(" ", folded)
+    if _FAMILY_ADVICE.search(folded):
+        folded = _FAMILY_ADVICE.sub(" ", folded)
+    return bool(PRIVATE_SPHERE.search(folded))
+
 
 def aspects(folded: str) -> Aspects:
     if " auf" in folded or "stop" in folded:
@@ -440,8 +458,7 @@ def aspects(folded: str) -> Aspects:
         online=on,
         offline=not on and bool(OFFLINE.search(folded)),
         platform=named,
-        private_sphere=bool(PRIVATE_SPHERE.search(_WHERE_I_AM.sub(" ", folded) if "home" in folded
-                                                  or "hause" in folded or "heim" in folded else folded)),
+        private_sphere=_private_sphere(folded),
         repeated=(repeated := bool(REPEATED.search(told) or _REPEATED_FORMS.search(told))),
         once=not repeated and bool(ONCE.search(folded)),
         extremist=bool(EXTREMIST.search(folded)),

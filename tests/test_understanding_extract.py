@@ -167,3 +167,17 @@ def test_a_family_made_later_finds_its_prefix_in_a_text_read_before() -> None:
 def test_once_and_repeated(text: str, once: bool, repeated: bool) -> None:
     ids = aspects(fold(text)).ids()
     assert ("once" in ids) is once and ("repeated" in ids) is repeated
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    # a relative who only advises is not affected
+    ("beim dorffest hat mir einer gesagt ich soll aufpassen, meine frau sagt ich soll das melden", False),
+    ("my wife told me to report this, a guy threatened me at the market", False),
+    ("Mein Mann meint, ich sollte das mal anzeigen. Einer hat mich im Rathaus angeschrien.", False),
+    # what the relative tells, or a home named beside the advice, still is
+    ("meine frau sagt, jemand stand heute nacht in unserem garten", True),
+    ("meine tochter sagt, sie wird in der schule wegen mir gemobbt", True),
+    ("my husband says I should write, they threatened our kids", True),
+])
+def test_a_relative_giving_advice_is_not_home_or_family(text: str, home: bool) -> None:
+    assert ("private_sphere" in aspects(fold(text)).ids()) is home
