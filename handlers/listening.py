@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
+from knowledge.features import fold
 from knowledge.places import Place
 from knowledge.smalltalk import INTRODUCTION
 
@@ -114,6 +115,28 @@ def danger_now(text: str, signals: tuple[str, ...]) -> bool:
     return True
 
 
+# A reply that only says where ("ja vor dem haus in der einfahrt", "at home, in the garden")
+# answers where it happened; it names no one and nothing happening, so the model, which
+# learnt such places from scenes, does not make it a cry.
+_PLACE_NOUNS = frozenset((
+    "haus hause zuhause daheim einfahrt garten vorgarten hof tur haustur garage carport strasse auto wagen "
+    "rathaus buro briefkasten zaun gartenzaun tor gartentor grundstuck wohnung fenster keller balkon terrasse "
+    "house home driveway garden yard door gate street car office porch mailbox letterbox fence flat apartment "
+    "window garage doorstep"
+).split())
+_WHERE_WORDS = _PLACE_NOUNS | frozenset((
+    "ja jo jap jup yes yeah yep yup ok genau vor vorm dem der die das den des im in am an auf aufm beim bei hinter "
+    "neben unserem unserer unseren unser unsere meinem meiner meinen mein meine zu und oder direkt draussen "
+    "at on the my our front of outside behind near by in and or right"
+).split())
+
+
+def only_where(text: str) -> bool:
+    """Whether `text` only names where: place words with their prepositions, and a "ja"."""
+    words = fold(text).split()
+    return bool(words) and all(w in _WHERE_WORDS for w in words) and not _PLACE_NOUNS.isdisjoint(words)
+
+
 def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
@@ -155,7 +178,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     signals = understood.danger_signals
     if not model_danger:
         now = understood.when == "now" and not after_no
-        if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD):
+        if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD) \
+                or only_where(text):
             signals = tuple(sig for sig in signals if sig != "model")
         if later_scene and not danger_now(text, signals):
             # "ja mehrfach. Aktuell hält sich eine vermummte Person auf unserem Grundstück

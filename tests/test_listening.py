@@ -776,3 +776,15 @@ def test_a_sentence_at_the_place_question_is_no_town_by_its_first_word(k: Knowle
     chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     chat.text(reply)
     assert chat.state.place_id is None  # not Waren (Müritz), not Meine
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("ja vor dem haus in der einfahrt", True),
+    ("at home, in the garden", True),
+    ("vorm Rathaus", True),
+    ("someone in the driveway", False),  # names someone
+    ("ja vor dem haus steht einer", False),  # something happening
+    ("ja", False),  # no place
+])
+def test_a_reply_that_only_says_where(text: str, where: bool) -> None:
+    assert listening.only_where(text) is where
