@@ -431,6 +431,17 @@ ASIDES = re.compile(
 
 # "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
+# The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
+# station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
+FIRE_SERVICE = re.compile(r"\bfire (?:brigade|department|station|service|engine|truck|chief|fighter|crew|hall)s?\b")
+# Standing for office is a candidacy, not someone standing somewhere ("my wife is standing
+# for the Kreistag"), and an election that is coming up is no scene ("Wahlkampf steht an").
+CANDIDACY = re.compile(
+    r"\b(?:standing|stand|stands|stood|running|run|runs) (?:again )?(?:for|as) (?:the |a |re )?"
+    r"(?:election|re election|council|town council|city council|district council|kreistag|stadtrat|gemeinderat"
+    r"|landtag|bundestag|mayor|office|candidate|councillor|councilor|parliament|seat)\b"
+    r"|\b(?:wahl|wahlkampf|wahlen|kommunalwahl|landtagswahl|abstimmung|sitzung|kandidatur) (?:steht|stehen) (?:bald |jetzt |nun |wieder )?an\b"
+)
 # What a published picture shows is its content, not a scene ("a Telegram channel has posted
 # my address and a photo of my kids in front of our house"); read only where the text is
 # about something online.

@@ -497,3 +497,17 @@ def test_a_needle_missing_from_the_gate_hides_the_match() -> None:
 
     assert Gated(r"\b(?:rot|blau)\b", ("rot", "blau")).search("das blaue auto ist blau")
     assert not Gated(r"\b(?:rot|blau)\b", ("rot",)).search("das auto ist blau")
+
+
+@pytest.mark.parametrize(("text", "concept", "present"), [
+    ("Someone broke his finger at the fire brigade party.", "fire", False),  # the institution
+    ("call the fire brigade, the barn is burning", "fire", True),
+    ("my wife is standing for the Kreistag", "progressive", False),  # a candidacy
+    ("he is running for mayor again", "progressive", False),
+    ("a man is standing at my door", "progressive", True),
+    ("er steht an der tür", "present_scene", True),
+    ("Wahlkampf steht an und ich hab jetzt schon Bammel", "present_scene", False),  # coming up
+    ("die Wahl steht an", "present_scene", False),
+])
+def test_a_word_in_its_other_sense_is_no_scene(text: str, concept: str, present: bool) -> None:
+    assert (concept in concepts(fold(text), text)) is present
