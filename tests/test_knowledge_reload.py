@@ -18,8 +18,8 @@ from knowledge.base import default_dir
 
 ADMIN = ConversationKey("test", "admin-chat", "admin")
 USER = ConversationKey("test", "user-chat", "user")
-OLD_WELCOME = "Guten Tag. Ich bin Schutzlotse."
-NEW_WELCOME = "Guten Abend. Ich bin Schutzlotse."
+OLD_WELCOME = "Guten Tag, ich bin Schutzlotse. Sind Sie jetzt in Gefahr?"
+NEW_WELCOME = "Guten Abend, ich bin Schutzlotse. Sind Sie jetzt in Gefahr?"
 
 
 class Outbox:
