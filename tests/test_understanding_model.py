@@ -174,3 +174,18 @@ def test_the_danger_head_learns_everyday_messages_from_every_category_spread_eve
     row = feats.tokens["kein Beispiel für Gefahr"]
     features = feats._features[feats._indptr[row]:feats._indptr[row + 1]]  # noqa: SLF001
     assert not any(names[f].startswith("k:") for f in features)
+
+
+def test_the_language_head_learns_from_at_most_the_cap_of_each_language_spread_evenly(knowledge: Knowledge) -> None:
+    from collections import Counter
+
+    from knowledge.training import LANGUAGE_CAP, language_rows
+
+    training = training_set(knowledge)
+    texts, labels = language_rows(training)
+    every = sorted({(e.text, e.lang) for e in (*training.categories, *training.danger) if e.lang})
+    sizes = Counter(lang for _, lang in every)
+    assert Counter(labels) == {lang: min(n, LANGUAGE_CAP) for lang, n in sizes.items()}
+    german = [t for t, lang in every if lang == "de"]
+    picked = [t for t, lang in zip(texts, labels) if lang == "de"]
+    assert picked[0] == german[0] and german.index(picked[-1]) >= len(german) - 2 * len(german) // LANGUAGE_CAP
