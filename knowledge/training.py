@@ -163,6 +163,8 @@ class Featurizer:
         pending = helper.concepts(theirs) if helper is not None else None
         ids: list[int] = []
         lengths: list[int] = []
+        word_numbers: list[int] = []  # every word of every text, as its "w:" feature's number
+        word_counts: list[int] = []
         for t in distinct:
             folded = fold(t)
             words = folded.split()
@@ -172,7 +174,8 @@ class Featurizer:
                 if known is None:
                     known = by_word[word] = [number(g, len(numbers)) for g in (f"w:{word}", *char_grams(word))]
                 ids += known
-            ids += [number(f"w:{a} {b}", len(numbers)) for a, b in zip(words, words[1:])]
+                word_numbers.append(known[0])
+            word_counts.append(len(words))
             if t in mine:
                 ids += [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
             lengths.append(len(ids) - start)
@@ -184,8 +187,10 @@ class Featurizer:
             at = {t: i for i, t in enumerate(distinct)}
             rows = np.concatenate((rows, np.repeat([at[t] for t in theirs], [len(found) for found in more])))
         self._names = list(numbers)
+        pair_rows, pair_ids = self._word_pairs(word_numbers, word_counts)
+        rows, ids_array = np.concatenate((rows, pair_rows)), np.concatenate((np.array(ids, dtype=np.int64), pair_ids))
         size = max(len(self._names), 1)
-        keys = np.sort(rows * size + np.array(ids, dtype=np.int64))
+        keys = np.sort(rows * size + ids_array)
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
         # Per text (a row): its distinct feature numbers and how often each occurs.
         self._features = keys[starts] % size
@@ -195,6 +200,19 @@ class Featurizer:
         self._vectorizer: Vectorizer | None = None
         self._grouped: csr_matrix | None = None
         self._to_vocabulary = np.zeros(0, dtype=np.int64)
+
+    def _word_pairs(self, word_numbers: list[int], word_counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Each text's word bigrams ("w:a b") as (row, feature number), numbered in bulk after
+        every other feature: half a million bigrams, one f-string and dictionary call each,
+        had been a fifth of this process's part (measured)."""
+        numbers = np.asarray(word_numbers, dtype=np.int64)
+        word_rows = np.repeat(np.arange(len(word_counts)), word_counts)
+        same_text = word_rows[:-1] == word_rows[1:]
+        pairs = (numbers[:-1] << 32 | numbers[1:])[same_text]
+        unique, which = np.unique(pairs, return_inverse=True)
+        first = len(self._names)
+        self._names += [f"{self._names[a]} {self._names[b][2:]}" for a, b in zip((unique >> 32).tolist(), (unique & 0xFFFFFFFF).tolist())]
+        return word_rows[:-1][same_text], first + which.astype(np.int64)
 
     def _rows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row in the result, feature number, count) of each distinct feature of `texts`."""
