@@ -30,13 +30,13 @@ def test_the_material_is_the_documented_one(report: Report) -> None:
 
 
 def test_category_accuracy(report: Report) -> None:
-    # Since the night of 4 December 2026 (2,670 examples from twelve more blind writers,
-    # chosen on the untrained development writers; BENCHMARKS.md, "The night of 4 December"):
-    # 94.8 % (93.9 % before), in category or `also` 97.4 %, on screen 96.2 %; lowest recall
-    # `unsure` 85.3 % (threat 86.1 -> 94.4 %, stalking 88.6 -> 91.4 %).
-    assert report.top1 >= 0.948 - MARGIN
-    assert report.top1_or_also >= 0.974 - MARGIN
-    assert report.counted_hit >= 0.962 - MARGIN
+    # Since the night of 5 December 2026 (1,664 examples from six more blind writers, chosen
+    # on the 4,124 untrained development messages; BENCHMARKS.md, "The night of 5 December"):
+    # 95.1 % (94.8 % before), in category or `also` 97.1 % (97.4 %), on screen 96.0 % (96.2 %);
+    # lowest recall `unsure` 85.3 % (29 of 34, unchanged by every batch).
+    assert report.top1 >= 0.951 - MARGIN
+    assert report.top1_or_also >= 0.971 - MARGIN
+    assert report.counted_hit >= 0.960 - MARGIN
     assert min(report.recall[c] for c in report.recall if c in {t for t, _ in report.confusion}) >= 0.853 - MARGIN
 
 
