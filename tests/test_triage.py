@@ -197,6 +197,15 @@ def test_ambiguous_place_offers_a_choice_then_resolves(knowledge):
     assert result[0].category == "threat" and chat.state.place_id
 
 
+def test_not_knowing_which_of_the_places_goes_on_without_one(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    chat.text("Neustadt")
+    assert chat.state.node == triage.CHOOSE_PLACE
+    result = chat.text("weiß ich nicht")
+    assert result[0].category == "threat" and not chat.state.place_id
+
+
 def test_typo_gets_did_you_mean(knowledge):
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")
