@@ -266,6 +266,7 @@ PRIVATE_SPHERE = _words(
     "oma", "opa", "family", "families", "kid", "kids", "child", "children", "daughter*",
     "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
     "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
+    "spouse*", "ehepartner*", "ehegatt*", "lebenspartner*", "my girlfriend", "my boyfriend", "meine freundin",
     "brother", "brothers", "siblings",
 )
 REPEATED = _words(

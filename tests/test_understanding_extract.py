@@ -181,3 +181,12 @@ def test_once_and_repeated(text: str, once: bool, repeated: bool) -> None:
 ])
 def test_a_relative_giving_advice_is_not_home_or_family(text: str, home: bool) -> None:
     assert ("private_sphere" in aspects(fold(text)).ids()) is home
+
+
+@pytest.mark.parametrize("text", [
+    "In one comment, the mayor's spouse is also named as an alleged beneficiary.",
+    "Auch die Ehepartnerin des Bürgermeisters wird in dem Beitrag genannt.",
+    "my girlfriend got the same messages",
+])
+def test_a_spouse_or_partner_is_family(text: str) -> None:
+    assert "private_sphere" in aspects(fold(text)).ids()
