@@ -267,6 +267,10 @@ PRIVATE_SPHERE = _words(
     "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
     "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
     "spouse*", "ehepartner*", "ehegatt*", "lebenspartner*", "my girlfriend", "my boyfriend", "meine freundin",
+    # where someone lives: "the street where one council member lives", "wissen, wo ich wohne"
+    "wohnort*", "wo ich wohne", "wo er wohnt", "wo sie wohnt", "wo wir wohnen", "wo sie wohnen", "wo du wohnst",
+    "where i live", "where we live", "where he lives", "where she lives", "where they live", "member lives",
+    "mayor lives", "councillor lives", "councilor lives",
     "brother", "brothers", "siblings",
 )
 REPEATED = _words(

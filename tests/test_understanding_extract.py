@@ -187,6 +187,8 @@ def test_a_relative_giving_advice_is_not_home_or_family(text: str, home: bool) -
     "In one comment, the mayor's spouse is also named as an alleged beneficiary.",
     "Auch die Ehepartnerin des Bürgermeisters wird in dem Beitrag genannt.",
     "my girlfriend got the same messages",
+    "Some comments name the street where one council member lives.",  # where someone lives
+    "die schreiben, sie wissen wo ich wohne",
 ])
-def test_a_spouse_or_partner_is_family(text: str) -> None:
+def test_a_spouse_a_partner_or_where_one_lives_is_home_or_family(text: str) -> None:
     assert "private_sphere" in aspects(fold(text)).ids()
