@@ -110,6 +110,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "not to me", "not to me personally", "not me personally", "not personally", "nicht mir", "mir nicht",
         "nicht personlich", "not necesarily", "i wouldn t say so", "i wouldnt say so", "wouldn t say so",
         "i would not say so", "wurde ich nicht sagen", "das wurde ich nicht sagen", "wurd ich nicht sagen",
+        "not as far as i know", "not as far as we know", "not as far as i can tel", "soweit ich weis nicht",
     ),
 }
 
@@ -259,7 +260,10 @@ ASPECT_ANSWERS = {
                        r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
-                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals)\b"),
+                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals|"
+                       # office German and English: "Bisher ist uns nichts Vergleichbares bekannt", "nicht aktenkundig"
+                       r"nichts vergleichbares|nichts dergleichen|nichts derartiges|nicht aktenkundig|kein vergleichbarer|"
+                       r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"after the previous|after the last|previously|there were|there have been|es gab schon|gab es schon|"
                         r"zweimal|dreimal|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"

@@ -93,6 +93,11 @@ def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | No
         ("nicht online", "online", "no"),
         ("not my kids, no", "private_sphere", "no"),
         ("only once so far, no", "repeated", "no"),
+        # office German and English for "never before" and "not that I know"
+        ("Bisher ist uns nichts Vergleichbares bekannt.", "repeated", "no"),
+        ("Ein vergleichbarer Vorgang ist hier bislang nicht aktenkundig.", "repeated", "no"),
+        ("No previous incidents of this kind.", "repeated", "no"),
+        ("Not as far as I know.", "repeated", "no"),
         # a language wish in a longer sentence; a language named in a story is not one
         ("bitte auf deutsch, ich kann kaum englisch", None, "language"),
         ("could we do this in English please, my German is bad", None, "language"),
