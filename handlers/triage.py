@@ -437,11 +437,11 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
             return offered[0].value
         if meaning == "no":
             return next((p.value for p in on_screen if isinstance(p.value, (OtherCategory, RetypePlace))), None)
-        if meaning == "unknown":  # "weiß nicht" which: "not sure or something else"; which place: go on without
-            if state.node == CHOOSE_PLACE:
-                return next((p.value for p in on_screen if isinstance(p.value, SkipPlace)), None)
+        if meaning != "unknown":
+            return None
+        if state.node == CONFIRM_CATEGORY:  # "weiß nicht" which: "not sure or something else"
             return PickCategory(listening.FALLBACK) if listening.FALLBACK in k.categories else None
-        return None
+        # not knowing which of the places: as at the place question, below
     if meaning == "unknown" and _is_place_node(state, k):  # "weiß ich nicht": go on without a place
         if _named_place(k, text) is not None:  # "weiß nicht genau, irgendwo bei Döbeln": that place
             return None

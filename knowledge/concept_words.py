@@ -10,34 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract import _words
-
-
-class Gated:
-    """A regular expression that can only match where one of its needles occurs (each of
-    its alternatives spells one out): the needles are looked for first, in C and at once,
-    and the expression runs only then. On a long story most expressions find nothing, and
-    each run over it costs 0.01-0.05 ms (measured); tests/test_understanding_danger.py
-    holds each to its ungated expression on every example."""
-
-    __slots__ = ("expression", "needles")
-
-    def __init__(self, pattern: str, needles: tuple[str, ...]):
-        self.expression = re.compile(pattern)
-        self.needles = needles
-
-    @property
-    def pattern(self) -> str:
-        return self.expression.pattern
-
-    def _may_match(self, text: str) -> bool:
-        return any(needle in text for needle in self.needles)
-
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.expression.search(text, pos) if self._may_match(text) else None
-
-    def sub(self, repl: str, text: str) -> str:
-        return self.expression.sub(repl, text) if self._may_match(text) else text
+from knowledge.extract import Gated, _words
 
 
 FUTURE_OR_IF = _words(
@@ -433,15 +406,16 @@ ASIDES = re.compile(
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
-FIRE_SERVICE = re.compile(r"\bfire (?:brigade|department|station|service|engine|truck|chief|fighter|crew|hall)s?\b")
+FIRE_SERVICE = Gated(r"\bfire (?:brigade|department|station|service|engine|truck|chief|fighter|crew|hall)s?\b",
+                     ("fire",))
 # Standing for office is a candidacy, not someone standing somewhere ("my wife is standing
 # for the Kreistag"), and an election that is coming up is no scene ("Wahlkampf steht an").
-CANDIDACY = re.compile(
+CANDIDACY = Gated(
     r"\b(?:standing|stand|stands|stood|running|run|runs) (?:again )?(?:for|as) (?:the |a |re )?"
     r"(?:election|re election|council|town council|city council|district council|kreistag|stadtrat|gemeinderat"
     r"|landtag|bundestag|mayor|office|candidate|councillor|councilor|parliament|seat)\b"
-    r"|\b(?:wahl|wahlkampf|wahlen|kommunalwahl|landtagswahl|abstimmung|sitzung|kandidatur) (?:steht|stehen) (?:bald |jetzt |nun |wieder )?an\b"
-)
+    r"|\b(?:wahl|wahlkampf|wahlen|kommunalwahl|landtagswahl|abstimmung|sitzung|kandidatur) (?:steht|stehen) (?:bald |jetzt |nun |wieder )?an\b",
+    ("stand", "stood", "run", "steh"))
 # What a published picture shows is its content, not a scene ("a Telegram channel has posted
 # my address and a photo of my kids in front of our house"); read only where the text is
 # about something online.

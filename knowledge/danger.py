@@ -15,8 +15,8 @@ A message is danger now if any of these signals fires (safety beats precision):
 - "term": a strong danger term an admin listed in categories.yaml `danger.terms`, or a
   `weak` with a `context` term, on the same conditions;
 - "model": the trained danger head (danger_now against not_danger_now, up to
-  knowledge.training.EVERYDAY_CAP examples of each category and the Saxon town names) gives at least DANGER_THRESHOLD (STORY_THRESHOLD for a
-  story told afterwards), on a message of two words or more that none of the model's vetoes
+  knowledge.training.EVERYDAY_CAP examples of each category and the Saxon town names)
+  gives at least DANGER_THRESHOLD (STORY_THRESHOLD for a story told afterwards), on a message of two words or more that none of the model's vetoes
   (knowledge.concepts.MODEL_VETOES) holds back ("kein Notfall", "I'm safe", a joke, "they left").
 Negated phrases from `danger.negations` ("niemand verletzt") are removed first.
 The threshold and the rules were chosen by cross-validation on the training corpus

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Collection, Sequence
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -20,6 +21,8 @@ from knowledge.concepts import concepts
 from knowledge.features import char_grams, fold
 from knowledge.model import GROUPS, Head, Model, Vectorizer
 from knowledge.solver_process import SolverProcess
+
+T = TypeVar("T")
 
 SEED = 0
 MIN_DF = 2  # a feature seen in one example only: same cross-validated accuracy (94.40 % vs 94.41 %), half the vocabulary
@@ -104,11 +107,13 @@ def everyday_examples(training: TrainingSet) -> list[Example]:
     by_label: dict[str, list[Example]] = {}
     for e in training.categories:
         by_label.setdefault(e.label, []).append(e)
-    chosen: list[Example] = []
-    for examples in by_label.values():
-        step = max(len(examples) / EVERYDAY_CAP, 1.0)
-        chosen += [examples[int(i * step)] for i in range(min(len(examples), EVERYDAY_CAP))]
-    return chosen
+    return [e for examples in by_label.values() for e in evenly_spaced(examples, EVERYDAY_CAP)]
+
+
+def evenly_spaced(items: Sequence[T], cap: int) -> list[T]:
+    """At most `cap` of `items`, evenly spaced from the first on (all of them if fewer)."""
+    step = max(len(items) / cap, 1.0)
+    return [items[int(i * step)] for i in range(min(len(items), cap))]
 
 
 # The language head learns German against English from at most this many texts of each,
@@ -119,11 +124,8 @@ LANGUAGE_CAP = 2000
 
 def language_rows(training: TrainingSet) -> tuple[list[str], list[str]]:
     rows = sorted({(e.text, e.lang) for e in (*training.categories, *training.danger) if e.lang})
-    chosen: list[tuple[str, str]] = []
-    for lang in sorted({lang for _, lang in rows}):
-        mine = [row for row in rows if row[1] == lang]
-        step = max(len(mine) / LANGUAGE_CAP, 1.0)
-        chosen += [mine[int(i * step)] for i in range(min(len(mine), LANGUAGE_CAP))]
+    chosen = [row for lang in sorted({lang for _, lang in rows})
+              for row in evenly_spaced([row for row in rows if row[1] == lang], LANGUAGE_CAP)]
     return [t for t, _ in chosen], [lang for _, lang in chosen]
 
 
@@ -161,6 +163,7 @@ class Featurizer:
         lent = int(len(wanted) * HERE_SHARE) if helper is not None else len(wanted)
         mine, theirs = set(wanted[:lent]), wanted[lent:]
         pending = helper.concepts(theirs) if helper is not None else None
+        self.tokens = {t: i for i, t in enumerate(distinct)}  # text -> its row
         ids: list[int] = []
         lengths: list[int] = []
         word_numbers: list[int] = []  # every word of every text, as its "w:" feature's number
@@ -184,8 +187,7 @@ class Featurizer:
             borrowed = pending.result()
             more = [[number(f"k:{c}", len(numbers)) for c in borrowed[t]] for t in theirs]
             ids += [n for found in more for n in found]
-            at = {t: i for i, t in enumerate(distinct)}
-            rows = np.concatenate((rows, np.repeat([at[t] for t in theirs], [len(found) for found in more])))
+            rows = np.concatenate((rows, np.repeat([self.tokens[t] for t in theirs], [len(found) for found in more])))
         self._names = list(numbers)
         pair_rows, pair_ids = self._word_pairs(word_numbers, word_counts)
         rows, ids_array = np.concatenate((rows, pair_rows)), np.concatenate((np.array(ids, dtype=np.int64), pair_ids))
@@ -196,7 +198,6 @@ class Featurizer:
         self._features = keys[starts] % size
         self._counts = np.diff(np.append(starts, len(keys)))
         self._indptr = np.concatenate(([0], np.cumsum(np.bincount(keys[starts] // size, minlength=len(distinct)))))
-        self.tokens = {t: i for i, t in enumerate(distinct)}  # text -> its row
         self._vectorizer: Vectorizer | None = None
         self._grouped: csr_matrix | None = None
         self._to_vocabulary = np.zeros(0, dtype=np.int64)

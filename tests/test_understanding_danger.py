@@ -476,6 +476,7 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
     """Each needle list must name a word of every alternative: a missing one would hide
     matches. Held against the expression alone on every example."""
     import knowledge.concept_words as words
+    import knowledge.extract as extract
     from knowledge.training import training_set
 
     training = training_set(knowledge)
@@ -483,8 +484,9 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
     texts += [fold("sie hat am telefon um hilfe geschrien, dann war die leitung tot"),
               fold("she was screaming for help and then the line went dead"),
               fold("der Vater will die Tochter mitnehmen"), fold("he is trying to take my son with him")]
-    gated = {name: value for name, value in vars(words).items() if isinstance(value, words.Gated)}
-    assert len(gated) >= 10
+    gated = {name: value for module in (words, extract) for name, value in vars(module).items()
+             if isinstance(value, extract.Gated)}
+    assert len(gated) >= 14
     for name, expression in gated.items():
         found = [t for t in texts if expression.expression.search(t)]
         assert found, f"{name} matches no example: the comparison would say nothing"
@@ -493,7 +495,7 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
 
 
 def test_a_needle_missing_from_the_gate_hides_the_match() -> None:
-    from knowledge.concept_words import Gated
+    from knowledge.extract import Gated
 
     assert Gated(r"\b(?:rot|blau)\b", ("rot", "blau")).search("das blaue auto ist blau")
     assert not Gated(r"\b(?:rot|blau)\b", ("rot",)).search("das auto ist blau")
