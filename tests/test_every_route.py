@@ -35,3 +35,25 @@ def test_first_card_of_every_route_is_callable_for_all_418_municipalities(k: Kno
                 if not _callable(first.phone):
                     failures.append((place.name, category, aspects, first.name, first.phone))
     assert failures == []
+
+
+def _takes_screenshots(step: str) -> bool:
+    """A step asking to take screenshots (attaching them later is another task)."""
+    lowered = step.lower()
+    return "screenshot" in lowered and not any(word in lowered for word in ("attach", "hängen sie"))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_route_asks_for_screenshots_twice_in_different_words(k: Knowledge, lang: str) -> None:
+    """A category's step and an aspect's step on the same evidence read as two tasks
+    ("Secure the publication with screenshots…" beside "Take screenshots showing…")."""
+    aspect_sets = [(), *((a,) for a in k.aspects), tuple(k.aspects)]
+    failures = []
+    for category in k.categories:
+        for also in ((), *((c,) for c in k.categories if c != category)):
+            for aspects in aspect_sets:
+                state = ConversationState(lang=lang, category=category, also=also, aspects=aspects)
+                steps = [s for s in compose(k, state).steps if _takes_screenshots(s)]
+                if len(steps) > 1:
+                    failures.append((category, also, aspects, steps))
+    assert failures == []
