@@ -187,7 +187,7 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     fresh, notes = _language_from_text(opening.state, event.text, k)
     welcome = OutboundMessage(say(k, "welcome", fresh.lang))
     if listening.is_bare_help(event.text):
-        result = StepResult(fresh, [OutboundMessage(k.flow.texts.help_first.get(fresh.lang), emergency=True)])
+        result = StepResult(fresh, [OutboundMessage(k.flow.texts.help_first.get(fresh.lang), emergency=True), *notes])
         return go_to(fresh, k.flow.start, ctx, result)
     heard = listening.hear(k, event.text)
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
@@ -235,7 +235,7 @@ def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tu
     """Switch to the language the user writes in (unless they chose one), with a one-line note."""
     if state.lang_chosen:
         return state, []
-    if not any(len(word) > 1 and word.isalpha() for word in text.split()):
+    if not any(sum(ch.isalpha() for ch in word) > 1 for word in text.split()):
         return state, []  # "h i l f e", "110", "!!!": no words to tell a language by
     detected = k.detect_language(text)
     if detected is None:

@@ -27,6 +27,12 @@ ENGLISH = frozenset(
 )
 
 
+# A call for help alone says the language too ("Help!", "pls help", "Notfall"): a frightened
+# writer's first message may be nothing else, and the answer to it should be in their language.
+CRY_GERMAN = frozenset("hilfe hilf helft notfall bitte dringend".split())
+CRY_ENGLISH = frozenset("help emergency please pls plz urgent asap".split())
+
+
 def function_word_votes(folded: str) -> tuple[int, int]:
     words = folded.split()
     return sum(w in GERMAN for w in words), sum(w in ENGLISH for w in words)
@@ -36,7 +42,7 @@ def guess(folded: str, p_english: float | None) -> str | None:
     """ "de", "en" or None (too short, or the scorers disagree without a clear margin)."""
     words = [w for w in folded.split() if not w.isdigit()]
     if len(words) < MIN_WORDS:
-        return None
+        return _cry(words)
     de, en = function_word_votes(folded)
     if p_english is not None:
         if p_english >= CONFIDENT and en >= de:
@@ -47,4 +53,10 @@ def guess(folded: str, p_english: float | None) -> str | None:
         return "de" if de > en else "en"
     if p_english is not None and (de - en) * (0.5 - p_english) > 0:
         return "de" if de > en else "en"  # a one-word lead that the model confirms
-    return None
+    return _cry(words)
+
+
+def _cry(words: list[str]) -> str | None:
+    """The language of the cry words among `words`, if they are of one language only."""
+    german, english = not CRY_GERMAN.isdisjoint(words), not CRY_ENGLISH.isdisjoint(words)
+    return None if german == english else "de" if german else "en"

@@ -137,6 +137,16 @@ def test_a_bare_call_for_help_shows_110_and_the_danger_question_at_once(k: Knowl
     assert result.state is not None and result.state.node == k.flow.start
 
 
+@pytest.mark.parametrize(("cry", "lang"), [("Help!", "en"), ("pls help", "en"), ("can u help me pls", "en"), ("emergency", "en"),
+                                         ("Hilfe!!", "de"), ("Notfall", "de"), ("S.O.S.", "de")])
+def test_a_bare_call_for_help_is_answered_in_its_own_language(k: Knowledge, cry: str, lang: str) -> None:
+    """A frightened English writer's "Help!" gets the 110 line in English (SOS says no language)."""
+    ctx = Context(key=KEY, knowledge=k, now=NOW)
+    result = conversation.step(None, TextIn(key=KEY, lang_hint="de", text=cry), ctx)
+    assert result.state is not None and result.state.lang == lang
+    assert result.messages[0].text == k.flow.texts.help_first.get(lang)
+
+
 @pytest.mark.parametrize("scene", ["ich brauche hilfe, jemand steht vor meiner tür", "help me please they are at my door"])
 def test_a_plea_that_tells_a_scene_gets_the_full_emergency_advice(k: Knowledge, scene: str) -> None:
     ctx = Context(key=KEY, knowledge=k, now=NOW)
