@@ -119,13 +119,19 @@ NOT_MEANT = {"safe_now": CERTAINTY,
              "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}")}
 
 
+# "steht", "stand" right before a quotation ("Unten steht „…“", "darauf stand: „…“"): what is
+# written, not who is standing there.
+WRITTEN_THERE = re.compile(r"\b(?:steht|stand|stehen|stehn|standen)\s*:?\s*(?=[„“\"«»‚])", re.IGNORECASE)
+
+
 def _scene_outside_quotes(raw: str) -> bool:
     """Whether a scene is told outside the quoted words ("Anruf: „Schau mal aus dem Fenster.“
     Da steht einer mit Sturmhaube vor meinem Schlafzimmerfenster"): then the quote is only
     part of the story, and the scene is read as told."""
     from knowledge.features import fold  # features imports this module
 
-    outside = fold(QUOTED.sub(" ", raw))
+    # "Unten steht „Bürgerbündnis für Wahrheit“": the verb right before the quote reads it.
+    outside = fold(QUOTED.sub(" ", WRITTEN_THERE.sub(" ", raw) if "st" in raw else raw))
     # A device seen outside the quotes is the scene; the quote was written on it ("Karton,
     # draufgeschrieben „für den Verräter“, da gucken Drähte raus"). So is an injury told now
     # ("my son just came in bleeding, he got jumped for being “the mayor's kid”").

@@ -513,3 +513,15 @@ def test_a_needle_missing_from_the_gate_hides_the_match() -> None:
 ])
 def test_a_word_in_its_other_sense_is_no_scene(text: str, concept: str, present: bool) -> None:
     assert (concept in concepts(fold(text), text)) is present
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    # "steht" right before a quotation reads what is written there
+    ("Unten steht „Bürgerbündnis für Wahrheit“. Die Gruppe kenne ich nicht.", False),
+    ("Darunter stand: „Wir kriegen euch alle“", False),
+    # someone standing there is still a scene, quote or not
+    ("Unten steht einer und ruft „Volksverräter“", True),
+    ("Draußen steht einer mit Schild „Volksverräter“", True),
+])
+def test_what_is_written_is_no_one_standing_there(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understander.danger(text).danger is danger
