@@ -222,6 +222,10 @@ NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    # "We do not believe there is an immediate danger", "ich glaube nicht, dass Gefahr besteht"
+    r"|\b(?:don t|dont|do not|doesn t|does not) (?:think|believe|se|fel)(?: that)?(?: there is| there s| theres)?"
+    r" (?:an? )?(?:imediate |acute |real |any )?danger\b"
+    r"|\b(?:glaube|glauben|denke|denken) (?:ich |wir )?nicht(?: das)?(?: \w+){0,3} (?:gefahr|gefahrdung)\b"
     r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"
     r" (?:imediate |acute |akute |unmitelbare )?(?:danger|gefahr|gefahrdung)\w*\b"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
@@ -326,3 +330,20 @@ ASPECT_ANSWERS = {
 
 # Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
 ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne".split())
+
+# All is well, said in other words at "is anyone in danger now?" ("alles gut", "I'm safe",
+# "bin in Sicherheit", "mir geht's gut"): no. Written as the squeezed tokens read ("ales",
+# "al god"). Not when negated ("not ok", "nicht sicher").
+ALL_CLEAR = re.compile(
+    r"\b(?:ales|al|everything s|everythings|everything is|its al|it s al) (?:gut|ok|okay|fine|god|in ordnung|ruhig|quiet|safe|sicher|clear|chil)\b"
+    r"|\b(?:i m|im|i am|we re|we are|were|us|i s) (?:al )?(?:ok|okay|fine|safe|god|alright|al right|chiling|chilin)\b"
+    r"|\b(?:ich bin|wir sind|bin|sind|mir ist|uns ist) (?:jetzt |wieder |hier )?(?:ok|okay|sicher|in sicherheit|wohlauf|unverletzt|nix pasiert|nichts pasiert)\b"
+    r"|\b(?:mir|uns) (?:geht s|gehts|geht es) (?:\w+ )?(?:gut|ok|okay)\b|\bpast (?:schon|ales)\b|\bno wories\b|\bkeine sorge\b"
+)
+NOT_CLEAR = re.compile(r"\b(?:nicht|not|nix|never|kein|nich|net|ni) (?:\w+ )?(?:ok|okay|fine|gut|sicher|safe|god|in ordnung)\b")
+# A relative named: "mein Sohn ist weg" is no all-clear, however it reads ("… ist weg").
+RELATIVE = re.compile(
+    r"\b(?:mein|meine|meinen|meinem|meiner|unser|unsere|unseren|unserem|my|our)\s+(?:\w+\s+)?(?:sohn|tochter|kind|kinder|kleine|kleiner"
+    r"|kleinen|frau|man|muter|vater|mama|papa|mutti|vati|oma|opa|enkel\w*|hund|son|daughter|kid|kids|child|children|wife|husband"
+    r"|mother|mum|mom|father|dad|grandma|grandpa|baby|dog|boy|girl|junge|madchen)\b"
+)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from handlers import answer_words as aw
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
+from knowledge.concepts import concepts
+from knowledge.features import fold as fold_text
 from knowledge.text import normalize
 
 
@@ -331,3 +333,17 @@ def aspect_parts(text: str, asked: tuple[str, ...]) -> dict[str, str]:
 
 def _is_answer_word(word: str) -> bool:
     return word in aw.ANSWER_WORDS
+
+
+def all_clear(text: str) -> bool:
+    """A reply to "is anyone in danger now?" that says all is well: in words of its own
+    (aw.ALL_CLEAR), or as the understanding reads it over ("they left", "uns geht's gut") or
+    safe ("er ist weg", "bin in Sicherheit"), unless a relative is named ("mein Sohn ist weg")."""
+    words = " ".join(_tokens(text))
+    if aw.NOT_CLEAR.search(words):
+        return False
+    if aw.ALL_CLEAR.search(words):
+        return True
+    folded = fold_text(text)
+    found = concepts(folded, text)
+    return bool(found & {"over", "safe_now"}) and not aw.RELATIVE.search(words)

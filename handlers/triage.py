@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 
 from handlers import listening
-from handlers.answers import CLARIFY, YES, aspect_parts, interpret, match_exact, match_loose, names_aspect
+from handlers.answers import CLARIFY, YES, all_clear, aspect_parts, interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more
@@ -311,6 +311,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     model_danger = natural is None and not opened or answer.leaning
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start) if said.strip() else listening.Heard()
+    if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):
+        natural = _natural_pick(state, on_screen, "no", k)  # "alles gut", "physically im fine, mentally 📉"
     if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.categories:
         # "they threat us. i dont know how to say. ..." at the category question: the offence
         # it tells, not "not sure". (At the danger question "weiß nicht" stays the 110 advice.)

@@ -331,6 +331,8 @@ OVER = _words(
     "sind jetzt zu hause", "uns gehts gut", "mir gehts gut",
     "uns geht s gut", "alles gut erstmal", "alle sind wohlauf",
     "they left", "he left", "they ve left", "they have left", "he s gone", "they re gone", "they are gone",
+    "he is gone", "they have gone", "guy is gone", "guy s gone", "guy left", "guys left", "typ ist weg", "typ is weg",
+    "kerl ist weg", "kerl is weg", "typen sind weg", "ist wieder weg", "sind wieder weg",
     "drove off", "took off", "ran away", "die verschwinden", "verschwinden dann", "hauen ab", "haun ab",
     "heil raus", "heil aus", "bin heil", "bin unverletzt", "weggeraumt", "u haft",
     "untersuchungshaft", "abgegeben", "handed in", "handed over", "neues schloss", "neuem schloss", "new lock*",

@@ -115,6 +115,29 @@ def test_no_to_the_danger_question_is_believed_unless_the_rest_describes_a_scene
     assert chat.state.node == "emergency" and any(m.emergency for m in messages)
 
 
+@pytest.mark.parametrize("typed", ["alles gut", "all good", "I'm safe", "bin in Sicherheit", "mir geht's gut",
+                                   "physically im fine, mentally 📉", "der Typ ist weg", "they left an hour ago",
+                                   "We do not believe there is an immediate danger. The mayor is in a meeting."])
+def test_all_is_well_in_own_words_is_a_no_to_the_danger_question(k: Knowledge, typed: str) -> None:
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht")
+    messages = chat.text(typed)
+    assert chat.state.danger_checked and chat.state.node not in ("danger_now", "emergency")
+    assert "nicht verstanden" not in all_text(messages) and not any(m.emergency for m in messages)
+
+
+@pytest.mark.parametrize(("typed", "node"), [
+    ("mein Sohn ist weg", "danger_now"),  # a missing relative is no all-clear: asked again
+    ("I'm not ok", "danger_now"),
+    ("alles gut, aber jetzt steht er wieder vor der Tür", "emergency"),  # the scene outweighs it
+])
+def test_no_all_clear_where_it_is_not_one(k: Knowledge, typed: str, node: str) -> None:
+    chat = PureChat(k)
+    chat.text("Mir hat einer gedroht")
+    chat.text(typed)
+    assert chat.state.node == node
+
+
 @pytest.mark.parametrize("typed", ["nope not online", "nicht im internet", "nein, nicht im Netz"])
 def test_a_denied_aspect_is_not_understood_as_said(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
