@@ -347,6 +347,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # about two aspects answered, one no and one yes. An aspect said no is not taken in.
         natural, said_parts = parts
         heard = replace(heard, aspects=tuple(a for a in heard.aspects if said_parts.get(a, YES) == YES))
+        # As for any answer at a question about aspects, the offence is settled: "sent to the
+        # town hall, not to his private address" does not make "not sure" doxxing.
+        heard = heard.without_offence()
     if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard, text):
         # "Yes, by e-mail" to the extremist question when online is known: the yes is about
         # e-mail, not this question. Say what was understood and ask this one again.

@@ -822,3 +822,18 @@ def test_not_knowing_which_category_fits_is_not_sure(k: Knowledge, reply: str) -
     assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
     chat.text(reply)
     assert chat.state.category == "unsure" and chat.state.node != "confirm_category"
+
+
+def test_a_reply_about_aspects_does_not_change_the_confirmed_kind(k: Knowledge) -> None:
+    """At "home or family? or before?" the reply is about those: a private address it
+    denies ("not to his private address") does not make "not sure" doxxing."""
+    chat = PureChat(k, lang="en")
+    chat.text("Good morning. Our mayor has received a letter containing only a newspaper photo of him with his "
+              "eyes cut out. There is no text. We are unsure whether this constitutes a criminal offence.")
+    chat.text("No.")
+    chat.option("cat.unsure")
+    chat.text("We have no indication of that.")
+    assert chat.state.node == "aspect_home_repeated"
+    chat.text("The letter was sent to the town hall, not to his private address. This is the first such letter")
+    assert chat.state.category == "unsure"
+    assert "private_sphere" not in chat.state.aspects and chat.state.node == "municipality"
