@@ -260,7 +260,7 @@ NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:f
 # folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
 ASPECT_ANSWERS = {
     "repeated": {
-        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|only once|just once|once|erstmals|erstmalig|"
+        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
                        r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
@@ -270,7 +270,7 @@ ASPECT_ANSWERS = {
                        r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior)\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"after the previous|after the last|previously|there were|there have been|es gab schon|gab es schon|"
-                        r"zweimal|dreimal|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
+                        r"zweimal|dreimal|(?:zwei|drei|vier)mol|(?:ein )?paa?r ?(?:mal|mol)|etliche ?(?:mal|mol)|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
                         r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
                         r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "

@@ -131,7 +131,7 @@ def test_the_option_matchers_still_work() -> None:
     ("Not extremist, I'd say. Just nasty.", "extremist", "no"),
     ("glaub ich ni, der is bloss immer voll", "extremist", "no"),
     ("first time", "repeated", "no"),
-    ("des erschte mal so", "repeated", None),  # dialect the words do not reach: the buttons
+    ("des erschte mal so", "repeated", "no"),  # Vogtland "das erste Mal"
     ("LETZTES JAHR HAM SIE SCHON MAL DEN BRIEFKASTEN ABGEFACKELT", "repeated", "yes"),
     ("I really don't know, maybe it is about the vote", "extremist", "unknown"),
     ("Ist das zweite Flugblatt, das erste im Herbst ging gegen den Bürgermeister", "repeated", "yes"),
@@ -185,6 +185,11 @@ def test_the_option_matchers_still_work() -> None:
     ("vorm jahr ham se die scheibe eingeschmissen", "repeated", "yes"),
     ("last month somebody paint 'asia raus' on my shop", "extremist", "yes"),
     ("3 msgs this week", "repeated", "yes"),
+    # Vogtland and Erzgebirge "mol" (a fresh conversation writer, 5 December)
+    ("is des erscht mol", "repeated", "no"),
+    ("zum erschtn mol", "repeated", "no"),
+    ("scho paar mol", "repeated", "yes"),
+    ("ein paar mal", "repeated", "yes"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
     # The tenth pair of fresh conversations (first read, 4 December): a question back that
     # goes on to answer, a political camp's slur, a count, "not directly".
