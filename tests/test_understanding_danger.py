@@ -525,3 +525,13 @@ def test_a_word_in_its_other_sense_is_no_scene(text: str, concept: str, present:
 ])
 def test_what_is_written_is_no_one_standing_there(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
+
+
+@pytest.mark.parametrize("text", ["er steht mit 🏏 vor meiner tür", "guy outside w 🪓 rn", "einer mit 🔪 im hausflur"])
+def test_a_weapon_typed_as_an_emoji_is_a_weapon(knowledge: Knowledge, text: str) -> None:
+    assert "hazard" in knowledge.understander.danger(text).signals
+
+
+def test_a_bat_emoji_in_a_reply_to_a_post_is_a_threat(knowledge: Knowledge) -> None:
+    text = "ok so some guy replied to my story with “gonna pay u a visit 🏏” and idk if i'm supposed to laugh or be scared lmao"
+    assert knowledge.understand(text).category == "threat"
