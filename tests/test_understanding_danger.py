@@ -93,6 +93,9 @@ DANGER = [
     "Vor meinem Haus steht einer und schreit",  # the house in front of which someone stands is no thing that stands
 ]
 NOT_DANGER = [
+    # looks and whispers in everyday life (taught by examples; these wordings are not among them)
+    "Die Leute beim Fleischer gucken mich blöd an",
+    "It's completely made up and people in the shop are looking at me funny.",
     "letzte Woche roch es im Keller nach Gas, war aber nur der Herd",
     "someone was in my house while we were on holiday last summer, nothing was taken",
     "ich stecke im aufzug fest, aber alles ok, der techniker kommt gleich",
