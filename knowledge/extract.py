@@ -243,6 +243,10 @@ ONLINE = _words(
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
     "google*", "rezension*", "star review*", "stern bewertung*", "sterne bewertung*", "yelp", "tripadvisor",
 )
+# "Texting" may be SMS or a messenger: it keeps a phone or a letter from saying "not
+# online" ("keeps texting my work phone"), and the online question is asked. ("per SMS" is
+# plain: a fresh writer's "erst persönlich beim bäcker und dann nochmal per sms" is a no.)
+TEXTED = _words("texting", "texted", "texts me", "texts us", "text message*")
 # Said to have happened once, the first time: then "has it happened before?" is not asked
 # (unless the text tells it again, which wins). The incident, not a first term in office:
 # "zum ersten Mal im Gemeinderat" is none.
@@ -488,7 +492,7 @@ def aspects(folded: str) -> Aspects:
     on = named is not None or bool(ONLINE.search(folded))
     return Aspects(
         online=on,
-        offline=not on and bool(OFFLINE.search(folded)),
+        offline=not on and bool(OFFLINE.search(folded)) and not TEXTED.search(folded),
         platform=named,
         private_sphere=_private_sphere(folded),
         repeated=(repeated := bool(REPEATED.search(told) or _REPEATED_FORMS.search(told))),

@@ -34,6 +34,8 @@ from knowledge.understanding import Understanding, understand
         ("erst ein Zettel an der Tür, dann dasselbe auf Facebook", {"online"}, "Facebook"),
         ("nicht online, sondern am Telefon", {"offline"}, None),
         ("five guys outside my place yelling my name", {"offline", "private_sphere"}, None),
+        # "texting" may be a messenger: the phone does not make it offline, the question is asked
+        ("he called my phone and then texted me", set(), None),
         # Not stopping is repeated, not a denial of what follows.
         ("some guys keep dming me on insta", {"online", "repeated"}, "Instagram"),
         ("die hören einfach nicht auf, mir zu schreiben", {"repeated"}, None),
