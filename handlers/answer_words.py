@@ -267,7 +267,8 @@ ASPECT_ANSWERS = {
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals|"
                        # office German and English: "Bisher ist uns nichts Vergleichbares bekannt", "nicht aktenkundig"
                        r"nichts vergleichbares|nichts dergleichen|nichts derartiges|nicht aktenkundig|kein vergleichbarer|"
-                       r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior)\b"),
+                       r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior|"
+                       r"kein (?:fruherer|vorheriger|ahnlicher|derartiger) (?:vorfall|fall)|keine (?:fruheren|vorherigen|ahnlichen) (?:vorfalle|falle))\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"after the previous|after the last|previously|there were|there have been|es gab schon|gab es schon|"
                         r"zweimal|dreimal|(?:zwei|drei|vier)mol|(?:ein )?paa?r ?(?:mal|mol)|etliche ?(?:mal|mol)|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
@@ -281,7 +282,8 @@ ASPECT_ANSWERS = {
                         r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
-                        r"vorher schon|schon vorher|davor schon|each with|each time|every time|jedes mal|jeweils|"
+                        r"vorher schon|schon vorher|davor schon|(?:hatten|hatte|hab|habe|haben|hatt) (?:wir|ich) (?:auch )?schon|"
+                        r"had (?:those|that|them|some|one) before|each with|each time|every time|jedes mal|jeweils|"
                         r"\d{1,2}\.?,? \d{1,2}\.? (?:and|und) \d{1,2}\b|"
                         r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|"
                         r"(?:in|im|seit|since|back in) (?:19|20)\d\d|"
@@ -294,10 +296,11 @@ ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
                        r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"runes?|runen?|runic|runisch\w*|slogans?|day x|tag x|88|black white red|right wing|left wing|linke szene|"
+                        r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|group name|gruppenname\w*|"
+                        r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|day x|tag x|88|black white red|right wing|left wing|linke szene|"
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
-                        r"foreigners|auslander|migrants|migranten|refugees|fluchtlinge|antifa|stickers?|aufkleber|"
+                        r"foreigners|auslander|migrants|migranten|refugees?|fluchtling\w*|antifa|stickers?|aufkleber|"
                         r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
                         r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
                         r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"

@@ -190,6 +190,14 @@ def test_the_option_matchers_still_work() -> None:
     ("zum erschtn mol", "repeated", "no"),
     ("scho paar mol", "repeated", "yes"),
     ("ein paar mal", "repeated", "yes"),
+    # A fresh conversation writer's tired and formal replies (5 December, early morning)
+    ("Der Brief ist mit „Für ein freies Sachsen“ unterschrieben, außerdem ist eine Runenzeichnung enthalten.", "extremist", "yes"),
+    ("On the wall is written something with paint, I think a group name. I make photo.", "extremist", "yes"),
+    ("der war bei der demo montag mit dabei, die mit den fahnen", "extremist", "yes"),
+    ("he was at the back of the meeting heckling during the refugee item", "extremist", "yes"),
+    ("keine demo, nix politisches", "extremist", "no"),
+    ("Drohbriefe hatten wir schon, aber nie ein Paket.", "repeated", "yes"),
+    ("Uns ist kein früherer Vorfall dieser Art bekannt.", "repeated", "no"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
     # The tenth pair of fresh conversations (first read, 4 December): a question back that
     # goes on to answer, a political camp's slur, a count, "not directly".
