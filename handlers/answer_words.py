@@ -79,6 +79,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
         "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
         "zum gluck nicht", "thankfully not", "luckily not",
+        # not now, at "is anyone in danger right now?"
+        "nicht jetzt", "nicht jetz", "nicht gerade", "nicht grad", "jetzt nicht", "jetz nicht", "gerade nicht",
+        "grad nicht", "im moment nicht", "momentan nicht", "derzeit nicht", "aktuell nicht", "not now",
+        "not right now", "not at the moment", "not currently",
         "i d say no", "id say no", "i would say no", "ich wurde sagen nein", "ich wurd sagen nein", "d say no", "would say no", "wurde sagen nein",
         "wurde ich sagen nein", "never anything like", "never anything like this", "never anything like that",
         "not aplicable", "does not aply", "doesn t aply", "trift nicht zu", "nicht zutrefend", "entfalt",
@@ -330,6 +334,11 @@ ASPECT_ANSWERS = {
     },
 }
 
+
+# A word that only fills the pause before the answer ("hm. ich glaub nicht", "nu, nicht
+# jetzt", "well, no"): when the rest answers, the rest counts; alone it keeps its own
+# meaning ("hm" don't know, Saxon "nu" yes). Squeezed ("ähm" -> "ahm").
+FILLERS = frozenset("hm ahm ehm ah oh um uh erm nu tja well".split())
 
 # Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
 ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne".split())

@@ -138,6 +138,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
     if (asked := _asked_back(text, words, lang, aspect)) is not None:
         return asked
+    if words[0] in aw.FILLERS and len(words) > 1 and (after := interpret(_rest(text, 1), lang, aspect)).meaning:
+        return after
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)

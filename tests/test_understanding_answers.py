@@ -198,6 +198,13 @@ def test_the_option_matchers_still_work() -> None:
     ("keine demo, nix politisches", "extremist", "no"),
     ("Drohbriefe hatten wir schon, aber nie ein Paket.", "repeated", "yes"),
     ("Uns ist kein früherer Vorfall dieser Art bekannt.", "repeated", "no"),
+    # a word that fills the pause, then the answer: the answer counts
+    ("nu, nicht jetz", None, "no"),
+    ("hm. ich glaub nicht. sie ist gerade nicht da", None, "no"),
+    ("ähm keine ahnung", None, "unknown"),
+    ("nu freilich", None, "yes"),
+    ("im Moment nicht", None, "no"),
+    ("not right now", None, "no"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
     # The tenth pair of fresh conversations (first read, 4 December): a question back that
     # goes on to answer, a political camp's slur, a count, "not directly".
