@@ -286,6 +286,7 @@ ASPECT_ANSWERS = {
                         r"immer wieder|again and again|repeatedly|oft|ofters|so oft|auch schon|already|"
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
+                        r"in the past(?! (?:hour|hours|day|days|week|weeks|month|months|minute|minutes|night))|"
                         r"vorher schon|schon vorher|davor schon|(?:hatten|hatte|hab|habe|haben|hatt) (?:wir|ich) (?:auch )?schon|"
                         r"had (?:those|that|them|some|one) before|each with|each time|every time|jedes mal|jeweils|"
                         r"\d{1,2}\.?,? \d{1,2}\.? (?:and|und) \d{1,2}\b|"
@@ -301,7 +302,9 @@ ASPECT_ANSWERS = {
                        r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
                         r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|group name|gruppenname\w*|"
-                        r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|day x|tag x|88|black white red|right wing|left wing|linke szene|"
+                        r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
+                        r"(?:meine|meiner|my) (?:stimme|abstimmung|vote|voting)|abstimmung\w*|"
+                        r"day x|tag x|88|black white red|right wing|left wing|linke szene|"
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
                         r"foreigners|auslander|migrants|migranten|refugees?|fluchtling\w*|antifa|stickers?|aufkleber|"

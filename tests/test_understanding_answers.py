@@ -205,6 +205,10 @@ def test_the_option_matchers_still_work() -> None:
     ("nu freilich", None, "yes"),
     ("im Moment nicht", None, "no"),
     ("not right now", None, "no"),
+    ("Individual employees have received hostile calls in the past, but nothing on this scale.", "repeated", "yes"),
+    ("it happened in the past hour", "repeated", None),
+    ("Was meinen Sie mit extremistisch? Es geht um meine Stimme zum Windpark, wenn Sie das meinen.", "extremist", "yes"),
+    ("nein, das ging nur um die Abstimmung", "extremist", "no"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
     # The tenth pair of fresh conversations (first read, 4 December): a question back that
     # goes on to answer, a political camp's slur, a count, "not directly".
