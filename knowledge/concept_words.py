@@ -518,7 +518,7 @@ NOT_LATER = re.compile(r"\b(?:guten|heute|heut|gestern|jeden|am|diesen) morgen\b
 STILL_GOING = _words(
     "noch da", "immer noch", "noch immer", "wieder da", "kommt wieder", "kommen wieder", "kommt zuruck",
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
-    "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen",
+    "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen", "noch do",
 )
 # Again, now ("und jetzt stehn die wieder vorm Haus", "un jetz isser widder da"): the scene of
 # this moment, however often it came before.
@@ -570,14 +570,14 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
+    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch do|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
     r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
     r"|befindet sich erneut|befinden sich erneut|befindet sich wieder|befinden sich wieder|in diesem augenblick|augenblicklich)\b"
 )
 ALARM = _words(
-    "hilfe", "hilf mir", "helft", "help", "sos", "notfall", "notruf", "emergency", "mayday",
+    "hilfe", "hilfee", "hilf mir", "helft", "help", "helpp", "sos", "notfall", "notruf", "emergency", "mayday",
     "110", "112", "pls come", "please come", "kommt schnell", "kommen sie schnell",
     "hilfe hilfe", "help me",
     "send someone", "somebody come", "someone come", "come quick", "kommt naher", "kommen naher", "coming closer", "getting closer",
@@ -604,7 +604,7 @@ WEAPON = _words(
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
     "schere", "scissors", "was spitzes", "something sharp", "mit einer glasscherbe", "mit ner glasscherbe", "mit glasscherben", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
-    "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*",
+    "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*", "firearm*", "handgun*",
 )
 FIRE = _words(
     "brennt", "brennts", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
@@ -650,6 +650,9 @@ PERSON_PRESENT = _words(
     "inside my house", "inside our house", "inside the house", "in my house", "in our house", "inside my flat",
     "in my flat", "in my apartment", "inside my apartment", "in meinem haus", "in unserem haus", "in meiner wohnung",
     "in unserer wohnung",
+    # a stranger where children are, and dialect "still there": "A stranger is in our kindergarten yard", "die sin noch do"
+    "a stranger is", "stranger is in", "ein fremder ist", "kindergarten yard", "school yard", "schoolyard",
+    "auf dem schulhof", "in our yard", "sin noch do", "sind noch do", "is noch do",
     "vor meiner tur", "vor der tur", "vor unserer tur", "an der tur", "an meiner tur", "kommt zur tur",
     "vor der haustur", "vor unserer haustur", "vor meiner haustur", "an der haustur", "im vorgarten",
     "in unserem vorgarten", "im hinterhof", "auf der terrasse", "an der terrassentur", "in the front garden",
@@ -719,6 +722,9 @@ BREAK_IN = _words(
     "am schloss zu schaffen", "an der tur zu schaffen", "am turschloss", "fummelt am schloss", "fummeln am schloss",
     "tampering with the lock", "messing with the lock", "picking the lock", "picking my lock", "at the lock",
     "scheiben gehen kaputt", "scheibe geht kaputt", "fenster gehen kaputt", "windows are breaking", "windows going",
+    # against the door or the panes, now: "es schlägt jemand gegen die Terassentür", "schlägt grad die Scheiben ein"
+    "schlagt gegen", "schlagen gegen", "schlagt jemand gegen", "haut gegen", "hauen gegen", "hammert gegen",
+    "hammern gegen", "bollert", "bollern", "pounding on", "hitting the door", "scheiben ein", "scheibe ein",
 )
 ATTACK_NOW = _words(
     "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
@@ -958,6 +964,8 @@ HELD_NOW = _words(
     "stecke im aufzug", "stecken im aufzug", "stecke im fahrstuhl", "stecken im fahrstuhl", "im aufzug eingesperrt",
     "im fahrstuhl eingesperrt", "im aufzug fest", "im fahrstuhl fest",
     "holds my", "holds me", "holds him", "holds her", "is holding", "are holding",
+    # blocked in: "die haben die Ausfahrt zugestellt und wir kommen nicht weg"
+    "kommen nicht weg", "kommen nicht raus", "can t leave", "cant leave", "can t get away", "cant get away",
 )
 # On the road: a chase or a car pressing in is told while it happens ("seit der Ausfahrt
 # fährt er mir hinterher, jedes Mal wenn ich abbiege"); "every turn" is the sign of now there,

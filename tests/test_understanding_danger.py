@@ -538,3 +538,19 @@ def test_a_weapon_typed_as_an_emoji_is_a_weapon(knowledge: Knowledge, text: str)
 def test_a_bat_emoji_in_a_reply_to_a_post_is_a_threat(knowledge: Knowledge) -> None:
     text = "ok so some guy replied to my story with “gonna pay u a visit 🏏” and idk if i'm supposed to laugh or be scared lmao"
     assert knowledge.understand(text).category == "threat"
+
+
+@pytest.mark.parametrize("text", [
+    "Wachen Sie auf Bot!!! es schlägt jemand gegen die Terassentür mit was hartem",
+    "Hilfee ich bin im Bürgerhaus Oelsnitz und draußen werden es immer mehr Leute, die haben die Ausfahrt mit Autos "
+    "zugestellt und wir kommen nicht weg",
+    "bei meinem nachbarn, der sitzt im kreistag, schlägt grad jemand die scheiben ein, ich seh es vom balkon",
+    "a person has entered the registry office and is threatening staff with what appears to be a firearm. "
+    "We have moved to the upper floor.",
+    "A stranger is in our kindergarten yard asking for the mayor's son by name. I'm the teacher.",
+    "die ham mich vun dr Bühne geschubst un die sin noch do",
+])
+def test_a_fresh_writers_dangers_reach_110(knowledge: Knowledge, text: str) -> None:
+    """A blind writer's first messages (5 December) that the rules had not heard: blows
+    against a door or the panes, blocked in, a firearm, a stranger where children are, dialect."""
+    assert knowledge.understander.danger(text).danger
