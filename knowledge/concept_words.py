@@ -46,7 +46,8 @@ PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got
 # steps (the first auxiliary, then a participle after it): one expression with ".*?" between
 # them took quadratic time on a long message of auxiliaries without a participle.
 PAST_DE_AUXILIARY = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b")
-PAST_DE_PARTICIPLE = re.compile(r"\b\w*ge\w+(?:t|en)\b")
+# (not "gegen", "gehen", "geben": "Ich bin … er tritt gegen Tür" is no perfect tense)
+PAST_DE_PARTICIPLE = re.compile(r"\b(?!(?:gegen|gehen|geben|gelten|eigenen|folgenden)\b)\w*ge\w+(?:t|en)\b")
 PAST_DE_BEFORE = re.compile(r"\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
 DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 PAST_EN = re.compile(
@@ -519,6 +520,7 @@ STILL_GOING = _words(
     "noch da", "immer noch", "noch immer", "wieder da", "kommt wieder", "kommen wieder", "kommt zuruck",
     "kommen zuruck", "wartet", "warten", "still there", "still here", "still outside", "coming back",
     "come back", "waiting", "trapped", "eingesperrt", "eingeschlossen", "noch do",
+    "turning around", "turns around", "dreht um", "wendet",
 )
 # Again, now ("und jetzt stehn die wieder vorm Haus", "un jetz isser widder da"): the scene of
 # this moment, however often it came before.
@@ -616,6 +618,12 @@ FIRE = _words(
     "nach gas", "gasgeruch", "gasleck", "gas stromt", "smells of gas", "smell of gas", "smells like gas",
     "smell gas", "smelling gas", "gas leak*", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
 )
+# A hazard sensed by the writer ("Gasgeruch im ganzen Rathaus", "it smells of smoke"): what
+# someone wrote beside it ("ein Zettel „Für den Verräter“") does not make it the threat's words.
+SENSED = _words(
+    "gasgeruch", "nach gas", "riecht", "riechts", "stinkt nach", "brandgeruch", "smell*", "rauch", "qualm",
+    "qualmt", "es raucht", "raucht es", "smoke", "smoking",
+)
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
     "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
@@ -650,6 +658,9 @@ PERSON_PRESENT = _words(
     "inside my house", "inside our house", "inside the house", "in my house", "in our house", "inside my flat",
     "in my flat", "in my apartment", "inside my apartment", "in meinem haus", "in unserem haus", "in meiner wohnung",
     "in unserer wohnung",
+    # at the car the writer sits in: "Man is at my car, hitting the window with fist, I am inside"
+    "is at my car", "are at my car", "at my car window", "hitting the window", "hitting my window",
+    "an meinem auto und", "schlagt ans fenster", "schlagt gegen die scheibe", "klopft an die scheibe",
     # a stranger where children are, and dialect "still there": "A stranger is in our kindergarten yard", "die sin noch do"
     "a stranger is", "stranger is in", "ein fremder ist", "kindergarten yard", "school yard", "schoolyard",
     "auf dem schulhof", "in our yard", "sin noch do", "sind noch do", "is noch do",
@@ -727,7 +738,7 @@ BREAK_IN = _words(
     "hammern gegen", "bollert", "bollern", "pounding on", "hitting the door", "scheiben ein", "scheibe ein",
 )
 ATTACK_NOW = _words(
-    "greift mich an", "greifen mich an", "greift an", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
+    "greift mich an", "greifen mich an", "greift an", "auf ihn los", "auf mich los", "auf uns los", "auf sie los", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
     "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",

@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SAYS_NOW_FUTURE, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
@@ -263,13 +263,14 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
     if "reported" in found and not now:
-        hazards -= {"weapon", "fire"}
+        hazards -= {"weapon"} if "fire" in hazards and SENSED.search(affirmed) else {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
     hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
+        or "fire" in hazards and SENSED.search(affirmed) and not found & {"past", "aftermath", "over", "future_or_if", "not_live", "past_tense"} \
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")

@@ -554,3 +554,21 @@ def test_a_fresh_writers_dangers_reach_110(knowledge: Knowledge, text: str) -> N
     """A blind writer's first messages (5 December) that the rules had not heard: blows
     against a door or the panes, blocked in, a firearm, a stranger where children are, dialect."""
     assert knowledge.understander.danger(text).danger
+
+
+def test_gegen_is_no_participle() -> None:
+    """"Ich bin … er tritt gegen Tür": a preposition after an auxiliary is no perfect tense,
+    which would have made the scene a story told afterwards."""
+    text = "Ich bin Gemeinderätin in Torgau. Ein Mann schreit vor meine Wohnung, er tritt gegen Tür"
+    assert "past_tense" not in concepts(fold(text), text)
+    assert "past_tense" in concepts(fold("Ich bin gestern gegen die Tür gelaufen"), "")
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("Gasgeruch im ganzen Rathaus, an der Hintertür hängt ein Zettel „Für den Verräter“", True),  # smelt, not written
+    ("Gestern roch es im Rathaus nach Gas, an der Tür hing ein Zettel „Für den Verräter“", False),  # the past
+    ("Unser Bürgermeister wurde beim Dorffest mit Bier übergossen und jetzt gehen vier auf ihn los", True),
+    ("Man is at my car, hitting the window with fist, I am inside, he says go back home.", True),
+])
+def test_what_is_sensed_or_done_now_beside_a_story(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understander.danger(text).danger is danger
