@@ -279,7 +279,8 @@ ASPECT_ANSWERS = {
                         r"zweite|zweites|zweiten|dritte|drittes|second|third|schon mol|scho mal|weekly|monthly|"
                         r"\d+ ?x|\d+ ?mal|getting worse|going on|wird schlimmer|geht (?:schon )?seit|"
                         r"(?:\d+|two|three|four|five|several|a few|zwei|drei|vier|funf|mehrere|ein paar) "
-                        r"(?:\w+ )?(?:days|weeks|months|tage|tagen|wochen|monate|monaten)|"
+                        r"(?:\w+ )?(?:days|weeks|months|evenings|nights|mornings|tage|tagen|wochen|monate|monaten|abende|abenden|nachte|nachten)|"
+                        r"zweete\w*|zwete\w*|"
                         r"(?:two|three|four|five|zwei|drei|vier|funf|mehrere|several) \w+ in |"
                         r"last (?:year|yr|month|week)|letztes jahr|letzten monat|letzte woche|"
                         r"(?:loads|lots|plenty|a couple|couple|hundreds|dozens|a lot) of times|times before|"
@@ -301,7 +302,7 @@ ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
                        r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|group name|gruppenname\w*|"
+                        r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
                         r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
                         r"(?:meine|meiner|my) (?:stimme|abstimmung|vote|voting)|abstimmung\w*|"
                         r"day x|tag x|88|black white red|right wing|left wing|linke szene|"
@@ -333,7 +334,8 @@ ASPECT_ANSWERS = {
                         r"(?:still )?live (?:on|in) the same (?:street|road|house)|where i live|where we live|wo ich wohne|wo wir wohnen|"
                         r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
                         r"my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
-                        r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know)\b"),
+                        r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know|"
+                        r"(?:mei|meine) (?:fraa|alte|kinner|maad|madel|bu|jung)|mei (?:frau|mann|tochter|sohn|kinder))\b"),
     },
 }
 

@@ -5,6 +5,7 @@ question about the question. The words are in handlers.answer_words."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from handlers import answer_words as aw
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
@@ -107,10 +108,17 @@ def _match_prefix(words: list[str], phrases: tuple[str, ...]) -> int:
     """Length (in words) of the longest phrase the message starts with, 0 if none."""
     best = 0
     for phrase in phrases:
-        parts = phrase.split()
+        parts = _parts(phrase)
         if len(parts) <= len(words) and len(parts) > best and all(_close(w, p) for w, p in zip(words, parts)):
             best = len(parts)
     return best
+
+
+@lru_cache(maxsize=4096)
+def _parts(phrase: str) -> tuple[str, ...]:
+    """A phrase's words squeezed as a reply's are ("not at all" -> "not at al"), so a phrase
+    written with its double letters still matches."""
+    return tuple(_squeeze(word) for word in phrase.split())
 
 
 def _rest(text: str, consumed: int) -> str:

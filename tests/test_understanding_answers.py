@@ -209,6 +209,13 @@ def test_the_option_matchers_still_work() -> None:
     ("it happened in the past hour", "repeated", None),
     ("Was meinen Sie mit extremistisch? Es geht um meine Stimme zum Windpark, wenn Sie das meinen.", "extremist", "yes"),
     ("nein, das ging nur um die Abstimmung", "extremist", "no"),
+    # a third fresh conversation writer: phrases with double letters, groups, dialect
+    ("Not at all.", None, "no"),
+    ("Einer hatte ein Shirt von „Ein Prozent“", "extremist", "yes"),
+    ("auf die garage hat wer „ZECKE“ gesprüht", "extremist", "yes"),
+    ("Three evenings so far", "repeated", "yes"),
+    ("der zweete brief. den erstn hab ich weggeschmissn", "repeated", "yes"),
+    ("mei fraa liest des alles mit, die schlooft scho schlecht", "private_sphere", "yes"),
     ("I believe so. The letter speaks of an 'exchange of the population'.", "extremist", "yes"),
     # The tenth pair of fresh conversations (first read, 4 December): a question back that
     # goes on to answer, a political camp's slur, a count, "not directly".
