@@ -1,6 +1,7 @@
 """Regression guard on the whole conversations written by blind writers
 (tests/data/dev/conversations*.yaml, driven as bench/eval_conversations.py drives them): the
-levels measured on 4 December 2026 (the tenth to fourteenth pairs added on the 4th) (BENCHMARKS.md, "Conversation"), with a little room."""
+levels measured on 5 December 2026 (the sixteenth to eighteenth pairs, three writers asked to
+surprise, added that morning) (BENCHMARKS.md, "Conversation"), with a little room."""
 
 from __future__ import annotations
 
@@ -33,13 +34,13 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 860
-    assert tally["done"] >= tally["all"] - 30  # measured: 837 of 860
-    assert tally["not_understood"] <= 20  # measured: 15 (8 of them in the thirteenth, hardest pair)
+    assert tally["all"] >= 1100
+    assert tally["done"] >= tally["all"] - 30  # measured: 1,074 of 1,100
+    assert tally["not_understood"] <= 20  # measured: 17
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
     # The three dangers missed are told only in the reply to a question the bot skipped
     # (the message had already said the home was affected), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 3  # measured: 176 of 179
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 25 of 681 (3.7 %)
+    assert tally["advised"] >= tally["dangers"] - 3  # measured: 229 of 232
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 30 of 868 (3.5 %)
