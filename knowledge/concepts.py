@@ -23,7 +23,7 @@ from knowledge.concept_words import (
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
-    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, WHO_CLAUSE, WRITTEN_ONLINE,
+    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
@@ -231,6 +231,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("help_request")  # "help, the link to the Onlinewache doesn't open"
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
+    if VENUE.search(folded) and found.isdisjoint(SITUATIONS) and not INJURY.search(affirmed):
+        found.add("other_sense")  # only a hazard word beside the venue: its other sense
     if found & NOT_LIVE.keys() and not strong_now:
         found.add("not_live")
     elif "retracted" in found and strong_now and retracted_after_now(folded):

@@ -572,3 +572,15 @@ def test_gegen_is_no_participle() -> None:
 ])
 def test_what_is_sensed_or_done_now_beside_a_story(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    # a venue named after fire or shooting vetoes no scene told beside it
+    ("Feuerwehrfest, bei der Hüpfburg. Ein Typ hat die Frau vom Bürgermeister an den Haaren gezogen, "
+     "die Kinder schreien, er läuft Richtung Parkplatz und kommt immer wieder zurück", True),
+    ("Football club fundraiser, someone just threw a bottle at the stage, she's bleeding from the forehead", True),
+    # and still takes back a hazard word of its own
+    ("Beim Schützenfest gab es wieder ein Feuerwerk, sehr schön", False),
+])
+def test_a_venue_named_after_fire_or_shooting(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understander.danger(text).danger is danger
