@@ -289,7 +289,9 @@ OTHER_SENSE = _words(
     "following me online", "folgt mir online", "hiding from the press", "vor der presse", "scared to walk", "afraid to walk",
 )
 FICTION = _words(
-    "krimi", "tatort", "netflix", "serie", "film", "movie", "tv show", "series", "novel", "roman",
+    # "film" as a noun only: "the others film" is someone filming now
+    "krimi", "tatort", "netflix", "serie", "im film", "in the film", "in a film", "ein film", "einen film",
+    "a film", "the film", "den film", "der film", "dem film", "diesen film", "kinofilm", "movie", "tv show", "series", "novel", "roman",
     "theaterstuck", "theatre", "theater", "play where", "zockt", "zocken", "gaming", "video game",
     "computerspiel", "im spiel", "in the game", "podcast",
 )
@@ -578,7 +580,7 @@ AFTERMATH = _words(
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
-    r"|right now|right behind|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch do|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
+    r"|right now|right behind|still behind|noch hinter|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch do|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
     r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
@@ -991,7 +993,7 @@ ON_THE_ROAD = _words(
     "abbiege", "abbiegen", "biegt", "biegen", "ausfahrt", "autobahn", "bundesstrasse", "landstrasse",
     "ampel", "kreisverkehr", "spur", "uberholt", "tankstelle", "transporter", "ruckspiegel", "leitplanke", "every turn", "each turn",
     "turn i take", "every corner", "exit", "highway", "motorway", "traffic light*", "roundabout", "lane",
-    "overtak*", "rearview", "rear view", "mirror", "guardrail", "ditch", "off the road",
+    "overtak*", "rearview", "rear view", "mirror", "guardrail", "ditch", "off the road", "abbiegung", "jede kurve",
 )
 ROAD_NUMBER = re.compile(r"\b[ab] ?\d{1,3}\b")
 

@@ -584,3 +584,13 @@ def test_what_is_sensed_or_done_now_beside_a_story(knowledge: Knowledge, text: s
 ])
 def test_a_venue_named_after_fire_or_shooting(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("a group of lads surrounded my bike at the market, one is letting the air out while the others film. "
+     "i'm stuck between them", True),  # filming now, no film
+    ("hab gestern im fernsehn den film gesehn wo die mit fackeln am tor stehn", False),  # a film
+    ("Das Auto folgt mir seit Flöha. Jede Abbiegung mit. Ich fahr einfach weiter, soll ich anhalten?", True),
+])
+def test_film_as_a_verb_and_every_turn_on_the_road(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understander.danger(text).danger is danger
