@@ -229,10 +229,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("figurative")  # "my campaign is on fire"
     if TECH_SUPPORT.search(folded) and found.isdisjoint(SITUATIONS) and found.isdisjoint(HAZARDS):
         found.add("help_request")  # "help, the link to the Onlinewache doesn't open"
-    # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
-    # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if VENUE.search(folded) and found.isdisjoint(SITUATIONS) and not INJURY.search(affirmed):
         found.add("other_sense")  # only a hazard word beside the venue: its other sense
+    # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
+    # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not strong_now:
         found.add("not_live")
     elif "retracted" in found and strong_now and retracted_after_now(folded):
@@ -264,15 +264,16 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if found & {"safe_now", "not_live", "over", "foretold"} or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
+    sensed = "fire" in hazards and bool(SENSED.search(affirmed))  # smelt or seen by the writer
     if "reported" in found and not now:
-        hazards -= {"weapon"} if "fire" in hazards and SENSED.search(affirmed) else {"weapon", "fire"}
+        hazards -= {"weapon"} if sensed else {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
     hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
-        or "fire" in hazards and SENSED.search(affirmed) and not found & {"past", "aftermath", "over", "future_or_if", "not_live", "past_tense"} \
+        or sensed and not found & {"past", "aftermath", "over", "future_or_if", "not_live", "past_tense"} \
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
         found.add("live_hazard")

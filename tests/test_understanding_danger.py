@@ -518,18 +518,6 @@ def test_a_word_in_its_other_sense_is_no_scene(text: str, concept: str, present:
     assert (concept in concepts(fold(text), text)) is present
 
 
-@pytest.mark.parametrize(("text", "danger"), [
-    # "steht" right before a quotation reads what is written there
-    ("Unten steht „Bürgerbündnis für Wahrheit“. Die Gruppe kenne ich nicht.", False),
-    ("Darunter stand: „Wir kriegen euch alle“", False),
-    # someone standing there is still a scene, quote or not
-    ("Unten steht einer und ruft „Volksverräter“", True),
-    ("Draußen steht einer mit Schild „Volksverräter“", True),
-])
-def test_what_is_written_is_no_one_standing_there(knowledge: Knowledge, text: str, danger: bool) -> None:
-    assert knowledge.understander.danger(text).danger is danger
-
-
 @pytest.mark.parametrize("text", ["er steht mit 🏏 vor meiner tür", "guy outside w 🪓 rn", "einer mit 🔪 im hausflur"])
 def test_a_weapon_typed_as_an_emoji_is_a_weapon(knowledge: Knowledge, text: str) -> None:
     assert "hazard" in knowledge.understander.danger(text).signals
@@ -540,22 +528,6 @@ def test_a_bat_emoji_in_a_reply_to_a_post_is_a_threat(knowledge: Knowledge) -> N
     assert knowledge.understand(text).category == "threat"
 
 
-@pytest.mark.parametrize("text", [
-    "Wachen Sie auf Bot!!! es schlägt jemand gegen die Terassentür mit was hartem",
-    "Hilfee ich bin im Bürgerhaus Oelsnitz und draußen werden es immer mehr Leute, die haben die Ausfahrt mit Autos "
-    "zugestellt und wir kommen nicht weg",
-    "bei meinem nachbarn, der sitzt im kreistag, schlägt grad jemand die scheiben ein, ich seh es vom balkon",
-    "a person has entered the registry office and is threatening staff with what appears to be a firearm. "
-    "We have moved to the upper floor.",
-    "A stranger is in our kindergarten yard asking for the mayor's son by name. I'm the teacher.",
-    "die ham mich vun dr Bühne geschubst un die sin noch do",
-])
-def test_a_fresh_writers_dangers_reach_110(knowledge: Knowledge, text: str) -> None:
-    """A blind writer's first messages (5 December) that the rules had not heard: blows
-    against a door or the panes, blocked in, a firearm, a stranger where children are, dialect."""
-    assert knowledge.understander.danger(text).danger
-
-
 def test_gegen_is_no_participle() -> None:
     """"Ich bin … er tritt gegen Tür": a preposition after an auxiliary is no perfect tense,
     which would have made the scene a story told afterwards."""
@@ -564,33 +536,41 @@ def test_gegen_is_no_participle() -> None:
     assert "past_tense" in concepts(fold("Ich bin gestern gegen die Tür gelaufen"), "")
 
 
-@pytest.mark.parametrize(("text", "danger"), [
-    ("Gasgeruch im ganzen Rathaus, an der Hintertür hängt ein Zettel „Für den Verräter“", True),  # smelt, not written
-    ("Gestern roch es im Rathaus nach Gas, an der Tür hing ein Zettel „Für den Verräter“", False),  # the past
+# Blind first-message writers of 5 December: scenes the rules had not heard, and the words
+# around a scene that had taken it back. Each row is read as told.
+READ_AS_TOLD = [
+    # blows against a door or the panes, blocked in, a firearm, a stranger where children are, dialect
+    ("Wachen Sie auf Bot!!! es schlägt jemand gegen die Terassentür mit was hartem", True),
+    ("Hilfee ich bin im Bürgerhaus Oelsnitz und draußen werden es immer mehr Leute, die haben die Ausfahrt mit Autos "
+     "zugestellt und wir kommen nicht weg", True),
+    ("bei meinem nachbarn, der sitzt im kreistag, schlägt grad jemand die scheiben ein, ich seh es vom balkon", True),
+    ("a person has entered the registry office and is threatening staff with what appears to be a firearm. "
+     "We have moved to the upper floor.", True),
+    ("A stranger is in our kindergarten yard asking for the mayor's son by name. I'm the teacher.", True),
+    ("die ham mich vun dr Bühne geschubst un die sin noch do", True),
     ("Unser Bürgermeister wurde beim Dorffest mit Bier übergossen und jetzt gehen vier auf ihn los", True),
     ("Man is at my car, hitting the window with fist, I am inside, he says go back home.", True),
-])
-def test_what_is_sensed_or_done_now_beside_a_story(knowledge: Knowledge, text: str, danger: bool) -> None:
-    assert knowledge.understander.danger(text).danger is danger
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    # a venue named after fire or shooting vetoes no scene told beside it
+    ("Das Auto folgt mir seit Flöha. Jede Abbiegung mit. Ich fahr einfach weiter, soll ich anhalten?", True),
+    # "steht" right before a quotation reads what is written; someone standing there is still a scene
+    ("Unten steht „Bürgerbündnis für Wahrheit“. Die Gruppe kenne ich nicht.", False),
+    ("Darunter stand: „Wir kriegen euch alle“", False),
+    ("Unten steht einer und ruft „Volksverräter“", True),
+    ("Draußen steht einer mit Schild „Volksverräter“", True),
+    # a smell sensed now is no note's words; one told of yesterday is over
+    ("Gasgeruch im ganzen Rathaus, an der Hintertür hängt ein Zettel „Für den Verräter“", True),
+    ("Gestern roch es im Rathaus nach Gas, an der Tür hing ein Zettel „Für den Verräter“", False),
+    # a venue named after fire or shooting vetoes no scene beside it, and still takes back its own hazard word
     ("Feuerwehrfest, bei der Hüpfburg. Ein Typ hat die Frau vom Bürgermeister an den Haaren gezogen, "
      "die Kinder schreien, er läuft Richtung Parkplatz und kommt immer wieder zurück", True),
     ("Football club fundraiser, someone just threw a bottle at the stage, she's bleeding from the forehead", True),
-    # and still takes back a hazard word of its own
     ("Beim Schützenfest gab es wieder ein Feuerwerk, sehr schön", False),
-])
-def test_a_venue_named_after_fire_or_shooting(knowledge: Knowledge, text: str, danger: bool) -> None:
-    assert knowledge.understander.danger(text).danger is danger
-
-
-@pytest.mark.parametrize(("text", "danger"), [
+    # "film" is fiction as a noun only
     ("a group of lads surrounded my bike at the market, one is letting the air out while the others film. "
-     "i'm stuck between them", True),  # filming now, no film
-    ("hab gestern im fernsehn den film gesehn wo die mit fackeln am tor stehn", False),  # a film
-    ("Das Auto folgt mir seit Flöha. Jede Abbiegung mit. Ich fahr einfach weiter, soll ich anhalten?", True),
-])
-def test_film_as_a_verb_and_every_turn_on_the_road(knowledge: Knowledge, text: str, danger: bool) -> None:
+     "i'm stuck between them", True),
+    ("hab gestern im fernsehn den film gesehn wo die mit fackeln am tor stehn", False),
+]
+
+
+@pytest.mark.parametrize(("text", "danger"), READ_AS_TOLD)
+def test_a_scene_is_read_as_told(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
