@@ -64,6 +64,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
         "teilweise", "zum teil", "partly", "partially", "in part", "i believe so", "believe so", "i believe yes",
         "eindeutig", "eindeutig ja", "ganz klar", "ganz eindeutig", "offensichtlich", "clearly", "obviously",
+        "das ist doch eindeutig", "das is doch eindeutig", "is doch eindeutig", "ist doch eindeutig", "na das ist doch eindeutig",
+        "na das is doch eindeutig", "ist doch klar", "is doch klar", "das ist doch klar", "na klar doch", "isn t it obvious",
+        "isnt it obvious", "of course it is", "obviously yes",
         "clearly yes", "very much so",
         "i d say yes", "id say yes", "i would say yes", "i d say so", "id say so", "i would say so",
         "des zahlt wohl", "das zahlt wohl", "des zahlt schon", "das zahlt schon", "das zahlt ja", "zahlt wohl",
@@ -115,6 +118,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "nicht personlich", "not necesarily", "i wouldn t say so", "i wouldnt say so", "wouldn t say so",
         "i would not say so", "wurde ich nicht sagen", "das wurde ich nicht sagen", "wurd ich nicht sagen",
         "not as far as i know", "not as far as we know", "not as far as i can tel", "soweit ich weis nicht",
+        "not in the slightest", "not in the least", "nicht im geringsten", "im geringsten nicht",
+        "nicht im entferntesten", "ach wo", "ach woher", "i doubt it", "doubt it", "i doubt that", "doubt that",
+        "i doubt so", "das bezweifle ich", "bezweifle ich", "wohl kaum", "glaub ich kaum", "eher unwahrscheinlich",
+        "unlikely", "highly unlikely", "very unlikely",
     ),
 }
 
@@ -231,7 +238,7 @@ NO_DANGER = re.compile(
     r" (?:an? )?(?:imediate |acute |real |any )?danger\b"
     r"|\b(?:glaube|glauben|denke|denken) (?:ich |wir )?nicht(?: das)?(?: \w+){0,3} (?:gefahr|gefahrdung)\b"
     r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"
-    r" (?:imediate |acute |akute |unmitelbare )?(?:danger|gefahr|gefahrdung)\w*\b"
+    r" (?:imediate |acute |akute |unmitelbare |current |aktuelle )?(?:danger|gefahr|gefahrdung|threat|bedrohung)\w*\b"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
     r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
     r"|evident|visible|assumed)\b"
@@ -264,7 +271,7 @@ NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:f
 # folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
 ASPECT_ANSWERS = {
     "repeated": {
-        NO: re.compile(r"\b(?:first time|the first|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
+        NO: re.compile(r"\b(?:first time|the first|first (?:\w+ )?like (?:this|that)|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
                        r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
@@ -305,7 +312,7 @@ ASPECT_ANSWERS = {
                         r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
                         r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
                         r"(?:meine|meiner|my) (?:stimme|abstimmung|vote|voting)|abstimmung\w*|"
-                        r"day x|tag x|88|black white red|right wing|left wing|linke szene|"
+                        r"day x|tag x|88|(?:zahl|die|code|number|the) 18|combat 18|c18|black white red|right wing|left wing|linke szene|"
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
                         r"foreigners|auslander|migrants|migranten|refugees?|fluchtling\w*|antifa|stickers?|aufkleber|"

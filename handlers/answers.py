@@ -228,11 +228,19 @@ def _names_it_plainly(rest: str, aspect: str) -> bool:
     wondering whether ("ob das politisch war"), doubting ("vielleicht politisch") or denying:
     a leaning yes. (Only for the extremist question: a family or a platform is named for many
     other reasons, "maybe, i'd have to ask my wife".)"""
-    words = _tokens(rest)
+    if _plain_sign(rest, aspect):
+        return True
+    # A hedge of its own before the sign: "idk maybe, one of them had 88 in the name".
+    hedge, comma, sign = rest.partition(",")
+    return bool(comma) and len(_tokens(hedge)) <= 2 and aw.DOUBTS.issuperset(_tokens(hedge)) and _plain_sign(sign, aspect)
+
+
+def _plain_sign(text: str, aspect: str) -> bool:
+    words = _tokens(text)
     if not words or words[0] in aw.WHETHER or words[0] in ("if", "obs") or aw.DOUBTS.intersection(words) \
             or aw.DENIALS.intersection(words) or any(w == "t" for w in words):
         return False
-    return names_aspect(rest, aspect) and not _named_only_in_doubt(rest, aspect)
+    return names_aspect(text, aspect) and not _named_only_in_doubt(text, aspect)
 
 
 def _named_only_in_doubt(text: str, aspect: str) -> bool:

@@ -272,6 +272,18 @@ def test_the_option_matchers_still_work() -> None:
     # named only where the writer wonders whether it holds: a don't know
     ("Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
      "extremist", "unknown"),
+    # the pairs of stop 28: a hedge of its own before a sign, idioms, a code, a first one
+    ("idk maybe, one of them had 88 in the name", "extremist", "yes"),
+    ("weiß nicht, vielleicht, einer hatte 88 im namen", "extremist", "yes"),
+    ("idk maybe, not political", "extremist", "unknown"),
+    ("Im Seitenkopf steht die Zahl 18. Ob das ein Hinweis ist, bitte ich Sie zu bewerten.", "extremist", "yes"),
+    ("um 18 uhr war das", "extremist", None),
+    ("ach wo. das sin die jungschen vom nachbarort, besoffen", "extremist", "no"),
+    ("Doubt it. More likely the neighbour who hates my hedge.", "extremist", "no"),
+    ("na das is doch eindeutig oder", "extremist", "yes"),
+    ("Not in the slightest.", None, "no"),
+    ("There is no indication of an immediate threat at this time.", None, "no"),
+    ("first DM like this. got a lot of hate comments after the climate motion tho", "repeated", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
