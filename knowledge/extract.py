@@ -213,7 +213,7 @@ def _words(*alternatives: str) -> WordFamily:
 PLATFORMS: dict[str, WordFamily] = {
     "Facebook": _words("facebook*", "fb", "fratzenbuch"),
     "Instagram": _words("instagram*", "insta"),
-    "Telegram": _words("telegram*", "telegramm gruppe", "tg gruppe"),
+    "Telegram": _words("telegram*", "telegramm gruppe", "tg gruppe", "tg kanal*", "tg channel*", "tg chat*", "tg group*"),
     "WhatsApp": _words("whatsapp*", "whats app", "whatsap*", "watsapp*", "wa gruppe"),
     "TikTok": _words("tiktok*", "tik tok"),
     "X": _words("twitter*", "tweet*", "getweetet", "x com", "auf x", "on x", "bei x"),
@@ -290,6 +290,10 @@ PRIVATE_SPHERE = _words(
     "our place", "my street", "our street", "meine strasse", "unsere strasse", "bei mir zuhaus",
     "home address", "private address", "my address", "our address", "meine adresse",
     "unsere adresse", "meiner adresse", "privatanschrift", "wohnanschrift",
+    # compounds of a home: "an der Fassade seines Privathauses", "unser Einfamilienhaus"
+    "privathaus*", "wohnhaus*", "einfamilienhaus*", "eigenheim*", "elternhaus*", "privatwohnung*",
+    "privatgrundstuck*", "addy", "home addy", "my crib", "whole address", "full address", "ganze adresse",
+    "volle adresse", "vollstandige adresse",
     # family
     "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
     "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
@@ -340,6 +344,9 @@ _REPEATED_FORMS = re.compile(
     r"(?:e ?mails?|mails|letters|briefe|drohbriefe|schreiben|messages|nachrichten|anrufe|calls|threats|drohungen"
     r"|kommentare|comments|posts|sms|texts)\b"
     r"|\b(?:over|in|during) the (?:past|last) (?:few )?(?:days|weeks?|months?|year)\b"
+    # "randos keep dropping my addy", "he kept calling"; not the writer's own "I keep thinking"
+    r"|(?<!\bi )(?<!\bwe )(?<!\bto )\b(?:keep|kept) (?:on )?"
+    r"(?!smiling|going|trying|thinking|wondering|worrying|looking|checking|asking|feeling)\w+ing\b"
     r"|\bin den (?:letzten|vergangenen) (?:tagen|wochen|monaten)\b"
 )
 EXTREMIST = _words(

@@ -40,6 +40,12 @@ from knowledge.understanding import Understanding, understand
         ("some guys keep dming me on insta", {"online", "repeated"}, "Instagram"),
         ("die hören einfach nicht auf, mir zu schreiben", {"repeated"}, None),
         ("nicht auf Facebook, per Brief", {"offline"}, None),
+        # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
+        ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
+        ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
+        ("he kept on calling", {"repeated"}, None),
+        ("keep smiling, they said", set(), None),
+        ("my whole address is in a tg channel", {"online", "private_sphere"}, "Telegram"),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
