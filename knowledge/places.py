@@ -36,6 +36,15 @@ FILLERS = frozenset(
     "stadtteil city town of the municipality i live from".split()
 )
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+# A state or landscape outside Saxony right after a name ("Frankenberg an der Eder",
+# "Coswig (Anhalt)", "Schmölln in Thüringen"): the Saxon namesake is not meant. (As `key`
+# writes them: umlauts spelled out.)
+_ELSEWHERE = re.compile(
+    r"\b(?:an der |an dem |am |im |in |bei |near |in the )?"
+    r"(?:thueringen|thuringia|brandenburg|bayern|bavaria|hessen|hesse|anhalt|sachsen anhalt|saxony anhalt|niedersachsen|"
+    r"westfalen|nordrhein|nrw|rheinland|pfalz|rhineland|mecklenburg|vorpommern|holstein|saarland|baden|wuerttemberg|"
+    r"taunus|westerwald|eder|rhein|eifel|harz|allgaeu|schwarzwald|odenwald|mosel|oesterreich|austria|tschechien|czechia|polen|poland)\b"
+)
 # More words than this (after the fillers) is a sentence, read by `find_in_text` first.
 SENTENCE_WORDS = 4
 _CELL_LAT, _CELL_LON = 0.2, 0.3  # >= 19 km each way in Germany, so 2 rings cover 30 km
@@ -259,6 +268,9 @@ class PlaceIndex:
             if not rest:
                 return Resolution("unknown")
             text = stripped = rest
+        elsewhere = _ELSEWHERE.search(stripped)
+        if elsewhere is not None and elsewhere.end() == len(stripped) and 0 < len(stripped[: elsewhere.start()].split()) <= 3:
+            return self._elsewhere(stripped, elsewhere)
         tokens = stripped.split()
         if len(tokens) > SENTENCE_WORDS:
             # A sentence typed at the place question ("in Zwickau geboren, aber Gemeinderätin in
@@ -298,6 +310,21 @@ class PlaceIndex:
                 return _classify(places) if exact else Resolution("suggest", tuple(places))
         return Resolution("unknown")
 
+    def _elsewhere(self, text: str, region: re.Match[str]) -> Resolution:
+        """A name with a region outside Saxony after it: the place there, if the index knows
+        it ("koenigstein im taunus", "frankenberg eder", "coswig"), never the Saxon namesake."""
+        name = text[: region.start()].strip()
+        joined = " ".join(w for w in text.split() if w not in ("an", "der", "dem", "am", "im", "in", "bei"))
+        places = [p for p in self._first(self.germany, [text, joined, name]) if not p.in_saxony]
+        return Resolution("outside", tuple(places[:MAX_AMBIGUOUS])) if places else Resolution("unknown")
+
+    def named_elsewhere(self, text: str, place: Place) -> bool:
+        """Whether `text` puts the Saxon `place`'s name in a region outside Saxony."""
+        name = key(place.name).split("/")[0]
+        written = key(text)
+        at = written.find(name)
+        return at >= 0 and bool(_ELSEWHERE.match(written, at + len(name) + 1))
+
     @staticmethod
     def _first(part: _Part, candidates: Iterable[str]) -> list[Place]:
         for cand in candidates:
@@ -329,7 +356,11 @@ class PlaceIndex:
         (rules in place_text.py); None when the text names none."""
         from knowledge.place_text import find_in_text
 
-        return find_in_text(self, text)
+        found = find_in_text(self, text)
+        if found is not None and found.places and any(self.named_elsewhere(text, p) for p in found.places):
+            kept = tuple(p for p in found.places if not self.named_elsewhere(text, p))
+            return _classify(kept) if kept else None
+        return found
 
     def _text_finder(self):  # noqa: ANN202 - TextFinder, imported lazily
         if self._finder is None:

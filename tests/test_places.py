@@ -197,6 +197,31 @@ def test_saxony_beats_same_name_elsewhere(index: PlaceIndex, query: str, distric
     assert res.places[0].district_code == district
 
 
+@pytest.mark.parametrize(("query", "name", "state"), [
+    ("Frankenberg an der Eder", "Frankenberg (Eder)", "Hessen"),
+    ("Coswig (Anhalt)", "Coswig", "Sachsen-Anhalt"),
+    ("Schmölln in Thüringen", "Schmölln", "Thüringen"),
+    ("Bad Marienberg im Westerwald", "Bad Marienberg", "Rheinland-Pfalz"),
+    ("ich wohne in Königstein im Taunus", "Königstein im Taunus", "Hessen"),
+])
+def test_a_region_outside_saxony_after_the_name_is_not_the_saxon_namesake(
+        index: PlaceIndex, query: str, name: str, state: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "outside"
+    assert (res.places[0].name, res.places[0].state) == (name, state)
+    assert index.find_in_text(f"Ich bin Gemeinderat in {query}.") is None or not any(
+        p.in_saxony for p in index.find_in_text(f"Ich bin Gemeinderat in {query}.").places)
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("Görlitz, an der Grenze zu Polen", "Görlitz"), ("Ostritz an der Neiße", "Ostritz"),
+    ("Lichtenberg im Erzgebirge", "Lichtenberg/Erzgebirge"), ("Coswig bei Dresden", "Coswig"),
+])
+def test_a_saxon_place_with_its_region_stays_saxon(index: PlaceIndex, query: str, name: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "found" and names(res) == [name]
+
+
 @pytest.mark.parametrize("query", ["", "   ", "xyzzy", "?!"])
 def test_unknown(index: PlaceIndex, query: str) -> None:
     assert index.resolve(query) == Resolution("unknown")
