@@ -35,7 +35,25 @@ REPORTED = _words(
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
     "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
     "video*", "clip", "geschickt", "sent me", "under it", "under my post", "unter meinem post", "drunter",
+    "steht drin", "stand drin", "steht drauf", "stand drauf",
 )
+# What carries a threat's words rather than a live scene: said, written or threatened
+# before, or what a letter says. With REPORTED and no sign of now, a present tense after it
+# is the threat's content ("hat gesagt, er schlägt mich tot"); "sagt" or "schreibt" alone
+# is not, it may relay a scene ("meine Frau sagt, einer ist im Garten").
+THREAT_CARRIER = _words(
+    # said or written before, not relayed now ("meine Frau schreibt, einer ist im Garten" is)
+    "gesagt", "sagte", "meinte", "gemeint", "gerufen", "nachgerufen", "zugerufen", "gebrullt", "geschrien",
+    "gedroht", "geschrieben", "schrieb", "gepostet", "said", "told me", "told my", "yelled", "shouted", "wrote",
+    "threatened", "posted",
+    # what a letter or post says: "in dem Brief steht, sie schlagen mir die Scheiben ein"
+    "steht drin", "stand drin", "steht drauf", "stand drauf", "brief steht", "zettel steht", "zettl steht",
+    "mail steht", "nachricht steht", "kommentar steht", "post steht", "letter says", "note says", "message says",
+    "comment says", "post says", "mail says", "text says", "it says",
+)
+# "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
+AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
+                        r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")
 # Past tense without a time word: "wurde verletzt", "hat ... angezundet", "was beaten". Split
 # by the words each part needs, so that a message runs only the parts that can match
 # (one expression over a long message cost a tenth of all the word families).
@@ -455,6 +473,8 @@ POLICE_NOW_SAY = re.compile(r"\bpolice now (?:say|says|said|think|thinks|believe
 NOBODY_THERE = re.compile(
     r"\b(?:wie |was )?ist hier (?:etwas |noch |was |nun |jetzt )?zu \w+|\bwas ist hier los\b|\bsteht da nicht\b"
     r"|\bsteht da nichts\b|\bwarum steht da\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
+    # "das ist hier das halbe Dorf", "so ist das hier": a thing or a state, no one there
+    r"|\b(?:das|es|dies|alles|so|was) (?:ist|is) (?:das )?hier\b(?! (?:drin|drinnen|drau\w*|im|in|vor|bei|am|an)\b)"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
 NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|glitter|bath|sauce) ?bomb\w*|\bphoto ?bomb\w*"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.concept_words import (
-    ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
+    ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW,
@@ -22,7 +22,7 @@ from knowledge.concept_words import (
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
-    STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT,
+    STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
@@ -139,6 +139,12 @@ def _scene_outside_quotes(raw: str) -> bool:
         or bool(EXPLOSIVE.search(outside)) or bool(INJURY.search(outside) and NOW.search(outside))
 
 
+def _outside_quotes(raw: str) -> str:
+    from knowledge.features import fold  # features imports this module
+
+    return fold(QUOTED.sub(" ", raw))
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
@@ -159,6 +165,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = POLICE_GUARD.sub(" ", folded)
     if PICTURED.search(folded) and is_online(folded):
         folded = PICTURED.sub(" ", folded)
+    if "hinterher" in folded:
+        folded = AFTERWARDS.sub(" ", folded)
     if "hid" in folded and HIDING_THINGS.search(folded):
         folded = HIDING_THINGS.sub(" ", folded)
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
@@ -188,6 +196,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("past_tense")
     if REPORTED.search(told) or " steht" in told and WRITTEN_ONLINE.search(told):
         found.add("reported")
+        if not now and not progressive and THREAT_CARRIER.search(told):
+            found.add("threat_told")  # "hat gesagt, er schlägt mich tot", "im Brief steht, ..."
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
@@ -269,7 +279,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         hazards -= {"weapon"} if sensed else {"weapon", "fire"}
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
-    hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or FIRE_NOW.search(affirmed) \
+    # A fire only in the quoted words is the threat's ("„nächstes mol brennt dei hütt“").
+    burning = FIRE_NOW.search(_outside_quotes(raw) if "quoted" in found else affirmed)
+    hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or burning \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
@@ -303,7 +315,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # A scene in the present tense ("zerrt sie zur Straße", "tritt noch nach", "sind schon im
     # Vorgarten") is happening now, unless it is a habit or a story told afterwards.
     kinds = [name for name in scenes if name in found]
-    if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over", "foretold"}:
+    if "present_scene" in found and kinds and not story and not found & {"safe_now", "not_live", "over", "foretold", "threat_told"}:
         found.add("live_situation")
     if CRY_THEN_CUT.search(folded) and not found & {"past", "aftermath", "safe_now", "not_live", "over", "negated", "foretold"}:
         found.add("live_situation")

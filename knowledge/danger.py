@@ -151,7 +151,8 @@ def alarm_taken_back(found: set[str], words: int) -> bool:
 def model_threshold(found: set[str], words: int | None = None) -> float:
     """The model's threshold for a message with these concepts (STORY_THRESHOLD for a story,
     BARE_THRESHOLD for a short message of `words` without any scene)."""
-    story = found & {"past", "past_tense", "aftermath", "reported"} and not found & {"now", "progressive", "present_scene"}
+    story = found & {"past", "past_tense", "aftermath", "reported"} and not found & {"now", "progressive", "present_scene"} \
+        or "threat_told" in found  # the present tense is the threat's: "hat gesagt, er schlägt mich tot"
     threshold = STORY_THRESHOLD if story else DANGER_THRESHOLD
     if words is not None and words <= BARE_WORDS and found.isdisjoint(CUES):
         threshold = max(threshold, BARE_THRESHOLD)

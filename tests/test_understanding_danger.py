@@ -568,7 +568,27 @@ READ_AS_TOLD = [
     ("a group of lads surrounded my bike at the market, one is letting the air out while the others film. "
      "i'm stuck between them", True),
     ("hab gestern im fernsehn den film gesehn wo die mit fackeln am tor stehn", False),
+    # stop 28: a threat said before in the present tense is its words; "sagt" may relay a scene
+    ("mir hat einer nach der sitzung gesagt er schlaegt mich tot", False),
+    ("er hat mir gedroht er schlägt mir die zähne aus", False),
+    ("meine frau ruft an, einer schlägt die scheiben ein", True),
+    # a fire only in the quoted words; "hinterher" as afterwards
+    ("mir ham se en zettl an de scheibe vom auto geklebt: „nächstes mol brennt dei hütt“", False),
+    ("seit Wilsdruff fährt mir ein schwarzer golf hinterher, jedes mal wenn ich abbiege biegt der auch ab", True),
 ]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Eher nicht. Die sind gegen Windräder, das ist hier das halbe Dorf.", False),
+    ("so ist das hier eben", False),
+    ("der ist hier im haus", True),
+    ("das ist hier drin einer", True),
+])
+def test_das_ist_hier_names_no_one(text: str, person: bool) -> None:
+    """"das ist hier das halbe Dorf" is a state of things, "der ist hier" a person there."""
+    found = concepts(fold(text), text)
+    assert ("person" in found) is person
+    assert ("live_situation" in found) is person
 
 
 @pytest.mark.parametrize(("text", "danger"), READ_AS_TOLD)
