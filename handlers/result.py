@@ -254,6 +254,20 @@ def result_more(k: Knowledge, state: ConversationState, topic: str) -> list[Outb
     return []
 
 
+def result_update(k: Knowledge, before: ConversationState, after: ConversationState) -> list[OutboundMessage]:
+    """What a reply after the result changes in it: the places to turn to that it adds (or
+    the police card for a town now named) and the steps it adds, at most MAX_STEPS of each."""
+    old, new = compose(k, before), compose(k, after)
+    known = {(card.id, card.name) for card in old.cards}
+    cards = tuple(card for card in new.cards if (card.id, card.name) not in known)[:MAX_CARDS]
+    steps = tuple(step for step in new.steps if step not in old.steps)[:MAX_STEPS]
+    lang = after.lang
+    messages = _card_messages(k.texts.result_update_header.get(lang), cards, new.category_id) if cards else []
+    if steps:
+        messages += [OutboundMessage(text=_bullets(k.texts.steps_header.get(lang), steps), category=new.category_id)]
+    return messages
+
+
 def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str) -> list[OutboundMessage]:
     """Cards in messages of at most three cards and MAX_MESSAGE characters; the header first."""
     out: list[OutboundMessage] = []

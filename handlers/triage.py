@@ -15,7 +15,7 @@ from handlers import listening
 from handlers.answers import CLARIFY, YES, all_clear, aspect_parts, interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import result_messages, result_more
+from handlers.result import result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -295,7 +295,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if notes:
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
-        return _explained(state, question, k)
+        if not state.pending.get(EXPLAINED) or state.node == k.flow.start:
+            return _explained(state, question, k)
+        # Asked again after the explanation: "weiß nicht", shown as taken ("zurück" undoes it),
+        # rather than the same explanation once more.
+        answer = replace(answer, meaning="unknown", leaning=True)
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
@@ -308,7 +312,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # A reply that no answer word opens, or that only leans to an answer, is read as a
     # message of its own ("ja vor dem haus in der einfahrt" at a question of four answers is not).
     opened = answer.meaning is not None and answer.rest != text.strip()
-    model_danger = natural is None and not opened or answer.leaning
+    model_danger = (natural is None and not opened or answer.leaning) \
+        and not (_is_place_node(state, k) and _only_places(k, text))
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start) if said.strip() else listening.Heard()
     if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):
@@ -321,7 +326,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # What follows an answer adds to it; it does not take it back, and a few words
         # after it ("nein, oder meinen Sie ...") are no story to guess an offence from. At a
         # question about an aspect the offence is settled: the reply is about the aspect.
-        heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning == "no" else heard
+        # "No" or "don't know" takes back the aspect asked, whatever its words named ("what
+        # counts as extremist tho?" asked twice is a don't know, not the motive).
+        heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning in ("no", "unknown") else heard
         if len(said.split()) < MIN_GUESS_WORDS or answer.leaning or _asks_aspects(question):
             heard = heard.without_offence()
         heard = heard.only_sure_offence()
@@ -379,6 +386,28 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     return _not_understood(state, k, heard)
 
 
+# Words that say where a place lies ("Taucha, just outside Leipzig", "Radebeul bei Dresden").
+PLACE_RELATIONS = frozenset((
+    "just right outside near nearby close to by in at of the next north south east west a few km kilometres "
+    "kilometers miles minutes from area region district county town city village municipality postcode zip "
+    "bei nahe nah kurz vor hinter neben von vom im in am an der die das den dem ist liegt "
+    "direkt gleich landkreis kreis stadt dorf gemeinde ortsteil ot plz postleitzahl nord sud ost west und and or oder"
+).split())
+MAX_PLACE_WORDS = 10
+
+
+def _only_places(k: Knowledge, text: str) -> bool:
+    """Whether a reply at the place question names only places and how they lie ("Radebeul,
+    just outside Dresden. 01445."): no scene for the danger model to read into "outside"."""
+    words = fold(text).split()
+    if not words or len(words) > MAX_PLACE_WORDS:
+        return False
+    return all(w in PLACE_RELATIONS or w.isdigit() or k.places.resolve(w).status in ("found", "ambiguous", "outside")
+               for w in words)
+
+
+# The pending key set once a question's meaning was explained.
+EXPLAINED = "explained"
 # Fewer words than this after an answer are not read for the offence.
 MIN_GUESS_WORDS = 8
 # A yes with at most this many words that names only an aspect already known ("Yes, by
@@ -483,6 +512,10 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
     if not learned:
         return _not_understood(state, k, heard)
+    if state.node == k.flow.after_result:  # "ja facebook, da wird dazu aufgerufen": what it adds
+        if changed := result_update(k, state, absorbed):
+            changed[0] = replace(changed[0], text=f"{lead}\n\n{changed[0].text}" if lead else changed[0].text)
+            return StepResult(absorbed, [*changed, *current_messages(absorbed, k)])
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
 
 
@@ -493,7 +526,7 @@ def _explained(state: ConversationState, question: Question | None, k: Knowledge
     else:
         hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
         text = hint.get(state.lang)
-    return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
+    return StepResult(state.with_pending(**{EXPLAINED: True})).say(OutboundMessage(text), *current_messages(state, k))
 
 
 def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None) -> StepResult:

@@ -310,6 +310,7 @@ class UiTexts(Strict):
     steps_header: L10n
     legal_header: L10n
     more_contacts_header: L10n
+    result_update_header: L10n
     more_advice_header: L10n
     deadline: L10n
     knowledge_changed: L10n

@@ -1,0 +1,79 @@
+"""Replies that tell more than the question asked: after the result, a question asked back
+twice, a place told with where it lies."""
+
+from __future__ import annotations
+
+from tests.helpers import PureChat, all_text, contact_ids
+from tests.test_triage import walk_to_place
+
+
+def at_result(knowledge, lang: str = "de") -> PureChat:
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "prevention")
+    chat.text("Görlitz")
+    assert chat.state.node == knowledge.flow.after_result
+    return chat
+
+
+def test_a_reply_after_the_result_shows_the_places_it_adds(knowledge):
+    chat = at_result(knowledge)
+    shown = contact_ids(chat.text("ja facebook, da wird dazu aufgerufen"))
+    assert "online" in chat.state.aspects
+    assert "onlinewache" in shown
+    first = chat.last.messages[0]
+    assert first.text.startswith("Verstanden: im Internet.")
+    assert knowledge.texts.result_update_header.get("de") in first.text
+    assert "polizeirevier" not in shown  # what was shown before is not shown again
+    assert chat.state.node == knowledge.flow.after_result
+    assert chat.last.messages[-1].options  # and the menu again
+
+
+def test_a_town_named_after_the_result_brings_its_police(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    walk_to_place(chat, "threat")
+    chat.text("weiß nicht")
+    assert chat.state.node == knowledge.flow.after_result and chat.state.place_id is None
+    messages = chat.text("ach so, das war in Rochlitz")
+    assert "Rochlitz" in all_text(messages)
+    assert any(card.name == "Polizeirevier Rochlitz" for m in messages for card in m.contacts)
+
+
+def test_a_reply_after_the_result_that_adds_nothing_is_only_taken(knowledge):
+    chat = at_result(knowledge)
+    chat.text("ja facebook, da wird dazu aufgerufen")
+    messages = chat.text("auch auf Facebook")
+    assert contact_ids(messages) == []
+
+
+def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    chat.option("online_yes")
+    assert chat.state.node == "aspect_extremist"
+    asked = "what counts as extremist tho? profile pic is some viking dude with a sword"
+    explained = all_text(chat.text(asked))
+    assert "swastikas" in explained and chat.state.node == "aspect_extremist"
+    taken = all_text(chat.text(asked))
+    assert chat.state.node != "aspect_extremist"
+    assert "Understood: No or don't know." in taken
+    assert "extremist" not in chat.state.aspects  # the word in the question is no motive
+    assert not any(m.emergency for m in chat.last.messages)
+
+
+def test_asking_back_twice_at_the_danger_question_is_explained_again(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    for _ in range(2):
+        messages = chat.text("Wieso, klingt das nach Gefahr?")
+        assert chat.state.node == "danger_now"
+        assert not any(m.emergency for m in messages)
+
+
+def test_a_place_told_with_where_it_lies_is_no_scene(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    walk_to_place(chat, "threat")
+    messages = chat.text("Taucha, just outside Leipzig")
+    assert not any(m.emergency for m in messages)
+    assert knowledge.places.get(chat.state.place_id).name == "Taucha"
