@@ -88,7 +88,12 @@ EN_SUBJECTS = frozenset(
 # of reporting ("I'm only reporting it now"): no present continuous.
 _ING_NOUNS = (r"(?:meeting|building|evening|morning|wedding|parking|training|hearing|briefing|ceiling|thing"
               r"|something|nothing|anything|everything|spring|during|warning|housing|funding|ring|king"
-              r"|reporting)\b")
+              r"|reporting"
+              # states and feelings, not something being done now: "she is getting scared",
+              # "it's getting a bit tiresome", "I'm thinking of reporting it"
+              r"|feeling|thinking|wondering|worrying|hoping|planning|considering|living|staying"
+              r"|getting (?:a bit |really |quite |more |very |so |pretty )?(?:scared|nervous|worried|anxious|tired|tiresome"
+              r"|annoying|annoyed|old|boring|ridiculous|silly|much|worse|frustrated|fed up|upset))\b")
 # English present continuous ("he is standing", "they're banging") means now.
 PROGRESSIVE = Gated(
     r"\b(?:is|are|am|m|re|s|being|theyre|hes|shes|youre|im)\s+(?:\w+\s+)?(?!" + _ING_NOUNS + r")\w{2,}ing\b"
@@ -882,6 +887,13 @@ NOW_ELSEWHERE = re.compile(
 # Asking the police to come to a meeting is planning, not a call for help ("Polizei zur
 # Sitzung holen oder sowas?").
 POLICE_INVITED = re.compile(r"\bpolizei zu[mr] \w+ (?:holen|einladen|bitten|dazuholen|dazu holen|mitnehmen)\b")
+# Help already called: a sign that it is going on, not a past tense that tells a story
+# afterwards ("mein auto brennt vor dem haus!!! hab 112 gerufen, oder muss ich 110??").
+HELP_CALLED = re.compile(
+    r"\b(?:hab|habe|haben|hat|ham)(?: \w+)? (?:die |den )?(?:110|112|feuerwehr|polizei|notruf|notarzt|krankenwagen)"
+    r" (?:schon |bereits |grad |gerade |eben )?(?:gerufen|angerufen|verstandigt|alarmiert)\b"
+    r"|\b(?:i|we|i ve|we ve|ve) (?:already |just )?(?:called|rang|phoned) (?:the )?(?:110|112|police|cops|fire brigade|ambulance)\b"
+)
 SHOULD_I_CALL = re.compile(
     r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"

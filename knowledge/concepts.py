@@ -14,7 +14,7 @@ from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
-    FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW,
+    FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -192,6 +192,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
     if REPEATED.search(NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit):
         found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit
+    if ("gerufen" in told or "called" in told or "alarmiert" in told or "rang" in told or "phoned" in told
+            or "verstandigt" in told) and HELP_CALLED.search(told):
+        told = HELP_CALLED.sub(" ", told)  # help called is no story told afterwards
     if past_tense(told, frozenset(told.split())):
         found.add("past_tense")
     if REPORTED.search(told) or " steht" in told and WRITTEN_ONLINE.search(told):

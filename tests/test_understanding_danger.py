@@ -575,7 +575,19 @@ READ_AS_TOLD = [
     # a fire only in the quoted words; "hinterher" as afterwards
     ("mir ham se en zettl an de scheibe vom auto geklebt: „nächstes mol brennt dei hütt“", False),
     ("seit Wilsdruff fährt mir ein schwarzer golf hinterher, jedes mal wenn ich abbiege biegt der auch ab", True),
+    # help already called is no story told afterwards; called yesterday still is
+    ("mein auto brennt vor dem haus!!! hab 112 gerufen, oder muss ich 110??", True),
+    ("hab gestern die polizei gerufen, weil einer vor der tür stand", False),
 ]
+
+
+@pytest.mark.parametrize(("text", "progressive"), [
+    ("she is getting scared", False), ("it's getting a bit tiresome", False),
+    ("my mother-in-law is staying with us", False), ("I'm thinking of reporting it", False),
+    ("he is getting closer", True), ("they are banging on the door", True),
+])
+def test_a_state_or_feeling_in_the_ing_form_is_not_something_done_now(text: str, progressive: bool) -> None:
+    assert ("progressive" in concepts(fold(text), text)) is progressive
 
 
 @pytest.mark.parametrize(("text", "person"), [
