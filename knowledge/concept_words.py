@@ -564,7 +564,16 @@ CLOSER_AND_CLOSER = re.compile(r"\bimmer (?:naher|mehr|lauter|schneller|dichter|
 POLICE_HERE = re.compile(r"\b(?:polizei\w*|police\w*|beamt\w*|officer\w*|cops?|streife)\b")
 # Someone is still there although another has gone: the scene goes on.
 STILL_WAITING = _words("noch da", "wartet noch", "warten noch", "steht noch", "stehen noch", "sitzt noch",
-                       "still there", "still here", "still outside", "still waiting", "is waiting", "are waiting")
+                       "still there", "still here", "still outside", "still waiting", "is waiting", "are waiting",
+                       "wartet unten", "wartet drauss*", "wartet vor", "wartet am", "wartet an", "warten unten",
+                       "warten drauss*", "warten vor", "waits outside", "waiting outside", "waiting downstairs")
+# Following told with the subject inside the separable verb: "läuft mir ein Typ nach".
+FOLLOWED_APART = re.compile(r"\b(?:lauft|laufen|fahrt|fahren|geht|gehen|rennt|rennen|schleicht|schleichen)"
+                            r" (?:mir|uns) (?:\w+ ){1,3}(?:nach|hinterher)\b")
+# A thing seen, found or noticed: still there, not a story told afterwards ("Unter meinem Auto
+# klebt was, so ein Kasten mit Kabel dran, hab's beim Einsteigen gesehen").
+PERCEIVED = re.compile(r"\b(?:hab|habe|hat|haben|ham|habs)(?: \w+){0,3} (?:gesehen|bemerkt|entdeckt|gefunden)\b"
+                       r"|\b(?:i|we) (?:just )?(?:saw|noticed|spotted|found) (?:it|that|this)\b")
 
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(

@@ -578,6 +578,13 @@ READ_AS_TOLD = [
     # help already called is no story told afterwards; called yesterday still is
     ("mein auto brennt vor dem haus!!! hab 112 gerufen, oder muss ich 110??", True),
     ("hab gestern die polizei gerufen, weil einer vor der tür stand", False),
+    # following with the subject inside the verb, someone waiting below, a device seen and still there
+    ("Seit dem Netto läuft mir ein Typ nach, ich steh an der Bushaltestelle und er 20 Meter weiter und guckt rüber. "
+     "Was mach ich", True),
+    ("Der Mann aus der Bürgersprechstunde wartet unten am Ausgang. Er hat gesagt, er wartet bis ich rauskomme. "
+     "Ich bin allein im Haus, der Hausmeister ist schon weg.", True),
+    ("Unter meinem Auto klebt was, so ein Kasten mit Kabel dran, hab's beim Einsteigen gesehen. Steh noch in der "
+     "Einfahrt, soll ich weg?", True),
 ]
 
 
