@@ -239,6 +239,8 @@ NO_DANGER = re.compile(
     r"|\b(?:glaube|glauben|denke|denken) (?:ich |wir )?nicht(?: das)?(?: \w+){0,3} (?:gefahr|gefahrdung)\b"
     r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"
     r" (?:imediate |acute |akute |unmitelbare |current |aktuelle )?(?:danger|gefahr|gefahrdung|threat|bedrohung)\w*\b"
+    # "Eine akute Gefährdung besteht nach unserer Kenntnis nicht." (not "ist nicht vorbei")
+    r"|\b(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage)\b(?: \w+){0,6} (?:nicht|kaum)$"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"
     r" (?:vor|gegeben|erkenbar|ersichtlich|feststelbar|absehbar|zu erkenen|bekant|angenomen|gesehen|present|apparent"
     r"|evident|visible|assumed)\b"

@@ -283,6 +283,8 @@ def test_the_option_matchers_still_work() -> None:
     ("na das is doch eindeutig oder", "extremist", "yes"),
     ("Not in the slightest.", None, "no"),
     ("There is no indication of an immediate threat at this time.", None, "no"),
+    ("Eine akute Gefährdung besteht nach unserer Kenntnis nicht.", None, "no"),
+    ("Die Gefahr ist noch nicht vorbei", None, None),
     ("first DM like this. got a lot of hate comments after the climate motion tho", "repeated", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
