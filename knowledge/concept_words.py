@@ -64,8 +64,8 @@ PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got
 # steps (the first auxiliary, then a participle after it): one expression with ".*?" between
 # them took quadratic time on a long message of auxiliaries without a participle.
 PAST_DE_AUXILIARY = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b")
-# (not "gegen", "gehen", "geben": "Ich bin … er tritt gegen Tür" is no perfect tense)
-PAST_DE_PARTICIPLE = re.compile(r"\b(?!(?:gegen|gehen|geben|gelten|eigenen|folgenden)\b)\w*ge\w+(?:t|en)\b")
+# (not "gegen", "gehen", "geben", "geht": "Ich bin … er tritt gegen Tür" is no perfect tense)
+PAST_DE_PARTICIPLE = re.compile(r"\b(?!(?:gegen|gehen|geben|gelten|eigenen|folgenden|geht|gehts|genugt)\b)\w*ge\w+(?:t|en)\b")
 PAST_DE_BEFORE = re.compile(r"\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
 DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 PAST_EN = re.compile(
@@ -140,6 +140,9 @@ SAFE_NOW = _words(
     "alles ist normal", "alles normal", "everything is normal", "everything s normal",
     "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok", "fine now", "all ok now",
     "we re all ok", "guy left", "guys left",
+    # away and locked in the car: "in the car, doors locked, driving away ... nobody followed"
+    "driving away", "drove away", "nobody followed", "no one followed", "doors locked", "bin weggefahren",
+    "fahre weg", "keiner ist mir gefolgt", "niemand ist mir gefolgt",
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
     # gone another way: "der Typ, der mich verfolgt hat, ist vor 10 min abgebogen"
@@ -177,7 +180,7 @@ SHELTERED = _words(
 IMAGINED = _words(
     "getraumt", "traum", "albtraum*", "alptraum*", "hab immer angst", "habe immer angst", "immer angst dass",
     # a fear of some day: "Meine Frau hat Angst, dass irgendwann einer mit nem Messer vor der Tür steht"
-    "angst dass irgendwann", "angst das irgendwann", "furchtet dass irgendwann", "afraid that one day", "scared that one day",
+    "angst dass irgendwann", "angst das irgendwann", "angst dass dann", "angst das dann", "hat angst dass", "hat angst das", "furchtet dass irgendwann", "afraid that one day", "scared that one day",
     "worried that one day", "fears that one day",
     # a feeling, not a place: "in die Ecke gedrängt gefühlt"
     "gedrangt gefuhlt", "gedrangt fuhle", "gedrangt fuhlt", "felt cornered", "feel cornered", "feels cornered",
@@ -198,7 +201,7 @@ PLANNING = _words(
     "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
     "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
     "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
-    "drill", "exercise", "training", "scenario*", "guideline*", "checklist*", "role play",
+    "drill", "exercise", "nur ein training", "just training", "a training", "training exercise", "training session", "scenario*", "guideline*", "checklist*", "role play",
     "tabletop", "emergency plan*", "safety plan*", "abschreck*", "wirklich ab", "deter", "deters", "deterrent", "first aid", "erste hilfe kurs*", "erste hilfe schulung*",
 )
 FIGURATIVE = _words(
@@ -566,7 +569,8 @@ POLICE_HERE = re.compile(r"\b(?:polizei\w*|police\w*|beamt\w*|officer\w*|cops?|s
 STILL_WAITING = _words("noch da", "wartet noch", "warten noch", "steht noch", "stehen noch", "sitzt noch",
                        "still there", "still here", "still outside", "still waiting", "is waiting", "are waiting",
                        "wartet unten", "wartet drauss*", "wartet vor", "wartet am", "wartet an", "warten unten",
-                       "warten drauss*", "warten vor", "waits outside", "waiting outside", "waiting downstairs")
+                       "warten drauss*", "warten vor", "waits outside", "waiting outside", "waiting downstairs",
+                       "still behind", "noch hinter mir", "noch hinter uns", "still following", "folgt mir noch")
 # Following told with the subject inside the separable verb: "läuft mir ein Typ nach".
 FOLLOWED_APART = re.compile(r"\b(?:lauft|laufen|fahrt|fahren|geht|gehen|rennt|rennen|schleicht|schleichen)"
                             r" (?:mir|uns) (?:\w+ ){1,3}(?:nach|hinterher)\b")
@@ -583,6 +587,9 @@ DENIED = _words(
     "no immediate danger", "not in immediate danger", "nobody is in immediate danger", "no one is in immediate danger",
     "keine akute gefahrdung", "gefahrdung ist uns nicht bekannt", "gefahrdung ist nicht bekannt", "nothing acute",
     "nobody outside", "no one outside", "currently nobody", "niemand draussen", "keiner draussen",
+    # a habit, then "not right now": "steht fast jede Woche einer vorm Haus. grad nicht, aber ..."
+    "grad nicht aber", "gerade nicht aber", "jetzt grad nicht aber", "im moment nicht aber", "not right now but",
+    "not at the moment but", "nobody followed", "no one followed",
     "nobody s following", "nobody is following", "no one is following", "niemand verfolgt", "keiner verfolgt",
     "blute nicht", "blutet nicht", "not bleeding", "no longer bleeding", "stopped bleeding", "langst weg", "long gone",
     "not in danger", "nobody is in danger", "no one is in danger", "im safe", "i m safe",
@@ -662,6 +669,9 @@ FIRE = _words(
 )
 # A hazard sensed by the writer ("Gasgeruch im ganzen Rathaus", "it smells of smoke"): what
 # someone wrote beside it ("ein Zettel „Für den Verräter“") does not make it the threat's words.
+# Sensed as it is written: the smell is there now, whatever else is told in the past tense
+# ("es riecht nach Benzin. Die Kollegin hat es berührt").
+SENSED_NOW = _words("riecht", "riechts", "stinkt", "smells", "can smell", "es raucht", "raucht es", "qualmt")
 SENSED = _words(
     "gasgeruch", "nach gas", "riecht", "riechts", "stinkt nach", "brandgeruch", "smell*", "rauch", "qualm",
     "qualmt", "es raucht", "raucht es", "smoke", "smoking",
@@ -751,13 +761,16 @@ FOLLOWING = _words(
     "verfolgt mich", "verfolgen mich", "folgt mir", "folgen mir", "werde verfolgt", "hinner mir", "hinner uns",
     "jede kurve mit", "every turn i make", "every turn i take",
     "werde gerade verfolgt", "jagt mich", "jagen mich", "hinterher", "after me", "hinter mir her",
-    "lauft mir nach", "laufen mir nach", "mir grade nach", "mir gerade nach", "mir grad nach", "runs after me", "following me",
+    "lauft mir nach", "laufen mir nach", "rennt mir nach", "rennen mir nach", "geht hinter mir", "gehen hinter mir", "mir grade nach", "mir gerade nach", "mir grad nach", "runs after me", "following me",
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
     "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
+    "rappelt am schloss", "rappelt einer am", "rappelt an der tur", "ruttelt an", "rutteln an", "ruttelt einer",
+    "am schloss rum", "rattling the lock", "rattling the door", "jiggling the handle", "trying the lock",
+    "picking the lock",
     "einbrechen", "einzubrechen", "bricht ein", "brechen ein", "wollen rein", "will rein",
     "kommt uber den zaun", "kommen uber den zaun", "klettert uber", "klettern uber", "steigt uber", "steigen uber",
     "coming over the fence", "climbing over", "climbs over",
@@ -846,6 +859,7 @@ HIDING = _words(
     "hiding", "hide", "locked in", "locked myself", "barricaded",
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
     "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
+    "hock hinter", "hocke hinter", "hocken hinter", "versteck mich", "hab mich versteckt", "hiding behind",
 )
 # One word with a question mark is a cry or a cue, no question: "polizei?? der kommt über den
 # zaun", "politisch? kp. da brennts", "hallo?".
@@ -1016,6 +1030,10 @@ HELD_NOW = _words(
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
+    # locked in by them ("they lock the door and turn sign to closed"), not the writer locking up
+    "they lock the door", "they locked the door", "he locked the door", "he locks the door", "locked us in",
+    "locked me in", "lock us in", "lock me in", "sperren mich ein", "sperrt mich ein", "schliessen mich ein",
+    "schliesst mich ein", "sperren uns ein", "schliessen uns ein",
     # afraid to leave while someone waits outside: "Ich trau mich nicht aus meinem Büro ... er wartet, bis ich rauskomme"
     "wartet bis ich rauskomme", "warten bis ich rauskomme", "wartet bis ich rausgehe", "wartet bis ich rauskomm",
     "waiting for me to come out", "waits for me to come out", "waiting until i come out", "waiting for me outside",

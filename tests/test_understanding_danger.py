@@ -585,6 +585,20 @@ READ_AS_TOLD = [
      "Ich bin allein im Haus, der Hausmeister ist schon weg.", True),
     ("Unter meinem Auto klebt was, so ein Kasten mit Kabel dran, hab's beim Einsteigen gesehen. Steh noch in der "
      "Einfahrt, soll ich weg?", True),
+    # a lock tried, chased and hiding, locked in by them, a smell now beside a past tense, sport "training"
+    ("es ist halb drei nachts, der bewegungsmelder geht staendig an und am schuppen rappelt einer am schloss", True),
+    ("zwei Typen rennen mir nach und rufen „Volksverräterin“, ich hock hinter nem Holzstapel, Akku 8 Prozent", True),
+    ("Two men come into my shop, they lock the door and turn sign to closed. I am in back room writing this.", True),
+    ("In der Poststelle liegt ein Päckchen ohne Absender, es riecht nach Benzin. Die Kollegin hat es bereits angefasst.",
+     True),
+    ("Unser Sohn kam eben vom Training und sagt, ein Mann im Auto hat ihn gefragt, ob er der Sohn vom Bürgermeister "
+     "ist. Das Auto steht immer noch unten an der Straße, Motor läuft.", True),
+    ("he's following me, i'm driving away but he's still behind me", True),
+    # a fear of what may follow, and away in a locked car, are no scene now
+    ("Ich überlege zu kandidieren. Meine Frau hat Angst, dass dann Leute vor unserer Tür stehen.", False),
+    ("ok I'm in the car, doors locked, driving away from the market. the guy who was shouting at me stayed put, "
+     "nobody followed. what do I do next, go straight to the police station?", False),
+    ("seit der wahl steht fast jede woche einer vorm haus. grad nicht, aber es macht mich fertig", False),
 ]
 
 
