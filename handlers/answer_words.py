@@ -139,7 +139,7 @@ ANYWHERE = {
         r"|\b(?:vorige|vorigen|vorherige|vorherigen|letzte|letzten) (?:frage|antwort)\b"
         r"|\b(?:verklickt|vertipt|verdruckt)\b|\bfalsch (?:gedruckt|geklickt|getipt|angeklickt)\b"
         r"|\b(?:das|es|antwort) (?:\w+ ){0,2}war falsch\b|\bmeinte ich (?:ja|nein|doch)\b"
-        r"|\bgo back\b|\bback to\b|\bprevious (?:question|answer|one)\b|\bundo\b"
+        r"|\bgo back\b|\bback to\b|\bprevious (?:que?stion|answer|one)\b|\bundo\b"
         r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
         r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
     ),
@@ -203,18 +203,22 @@ DENIALS = frozenset("nicht nich ni net nit kein keine keinen keiner keinem keine
 # "nicht das erste Mal"), so there only a doubt leans.
 LEANS_ON_DENIAL = frozenset({"online", "extremist", "private_sphere"})
 
+# (Folding makes "question" "qustion": its "ue" is read as an umlaut spelled out.)
 # Asking what the question means, in a short message: "was meinen Sie mit extremistisch?",
 # "what do you mean by extremist?", "was zählt da?", "wie ist das gemeint". (Folded: "does"
 # is "dos", as `fold` turns "oe" into "o".)
 ASKS_MEANING = re.compile(
-    r"^(?:(?:und |also |aha |hm |sorry |entschuldigung )?(?:was|wie) (?:meinen sie|meinst du|ist|heist|bedeutet|zahlt)"
+    r"^(?:(?:und |also |aha |hm |sorry |entschuldigung )?(?:was|wie) (?:meinen sie|meinst du|menen se|meinen se|menste|meinste"
+    r"|ist|heist|bedeutet|zahlt)"
     r"(?: \w+){0,2} (?:damit|mit|gemeint|das|da|als|denn)\b"
     r"|(?:was|wie) (?:meinen sie|meinst du)(?: das)?$|(?:was|wie) ist das gemeint|was zahlt (?:da|dazu|als)\b"
     r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
     r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
-    r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the question"
+    r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the que?stion"
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
-    r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht)"
+    r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
+    # "was is'n das fürne frage": the question itself is queried
+    r"|was (?:ist|is) (?:n |denn )?das (?:fur ?ne|fur eine|fur ein|fur) frage|what kind of (?:a )?que?stion)"
 )
 
 # Asking at the end whether what was told counts: "they left a google review, does that count?"
@@ -334,6 +338,12 @@ ASPECT_ANSWERS = {
                         r"commies?|communists?|kommunist\w*|rote socke\w*|linksversifft\w*|"
                         r"green witch\w*|grune hexe\w*|grun\w* (?:hexe|zecke|pack|spinner)|puppet\w*|marionette\w*|"
                         r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*)\b"),
+    },
+    "online": {
+        NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")
+        # the messenger named alone ("signal. hab die nachrichten noch"): "Signal" is too common a
+        # word for knowledge.extract to take it as the platform anywhere else
+        YES: re.compile(r"^(?:per |uber |auf |bei |via |on |over )?signal\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"

@@ -124,7 +124,8 @@ _NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone no
 # Before "in danger" or "call the police": a negation, a condition or a question about it
 # ("I didn't call the police", "asking if I'm in danger", "wenn ich in Gefahr bin").
 NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
-    "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn".split()
+    "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn"
+    " wer who".split()  # asked, not said: "wer soll'n da in gefahr sein", "who would be in danger"
 )
 # "sicher" of certainty, not safety ("bin mir net sicher, obs politisch is", "nicht sicher, ob"):
 # removed before SAFE_NOW is searched.

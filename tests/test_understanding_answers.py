@@ -286,6 +286,15 @@ def test_the_option_matchers_still_work() -> None:
     ("Eine akute Gefährdung besteht nach unserer Kenntnis nicht.", None, "no"),
     ("Die Gefahr ist noch nicht vorbei", None, None),
     ("first DM like this. got a lot of hate comments after the climate motion tho", "repeated", "no"),
+    # asked back in dialect, then answered; the question itself queried; "question" as folded
+    ("was meenen se mit extremistisch? da stand nüscht dran. bloß die reifen", "extremist", "no"),
+    ("was is'n das fürne frage. der is bloß sauer wegen der straßenlampen", "extremist", "clarify"),
+    ("what kind of question is that", "extremist", "clarify"),
+    ("I don't understand the question", "online", "clarify"),
+    # the messenger alone, a Celtic cross described, a rhetorical "who would be in danger"
+    ("signal. hab die nachrichten noch, sind auch sprachnachrichten dabei 🙃", "online", "yes"),
+    ("an die garage haben sie letzte woche „wir kriegen dich“ gesprüht, mit so einem kreuz im kreis", "extremist", "yes"),
+    ("nee, wer soll'n da in gefahr sein, die reifen sin ja schon platt", None, "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning

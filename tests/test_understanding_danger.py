@@ -599,6 +599,7 @@ READ_AS_TOLD = [
     ("ok I'm in the car, doors locked, driving away from the market. the guy who was shouting at me stayed put, "
      "nobody followed. what do I do next, go straight to the police station?", False),
     ("seit der wahl steht fast jede woche einer vorm haus. grad nicht, aber es macht mich fertig", False),
+    ("nee, wer soll'n da in gefahr sein, die reifen sin ja schon platt", False),
 ]
 
 
