@@ -34,14 +34,14 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 1100
-    assert tally["done"] >= tally["all"] - 30  # measured: 1,077 of 1,100
-    assert tally["not_understood"] <= 20  # measured: 16
+    assert tally["all"] >= 1280
+    assert tally["done"] >= tally["all"] - 35  # measured: 1,252 of 1,280
+    assert tally["not_understood"] <= 24  # measured: 20
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
     # The four dangers missed are told only in the reply to a question the bot skipped (the
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 4  # measured: 228 of 232
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 29 of 868 (3.3 %)
+    assert tally["advised"] >= tally["dangers"] - 4  # measured: 268 of 272
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 37 of 1,008 (3.7 %)

@@ -1,5 +1,5 @@
 """Regression guard on the untrained development category sets (tests/data/dev/dev-*.yaml,
-sixteen blind writers, 4,124 first messages; README there): what a person sees after the first
+eighteen blind writers, 4,804 first messages; README there): what a person sees after the first
 message, at the levels measured when the model was shipped, minus a margin. These sets may
 be read message by message (bench/eval_dev.py --errors); the held-out set may not."""
 
@@ -36,7 +36,7 @@ def seen(knowledge: Knowledge) -> Counter[str]:
 
 
 def test_the_material_is_the_documented_one(seen: Counter[str]) -> None:
-    assert seen["messages"] == 4124
+    assert seen["messages"] == 4804
 
 
 def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
@@ -44,7 +44,9 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # Measured 5 December 2026, night, with five more writers' 1,460 messages added to the
     # set: first guess 97.8 % (97.4 % with the model of the session's start); taken wrongly
     # 54 (1.3 %; 58); the right category on screen (taken, or among the offered) 4,057
-    # (98.4 %; 4,057).
-    assert seen["first guess right"] / n >= 0.978 - MARGIN
-    assert seen["taken wrong"] / n <= 0.013 + MARGIN
-    assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.984 - MARGIN
+    # (98.4 %; 4,057). Stop 28 added two fresh writers' 680 messages (read 93.5 % and
+    # 96.2 % on first read): first guess 4,678 of 4,804 (97.4 %), taken wrongly 68 (1.4 %),
+    # the right category on screen 4,721 (98.3 %).
+    assert seen["first guess right"] / n >= 0.974 - MARGIN
+    assert seen["taken wrong"] / n <= 0.014 + MARGIN
+    assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.983 - MARGIN
