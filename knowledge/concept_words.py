@@ -670,13 +670,13 @@ FIRE = _words(
 )
 # A hazard sensed by the writer ("Gasgeruch im ganzen Rathaus", "it smells of smoke"): what
 # someone wrote beside it ("ein Zettel „Für den Verräter“") does not make it the threat's words.
-# Sensed as it is written: the smell is there now, whatever else is told in the past tense
-# ("es riecht nach Benzin. Die Kollegin hat es berührt").
-SENSED_NOW = _words("riecht", "riechts", "stinkt", "smells", "can smell", "es raucht", "raucht es", "qualmt")
 SENSED = _words(
     "gasgeruch", "nach gas", "riecht", "riechts", "stinkt nach", "brandgeruch", "smell*", "rauch", "qualm",
     "qualmt", "es raucht", "raucht es", "smoke", "smoking",
 )
+# Sensed as it is written: the smell is there now, whatever else is told in the past tense
+# ("es riecht nach Benzin. Die Kollegin hat es berührt").
+SENSED_NOW = _words("riecht", "riechts", "stinkt", "smells", "can smell", "es raucht", "raucht es", "qualmt")
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
     "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
