@@ -255,11 +255,15 @@ def result_more(k: Knowledge, state: ConversationState, topic: str) -> list[Outb
 
 
 def result_update(k: Knowledge, before: ConversationState, after: ConversationState) -> list[OutboundMessage]:
-    """What a reply after the result changes in it: the places to turn to that it adds (or
-    the police card for a town now named) and the steps it adds, at most MAX_STEPS of each."""
+    """What a reply after the result changes in it: the places to turn to that it brings onto
+    the first screen (the Onlinewache for "online", the police card for a town now named) or
+    adds to the route, at most MAX_CARDS, and the steps it adds, at most MAX_STEPS."""
     old, new = compose(k, before), compose(k, after)
-    known = {(card.id, card.name) for card in old.cards}
-    cards = tuple(card for card in new.cards if (card.id, card.name) not in known)[:MAX_CARDS]
+    shown = {(card.id, card.name) for card in old.cards[: old.first]}
+    routed = {(card.id, card.name) for card in old.cards}
+    promoted = [card for card in new.cards[: new.first] if (card.id, card.name) not in shown]
+    added = [card for card in new.cards[new.first :] if (card.id, card.name) not in routed]
+    cards = tuple(promoted + added)[:MAX_CARDS]
     steps = tuple(step for step in new.steps if step not in old.steps)[:MAX_STEPS]
     lang = after.lang
     messages = _card_messages(k.texts.result_update_header.get(lang), cards, new.category_id) if cards else []

@@ -3,7 +3,7 @@ twice, a place told with where it lies."""
 
 from __future__ import annotations
 
-from tests.helpers import PureChat, all_text, contact_ids
+from tests.helpers import PureChat, all_text, contact_ids, option_ids
 from tests.test_triage import walk_to_place
 
 
@@ -36,6 +36,19 @@ def test_a_town_named_after_the_result_brings_its_police(knowledge):
     messages = chat.text("ach so, das war in Rochlitz")
     assert "Rochlitz" in all_text(messages)
     assert any(card.name == "Polizeirevier Rochlitz" for m in messages for card in m.contacts)
+
+
+def test_a_place_on_the_route_but_not_shown_is_shown_when_the_reply_brings_it_forward(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("Mir hat einer in Hartmannsdorf nach der Sitzung ins Gesicht gesagt, er schlägt mich tot.")
+    assert "offline" in chat.state.aspects  # the online question is not asked
+    while chat.state.node != knowledge.flow.after_result:
+        ids = option_ids(chat.last.messages)  # no to each question; the Hartmannsdorf near Chemnitz
+        chat.option(next(o for o in ids if o.endswith("_no") or o == "place.sn-09232-hartmannsdorf"))
+    first_screen = contact_ids(chat.last.messages)
+    assert "onlinewache" not in first_screen
+    shown = contact_ids(chat.text("der hat auch noch auf facebook was geschrieben"))
+    assert "onlinewache" in shown and "zastex" not in shown
 
 
 def test_a_reply_after_the_result_that_adds_nothing_is_only_taken(knowledge):
