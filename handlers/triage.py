@@ -295,10 +295,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if notes:
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
-        if not state.pending.get(EXPLAINED) or state.node == k.flow.start:
+        if not state.pending.get(EXPLAINED) or _asked_aspect(question) is None:
             return _explained(state, question, k)
-        # Asked again after the explanation: "weiß nicht", shown as taken ("zurück" undoes it),
-        # rather than the same explanation once more.
+        # Asked again at a question about an aspect, after its explanation: "weiß nicht", shown
+        # as taken ("zurück" undoes it), rather than the same explanation once more. (At the
+        # danger question a "weiß nicht" would be the 110 advice; at the category question,
+        # "not sure".)
         answer = replace(answer, meaning="unknown", leaning=True)
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:

@@ -51,6 +51,8 @@ THREAT_CARRIER = _words(
     "mail steht", "nachricht steht", "kommentar steht", "post steht", "letter says", "note says", "message says",
     "comment says", "post says", "mail says", "text says", "it says",
 )
+# A count of times is a habit ("like 3 times now", "schon 4x"), not a scene going on.
+COUNTED_TIMES = re.compile(r"\b(?:\d+|two|three|four|five|zwei|drei|vier|funf|zig) ?(?:mal|times)\b|\b\d+ ?x\b")
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
 AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
                         r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")
@@ -202,7 +204,9 @@ PLANNING = _words(
     "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
     "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
     "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
-    "drill", "exercise", "nur ein training", "just training", "a training", "training exercise", "training session", "scenario*", "guideline*", "checklist*", "role play",
+    "drill", "exercise", "nur ein training", "just training", "a training", "training exercise", "training session",
+    "security training", "safety training", "our training", "sicherheitstraining*", "deeskalationstraining*",
+    "unser training", "das training fur", "training fur", "scenario*", "guideline*", "checklist*", "role play",
     "tabletop", "emergency plan*", "safety plan*", "abschreck*", "wirklich ab", "deter", "deters", "deterrent", "first aid", "erste hilfe kurs*", "erste hilfe schulung*",
 )
 FIGURATIVE = _words(
@@ -900,6 +904,10 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
     r"|\b(?:bis|until|till|up to|up until) (?:jetzt|jetz|now)\b|\bas of now\b|\b(?:jetzt|now) (?:noch )?nicht mehr\b"
     r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
+    # a count or a span up to now: "like 3 times now", "for weeks now", "schon dreimal jetzt"
+    r"|\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
+    r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
+    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "

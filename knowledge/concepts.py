@@ -12,7 +12,7 @@ import re
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNTED_TIMES, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -192,7 +192,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if AFTERMATH.search(folded):
         found.add("aftermath")
     habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
-    if REPEATED.search(NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit):
+    habit = NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit
+    if REPEATED.search(habit) or COUNTED_TIMES.search(habit):  # "like 3 times now"
         found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit
     if ("gerufen" in told or "called" in told or "alarmiert" in told or "rang" in told or "phoned" in told
             or "verstandigt" in told) and HELP_CALLED.search(told):

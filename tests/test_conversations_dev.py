@@ -44,4 +44,4 @@ def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[s
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
     assert tally["advised"] >= tally["dangers"] - 4  # measured: 268 of 272
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 37 of 1,008 (3.7 %)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 39 of 1,008 (3.9 %)

@@ -75,6 +75,17 @@ def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
     assert not any(m.emergency for m in chat.last.messages)
 
 
+def test_asking_back_twice_at_the_category_question_is_explained_again(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.option("danger_no")
+    assert chat.state.node == "category"
+    for _ in range(2):
+        chat.text("what counts as extremist tho")
+        assert chat.state.node == "category" and chat.state.category is None
+        assert "extremist" not in chat.state.aspects
+
+
 def test_asking_back_twice_at_the_danger_question_is_explained_again(knowledge):
     chat = PureChat(knowledge, lang="de")
     chat.command("start")

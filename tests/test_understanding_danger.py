@@ -603,6 +603,25 @@ READ_AS_TOLD = [
 ]
 
 
+@pytest.mark.parametrize(("text", "now", "repeated"), [
+    ("he keeps following me home from the meetings, like 3 times now", False, True),
+    ("schon 4x jetzt stand der vor meiner tür", False, True),
+    ("he is at my door now", True, False),
+])
+def test_a_count_of_times_is_a_habit_not_a_now(text: str, now: bool, repeated: bool) -> None:
+    found = concepts(fold(text), text)
+    assert ("now" in found) is now
+    assert ("repeated" in found) is repeated
+
+
+@pytest.mark.parametrize(("text", "planning"), [
+    ("for our security training: whats the protocol if a package at reception is ticking?", True),
+    ("Unser Sohn kam eben vom Training nach Hause", False),
+])
+def test_training_is_a_drill_only_when_it_says_so(text: str, planning: bool) -> None:
+    assert ("planning" in concepts(fold(text), text)) is planning
+
+
 @pytest.mark.parametrize(("text", "progressive"), [
     ("she is getting scared", False), ("it's getting a bit tiresome", False),
     ("my mother-in-law is staying with us", False), ("I'm thinking of reporting it", False),
