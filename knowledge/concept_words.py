@@ -51,6 +51,14 @@ THREAT_CARRIER = _words(
     "mail steht", "nachricht steht", "kommentar steht", "post steht", "letter says", "note says", "message says",
     "comment says", "post says", "mail says", "text says", "it says",
 )
+# A count or a span up to now is no "now" of the scene: "like 3 times now", "for weeks now",
+# "schon dreimal jetzt" (gated: the count's own words come first).
+COUNT_UP_TO_NOW = Gated(
+    r"\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
+    r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
+    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b",
+    ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
+     "x jetzt", "x nun", "x schon"))
 # A count of times is a habit ("like 3 times now", "schon 4x"), not a scene going on.
 COUNTED_TIMES = re.compile(r"\b(?:\d+|two|three|four|five|zwei|drei|vier|funf|zig) ?(?:mal|times)\b|\b\d+ ?x\b")
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
@@ -904,10 +912,7 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
     r"|\b(?:bis|until|till|up to|up until) (?:jetzt|jetz|now)\b|\bas of now\b|\b(?:jetzt|now) (?:noch )?nicht mehr\b"
     r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
-    # a count or a span up to now: "like 3 times now", "for weeks now", "schon dreimal jetzt"
-    r"|\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
-    r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
-    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b"
+
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "

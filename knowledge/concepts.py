@@ -12,7 +12,7 @@ import re
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNTED_TIMES, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, COUNTED_TIMES, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -174,6 +174,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # "les ich grad in der SZ", "what do I do now": the now is the reading or the next step.
     hinted = not NOW_HINTS.isdisjoint(folded.split())
     timed = NOW_ELSEWHERE.sub(" ", folded) if hinted and NOW_ELSEWHERE.search(folded) else folded
+    timed = COUNT_UP_TO_NOW.sub(" ", timed) if hinted else timed
     if "grad" in timed:
         timed = DEGREES.sub(" ", timed)  # "36 grad im Ratssaal" is the heat, not "gerade"
     if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"
@@ -288,7 +289,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
     # A fire only in the quoted words is the threat's ("„nächstes mol brennt dei hütt“").
-    burning = FIRE_NOW.search(_outside_quotes(raw) if "quoted" in found else affirmed)
+    burning = FIRE_NOW.search(affirmed) and ("quoted" not in found or FIRE_NOW.search(_outside_quotes(raw)))
     hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or burning \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
