@@ -121,7 +121,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "not in the slightest", "not in the least", "nicht im geringsten", "im geringsten nicht",
         "nicht im entferntesten", "ach wo", "ach woher", "i doubt it", "doubt it", "i doubt that", "doubt that",
         "i doubt so", "das bezweifle ich", "bezweifle ich", "wohl kaum", "glaub ich kaum", "eher unwahrscheinlich",
-        "unlikely", "highly unlikely", "very unlikely",
+        "unlikely", "highly unlikely", "very unlikely", "quatsch", "so ein quatsch", "unsinn", "blodsinn", "nonsense",
+        "rubbish",
     ),
 }
 
@@ -301,7 +302,7 @@ ASPECT_ANSWERS = {
                         r"\d+ (?:msgs?|messages|nachrichten|mails?|emails?|letters?|briefe|anrufe|calls|posts|kommentare|comments)|"
                         r"vor (?:\w+ )?(?:woche|wochen|monat|monaten|jahr|jahren|tagen)|similar|ahnlich\w*|back then|damals|"
                         r"in the past(?! (?:hour|hours|day|days|week|weeks|month|months|minute|minutes|night))|"
-                        r"vorher schon|schon vorher|davor schon|(?:hatten|hatte|hab|habe|haben|hatt) (?:wir|ich) (?:auch )?schon|"
+                        r"vorher schon|schon vorher|davor schon|es gab (?:\w+ ){1,3}(?:vorher|davor|fruher)|(?:vorher|davor|fruher) (?:gab es|gabs|kamen|waren)|(?:hatten|hatte|hab|habe|haben|hatt) (?:wir|ich) (?:auch )?schon|"
                         r"had (?:those|that|them|some|one) before|each with|each time|every time|jedes mal|jeweils|"
                         r"\d{1,2}\.?,? \d{1,2}\.? (?:and|und) \d{1,2}\b|"
                         r"(?:zwei|drei|vier|two|three|four|\d) (?:oder|or|bis|to) (?:drei|vier|funf|three|four|five|\d)|"
@@ -315,7 +316,7 @@ ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
                        r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
-                        r"runes?|runen?\w*|runic|runisch\w*|slogans?|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
+                        r"runes?|runen?\w*|runic|runisch\w*|slogans?|parole\w*|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
                         r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
                         r"(?:meine|meiner|my) (?:stimme|abstimmung|vote|voting)|abstimmung\w*|"
                         r"day x|tag x|88|(?:zahl|die|code|number|the) 18|combat 18|c18|black white red|right wing|left wing|linke szene|"

@@ -9,6 +9,7 @@ docs/flow.md shows the whole flow, generated from handlers/registry.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, replace
 
 from handlers import listening
@@ -269,7 +270,12 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
             return _resolved(state, k.places.nearest(event.lat, event.lon), ctx)
         return _not_understood(state, k)
     if isinstance(event, TextIn):
-        return _typed(state, event.text, on_screen, ctx)
+        result = _typed(state, event.text, on_screen, ctx)
+        if ASKS_TO_CALL.search(fold(event.text)) and not any(m.emergency for m in result.messages):
+            # "soll ich jetzt 110 anrufen oder was": yes, when in danger; said first, then the question
+            result.say_first(OutboundMessage(k.flow.texts.help_first.get(result.state.lang if result.state else state.lang),
+                                             emergency=True))
+        return result
     return _not_understood(state, k)
 
 
@@ -375,6 +381,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     loose = match_loose(text, choices)
     if loose is not None and not sentence:
         return choose(state, values[loose], ctx)
+    if sentence and question is not None and question.classify and (named := _label_first(text, choices)) is not None:
+        return choose(state, values[named], ctx)  # "bedrohung. und er tritt gegen die tür": the label said first
     # "ja" or "weiß nicht" where the answers are several (a question, the menu after the
     # result): understood, but which one? How to pick, not "not understood".
     several = len(choices) >= 2 and (question is None or not is_yes_no(question))
@@ -388,13 +396,36 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     return _not_understood(state, k, heard)
 
 
+CLAUSE_HEAD = re.compile(r"[.,;:!?–-]+\s+|\s+(?:und|and|aber|but)\s+")
+
+
+def _label_first(text: str, choices: list) -> str | None:  # noqa: ANN001 - Choice, from handlers.answers
+    """The option a sentence names in its first clause of a few words ("bedrohung. und er tritt
+    gegen die tür"), which the model reading the whole sentence may not follow."""
+    head = CLAUSE_HEAD.split(text.strip(), maxsplit=1)[0]
+    return match_loose(head, choices) if 0 < len(normalize(head).split()) <= LOOSE_MAX_WORDS else None
+
+
+# Asking whether to call the police now ("soll ich jetzt 110 anrufen oder was", "should I call
+# the police?"): the 110 line comes first, whatever else the reply answers.
+ASKS_TO_CALL = re.compile(
+    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:jetzt |nun |gleich |sofort )?(?:die |den )?"
+    r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
+    r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
+)
 # Words that say where a place lies ("Taucha, just outside Leipzig", "Radebeul bei Dresden").
 PLACE_RELATIONS = frozenset((
     "just right outside near nearby close to by in at of the next north south east west a few km kilometres "
     "kilometers miles minutes from area region district county town city village municipality postcode zip "
     "bei nahe nah kurz vor hinter neben von vom im in am an der die das den dem ist liegt "
-    "direkt gleich landkreis kreis stadt dorf gemeinde ortsteil ot plz postleitzahl nord sud ost west und and or oder"
+    "direkt gleich landkreis kreis stadt dorf gemeinde ortsteil ot plz postleitzahl nord sud ost west und and or oder "
+    # public places, where it happened ("Döbeln, direkt vorm Rathaus aufm Obermarkt"); not the home,
+    # where "vor meinem Haus!!" may be the scene itself
+    "vorm aufm beim ans ums zum zur rathaus markt marktplatz bahnhof kirche schule zentrum innenstadt platz "
+    "town hall market square station church school centre center downtown high street"
 ).split())
+# A street or square by its ending ("Obermarkt", "Hauptstraße", "Lindenallee").
+STREET_ENDINGS = ("markt", "platz", "strasse", "str", "weg", "gasse", "ring", "allee", "street", "road", "square")
 MAX_PLACE_WORDS = 10
 
 
@@ -404,8 +435,8 @@ def _only_places(k: Knowledge, text: str) -> bool:
     words = fold(text).split()
     if not words or len(words) > MAX_PLACE_WORDS:
         return False
-    return all(w in PLACE_RELATIONS or w.isdigit() or k.places.resolve(w).status in ("found", "ambiguous", "outside")
-               for w in words)
+    return all(w in PLACE_RELATIONS or w.isdigit() or w.endswith(STREET_ENDINGS)
+               or k.places.resolve(w).status in ("found", "ambiguous", "outside") for w in words)
 
 
 # The pending key set once a question's meaning was explained.

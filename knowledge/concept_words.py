@@ -304,6 +304,8 @@ HYPOTHETICAL = _words(
     "what would you advise", "what do you recommend", "was raten sie", "was empfehlen sie",
     "was wurden sie empfehlen",
 )
+# "kein Scherz", "no joke", "not kidding": the writer says it is meant, no joke at all.
+NOT_JOKING = re.compile(r"\b(?:kein|keine|ohne|no|not a|not|nicht) (?:scherz|witz|spass|spas|joke|joking|kidding)\b")
 JOKING = _words(
  "jk", "just kidding", "bad joke", "a joke", "nee spass", "nur spass",
     "war nur spass", "kleiner scherz", "scherz", "nur ein test", "test test", "ist ein test", "testing if",
@@ -723,6 +725,16 @@ PERSON_PRESENT = _words(
     "inside my house", "inside our house", "inside the house", "in my house", "in our house", "inside my flat",
     "in my flat", "in my apartment", "inside my apartment", "in meinem haus", "in unserem haus", "in meiner wohnung",
     "in unserer wohnung",
+    # still there, sitting or standing: "die zwei sitzen immer noch da, ich seh sie vom Fenster aus"
+    "sitzen immer noch", "sitzt immer noch", "stehen immer noch", "steht immer noch da", "sind immer noch da",
+    "stehen zwei", "stehen drei", "stehen ein paar", "stehen welche", "still sitting there", "still standing there",
+    "there s a guy in the", "there s a man in the", "there is a man in the", "there s someone in the",
+    "there s a guy at the", "there s a man at the", "there s someone at the",
+    "hantiert einer", "hantiert eener", "hantiert jemand", "macht sich einer am", "macht sich jemand am",
+    "someone messing with", "someone is messing with",
+    "die gehen nicht weg", "sie gehen nicht weg", "der geht nicht weg", "er geht nicht weg", "typen gehen nicht weg",
+    "typ geht nicht weg", "manner gehen nicht weg", "mann geht nicht weg", "he won t leave", "they won t leave",
+    "he wont leave", "they wont leave", "refuses to leave", "refuse to leave",
     # at the car the writer sits in: "Man is at my car, hitting the window with fist, I am inside"
     "is at my car", "are at my car", "at my car window", "hitting the window", "hitting my window",
     "an meinem auto und", "schlagt ans fenster", "schlagt gegen die scheibe", "klopft an die scheibe",
@@ -806,6 +818,8 @@ BREAK_IN = _words(
     "hammern gegen", "bollert", "bollern", "pounding on", "hitting the door", "scheiben ein", "scheibe ein",
 )
 ATTACK_NOW = _words(
+    "stones through the window", "rocks through the window", "bricks through the window", "stones at the window",
+    "stones flying", "steine durchs fenster", "steine durch die scheibe", "steine gegen die scheibe", "steine fliegen",
     "greift mich an", "greifen mich an", "greift an", "auf ihn los", "auf mich los", "auf uns los", "auf sie los", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
     "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",

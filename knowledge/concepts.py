@@ -16,7 +16,7 @@ from knowledge.concept_words import (
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
-    NEGATED, NEG_SCOPE, NEG_WORDS, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
@@ -116,7 +116,8 @@ def mend_slips(folded: str) -> str:
 # politisch is"), and a threat's "wird" said now is no future ("er sagt, er wird mich umbringen"),
 # nor a crowd that grows while it is told ("es werden immer mehr").
 NOT_MEANT = {"safe_now": CERTAINTY,
-             "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}")}
+             "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}"),
+             "joking": NOT_JOKING}  # "da tickt was drin. kein scherz"
 
 
 # "steht", "stand" right before a quotation ("Unten steht „…“", "darauf stand: „…“"): what is

@@ -388,6 +388,12 @@ NOW = _words(
     "eben", "grade eben", "rn", "atm", "soeben", "gegenwartig", "immer noch", "noch immer", "at this moment",
     "befindet sich noch", "befinden sich noch", "noch irgendwo",
     "immediately",
+    # going on for minutes: "Es klingelt seit zehn Minuten Sturm"
+    "seit minuten", "seit ein paar minuten", "seit paar minuten", "seit funf minuten", "seit zehn minuten",
+    "seit zwanzig minuten", "seit 5 minuten", "seit 10 minuten", "seit 15 minuten", "seit 20 minuten",
+    "seit 30 minuten", "seit einer viertelstunde", "seit einer halben stunde", "seit ner halben stunde",
+    "for minutes now", "for a few minutes", "for five minutes", "for ten minutes", "for twenty minutes",
+    "for 5 minutes", "for 10 minutes", "for 20 minutes", "for half an hour",
 )
 _DAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _DAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -101,3 +101,32 @@ def test_a_place_told_with_where_it_lies_is_no_scene(knowledge):
     messages = chat.text("Taucha, just outside Leipzig")
     assert not any(m.emergency for m in messages)
     assert knowledge.places.get(chat.state.place_id).name == "Taucha"
+
+
+def test_a_label_said_first_is_the_kind_even_in_a_sentence(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("da ist einer an meiner haustür und schreit er bringt mich um wenn ich den windpark durchziehe")
+    chat.option("safe_continue")
+    chat.option("cat.other")  # the proposal was not it
+    assert chat.state.node == "category"
+    chat.text("bedrohung. und er tritt gegen die tür")  # the model reads the whole as pressure
+    assert chat.state.category == "threat"
+
+
+def test_asking_whether_to_call_the_police_gets_the_110_line_first(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    messages = chat.text("es gab briefe vorher. soll ich jetzt 110 anrufen oder was")
+    assert messages[0].emergency
+    assert messages[0].text == knowledge.flow.texts.help_first.get("de")
+    assert chat.state.node != "emergency"  # the line, not the whole advice; the question goes on
+
+
+def test_a_public_place_at_the_place_question_is_no_scene(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    walk_to_place(chat, "physical_attack")
+    messages = chat.text("Döbeln, direkt vorm Rathaus aufm Obermarkt")
+    assert not any(m.emergency for m in messages)
+    assert knowledge.places.get(chat.state.place_id).name == "Döbeln"

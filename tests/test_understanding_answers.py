@@ -295,6 +295,9 @@ def test_the_option_matchers_still_work() -> None:
     ("signal. hab die nachrichten noch, sind auch sprachnachrichten dabei 🙃", "online", "yes"),
     ("an die garage haben sie letzte woche „wir kriegen dich“ gesprüht, mit so einem kreuz im kreis", "extremist", "yes"),
     ("nee, wer soll'n da in gefahr sein, die reifen sin ja schon platt", None, "no"),
+    ("Quatsch. Der ist einfach neidisch.", "extremist", "no"),
+    ("Parole: „Kriegstreiber raus“. Schwer einzuordnen.", "extremist", "yes"),
+    ("es gab briefe vorher", "repeated", "yes"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning

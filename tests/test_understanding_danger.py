@@ -600,6 +600,13 @@ READ_AS_TOLD = [
      "nobody followed. what do I do next, go straight to the police station?", False),
     ("seit der wahl steht fast jede woche einer vorm haus. grad nicht, aber es macht mich fertig", False),
     ("nee, wer soll'n da in gefahr sein, die reifen sin ja schon platt", False),
+    # "kein scherz" says it is meant; still sitting there; ringing for minutes and not leaving
+    ("im treppenhaus vom rathaus steht ein rucksack der nicht von uns ist, und da tickt was drin. kein scherz", True),
+    ("ich schreibe von der Nachbarin aus, die zwei sitzen immer noch da, ich seh sie vom Fenster aus", True),
+    ("Es klingelt seit zehn Minuten Sturm, zwei Männer mit Kapuze. Die gehen nicht weg.", True),
+    ("hab einfach angst. passiert grad nix, aber die angst geht nicht weg", False),
+    ("stones through the window. glass everywhere. more coming", True),
+    ("Mei Hund bellt wie verrückt, am Schuppen hantiert eener mit ner Taschenlamp. Is fei ne dr Nachbar.", True),
 ]
 
 
