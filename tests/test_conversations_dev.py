@@ -34,8 +34,8 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 1280
-    assert tally["done"] >= tally["all"] - 35  # measured: 1,252 of 1,280
+    assert tally["all"] >= 1320
+    assert tally["done"] >= tally["all"] - 35  # measured: 1,292 of 1,320
     assert tally["not_understood"] <= 24  # measured: 20
 
 
@@ -43,5 +43,6 @@ def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[s
     # The four dangers missed are told only in the reply to a question the bot skipped (the
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 4  # measured: 268 of 272
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 39 of 1,008 (3.9 %)
+    assert tally["advised"] >= tally["dangers"] - 4  # measured: 277 of 281
+    # (a reply asking "Soll ich die Polizei rufen?" gets the 110 line and counts here)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 39 of 1,039 (3.8 %)
