@@ -3,6 +3,8 @@ twice, a place told with where it lies."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import PureChat, all_text, contact_ids, option_ids
 from tests.test_triage import walk_to_place
 
@@ -95,12 +97,16 @@ def test_asking_back_twice_at_the_danger_question_is_explained_again(knowledge):
         assert not any(m.emergency for m in messages)
 
 
-def test_a_place_told_with_where_it_lies_is_no_scene(knowledge):
-    chat = PureChat(knowledge, lang="en")
+@pytest.mark.parametrize(("lang", "reply", "place"), [
+    ("en", "Taucha, just outside Leipzig", "Taucha"),
+    ("de", "Döbeln, direkt vorm Rathaus aufm Obermarkt", "Döbeln"),
+])
+def test_a_place_told_with_where_it_lies_is_no_scene(knowledge, lang, reply, place):
+    chat = PureChat(knowledge, lang=lang)
     walk_to_place(chat, "threat")
-    messages = chat.text("Taucha, just outside Leipzig")
+    messages = chat.text(reply)
     assert not any(m.emergency for m in messages)
-    assert knowledge.places.get(chat.state.place_id).name == "Taucha"
+    assert knowledge.places.get(chat.state.place_id).name == place
 
 
 def test_a_label_said_first_is_the_kind_even_in_a_sentence(knowledge):
@@ -122,11 +128,3 @@ def test_asking_whether_to_call_the_police_gets_the_110_line_first(knowledge):
     assert messages[0].emergency
     assert messages[0].text == knowledge.flow.texts.help_first.get("de")
     assert chat.state.node != "emergency"  # the line, not the whole advice; the question goes on
-
-
-def test_a_public_place_at_the_place_question_is_no_scene(knowledge):
-    chat = PureChat(knowledge, lang="de")
-    walk_to_place(chat, "physical_attack")
-    messages = chat.text("Döbeln, direkt vorm Rathaus aufm Obermarkt")
-    assert not any(m.emergency for m in messages)
-    assert knowledge.places.get(chat.state.place_id).name == "Döbeln"
