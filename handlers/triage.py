@@ -272,9 +272,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     if isinstance(event, TextIn):
         result = _typed(state, event.text, on_screen, ctx)
         if ASKS_TO_CALL.search(fold(event.text)) and not any(m.emergency for m in result.messages):
-            # "soll ich jetzt 110 anrufen oder was": yes, when in danger; said first, then the question
-            result.say_first(OutboundMessage(k.flow.texts.help_first.get(result.state.lang if result.state else state.lang),
-                                             emergency=True))
+            return _police_asked(state, result, k)
         return result
     return _not_understood(state, k)
 
@@ -397,6 +395,16 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
 
 
 CLAUSE_HEAD = re.compile(r"[.,;:!?–-]+\s+|\s+(?:und|and|aber|but)\s+")
+
+
+def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) -> StepResult:
+    """"soll ich jetzt 110 anrufen oder was": the 110 line first. If the reply answered nothing
+    else, where to report it instead of "not understood", and the question again."""
+    lang = result.state.lang if result.state else state.lang
+    line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
+    if result.state == state and any(m.text.startswith(say(k, "not_understood", lang)) for m in result.messages):
+        return StepResult(state, [line, OutboundMessage(say(k, "police_asked", lang)), *current_messages(state, k)])
+    return result.say_first(line)
 
 
 def _label_first(text: str, choices: list) -> str | None:  # noqa: ANN001 - Choice, from handlers.answers

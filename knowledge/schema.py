@@ -315,6 +315,7 @@ class UiTexts(Strict):
     deadline: L10n
     knowledge_changed: L10n
     conversation_ended: L10n
+    police_asked: L10n
     attachment_not_kept: L10n
     knowledge_reloaded: L10n
     knowledge_unchanged: L10n

@@ -128,3 +128,16 @@ def test_asking_whether_to_call_the_police_gets_the_110_line_first(knowledge):
     assert messages[0].emergency
     assert messages[0].text == knowledge.flow.texts.help_first.get("de")
     assert chat.state.node != "emergency"  # the line, not the whole advice; the question goes on
+
+
+def test_asking_whether_to_call_the_police_alone_is_told_where_to_report_not_not_understood(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("property_damage")
+    asked_at = chat.state.node
+    messages = chat.text("soll ich die polizei rufen?")
+    assert messages[0].text == knowledge.flow.texts.help_first.get("de")
+    assert knowledge.texts.police_asked.get("de") in all_text(messages)
+    assert "nicht verstanden" not in all_text(messages)
+    assert chat.state.node == asked_at
