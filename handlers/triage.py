@@ -13,7 +13,8 @@ import re
 from dataclasses import asdict, replace
 
 from handlers import listening
-from handlers.answers import CLARIFY, YES, all_clear, aspect_parts, interpret, match_exact, match_loose, names_aspect
+from handlers.answer_words import CLAUSE
+from handlers.answers import CLARIFY, YES, Choice, all_clear, aspect_parts, interpret, match_exact, match_loose, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import result_messages, result_more, result_update
@@ -271,7 +272,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         return _not_understood(state, k)
     if isinstance(event, TextIn):
         result = _typed(state, event.text, on_screen, ctx)
-        if ASKS_TO_CALL.search(fold(event.text)) and not any(m.emergency for m in result.messages):
+        if _asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, result, k)
         return result
     return _not_understood(state, k)
@@ -394,9 +395,6 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     return _not_understood(state, k, heard)
 
 
-CLAUSE_HEAD = re.compile(r"[.,;:!?–-]+\s+|\s+(?:und|and|aber|but)\s+")
-
-
 def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) -> StepResult:
     """"soll ich jetzt 110 anrufen oder was": the 110 line first. If the reply answered nothing
     else, where to report it instead of "not understood", and the question again."""
@@ -407,10 +405,10 @@ def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) ->
     return result.say_first(line)
 
 
-def _label_first(text: str, choices: list) -> str | None:  # noqa: ANN001 - Choice, from handlers.answers
+def _label_first(text: str, choices: list[Choice]) -> str | None:
     """The option a sentence names in its first clause of a few words ("bedrohung. und er tritt
     gegen die tür"), which the model reading the whole sentence may not follow."""
-    head = CLAUSE_HEAD.split(text.strip(), maxsplit=1)[0]
+    head = CLAUSE.split(text.strip(), maxsplit=1)[0]
     return match_loose(head, choices) if 0 < len(normalize(head).split()) <= LOOSE_MAX_WORDS else None
 
 
@@ -421,6 +419,14 @@ ASKS_TO_CALL = re.compile(
     r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
 )
+_CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")
+
+
+def _asks_to_call(text: str) -> bool:
+    lowered = text.lower()  # every reply passes here: the expression runs only where a call word is
+    return any(w in lowered for w in _CALL_WORDS) and bool(ASKS_TO_CALL.search(fold(text)))
+
+
 # Words that say where a place lies ("Taucha, just outside Leipzig", "Radebeul bei Dresden").
 PLACE_RELATIONS = frozenset((
     "just right outside near nearby close to by in at of the next north south east west a few km kilometres "

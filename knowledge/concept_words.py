@@ -59,8 +59,6 @@ COUNT_UP_TO_NOW = Gated(
     r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b",
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
      "x jetzt", "x nun", "x schon"))
-# A count of times is a habit ("like 3 times now", "schon 4x"), not a scene going on.
-COUNTED_TIMES = re.compile(r"\b(?:\d+|two|three|four|five|zwei|drei|vier|funf|zig) ?(?:mal|times)\b|\b\d+ ?x\b")
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
 AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
                         r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")

@@ -12,7 +12,7 @@ import re
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, COUNTED_TIMES, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -25,7 +25,7 @@ from knowledge.concept_words import (
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
-from knowledge.extract import DAYS_AGO, NOW, PAST, REPEATED, online as is_online
+from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
 
 def past_tense(folded: str, words: frozenset[str]) -> bool:
@@ -195,7 +195,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("aftermath")
     habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
     habit = NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit
-    if REPEATED.search(habit) or COUNTED_TIMES.search(habit):  # "like 3 times now"
+    if REPEATED.search(habit) or COUNTED_TIMES.search(habit):  # "like 3 times now": a habit
         found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit
     if ("gerufen" in told or "called" in told or "alarmiert" in told or "rang" in told or "phoned" in told
             or "verstandigt" in told) and HELP_CALLED.search(told):

@@ -336,8 +336,11 @@ REPEATED = _words(
     "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
     "most evenings", "most nights", "most days", "most mornings", "most weekends",
 )
+# A count of times ("3 mal", "zweimal", "like 3 times now", "4x"): repeated here, and a habit,
+# not a now, to knowledge.concepts.
+COUNTED_TIMES = re.compile(r"\b(?:\d+|zwei|drei|vier|funf|zig|x|two|three|four|five) ?(?:mal|times)\b|\b\d+ ?x\b")
 _REPEATED_FORMS = re.compile(
-    r"\b(?:\d+|zwei|drei|vier|funf|zig|x) ?(?:mal|times)\b|\b\d+ ?x\b|\bseit (?!gestern|heute)\w+"
+    COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
@@ -356,6 +359,8 @@ KEEP_DOING = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bto )\b(?:keep|kept) (?:on )?"
 
 def _keeps_doing(told: str) -> bool:
     return ("keep" in told or "kept" in told) and bool(KEEP_DOING.search(told))
+
+
 EXTREMIST = _words(
     "hakenkreuz*", "swastika*", "nazi*", "neonazi*", "neo nazi*", "ns symbol*", "ss rune*",
     "sig rune*", "sieg heil", "heil hitler", "hitlergruss*", "hitler*", "1488",
