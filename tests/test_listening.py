@@ -696,7 +696,8 @@ def test_a_no_to_one_part_and_nothing_of_the_other_is_a_no(k: Knowledge) -> None
 
 def test_not_sure_picked_by_the_user_is_not_replaced_by_a_guess_from_an_answer(k: Knowledge) -> None:
     chat = PureChat(k, lang="en")
-    chat.text("Hello, sorry if wrong place. I am in Werdau council. Two times this week a man stand on the street "
+    # (No count in the message: "two times this week" would answer the repeated question itself.)
+    chat.text("Hello, sorry if wrong place. I am in Werdau council. This week a man stand on the street "
               "and take photos of my house, when I come out he go away. Nothing else happen. I don't know if this is bad.")
     shown = chat.text("No, he is not here now")
     chat.option(next(o.id for m in shown for o in m.options if o.id == "cat.unsure"))  # "Not sure", or "Yes" to it
