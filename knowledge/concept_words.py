@@ -907,6 +907,12 @@ FIRE_NOW = _words(
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
     "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )
+# A cry of fire at the start of a message is the alarm itself, whatever is told after it
+# ("hilfe es brennt! die haben „Verräter“ an die tür geschrieben").
+FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(?:es brennt|feu?e?r|fire)|es brennt|feu?e?r feu?e?r|fire fire)\b"
+                      r"(?!\s+(?:wehr|brigade|department|alarm|service|station|safety|schutz))"
+                      r"|^\s*(?:hilfe|help|sos)\s+(?:(?:bei uns|here|hier|unser|unsere|my|our|mein|meine)\s+)?\w+(?:\s+\w+)?\s+(?:brennt|is on fire|s on fire|is burning|steht in flammen)\b")
+
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.

@@ -196,6 +196,7 @@ NOT_DANGER = [
     "what number do i call for a non emergency",
     "unser kämmerer ist ne wandelnde bombe haha",
     "frist für den förderantrag brennt, hilfe",
+    "hilfe feuerwehr hat gestern den brand gelöscht, jetzt ist alles ruhig",
     "der mann mit dem messer sitzt jetzt in u-haft",
     "auf insta steht ich soll brennen",  # what is written online
     "that email said there's a bomb at the school next monday",  # announced for later
@@ -379,6 +380,9 @@ SEEN_BY_THE_RULES = [
     "smells like gas in here",
     "Man inside my house now. Not know him.",  # inside the home, told without a verb
     "Ein Mann befindet sich gegenwärtig in der Amtsstube und weigert sich zu gehen.",
+    # A cry of fire first is the alarm, whatever is told after it (what they wrote).
+    "hilfe es brennt! jemand hat „Verräter“ an die wand geschrieben",
+    "Hilfe Feuer! die haben vorher was von volksverräter gesprüht",
 ]
 
 
