@@ -114,7 +114,11 @@ def go_to(
         restarted.messages[:0] = result.messages
         return restarted
     if target == "result":
-        result.say(*result_messages(k, state))
+        shown = result_messages(k, state)
+        if lead and shown:  # what the last reply told comes before the result it shaped
+            shown[0] = replace(shown[0], text=f"{lead}\n\n{shown[0].text}")
+            lead = None
+        result.say(*shown)
         target = k.flow.after_result
     history = list(state.history)
     if state.node in k.flow.questions and state.node != target and state.node not in history[-1:]:

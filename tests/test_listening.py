@@ -249,6 +249,22 @@ def test_once_said_in_an_answer_to_another_question_is_not_asked_again(k: Knowle
         chat.option(_no(chat))
 
 
+def test_the_third_time_said_at_the_last_question_leads_the_result(k: Knowledge) -> None:
+    """"nee, aber das ist schon das dritte Mal" at the last question before the result: the
+    count answers "has it happened before?", and what it told stands before the result it
+    shaped, not after it."""
+    chat = PureChat(k)
+    chat.text("bin bürgermeister in großschirma. heute lag ein zettel im briefkasten: wir wissen wo deine enkel zur schule gehn")
+    chat.option("danger_no")
+    assert chat.state.node == "aspect_extremist"
+    messages = chat.text("nee, aber das ist schon das dritte mal")
+    assert "repeated" in chat.state.aspects
+    assert chat.state.node == k.flow.after_result
+    assert messages[0].text.startswith("Verstanden: wiederholt.")
+    assert messages[0].contacts  # the result in the same message as the line
+    assert not messages[-1].text.startswith("Verstanden")
+
+
 def _load(name: str) -> dict:
     return yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))
 
