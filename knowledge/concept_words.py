@@ -123,7 +123,7 @@ NEGATED = _words(
 # What a negation word covers: itself and up to three following words ("kein Messer",
 # "niemand verletzt", "no fire"), or a clause that ends in it ("verletzt wurde niemand").
 NEG_SCOPE = re.compile(
-    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)"
+    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)\b"  # not "Notausgang"
     r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
     r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
     r"|\b\w+\s+(?:nix|nichts|nothing)\b"
@@ -289,6 +289,9 @@ HYPOTHETICAL = _words(
     "ab wann ist", "was tun bei", "was macht man bei", "vorbereitet sein", "vorbereitet sind", "be prepared",
     "hypothetisch", "rein theoretisch", "theoretically", "fur den fall", "im falle",
     "im fall dass", "welche massnahmen",
+    # a rule asked for the general case: "Wann sollen wir bei einer Bombendrohung evakuieren?"
+    "bei einer bombendrohung", "bei einem verdachtigen", "bei einer drohung", "bei einem brand", "gibt es da regeln",
+    "gibt es regeln", "in the event of", "is there a protocol", "gibt es ein protokoll",
     "waffenschein*", "what do you advise",
     "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
     "ab wann", "is das erlaubt", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
@@ -360,7 +363,11 @@ VENUE = _words(
     "feuerwehrverein", "feuerwehrfest", "fire brigade association", "shooting club", "schutzenverein",
     "schutzenfest", "fundraiser",
 )
-NOT_LIVE = {"imagined": IMAGINED, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
+# A fear of some day, however long the clause between: "Ich hab Angst, dass die Leute, die
+# mich online beschimpfen, irgendwann vor meiner Tür stehen".
+FEARED_SOME_DAY = re.compile(r"\b(?:angst|sorge|sorgen|befurcht\w*|furcht\w*) (?:dass|das) (?:\w+ ){0,10}?irgendwann\b"
+                             r"|\b(?:afraid|scared|worried|fear|fears) (?:that )?(?:\w+ ){0,10}?(?:one day|some day|someday|eventually)\b")
+NOT_LIVE = {"imagined": IMAGINED, "feared": FEARED_SOME_DAY, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
 
 # It is over: the people have left, the police have it in hand, the writer is somewhere
@@ -633,7 +640,7 @@ AFTERMATH = _words(
     "discharged", "entlassen", "aus dem krankenhaus", "aus der klinik", "out of hospital", "out of the hospital",
 )
 STRONG_NOW = re.compile(
-    r"\b(?:gerade|grad|grade|rn|im moment|in diesem moment|currently|at the moment|as we speak"
+    r"\b(?:gerade|grad|grade|grod|rn|im moment|in diesem moment|currently|at the moment|as we speak"
     r"|right now|right behind|still behind|noch hinter|direkt hinter|soben|gegenwartig|just now|being followed|still (?:there|here|outside|inside|at|in front|out there)|noch da|noch do|noch immer da|(?:steht|stehen|sitzt|sitzen|wartet|warten|lauert|lauern) noch (?:auf|vor|an|am|im|in|hinter|unten|drau\w*|da|gegenuber)"
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
@@ -730,6 +737,14 @@ PERSON_PRESENT = _words(
     "there s a guy at the", "there s a man at the", "there s someone at the",
     "hantiert einer", "hantiert eener", "hantiert jemand", "macht sich einer am", "macht sich jemand am",
     "someone messing with", "someone is messing with",
+    "i can see him", "i can see them", "i can see someone",
+    "unbekannte person im", "unbekannter mann im", "fremder mann im", "fremde person im", "hat sich verbarrikadiert",
+    "haben sich verbarrikadiert", "has barricaded himself", "barricaded himself", "seh ich wie einer", "seh wie einer", "sehe wie einer",
+    # crouching, walking, sitting in the way, heard or seen by the writer now
+    "hockt einer hinter", "hockt jemand hinter", "hocken welche hinter", "hockt einer im", "hockt jemand im",
+    "jemanden gehen", "jemanden laufen", "jemand lauft", "someone walking", "somebody walking",
+    "between me and the door", "zwischen mir und der tur",
+    "walking along my fence", "along our fence",
     "die gehen nicht weg", "sie gehen nicht weg", "der geht nicht weg", "er geht nicht weg", "typen gehen nicht weg",
     "typ geht nicht weg", "manner gehen nicht weg", "mann geht nicht weg", "he won t leave", "they won t leave",
     "he wont leave", "they wont leave", "refuses to leave", "refuse to leave",
@@ -788,6 +803,13 @@ FOLLOWING = _words(
     "follows me", "being followed", "followed", "chasing me", "chasing", "circling",
     "cant shake", "can t shake", "fahrt mir nach", "fahrt hinter mir", "eingeholt",
     "on my tail", "tailing me",
+    # close behind on the road: "seit Grimma klebt mir einer an der Stoßstange"
+    "klebt mir einer an der stostange", "klebt mir an der stostange", "klebt an meiner stostange",
+    "hangt mir an der stostange", "drangt mich ab", "drangt mich in den graben", "drangen mich ab",
+    "right on my tail", "riding my bumper", "running me off the road", "fahrt dicht auf", "fahren dicht auf",
+    "eingekeilt", "keilen mich ein", "boxed me in", "boxing me in", "boxed in",
+    "keeps overtaking me", "overtaking me and braking", "braking hard in front of me", "bremst mich aus", "bremst vor mir",
+    "uberholt mich und bremst", "schneidet mich",
     "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
@@ -842,6 +864,7 @@ CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
     "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
     "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
+    "sammeln sich", "versammeln sich", "sammeln sich leute", "rotten sich", "are gathering", "people gathering",
 )
 # Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
 # ("er hat ein Messer gezogen").
@@ -893,7 +916,7 @@ QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]")  # ‚Torgau ak
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
-    " augenblick augenblicklich being"
+    " augenblick augenblicklich being grod"
     " tur door".split()
 )
 SLANG_WORDS = frozenset("rn asap omg wtf schnell quick hurry pls bitte".split())
@@ -913,6 +936,20 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
                       r"(?!\s+(?:wehr|brigade|department|alarm|service|station|safety|schutz))"
                       r"|^\s*(?:hilfe|help|sos)\s+(?:(?:bei uns|here|hier|unser|unsere|my|our|mein|meine)\s+)?\w+(?:\s+\w+)?\s+(?:brennt|is on fire|s on fire|is burning|steht in flammen)\b")
 
+# A now without the word: going on for minutes, a crowd counted as it grows, what the writer
+# sees or hears, something still being done ("klingelt immer noch"). Sets "now" and a strong now.
+NOW_UNSAID = Gated(
+    r"\b(?:seit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)|for (?:\w+ ){0,2}minutes now"
+    # a crowd counted as it grows: "erst waren es fünf, inzwischen bestimmt zwanzig"
+    r"|inzwischen (?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
+    # the writer sees or hears it now: "durch die Jalousie seh ich, wie einer ...", "I can see him at the letterbox"
+    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen (?:mann|typ)|schritte)"
+    r"|i can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
+    r"|(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft) (?:immer noch|noch immer)"
+    # asking whether to clear the building: "Sollen wir evakuieren?"
+    r"|(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)|(?:should|do|must) we evacuate"
+    r")\b",
+    ("seit", "for", "inzwischen", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus"))
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
@@ -931,6 +968,8 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:bis|until|till|up to|up until) (?:jetzt|jetz|now)\b|\bas of now\b|\b(?:jetzt|now) (?:noch )?nicht mehr\b"
     r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
 
+    r"|\b(?:jetzt|nun) (?:will|mochte|mochten|wollen|fragt|fragen) (?:sie|er|ich|wir|die) (?:\w+ ){0,2}wissen"
+    r"|\bnow (?:she|he|i|we|they) (?:wants?|would like|asks?) to know"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -996,6 +1035,10 @@ PARKED = Gated(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
 _WHO = r"(?:mann|typ|kerl|frau|nachbar\w*|stalker\w*|person|einer|jemand|der|die|guy|man|woman|bloke|lad|dude|one|neighbou?r|fella|chap|people|men|guys|ones)"
 _WHERE_NOW = (r"(?:steht|stehen|stehn|sitzt|sitzen|wartet|warten|lauft|laufen|kommt|kommen|klopft|klingelt|schleicht|lungert"
               r"|rennt|ist|sind|is|s|are|re|stands|sits|waits|standing|sitting|waiting|outside|here|at|in)")
+# A relative clause between commas after a person tells who they are, not when the scene is:
+# "der Mann, der mir vor zwei Wochen gedroht hat, fährt auf mich zu", "the man, who wrote to
+# me last year, is at the door". Only with a comma after it, so the clause is closed.
+COMMA_RELATIVE = re.compile(r"(?<=,)\s*(?:der|die|den|dem|denen|welcher|welche|who|whom)\s[^,.;!?]{3,90}(?=,)", re.IGNORECASE)
 WHO_CLAUSE = re.compile(rf"\b{_WHO} (?:der|die|welcher|welche|who|that) (?:\w+ ){{1,10}}?(?={_WHERE_NOW}\b)")
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
@@ -1049,8 +1092,11 @@ BEING_ATTACKED = Gated(
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
 HOLD_NOT_LET_GO = Gated(
     r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei"
-    r"|losfahren|weiterfahren|wegfahren|aussteigen)\b",
-    ("lass",))
+    r"|losfahren|weiterfahren|wegfahren|aussteigen)\b"
+    # shut in, said with a negation the negated phrases would drop: "mir kommen nicht raus"
+    r"|\b(?:komm|komme|kommen|kumme|kummen|kann|konnen) (?:hier )?(?:nicht|ni|nich|net) (?:raus|naus|weg)\b(?! (?:vom|von|aus dem|aus der)\b)"
+    r"|\bnotausgang (?:ist |is )?(?:zu|zugestellt|versperrt|blockiert|abgeschlossen)\b",
+    ("lass", "raus", "naus", "weg", "notausgang"))
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
 # me pass"), like an injury.
 HELD_NOW = _words(
@@ -1062,6 +1108,8 @@ HELD_NOW = _words(
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
+    # shut in a hall: "Notausgang is zugestellt" (with a negation: HOLD_NOT_LET_GO)
+    "exit is blocked", "exits are blocked", "we can t get out", "we cant get out",
     # locked in by them ("they lock the door and turn sign to closed"), not the writer locking up
     "they lock the door", "they locked the door", "he locked the door", "he locks the door", "locked us in",
     "locked me in", "lock us in", "lock me in", "sperren mich ein", "sperrt mich ein", "schliessen mich ein",

@@ -12,7 +12,7 @@ import re
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, CRY_THEN_CUT,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    NOW_UNSAID, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
@@ -146,6 +146,16 @@ def _outside_quotes(raw: str) -> str:
     return fold(QUOTED.sub(" ", raw))
 
 
+def _without_clauses(told: str, clauses: list[str]) -> str:
+    """`told` without the folded words of each clause (when they are found in it)."""
+    from knowledge.features import fold  # features imports this module
+    for clause in clauses:
+        words = fold(clause).strip()
+        if words:
+            told = told.replace(f" {words} ", "  ") if f" {words} " in f" {told} " else told
+    return told
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
@@ -184,12 +194,18 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     now = bool(NOW.search(timed) or not SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
                or "beeil" in timed and SLANG_NOW.search(timed))
     strong_now = not STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
+    # "durch die Jalousie seh ich, wie einer ...": a now without the word, as strong as one,
+    # except against what says it is no live scene ("Angenommen, ich seh einen Mann ...").
+    unsaid = bool(NOW_UNSAID.search(timed))
+    now = now or unsaid
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
         found.add("progressive")
     # The time, habit and report inside a relative clause about a person are who they are.
     relative = " der " in folded or " die " in folded or " who " in folded or " that " in folded or "welche" in folded
     told = WHO_CLAUSE.sub(" ", folded) if relative else folded
+    if relative and raw and "," in raw:  # between commas: "der Mann, der mir vor zwei Wochen gedroht hat, fährt ..."
+        told = _without_clauses(told, COMMA_RELATIVE.findall(raw))
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
     if AFTERMATH.search(folded):
         found.add("aftermath")
@@ -254,9 +270,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # A sign that it is happening right now ("grad", "rn") outweighs any of these: a
     # panicking writer may joke, apologise or ask "wie verhalte ich mich" in the same breath.
     if found & NOT_LIVE.keys() and not strong_now:
+        unsaid = False
         found.add("not_live")
     elif "retracted" in found and strong_now and retracted_after_now(folded):
         found.add("not_live")  # "es klopft gerade – ach nee, ist der Postbote"
+    strong_now = strong_now or unsaid
     arrested = ARRESTED.search(folded)
     fire_out = FIRE_OUT.search(folded)
     # "drove off, but it's ticking": a hazard still there keeps it from being over.
@@ -297,10 +315,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         or cried \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
-        or sensed and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
-        and ("past_tense" not in found or SENSED_NOW.search(affirmed)) \
+        or sensed and not found & {"aftermath", "over", "future_or_if", "not_live"} \
+        and (found.isdisjoint({"past", "past_tense"}) or SENSED_NOW.search(affirmed)) \
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
-    if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"}:
+    # Someone bleeding or down now needs help though the attacker is gone ("dor typ is weg").
+    injured = bool(INJURED_NOW.search(affirmed)) and not found & {"not_live", "over", "past", "aftermath"}
+    if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"} or injured:
         found.add("live_hazard")
     if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:

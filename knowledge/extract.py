@@ -343,6 +343,7 @@ _REPEATED_FORMS = re.compile(
     COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
+    r"|\b(?:zweite|dritte|vierte|funfte|sechste|zigste|x te)n? ?mal\b"  # "das ist schon das dritte Mal"
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
     r"|\b(?:several|multiple|numerous|many|mehrere|zahlreiche|etliche|unzahlige|viele) (?:\w+ )?"
     r"(?:e ?mails?|mails|letters|briefe|drohbriefe|schreiben|messages|nachrichten|anrufe|calls|threats|drohungen"
@@ -394,6 +395,7 @@ NOW = _words(
     "befindet sich noch", "befinden sich noch", "noch irgendwo",
     "immediately",
     # going on for minutes: "Es klingelt seit zehn Minuten Sturm"
+    "grod", "grood",  # Saxon "gerade": "de Versammlung kippt grod"
     "seit minuten", "seit ein paar minuten", "seit paar minuten", "seit funf minuten", "seit zehn minuten",
     "seit zwanzig minuten", "seit 5 minuten", "seit 10 minuten", "seit 15 minuten", "seit 20 minuten",
     "seit 30 minuten", "seit einer viertelstunde", "seit einer halben stunde", "seit ner halben stunde",

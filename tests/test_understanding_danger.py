@@ -197,6 +197,12 @@ NOT_DANGER = [
     "unser kämmerer ist ne wandelnde bombe haha",
     "frist für den förderantrag brennt, hilfe",
     "hilfe feuerwehr hat gestern den brand gelöscht, jetzt ist alles ruhig",
+    "Angenommen, ich seh einen Mann am Rathaus rumschleichen – wen rufe ich an?",
+    "Ich habe Sorge, dass die Leute aus dem Chat irgendwann vor meinem Haus stehen.",
+    "Meine Nachbarin erzählte gestern: sie kommt heim, da steht einer im Hof. Jetzt will sie wissen, ob sie das melden soll.",
+    "Wann sollen wir das Rathaus bei einer Bombendrohung evakuieren? Gibt es da Regeln?",
+    "wir kommen hier nicht weg vom thema windpark, jede sitzung dasselbe",
+    "I can see why they are angry, but the posts go too far",
     "der mann mit dem messer sitzt jetzt in u-haft",
     "auf insta steht ich soll brennen",  # what is written online
     "that email said there's a bomb at the school next monday",  # announced for later
@@ -383,6 +389,16 @@ SEEN_BY_THE_RULES = [
     # A cry of fire first is the alarm, whatever is told after it (what they wrote).
     "hilfe es brennt! jemand hat „Verräter“ an die wand geschrieben",
     "Hilfe Feuer! die haben vorher was von volksverräter gesprüht",
+    # A now without the word: what the writer sees or hears, a crowd counted as it grows,
+    # shut in with a negation, a smell beside an older note, someone bleeding after the attacker left.
+    "Durch das Fenster seh ich, wie einer an meinem Auto rumschraubt.",
+    "I can see him at the gate through the kitchen window.",
+    "Vor dem Rathaus sammeln sich Leute, erst zehn, inzwischen bestimmt fünfzig. In der Telegram-Gruppe wurde dazu aufgerufen.",
+    "die drängeln alle nach vorn, mir kommen nicht raus, der Notausgang ist zugestellt",
+    "Es riecht nach Gas im Treppenhaus, gestern kam ein Drohbrief.",
+    "mei fraa blutet am kopp, der kerl is weg",
+    # the time in a relative clause between commas is who he is, not when the scene is
+    "Ich steh am Bahnhof und der Mann, der mir letzte Woche gedroht hat, kommt auf mich zu. Ich komm hier nicht weg.",
 ]
 
 
@@ -658,3 +674,14 @@ def test_das_ist_hier_names_no_one(text: str, person: bool) -> None:
 @pytest.mark.parametrize(("text", "danger"), READ_AS_TOLD)
 def test_a_scene_is_read_as_told(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
+
+
+def test_a_negation_is_a_whole_word_not_the_start_of_one() -> None:
+    """"no", "not" and "nie" start "noch", "Notausgang" and "niedrig": only the words negate."""
+    from knowledge.concepts import without_negated
+    from knowledge.features import fold
+
+    text = "der Notausgang ist noch zu, niedrige Decke, keiner kommt"
+    kept = without_negated(fold(text), text).split()
+    assert {"notausgang", "noch", "niedrige"} <= set(kept)
+    assert "kommt" not in kept  # "keiner kommt" is negated
