@@ -476,7 +476,9 @@ CANDIDACY = Gated(
 # What a published picture shows is its content, not a scene ("a Telegram channel has posted
 # my address and a photo of my kids in front of our house"); read only where the text is
 # about something online.
-PICTURED = re.compile(r"\b(?:fotos?|bild|bilder|photos?|pictures?|videos?|selfies?|aufnahmen?) (?:von|vom|of|mit|with)(?: \w+){0,7}")
+PICTURED = re.compile(r"\b(?:fotos?|bild|bilder|photos?|pictures?|videos?|selfies?|aufnahmen?) (?:von|vom|of|mit|with)"
+                      # up to where it was posted: what follows is the writer's again ("... gepostet. Das Auto steht vor meinem Haus")
+                      r"(?: (?!gepostet|postet|posted|geteilt|teilt|shared|hochgeladen|uploaded|veroffentlicht)\w+){0,7}")
 HIDING_THINGS = re.compile(
     r"\bhid(?:ing|e|den) nothing\b|\bhid(?:ing|e|den) (?:my|his|her|our|their|the|all)(?: \w+)? "
     r"(?:photos?|pictures?|posts?|address|addresses|names?|number|profiles?|accounts?|car|plates?)\b"
@@ -506,7 +508,10 @@ NOBODY_THERE = re.compile(
 )
 # A panic attack is no attack by anyone: removed before anything is read.
 NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|glitter|bath|sauce) ?bomb\w*|\bphoto ?bomb\w*"
-                        r"|\bbomben(?:stimmung|wetter|erfolg|job)\w*")
+                        r"|\bbomben(?:stimmung|wetter|erfolg|job)\w*"
+                        # a formality, not a device: "just box-ticking", "to tick the boxes"
+                        r"|\b(?:just|only|pure|mere|merely|more|bureaucratic|usual|simply|or) box ticking\b|\bbox ticking (?:exercise|thing|stuff)\b"
+                        r"|\bticking (?:the |all the |off )?boxes\b|\btick (?:the |all the )?boxes\b|\btick ?box(?:es)?\b")
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
@@ -809,7 +814,8 @@ FOLLOWING = _words(
     "right on my tail", "riding my bumper", "running me off the road", "fahrt dicht auf", "fahren dicht auf",
     "eingekeilt", "keilen mich ein", "boxed me in", "boxing me in", "boxed in",
     "keeps overtaking me", "overtaking me and braking", "braking hard in front of me", "bremst mich aus", "bremst vor mir",
-    "uberholt mich und bremst", "schneidet mich",
+    "uberholt mich und bremst", "schneidet mich", "being chased", "chased by", "cutting in front of me", "cut me off",
+    "cutting me off", "werde gejagt", "jagen mir nach",
     "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
@@ -941,15 +947,21 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
 NOW_UNSAID = Gated(
     r"\b(?:seit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)|for (?:\w+ ){0,2}minutes now"
     # a crowd counted as it grows: "erst waren es fünf, inzwischen bestimmt zwanzig"
+    r"|(?:erst|zuerst|anfangs) (?:waren es |warens |waren |warn |sind es )?(?:\w+ ){1,2}(?:jetzt|inzwischen|mittlerweile) "
+    r"(?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
     r"|inzwischen (?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
+    r" (?:leute|personen|manner|typen|mann|vermummte)"
     # the writer sees or hears it now: "durch die Jalousie seh ich, wie einer ...", "I can see him at the letterbox"
-    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen (?:mann|typ)|schritte)"
+    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte)"
+    r"|\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"
+    # back again: "Dr Kerl is wieder do", "he's back"
+    r"|(?:ist|is|sind|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|drauss\w*|draus\w*)|(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"
     r"|i can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
     r"|(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft) (?:immer noch|noch immer)"
     # asking whether to clear the building: "Sollen wir evakuieren?"
     r"|(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)|(?:should|do|must) we evacuate"
     r")\b",
-    ("seit", "for", "inzwischen", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus"))
+    ("seit", "for", "inzwischen", "erst", "anfangs", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus", "wieder", "back", "just"))
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
@@ -970,6 +982,7 @@ NOW_ELSEWHERE = re.compile(
 
     r"|\b(?:jetzt|nun) (?:will|mochte|mochten|wollen|fragt|fragen) (?:sie|er|ich|wir|die) (?:\w+ ){0,2}wissen"
     r"|\bnow (?:she|he|i|we|they) (?:wants?|would like|asks?) to know"
+    r"|\b(?:every )?now and (?:then|again)\b"  # "Shouting, yes, now and then": now and then is sometimes
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
@@ -1023,7 +1036,7 @@ GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |
 THING_STANDS = re.compile(
     r"\b(?:die|der|das|den|unsere|unser|meine|mein|seine|ihre)"
     r" (?:scheune|schuppen|garage|stall|haus|hutte|laube|gartenhaus|kirche|rathaus|zaun|schild|plakat|baum|mast"
-    r"|container|briefkasten|denkmal|mulltonne|tonne|wohnung|halle) (?:steht|stehen|stand)\b"
+    r"|container|briefkasten|denkmal|mulltonne|tonne|wohnung|halle|auto|wagen|fahrzeug|dienstwagen) (?:steht|stehen|stand)\b"
 )
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = Gated(r"\b(?:parked|parkt|parken|geparkt|parking)\b"

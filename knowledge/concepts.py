@@ -165,7 +165,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NO_ASSAULT.sub(" ", folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
-    if "bomb" in folded and NOT_A_BOMB.search(folded):
+    if ("bomb" in folded or "tick" in folded) and NOT_A_BOMB.search(folded):
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
@@ -196,7 +196,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     strong_now = not STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
     # "durch die Jalousie seh ich, wie einer ...": a now without the word, as strong as one,
     # except against what says it is no live scene ("Angenommen, ich seh einen Mann ...").
-    unsaid = bool(NOW_UNSAID.search(timed))
+    unsaid = bool(NOW_UNSAID.search(folded))  # not `timed`: "ich höre grad Schritte" is no radio
     now = now or unsaid
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:

@@ -234,6 +234,7 @@ ANY_PLATFORM = WordFamily(tuple(alt for family in PLATFORMS.values() for alt in 
 ONLINE = _words(
     "online", "internet*", "im netz", "ins netz", "web*", "social media", "soziale* medien",
     "soziale* netzwerk*", "posts", "posting*", "gepostet", "postet*", "posted", "posten",
+    "my post", "my last post", "under my post", "mein post", "meinem post", "meinen post", "meinem beitrag", "unter meinem post", "unter meinem beitrag",
     "kommentar*", "kommentiert*", "comment*", "chat*", "gruppenchat*", "dm", "dms", "pn", "pns",
     "sprachnachricht*", "voice message*", "voice note*",
     "privatnachricht*", "direktnachricht*", "story", "storys", "stories", "forum*", "blog*",
@@ -299,7 +300,7 @@ PRIVATE_SPHERE = _words(
     "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
     "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
     "meinem mann", "partner*", "lebensgefahrt*", "eltern", "mutter", "vater", "enkel*",
-    "oma", "opa", "family", "families", "kid", "kids", "child", "children", "daughter*",
+    "oma", "opa", "mama", "papa", "mutti", "vati", "family", "families", "kid", "kids", "child", "children", "daughter*",
     "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
     "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
     "spouse*", "ehepartner*", "ehegatt*", "lebenspartner*", "my girlfriend", "my boyfriend", "meine freundin",
@@ -312,6 +313,9 @@ PRIVATE_SPHERE = _words(
 REPEATED = _words(
     "immer wieder", "standig*", "dauernd*", "andauernd*", "fortlaufend", "unaufhorlich",
     "seit tagen", "seit wochen", "seit monaten", "seit jahren", "seit langem", "seit langerem",
+    "seit paar tagen", "seit ein paar tagen", "seit einigen tagen", "seit paar wochen", "seit ein paar wochen",
+    "seit einigen wochen", "abends", "morgens", "now and then", "ab und zu", "hin und wieder",
+    "vorher mal", "vorher schon", "schon vorher", "davor schon", "schon davor", "before that too",
     "jeden tag", "jeden abend", "jeden morgen", "jede nacht", "jede woche", "jedes mal",
     "jedesmal", "taglich*", "nachtlich*", "wochentlich*", "schon wieder", "wieder mal",
     "wiedermal", "erneut", "mehrmals", "mehrfach*", "wiederholt*", "zum zweiten mal", "scho widder", "schon widder",
@@ -339,9 +343,14 @@ REPEATED = _words(
 # A count of times ("3 mal", "zweimal", "like 3 times now", "4x"): repeated here, and a habit,
 # not a now, to knowledge.concepts.
 COUNTED_TIMES = re.compile(r"\b(?:\d+|zwei|drei|vier|funf|zig|x|two|three|four|five) ?(?:mal|times)\b|\b\d+ ?x\b")
+# How long someone has held an office is no habit: "seit 24 Jahren Bürgermeister", "since 2019 on the council".
+_TENURE = (r"(?:uber |fast |gut |knapp |over |almost )?(?:\d+|einem|einigen|vielen|zwei|drei|vier|funf|zehn|zwanzig|a|one|two|three|many|several)? ?"
+           r"(?:jahr\w*|monat\w*|years?|months?|\d{4}) (?:ehrenamtlich\w* |hauptamtlich\w* |as |als |on the |in the |im |in der |i m |i ve been )?"
+           r"(?:burgermeister\w*|amt\b|rat\b|gemeinderat\w*|stadtrat\w*|kreisrat\w*|kreistag\b|ortschaftsrat\w*|ortsvorsteher\w*"
+           r"|mayor\b|council\w*|politik\b|politics\b|dabei\b|office\b|verwaltung\b|rathaus\b)")
 _REPEATED_FORMS = re.compile(
-    COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)\w+"
-    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)\w+"
+    COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)(?!" + _TENURE + r")\w+"
+    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)(?!" + _TENURE + r")\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
     r"|\b(?:zweite|dritte|vierte|funfte|sechste|zigste|x te)n? ?mal\b"  # "das ist schon das dritte Mal"
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
@@ -375,6 +384,9 @@ EXTREMIST = _words(
     "schwarze sonne", "schwarzen sonne", "schwarzer sonne", "black sun", "sonnenrad", "ss blitze", "ss runen", "wolfsangel", "thor steinar", "systemling*", "freien sachsen", "rechte szene", "rechten szene",
     "vom i weg", "der i weg", "bleibt deutsch", "deutschland den deutschen", "deutschland bleibt",
     "bleibt weiss", "white pride", "alt right", "volksverrat*", "free saxons", "ss zeichen",
+    # self-styled guards and "patriots" signing threats: "Bürgerwehr Westsachsen", „die wahren Patrioten“
+    "burgerwehr*", "wahre patriot*", "wahren patriot*", "echte patriot*", "patriotische*", "heimatschutz*",
+    "vergasen", "gas them", "reichsburger", "compact magazin",
 )
 
 NOW = _words(

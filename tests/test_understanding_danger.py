@@ -685,3 +685,14 @@ def test_a_negation_is_a_whole_word_not_the_start_of_one() -> None:
     kept = without_negated(fold(text), text).split()
     assert {"notausgang", "noch", "niedrige"} <= set(kept)
     assert "kommt" not in kept  # "keiner kommt" is negated
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("my party says I need a safety consult before the Q&A. is this really necessary or just box-ticking", False),
+    ("there's a box ticking at the door", True),
+    ("First time anyone's laid a hand on me. Shouting, yes, now and then.", False),
+    ("Das Auto steht vor meinem Haus, der hat ein Foto davon gepostet.", False),
+])
+def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: bool) -> None:
+    """"box-ticking" is a formality, "now and then" is sometimes, one's own car stands."""
+    assert knowledge.understander.danger(text).danger is danger

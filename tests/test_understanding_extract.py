@@ -28,6 +28,9 @@ from knowledge.understanding import Understanding, understand
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
         ("im running again next year", set(), None),
         ("er tritt wieder gegen die tür", {"repeated"}, None),
+        # How long someone has held an office is no habit; the third time is.
+        ("ich bin seit 24 jahren bürgermeister, ehrenamtlich", set(), None),
+        ("nee, aber das ist schon das dritte mal", {"repeated"}, None),
         # On paper, by phone or face to face: offline, unless the internet is named too.
         ("anonymer Drohbrief im Briefkasten", {"offline", "private_sphere"}, None),
         ("he said it to my face after the meeting", {"offline"}, None),
