@@ -144,6 +144,10 @@ ANYWHERE = {
         r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
         r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
     ),
+    YES: re.compile(
+        r"\b(?:ist|is|das ist|that s|thats|it s|its) (?:ja |doch |wohl |ja wohl |doch wohl )*(?:eindeutig|offensichtlich|obvious|pretty obvious)\b"
+        r"|^(?:eindeutig|offensichtlich|obviously|definitely|absolutely|na klar|na logo|logo)\b"
+    ),
     UNKNOWN: re.compile(
         r"\b(?:weis|wes|wis)(?: ich| man)?(?: das| es)?(?: noch| leider| selber| selbst| echt)? (?:nicht|nich|ni|net|nit)\b"
         r"|\b(?:kan|konte|vermag|lasst sich|last sich|kon)\b(?: \w+){0,4} (?:nicht|nich|ni|net|keine|kein)\b"
@@ -161,6 +165,10 @@ ANYWHERE = {
         r"|\b(?:couldn t|couldnt|could not|can t|cant|canot|can not|didn t|didnt|did not) (?:really |quite )?(?:se|hear|tel|make out)\b"
         r"|\b(?:konte|kan|konten) (?:ich|man|wir) (?:\w+ )?(?:nicht|nich|ni|net) (?:sehen|horen|erkenen|verstehen)\b"
         r"|\b(?:not|nicht) aware\b|\bnot that we (?:know|are aware)\b"
+        r"|\b(?:uns|mir) (?:ist|sind) (?:keine?n?|nichts|nix) (?:\w+ ){0,3}bekant\b"  # "Uns ist keine frühere Liste bekannt."
+        # not saying: "rather not say which tbh", "möchte ich lieber nicht sagen"
+        r"|\b(?:rather|prefer to|prefer) not (?:say|tel|to say)\b|\bno coment\b|\b(?:sag|sage) ich (?:lieber )?(?:nicht|nich|ni)\b"
+        r"|\b(?:mochte|wil) ich (?:lieber |eigentlich )?(?:nicht|nich|ni) (?:sagen|nenen|verraten)\b|\blieber nicht\b"
     ),
 }
 
@@ -219,7 +227,12 @@ ASKS_MEANING = re.compile(
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
     # "was is'n das fürne frage": the question itself is queried
-    r"|was (?:ist|is) (?:n |denn )?das (?:fur ?ne|fur eine|fur ein|fur) frage|what kind of (?:a )?que?stion)"
+    r"|was (?:ist|is) (?:n |denn )?das (?:fur ?ne|fur eine|fur ein|fur) frage|what kind of (?:a )?que?stion"
+    # why it is asked: "warum wolln se das wissen", "does it matter", "wozu?"
+    r"|(?:wieso|warum|weshalb|wozu|why)(?: \w+){0,3} (?:wisen|brauchen|braucht|brauchst|ne?ed|ne?eds|wolen|woln|wilst|want)\b"
+    r"|(?:wieso|warum|weshalb|wozu|why)(?: das| that| so)?$|(?:dos|does) (?:it|that|this) (?:realy |even )?mater\b"
+    r"|is (?:that|it|this) (?:realy )?(?:necesary|ne?eded|required|important)\b|spielt das (?:eine |ne )?role\b"
+    r"|mus ich das (?:sagen|angeben|verraten)\b|is das wichtig\b|ist das wichtig\b)"
 )
 
 # Asking at the end whether what was told counts: "they left a google review, does that count?"
@@ -384,3 +397,9 @@ RELATIVE = re.compile(
     r"|kleinen|frau|man|muter|vater|mama|papa|mutti|vati|oma|opa|enkel\w*|hund|son|daughter|kid|kids|child|children|wife|husband"
     r"|mother|mum|mom|father|dad|grandma|grandpa|baby|dog|boy|girl|junge|madchen)\b"
 )
+
+# An answer given as an emoji alone ("🤷" at a yes/no question); skin tones and joiners aside.
+EMOJI_ANSWERS = {"🤷": UNKNOWN, "🤔": UNKNOWN, "👍": YES, "✅": YES, "👎": NO, "❌": NO, "🙅": NO}
+# The topic of the question said back before the answer: "gefahr nee", "politisch ja klar".
+ECHOES = frozenset("""gefahr gefahrlich danger internet online netz familie family zuhause home extremistisch
+    extremist politisch political mehrmals wiederholt before again gruppe symbole""".split())

@@ -143,11 +143,16 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
     words = _tokens(text)
     if not words:
+        shown = {aw.EMOJI_ANSWERS[c] for c in text if c in aw.EMOJI_ANSWERS}
+        if len(shown) == 1:  # "🤷", "👍🏻"
+            return Answer(shown.pop(), "")
         return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
     if (asked := _asked_back(text, words, lang, aspect)) is not None:
         return asked
     if words[0] in aw.FILLERS and len(words) > 1 and (after := interpret(_rest(text, 1), lang, aspect)).meaning:
         return after
+    if words[0] in aw.ECHOES and len(words) > 1 and _is_answer_word(words[1]):  # "gefahr nee. gekränkt bin ich"
+        return interpret(_rest(text, 1), lang, aspect)
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
+from knowledge.concepts import concepts
 from knowledge.features import fold
 from knowledge.places import Place
 from knowledge.smalltalk import INTRODUCTION
@@ -141,12 +142,29 @@ def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
 
+# After "no" to the danger question the question is answered: what follows ("Der
+# Bürgermeister ist in einer Besprechung im Haus", "ich bin zu Hause und die Tür ist
+# abgeschlossen", "er sitzt gerade neben mir") says where people are, not a cry. A scene
+# still counts after "aber" ("nein, aber jetzt steht er vor der Tür"), or when it names a
+# hazard or someone acting against them; the model, which learnt such words from cries, not.
+CONTRAST = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:aber|but|doch|jedoch|allerdings|however|though)\b", re.IGNORECASE)
+THREAT_SCENES = frozenset({"live_hazard", "attack", "break_in", "following", "crowd", "weapon", "fire", "explosive", "injury"})
+
+
+def _after_no(text: str, signals: tuple[str, ...]) -> tuple[str, ...]:
+    signals = tuple(s for s in signals if s != "model")
+    if "now+situation" not in signals or CONTRAST.match(text) or concepts(fold(text), text) & THREAT_SCENES:
+        return signals
+    return tuple(s for s in signals if s != "now+situation")
+
+
 def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True,
-         after_no: bool = False, later_scene: bool = False) -> Heard:
+         after_no: bool = False, later_scene: bool = False, no_danger_said: bool = False) -> Heard:
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
     not there rn" must not bring the 110 advice that was just declined). `later_scene`: a
-    reply after the danger question, where a scene may follow the answer in a later clause."""
+    reply after the danger question, where a scene may follow the answer in a later clause.
+    `no_danger_said`: the rest of a "no" to the danger question itself (`_after_no`)."""
     understood = k.understand(text)
     place, choices = None, ()
     if with_place and understood.place is not None:
@@ -176,6 +194,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
                           if c.id in k.categories and c.score >= MIN_PROPOSAL)
     aspects = tuple(a for a in understood.aspects if a in k.aspects)
     signals = understood.danger_signals
+    if no_danger_said:
+        signals = _after_no(text, signals)
     if not model_danger:
         now = understood.when == "now" and not after_no
         if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD) \

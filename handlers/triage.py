@@ -288,9 +288,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     k = ctx.knowledge
     choices = [p.choice for p in on_screen]
     values = {p.id: p.value for p in on_screen}
-    if (picked := match_exact(text, choices)) is not None:
-        return choose(state, values[picked], ctx)
     question = k.flow.questions.get(state.node)
+    counted = _count_answer(question, text)
+    if counted is not None:  # "3" to "has it happened more than once?": three times, not the third button
+        text = counted
+    elif (picked := match_exact(text, choices)) is not None:
+        return choose(state, values[picked], ctx)
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
     if answer.meaning == "back":
@@ -304,12 +307,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if notes:
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
-        if not state.pending.get(EXPLAINED) or _asked_aspect(question) is None:
+        if not state.pending.get(EXPLAINED) or _asked_aspect(question) is None and not _is_place_node(state, k):
             return _explained(state, question, k)
-        # Asked again at a question about an aspect, after its explanation: "weiß nicht", shown
-        # as taken ("zurück" undoes it), rather than the same explanation once more. (At the
-        # danger question a "weiß nicht" would be the 110 advice; at the category question,
-        # "not sure".)
+        # Asked again at a question about an aspect or the place, after its explanation: "weiß
+        # nicht" (no place: "warum wolln se das wissen" twice), shown as taken ("zurück" undoes
+        # it), rather than the same explanation once more. (At the danger question a "weiß
+        # nicht" would be the 110 advice; at the category question, "not sure".)
         answer = replace(answer, meaning="unknown", leaning=True)
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:
@@ -326,7 +329,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     model_danger = (natural is None and not opened or answer.leaning) \
         and not (_is_place_node(state, k) and _only_places(k, text))
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger,
-                           after_no=answer.meaning == "no", later_scene=state.node != k.flow.start) if said.strip() else listening.Heard()
+                           after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
+                           no_danger_said=answer.meaning == "no" and state.node == k.flow.start) if said.strip() else listening.Heard()
     if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):
         natural = _natural_pick(state, on_screen, "no", k)  # "alles gut", "physically im fine, mentally 📉"
     if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.categories:
@@ -359,7 +363,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
             resolution = found
-        return _resolved(state, resolution, ctx)
+        return _resolved(state, resolution, ctx, typed=text)
     if question is not None and (parts := _parts_answered(question, text)) is not None:
         # "not my family, only me. he made one video before too": each part of a question
         # about two aspects answered, one no and one yes. An aspect said no is not taken in.
@@ -377,7 +381,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if natural is not None:
         absorbed, learned = listening.absorb(state, heard, k)
         if answer.leaning and isinstance(natural, Answer):  # say what was taken, "zurück" undoes it
-            learned = [natural.option.label.get(state.lang), *learned]
+            aspect = k.aspects.get(natural.option.aspect) if natural.option.aspect else None
+            named = aspect.label.get(state.lang) if aspect is not None else None  # not "Ja, im Internet, im Internet"
+            learned = [natural.option.label.get(state.lang), *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
         return choose(absorbed, natural, ctx, lead=lead)
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
@@ -397,6 +403,15 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if loose is not None:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k, heard)
+
+
+def _count_answer(question: Question | None, text: str) -> str | None:
+    """A bare number at the question whether it happened more than once is a count: "1" is
+    once ("nein"), more is repeated ("ja"). None anywhere else (a number picks a button)."""
+    typed = text.strip().rstrip(".!x")
+    if question is None or not typed.isdigit() or _asked_aspect(question) != "repeated":
+        return None
+    return "ja" if int(typed) > 1 else "nein"
 
 
 def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) -> StepResult:
@@ -440,7 +455,11 @@ PLACE_RELATIONS = frozenset((
     # public places, where it happened ("Döbeln, direkt vorm Rathaus aufm Obermarkt"); not the home,
     # where "vor meinem Haus!!" may be the scene itself
     "vorm aufm beim ans ums zum zur rathaus markt marktplatz bahnhof kirche schule zentrum innenstadt platz "
-    "town hall market square station church school centre center downtown high street"
+    "town hall market square station church school centre center downtown high street "
+    # where the place lies in the land ("bad brambach, ganz unten im vogtland an der grenze")
+    "ganz ganz oben unten hinten drüben druben grenze border tschechien polen czech poland rand edge "
+    "vogtland erzgebirge lausitz oberlausitz niederlausitz elbtal erzgebirgskreis vogtlandkreis sachsische schweiz "
+    "mittelsachsen nordsachsen westsachsen ostsachsen up down over there"
 ).split())
 # A street or square by its ending ("Obermarkt", "Hauptstraße", "Lindenallee").
 STREET_ENDINGS = ("markt", "platz", "strasse", "str", "weg", "gasse", "ring", "allee", "street", "road", "square")
@@ -751,7 +770,10 @@ def _resolved(
     *,
     result: StepResult | None = None,
     next_after: str | None = None,
+    typed: str = "",
 ) -> StepResult:
+    """Where a place reply leads: on with the place found, a choice of several, or the question
+    again (`typed`, the reply, may name a Landkreis instead: then which of its municipalities)."""
     k = ctx.knowledge
     result = result or StepResult(state)
     question_id = state.pending.get("question", state.node)
@@ -770,6 +792,13 @@ def _resolved(
         moved = _replace(state, node=CHOOSE_PLACE, pending=pending)
         return result.with_state(moved).say(*current_messages(moved, k))
     moved = _replace(state, node=question_id, pending={})
+    district = k.places.district_named(typed) if typed else None
+    if district is not None and state.pending.get("district") == district:  # the same Landkreis again: on without a place
+        return choose(_replace(state, node=question_id, pending={}), SkipPlace(), ctx)
+    if district is not None:  # "landkreis goerlitz": which of its municipalities
+        moved = _replace(moved, pending={"district": district})
+        [question] = current_messages(moved, k)  # its buttons, with "Ort nicht angeben"
+        return result.with_state(moved).say(replace(question, text=say(k, "place_district", state.lang, district=district)))
     result.with_state(moved).say(OutboundMessage(say(k, "place_not_found", state.lang)))
     return result.say(*current_messages(moved, k))
 

@@ -203,6 +203,7 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "unknown_command": frozenset({"command"}),
     "confirm_category": frozenset({"label"}),
     "place_outside": frozenset({"place", "state"}),
+    "place_district": frozenset({"district"}),
     "result_header": frozenset({"category"}),
     "result_header_place": frozenset({"category", "place"}),
     "police_station_note": frozenset({"direktion"}),

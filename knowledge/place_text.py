@@ -214,6 +214,9 @@ class TextFinder:
         from knowledge.places import Resolution, _classify
 
         hits = _located(_parts_dropped(hits, tokens))
+        meant = [h for h in hits if _said_to_be_meant(tokens, h.index)]
+        if meant:  # "in Rabenau wohne ich, das Rathaus ist in Freital. Es geht um Freital."
+            hits = meant[-1:]
         best = max(hits, key=lambda h: h.score)
         if best.postcode is not None:
             # "01561 Lampertswalde": a name next to the postcode picks one of its places.
@@ -276,6 +279,17 @@ def _parts_dropped(hits: list[_Hit], tokens: list[Token]) -> list[_Hit]:
             if not tokens[part.index].pause and (not gap or len(gap) == 1 and gap[0].key in PART_WORDS):
                 dropped.add(id(part))
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+# Words that say which of the places named is meant: "es geht um Freital", "gemeint ist
+# Kamenz", "actually it's Rathen", "I mean Borna".
+_MEANT_BEFORE = (("geht", "um"), ("gemeint", "ist"), ("meine", "ich"), ("i", "mean"), ("it", "s"), ("its",), ("actually",),
+                 ("eigentlich",), ("richtig", "ist"), ("korrektur",))
+
+
+def _said_to_be_meant(tokens: list[Token], i: int) -> bool:
+    before = tuple(t.key for t in tokens[max(0, i - 2):i])
+    return any(before[-len(words):] == words for words in _MEANT_BEFORE if len(before) >= len(words))
 
 
 def _located(hits: list[_Hit]) -> list[_Hit]:

@@ -82,7 +82,10 @@ ROLE_NOUNS = frozenset(
     "ortsbeirat stadtbezirksbeirat beigeordneter beigeordnete gemeindeverwaltung stadtverwaltung rathaus "
     "mayor councillor councilor council".split()
 )
-NEAR_WORDS = frozenset("bei b nahe naehe near neben".split())
+NEAR_WORDS = frozenset("bei b nahe naehe near neben".split())  # "near" also for "south of" (preposition)
+# "south of Leipzig", "nördlich von Dresden", "outside of Chemnitz": where the place lies.
+DIRECTIONS = frozenset("south north east west southeast southwest northeast northwest outside suedlich noerdlich "
+                       "oestlich westlich suedoestlich suedwestlich nordoestlich nordwestlich ausserhalb sued nord ost".split())
 # Words that make the next "in" the writer's own place ("ich in Oelsnitz", "here in Pirna").
 SELF_WORDS = frozenset("ich wir hier here mir uns hause daheim haus house home wohnung grundstueck".split())
 # Where the writer was born or grew up is not where it happened ("in Zwickau geboren, aber
@@ -201,7 +204,11 @@ def after_office(tokens: list[Token], i: int) -> bool:
 
 
 def preposition(tokens: list[Token], i: int) -> str | None:
-    return tokens[i - 1].key if i > 0 and not tokens[i].pause else None
+    if i == 0 or tokens[i].pause:
+        return None
+    if tokens[i - 1].key in ("of", "von") and i >= 2 and tokens[i - 2].key in DIRECTIONS:
+        return "near"  # "Borna. South of Leipzig": Leipzig only says where Borna lies
+    return tokens[i - 1].key
 
 
 def lead_after(tokens: list[Token], k: int, *, exact: bool = True) -> str | None:

@@ -36,6 +36,7 @@ FILLERS = frozenset(
     "stadtteil city town of the municipality i live from".split()
 )
 _POSTCODE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+_SPACED_DIGITS = re.compile(r"\d(?: ?\d){3,4}")
 # A state or landscape outside Saxony right after a name ("Frankenberg an der Eder",
 # "Coswig (Anhalt)", "Schmölln in Thüringen"): the Saxon namesake is not meant. (As `key`
 # writes them: umlauts spelled out.)
@@ -177,6 +178,7 @@ class PlaceIndex:
         self._lock = threading.Lock()
         self._areas: dict[str, Place] = {}
         self._finder: object | None = None
+        self._districts: list[tuple[str, str]] | None = None  # district_named, built on first use
 
     @classmethod
     def load(
@@ -251,6 +253,8 @@ class PlaceIndex:
         if not text:
             return Resolution("unknown")
         stripped = _strip_fillers(text)
+        if _SPACED_DIGITS.fullmatch(stripped):  # "0 9 4 5 6", "094 56": a postcode typed with spaces
+            stripped = stripped.replace(" ", "")
         if stripped.isdigit() and len(stripped) == 4:  # "1067": leading zero dropped
             stripped = "0" + stripped
         match = _POSTCODE.search(stripped)
@@ -362,6 +366,14 @@ class PlaceIndex:
             return _classify(kept) if kept else None
         return found
 
+    def district_named(self, text: str) -> str | None:
+        """The Landkreis a reply names instead of a municipality ("landkreis goerlitz",
+        "vogtlandkreis, kleenes dorf", "sächsische schweiz"), by its name in the data."""
+        if self._districts is None:
+            self._districts = _district_keys(p.district_name for p in self._saxony.places if p.in_saxony)
+        said = f" {key(text)} "
+        return next((name for form, name in self._districts if f" {form} " in said), None)
+
     def _text_finder(self):  # noqa: ANN202 - TextFinder, imported lazily
         if self._finder is None:
             from knowledge.place_text import TextFinder
@@ -370,6 +382,33 @@ class PlaceIndex:
                 if self._finder is None:
                     self._finder = TextFinder(self)
         return self._finder
+
+
+# Regions people give for their Landkreis, beside its own name.
+_DISTRICT_REGIONS = {"vogtland": "Vogtlandkreis", "erzgebirge": "Erzgebirgskreis",
+                     "saechsische schweiz": "Landkreis Sächsische Schweiz-Osterzgebirge",
+                     "osterzgebirge": "Landkreis Sächsische Schweiz-Osterzgebirge"}
+
+
+def _district_keys(names: Iterable[str]) -> list[tuple[str, str]]:
+    """(lookup form, Landkreis name), longest form first. "Landkreis Görlitz" is found as
+    "landkreis goerlitz", "lk goerlitz" or "kreis goerlitz"; a bare name only where it is no
+    municipality's too ("mittelsachsen", not "goerlitz")."""
+    forms: dict[str, str] = {}
+    for name in sorted(set(names)):
+        if not name.startswith(("Landkreis", "Vogtlandkreis", "Erzgebirgskreis")):
+            continue  # a kreisfreie Stadt is its municipality
+        whole = key(name)
+        forms[whole] = name
+        bare = whole.removeprefix("landkreis ").strip()
+        for lead in ("landkreis", "lk", "kreis", "im landkreis", "district of"):
+            forms[f"{lead} {bare}"] = name
+        if bare in ("mittelsachsen", "nordsachsen", "vogtlandkreis", "erzgebirgskreis", "saechsische schweiz osterzgebirge"):
+            forms[bare] = name
+    for region, name in _DISTRICT_REGIONS.items():
+        if name in set(forms.values()):
+            forms.setdefault(region, name)
+    return sorted(forms.items(), key=lambda fn: -len(fn[0]))
 
 
 def _strip_fillers(text: str) -> str:

@@ -297,6 +297,7 @@ class UiTexts(Strict):
     place_choose: L10n
     place_suggest: L10n
     place_not_found: L10n
+    place_district: L10n  # {district}: a Landkreis named instead of a municipality
     place_none: L10n
     place_skip: L10n
     place_outside: L10n

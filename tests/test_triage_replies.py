@@ -141,3 +141,71 @@ def test_asking_whether_to_call_the_police_alone_is_told_where_to_report_not_not
     assert knowledge.texts.police_asked.get("de") in all_text(messages)
     assert "nicht verstanden" not in all_text(messages)
     assert chat.state.node == asked_at
+
+
+@pytest.mark.parametrize("reply", [
+    "Nein, ich bin zu Hause und die Tür ist abgeschlossen.",
+    "Nein, im Moment nicht. Der Bürgermeister ist in einer Besprechung im Haus.",
+    "No, he's in the office next to me.",
+    "Nein, er sitzt gerade neben mir. Ich wohne aber in Leipzig und er ist sonst allein.",
+])
+def test_a_no_to_the_danger_question_is_believed_when_the_rest_says_where_people_are(knowledge, reply):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("Der Anrufer sagte, der Bürgermeister solle aufpassen, wenn er abends zum Auto geht.")
+    assert chat.state.node == knowledge.flow.start
+    said = chat.text(reply)
+    assert not any(m.emergency for m in said) and chat.state.node != knowledge.flow.emergency
+
+
+def test_a_no_then_a_scene_with_a_hazard_still_brings_110(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("Der Anrufer sagte, der Bürgermeister solle aufpassen, wenn er abends zum Auto geht.")
+    said = chat.text("nein, ich nicht. aber unser carport brennt gerade")
+    assert any(m.emergency for m in said)
+
+
+def _at_place(knowledge) -> PureChat:
+    chat = PureChat(knowledge, lang="de")
+    walk_to_place(chat, "threat")
+    assert chat.state.node == "municipality"
+    return chat
+
+
+def test_a_landkreis_named_asks_for_its_municipality_and_twice_goes_on_without(knowledge):
+    chat = _at_place(knowledge)
+    [asked] = chat.text("landkreis goerlitz")
+    assert "Im Landkreis Görlitz" in asked.text and "Ort nicht angeben" in asked.text
+    assert chat.state.node == "municipality" and any(o.label == "Ort nicht angeben" for o in asked.options)
+    chat.text("landkreis görlitz")
+    assert chat.state.node == knowledge.flow.after_result and chat.state.place_id is None
+
+
+def test_why_the_place_is_asked_is_explained_once_then_it_goes_on_without(knowledge):
+    chat = _at_place(knowledge)
+    first = chat.text("warum wolln se das wissen")
+    assert "Polizeirevier" in first[0].text and chat.state.node == "municipality"
+    chat.text("warum wolln se das wissen")
+    assert chat.state.node == knowledge.flow.after_result and chat.state.place_id is None
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("0 9 4 5 6", "Annaberg-Buchholz, Mildenau (09456)"),
+    ("Borna. South of Leipzig, for what it's worth.", "Borna"),
+    ("Rabenau. Nein, Moment – in Rabenau wohne ich, das Rathaus ist in Freital. Es geht um Freital.", "Freital"),
+])
+def test_a_place_typed_with_spaces_located_or_corrected(knowledge, typed, name):
+    chat = _at_place(knowledge)
+    chat.text(typed)
+    assert chat.state.place_id and knowledge.places.get(chat.state.place_id).name == name
+
+
+@pytest.mark.parametrize(("typed", "repeated"), [("3", True), ("1", False)])
+def test_a_number_at_the_question_whether_it_happened_before_is_a_count(knowledge, typed, repeated):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("Kratzer quer übers Auto und alle 4 Reifen platt. Wahrscheinlich nur Kids lol. Soll ich das melden?")
+    chat.text("nö")
+    chat.text("🤷")  # "don't know" to the motive, as an emoji
+    assert chat.state.node == "aspect_repeated"
+    chat.text(typed)
+    assert ("repeated" in chat.state.aspects) == repeated
+    assert chat.state.node not in ("correct", "aspect_repeated")  # not the third button, "Etwas stimmt nicht"

@@ -298,6 +298,22 @@ def test_the_option_matchers_still_work() -> None:
     ("Quatsch. Der ist einfach neidisch.", "extremist", "no"),
     ("Parole: „Kriegstreiber raus“. Schwer einzuordnen.", "extremist", "yes"),
     ("es gab briefe vorher", "repeated", "yes"),
+    # the topic said back before the answer, an emoji alone, "obviously", a group that signs
+    ("gefahr nee. gekraenkt bin ich", None, "no"),
+    ("politisch ja klar, wegen der abstimmung", "extremist", "yes"),
+    ("🤷", "extremist", "unknown"),
+    ("👍🏻", "online", "yes"),
+    ("„vergasen“ ist ja wohl eindeutig oder 🙃", "extremist", "yes"),
+    ("unterschrieben mit „die wahren patrioten“, reicht das", "extremist", "yes"),
+    ("The sender signs as “Bürgerwehr Westsachsen”. We are unable to assess whether this is an existing group.", "extremist", "yes"),
+    ("they also wrote under my last post, “remember what we said” 👀", "online", "yes"),
+    ("Uns ist keine frühere Liste bekannt. Der Vollständigkeit halber: Es handelt sich um Malschwitz.", "repeated", "unknown"),
+    ("mir ist klar dass das nicht extremistisch ist", "extremist", "no"),
+    # why it is asked, not saying
+    ("warum wolln se das wissen", None, "clarify"),
+    ("does it matter", None, "clarify"),
+    ("why do you need that?", None, "clarify"),
+    ("sächsische schweiz, small town, rather not say which tbh", None, "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
