@@ -145,7 +145,11 @@ ANYWHERE = {
         r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
     ),
     YES: re.compile(
-        r"\b(?:ist|is|das ist|that s|thats|it s|its) (?:ja |doch |wohl |ja wohl |doch wohl )*(?:eindeutig|offensichtlich|obvious|pretty obvious)\b"
+        # a yes of sorts: "so kinda??", "also ja irgendwie", "I already said"
+        r"\b(?:kinda|sorta|sort of|kind of yes|irgendwie (?:schon|ja)|also ja irgendwie|so halb)\b"
+        r"|\b(?:hab|habe) ich (?:doch |ja |doch schon |ja schon |schon )(?:gesagt|geschrieben)\b|\bi (?:already )?(?:said|told you) (?:that|so)\b"
+        r"|\bi already (?:said|told you|mentioned)\b|\bas i (?:said|mentioned)\b"
+        r"|\b(?:ist|is|das ist|that s|thats|it s|its) (?:ja |doch |wohl |ja wohl |doch wohl )*(?:eindeutig|offensichtlich|obvious|pretty obvious)\b"
         r"|^(?:eindeutig|offensichtlich|obviously|definitely|absolutely|na klar|na logo|logo)\b"
     ),
     UNKNOWN: re.compile(
@@ -166,6 +170,9 @@ ANYWHERE = {
         r"|\b(?:konte|kan|konten) (?:ich|man|wir) (?:\w+ )?(?:nicht|nich|ni|net) (?:sehen|horen|erkenen|verstehen)\b"
         r"|\b(?:not|nicht) aware\b|\bnot that we (?:know|are aware)\b"
         r"|\b(?:uns|mir) (?:ist|sind) (?:keine?n?|nichts|nix) (?:\w+ ){0,3}bekant\b"  # "Uns ist keine frühere Liste bekannt."
+        r"|\bcanot (?:say|tel|asess|judge)\b|\b(?:schwer|nicht) zu sagen\b|\bschwer einzuschatzen\b"
+        # not now: "später", "bitte nicht jetzt", "later"
+        r"|^(?:spater|later|nicht jetzt|not now|jetzt nicht)\b|\b(?:schreib|sag) ich (?:ihnen |dir |euch )?(?:lieber )?(?:nicht|nich|ni|net)\b"
         # not saying: "rather not say which tbh", "möchte ich lieber nicht sagen"
         r"|\b(?:rather|prefer to|prefer) not (?:say|tel|to say)\b|\bno coment\b|\b(?:sag|sage) ich (?:lieber )?(?:nicht|nich|ni)\b"
         r"|\b(?:mochte|wil) ich (?:lieber |eigentlich )?(?:nicht|nich|ni) (?:sagen|nenen|verraten)\b|\blieber nicht\b"
@@ -245,6 +252,15 @@ FORMAL = {
     YES: re.compile(r"\b(?:wird|werden|ist|sind|wurde|wurden)(?: \w+){0,8} bejaht\b|\bzu bejahen\b"),
     NO: re.compile(r"\b(?:wird|werden|ist|sind|wurde|wurden)(?: \w+){0,8} verneint\b|\bzu verneinen\b"),
 }
+
+# What a note, a sign or a banner says, told at the question about symbols and slogans
+# ("there's a note on the stone, says trainer"): a slogan, even without quotes.
+WRITTEN_SIGN = re.compile(r"\b(?:note|zettel|sign|schild|letter|brief|schrift|aufschrift|graffiti|spruch|banner|plakat|transparent|flyer|flugblat)"
+                          r"\b(?: \w+){0,5} (?:says|saying|said|sagt|reads|steht|stand|stehen|mit der aufschrift|drauf)\b")
+
+# Not like this before: "Not at this scale.", "nicht in dem Ausmaß", "not this bad".
+NOT_LIKE_THIS = re.compile(r"^(?:not|nicht|nie|never|noch nie) (?:\w+ )?(?:at this scale|on this scale|like this|like that|to this extent"
+                           r"|this bad|that bad|in dem (?:ausmas|umfang)|in diesem (?:ausmas|umfang)|so (?:schlim|krass|heftig|massiv))\b")
 
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
 NO_DANGER = re.compile(
@@ -351,24 +367,30 @@ ASPECT_ANSWERS = {
                         r"gutmensch\w*|lugenpresse|systemling\w*|volksverrat\w*|traitors?|verrater\w*|"
                         r"commies?|communists?|kommunist\w*|rote socke\w*|linksversifft\w*|"
                         r"green witch\w*|grune hexe\w*|grun\w* (?:hexe|zecke|pack|spinner)|puppet\w*|marionette\w*|"
-                        r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*)\b"),
+                        r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*|"
+                        # a group or a signature: "shirts of a local „citizens' defence“ group", "Division Lausitz"
+                        r"citizens defen[cs]e|burgerwehr\w*|division \w+|kameradschaft\w*|real saxons|wahren? sachsen|echten? sachsen|"
+                        r"volkszertreter\w*|volksvertreter\w* (?:raus|an den galgen))\b"),
     },
     "online": {
         NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")
         # the messenger named alone ("signal. hab die nachrichten noch"): "Signal" is too common a
         # word for knowledge.extract to take it as the platform anywhere else
-        YES: re.compile(r"^(?:per |uber |auf |bei |via |on |over )?signal\b"),
+        YES: re.compile(r"^(?:per |uber |auf |bei |via |on |over )?signal\b|\b(?:a|in a|this|that) post\b"),
     },
     "private_sphere": {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
                        r"nur dienstlich|only at work)\b"),
         YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
                         r"(?:in|auf) (?:meiner|unserer) (?:strase|strasse|gase|gasse)|my street|our street|"
-                        r"(?:still )?live (?:on|in) the same (?:street|road|house)|where i live|where we live|wo ich wohne|wo wir wohnen|"
+                        r"(?:still )?live (?:on|in) the same (?:street|road|house)|where i live|where we live|wo ich wohne?|wo wir wohnen|"
                         r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
                         r"my (?:\w+ )?(?:partner|boyfriend|girlfriend|husband|wife)|"
                         r"mitbewohner\w*|flatmate\w*|roommate\w*|nachbarn wissen|neighbou?rs know|"
-                        r"(?:mei|meine) (?:fraa|alte|kinner|maad|madel|bu|jung)|mei (?:frau|mann|tochter|sohn|kinder))\b"),
+                        r"(?:mei|meine) (?:fraa|alte|kinner|maad|madel|bu|jung)|mei (?:frau|mann|tochter|sohn|kinder)|"
+                        # someone written for: "Seine Frau wurde in einem Kommentar gezeigt", "his kids"
+                        r"(?:seine|seiner|ihre|ihrer|his|her) (?:frau|familie|kinder|tochter|sohn|eltern|wife|family|kids|children|daughter|son|parents)|"
+                        r"(?:ihr|ihren|ihrem) (?:mann|sohn)|her husband)\b"),
     },
 }
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from handlers import answer_words as aw
+from knowledge.concept_words import QUOTED
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
@@ -202,9 +203,20 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
     if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
         return Answer(said, text.strip())
+    if aspect is not None and aw.NOT_LIKE_THIS.search(" ".join(words)):
+        return Answer(NO, text.strip(), leaning=True)  # "Not at this scale." to "has it happened before?"
+    if aspect == "extremist" and _quotes_a_sign(text, words):
+        return Answer(YES, text.strip(), leaning=True)  # "Auf dem Päckchen steht „Für den Volkszertreter“."
     if (leans := _leaning(words, aspect)) is not None:
         return Answer(leans, text.strip(), leaning=True)
     return Answer(None, text.strip())
+
+
+def _quotes_a_sign(text: str, words: list[str]) -> bool:
+    """A slogan or a name quoted at the question about symbols, slogans or a group, with no
+    doubt or denial around it: a leaning yes (shown as taken, "zurück" undoes it)."""
+    told = QUOTED.search(text) or aw.WRITTEN_SIGN.search(" ".join(words))
+    return bool(told) and not (aw.DOUBTS.intersection(words) or aw.DENIALS.intersection(words) or aw.WHETHER.intersection(words))
 
 
 def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> Answer | None:

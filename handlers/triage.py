@@ -459,7 +459,9 @@ PLACE_RELATIONS = frozenset((
     # where the place lies in the land ("bad brambach, ganz unten im vogtland an der grenze")
     "ganz ganz oben unten hinten drüben druben grenze border tschechien polen czech poland rand edge "
     "vogtland erzgebirge lausitz oberlausitz niederlausitz elbtal erzgebirgskreis vogtlandkreis sachsische schweiz "
-    "mittelsachsen nordsachsen westsachsen ostsachsen up down over there"
+    "mittelsachsen nordsachsen westsachsen ostsachsen up down over there "
+    # a correction or a filler in between ("Borna. Well, Eula", "Kamenz, nee, genauer Bernbruch")
+    "well actually i mean sorry naja na also genauer bzw beziehungsweise eigentlich nee nein no"
 ).split())
 # A street or square by its ending ("Obermarkt", "Hauptstraße", "Lindenallee").
 STREET_ENDINGS = ("markt", "platz", "strasse", "str", "weg", "gasse", "ring", "allee", "street", "road", "square")
@@ -472,7 +474,8 @@ def _only_places(k: Knowledge, text: str) -> bool:
     words = fold(text).split()
     if not words or len(words) > MAX_PLACE_WORDS:
         return False
-    return all(w in PLACE_RELATIONS or w.isdigit() or w.endswith(STREET_ENDINGS)
+    named = {fold(w) for w in text.split() if w[:1].isupper()}  # "Borna. Well, Eula, just outside": Eula, a part of town
+    return all(w in PLACE_RELATIONS or w.isdigit() or w.endswith(STREET_ENDINGS) or w in named
                or k.places.resolve(w).status in ("found", "ambiguous", "outside") for w in words)
 
 

@@ -56,9 +56,11 @@ THREAT_CARRIER = _words(
 COUNT_UP_TO_NOW = Gated(
     r"\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
     r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
-    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b",
+    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b"
+    r"|\b(?:jetzt|nun) (?:schon )?(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal)\b",  # "stand jetzt zweimal am Schultor"
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
-     "x jetzt", "x nun", "x schon"))
+     "x jetzt", "x nun", "x schon", "jetzt zweimal", "jetzt dreimal", "jetzt viermal", "jetzt mehrmals", "jetzt schon",
+     "nun zweimal", "nun dreimal", "nun schon", "mal"))
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
 AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
                         r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")
@@ -138,7 +140,12 @@ NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
 # "sicher" of certainty, not safety ("bin mir net sicher, obs politisch is", "nicht sicher, ob"):
 # removed before SAFE_NOW is searched.
 CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz |so |mehr )?sicher\b"
-                       r"|\bmir (?:\w+ ){0,2}sicher\b|\bsicher(?:lich)? (?:ob|obs|dass|das)\b")
+                       r"|\bmir (?:\w+ ){0,2}sicher\b|\bsicher(?:lich)? (?:ob|obs|dass|das)\b"
+                       # not "safe" either: driving past ("der ist dreimal langsam vorbei"), what was
+                       # thought or hoped ("ich dachte vorbei", "gedacht, irgendwann hört das auf")
+                       r"|\b(?:fahrt|fahren|fuhr|fuhren|lauft|laufen|lief|liefen|kommt|kommen|kam|kamen|ist|sind|war|waren"
+                       r"|drove|drives|drive|walked|walks|came|comes)(?: \w+){0,3} (?:vorbei|past)\b"
+                       r"|\b(?:dachte|dachten|gedacht|hoffte|hofften|gehofft|thought|hoped|figured)\b(?: \w+){0,6}")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
@@ -217,6 +224,9 @@ PLANNING = _words(
 )
 FIGURATIVE = _words(
     "unter den nageln", "brennt mir", "brennt uns", "brennt die luft", "on fire with",
+    # the office as a weight: "Der Kämmerer sitzt mir im Nacken", "wie eingesperrt", "brenn völlig aus"
+    "sitzt mir im nacken", "sitzen mir im nacken", "brenn aus", "brenne aus", "brenn vollig aus", "brenne vollig aus",
+    "bringt mich noch um", "bringen mich noch um", "wie eingesperrt", "an der kurzen leine",
     "ziemlich fertig", "total fertig", "voll fertig", "fix und fertig", "fertig mit den nerven",
     "mit den nerven am ende", "durch den wind", "i m a wreck", "im a wreck", "burnt out", "ausgebrannt",
     "inbox is on fire", "killing me", "kills me", "dying of", "dying to", "i m dead", "im dead",
@@ -497,7 +507,7 @@ CRY_THEN_CUT = Gated(
     ("schrie", "schreit", "gekreischt", "hilfe", "scream", "help", "cried", "crying"))
 # "the police now say it was arson" is what they found out, no call for the police now.
 POLICE_NOW_SAY = re.compile(r"\bpolice now (?:say|says|said|think|thinks|believe|believes|suspect|suspects|confirm|confirmed"
-                            r"|know|knows)\b")
+                            r"|know|knows|contact|contacts|offer|offers|advise|advises|visit|visits|call|calls|have|has)\b")
 # Office German with "hier" or "da" that names nobody ("Wie ist hier zu verfahren?", "Ist
 # hier etwas zu veranlassen?", "mehr steht da nicht"): removed before anything is read.
 NOBODY_THERE = re.compile(
@@ -512,6 +522,12 @@ NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|
                         # a formality, not a device: "just box-ticking", "to tick the boxes"
                         r"|\b(?:just|only|pure|mere|merely|more|bureaucratic|usual|simply|or) box ticking\b|\bbox ticking (?:exercise|thing|stuff)\b"
                         r"|\bticking (?:the |all the |off )?boxes\b|\btick (?:the |all the )?boxes\b|\btick ?box(?:es)?\b")
+# Owning a weapon is no weapon here ("he's a hunter, he owns guns", "hat einen Waffenschein").
+OWNED_WEAPON = Gated(r"\b(?:owns?|owning) (?:a |some |several |many |legal )?(?:guns?|firearms?|rifles?|weapons?)\b"
+                     r"|\bgun owner\w*|\b(?:besitzt|besitzen) (?:eine |einen |mehrere |legal |legale |viele )?"
+                     r"(?:waffen|waffe|gewehre|gewehr|flinte|jagdwaffen?)\b|\b(?:hat|haben) (?:einen |nen )?waffenschein\b"
+                     r"|\bwaffenbesitzer\w*|\bsportschutze\w*",
+                     ("own", "gun owner", "besitz", "waffenschein", "sportschut"))
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
@@ -815,7 +831,7 @@ FOLLOWING = _words(
     "eingekeilt", "keilen mich ein", "boxed me in", "boxing me in", "boxed in",
     "keeps overtaking me", "overtaking me and braking", "braking hard in front of me", "bremst mich aus", "bremst vor mir",
     "uberholt mich und bremst", "schneidet mich", "being chased", "chased by", "cutting in front of me", "cut me off",
-    "cutting me off", "werde gejagt", "jagen mir nach",
+    "cutting me off", "werde gejagt", "jagen mir nach", "neben mir her", "neben uns her",
     "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
@@ -952,8 +968,14 @@ NOW_UNSAID = Gated(
     r"|inzwischen (?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
     r" (?:leute|personen|manner|typen|mann|vermummte)"
     # the writer sees or hears it now: "durch die Jalousie seh ich, wie einer ...", "I can see him at the letterbox"
-    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte)"
+    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:durch (?:die|den|das) \w+ |aus dem \w+ |vom \w+ )?"
+    r"(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte|denselben|dieselben|dasselbe)"
+    r"|i (?:can )?(?:see|hear) (?:through|from) (?:the|my) \w+ (?:a|an|two|three|someone|somebody|him|them|the same)\b"
     r"|\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"
+    # violence in the present passive: "Mein Sohn wird vor unserer Haustür verprügelt" (not "seit Wochen verfolgt")
+    r"|\b(?:wird|werde|werden|wirst) (?:(?!seit|immer|oft|standig|regelmasig|jeden|jede)\w+ ){0,6}"
+    r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
+    r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"
     # back again: "Dr Kerl is wieder do", "he's back"
     r"|(?:ist|is|sind|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|drauss\w*|draus\w*)|(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"
     r"|i can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
@@ -961,7 +983,7 @@ NOW_UNSAID = Gated(
     # asking whether to clear the building: "Sollen wir evakuieren?"
     r"|(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)|(?:should|do|must) we evacuate"
     r")\b",
-    ("seit", "for", "inzwischen", "erst", "anfangs", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus", "wieder", "back", "just"))
+    ("seit", "for", "inzwischen", "erst", "anfangs", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus", "wieder", "back", "just", "wird", "werde", "wirst"))
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
@@ -969,6 +991,8 @@ NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
     r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
+    r"|\b(?:seh|sehe|schau|schaue|guck|gucke)(?: ich)? (?:grad|gerade|grade|jetzt) (?:im|in der|in den|auf|bei) "
+    r"(?:fernsehen|tv|mdr|ard|zdf|news|nachrichten|zeitung|internet|facebook|video|livestream|stream|tagesschau)\b"
     r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:aber )?(?:nicht|nich|ni|net)\b|\bnot right now\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"

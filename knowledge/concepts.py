@@ -16,7 +16,7 @@ from knowledge.concept_words import (
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
-    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
@@ -165,6 +165,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         folded = NO_ASSAULT.sub(" ", folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
+    if OWNED_WEAPON.search(folded):
+        folded = OWNED_WEAPON.sub(" ", folded)
     if ("bomb" in folded or "tick" in folded) and NOT_A_BOMB.search(folded):
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
@@ -225,6 +227,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         if not now and not progressive and THREAT_CARRIER.search(told):
             found.add("threat_told")  # "hat gesagt, er schlägt mich tot", "im Brief steht, ..."
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
+    if affirmed is not folded:  # refolded from the raw clauses: the words taken out above again
+        affirmed = NOT_A_BOMB.sub(" ", OWNED_WEAPON.sub(" ", FIRE_SERVICE.sub(" ", affirmed)))
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():

@@ -314,6 +314,18 @@ def test_the_option_matchers_still_work() -> None:
     ("does it matter", None, "clarify"),
     ("why do you need that?", None, "clarify"),
     ("sächsische schweiz, small town, rather not say which tbh", None, "unknown"),
+    # a slogan, a signature or a note told at the motive question; "not at this scale"; later
+    ("Auf dem Päckchen steht in Druckbuchstaben „Für den Volkszertreter“.", "extremist", "yes"),
+    ("Several are wearing shirts of a local „citizens' defence“ group.", "extremist", "yes"),
+    ("there's a note on the stone, says trainer", "extremist", "yes"),
+    ("hab ich doch schon gesagt, die fahne 🙄", "extremist", "yes"),
+    ("Das ist schwer zu sagen. Es richtet sich gegen die Stadt, nicht gegen eine Person.", "extremist", "unknown"),
+    ("Not at this scale.", "repeated", "no"),
+    ("später", "online", "unknown"),
+    ("they knew my running route so kinda?? 😬", "private_sphere", "yes"),
+    ("Seine Frau wurde in einem Kommentar mit Foto gezeigt.", "private_sphere", "yes"),
+    ("There was a post last week saying „the mayor will get a present soon“", "online", "yes"),
+    ("Das schreib ich Ihnen ni. Wenn das rauskommt, weiß es morgen 's ganze Dorf.", None, "unknown"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning

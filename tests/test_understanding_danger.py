@@ -692,6 +692,16 @@ def test_a_negation_is_a_whole_word_not_the_start_of_one() -> None:
     ("there's a box ticking at the door", True),
     ("First time anyone's laid a hand on me. Shouting, yes, now and then.", False),
     ("Das Auto steht vor meinem Haus, der hat ein Foto davon gepostet.", False),
+    ("He's a hunter, he owns guns, he's not a neo-Nazi as far as I know.", False),  # owning is no weapon drawn
+    ("he has a gun and is pointing it at the door, not joking", True),
+    # the present passive of violence is now; seeing through the curtain is now; driving past is not "over"
+    ("Mein Sohn wird vor unserer Haustür von drei Jungs verprügelt, die haben „Volksverräterbrut“ gerufen.", True),
+    ("Ich werde seit Wochen verfolgt, auf Facebook und vor dem Rathaus.", False),
+    ("ich dachte vorbei. nu hämmert's wieder an der haustür, eben grad", True),
+    ("Heute Abend seh ich durch die Gardine denselben grauen Kombi, der ist dreimal langsam vorbei und hält grad vor unserm Tor.", True),
+    ("Ich sehe grade im MDR die Bilder von den Fackeln vor dem Haus eines Landrats. Gibt es ein Netzwerk für Betroffene?", False),
+    ("Is it true that the police now contact officials proactively? Nobody has called me in Zittau.", False),
+    ("Die Haushaltsdebatte bringt mich noch um. Der Kämmerer sitzt mir im Nacken und ich brenn völlig aus.", False),
 ])
 def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: bool) -> None:
     """"box-ticking" is a formality, "now and then" is sometimes, one's own car stands."""
