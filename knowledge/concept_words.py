@@ -59,8 +59,7 @@ COUNT_UP_TO_NOW = Gated(
     r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b"
     r"|\b(?:jetzt|nun) (?:schon )?(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal)\b",  # "stand jetzt zweimal am Schultor"
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
-     "x jetzt", "x nun", "x schon", "jetzt zweimal", "jetzt dreimal", "jetzt viermal", "jetzt mehrmals", "jetzt schon",
-     "nun zweimal", "nun dreimal", "nun schon", "mal"))
+     "x jetzt", "x nun", "x schon", "mal"))  # "mal": every "jetzt zweimal", "nun schon 3 mal" has it
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
 AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
                         r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")
@@ -375,8 +374,9 @@ VENUE = _words(
 )
 # A fear of some day, however long the clause between: "Ich hab Angst, dass die Leute, die
 # mich online beschimpfen, irgendwann vor meiner Tür stehen".
-FEARED_SOME_DAY = re.compile(r"\b(?:angst|sorge|sorgen|befurcht\w*|furcht\w*) (?:dass|das) (?:\w+ ){0,10}?irgendwann\b"
-                             r"|\b(?:afraid|scared|worried|fear|fears) (?:that )?(?:\w+ ){0,10}?(?:one day|some day|someday|eventually)\b")
+FEARED_SOME_DAY = Gated(r"\b(?:angst|sorge|sorgen|befurcht\w*|furcht\w*) (?:dass|das) (?:\w+ ){0,10}?irgendwann\b"
+                        r"|\b(?:afraid|scared|worried|fear|fears) (?:that )?(?:\w+ ){0,10}?(?:one day|some day|someday|eventually)\b",
+                        ("irgendwann", "one day", "some day", "someday", "eventually"))
 NOT_LIVE = {"imagined": IMAGINED, "feared": FEARED_SOME_DAY, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
 
@@ -527,7 +527,8 @@ OWNED_WEAPON = Gated(r"\b(?:owns?|owning) (?:a |some |several |many |legal )?(?:
                      r"|\bgun owner\w*|\b(?:besitzt|besitzen) (?:eine |einen |mehrere |legal |legale |viele )?"
                      r"(?:waffen|waffe|gewehre|gewehr|flinte|jagdwaffen?)\b|\b(?:hat|haben) (?:einen |nen )?waffenschein\b"
                      r"|\bwaffenbesitzer\w*|\bsportschutze\w*",
-                     ("own", "gun owner", "besitz", "waffenschein", "sportschut"))
+                     ("owns", "owning", "own gun", "own a", "own fire", "own rifle", "own weapon", "own legal", "own some",
+                      "own several", "own many", "gun owner", "besitz", "waffenschein", "sportschut"))
 NO_ASSAULT = re.compile(r"\b(?:panic|anxiety) attacks?\b|\b(?:panikattacke|angstattacke)\w*")
 # "They know I'm home" says where the writer is, not that it is over.
 KNOWS_WHERE = re.compile(r"\b(?:know|knows|knew|weiss|wissen|sehen|see|sees)\s+(?:that\s+|dass\s+)?(?:i m|im|we re|were)\s+home\b")
@@ -960,30 +961,41 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
 
 # A now without the word: going on for minutes, a crowd counted as it grows, what the writer
 # sees or hears, something still being done ("klingelt immer noch"). Sets "now" and a strong now.
-NOW_UNSAID = Gated(
-    r"\b(?:seit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)|for (?:\w+ ){0,2}minutes now"
+NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pattern in (
+    ("seit for", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}minutes now\b"),
     # a crowd counted as it grows: "erst waren es fünf, inzwischen bestimmt zwanzig"
-    r"|(?:erst|zuerst|anfangs) (?:waren es |warens |waren |warn |sind es )?(?:\w+ ){1,2}(?:jetzt|inzwischen|mittlerweile) "
-    r"(?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
-    r"|inzwischen (?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
-    r" (?:leute|personen|manner|typen|mann|vermummte)"
+    ("inzwischen mittlerweile",
+     r"\b(?:erst|zuerst|anfangs) (?:waren es |warens |waren |warn |sind es )?(?:\w+ ){1,2}(?:jetzt|inzwischen|mittlerweile) "
+     r"(?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)\b"
+     r"|\binzwischen (?:schon |bestimmt |sicher |mindestens |fast |uber |ca |etwa )?(?:\d+|zehn|zwanzig|dreissig|vierzig|funfzig|hundert)"
+     r" (?:leute|personen|manner|typen|mann|vermummte)\b"),
     # the writer sees or hears it now: "durch die Jalousie seh ich, wie einer ...", "I can see him at the letterbox"
-    r"|(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:durch (?:die|den|das) \w+ |aus dem \w+ |vom \w+ )?"
-    r"(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte|denselben|dieselben|dasselbe)"
-    r"|i (?:can )?(?:see|hear) (?:through|from) (?:the|my) \w+ (?:a|an|two|three|someone|somebody|him|them|the same)\b"
-    r"|\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"
+    ("seh sehe hor hore see hear",
+     r"\b(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:durch (?:die|den|das) \w+ |aus dem \w+ |vom \w+ )?"
+     r"(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte|denselben|dieselben|dasselbe)\b"
+     r"|\bi (?:can )?(?:see|hear) (?:through|from) (?:the|my) \w+ (?:a|an|two|three|someone|somebody|him|them|the same)\b"
+     r"|\bi can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"),
+    ("just", r"\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"),
     # violence in the present passive: "Mein Sohn wird vor unserer Haustür verprügelt" (not "seit Wochen verfolgt")
-    r"|\b(?:wird|werde|werden|wirst) (?:(?!seit|immer|oft|standig|regelmasig|jeden|jede)\w+ ){0,6}"
-    r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
-    r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"
+    ("verprugelt geschlagen angegriffen zusammengeschlagen getreten festgehalten eingesperrt bedrangt verfolgt gewurgt "
+     "gestochen geschubst umzingelt bedroht",
+     r"\b(?:wird|werde|werden|wirst) (?:(?!seit|immer|oft|standig|regelmasig|jeden|jede)\w+ ){0,6}"
+     r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
+     r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"),
     # back again: "Dr Kerl is wieder do", "he's back"
-    r"|(?:ist|is|sind|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|drauss\w*|draus\w*)|(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"
-    r"|i can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
-    r"|(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft) (?:immer noch|noch immer)"
+    ("wieder back",
+     r"\b(?:ist|is|sind|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|drauss\w*|draus\w*)\b"
+     r"|\b(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"),
+    ("immer", r"\b(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft)"
+              r" (?:immer noch|noch immer)\b"),
     # asking whether to clear the building: "Sollen wir evakuieren?"
-    r"|(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)|(?:should|do|must) we evacuate"
-    r")\b",
-    ("seit", "for", "inzwischen", "erst", "anfangs", "seh", "sehe", "hor", "hore", "see", "hear", "immer", "evakuieren", "evacuate", "raus", "wieder", "back", "just", "wird", "werde", "wirst"))
+    ("evakuieren evacuate raus", r"\b(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)\b|\b(?:should|do|must) we evacuate\b"),
+))
+
+
+def now_unsaid(folded: str, words: frozenset[str]) -> bool:
+    """A now said without the word (NOW_UNSAID); each expression runs only where one of its words is."""
+    return any(not needles.isdisjoint(words) and pattern.search(folded) for needles, pattern in NOW_UNSAID)
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
@@ -1133,7 +1145,8 @@ HOLD_NOT_LET_GO = Gated(
     # shut in, said with a negation the negated phrases would drop: "mir kommen nicht raus"
     r"|\b(?:komm|komme|kommen|kumme|kummen|kann|konnen) (?:hier )?(?:nicht|ni|nich|net) (?:raus|naus|weg)\b(?! (?:vom|von|aus dem|aus der)\b)"
     r"|\bnotausgang (?:ist |is )?(?:zu|zugestellt|versperrt|blockiert|abgeschlossen)\b",
-    ("lass", "raus", "naus", "weg", "notausgang"))
+    ("lass", "nicht raus", "ni raus", "nich raus", "net raus", "nicht naus", "ni naus", "nich naus", "net naus",
+     "nicht weg", "ni weg", "nich weg", "net weg", "notausgang"))
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
 # me pass"), like an injury.
 HELD_NOW = _words(

@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    NOW_UNSAID, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
@@ -198,7 +198,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     strong_now = not STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
     # "durch die Jalousie seh ich, wie einer ...": a now without the word, as strong as one,
     # except against what says it is no live scene ("Angenommen, ich seh einen Mann ...").
-    unsaid = bool(NOW_UNSAID.search(folded))  # not `timed`: "ich höre grad Schritte" is no radio
+    unsaid = now_unsaid(folded, frozenset(folded.split()))  # not `timed`: "ich höre grad Schritte" is no radio
     now = now or unsaid
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
@@ -228,7 +228,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             found.add("threat_told")  # "hat gesagt, er schlägt mich tot", "im Brief steht, ..."
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
     if affirmed is not folded:  # refolded from the raw clauses: the words taken out above again
-        affirmed = NOT_A_BOMB.sub(" ", OWNED_WEAPON.sub(" ", FIRE_SERVICE.sub(" ", affirmed)))
+        affirmed = OWNED_WEAPON.sub(" ", FIRE_SERVICE.sub(" ", affirmed))
+        if "bomb" in affirmed or "tick" in affirmed:
+            affirmed = NOT_A_BOMB.sub(" ", affirmed)
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
@@ -247,11 +249,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
                           ("safe_now", SAFE_NOW), ("future_or_if", FUTURE_OR_IF), *NOT_LIVE.items()):
-        seen = folded
-        if name in NOT_MEANT and NOT_MEANT[name].search(folded):
-            seen = NOT_MEANT[name].sub(" ", folded)  # "bin mir net sicher", "sagt, er wird mich umbringen"
-        if pattern.search(seen):
-            found.add(name)
+        if not pattern.search(folded):
+            continue
+        if name in NOT_MEANT and NOT_MEANT[name].search(folded) and not pattern.search(NOT_MEANT[name].sub(" ", folded)):
+            continue  # "bin mir net sicher", "sagt, er wird mich umbringen": only in what is not meant
+        found.add(name)
     if "bei" in folded and not strong_now and "person" not in found and RELOCATED.search(folded):
         found.add("safe_now")
     if "safe_now" in found and STILL_WAITING.search(folded) and not POLICE_HERE.search(folded):
@@ -314,7 +316,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # A fire only in the quoted words is the threat's ("„nächstes mol brennt dei hütt“").
     burning = FIRE_NOW.search(affirmed) and ("quoted" not in found or FIRE_NOW.search(_outside_quotes(raw)))
     cried = bool(FIRE_CRY.search(affirmed)) and not found & {"over", "not_live", "safe_now"}
-    hurt_now = INJURED_NOW.search(affirmed) or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or burning \
+    injured_now = INJURED_NOW.search(affirmed)
+    hurt_now = injured_now or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or burning \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or cried \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
@@ -323,7 +326,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         and (found.isdisjoint({"past", "past_tense"}) or SENSED_NOW.search(affirmed)) \
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     # Someone bleeding or down now needs help though the attacker is gone ("dor typ is weg").
-    injured = bool(INJURED_NOW.search(affirmed)) and not found & {"not_live", "over", "past", "aftermath"}
+    injured = bool(injured_now) and not found & {"not_live", "over", "past", "aftermath"}
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"} or injured:
         found.add("live_hazard")
     if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \

@@ -34,15 +34,15 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 1320
-    assert tally["done"] >= tally["all"] - 35  # measured: 1,292 of 1,320
-    assert tally["not_understood"] <= 24  # measured: 20
+    assert tally["all"] >= 1560
+    assert tally["done"] >= tally["all"] - 35  # measured: 1,534 of 1,560 (stop 29; 1,292 of 1,320 before its four pairs)
+    assert tally["not_understood"] <= 24  # measured: 18
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
     # The four dangers missed are told only in the reply to a question the bot skipped (the
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 4  # measured: 277 of 281
+    assert tally["advised"] >= tally["dangers"] - 4  # measured: 329 of 333
     # (a reply asking "Soll ich die Polizei rufen?" gets the 110 line and counts here)
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 39 of 1,039 (3.8 %)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 38 of 1,227 (3.1 %; 39 of 1,039 before stop 29)

@@ -36,7 +36,7 @@ def seen(knowledge: Knowledge) -> Counter[str]:
 
 
 def test_the_material_is_the_documented_one(seen: Counter[str]) -> None:
-    assert seen["messages"] == 4804
+    assert seen["messages"] == 5124
 
 
 def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
@@ -46,7 +46,8 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # 54 (1.3 %; 58); the right category on screen (taken, or among the offered) 4,057
     # (98.4 %; 4,057). Stop 28 added two fresh writers' 680 messages (read 93.5 % and
     # 96.2 % on first read): first guess 4,678 of 4,804 (97.4 %), taken wrongly 68 (1.4 %),
-    # the right category on screen 4,721 (98.3 %).
+    # the right category on screen 4,721 (98.3 %). Stop 29 added a writer with only domain.md
+    # (320 messages, 98.4 % on first read): first guess 4,994 of 5,124 (97.5 %).
     assert seen["first guess right"] / n >= 0.974 - MARGIN
     assert seen["taken wrong"] / n <= 0.014 + MARGIN
     assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.983 - MARGIN
