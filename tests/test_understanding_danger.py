@@ -506,7 +506,9 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
     texts = [fold(e.text) for e in sorted({*training.categories, *training.danger}, key=lambda e: e.text)]
     texts += [fold("sie hat am telefon um hilfe geschrien, dann war die leitung tot"),
               fold("she was screaming for help and then the line went dead"),
-              fold("der Vater will die Tochter mitnehmen"), fold("he is trying to take my son with him")]
+              fold("der Vater will die Tochter mitnehmen"), fold("he is trying to take my son with him"),
+              fold("Ich hab Angst, dass die Leute aus dem Chat irgendwann vor meiner Tür stehen"),
+              fold("I'm worried that one of them will be at my door one day")]
     gated = {name: value for module in (words, extract) for name, value in vars(module).items()
              if isinstance(value, extract.Gated)}
     assert len(gated) >= 14
