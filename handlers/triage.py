@@ -583,6 +583,9 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     if state.node == CONFIRM_CATEGORY and absorbed.category:  # the words settled what the buttons asked
         option = _category_option(k, absorbed.category)
         return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
+    if not learned and (known := [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects and a in state.aspects]):
+        # "my mom lives there too" at another question: heard, though known already; the question again
+        return StepResult(absorbed, current_messages(absorbed, k, lead=listening.understood_line(k, state.lang, known)))
     if not learned:
         return _not_understood(state, k, heard)
     if state.node == k.flow.after_result:  # "ja facebook, da wird dazu aufgerufen": what it adds

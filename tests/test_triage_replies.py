@@ -209,3 +209,17 @@ def test_a_number_at_the_question_whether_it_happened_before_is_a_count(knowledg
     chat.text(typed)
     assert ("repeated" in chat.state.aspects) == repeated
     assert chat.state.node not in ("correct", "aspect_repeated")  # not the third button, "Etwas stimmt nicht"
+
+
+def test_a_reply_that_tells_what_is_known_already_is_heard_not_misunderstood(knowledge):
+    """"my mom lives there too" at "has it happened before?", the family known already: the
+    line says what was heard and the question comes again, without "did not understand"."""
+    chat = PureChat(knowledge, lang="en")
+    chat.text("some guy doxxed me, posted my street and a pic of my front door with 'see u soon traitor', im in markkleeberg")
+    chat.text("nah im at my gfs rn")
+    chat.text("the channel is literally called 'patrioten sachsen' so yeah")
+    assert chat.state.node == "aspect_repeated" and "private_sphere" in chat.state.aspects
+    said = chat.text("my mom lives there too")
+    assert said[0].text.startswith("Understood: home or family affected.")
+    assert "did not understand" not in " ".join(m.text for m in said)
+    assert chat.state.node == "aspect_repeated"
