@@ -37,7 +37,6 @@ _EMOJI_WORDS = {
     "🤣": " lol ",
     "😅": " lol ",
     "🙈": " lol ",
-    "🙃": " lol ",  # irony: "ich werd hier umgebracht von der haushaltsplanung 🙃"
 }
 _EMOJI = re.compile("|".join(map(re.escape, _EMOJI_WORDS)))
 _EMOJI_START = frozenset(emoji[0] for emoji in _EMOJI_WORDS)
