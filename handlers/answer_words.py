@@ -169,6 +169,7 @@ ANYWHERE = {
         r"|\b(?:couldn t|couldnt|could not|can t|cant|canot|can not|didn t|didnt|did not) (?:really |quite )?(?:se|hear|tel|make out)\b"
         r"|\b(?:konte|kan|konten) (?:ich|man|wir) (?:\w+ )?(?:nicht|nich|ni|net) (?:sehen|horen|erkenen|verstehen)\b"
         r"|\b(?:not|nicht) aware\b|\bnot that we (?:know|are aware)\b"
+        r"|\b(?:wie|woher) (?:sol|solte|kan|konte) (?:ich|man) (?:\w+ ){0,5}(?:wisen|erkenen|sagen|beurteilen|feststelen)\b"
         r"|\b(?:uns|mir) (?:ist|sind) (?:keine?n?|nichts|nix) (?:\w+ ){0,3}bekant\b"  # "Uns ist keine frühere Liste bekannt."
         r"|\bcanot (?:say|tel|asess|judge)\b|\b(?:schwer|nicht) zu sagen\b|\bschwer einzuschatzen\b"
         # not now: "später", "bitte nicht jetzt", "later"
@@ -229,7 +230,7 @@ ASKS_MEANING = re.compile(
     r"(?: \w+){0,2} (?:damit|mit|gemeint|das|da|als|denn)\b"
     r"|(?:was|wie) (?:meinen sie|meinst du)(?: das)?$|(?:was|wie) ist das gemeint|was zahlt (?:da|dazu|als)\b"
     r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
-    r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+) mean\b|what counts(?: as)?\b"
+    r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+)(?: even)? mean\b|what counts(?: as)?\b"
     r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the que?stion"
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
@@ -257,6 +258,9 @@ FORMAL = {
 # ("there's a note on the stone, says trainer"): a slogan, even without quotes.
 WRITTEN_SIGN = re.compile(r"\b(?:note|zettel|sign|schild|letter|brief|schrift|aufschrift|graffiti|spruch|banner|plakat|transparent|flyer|flugblat)"
                           r"\b(?: \w+){0,5} (?:says|saying|said|sagt|reads|steht|stand|stehen|mit der aufschrift|drauf)\b")
+
+# Not yet: "heite noch nich", "bis jetzt noch nicht", "not yet today".
+NOT_YET = re.compile(r"^(?:heute|heite|bis jetzt|bisher|jetzt|grad|gerade) noch (?:nicht|nich|ni|net)\b|^not yet\b|^noch nicht\b")
 
 # Not like this before: "Not at this scale.", "nicht in dem Ausmaß", "not this bad".
 NOT_LIKE_THIS = re.compile(r"^(?:not|nicht|nie|never|noch nie) (?:\w+ )?(?:at this scale|on this scale|like this|like that|to this extent"
@@ -343,7 +347,10 @@ ASPECT_ANSWERS = {
     },
     "extremist": {
         NO: re.compile(r"\b(?:not extremist|nothing political|not political|nicht politisch|nicht extremistisch|"
-                       r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches)\b"),
+                       r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches|"
+                       # "its just some hater", "nur so ein Spinner"
+                       r"(?:just|only) (?:some |a )?(?:hater|troll|idiot|angry (?:guy|man|neighbou?r)|neighbou?r|drunk)|"
+                       r"(?:nur|einfach nur|blos) (?:so )?(?:ein |ne |n )?(?:troll|idiot|spinner|hater|nachbar|besofener|querulant))\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
                         r"runes?|runen?\w*|runic|runisch\w*|slogans?|parole\w*|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
                         r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
@@ -370,7 +377,9 @@ ASPECT_ANSWERS = {
                         r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*|"
                         # a group or a signature: "shirts of a local „citizens' defence“ group", "Division Lausitz"
                         r"citizens defen[cs]e|burgerwehr\w*|division \w+|kameradschaft\w*|real saxons|wahren? sachsen|echten? sachsen|"
-                        r"volkszertreter\w*|volksvertreter\w* (?:raus|an den galgen))\b"),
+                        r"volkszertreter\w*|volksvertreter\w* (?:raus|an den galgen)|"
+                        # named by the intelligence service or as "homeland protection"
+                        r"verfasungsschutz\w*|protection of the constitution|homeland protection\w*|heimatschutz\w*)\b"),
     },
     "online": {
         NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")
@@ -379,7 +388,7 @@ ASPECT_ANSWERS = {
         YES: re.compile(r"^(?:per |uber |auf |bei |via |on |over )?signal\b|\b(?:a|in a|this|that) post\b"),
     },
     "private_sphere": {
-        NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|only the town hall|nur im amt|"
+        NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|nur rathaus|nur im rathaus|bisher nur|only the town hall|nur im amt|"
                        r"nur dienstlich|only at work)\b"),
         YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
                         r"(?:in|auf) (?:meiner|unserer) (?:strase|strasse|gase|gasse)|my street|our street|"

@@ -142,6 +142,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
 
     `aspect`: for a question about an aspect (online, private_sphere, repeated,
     extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
+    if text.lstrip().lower().startswith(("nä ", "nä,", "nä.", "näh", "nää")) or text.strip().lower() == "nä":
+        text = "nein" + text.lstrip()[2:].lstrip("hä")  # Saxon "nä" (folded it would be "na", a filler)
     words = _tokens(text)
     if not words:
         shown = {aw.EMOJI_ANSWERS[c] for c in text if c in aw.EMOJI_ANSWERS}
@@ -203,6 +205,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
     if (said := _clause_answer(text)) is not None:  # "... he said so. so yes i think"
         return Answer(said, text.strip())
+    if aw.NOT_YET.search(" ".join(words)):
+        return Answer(NO, text.strip())  # "heite noch nich. kommt meistens so gegen neune"
     if aspect is not None and aw.NOT_LIKE_THIS.search(" ".join(words)):
         return Answer(NO, text.strip(), leaning=True)  # "Not at this scale." to "has it happened before?"
     if aspect == "extremist" and _quotes_a_sign(text, words):
@@ -225,6 +229,8 @@ def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> A
     whether what it told counts ("they left a google review, does that count?"), what it
     told answers, as a leaning yes when it names the aspect; otherwise it is CLARIFY."""
     question, mark, told = text.partition("?")
+    if not mark and "," in text:  # "what does that even mean here, its just some hater"
+        question, mark, told = text.partition(",")
     asks = len(words) <= aw.MAX_SENTENCE and aw.ASKS_MEANING.search(" ".join(words)) \
         or aw.ASKS_MEANING.search(" ".join(_tokens(question)))
     if not asks:

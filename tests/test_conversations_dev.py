@@ -34,8 +34,8 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 1560
-    assert tally["done"] >= tally["all"] - 35  # measured: 1,534 of 1,560 (stop 29; 1,292 of 1,320 before its four pairs)
+    assert tally["all"] >= 1620
+    assert tally["done"] >= tally["all"] - 35  # measured: 1,593 of 1,620 (stop 29; 1,292 of 1,320 before its five pairs)
     assert tally["not_understood"] <= 24  # measured: 18
 
 
@@ -43,6 +43,6 @@ def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[s
     # The four dangers missed are told only in the reply to a question the bot skipped (the
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 4  # measured: 329 of 333
+    assert tally["advised"] >= tally["dangers"] - 4  # measured: 341 of 345
     # (a reply asking "Soll ich die Polizei rufen?" gets the 110 line and counts here)
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 38 of 1,227 (3.1 %; 39 of 1,039 before stop 29)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 38 of 1,275 (3.0 %; 39 of 1,039 before stop 29)

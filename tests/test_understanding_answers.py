@@ -326,6 +326,14 @@ def test_the_option_matchers_still_work() -> None:
     ("Seine Frau wurde in einem Kommentar mit Foto gezeigt.", "private_sphere", "yes"),
     ("There was a post last week saying „the mayor will get a present soon“", "online", "yes"),
     ("Das schreib ich Ihnen ni. Wenn das rauskommt, weiß es morgen 's ganze Dorf.", None, "unknown"),
+    # a third round: Saxon "nä", not yet, "how should I tell", a hater, the intelligence report
+    ("nä, is ja alles in der nacht passiert", None, "no"),
+    ("heite noch nich. kommt meistens so gegen neune", None, "no"),
+    ("Bisher nur Rathaus. Noch.", "private_sphere", "no"),
+    ("Wie soll ich das bei einer Drohne erkennen? 😄", "extremist", "unknown"),
+    ("what does that even mean here, its just some hater", "extremist", "no"),
+    ("The organising group is listed in the state's report on the protection of the constitution.", "extremist", "yes"),
+    ("theyre from that homeland-protection-type group, forgot the name", "extremist", "yes"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
