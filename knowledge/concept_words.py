@@ -678,6 +678,7 @@ ALARM = _words(
 IN_DANGER = _words(
     "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
     "fear for my life", "scared for my life", "life is in danger", "need police",
+    "wo ist die nachste polizei", "where is the nearest police", "wo ist die nachste wache", "nearest police station now",
     "brauche polizei", "brauche die polizei", "polizei schicken", "schickt polizei",
     "schicken sie wen", "schicken sie jemanden", "schicken sie jemand", "schickt wen", "schickt jemanden",
     "schicken sie hilfe", "schickt hilfe", "send help", "send somebody", "send someone over",
@@ -744,6 +745,8 @@ PERSON_PRESENT = _words(
     "kommt immer naher", "kommen immer naher", "kommt naher", "kommen naher", "kommt auf mich zu", "kommen auf mich zu",
     "coming closer", "getting closer", "coming towards me", "walking towards me", "coming at me",
     "just rang the", "rang the doorbell", "ringing the doorbell", "ringing my doorbell", "es klingelt", "klingelt es",
+    "klingelt sturm", "klingelt dauernd", "bei mir sturm", "music playing inside", "hear music inside", "someone is inside",
+    "somebody is inside", "jemand ist drin", "jemand ist im haus", "jemand ist in der wohnung",
     "hat eben geklingelt", "hat grad geklingelt", "hat gerade geklingelt",
     "da sin welche", "da sind welche", "uffm dach", "aufm dach", "noch stimmen", "stimmen drauss*", "hor stimmen", "hore stimmen", "voices outside", "hear voices",
     "isser drin", "ist er drin", "er ist drin", "die sind drin", "ist zuruckgekehrt", "sind zuruckgekehrt",
@@ -833,6 +836,9 @@ FOLLOWING = _words(
     "keeps overtaking me", "overtaking me and braking", "braking hard in front of me", "bremst mich aus", "bremst vor mir",
     "uberholt mich und bremst", "schneidet mich", "being chased", "chased by", "cutting in front of me", "cut me off",
     "cutting me off", "werde gejagt", "jagen mir nach", "neben mir her", "neben uns her",
+    # circling the house: "moped fährt seit zwanzig min um mein haus immer rum"
+    "um mein haus rum", "um mein haus immer rum", "ums haus rum", "um unser haus rum", "um mei haus rum", "fahrt um mein haus",
+    "fahrt um unser haus", "schleicht um mein haus", "schleicht ums haus", "kreist um", "kreisen um", "driving around my house",
     "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
@@ -862,6 +868,7 @@ BREAK_IN = _words(
 )
 ATTACK_NOW = _words(
     "stones through the window", "rocks through the window", "bricks through the window", "stones at the window",
+    "swinging at", "is punching", "lashing out", "schlagt um sich", "schlagen um sich", "pregelt sich", "prugelt sich",
     "stones flying", "steine durchs fenster", "steine durch die scheibe", "steine gegen die scheibe", "steine fliegen",
     "greift mich an", "greifen mich an", "greift an", "auf ihn los", "auf mich los", "auf uns los", "auf sie los", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
     "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
@@ -886,7 +893,7 @@ ATTACK_NOW = _words(
 CROWD = _words(
     "mob", "meute", "menschenmenge", "menge", "gruppe", "haufen leute", "vermummt*",
     "maskiert*", "crowd", "group of", "masked", "gang", "umzingelt", "umstellt",
-    "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled",
+    "surrounded", "surrounding", "eingekreist", "kreisen mich ein", "circled", "umringt", "umringen",
     "sammeln sich", "versammeln sich", "sammeln sich leute", "rotten sich", "are gathering", "people gathering",
 )
 # Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
@@ -950,6 +957,7 @@ SLANG_NOW = re.compile(r"\b(?:rn|asap|omg|wtf|schnell|quick|hurry|beeil\w*|pls|b
 FIRE_NOW = _words(
     "brennt", "brennts", "brennen", "lodert", "lodern", "qualmt", "steht in flammen", "stehen in flammen",
     "es raucht", "raucht es", "raucht aus", "raucht leicht", "smoke is coming", "smoke coming out",
+    "kommt rauch", "kommt qualm", "rauch kommt", "qualm kommt",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
     "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )
@@ -974,8 +982,12 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
      r"\b(?:seh|sehe|hor|hore) (?:ich )?(?:grad |gerade |jetzt )?(?:durch (?:die|den|das) \w+ |aus dem \w+ |vom \w+ )?"
      r"(?:wie (?:einer|jemand|er|sie|zwei|mehrere|ein)|jemand\w*|einen|eine|zwei|drei|mehrere|leute|schritte|denselben|dieselben|dasselbe)\b"
      r"|\bi (?:can )?(?:see|hear) (?:through|from) (?:the|my) \w+ (?:a|an|two|three|someone|somebody|him|them|the same)\b"
-     r"|\bi can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"),
+     r"|\bi can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
+     r"|\bi can hear (?:\w+ ){0,2}(?:inside|upstairs|downstairs|in the house|in my flat|in the flat|next door)\b"),
     ("just", r"\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"),
+    # following while it is told: "fährt mir seit Pirna ein dunkler Kombi hinterher" (not "seit Wochen")
+    ("hinterher", r"\b(?:fahrt|folgt|lauft|rennt|fahren|laufen) (?:mir|uns) "
+                  r"(?:(?!seit (?:tagen|wochen|monaten|jahren)|immer|oft|jeden|standig|regelmasig)\w+ ){0,6}hinterher\b"),
     # violence in the present passive: "Mein Sohn wird vor unserer Haustür verprügelt" (not "seit Wochen verfolgt")
     ("verprugelt geschlagen angegriffen zusammengeschlagen getreten festgehalten eingesperrt bedrangt verfolgt gewurgt "
      "gestochen geschubst umzingelt bedroht",
@@ -984,10 +996,13 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
      r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"),
     # back again: "Dr Kerl is wieder do", "he's back"
     ("wieder back",
-     r"\b(?:ist|is|sind|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|drauss\w*|draus\w*)\b"
+     r"\b(?:ist|is|sind|sin|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|im|am|in|drauss\w*|draus\w*)\b"
      r"|\b(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"),
     ("immer", r"\b(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft)"
               r" (?:immer noch|noch immer)\b"),
+    # ringing or knocking that goes on while it is told: "es hört nicht auf", "won't stop"
+    ("auf stop stopping", r"\b(?:klingel\w*|klopf\w*|hammer\w*|sturm)\b(?: \w+){0,8} (?:es |das |er )?(?:hort|horen) (?:einfach )?(?:nicht|nich|ni) auf\b"
+                          r"|\b(?:ringing|knocking|banging)\b(?: \w+){0,6} (?:won t|wont|doesn t|does not|isn t) stop(?:ping)?\b"),
     # asking whether to clear the building: "Sollen wir evakuieren?"
     ("evakuieren evacuate raus", r"\b(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)\b|\b(?:should|do|must) we evacuate\b"),
 ))
@@ -996,6 +1011,8 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
 def now_unsaid(folded: str, words: frozenset[str]) -> bool:
     """A now said without the word (NOW_UNSAID); each expression runs only where one of its words is."""
     return any(not needles.isdisjoint(words) and pattern.search(folded) for needles, pattern in NOW_UNSAID)
+# A memory seen again ("Ich sehe ihn immer noch vor meiner Tür stehen", after nightmares): no now.
+MEMORY_SEEN = re.compile(r"\b(?:seh|sehe) (?:ihn|sie|es|den|die) (?:immer noch|noch immer|jede nacht|standig)(?: \w+){0,5}")
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
 NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
@@ -1003,6 +1020,12 @@ NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
     r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
     r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
+    r"|\b(?:im|in der|in den) (?:radio|fernsehen|nachrichten|zeitung|tv) (?:kam|kommt|lief|lauft|stand|steht|hiess|heisst) (?:grad|gerade|grade|eben|jetzt)\b"
+    r"|\b(?:kam|kommt|lief|lauft) (?:grad|gerade|grade|eben|jetzt) (?:im|in der|in den) (?:radio|fernsehen|nachrichten|zeitung|tv)\b"
+    # planning now: "Wir erstellen gerade einen Notfallplan"
+    r"|\b(?:(?:erstellen|machen|schreiben|uberarbeiten|planen|entwickeln) (?:wir|ich)|(?:wir|ich) (?:erstellen|erstelle|machen|mache|schreiben|schreibe|uberarbeiten|planen|entwickeln))"
+    r" (?:grad|gerade|grade|jetzt) (?:\w+ ){0,2}"
+    r"(?:\w*plan|\w*konzept|leitfaden|ubung|schulung|checkliste)\b|\bwe re (?:currently |now )?(?:drafting|writing|making|updating) (?:an? |our )?\w* ?(?:plan|protocol|guide)\b"
     r"|\b(?:seh|sehe|schau|schaue|guck|gucke)(?: ich)? (?:grad|gerade|grade|jetzt) (?:im|in der|in den|auf|bei) "
     r"(?:fernsehen|tv|mdr|ard|zdf|news|nachrichten|zeitung|internet|facebook|video|livestream|stream|tagesschau)\b"
     r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:aber )?(?:nicht|nich|ni|net)\b|\bnot right now\b"
@@ -1087,7 +1110,7 @@ _WHERE_NOW = (r"(?:steht|stehen|stehn|sitzt|sitzen|wartet|warten|lauft|laufen|ko
 # A relative clause between commas after a person tells who they are, not when the scene is:
 # "der Mann, der mir vor zwei Wochen gedroht hat, fährt auf mich zu", "the man, who wrote to
 # me last year, is at the door". Only with a comma after it, so the clause is closed.
-COMMA_RELATIVE = re.compile(r"(?<=,)\s*(?:der|die|den|dem|denen|welcher|welche|who|whom)\s[^,.;!?]{3,90}(?=,)", re.IGNORECASE)
+COMMA_RELATIVE = re.compile(r"(?<=,)\s*(?:der|die|den|dem|denen|welcher|welche|who|whom)\s[^,.;!?]{3,90}(?=[,.;!?]|$)", re.IGNORECASE)
 WHO_CLAUSE = re.compile(rf"\b{_WHO} (?:der|die|welcher|welche|who|that) (?:\w+ ){{1,10}}?(?={_WHERE_NOW}\b)")
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
@@ -1141,7 +1164,7 @@ BEING_ATTACKED = Gated(
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
 HOLD_NOT_LET_GO = Gated(
     r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei"
-    r"|losfahren|weiterfahren|wegfahren|aussteigen)\b"
+    r"|losfahren|weiterfahren|wegfahren|aussteigen|zum auto|zu meinem auto|zur tur|nach hause|heim|rein)\b"
     # shut in, said with a negation the negated phrases would drop: "mir kommen nicht raus"
     r"|\b(?:komm|komme|kommen|kumme|kummen|kann|konnen) (?:hier )?(?:nicht|ni|nich|net) (?:raus|naus|weg)\b(?! (?:vom|von|aus dem|aus der)\b)"
     r"|\bnotausgang (?:ist |is )?(?:zu|zugestellt|versperrt|blockiert|abgeschlossen)\b",

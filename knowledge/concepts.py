@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
@@ -188,6 +188,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     hinted = not NOW_HINTS.isdisjoint(folded.split())
     timed = NOW_ELSEWHERE.sub(" ", folded) if hinted and NOW_ELSEWHERE.search(folded) else folded
     timed = COUNT_UP_TO_NOW.sub(" ", timed) if hinted else timed
+    if "seh" in timed and MEMORY_SEEN.search(timed):
+        timed = MEMORY_SEEN.sub(" ", timed)
     if "grad" in timed:
         timed = DEGREES.sub(" ", timed)  # "36 grad im Ratssaal" is the heat, not "gerade"
     if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"

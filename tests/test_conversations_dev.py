@@ -45,4 +45,4 @@ def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[s
     # repeated), which the script never sends.
     assert tally["advised"] >= tally["dangers"] - 4  # measured: 341 of 345
     # (a reply asking "Soll ich die Polizei rufen?" gets the 110 line and counts here)
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 38 of 1,275 (3.0 %; 39 of 1,039 before stop 29)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 39 of 1,275 (3.1 %; 39 of 1,039 before stop 29)

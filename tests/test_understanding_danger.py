@@ -704,6 +704,16 @@ def test_a_negation_is_a_whole_word_not_the_start_of_one() -> None:
     ("Ich sehe grade im MDR die Bilder von den Fackeln vor dem Haus eines Landrats. Gibt es ein Netzwerk für Betroffene?", False),
     ("Is it true that the police now contact officials proactively? Nobody has called me in Zittau.", False),
     ("Die Haushaltsdebatte bringt mich noch um. Der Kämmerer sitzt mir im Nacken und ich brenn völlig aus.", False),
+    # a month's mix (stop 29, third round)
+    ("wer klingelt um halb drei nachts dauernd bei mir sturm? es hört nicht auf. meine frau hat angst", True),
+    ("Beim Plakatieren haben mich vier Leute umringt, sie lassen mich nicht zum Auto.", True),
+    ("a drunk man just punched the fire chief and is swinging at anyone near the beer tent", True),
+    ("Aus dem Briefkasten vom Wahlkreisbüro kommt Rauch, jemand hat was reingesteckt, ich steh davor", True),
+    ("Auf dem Heimweg fährt mir seit Pirna ein dunkler Kombi hinterher, ich bin zweimal abgebogen, er auch.", True),
+    ("der fährt mir seit Wochen hinterher, jeden Abend", False),
+    ("Im Radio kam grad, dass in Bautzen ein Stadtrat angegriffen wurde. Wie kann man ihm helfen?", False),
+    ("Ich habe Albträume seit dem Überfall im Frühjahr. Ich sehe ihn immer noch vor meiner Tür stehen.", False),
+    ("Was tun, wenn ein verdächtiges Paket im Rathaus ankommt? Wir erstellen gerade einen Notfallplan.", False),
 ])
 def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: bool) -> None:
     """"box-ticking" is a formality, "now and then" is sometimes, one's own car stands."""
