@@ -1110,7 +1110,7 @@ _WHERE_NOW = (r"(?:steht|stehen|stehn|sitzt|sitzen|wartet|warten|lauft|laufen|ko
 # A relative clause between commas after a person tells who they are, not when the scene is:
 # "der Mann, der mir vor zwei Wochen gedroht hat, fährt auf mich zu", "the man, who wrote to
 # me last year, is at the door". Only with a comma after it, so the clause is closed.
-COMMA_RELATIVE = re.compile(r"(?<=,)\s*(?:der|die|den|dem|denen|welcher|welche|who|whom)\s[^,.;!?]{3,90}(?=[,.;!?]|$)", re.IGNORECASE)
+COMMA_RELATIVE = re.compile(r"(?<=,)\s*(?:der|die|den|dem|denen|welcher|welche|who|whom)\s[^,.;!?]{3,90}(?=,)", re.IGNORECASE)
 WHO_CLAUSE = re.compile(rf"\b{_WHO} (?:der|die|welcher|welche|who|that) (?:\w+ ){{1,10}}?(?={_WHERE_NOW}\b)")
 PRESENT_SCENE = _words(
     "steht", "stehen", "stehn", "sitzt", "halt an", "halt vor", "wuhlt", "wuhlen", "rennt", "rennen",
