@@ -457,7 +457,7 @@ PLACE_RELATIONS = frozenset((
     "vorm aufm beim ans ums zum zur rathaus markt marktplatz bahnhof kirche schule zentrum innenstadt platz "
     "town hall market square station church school centre center downtown high street "
     # where the place lies in the land ("bad brambach, ganz unten im vogtland an der grenze")
-    "ganz ganz oben unten hinten drüben druben grenze border tschechien polen czech poland rand edge "
+    "ganz oben unten hinten druben grenze border tschechien polen czech poland rand edge "
     "vogtland erzgebirge lausitz oberlausitz niederlausitz elbtal erzgebirgskreis vogtlandkreis sachsische schweiz "
     "mittelsachsen nordsachsen westsachsen ostsachsen up down over there "
     # a correction or a filler in between ("Borna. Well, Eula", "Kamenz, nee, genauer Bernbruch")

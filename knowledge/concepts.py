@@ -156,22 +156,27 @@ def _without_clauses(told: str, clauses: list[str]) -> str:
     return told
 
 
-def concepts(folded: str, raw: str = "") -> set[str]:
-    """Every concept that occurs, plus conjunctions ("now+person") that a linear model
-    cannot form by itself."""
-    found: set[str] = set()
-    folded = without_asides(mend_slips(folded))
+def _other_senses(folded: str) -> str:
+    """Without the hazard and attack words in another sense: a panic attack, a gun owned, a
+    bath bomb or box-ticking, no bleeding, a candidacy, the fire brigade."""
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
-    if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
-        folded = NOBODY_THERE.sub(" ", folded)
     if OWNED_WEAPON.search(folded):
         folded = OWNED_WEAPON.sub(" ", folded)
     if ("bomb" in folded or "tick" in folded) and NOT_A_BOMB.search(folded):
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
-    folded = CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
+    return CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
+
+
+def concepts(folded: str, raw: str = "") -> set[str]:
+    """Every concept that occurs, plus conjunctions ("now+person") that a linear model
+    cannot form by itself."""
+    found: set[str] = set()
+    folded = _other_senses(without_asides(mend_slips(folded)))
+    if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
+        folded = NOBODY_THERE.sub(" ", folded)
     if "behind" in folded or "dahinter" in folded:
         folded = BEHIND_IT.sub(" ", folded)
     if POLICE_GUARD.search(folded):
@@ -229,10 +234,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         if not now and not progressive and THREAT_CARRIER.search(told):
             found.add("threat_told")  # "hat gesagt, er schlägt mich tot", "im Brief steht, ..."
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
-    if affirmed is not folded:  # refolded from the raw clauses: the words taken out above again
-        affirmed = OWNED_WEAPON.sub(" ", FIRE_SERVICE.sub(" ", affirmed))
-        if "bomb" in affirmed or "tick" in affirmed:
-            affirmed = NOT_A_BOMB.sub(" ", affirmed)
+    if affirmed is not folded:  # refolded from the raw clauses: without the other senses again
+        affirmed = _other_senses(affirmed)
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
