@@ -313,6 +313,8 @@ ASPECT_ANSWERS = {
     "repeated": {
         NO: re.compile(r"\b(?:first time|the first|first (?:\w+ )?like (?:this|that)|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
                        r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
+                       # "Es ist das erste Schreiben dieser Art", "der erste Brief"
+                       r"erste\w* (?:(?:\w+ )?(?:dieser|der|seiner|in der) (?:art|sorte)|schreiben|brief|anruf|nachricht|mail|drohung)\b(?!.*\b(?:davor|vorher|zuvor|fruher|before)\b)|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
                        r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals|"

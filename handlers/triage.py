@@ -383,7 +383,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if answer.leaning and isinstance(natural, Answer):  # say what was taken, "zurück" undoes it
             aspect = k.aspects.get(natural.option.aspect) if natural.option.aspect else None
             named = aspect.label.get(state.lang) if aspect is not None else None  # not "Ja, im Internet, im Internet"
-            learned = [natural.option.label.get(state.lang), *(x for x in learned if x != named)]
+            taken = natural.option.label.get(state.lang)
+            if named and "yes" in natural.option.means and named not in taken:  # "Ja, extremistisches oder politisches Motiv", not a bare "Ja"
+                taken = f"{taken}, {named}"
+            learned = [taken, *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
         return choose(absorbed, natural, ctx, lead=lead)
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
@@ -396,6 +399,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # result): understood, but which one? How to pick, not "not understood".
     several = len(choices) >= 2 and (question is None or not is_yes_no(question))
     vague = answer.meaning in ("yes", "no", "both", "unknown") and several
+    if vague and opened:  # "ja meine frau hat ihn gefunden" to "which fits best?": its rest is no new story
+        heard = heard.only_sure_offence()
     if vague and not listening.absorb(state, heard, k)[1]:
         return _which_one(state, k)
     if heard.anything:

@@ -854,3 +854,10 @@ def test_a_reply_about_aspects_does_not_change_the_confirmed_kind(k: Knowledge) 
     chat.text("The letter was sent to the town hall, not to his private address. This is the first such letter")
     assert chat.state.category == "unsure"
     assert "private_sphere" not in chat.state.aspects and chat.state.node == "municipality"
+
+
+def test_not_online_is_said_in_plain_words(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    messages = chat.text("anonymer drohbrief im briefkasten, bin gemeinderat in lauta")
+    assert "nicht im Internet" in all_text(messages) and "offline" not in all_text(messages)

@@ -223,3 +223,26 @@ def test_a_reply_that_tells_what_is_known_already_is_heard_not_misunderstood(kno
     assert said[0].text.startswith("Understood: home or family affected.")
     assert "did not understand" not in " ".join(m.text for m in said)
     assert chat.state.node == "aspect_repeated"
+
+
+def test_a_leaning_yes_names_the_aspect_it_was_taken_for(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    chat.option("online_yes")
+    assert chat.state.node == "aspect_extremist"
+    taken = all_text(chat.text("idk they wear thor steinar stuff if that counts"))
+    assert "extremist" in chat.state.aspects
+    assert "Understood: Yes, extremist or political motive." in taken
+
+
+def test_yes_with_an_unrelated_rest_to_a_choice_of_offences_settles_none(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("seit dem zeitungsartikel krieg ich anrufe mit unterdrueckter nummer, nur atmen und dann "
+              "aufgelegt. heute lag ein toter vogel im briefkasten, bin ortsvorsteher in lauta")
+    chat.option("danger_no")
+    assert chat.state.node == "confirm_category"
+    chat.text("ja meine frau hat ihn gefunden")
+    assert chat.state.category is None and chat.state.node == "confirm_category"

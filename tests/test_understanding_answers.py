@@ -224,6 +224,8 @@ def test_the_option_matchers_still_work() -> None:
     ("they've also left a 1-star google review calling it 'the Gutmensch café', does that count?", "online", "yes"),
     ("hat irgendwas von linkes pack gebrüllt", "extremist", "yes"),
     ("die erste mail dieser art, davor anonyme anrufe, zwei oder drei", "repeated", "yes"),
+    ("Es ist das erste Schreiben dieser Art.", "repeated", "no"),
+    ("der erste brief, sonst nichts", "repeated", "no"),
     ("nu ni direkt, is ja im internet", None, "no"),
     ("not to me personally", "repeated", "no"),
     # the eleventh pair
