@@ -86,6 +86,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "nicht jetzt", "nicht jetz", "nicht gerade", "nicht grad", "jetzt nicht", "jetz nicht", "gerade nicht",
         "grad nicht", "im moment nicht", "momentan nicht", "derzeit nicht", "aktuell nicht", "not now",
         "not right now", "not at the moment", "not currently",
+        "nicht im moment", "nicht im augenblick", "nicht momentan", "nicht aktuel", "nicht derzeit", "nicht zurzeit",
         "i d say no", "id say no", "i would say no", "ich wurde sagen nein", "ich wurd sagen nein", "d say no", "would say no", "wurde sagen nein",
         "wurde ich sagen nein", "never anything like", "never anything like this", "never anything like that",
         "not aplicable", "does not aply", "doesn t aply", "trift nicht zu", "nicht zutrefend", "entfalt",
@@ -240,7 +241,10 @@ ASKS_MEANING = re.compile(
     r"|(?:wieso|warum|weshalb|wozu|why)(?: \w+){0,3} (?:wisen|brauchen|braucht|brauchst|ne?ed|ne?eds|wolen|woln|wilst|want)\b"
     r"|(?:wieso|warum|weshalb|wozu|why)(?: das| that| so)?$|(?:dos|does) (?:it|that|this) (?:realy |even )?mater\b"
     r"|is (?:that|it|this) (?:realy )?(?:necesary|ne?eded|required|important)\b|spielt das (?:eine |ne )?role\b"
-    r"|mus ich das (?:sagen|angeben|verraten)\b|is das wichtig\b|ist das wichtig\b)"
+    r"|mus ich das (?:sagen|angeben|verraten)\b|is das wichtig\b|ist das wichtig\b"
+    # what the question has to do with it: "Was hat das damit zu tun?", "Sieht man das denn?"
+    r"|was hat (?:das|des) (?:\w+ )?(?:damit|mit \w+) zu tun\b|what (?:dos|does|has) (?:that|this|it) (?:got )?(?:to do|have to do) with\b"
+    r"|sieht man (?:das|des|sowas|so was)(?: denn| uberhaupt)?\b|(?:can|would|could) (?:you|one|i) (?:even )?tel (?:that|by)\b)"
 )
 
 # Asking at the end whether what was told counts: "they left a google review, does that count?"
@@ -260,7 +264,10 @@ WRITTEN_SIGN = re.compile(r"\b(?:note|zettel|sign|schild|letter|brief|schrift|au
                           r"\b(?: \w+){0,5} (?:says|saying|said|sagt|reads|steht|stand|stehen|mit der aufschrift|drauf)\b")
 
 # Not yet: "heite noch nich", "bis jetzt noch nicht", "not yet today".
-NOT_YET = re.compile(r"^(?:heute|heite|bis jetzt|bisher|jetzt|grad|gerade) noch (?:nicht|nich|ni|net)\b|^not yet\b|^noch nicht\b")
+NOT_YET = re.compile(r"^(?:heute|heite|bis jetzt|bisher|jetzt|grad|gerade) noch (?:nicht|nich|ni|net)\b|^not yet\b|^noch nicht\b"
+                     # "nobody's shown up yet fr", "noch keiner aufgetaucht"
+                     r"|^(?:noch )?(?:nobody|no one|niemand|keiner)(?: s| has| hat| ist| is)? (?:(?:bisher|noch) )?"
+                     r"(?:shown up|showed up|come|turned up|aufgetaucht|gekomen|erschienen|vorbeigekomen)\b")
 
 # Not like this before: "Not at this scale.", "nicht in dem Ausmaß", "not this bad".
 NOT_LIKE_THIS = re.compile(r"^(?:not|nicht|nie|never|noch nie) (?:\w+ )?(?:at this scale|on this scale|like this|like that|to this extent"
@@ -271,6 +278,8 @@ NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    # "We are not aware of any immediate danger to the staff concerned."
+    r"|\b(?:not|nicht) aware of (?:any )?(?:imediate |acute |real |current )?(?:danger|threat)\b"
     # "We do not believe there is an immediate danger", "ich glaube nicht, dass Gefahr besteht"
     r"|\b(?:don t|dont|do not|doesn t|does not) (?:think|believe|se|fel)(?: that)?(?: there is| there s| theres)?"
     r" (?:an? )?(?:imediate |acute |real |any )?danger\b"
@@ -352,7 +361,9 @@ ASPECT_ANSWERS = {
                        r"no symbols|keine symbole|no slogans|keine parolen|nichts politisches|"
                        # "its just some hater", "nur so ein Spinner"
                        r"(?:just|only) (?:some |a )?(?:hater|troll|idiot|angry (?:guy|man|neighbou?r)|neighbou?r|drunk)|"
-                       r"(?:nur|einfach nur|blos) (?:so )?(?:ein |ne |n )?(?:troll|idiot|spinner|hater|nachbar|besofener|querulant))\b"),
+                       r"(?:nur|einfach nur|blos) (?:so )?(?:ein |ne |n )?(?:troll|idiot|spinner|hater|nachbar|besofener|querulant)|"
+                       # "Der Mann sah ganz normal aus", "they looked like normal guys"
+                       r"(?:sah|sahen|sieht|sehen|looked|looks|look) (?:\w+ )?(?:ganz |total |vollig |completely |totally |quite |like )?(?:normal|ordinary|unaufalig))\b"),
         YES: re.compile(r"\b(?:political\w*|politisch\w*|xenophob\w*|fremdenfeind\w*|auslanderfeind\w*|"
                         r"runes?|runen?\w*|runic|runisch\w*|slogans?|parole\w*|freie sachsen|freies sachsen|ein prozent|identitar\w*|dritte weg|dritten weg|zecke\w*|group name|gruppenname\w*|"
                         r"name (?:of|einer) (?:a |the )?(?:group|gruppe)|demo|demos|demonstration\w*|kundgebung\w*|"
@@ -393,6 +404,8 @@ ASPECT_ANSWERS = {
         NO: re.compile(r"\b(?:only me|nur mich|nur ich|just me|nur das rathaus|nur rathaus|nur im rathaus|bisher nur|only the town hall|nur im amt|"
                        r"nur dienstlich|only at work)\b"),
         YES: re.compile(r"\b(?:wohne? mit|wohnen zusammen|live with|living with|mein\w* (?:\w+ )?(?:freund|partner|mann)|"
+                        r"(?:my|our) (?:building|block|flat|apartment|house|home|front door|door|driveway)|"
+                        r"(?:meinem|unserem|meinen|unseren) (?:wohnhaus|haus|hauseingang|grundstuck)|"
                         r"(?:in|auf) (?:meiner|unserer) (?:strase|strasse|gase|gasse)|my street|our street|"
                         r"(?:still )?live (?:on|in) the same (?:street|road|house)|where i live|where we live|wo ich wohne?|wo wir wohnen|"
                         r"meine (?:\w+ )?(?:freundin|partnerin|frau|tochter|mutter)|"
@@ -422,6 +435,9 @@ ALL_CLEAR = re.compile(
     r"|\b(?:i m|im|i am|we re|we are|were|us|i s) (?:al )?(?:ok|okay|fine|safe|god|alright|al right|chiling|chilin)\b"
     r"|\b(?:ich bin|wir sind|bin|sind|mir ist|uns ist) (?:jetzt |wieder |hier )?(?:ok|okay|sicher|in sicherheit|wohlauf|unverletzt|nix pasiert|nichts pasiert)\b"
     r"|\b(?:mir|uns) (?:geht s|gehts|geht es) (?:\w+ )?(?:gut|ok|okay)\b|\bpast (?:schon|ales)\b|\bno wories\b|\bkeine sorge\b"
+    # "Only the gnomes were harmed.", "nobody got hurt", "niemand wurde verletzt"
+    r"|^only (?:the |my |our )?\w+ (?:was|were|got) (?:harmed|hurt|damaged)\b"
+    r"|\b(?:nobody|no one|niemand|keiner) (?:was |got |wurde |ist |is )?(?:hurt|harmed|injured|verletzt)\b"
 )
 NOT_CLEAR = re.compile(r"\b(?:nicht|not|nix|never|kein|nich|net|ni) (?:\w+ )?(?:ok|okay|fine|gut|sicher|safe|god|in ordnung)\b")
 # A relative named: "mein Sohn ist weg" is no all-clear, however it reads ("… ist weg").

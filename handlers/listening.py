@@ -153,7 +153,10 @@ THREAT_SCENES = frozenset({"live_hazard", "attack", "break_in", "following", "cr
 
 def _after_no(text: str, signals: tuple[str, ...]) -> tuple[str, ...]:
     signals = tuple(s for s in signals if s != "model")
-    if "now+situation" not in signals or CONTRAST.match(text) or concepts(fold(text), text) & THREAT_SCENES:
+    if CONTRAST.match(text):
+        return signals
+    signals = tuple(s for s in signals if s != "in_danger")  # "Nein, in Gefahr bin ich nicht, ..."
+    if "now+situation" not in signals or concepts(fold(text), text) & THREAT_SCENES:
         return signals
     return tuple(s for s in signals if s != "now+situation")
 

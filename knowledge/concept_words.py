@@ -913,7 +913,10 @@ INJURED_NOW = _words(
     "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
     "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
     "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
-    "feel dizzy", "bewusstlos", "ohnmachtig",
+    "feel dizzy", "bewusstlos", "ohnmachtig", "mir ist schwindelig", "ist mir schwindelig", "ist mir schwindlig",
+    "sind schwindelig", "sind schwindlig", "are dizzy", "is dizzy", "krieg keine luft", "kriege keine luft",
+    "bekomme keine luft", "kriegt keine luft", "bekommt keine luft", "throwing up", "mussen sich ubergeben",
+    "muss mich ubergeben",
     "is bleeding", "am bleeding", "m bleeding", "is hurt badly",
     "badly hurt", "unconscious", "is on the ground", "s on the ground", "m on the ground", "am on the ground",
     "are on the ground", "re on the ground", "still on the ground", "him on the ground", "her on the ground",
@@ -938,6 +941,8 @@ HIDING = _words(
     "verbarrikadiert", "verschanzt", "under the desk", "unterm tisch", "text only",
     "vor die tur geschoben", "vor die tur gestellt", "vor die tur gerackt", "against the door",
     "hock hinter", "hocke hinter", "hocken hinter", "versteck mich", "hab mich versteckt", "hiding behind",
+    "leiter hochgezogen", "pulled up the ladder", "pulled the ladder up", "unterm bett", "under the bed",
+    "im kleiderschrank", "in the wardrobe", "in the closet", "schreibe vom dachboden", "writing from the attic",
 )
 # One word with a question mark is a cry or a cue, no question: "polizei?? der kommt über den
 # zaun", "politisch? kp. da brennts", "hallo?".
@@ -985,6 +990,9 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
      r"|\bi can (?:see|hear) (?:him|them|someone|somebody|a man|a guy|people|footsteps|men)\b"
      r"|\bi can hear (?:\w+ ){0,2}(?:inside|upstairs|downstairs|in the house|in my flat|in the flat|next door)\b"),
     ("just", r"\bjust (?:rang|knocked|banged|tried the|came in|pulled up|arrived|walked in|broke)\b"),
+    # told while it happens: "I'm watching them on the camera app while I write this"
+    ("write writing type typing schreibe schreib tippe",
+     r"\b(?:while|as) i (?:write|m writing|am writing|type|m typing|am typing)\b|\bwahrend ich (?:\w+ ){0,2}(?:schreibe|schreib|tippe)\b"),
     # following while it is told: "fährt mir seit Pirna ein dunkler Kombi hinterher" (not "seit Wochen")
     ("hinterher", r"\b(?:fahrt|folgt|lauft|rennt|fahren|laufen) (?:mir|uns) "
                   r"(?:(?!seit (?:tagen|wochen|monaten|jahren)|immer|oft|jeden|standig|regelmasig)\w+ ){0,6}hinterher\b"),
@@ -1088,6 +1096,12 @@ ABOUT_THE_BOT = re.compile(r"\b(?:this|the|der|dieser|den|dem|ihr|your) bot\b|\b
 # says he will kill the mayor"): the saying is present, its "wird"/"will" is the threat's.
 SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|schreit|brullt|ruft|droht)"
                              r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
+# "idk if i should wake him", "weiß nicht, ob ich ihn wecken sollte": an "if" that means
+# whether, a deliberation now, no condition or future.
+# "werden gerade die Tische umgetreten" is the present passive, no future either.
+WHETHER_IF = re.compile(r"\b(?:know|sure|idk|dunno|unsure|decide|deciding)(?: \w+)? if (?:i|we) (?:should|shall)\b"
+                        r"|\bob (?:ich|wir)\b(?: \w+){1,4} (?:sollte|sollten|soll|sollen)\b"
+                        r"|\b(?:wird|werden|wirst) (?:gerade|grad|grade|soeben)\b")
 # "Es werden immer mehr" is a crowd growing now, no future.
 GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
@@ -1132,8 +1146,13 @@ TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping"
 POWDER = _words(
     "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
     "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
-    "kann nicht aufhoren zu husten",
+    "kann nicht aufhoren zu husten", "bittermandel*", "nach mandeln", "like almonds", "of almonds",
 )
+# A parcel with wires out of it, there now ("a package at the reception with wires coming
+# out"): a physical object like a powder letter, live whatever was said about it.
+WIRED_PACKAGE = re.compile(r"\b(?:paket|packchen|package|parcel|karton|box|kiste|tasche|bag|rucksack|koffer|gegenstand"
+                           r"|object|device)\b"
+                           r"(?: \w+){0,8} (?:wires|wire|kabel|kabeln|drahte|drahten|draht)\b")
 # Taking a child away now ("ein Mann will meinen Sohn vom Gelände mitnehmen").
 TAKING_CHILD = Gated(
     r"\b(?:will|wollen|versucht|versuchen|trying to|tries to|wants to)\b(?: \w+){0,4} "

@@ -21,8 +21,8 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
-    STABBED, STILL_GOING, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
+    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    STABBED, STILL_GOING, WIRED_PACKAGE, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, online as is_online
@@ -116,7 +116,7 @@ def mend_slips(folded: str) -> str:
 # politisch is"), and a threat's "wird" said now is no future ("er sagt, er wird mich umbringen"),
 # nor a crowd that grows while it is told ("es werden immer mehr").
 NOT_MEANT = {"safe_now": CERTAINTY,
-             "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}"),
+             "future_or_if": re.compile(f"{SAYS_NOW_FUTURE.pattern}|{GROWING_NOW.pattern}|{WHETHER_IF.pattern}"),
              "joking": NOT_JOKING}  # "da tickt was drin. kein scherz"
 
 
@@ -154,6 +154,24 @@ def _without_clauses(told: str, clauses: list[str]) -> str:
         if words:
             told = told.replace(f" {words} ", "  ") if f" {words} " in f" {told} " else told
     return told
+
+
+def _emoji_fire_online(raw: str, folded: str, fire: re.Pattern[str]) -> bool:
+    """🔥 is the only fire, and the text is about the internet: comments "on fire", no blaze
+    ("my insta comments are a warzone rn 🔥🔥")."""
+    if not raw or "🔥" not in raw or not is_online(folded):
+        return False
+    from knowledge.features import fold  # features imports this module
+
+    return not fire.search(fold(raw.replace("🔥", " ")))
+
+
+CONDITION = re.compile(r"\b(?:wenn|falls|if|in case)\b")  # "falls mal ein Paket mit Kabeln kommt"
+
+
+def _wired(folded: str) -> bool:
+    """A parcel with wires out of it (WIRED_PACKAGE), looked for only where a wire is named."""
+    return ("kabel" in folded or "wire" in folded or "draht" in folded) and bool(WIRED_PACKAGE.search(folded))
 
 
 def _other_senses(folded: str) -> str:
@@ -240,6 +258,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(affirmed if name in HAZARDS else folded):
+            if name == "fire" and _emoji_fire_online(raw, folded, pattern):
+                continue
             found.add(name)
             if now or progressive:
                 found.add(f"now+{name}")
@@ -326,6 +346,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or cried \
         or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
+        or _wired(affirmed) and not found & {"past", "aftermath", "over", "not_live"} and not CONDITION.search(folded) \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
         or sensed and not found & {"aftermath", "over", "future_or_if", "not_live"} \
         and (found.isdisjoint({"past", "past_tense"}) or SENSED_NOW.search(affirmed)) \

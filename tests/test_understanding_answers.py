@@ -225,6 +225,13 @@ def test_the_option_matchers_still_work() -> None:
     ("hat irgendwas von linkes pack gebrüllt", "extremist", "yes"),
     ("die erste mail dieser art, davor anonyme anrufe, zwei oder drei", "repeated", "yes"),
     ("Es ist das erste Schreiben dieser Art.", "repeated", "no"),
+    # stop 30, from a blind conversation writer
+    ("Nicht im Moment.", None, "no"),
+    ("We are not aware of any immediate danger to the staff concerned.", None, "no"),
+    ("nobody's shown up yet fr", None, "no"),
+    ("Was hat das damit zu tun? Der will selber Bürgermeister werden, das ist alles.", "extremist", "clarify"),
+    ("Der Mann sah ganz normal aus, Jacke, Mütze. Sieht man das denn?", "extremist", "no"),
+    ("one was on the lamppost in front of my building 😬", "private_sphere", "yes"),
     ("der erste brief, sonst nichts", "repeated", "no"),
     ("nu ni direkt, is ja im internet", None, "no"),
     ("not to me personally", "repeated", "no"),

@@ -399,7 +399,31 @@ SEEN_BY_THE_RULES = [
     "mei fraa blutet am kopp, der kerl is weg",
     # the time in a relative clause between commas is who he is, not when the scene is
     "Ich steh am Bahnhof und der Mann, der mir letzte Woche gedroht hat, kommt auf mich zu. Ich komm hier nicht weg.",
+    # stop 30: a parcel with wires out of it, whatever was said about it; dizzy since a letter was opened
+    "There is a package at the reception with wires coming out and it says ‚für den Bürgermeister‘. We moved everyone to the back.",
+    "In der Tiefgarage liegt unter dem Dienstwagen ein Gegenstand mit Kabeln. Der OB will in wenigen Minuten losfahren.",
+    "There's a smell like almonds in the office since we opened that envelope and two colleagues are dizzy",
+    "seit wir den brief geöffnet haben ist mir schwindelig",
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "was tun, falls mal ein paket mit kabeln im rathaus liegt?",
+    "letzte woche kam ein paket mit kabeln, war aber harmlos",
+    "my insta comments are a warzone rn 🔥🔥 like 300 comments calling me a traitor",
+])
+def test_a_wired_parcel_in_a_condition_or_past_and_fire_emojis_online_are_no_scene(knowledge: Knowledge, text: str) -> None:
+    assert not set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    ("there's like 5 guys outside our house. idk if i should wake my dad", False),
+    ("vor dem stand werden gerade die tische umgetreten", False),
+    ("not sure if he will come back tonight", True),
+    ("I keep wondering if I'm next.", True),
+])
+def test_an_if_that_means_whether_is_no_condition(text: str, future: bool) -> None:
+    assert ("future_or_if" in concepts(fold(text), text)) is future
 
 
 @pytest.mark.parametrize("text", SEEN_BY_THE_RULES)
