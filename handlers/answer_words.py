@@ -97,6 +97,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "itze grad nich", "itze nich", "jetzt grad nich", "grad nich", "gerade nich", "etz grad nich", "jetzt nich",
         "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
         "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
+        "not that we are aware", "not that we re aware", "not that we know", "not that we know of",
+        "nicht das wir wusten", "nicht dass wir wusten",
         "not directly", "nicht direkt", "nicht das ich wuste", "nicht das ich wus", "im moment nicht",
         "momentan nicht", "gerade nicht", "grad nicht", "derzeit nicht", "aktuel nicht", "zurzeit nicht",
         "jetzt nicht", "right now no", "not rn", "nothing like that", "negativ", "negative",
@@ -390,6 +392,9 @@ ASPECT_ANSWERS = {
                         r"(?:die|den|der|von den) (?:rechten|linken|nazis)|schwarz ?weis+ ?rot\w*|reichs(?:kriegs)?flagge\w*|"
                         # a group or a signature: "shirts of a local „citizens' defence“ group", "Division Lausitz"
                         r"citizens defen[cs]e|burgerwehr\w*|division \w+|kameradschaft\w*|real saxons|wahren? sachsen|echten? sachsen|"
+                        # the salute: "den arm hat er auch so hochgerissen", "sieg heil"
+                        r"(?:arm|hand) (?:\w+ ){0,4}(?:hochgerisen|hochgerissen|gehoben|hochgestreckt|raised)|hitlergrus\w*|hitler salute|nazi salute|"
+                        r"sieg heil|heil hitler|ihr roten|die roten|"
                         r"volkszertreter\w*|volksvertreter\w* (?:raus|an den galgen)|"
                         # named by the intelligence service or as "homeland protection"
                         r"verfasungsschutz\w*|protection of the constitution|homeland protection\w*|heimatschutz\w*)\b"),
@@ -437,6 +442,8 @@ ALL_CLEAR = re.compile(
     r"|\b(?:mir|uns) (?:geht s|gehts|geht es) (?:\w+ )?(?:gut|ok|okay)\b|\bpast (?:schon|ales)\b|\bno wories\b|\bkeine sorge\b"
     # "Only the gnomes were harmed.", "nobody got hurt", "niemand wurde verletzt"
     r"|^only (?:the |my |our )?\w+ (?:was|were|got) (?:harmed|hurt|damaged)\b"
+    # "Only to my blood pressure.", "höchstens für meine Nerven"
+    r"|^(?:only|just|nur|hochstens) (?:to |for |fur )?(?:my|our|meine|meinen|meinem|unsere) (?:blod presure|blutdruck|nerves?|nerven|pride|stolz|ego|sanity|mod|laune|patience|gedu?ld)\b"
     r"|\b(?:nobody|no one|niemand|keiner) (?:was |got |wurde |ist |is )?(?:hurt|harmed|injured|verletzt)\b"
 )
 NOT_CLEAR = re.compile(r"\b(?:nicht|not|nix|never|kein|nich|net|ni) (?:\w+ )?(?:ok|okay|fine|gut|sicher|safe|god|in ordnung)\b")

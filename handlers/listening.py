@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from handlers.answer_words import NOT_THERE
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.concepts import concepts
@@ -126,7 +127,8 @@ _PLACE_NOUNS = frozenset((
     "window garage doorstep"
 ).split())
 _WHERE_WORDS = _PLACE_NOUNS | frozenset((
-    "ja jo jap jup yes yeah yep yup ok genau vor vorm dem der die das den des im in am an auf aufm beim bei hinter "
+    "ja jo jap jup j yes yeah yep yup ok genau vor vorm dem der die das den des im in am an auf aufm beim bei hinter "
+    "steht stand parkt geparkt "  # "J Auto steht zuhause im Hof": where the car is, no one there
     "neben unserem unserer unseren unser unsere meinem meiner meinen mein meine zu und oder direkt draussen "
     "at on the my our front of outside behind near by in and or right"
 ).split())
@@ -136,6 +138,25 @@ def only_where(text: str) -> bool:
     """Whether `text` only names where: place words with their prepositions, and a "ja"."""
     words = fold(text).split()
     return bool(words) and all(w in _WHERE_WORDS for w in words) and not _PLACE_NOUNS.isdisjoint(words)
+
+
+# A reply that only says who lives there ("ja meine frau und die enkel wohnen mit im haus",
+# "my mom lives there too"): a household, no one doing anything, whatever the model learnt
+# from cries that name a family in the house.
+_HOUSEHOLD = frozenset((
+    "wohne wohnt wohnen wohn lebe lebt leben live lives living stay stays "
+    "frau mann kinder kind kids children enkel enkelin enkelkinder tochter sohn mutter vater mama papa eltern oma opa "
+    "partner partnerin freund freundin familie fraa kinner wife husband daughter son mother father mom mum dad parents "
+    "grandchildren grandkids family girlfriend boyfriend "
+    "mit mir uns auch alle zusammen da dort hier oben unten with me us too also all together there here upstairs downstairs"
+).split())
+_LIVES = frozenset("wohne wohnt wohnen wohn lebe lebt leben live lives living".split())
+
+
+def only_who_lives(text: str) -> bool:
+    """Whether `text` only says who lives where: household words, place words, a "ja"."""
+    words = fold(text).split()
+    return bool(words) and not _LIVES.isdisjoint(words) and all(w in _WHERE_WORDS or w in _HOUSEHOLD for w in words)
 
 
 def _words(text: str) -> int:
@@ -156,6 +177,8 @@ def _after_no(text: str, signals: tuple[str, ...]) -> tuple[str, ...]:
     if CONTRAST.match(text):
         return signals
     signals = tuple(s for s in signals if s != "in_danger")  # "Nein, in Gefahr bin ich nicht, ..."
+    if NOT_THERE.search(" ".join(fold(text).split())):  # "Nee, jetzt gerade ist keiner da."
+        signals = tuple(s for s in signals if s != "term")
     if "now+situation" not in signals or concepts(fold(text), text) & THREAT_SCENES:
         return signals
     return tuple(s for s in signals if s != "now+situation")
@@ -199,12 +222,14 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     signals = understood.danger_signals
     if no_danger_said:
         signals = _after_no(text, signals)
+    told_only = (later_scene or not model_danger) and (only_where(text) or only_who_lives(text))
+    if told_only:  # a reply at a later question that only says where or who lives there
+        signals = tuple(sig for sig in signals if sig != "model")
     if not model_danger:
         now = understood.when == "now" and not after_no
-        if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD) \
-                or only_where(text):
+        if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD):
             signals = tuple(sig for sig in signals if sig != "model")
-        if later_scene and not danger_now(text, signals):
+        if later_scene and not told_only and not danger_now(text, signals):
             # "ja mehrfach. Aktuell hält sich eine vermummte Person auf unserem Grundstück
             # auf": the scene after the answer, read on its own (its "mehrfach" answered the
             # question; it does not make the scene a story).

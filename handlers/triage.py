@@ -499,8 +499,8 @@ def _yes_to_another_question(state: ConversationState, question: Question | None
     asked = _asked_aspect(question)
     if meaning != "yes" or asked is None or question is None or not heard.aspects:
         return False
-    if len(text.split()) > MAX_ASIDE_WORDS:  # "ja natürlich, der Kanal kommt aus der rechten Ecke ...": a yes
-        return False
+    if len(text.split()) > MAX_ASIDE_WORDS and not listening.only_who_lives(text):
+        return False  # "ja natürlich, der Kanal kommt aus der rechten Ecke ...": a yes; not "ja meine frau und die enkel wohnen mit im haus"
     if names_aspect(text, asked):  # "the account has a black sun in its picture, so yes"
         return False
     if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count

@@ -470,6 +470,13 @@ ASIDES = re.compile(
 
 
 # "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
+# Harm in another sense, told as an answer to "is anyone in danger?": "Only to my blood
+# pressure.", "a sore wrist and some wounded pride", "it's my reputation that's in danger".
+FIGURATIVE_HARM = re.compile(
+    r"\b(?:blood pressure|blutdruck\w*|(?:wounded|hurt|bruised) (?:pride|ego)|(?:pride|ego) (?:is |was )?(?:hurt|wounded|bruised)"
+    r"|(?:verletzte\w*|gekrankte\w*|angekratzte\w*) (?:stolz|ego|eitelkeit)"
+    r"|(?:reputation|ruf|career|karriere|marriage|ehe|job|seat|mandat|amt|name|good name|guter ruf)"
+    r"(?: \w+){0,3} (?:in danger|in gefahr|at risk|at stake|gefahrdet|auf dem spiel))\b")
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
@@ -515,6 +522,8 @@ NOBODY_THERE = re.compile(
     r"|\bsteht da nichts\b|\bwarum steht da\b|\b(?:polizei|police) (?:bitte |please )?(?:noch )?(?:nicht|don t|not)\b"
     # "das ist hier das halbe Dorf", "so ist das hier": a thing or a state, no one there
     r"|\b(?:das|es|dies|alles|so|was) (?:ist|is) (?:das )?hier\b(?! (?:drin|drinnen|drau\w*|im|in|vor|bei|am|an)\b)"
+    # office German, "here" is the office: "ist hier bislang nicht aktenkundig", "ist hier nicht bekannt"
+    r"|\b(?:ist|sind|wird|wurde|wurden) hier (?:\w+ ){0,2}(?:nicht|nichts|kein\w*|bekannt|aktenkundig|eingegangen|bislang|bisher)\b"
 )
 # A panic attack is no attack by anyone: removed before anything is read.
 NOT_A_BOMB = re.compile(r"\bbomber ?jack\w*|\bbombasti\w*|\b(?:paint|farb|stink|glitter|bath|sauce) ?bomb\w*|\bphoto ?bomb\w*"
@@ -698,7 +707,7 @@ WEAPON = _words(
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
     "schere", "scissors", "was spitzes", "something sharp", "mit einer glasscherbe", "mit ner glasscherbe", "mit glasscherben", "broken bottle", "schrotflinte*", "shotgun*", "armbrust", "crossbow",
-    "gaspistole*", "schreckschuss*", "luftgewehr*", "softair*", "air rifle*", "bb gun*", "firearm*", "handgun*",
+    "gaspistole*", "schreckschuss*", "schlagring*", "brass knuckle*", "knuckle duster*", "totschlager*", "luftgewehr*", "luftbuchse*", "luftpistole*", "crow bar*", "softair*", "air rifle*", "bb gun*", "firearm*", "handgun*",
 )
 FIRE = _words(
     "brennt", "brennts", "brennen", "feuer", "flammen", "in flammen", "rauch", "qualm",
@@ -870,11 +879,14 @@ ATTACK_NOW = _words(
     "stones through the window", "rocks through the window", "bricks through the window", "stones at the window",
     "swinging at", "is punching", "lashing out", "schlagt um sich", "schlagen um sich", "pregelt sich", "prugelt sich",
     "stones flying", "steine durchs fenster", "steine durch die scheibe", "steine gegen die scheibe", "steine fliegen",
-    "greift mich an", "greifen mich an", "greift an", "auf ihn los", "auf mich los", "auf uns los", "auf sie los", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
+    "greift mich an", "greifen mich an", "greift an", "auf ihn los", "auf mich los", "auf uns los", "auf sie los",
+    "auf die burgermeisterin los", "auf den burgermeister los", "auf die leute los", "auf unsere leute los",
+    "hetzt den hund", "hetzt seinen hund", "hetzt die hunde", "hetzt den auf", "sets his dog on", "set his dog on", "schlagt zu", "schlagt mich", "haut mit", "hauen mit",
     "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
-    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "drag me", "zerren",
+    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "laufen richtung", "lauft richtung", "rennen richtung", "rennt richtung",
+    "running towards", "running toward", "drag me", "zerren",
     "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
@@ -913,7 +925,8 @@ INJURED_NOW = _words(
     "liegt am boden", "liegt auf dem boden", "liegt an der", "liegt auf der strasse", "liegt auf dem parkplatz",
     "liegt neben", "lieg neben", "liege neben", "lieg auf dem", "liege auf dem", "mir ist schwindlig",
     "lying next to", "lying on the street", "lying in the street", "lying on the pavement", "i m dizzy", "im dizzy",
-    "feel dizzy", "bewusstlos", "ohnmachtig", "mir ist schwindelig", "ist mir schwindelig", "ist mir schwindlig",
+    "feel dizzy", "bewusstlos", "ohnmachtig", "s coughing", "is coughing", "are coughing", "keeps coughing",
+    "hustet stark", "husten stark", "mir ist schwindelig", "ist mir schwindelig", "ist mir schwindlig",
     "sind schwindelig", "sind schwindlig", "are dizzy", "is dizzy", "krieg keine luft", "kriege keine luft",
     "bekomme keine luft", "kriegt keine luft", "bekommt keine luft", "throwing up", "mussen sich ubergeben",
     "muss mich ubergeben",
@@ -1003,8 +1016,8 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
      r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
      r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"),
     # back again: "Dr Kerl is wieder do", "he's back"
-    ("wieder back",
-     r"\b(?:ist|is|sind|sin|san|isser) (?:schon )?wieder (?:da|do|hier|vorm|vor|im|am|in|drauss\w*|draus\w*)\b"
+    ("wieder widder back",
+     r"\b(?:ist|is|sind|sin|san|isser) (?:schon |scho |schu )?(?:wieder|widder) (?:da|do|hier|vorm|vor|im|am|in|drauss\w*|draus\w*)\b"
      r"|\b(?:he s|they re|he is|they are) back\b(?! (?:to|at|on|online|in business|with|from))"),
     ("immer", r"\b(?:klingelt|klopft|hammert|bollert|steht|stehen|sitzt|sitzen|wartet|warten|filmt|filmen|brullt|schreit|kreist|lauft)"
               r" (?:immer noch|noch immer)\b"),
@@ -1110,6 +1123,8 @@ THING_STANDS = re.compile(
     r"\b(?:die|der|das|den|unsere|unser|meine|mein|seine|ihre)"
     r" (?:scheune|schuppen|garage|stall|haus|hutte|laube|gartenhaus|kirche|rathaus|zaun|schild|plakat|baum|mast"
     r"|container|briefkasten|denkmal|mulltonne|tonne|wohnung|halle|auto|wagen|fahrzeug|dienstwagen) (?:steht|stehen|stand)\b"
+    # the bare noun a reply starts with: "J Auto steht zuhause im Hof" (not "ein Auto steht ...")
+    r"|^(?:(?!eins?\b|eine[nmr]?\b)\w{1,4} )?(?:auto|wagen|fahrzeug|dienstwagen|scheune|garage|haus) (?:steht|stand)\b"
 )
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = Gated(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
@@ -1183,7 +1198,8 @@ BEING_ATTACKED = Gated(
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.
 HOLD_NOT_LET_GO = Gated(
     r"\blass\w* (?:\w+ ){0,2}(?:nicht|ni|nich|net|nie) (?:los|gehen|raus|durch|weg|vorbei"
-    r"|losfahren|weiterfahren|wegfahren|aussteigen|zum auto|zu meinem auto|zur tur|nach hause|heim|rein)\b"
+    r"|losfahren|weiterfahren|wegfahren|aussteigen|zum auto|zum wagen|zur tur|nach hause|heim|rein"
+    r"|zu (?:meinem|seinem|ihrem|unserem|dem) (?:auto|wagen|fahrzeug|dienstwagen))\b"
     # shut in, said with a negation the negated phrases would drop: "mir kommen nicht raus"
     r"|\b(?:komm|komme|kommen|kumme|kummen|kann|konnen) (?:hier )?(?:nicht|ni|nich|net) (?:raus|naus|weg)\b(?! (?:vom|von|aus dem|aus der)\b)"
     r"|\bnotausgang (?:ist |is )?(?:zu|zugestellt|versperrt|blockiert|abgeschlossen)\b",

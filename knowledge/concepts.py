@@ -14,7 +14,7 @@ from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
-    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
+    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -185,7 +185,17 @@ def _other_senses(folded: str) -> str:
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
+    folded = without_figurative_harm(folded)
     return CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
+
+
+def without_figurative_harm(folded: str) -> str:
+    """Without harm in another sense (FIGURATIVE_HARM): a blood pressure, wounded pride, a
+    reputation in danger."""
+    if ("blood" in folded or "blut" in folded or "pride" in folded or "ego" in folded or "stolz" in folded
+            or "danger" in folded or "gefahr" in folded or "risk" in folded or "spiel" in folded or "stake" in folded):
+        return FIGURATIVE_HARM.sub(" ", folded)
+    return folded
 
 
 def concepts(folded: str, raw: str = "") -> set[str]:

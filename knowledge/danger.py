@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.concept_words import HAZARDS, SITUATIONS
-from knowledge.concepts import concepts, mend_slips, without_asides
+from knowledge.concepts import concepts, mend_slips, without_asides, without_figurative_harm
 from knowledge.features import fold
 
 # 0.3 until the night of 4 December; its 2,670 category examples moved the danger head's
@@ -97,9 +97,10 @@ class DangerRules:
         self._negations = _any(negations)
 
     def clean(self, folded: str) -> str:
-        """The text without negated phrases ("niemand verletzt", "no danger") and without
-        the asides in passing ("bin grad im auto": knowledge.concept_words.ASIDES)."""
-        folded = without_asides(folded)
+        """The text without negated phrases ("niemand verletzt", "no danger"), without the
+        asides in passing ("bin grad im auto": knowledge.concept_words.ASIDES) and without harm
+        in another sense ("my reputation is in danger")."""
+        folded = without_figurative_harm(without_asides(folded))
         return self._negations.sub(" ", folded) if self._negations else folded
 
     def signals(self, folded: str, found: set[str] | None = None) -> list[str]:

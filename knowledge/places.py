@@ -54,6 +54,24 @@ AREA_PREFIX = "sn-plz-"
 Status = Literal["found", "ambiguous", "suggest", "outside", "unknown"]
 
 
+# A place corrected while typing: "Freiberg – quatsch, Brand-Erbisdorf", "Meißen ähh nee
+# Coswig", "Löbau. Nein falsch, Lawalde", "Kamenz... halt, Elstra", "Grimma *Naunhof",
+# "Delitzsch sorry Rackwitz", "Pirna, nee, Dohna": the place after the last correction.
+_CORRECTION = re.compile(r"(?:\s|^)\*(?=\w)|\b(?:quatsch|nee|nein|falsch|halt|sorry|sry|oops|correction|korrektur"
+                         r"|ich meine|ich mein|i mean|i meant|meinte)\b[\s,.!:;–-]*", re.IGNORECASE)
+_LETTER_O_POSTCODE = re.compile(r"o\d{4}")
+
+
+def _after_correction(query: str) -> str | None:
+    """What follows the last correction in a reply that names something before it, or None."""
+    last = None
+    for last in _CORRECTION.finditer(query):
+        pass
+    if last is None or not query[: last.start()].strip(" ,.–-") or not query[last.end():].strip():
+        return None
+    return query[last.end():].strip(" ,.!?")
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A municipality. Saxon ones carry their AGS and Polizeidirektion id (`pd_dresden`).
@@ -252,7 +270,14 @@ class PlaceIndex:
         text = key(query)
         if not text:
             return Resolution("unknown")
+        corrected = _after_correction(query)
+        if corrected is not None:  # "Freiberg – quatsch, Brand-Erbisdorf", "Grimma *Naunhof"
+            found = self.resolve(corrected)
+            if found.status != "unknown":
+                return found
         stripped = _strip_fillers(text)
+        if _LETTER_O_POSTCODE.fullmatch(stripped):  # "O1705": the letter O for a zero
+            stripped = "0" + stripped[1:]
         if _SPACED_DIGITS.fullmatch(stripped):  # "0 9 4 5 6", "094 56": a postcode typed with spaces
             stripped = stripped.replace(" ", "")
         if stripped.isdigit() and len(stripped) == 4:  # "1067": leading zero dropped

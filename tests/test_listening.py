@@ -118,7 +118,7 @@ def test_no_to_the_danger_question_is_believed_unless_the_rest_describes_a_scene
 @pytest.mark.parametrize("typed", ["alles gut", "all good", "I'm safe", "bin in Sicherheit", "mir geht's gut",
                                    "physically im fine, mentally 📉", "der Typ ist weg", "they left an hour ago",
                                    "We do not believe there is an immediate danger. The mayor is in a meeting.",
-                                   "Only the gnomes were harmed.",
+                                   "Only the gnomes were harmed.", "Nee, jetzt gerade ist keiner da.", "Only to my blood pressure.", "No, nothing of the sort. It's my reputation that's in danger, not me.",
                                    "Nein, in Gefahr bin ich nicht, es ist eher so, dass mein Ruf gerade zerstört wird."])
 def test_all_is_well_in_own_words_is_a_no_to_the_danger_question(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)

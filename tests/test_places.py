@@ -287,3 +287,18 @@ def test_spoken_saxon_names(knowledge: Knowledge, typed: str, status: str, expec
 def test_a_verb_is_no_mistyped_place(knowledge: Knowledge) -> None:
     res = knowledge.places.find_in_text("ein Mann aus dem Ort taucht ständig da auf, wo ich bin")
     assert res is None or res.status != "found"  # "taucht" is no Taucha
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Freiberg – quatsch, Brand-Erbisdorf", "Brand-Erbisdorf"),
+    ("Meißen ähh nee Coswig", "Coswig"),
+    ("Löbau. Nein falsch, Lawalde", "Lawalde"),
+    ("Grimma *Naunhof", "Naunhof"),
+    ("Delitzsch sorry Rackwitz", "Rackwitz"),
+    ("Pirna, nein das stimmt nicht", "Pirna"),  # nothing after the correction: the place before it
+    ("pirna, nicht dresden", "Pirna"),
+    ("O1705", "Freital"),  # the letter O for a zero
+])
+def test_a_place_corrected_while_typing_is_the_last_one(index: PlaceIndex, query: str, expected: str) -> None:
+    found = index.resolve(query)
+    assert found.status == "found" and found.places[0].name == expected

@@ -246,3 +246,31 @@ def test_yes_with_an_unrelated_rest_to_a_choice_of_offences_settles_none(knowled
     assert chat.state.node == "confirm_category"
     chat.text("ja meine frau hat ihn gefunden")
     assert chat.state.category is None and chat.state.node == "confirm_category"
+
+
+def test_yes_that_only_says_who_lives_at_home_is_no_cry_and_no_answer_to_another_aspect(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("bin gemeinderat in oberwiesenthal. seit der abstimmung steht fast jeden abend ein auto "
+              "mit laufendem motor gegenueber von meinem haus")
+    chat.option("danger_no")
+    while chat.state.node != "aspect_extremist":
+        chat.option(option_ids(chat.last.messages)[1])
+    messages = chat.text("ja meine frau und die enkel wohnen mit im haus")
+    assert not any(m.emergency for m in messages)
+    assert chat.state.node == "aspect_extremist" and "extremist" not in chat.state.aspects
+    assert "Verstanden: Zuhause oder Familie betroffen." in all_text(messages)
+
+
+def test_where_the_car_stands_at_the_home_question_is_no_cry(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("Mir hat einer nach der Sitzung gedroht, bin Bürgermeister in Bad Elster")
+    chat.option("danger_no")
+    for _ in range(4):
+        if chat.state.node in ("aspect_private", "aspect_home_repeated"):
+            break
+        chat.option(option_ids(chat.last.messages)[1])
+    assert chat.state.node in ("aspect_private", "aspect_home_repeated")
+    messages = chat.text("J Auto steht zuhause im Hof")
+    assert not any(m.emergency for m in messages)

@@ -229,6 +229,8 @@ def test_the_option_matchers_still_work() -> None:
     ("Nicht im Moment.", None, "no"),
     ("We are not aware of any immediate danger to the staff concerned.", None, "no"),
     ("nobody's shown up yet fr", None, "no"),
+    ("er hat gebrüllt ihr roten gehört alle aufgehängt und den arm hat er auch so hochgerissen", "extremist", "yes"),
+    ("Not that we are aware of. Should we treat the call to “clear out” the accommodation as an immediate danger?", None, "no"),
     ("Was hat das damit zu tun? Der will selber Bürgermeister werden, das ist alles.", "extremist", "clarify"),
     ("Der Mann sah ganz normal aus, Jacke, Mütze. Sieht man das denn?", "extremist", "no"),
     ("one was on the lamppost in front of my building 😬", "private_sphere", "yes"),

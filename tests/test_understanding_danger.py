@@ -91,6 +91,9 @@ DANGER = [
     "Karton auf meiner Fußmatte, draufgeschrieben „für den Verräter“, da gucken Drähte raus. Was mach ich",
     "my son just came in bleeding, he got jumped for being “the mayor's kid”, the lads are still out in the street",
     "Vor meinem Haus steht einer und schreit",  # the house in front of which someone stands is no thing that stands
+    # stop 30: attacks the model reads (the rules see the attack, not its now)
+    "ein Mann hat den Feuerlöscher von der Wand gerissen und geht auf die Bürgermeisterin los",
+    "da kommt einer mit einem hund ohne leine und hetzt den auf unsere leute",
 ]
 NOT_DANGER = [
     # looks and whispers in everyday life (taught by examples; these wordings are not among them)
@@ -404,6 +407,11 @@ SEEN_BY_THE_RULES = [
     "In der Tiefgarage liegt unter dem Dienstwagen ein Gegenstand mit Kabeln. Der OB will in wenigen Minuten losfahren.",
     "There's a smell like almonds in the office since we opened that envelope and two colleagues are dizzy",
     "seit wir den brief geöffnet haben ist mir schwindelig",
+    "Dar Kerl is scho widder do, huckt in seim Auto vorm Haus vu meiner Mutter",
+    "sie haben den Landrat umstellt und lassen ihn nicht zu seinem Wagen",
+    "da stehd eener uff'm Balkon vom Nachbarhaus un zielt mid so 'nem Ding uff unsern Wahlstand, is ne Luftbüchse",
+    "Envelope with powder opened by our intern in the mail room. She's coughing.",
+    "einer hat nen schlagring an und steht vor mir",
 ]
 
 
@@ -413,6 +421,17 @@ SEEN_BY_THE_RULES = [
     "my insta comments are a warzone rn 🔥🔥 like 300 comments calling me a traitor",
 ])
 def test_a_wired_parcel_in_a_condition_or_past_and_fire_emojis_online_are_no_scene(knowledge: Knowledge, text: str) -> None:
+    assert not set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+@pytest.mark.parametrize("text", [
+    "Only to my blood pressure.",
+    "No, not at all. Just a sore wrist and some wounded pride.",
+    "It's my reputation that's in danger, not me.",
+    "Ein vergleichbarer Vorgang ist hier bislang nicht aktenkundig.",
+    "Eine Veröffentlichung im Internet ist hier nicht bekannt.",
+])
+def test_harm_in_another_sense_and_the_office_here_are_no_scene(knowledge: Knowledge, text: str) -> None:
     assert not set(knowledge.understander.danger(text).signals) - {"model"}
 
 
