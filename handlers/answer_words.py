@@ -35,6 +35,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
         "das ist unklar", "unbekant", "bisher unklar", "noch unklar", "can t tel", "cant tel",
         "i can t tel", "i cant tel", "hard to tel", "not clear", "unknown", "not known",
+        # no answer given: "egal", "skip", "weiter"
+        "egal", "ist egal", "mir egal", "is mir egal", "skip", "skip it", "skip this", "pass", "next", "weiter",
+        "uberspringen", "keine angabe", "no comment", "kein komentar", "whatever",
+        "could mean anything", "kan alles bedeuten", "kan alles mogliche bedeuten", "kan alles sein",
     ),
     BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
     BACK: (
@@ -240,7 +244,7 @@ ASKS_MEANING = re.compile(
     # "was is'n das fürne frage": the question itself is queried
     r"|was (?:ist|is) (?:n |denn )?das (?:fur ?ne|fur eine|fur ein|fur) frage|what kind of (?:a )?que?stion"
     # why it is asked: "warum wolln se das wissen", "does it matter", "wozu?"
-    r"|(?:wieso|warum|weshalb|wozu|why)(?: \w+){0,3} (?:wisen|brauchen|braucht|brauchst|ne?ed|ne?eds|wolen|woln|wilst|want)\b"
+    r"|(?:wieso|warum|weshalb|wozu|why)(?: \w+){0,3} (?:wisen|brauchen|braucht|brauchst|ne?ed|ne?eds|wolen|woln|wilst|want|mater|maters|wichtig|relevant)\b"
     r"|(?:wieso|warum|weshalb|wozu|why)(?: das| that| so)?$|(?:dos|does) (?:it|that|this) (?:realy |even )?mater\b"
     r"|is (?:that|it|this) (?:realy )?(?:necesary|ne?eded|required|important)\b|spielt das (?:eine |ne )?role\b"
     r"|mus ich das (?:sagen|angeben|verraten)\b|is das wichtig\b|ist das wichtig\b"
@@ -322,7 +326,7 @@ NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:f
 # folds), beyond the aspect's word family in knowledge.extract, which `names_aspect` reads too.
 ASPECT_ANSWERS = {
     "repeated": {
-        NO: re.compile(r"\b(?:first time|the first|first (?:\w+ )?like (?:this|that)|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
+        NO: re.compile(r"\b(?:first time|the first|first (?:\w+ )?like (?:this|that)|first (?:letter|message|mail|email|call|one)\b(?!.*\b(?:before|previous|earlier)\b)|erste mal|erstes mal|ersten mal|erscht\w* (?:mal|mol)|only once|just once|once|erstmals|erstmalig|"
                        r"erste vorfall|erster vorfall|ersten vorfall|erste fall|erster fall|first incident|first such|ist neu|is new|"
                        # "Es ist das erste Schreiben dieser Art", "der erste Brief"
                        r"erste\w* (?:(?:\w+ )?(?:dieser|der|seiner|in der) (?:art|sorte)|schreiben|brief|anruf|nachricht|mail|drohung)\b(?!.*\b(?:davor|vorher|zuvor|fruher|before)\b)|"
@@ -374,7 +378,7 @@ ASPECT_ANSWERS = {
                         r"go back to your country|geh zuruck in dein land|volk|deutet (?:ja |wohl |schon )?darauf hin|"
                         r"points to|galgen|gallows|heimatschutz|reichsadler|defend europe|lightning|blitze|"
                         r"foreigners|auslander|migrants|migranten|refugees?|fluchtling\w*|antifa|stickers?|aufkleber|"
-                        r"widerstand|resistance|reich flag|reichs flag|imperial flag|fackelmarsch\w*|torch march\w*|"
+                        r"widerstand|resistance|reich flags?|reichs flags?|imperial flags?|fackelmarsch\w*|torch march\w*|"
                         r"\w*spaziergang\w*|monday walk\w*|montagsdemo\w*|"
                         r"(?:rechte|rechten|linke|linken) (?:ecke|szene|lager|spektrum|milieu)|von (?:rechts|links)|"
                         r"(?:far|extreme) (?:right|left)|traitors? (?:to|of) (?:the )?(?:people|nation|volk)|"
@@ -440,6 +444,8 @@ ALL_CLEAR = re.compile(
     r"|\b(?:i m|im|i am|we re|we are|were|us|i s) (?:al )?(?:ok|okay|fine|safe|god|alright|al right|chiling|chilin)\b"
     r"|\b(?:ich bin|wir sind|bin|sind|mir ist|uns ist) (?:jetzt |wieder |hier )?(?:ok|okay|sicher|in sicherheit|wohlauf|unverletzt|nix pasiert|nichts pasiert)\b"
     r"|\b(?:mir|uns) (?:geht s|gehts|geht es) (?:\w+ )?(?:gut|ok|okay)\b|\bpast (?:schon|ales)\b|\bno wories\b|\bkeine sorge\b"
+    # "Ich habe doch geschrieben, dass nichts ist", "I said nothing is going on"
+    r"|\b(?:das|dass) (?:nichts|nix) (?:ist|los ist|pasiert ist)\b|\bnothing (?:is |s )?(?:wrong|going on|happening)\b"
     # "Only the gnomes were harmed.", "nobody got hurt", "niemand wurde verletzt"
     r"|^only (?:the |my |our )?\w+ (?:was|were|got) (?:harmed|hurt|damaged)\b"
     # "Only to my blood pressure.", "höchstens für meine Nerven"

@@ -306,6 +306,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         switched, notes = _language_from_text(state, text, k)
         if notes:
             return _with_language_note(_typed(switched, text, picks(switched, k), ctx), notes)
+    if answer.meaning == CLARIFY and state.node == k.flow.start and all_clear(text):
+        # "Warum fragen Sie, ob jemand in Gefahr ist? Ich habe doch geschrieben, dass nichts ist."
+        answer = replace(answer, meaning="no", rest="")
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
         if not state.pending.get(EXPLAINED) or _asked_aspect(question) is None and not _is_place_node(state, k):
             return _explained(state, question, k)
@@ -403,6 +406,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         heard = heard.only_sure_offence()
     if vague and not listening.absorb(state, heard, k)[1]:
         return _which_one(state, k)
+    offence_asked = question is not None and question.classify or state.node == CONFIRM_CATEGORY
+    if advised and not (offence_asked and (heard.categories or heard.proposals)) and not listening.absorb(state, heard, k)[1]:
+        return StepResult(state, current_messages(state, k))  # the 110 line says it all; the question again
     if heard.anything:
         return _listened(state, heard, ctx, question)
     if loose is not None:

@@ -477,6 +477,10 @@ FIGURATIVE_HARM = re.compile(
     r"|(?:verletzte\w*|gekrankte\w*|angekratzte\w*) (?:stolz|ego|eitelkeit)"
     r"|(?:reputation|ruf|career|karriere|marriage|ehe|job|seat|mandat|amt|name|good name|guter ruf)"
     r"(?: \w+){0,3} (?:in danger|in gefahr|at risk|at stake|gefahrdet|auf dem spiel))\b")
+# Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out
+# newspaper letters and it is ticking").
+NEWSPAPER_LETTERS = re.compile(r"\b(?:newspaper|magazine) (?:letters|cuttings|clippings)\b|\bzeitungs(?:buchstaben|schnipsel)\w*"
+                               r"|\baus (?:der )?zeitung\w* ausgeschnitten\w*")
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
@@ -946,7 +950,8 @@ UNRESPONSIVE = _words(
     "atmet nicht", "atmet nicht mehr", "reagiert nicht", "reagiert nicht mehr", "bewegt sich nicht",
     "sagt nix mehr", "sagt nichts mehr", "antwortet nicht mehr", "hort nicht auf zu bluten",
     "not moving", "not breathing", "not responding", "isn t responding",
-    "doesn t respond", "unresponsive", "won t wake up", "wacht nicht auf",
+    "doesn t respond", "unresponsive", "won t wake up", "wacht nicht auf", "isn t getting up", "not getting up",
+    "won t get up", "steht nicht mehr auf", "kommt nicht mehr hoch",
 )
 HIDING = _words(
     "verstecke mich", "versteckt", "eingeschlossen", "eingesperrt", "abgeschlossen",
@@ -1214,6 +1219,9 @@ HELD_NOW = _words(
     "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
     "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
+    "im schwitzkasten", "in a headlock", "in the headlock", "surround me", "push me around", "pushing me around",
+    "between me and my car", "between me and the door", "between me and the exit", "zwischen mir und meinem auto",
+    "zwischen mir und der tur", "zwischen mir und dem ausgang",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",
     "blocking my way", "blocking the door", "blocking the exit",
     # shut in a hall: "Notausgang is zugestellt" (with a negation: HOLD_NOT_LET_GO)

@@ -274,3 +274,25 @@ def test_where_the_car_stands_at_the_home_question_is_no_cry(knowledge):
     assert chat.state.node in ("aspect_private", "aspect_home_repeated")
     messages = chat.text("J Auto steht zuhause im Hof")
     assert not any(m.emergency for m in messages)
+
+
+def test_asking_why_with_nothing_wrong_said_is_a_no_to_the_danger_question(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("Wie schütze ich als neu gewählter Bürgermeister meine Familie, bevor ich im Amt bin?")
+    assert chat.state.node == "danger_now"
+    messages = chat.text("Warum fragen Sie, ob jemand in Gefahr ist? Ich habe doch geschrieben, dass nichts ist.")
+    assert chat.state.node != "danger_now" and not any(m.emergency for m in messages)
+
+
+def test_the_same_emergency_told_again_after_the_advice_gets_the_question_not_a_not_understood(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("We have received several threatening phone calls to the mayor of Markneukirchen.")
+    chat.option("danger_no")
+    node = chat.state.node
+    told = "a man has just come into the front office and says he is the caller. He is very agitated."
+    assert any(m.emergency for m in chat.text(told))
+    chat.option("safe_continue")
+    again = all_text(chat.text(told))
+    assert "did not understand" not in again and chat.state.node == node

@@ -412,6 +412,11 @@ SEEN_BY_THE_RULES = [
     "da stehd eener uff'm Balkon vom Nachbarhaus un zielt mid so 'nem Ding uff unsern Wahlstand, is ne Luftbüchse",
     "Envelope with powder opened by our intern in the mail room. She's coughing.",
     "einer hat nen schlagring an und steht vor mir",
+    "A PARCEL CAME WITH MY NAME IN CUT-OUT NEWSPAPER LETTERS AND IT IS TICKING",
+    "Ein Besucher hält einen Kollegen im Schwitzkasten und droht, ihm den Hals umzudrehen",
+    "after the meeting a group waited for me at the tram stop, they surround me and push me around",
+    "A man followed me into the underground car park and stands between me and my car",
+    "protesters have stormed the session, one councillor was thrown to the floor and isn't getting up.",
 ]
 
 
