@@ -17,6 +17,17 @@ def at_result(knowledge, lang: str = "de") -> PureChat:
     return chat
 
 
+def at_extremist_question(knowledge) -> PureChat:
+    """An English chat about an online threat, at the question about an extremist motive."""
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    chat.option("online_yes")
+    assert chat.state.node == "aspect_extremist"
+    return chat
+
+
 def test_a_reply_after_the_result_shows_the_places_it_adds(knowledge):
     chat = at_result(knowledge)
     shown = contact_ids(chat.text("ja facebook, da wird dazu aufgerufen"))
@@ -61,12 +72,7 @@ def test_a_reply_after_the_result_that_adds_nothing_is_only_taken(knowledge):
 
 
 def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
-    chat = PureChat(knowledge, lang="en")
-    chat.command("start")
-    chat.option("danger_no")
-    chat.option("threat")
-    chat.option("online_yes")
-    assert chat.state.node == "aspect_extremist"
+    chat = at_extremist_question(knowledge)
     asked = "what counts as extremist tho? profile pic is some viking dude with a sword"
     explained = all_text(chat.text(asked))
     assert "swastikas" in explained and chat.state.node == "aspect_extremist"
@@ -226,12 +232,7 @@ def test_a_reply_that_tells_what_is_known_already_is_heard_not_misunderstood(kno
 
 
 def test_a_leaning_yes_names_the_aspect_it_was_taken_for(knowledge):
-    chat = PureChat(knowledge, lang="en")
-    chat.command("start")
-    chat.option("danger_no")
-    chat.option("threat")
-    chat.option("online_yes")
-    assert chat.state.node == "aspect_extremist"
+    chat = at_extremist_question(knowledge)
     taken = all_text(chat.text("idk they wear thor steinar stuff if that counts"))
     assert "extremist" in chat.state.aspects
     assert "Understood: Yes, extremist or political motive." in taken
