@@ -171,6 +171,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             rest = _rest(text, length)
             if meaning == UNKNOWN and aspect == "extremist" and words[0] not in aw.MAYBE and _names_it_plainly(rest, aspect):
                 return Answer(YES, rest)  # "idk he got like a frog avatar and writes 88 sometimes"
+            if meaning == UNKNOWN and rest.strip() and not _match_prefix(_tokens(rest), aw.PHRASES[UNKNOWN]):
+                settled = interpret(rest, lang, aspect)
+                if settled.meaning == NO and not settled.leaning:
+                    return settled  # "idk?? nobodys here yet. no": settled after the doubt
             return Answer(meaning, rest)
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
         return Answer(NO, text.strip())  # "Eine akute Gefährdung ist uns nicht bekannt."

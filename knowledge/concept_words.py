@@ -477,6 +477,10 @@ FIGURATIVE_HARM = re.compile(
     r"|(?:verletzte\w*|gekrankte\w*|angekratzte\w*) (?:stolz|ego|eitelkeit)"
     r"|(?:reputation|ruf|career|karriere|marriage|ehe|job|seat|mandat|amt|name|good name|guter ruf)"
     r"(?: \w+){0,3} (?:in danger|in gefahr|at risk|at stake|gefahrdet|auf dem spiel))\b")
+# Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
+# Creaking floorboards are no gun ("die Dielen knarren", "die Treppe knarrt").
+CREAKING = re.compile(r"\b(?:dielen|diele|boden|fussboden|treppe|stufen|tur|turen|bett|holz|balken) (?:\w+ )?(?:knarren|knarrt|knarzen|knarzt)\b")
+HOME_ALONE = re.compile(r"\b(?:i m|im|i am|we re|were|bin|sind) (?:\w+ )?(?:home|zu hause|zuhause|daheim) (?:alone|allein|alleine)\b")
 # Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out
 # newspaper letters and it is ticking").
 NEWSPAPER_LETTERS = re.compile(r"\b(?:newspaper|magazine) (?:letters|cuttings|clippings)\b|\bzeitungs(?:buchstaben|schnipsel)\w*"
@@ -721,7 +725,7 @@ FIRE = _words(
     "lodert", "lodern", "qualmt", "qualm", "es raucht", "raucht es", "raucht aus", "raucht leicht", "brandgeruch", "riecht verbrannt", "smell smoke", "smells like smoke",
     # gas, which a spark sets off: "riecht im Flur nach Gas", "the hall smells of gas"
     "nach gas", "gasgeruch", "gasleck", "gas stromt", "smells of gas", "smell of gas", "smells like gas",
-    "smell gas", "smelling gas", "gas leak*", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
+    "smell gas", "smelling gas", "nach sprit", "nach benzin", "gas leak*", "kanister", "benzinkanister", "canister*", "jerry can*", "rauchbombe*", "smoke bomb*",
 )
 # A hazard sensed by the writer ("Gasgeruch im ganzen Rathaus", "it smells of smoke"): what
 # someone wrote beside it ("ein Zettel „Für den Verräter“") does not make it the threat's words.
@@ -852,7 +856,8 @@ FOLLOWING = _words(
     # circling the house: "moped fährt seit zwanzig min um mein haus immer rum"
     "um mein haus rum", "um mein haus immer rum", "ums haus rum", "um unser haus rum", "um mei haus rum", "fahrt um mein haus",
     "fahrt um unser haus", "schleicht um mein haus", "schleicht ums haus", "kreist um", "kreisen um", "driving around my house",
-    "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "behind me", "fahrt mir hinterher",
+    "verfolgt", "werd verfolgt", "hinter mir her", "hinter uns", "dicht hinter", "behind us", "behind my car", "hinter meinem auto", "tailgating", "on my bumper", "sitting on my bumper", "an mir dran", "fahrt fast auf", "fahrt dicht auf",
+    "lichthupe", "behind me", "fahrt mir hinterher",
 )
 BREAK_IN = _words(
     "rappelt am schloss", "rappelt einer am", "rappelt an der tur", "ruttelt an", "rutteln an", "ruttelt einer",
@@ -889,7 +894,10 @@ ATTACK_NOW = _words(
     "haut auf", "hauen auf", "drischt auf", "schlagt auf", "schlagen auf",
     "schlagen mich", "pruglen", "pruegeln", "wird geschlagen", "werde geschlagen",
     "werde angegriffen", "werden angegriffen", "attacking", "being attacked", "being beaten",
-    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "laufen richtung", "lauft richtung", "rennen richtung", "rennt richtung",
+    "beating", "hitting me", "coming at", "come to me", "coming to me", "coming for me", "coming towards", "kommen auf uns zu", "wird gerade zerkratzt", "wird gerade demoliert", "werden gerade zerstochen",
+    "wird gerade beschadigt", "zerkratzen gerade", "zerstechen gerade", "being vandalised", "being vandalized",
+    "being smashed", "are smashing my", "is smashing my", "lauft jemand durchs haus", "lauft einer durchs haus",
+    "someone is walking around upstairs", "someone walking around downstairs", "laufen richtung", "lauft richtung", "rennen richtung", "rennt richtung",
     "running towards", "running toward", "drag me", "zerren",
     "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
@@ -993,7 +1001,11 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
 # A now without the word: going on for minutes, a crowd counted as it grows, what the writer
 # sees or hears, something still being done ("klingelt immer noch"). Sets "now" and a strong now.
 NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pattern in (
-    ("seit for", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}minutes now\b"),
+    ("seit for", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}minutes now\b"
+                 r"|\b(?:s|has|have|ve) been (?:\w+ ){0,3}for (?:\w+ ){0,2}minutes\b"),  # "he's been at it for ten minutes"
+    # burning now, however the story around it is told: "Die Scheune brennt lichterloh, heute früh stand da noch …"
+    ("lichterloh flammen ablaze", r"\b(?:brennt|brennen|brennts) (?:\w+ ){0,2}lichterloh\b|\b(?:steht|stehen) (?:\w+ ){0,2}in (?:vollen )?flammen\b"
+                                  r"|\b(?:is|are) ablaze\b"),
     # a crowd counted as it grows: "erst waren es fünf, inzwischen bestimmt zwanzig"
     ("inzwischen mittlerweile",
      r"\b(?:erst|zuerst|anfangs) (?:waren es |warens |waren |warn |sind es )?(?:\w+ ){1,2}(?:jetzt|inzwischen|mittlerweile) "
@@ -1012,14 +1024,17 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
     ("write writing type typing schreibe schreib tippe",
      r"\b(?:while|as) i (?:write|m writing|am writing|type|m typing|am typing)\b|\bwahrend ich (?:\w+ ){0,2}(?:schreibe|schreib|tippe)\b"),
     # following while it is told: "fährt mir seit Pirna ein dunkler Kombi hinterher" (not "seit Wochen")
-    ("hinterher", r"\b(?:fahrt|folgt|lauft|rennt|fahren|laufen) (?:mir|uns) "
-                  r"(?:(?!seit (?:tagen|wochen|monaten|jahren)|immer|oft|jeden|standig|regelmasig)\w+ ){0,6}hinterher\b"),
+    ("hinterher nach", r"\b(?:fahrt|folgt|lauft|rennt|fahren|laufen) (?:mir|uns) "
+                  r"(?:(?!seit (?:tagen|wochen|monaten|jahren)|immer|oft|jeden|standig|regelmasig)\w+ ){0,6}hinterher\b"
+                  # on foot, "läuft mir mit Abstand nach" (not "geht mir nach", which haunts)
+                  r"|\b(?:lauft|laufen|rennt|rennen|schleicht|schleichen) (?:mir|uns) "
+                  r"(?:(?!seit (?:tagen|wochen|monaten|jahren)|immer|oft|jeden|standig|regelmasig)\w+ ){0,4}nach\b"),
     # violence in the present passive: "Mein Sohn wird vor unserer Haustür verprügelt" (not "seit Wochen verfolgt")
     ("verprugelt geschlagen angegriffen zusammengeschlagen getreten festgehalten eingesperrt bedrangt verfolgt gewurgt "
-     "gestochen geschubst umzingelt bedroht",
+     "gestochen geschubst umzingelt bedroht zerkratzt zerstochen demoliert eingeschlagen angezundet",
      r"\b(?:wird|werde|werden|wirst) (?:(?!seit|immer|oft|standig|regelmasig|jeden|jede)\w+ ){0,6}"
      r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
-     r"|gewurgt|gestochen|geschubst|umzingelt|bedroht)\b(?! (?:werden|wurde|worden))"),
+     r"|gewurgt|gestochen|geschubst|umzingelt|bedroht|zerkratzt|zerstochen|demoliert|eingeschlagen|angezundet)\b(?! (?:werden|wurde|worden))"),
     # back again: "Dr Kerl is wieder do", "he's back"
     ("wieder widder back",
      r"\b(?:ist|is|sind|sin|san|isser) (?:schon |scho |schu )?(?:wieder|widder) (?:da|do|hier|vorm|vor|im|am|in|drauss\w*|draus\w*)\b"
@@ -1219,7 +1234,8 @@ HELD_NOW = _words(
     "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
     "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
     "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
-    "im schwitzkasten", "in a headlock", "in the headlock", "surround me", "push me around", "pushing me around",
+    "im schwitzkasten", "in a headlock", "nobody leaves", "no one leaves", "nobody gets out", "keiner kommt raus",
+    "niemand kommt raus", "from the inside and says", "in the headlock", "surround me", "push me around", "pushing me around",
     "between me and my car", "between me and the door", "between me and the exit", "zwischen mir und meinem auto",
     "zwischen mir und der tur", "zwischen mir und dem ausgang",
     "pinning me", "holding me", "holding him", "holding her", "can t get out", "cant get out",

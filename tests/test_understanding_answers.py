@@ -235,6 +235,8 @@ def test_the_option_matchers_still_work() -> None:
     ("She said he had a jacket with some Norse lettering on it. Could mean anything.", "extremist", "unknown"),
     ("Lots of accounts with Reich flags in the profile picture, and a Telegram channel coordinating it.", "extremist", "yes"),
     ("first letter", "repeated", "no"),
+    ("idk?? nobodys here yet. no", None, "no"),
+    ("Die Liste wurde vorgestern erweitert, vorher standen nur fünf Namen drauf.", "repeated", "yes"),
     ("first letter, but there were calls before", "repeated", "yes"),
     ("er hat gebrüllt ihr roten gehört alle aufgehängt und den arm hat er auch so hochgerissen", "extremist", "yes"),
     ("Not that we are aware of. Should we treat the call to “clear out” the accommodation as an immediate danger?", None, "no"),

@@ -417,7 +417,26 @@ SEEN_BY_THE_RULES = [
     "after the meeting a group waited for me at the tram stop, they surround me and push me around",
     "A man followed me into the underground car park and stands between me and my car",
     "protesters have stormed the session, one councillor was thrown to the floor and isn't getting up.",
+    "Die Scheune neben unserem Wohnhaus brennt lichterloh, und heute früh stand da noch „Volksverräter“ dran",
+    "der Mann aus der Einwohnerfragestunde läuft mir mit Abstand nach, seit dem Ortsausgang",
+    "mein auto wird gerade zerkratzt, ich seh das vom balkon aus",
+    "A man has locked the main door from the inside and says nobody leaves until the mayor signs.",
+    "I'm home alone, a man keeps ringing and knocking on every window, he's been at it for ten minutes",
+    "Jemand hat eben was an unsere Haustür geschüttet, es stinkt nach Sprit",
+    "seit Kottmar hängt ein schwarzer Kombi an mir dran, bin auf der B96, er fährt fast auf",
+    "Schreibe leise, bin im Keller. Oben läuft jemand durchs Haus, die Dielen knarren.",
 ]
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("letztes jahr brannte die scheune lichterloh", "live_hazard"),
+    ("er läuft mir seit wochen nach", "live_situation"),
+    ("Ich habe mich damals eingeschlossen. Bis heute geht mir das nach.", "live_situation"),
+    ("dachte der fährt mir nach, ist dann aber abgebogen", "live_situation"),
+    ("die Dielen knarren", "weapon"),
+])
+def test_told_before_or_in_another_sense_stays_no_scene(text: str, concept: str) -> None:
+    assert concept not in concepts(fold(text), text)
 
 
 @pytest.mark.parametrize("text", [
