@@ -87,8 +87,10 @@ class Understander:
 
     def _category_vector(self, text: str, vector: Any) -> Any:
         """A leading yes/no ("Nein, aber ich bekomme Drohbriefe") answers the question on
-        screen; the category is in the rest."""
-        rest = _LEADING_ANSWER.sub("", text, count=1)
+        screen, and a sentence that only denies a danger now ("Eine unmittelbare Gefahr besteht
+        nach unserer Einschätzung nicht.") answers the danger question: the category is in the
+        rest."""
+        rest = without_danger_denials(_LEADING_ANSWER.sub("", text, count=1))
         if rest == text or self.model is None:
             return vector
         return self.model.vector(rest)
@@ -169,6 +171,31 @@ def clause_tails(text: str) -> list[str]:
             break
         tails.append(tail)
     return tails
+
+
+# A sentence that only says no one is in danger now, in office German or English ("Eine
+# unmittelbare Gefahr besteht nach unserer Einschätzung nicht.", "There is no immediate
+# danger."): folded, and no longer than this many words.
+_DENIAL_SENTENCE = re.compile(
+    r"^(?:(?:eine|die|es|derzeit|aktuell|momentan|zurzeit|nach unserer einschatzung|unserer einschatzung nach) )*"
+    r"(?:(?:unmittelbare|akute|konkrete|aktuelle|direkte) )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage)"
+    r"(?: \w+){0,6} (?:nicht|kaum)(?: \w+){0,3}$"
+    r"|^(?:es besteht |derzeit |aktuell |momentan )*(?:keine|kein) (?:(?:unmittelbare|akute|konkrete|aktuelle) )?(?:gefahr|gefahrdung|notfall)\w*(?: \w+){0,4}$"
+    r"|^(?:(?:we are|we re|i am|i m) not aware of any|there is no|there s no|no one is in|nobody is in|niemand ist|keiner ist)"
+    r"(?: (?:immediate|acute|current|akut|gerade|jetzt))? (?:danger|in danger|in gefahr|threat)(?: \w+){0,4}$"
+)
+_DENIAL_WORDS = 14
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_danger_denials(text: str) -> str:
+    """`text` without its sentences that only deny a danger now, unless nothing else is left."""
+    if "efahr" not in text and "anger" not in text and "otfall" not in text:
+        return text
+    sentences = _SENTENCE_END.split(text.strip())
+    kept = [s for s in sentences
+            if not (len(s.split()) <= _DENIAL_WORDS and _DENIAL_SENTENCE.search(fold(s)))]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
 _LEADING_ANSWER = re.compile(

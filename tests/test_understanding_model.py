@@ -189,3 +189,24 @@ def test_the_language_head_learns_from_at_most_the_cap_of_each_language_spread_e
     german = [t for t, lang in every if lang == "de"]
     picked = [t for t, lang in zip(texts, labels) if lang == "de"]
     assert picked[0] == german[0] and german.index(picked[-1]) >= len(german) - 2 * len(german) // LANGUAGE_CAP
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Wir erhielten ein Schreiben mit der Drohung, das Gemeindeamt auszuräuchern. "
+     "Eine unmittelbare Gefahr besteht nach unserer Einschätzung nicht.",
+     "Wir erhielten ein Schreiben mit der Drohung, das Gemeindeamt auszuräuchern."),
+    ("There is no immediate danger. Someone posted my address.", "Someone posted my address."),
+    ("Eine akute Gefährdung ist uns derzeit nicht bekannt.", None),  # nothing else: kept whole
+    ("Ob eine Gefahr besteht, weiß ich nicht. Er steht oft vor dem Haus.", None),  # a doubt, no denial
+])
+def test_a_sentence_that_only_denies_a_danger_now_is_left_out_of_the_category(text: str, kept: str | None) -> None:
+    from knowledge.understanding import without_danger_denials
+
+    assert without_danger_denials(text) == (kept if kept is not None else text)
+
+
+def test_a_formal_threat_with_no_danger_now_is_a_threat(knowledge: Knowledge) -> None:
+    text = ("Sehr geehrte Damen und Herren, die Gemeinde Lichtenau erhielt gestern ein anonymes Schreiben mit "
+            "der Drohung, das Gemeindeamt „auszuräuchern“. Eine unmittelbare Gefahr besteht nach unserer "
+            "Einschätzung nicht.")
+    assert knowledge.understand(text).category == "threat"
