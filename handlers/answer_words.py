@@ -35,9 +35,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "das kan ich nicht einschatzen", "kan ich nicht einschatzen", "schwer einzuschatzen",
         "das ist unklar", "unbekant", "bisher unklar", "noch unklar", "can t tel", "cant tel",
         "i can t tel", "i cant tel", "hard to tel", "not clear", "unknown", "not known",
-        # no answer given: "egal", "skip", "weiter"
-        "egal", "ist egal", "mir egal", "is mir egal", "skip", "skip it", "skip this", "pass", "next", "weiter",
-        "uberspringen", "keine angabe", "no comment", "kein komentar", "whatever",
         "could mean anything", "kan alles bedeuten", "kan alles mogliche bedeuten", "kan alles sein",
     ),
     BOTH: ("beides", "beide", "beides davon", "sowohl als auch", "both", "both of them", "both actually"),
@@ -268,6 +265,13 @@ FORMAL = {
 # ("there's a note on the stone, says trainer"): a slogan, even without quotes.
 WRITTEN_SIGN = re.compile(r"\b(?:note|zettel|sign|schild|letter|brief|schrift|aufschrift|graffiti|spruch|banner|plakat|transparent|flyer|flugblat)"
                           r"\b(?: \w+){0,5} (?:says|saying|said|sagt|reads|steht|stand|stehen|mit der aufschrift|drauf)\b")
+
+# No answer given, as the whole reply: "egal", "skip", "weiter" ("don't know", and on).
+# Only whole: "pass auf, der kommt", "next time he ...", "egal, er steht wieder da" say more.
+NO_ANSWER = frozenset((
+    "egal", "ist egal", "mir egal", "is mir egal", "ist mir egal", "skip", "skip it", "skip this", "pas", "next",
+    "weiter", "uberspringen", "keine angabe", "no coment", "kein komentar", "whatever",
+))
 
 # Not yet: "heite noch nich", "bis jetzt noch nicht", "not yet today".
 NOT_YET = re.compile(r"^(?:heute|heite|bis jetzt|bisher|jetzt|grad|gerade) noch (?:nicht|nich|ni|net)\b|^not yet\b|^noch nicht\b"

@@ -159,6 +159,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     target = _language_wish(words)
     if target:
         return Answer(LANGUAGE, target=target)
+    if " ".join(words) in aw.NO_ANSWER:  # "egal", "skip", "weiter"
+        return Answer(UNKNOWN, "")
     for meaning in (BACK, UNKNOWN, BOTH, YES, NO):
         length = _match_prefix(words, aw.PHRASES[meaning])
         if not length:

@@ -469,7 +469,6 @@ ASIDES = re.compile(
 )
 
 
-# "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 # Harm in another sense, told as an answer to "is anyone in danger?": "Only to my blood
 # pressure.", "a sore wrist and some wounded pride", "it's my reputation that's in danger".
 FIGURATIVE_HARM = re.compile(
@@ -477,14 +476,15 @@ FIGURATIVE_HARM = re.compile(
     r"|(?:verletzte\w*|gekrankte\w*|angekratzte\w*) (?:stolz|ego|eitelkeit)"
     r"|(?:reputation|ruf|career|karriere|marriage|ehe|job|seat|mandat|amt|name|good name|guter ruf)"
     r"(?: \w+){0,3} (?:in danger|in gefahr|at risk|at stake|gefahrdet|auf dem spiel))\b")
-# Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
 # Creaking floorboards are no gun ("die Dielen knarren", "die Treppe knarrt").
 CREAKING = re.compile(r"\b(?:dielen|diele|boden|fussboden|treppe|stufen|tur|turen|bett|holz|balken) (?:\w+ )?(?:knarren|knarrt|knarzen|knarzt)\b")
+# Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
 HOME_ALONE = re.compile(r"\b(?:i m|im|i am|we re|were|bin|sind) (?:\w+ )?(?:home|zu hause|zuhause|daheim) (?:alone|allein|alleine)\b")
 # Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out
 # newspaper letters and it is ticking").
 NEWSPAPER_LETTERS = re.compile(r"\b(?:newspaper|magazine) (?:letters|cuttings|clippings)\b|\bzeitungs(?:buchstaben|schnipsel)\w*"
                                r"|\baus (?:der )?zeitung\w* ausgeschnitten\w*")
+# "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.

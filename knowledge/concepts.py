@@ -195,11 +195,13 @@ def _other_senses(folded: str) -> str:
     return CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
 
 
+_HARM_NEEDLES = ("blood", "blut", "pride", "ego", "stolz", "danger", "gefahr", "risk", "spiel", "stake")
+
+
 def without_figurative_harm(folded: str) -> str:
     """Without harm in another sense (FIGURATIVE_HARM): a blood pressure, wounded pride, a
-    reputation in danger."""
-    if ("blood" in folded or "blut" in folded or "pride" in folded or "ego" in folded or "stolz" in folded
-            or "danger" in folded or "gefahr" in folded or "risk" in folded or "spiel" in folded or "stake" in folded):
+    reputation in danger. The expression runs only where one of its words is."""
+    if any(needle in folded for needle in _HARM_NEEDLES):
         return FIGURATIVE_HARM.sub(" ", folded)
     return folded
 

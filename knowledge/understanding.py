@@ -190,7 +190,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 def without_danger_denials(text: str) -> str:
     """`text` without its sentences that only deny a danger now, unless nothing else is left."""
-    if "efahr" not in text and "anger" not in text and "otfall" not in text:
+    lowered = text.lower()
+    if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall")):
         return text
     sentences = _SENTENCE_END.split(text.strip())
     kept = [s for s in sentences

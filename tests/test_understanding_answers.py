@@ -231,6 +231,8 @@ def test_the_option_matchers_still_work() -> None:
     ("nobody's shown up yet fr", None, "no"),
     ("egal", "online", "unknown"),
     ("skip", "repeated", "unknown"),
+    ("pass auf, der kommt", None, None),  # "pass" only as the whole reply
+    ("next time he comes i call the police", "repeated", None),
     ("why does that matter right now", "extremist", "clarify"),
     ("She said he had a jacket with some Norse lettering on it. Could mean anything.", "extremist", "unknown"),
     ("Lots of accounts with Reich flags in the profile picture, and a Telegram channel coordinating it.", "extremist", "yes"),
