@@ -32,22 +32,25 @@ from knowledge.concept_words import HAZARDS, SITUATIONS
 from knowledge.concepts import concepts, mend_slips, without_asides, without_figurative_harm
 from knowledge.features import fold
 
-# 0.3 until the night of 4 December; its 2,670 category examples moved the danger head's
-# scores down by about 0.02, and 0.28 brought the development dangers back to 99.7 %
-# (BENCHMARKS.md, "The night of 4 December").
-DANGER_THRESHOLD = 0.28
+# 0.28 until 5 December, when the danger head began to learn from the development writers'
+# messages (knowledge/data/examples-*.yaml): with every writer left out in turn
+# (bench/cv_danger_writers.py), its scores sit higher, and 0.36 (story and bare 0.48, all
+# three 0.08 up) finds more of the left-out writers' dangers with fewer false alarms than
+# the old head at 0.28 (BENCHMARKS.md, "Stop 31").
+DANGER_THRESHOLD = 0.36
 # A story told afterwards (a past time or tense, the aftermath, or a report of what someone
 # sent or said, and no sign of now nor a scene in the present tense): the model alone has to
-# be surer. Chosen by cross-validation
-# and the development set (BENCHMARKS.md); the rules still speak at once ("hat einen
-# Brandsatz geworfen, der Pavillon brennt").
-STORY_THRESHOLD = 0.4
+# be surer; so does a habit with no sign of now ("seit Wochen steht abends ein Auto vor
+# meinem Haus": stalking, not a scene). Chosen by cross-validation and the development set
+# (BENCHMARKS.md; 0.4 until 5 December, see above); the rules still speak at once ("hat
+# einen Brandsatz geworfen, der Pavillon brennt").
+STORY_THRESHOLD = 0.48
 # A short message (BARE_WORDS or fewer) in which no word family sees a scene, a hazard or an
 # alarm ("on the school run atm", "ja, gerade zuhause", "die Kollegin ist momentan nicht am
 # Platz"): the model alone has to be surer. On the development sets 0.4 kept every danger and
 # took these false alarms from 23 to 10; 0.5 took them to 7 but lost a held-out danger
-# (BENCHMARKS.md).
-BARE_THRESHOLD = 0.4
+# (BENCHMARKS.md). 0.08 up with the others on 5 December.
+BARE_THRESHOLD = 0.48
 BARE_WORDS = 8
 ALARM_WORDS = frozenset(
     "hilfe hilf helft help sos notfall notfal notruf emergency mayday 110 112 alarm".split()
@@ -153,7 +156,9 @@ def model_threshold(found: set[str], words: int | None = None) -> float:
     """The model's threshold for a message with these concepts (STORY_THRESHOLD for a story,
     BARE_THRESHOLD for a short message of `words` without any scene)."""
     story = found & {"past", "past_tense", "aftermath", "reported"} and not found & {"now", "progressive", "present_scene"} \
-        or "threat_told" in found  # the present tense is the threat's: "hat gesagt, er schlägt mich tot"
+        or "threat_told" in found \
+        or {"repeated", "settled"} <= found and "now" not in found \
+        or {"safe_now", "aftermath"} <= found  # a habit with no sign of now ("seit Wochen steht abends ein Auto vor meinem Haus"), the police there taking a statement
     threshold = STORY_THRESHOLD if story else DANGER_THRESHOLD
     if words is not None and words <= BARE_WORDS and found.isdisjoint(CUES):
         threshold = max(threshold, BARE_THRESHOLD)

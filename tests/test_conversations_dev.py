@@ -34,16 +34,16 @@ def tally(knowledge: Knowledge) -> dict[str, int]:
 
 
 def test_the_conversations_reach_the_contacts(tally: dict[str, int]) -> None:
-    assert tally["all"] >= 1920
-    # measured: 1,884 of 1,920 (stop 30; 1,593 of 1,620 before its five pairs, 1,292 of 1,320 before stop 29's five)
-    assert tally["done"] >= tally["all"] - 42
-    assert tally["not_understood"] <= 20  # measured: 13
+    assert tally["all"] >= 2040
+    # measured: 1,995 of 2,040 (stop 31; 1,884 of 1,920 before its two pairs, 1,593 of 1,620 before stop 30's five)
+    assert tally["done"] >= tally["all"] - 48
+    assert tally["not_understood"] <= 24  # measured: 19 (13 before stop 31's two pairs)
 
 
 def test_every_danger_but_a_skipped_one_gets_110_and_few_others_do(tally: dict[str, int]) -> None:
     # The four dangers missed are told only in the reply to a question the bot skipped (the
     # message had already said the home was affected, or "they keep telling me" that it is
     # repeated), which the script never sends.
-    assert tally["advised"] >= tally["dangers"] - 4  # measured: 407 of 411
+    assert tally["advised"] >= tally["dangers"] - 4  # measured: 433 of 437
     # (a reply asking "Soll ich die Polizei rufen?" gets the 110 line and counts here)
-    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 35 of 1,509 (2.3 %; 39 of 1,039 before stop 29)
+    assert tally["alarmed"] <= 0.06 * tally["others"]  # measured: 46 of 1,603 (2.9 %; 35 of 1,509 before stop 31's danger head, 39 of 1,039 before stop 29)

@@ -336,6 +336,11 @@ def test_a_story_told_afterwards_needs_a_surer_model(knowledge: Knowledge) -> No
     assert limit("da explodiert was im Briefkasten") == DANGER_THRESHOLD  # German "was" is no past tense
     assert decide([], 0.35, limit("letzte Woche stand einer vor dem Haus")).signals == ()
     assert decide(["hazard"], 0.1, STORY_THRESHOLD).danger  # the rules still speak
+    # A habit with no sign of now is stalking, not a scene (a fresh writer's first messages, stop 31);
+    # so is the aftermath with the police there.
+    assert limit("Seit Wochen steht abends immer dasselbe Auto vor meinem Haus, zwei Männer drin.") == STORY_THRESHOLD
+    assert limit("the police officer is still here taking my statement, the guys ran off") == STORY_THRESHOLD
+    assert limit("seit Wochen steht er abends vor meinem Haus, und jetzt klingelt er") == DANGER_THRESHOLD
 
 
 def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
