@@ -478,6 +478,12 @@ FIGURATIVE_HARM = re.compile(
     r"(?: \w+){0,3} (?:in danger|in gefahr|at risk|at stake|gefahrdet|auf dem spiel))\b")
 # Creaking floorboards are no gun ("die Dielen knarren", "die Treppe knarrt").
 CREAKING = re.compile(r"\b(?:dielen|diele|boden|fussboden|treppe|stufen|tur|turen|bett|holz|balken) (?:\w+ )?(?:knarren|knarrt|knarzen|knarzt)\b")
+# A crowd in the sense of a set of people one belongs to ("some dude from the stammtisch crowd",
+# "that crowd", "the afd crowd"): no crowd at the door.
+SOCIAL_CROWD = re.compile(
+    r"\b(?:that|this|his|her|their|your|our|the same|(?:the |a |that )?(?:stammtisch|afd|npd|nazi|neonazi|querdenker|reichsburger"
+    r"|montags|montagsdemo|pegida|maga|antifa|far right|right wing|online|internet|facebook|fb|telegram|tiktok|insta|twitter|x))"
+    r" crowd\b")
 # Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
 HOME_ALONE = re.compile(r"\b(?:i m|im|i am|we re|were|bin|sind) (?:\w+ )?(?:home|zu hause|zuhause|daheim) (?:alone|allein|alleine)\b")
 # Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out

@@ -235,7 +235,7 @@ ONLINE = _words(
     "online", "internet*", "im netz", "ins netz", "web*", "social media", "soziale* medien",
     "soziale* netzwerk*", "posts", "posting*", "gepostet", "postet*", "posted", "posten",
     "my post", "my last post", "under my post", "mein post", "meinem post", "meinen post", "meinem beitrag", "unter meinem post", "unter meinem beitrag",
-    "kommentar*", "kommentiert*", "comment*", "chat*", "gruppenchat*", "dm", "dms", "pn", "pns",
+    "kommentar*", "kommentiert*", "comment*", "chat*", "gruppenchat*", "dm", "dms", "dming", "dmed", "dmd", "dm ing", "dm d", "pn", "pns",
     "sprachnachricht*", "voice message*", "voice note*",
     "privatnachricht*", "direktnachricht*", "story", "storys", "stories", "forum*", "blog*",
     "website*", "webseite*", "homepage", "hashtag*", "livestream*", "stream*", "account*",
@@ -479,6 +479,12 @@ def online(folded: str) -> bool:
 # nur online" still is one).
 _DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}")
 
+# "nee nix im internet", "nothing online": the internet denied colloquially ("nix" alone often
+# ends a clause, "weiß nix, meine Frau ...", so only before the internet itself).
+_NOTHING_ONLINE = re.compile(
+    r"\b(?:nix|nischt|nuscht|nichts|nothing)(?: (?:im|in|mit|on|uber|per|aufm|auf|von))?(?: (?:dem|der|the))?"
+    r" (?:internet|netz|online|social media)\b")
+
 
 # Standing for office again is no repeated harm ("kandidiert im kommenden Jahr erneut",
 # "running again", "wiedergewählt").
@@ -524,6 +530,8 @@ def _private_sphere(folded: str) -> bool:
 def aspects(folded: str) -> Aspects:
     if " auf" in folded or "stop" in folded:
         folded = _NOT_STOPPING.sub(" immer wieder ", folded)
+    if any(word in folded for word in ("nix", "nisch", "nusch", "nichts", "nothing")):
+        folded = _NOTHING_ONLINE.sub(" ", folded)
     folded = _DENIED_ASPECT.sub(" ", folded)
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \

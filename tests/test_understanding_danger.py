@@ -439,9 +439,18 @@ SEEN_BY_THE_RULES = [
     ("Ich habe mich damals eingeschlossen. Bis heute geht mir das nach.", "live_situation"),
     ("dachte der fährt mir nach, ist dann aber abgebogen", "live_situation"),
     ("die Dielen knarren", "weapon"),
+    # stop 31, as a young councillor: a crowd one belongs to is no crowd at the door
+    ("some dude from the local stammtisch crowd has been dming me all week", "crowd"),
+    ("that crowd keeps posting my face", "crowd"),
 ])
 def test_told_before_or_in_another_sense_stays_no_scene(text: str, concept: str) -> None:
     assert concept not in concepts(fold(text), text)
+
+
+def test_a_crowd_at_a_place_stays_a_crowd(knowledge: Knowledge) -> None:
+    assert "crowd" in concepts(fold("the crowd outside my house is growing rn"))
+    assert knowledge.understander.danger("a crowd is gathering at the town hall right now").danger
+    assert "online" in concepts(fold("he keeps dming me"))
 
 
 @pytest.mark.parametrize("text", [

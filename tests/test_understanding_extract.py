@@ -43,6 +43,10 @@ from knowledge.understanding import Understanding, understand
         ("some guys keep dming me on insta", {"online", "repeated"}, "Instagram"),
         ("die hören einfach nicht auf, mir zu schreiben", {"repeated"}, None),
         ("nicht auf Facebook, per Brief", {"offline"}, None),
+        # stop 31, as an honorary mayor: "nix" denies too ("nee nix im internet" had made it online)
+        ("nee nix im internet", set(), None),
+        ("nothing online, it was at the market", {"offline"}, None),
+        ("nix genaues, aber auf insta postet er", {"online"}, "Instagram"),
         # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
         ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
         ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
