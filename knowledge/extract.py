@@ -479,6 +479,21 @@ def online(folded: str) -> bool:
 # nur online" still is one).
 _DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}")
 
+# Denied after the words, as offices write ("Ein extremistischer Hintergrund ist nicht
+# erkennbar.", "Hinweise auf eine Veröffentlichung im Internet liegen nicht vor", "no political
+# motive is apparent"): the few words before the denial are no aspect.
+_DENIED_AFTER = re.compile(
+    r"\b(?:(?:ein|eine|einen|der|die|das|kein|keine|a|an|the|any|no) )?"
+    r"(?:(?:extremistisch\w*|politisch\w*|rechtsextrem\w*|rechts\w*|links\w*|extremist\w*|political|far right|right wing) )?"
+    r"(?:hintergrund|motiv|motive|motivation|bezug|hinweis\w*|anzeichen|veroffentlichung\w*|zusammenhang"
+    r"|background|link|connection|signs?|indications?)(?: \w+){0,5}"
+    r" (?:ist|sind|war|waren|scheint|scheinen|liegt|liegen|lag|lagen|is|are|was|were|seems)"
+    r"(?: (?:uns|mir|hier|bislang|bisher|derzeit|aktuell|so far|currently))*"
+    r" (?:nicht|nich|kein|keine|not) (?:erkennbar|bekannt|ersichtlich|feststellbar|festzustellen|zu erkennen|vor|vorhanden"
+    r"|apparent|known|evident|visible|obvious)\b")
+_AFTER_NEEDLES = ("erkennbar", "bekannt", "ersichtlich", "feststell", "festzustellen", "erkennen", " vor", "vorhanden",
+                  "apparent", "known", "evident", "visible", "obvious")
+
 # "nee nix im internet", "nothing online": the internet denied colloquially ("nix" alone often
 # ends a clause, "weiß nix, meine Frau ...", so only before the internet itself).
 _NOTHING_ONLINE = re.compile(
@@ -527,11 +542,21 @@ def _private_sphere(folded: str) -> bool:
     return bool(PRIVATE_SPHERE.search(folded))
 
 
+# An inbox that took an envelope, a parcel or a powder is the town hall's mail room, not e-mail
+# ("im Posteingang ein Umschlag mit einem weißen Pulver").
+_PAPER_INBOX = re.compile(r"\b(?:posteingang|inbox)\b")
+_PAPER = re.compile(r"\b(?:umschlag|briefumschlag|brief|paket|packchen|pulver|envelope|parcel|package|powder|letter)\b")
+
+
 def aspects(folded: str) -> Aspects:
     if " auf" in folded or "stop" in folded:
         folded = _NOT_STOPPING.sub(" immer wieder ", folded)
     if any(word in folded for word in ("nix", "nisch", "nusch", "nichts", "nothing")):
         folded = _NOTHING_ONLINE.sub(" ", folded)
+    if ("posteingang" in folded or "inbox" in folded) and _PAPER.search(folded):
+        folded = _PAPER_INBOX.sub(" poststelle ", folded)
+    if any(needle in folded for needle in _AFTER_NEEDLES):
+        folded = _DENIED_AFTER.sub(" ", folded)
     folded = _DENIED_ASPECT.sub(" ", folded)
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \

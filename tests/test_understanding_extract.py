@@ -47,6 +47,14 @@ from knowledge.understanding import Understanding, understand
         ("nee nix im internet", set(), None),
         ("nothing online, it was at the market", {"offline"}, None),
         ("nix genaues, aber auf insta postet er", {"online"}, "Instagram"),
+        # as a clerk writes: denied after the words; what the rest names stays
+        ("Ein extremistischer Hintergrund ist nicht erkennbar.", set(), None),
+        ("Hinweise auf eine Veröffentlichung im Internet liegen nicht vor.", set(), None),
+        ("no political motive is apparent", set(), None),
+        ("Hakenkreuz an der Tür gesprüht, mehr ist nicht bekannt", {"offline", "extremist"}, None),
+        ("er stand vor meinem Haus, das Motiv ist nicht erkennbar", {"offline", "private_sphere"}, None),
+        ("im Posteingang ein Umschlag mit weißem Pulver", {"offline"}, None),
+        ("hassmails im posteingang", {"online"}, "E-Mail"),
         # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
         ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
         ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
