@@ -484,6 +484,9 @@ SOCIAL_CROWD = re.compile(
     r"\b(?:that|this|his|her|their|your|our|the same|(?:the |a |that )?(?:stammtisch|afd|npd|nazi|neonazi|querdenker|reichsburger"
     r"|montags|montagsdemo|pegida|maga|antifa|far right|right wing|online|internet|facebook|fb|telegram|tiktok|insta|twitter|x))"
     r" crowd\b")
+# "steht" before a quote is what is written ("Unten steht „Bürgerbündnis für Wahrheit“",
+# "darauf steht: Verräter"), not someone standing.
+WRITTEN_STEHT = re.compile(r"\bsteht(?: (?:da|drauf|darauf|darunter|drunter|nur|noch|dann|dort|oben|unten))?\s*[:„“\"«‚]", re.IGNORECASE)
 # Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
 HOME_ALONE = re.compile(r"\b(?:i m|im|i am|we re|were|bin|sind) (?:\w+ )?(?:home|zu hause|zuhause|daheim) (?:alone|allein|alleine)\b")
 # Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out

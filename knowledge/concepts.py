@@ -14,7 +14,7 @@ from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CRY_THEN_CUT,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
-    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
+    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -213,6 +213,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     cannot form by itself."""
     found: set[str] = set()
     folded = _other_senses(without_asides(mend_slips(folded)))
+    if raw and "steht" in folded and folded.count(" steht ") == 1 and WRITTEN_STEHT.search(raw):
+        folded = folded.replace(" steht ", " lautet ")  # "Unten steht „Bürgerbündnis für Wahrheit“": what is written
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
     if "behind" in folded or "dahinter" in folded:

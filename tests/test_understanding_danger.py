@@ -447,6 +447,20 @@ def test_told_before_or_in_another_sense_stays_no_scene(text: str, concept: str)
     assert concept not in concepts(fold(text), text)
 
 
+def test_a_span_of_weeks_is_a_habit(knowledge: Knowledge) -> None:
+    # a clerk's stalking report in a development conversation (conversations-22), which had brought the 110 advice
+    text = ("Sehr geehrte Damen und Herren, ich wende mich an Sie, da eine männliche Person mich seit mehreren Wochen "
+            "nach Dienstschluss vor dem Rathaus erwartet und mir bis zur Haltestelle folgt.")
+    assert "repeated" in concepts(fold(text), text)
+    assert not knowledge.understander.danger(text).danger
+    assert knowledge.understander.danger("seit mehreren Wochen steht er abends vor meinem Haus, jetzt klingelt er Sturm").danger
+
+
+def test_steht_before_a_quote_is_what_is_written(knowledge: Knowledge) -> None:
+    assert "present_scene" not in concepts(fold("Unten steht „Bürgerbündnis für Wahrheit“."), "Unten steht „Bürgerbündnis für Wahrheit“.")
+    assert knowledge.understander.danger("Da steht einer vor der Tür und ruft „komm raus“").danger
+
+
 def test_a_crowd_at_a_place_stays_a_crowd(knowledge: Knowledge) -> None:
     assert "crowd" in concepts(fold("the crowd outside my house is growing rn"))
     assert knowledge.understander.danger("a crowd is gathering at the town hall right now").danger

@@ -55,6 +55,9 @@ from knowledge.understanding import Understanding, understand
         ("er stand vor meinem Haus, das Motiv ist nicht erkennbar", {"offline", "private_sphere"}, None),
         ("im Posteingang ein Umschlag mit weißem Pulver", {"offline"}, None),
         ("hassmails im posteingang", {"online"}, "E-Mail"),
+        # a span of weeks is a habit (a clerk's "seit mehreren Wochen ... erwartet mich" had been a scene now)
+        ("eine Person erwartet mich seit mehreren Wochen nach Dienstschluss vor dem Rathaus", {"repeated"}, None),
+        ("For a few weeks now I've been getting letters", {"offline", "repeated"}, None),
         # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
         ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
         ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
