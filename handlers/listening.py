@@ -124,10 +124,12 @@ _PLACE_NOUNS = frozenset((
     "haus hause zuhause daheim einfahrt garten vorgarten hof tur haustur garage carport strasse auto wagen "
     "rathaus buro briefkasten zaun gartenzaun tor gartentor grundstuck wohnung fenster keller balkon terrasse "
     "house home driveway garden yard door gate street car office porch mailbox letterbox fence flat apartment "
-    "window garage doorstep"
+    "window garage doorstep "
+    "laden geschaft supermarkt markt marktplatz parkplatz praxis werkstatt scheune stall halle hinterhof schule kita "
+    "kirche haltestelle bushaltestelle bahnhof shop store market square parking lot school church station"
 ).split())
 _WHERE_WORDS = _PLACE_NOUNS | frozenset((
-    "ja jo jap jup j yes yeah yep yup ok genau vor vorm dem der die das den des im in am an auf aufm beim bei hinter "
+    "ja jo jap jup j yes yeah yep yup ok genau vor vorm dem der die das den des im in am an auf aufm uffm uff offm beim bei hinter "
     "steht stand parkt geparkt "  # "J Auto steht zuhause im Hof": where the car is, no one there
     "neben unserem unserer unseren unser unsere meinem meiner meinen mein meine zu und oder direkt draussen "
     "at on the my our front of outside behind near by in and or right"

@@ -243,7 +243,9 @@ ONLINE = _words(
     "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
     "shitstorm*", "screenshot*", "link", "url",
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
-    "google*", "rezension*", "star review*", "stern bewertung*", "sterne bewertung*", "yelp", "tripadvisor",
+    # (not "I had to google what that is": looking something up is no incident online)
+    "google review*", "google bewertung*", "googlebewertung*", "google rezension*", "google maps", "bei google",
+    "on google", "auf google", "in google", "google search*", "googlesuche", "google suche", "rezension*", "star review*", "stern bewertung*", "sterne bewertung*", "yelp", "tripadvisor",
 )
 # "Texting" may be SMS or a messenger: it keeps a phone or a letter from saying "not
 # online" ("keeps texting my work phone"), and the online question is asked. ("per SMS" is

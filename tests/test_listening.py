@@ -827,6 +827,10 @@ def test_a_sentence_at_the_place_question_is_no_town_by_its_first_word(k: Knowle
     ("someone in the driveway", False),  # names someone
     ("ja vor dem haus steht einer", False),  # something happening
     ("ja", False),  # no place
+    # stop 31: a shop, a market, dialect "uffm" ("nee im laden und uffm hof" had brought the 110 advice)
+    ("im laden und uffm hof", True),
+    ("at the market square", True),
+    ("im laden steht einer mit messer", False),
 ])
 def test_a_reply_that_only_says_where(text: str, where: bool) -> None:
     assert listening.only_where(text) is where

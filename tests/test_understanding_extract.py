@@ -58,6 +58,9 @@ from knowledge.understanding import Understanding, understand
         # a span of weeks is a habit (a clerk's "seit mehreren Wochen ... erwartet mich" had been a scene now)
         ("eine Person erwartet mich seit mehreren Wochen nach Dienstschluss vor dem Rathaus", {"repeated"}, None),
         ("For a few weeks now I've been getting letters", {"offline", "repeated"}, None),
+        # looking something up is no incident online; a review is
+        ("One of them had a sticker with a black sun on it. I had to google what that is.", {"extremist"}, None),
+        ("a 1-star google review calling it the Gutmensch café", {"online"}, None),
         # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
         ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
         ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
