@@ -208,10 +208,13 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     # happened that I can't really place" (unsure 0.67, insult 0.32) no insult; the likeliest
     # few are offered instead.
     beside_fallback = bool(understood.categories) and understood.categories[0].id == FALLBACK
+    # "The first incident of this kind" says something happened: no "nothing happened" then
+    # ("Nein, es handelt sich um den ersten Vorfall dieser Art." had been taken as prevention).
+    happened_once = "once" in understood.aspects
     counted = [
         c for c in understood.categories
         if c.id in k.categories and c.id != FALLBACK and (words >= MIN_MODEL_WORDS or c.score >= SURE)
-        and not beside_fallback
+        and not beside_fallback and not (happened_once and c.id == NOTHING_HAPPENED)
     ]
     categories = tuple(c.id for c in counted)
     if len(categories) > 1 and categories[0] == NOTHING_HAPPENED:
@@ -219,7 +222,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     proposals: tuple[str, ...] = ()
     if not categories and words >= 2:  # nothing sure enough: the likeliest few are offered to pick from
         proposals = tuple(c.id for c in understood.ranking[:MAX_PROPOSALS]
-                          if c.id in k.categories and c.score >= MIN_PROPOSAL)
+                          if c.id in k.categories and c.score >= MIN_PROPOSAL
+                          and not (happened_once and c.id == NOTHING_HAPPENED))
     aspects = tuple(a for a in understood.aspects if a in k.aspects)
     signals = understood.danger_signals
     if no_danger_said:

@@ -820,6 +820,13 @@ def test_a_sentence_at_the_place_question_is_no_town_by_its_first_word(k: Knowle
     assert chat.state.place_id is None  # not Waren (Müritz), not Meine
 
 
+def test_a_first_incident_is_no_nothing_happened(k: Knowledge) -> None:
+    # a clerk's reply to the proposal "Bedrohung?" (stop 31) had been taken as prevention
+    heard = listening.hear(k, "es handelt sich um den ersten Vorfall dieser Art.")
+    assert "prevention" not in heard.categories + heard.proposals
+    assert "prevention" in listening.hear(k, "Es ist noch nichts passiert, ich möchte mich vorab beraten lassen.").categories
+
+
 @pytest.mark.parametrize(("text", "where"), [
     ("ja vor dem haus in der einfahrt", True),
     ("at home, in the garden", True),
