@@ -36,7 +36,7 @@ from knowledge.features import fold
 # messages (knowledge/data/examples-*.yaml): with every writer left out in turn
 # (bench/cv_danger_writers.py), its scores sit higher, and 0.36 (story and bare 0.48, all
 # three 0.08 up) finds more of the left-out writers' dangers with fewer false alarms than
-# the old head at 0.28 (BENCHMARKS.md, "Stop 31").
+# the old head at 0.28 (BENCHMARKS.md, "The afternoon of 5 December").
 DANGER_THRESHOLD = 0.36
 # A story told afterwards (a past time or tense, the aftermath, or a report of what someone
 # sent or said, and no sign of now nor a scene in the present tense): the model alone has to
@@ -155,10 +155,13 @@ def alarm_taken_back(found: set[str], words: int) -> bool:
 def model_threshold(found: set[str], words: int | None = None) -> float:
     """The model's threshold for a message with these concepts (STORY_THRESHOLD for a story,
     BARE_THRESHOLD for a short message of `words` without any scene)."""
+    # A story told afterwards; the threat's own present tense ("hat gesagt, er schlägt mich
+    # tot"); a habit with no sign of now ("seit Wochen steht abends ein Auto vor meinem Haus");
+    # the police there taking a statement.
     story = found & {"past", "past_tense", "aftermath", "reported"} and not found & {"now", "progressive", "present_scene"} \
         or "threat_told" in found \
         or {"repeated", "settled"} <= found and "now" not in found \
-        or {"safe_now", "aftermath"} <= found  # a habit with no sign of now ("seit Wochen steht abends ein Auto vor meinem Haus"), the police there taking a statement
+        or {"safe_now", "aftermath"} <= found
     threshold = STORY_THRESHOLD if story else DANGER_THRESHOLD
     if words is not None and words <= BARE_WORDS and found.isdisjoint(CUES):
         threshold = max(threshold, BARE_THRESHOLD)
