@@ -279,7 +279,7 @@ OFFLINE = _words(
     "by post", "in the post", "phone call*", "called me", "rang me", "to my face", "in person",
     "face to face", "at the market", "in the street", "at the meeting", "after the meeting",
     "at my door", "on my door", "outside my", "in front of my", "at my place", "sprayed", "leaflet*",
-    "vorm haus", "vor meiner tur", "gartentor", "gartenzaun",
+    "vorm haus", "vor meiner tur", "gartentor", "gartenzaun", "hoftor", "am tor", "an der haustur",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
 )

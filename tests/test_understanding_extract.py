@@ -61,6 +61,8 @@ from knowledge.understanding import Understanding, understand
         # looking something up is no incident online; a review is
         ("One of them had a sticker with a black sun on it. I had to google what that is.", {"extremist"}, None),
         ("a 1-star google review calling it the Gutmensch café", {"online"}, None),
+        # at the yard gate is no question of the internet (a scared mayor was asked "online?")
+        ("hilfe da sind zwei maenner am hoftor und ruetteln dran", {"offline", "private_sphere"}, None),
         # stop 28: a home in a compound, slang for an address, "keep" + -ing, Telegram as "tg"
         ("an der Fassade seines Privathauses wurde etwas gesprüht", {"offline", "private_sphere"}, None),
         ("some randos keep dropping my addy in the comments", {"online", "private_sphere", "repeated"}, None),
