@@ -74,7 +74,9 @@ PAST_GOT = re.compile(r"(?<!s )(?<!ve )\bgot\b(?! in\b| inside\b)")  # "he's got
 # them took quadratic time on a long message of auxiliaries without a participle.
 PAST_DE_AUXILIARY = re.compile(r"\b(?:hat|haben|ham|hab|habe|hatte|ist|sind|bin)\b")
 # (not "gegen", "gehen", "geben", "geht": "Ich bin … er tritt gegen Tür" is no perfect tense)
-PAST_DE_PARTICIPLE = re.compile(r"\b(?!(?:gegen|gehen|geben|gelten|eigenen|folgenden|geht|gehts|genugt)\b)\w*ge\w+(?:t|en)\b")
+# "klingelt" has a "ge" inside and is the present tense: "ist er vor der Tür und klingelt".
+PAST_DE_PARTICIPLE = re.compile(
+    r"\b(?!(?:gegen|gehen|geben|gelten|eigenen|folgenden|geht|gehts|genugt|klingelt|klingeln|klingelst|dagegen)\b)\w*ge\w+(?:t|en)\b")
 PAST_DE_BEFORE = re.compile(r"\bge\w+(?:t|en) (?:hat|haben|hatte|hatten|ist|sind|war|waren)\b")
 DE_AUXILIARIES = frozenset("hat haben ham hab habe hatte ist sind bin".split())
 PAST_EN = re.compile(
@@ -161,7 +163,8 @@ SAFE_NOW = _words(
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
     # gone another way: "der Typ, der mich verfolgt hat, ist vor 10 min abgebogen"
-    "ist abgebogen", "sind abgebogen", "is abgebogen", "turned off", "turned away",
+    "ist abgebogen", "sind abgebogen", "is abgebogen", "sind die abgebogen", "ist der abgebogen", "sind sie abgebogen",
+    "ist er abgebogen", "sin die abgebogen", "turned off", "turned away",
     # nobody there any more: "jetzt grad steht da keiner mehr", "he's not here now"
     "keiner mehr", "keener mehr", "niemand mehr", "nicht mehr da", "nicht mehr hier",
     "not here now", "not here rn", "not there now", "not here anymore", "not there anymore",
@@ -215,7 +218,7 @@ IMAGINED = _words(
 PLANNING = _words(
     "ubung", "notfallubung", "raumungsubung", "evakuierungsubung", "alarmubung", "brandschutzubung",
     "krisenstab", "durchspielen", "durchgespielt", "szenario*", "planspiel",
-    "schulung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
+    "schulung*", "zu schulen", "schulen lassen", "geschult werden", "fortbildung*", "weiterbildung*", "workshop*", "seminar*", "leitfad*", "checkliste*", "notfallplan*",
     "drill", "exercise", "nur ein training", "just training", "a training", "training exercise", "training session",
     "security training", "safety training", "our training", "sicherheitstraining*", "deeskalationstraining*",
     "unser training", "das training fur", "training fur", "scenario*", "guideline*", "checklist*", "role play",
@@ -268,6 +271,8 @@ HELP_REQUEST = _words(
     "is this stored", "is my data stored",
     "mit der beratung", "zur beratung", "counselling", "counseling", "danke dass ihr", "thanks for being there", "thank you for being there",
     "wer hilft wenn", "who helps if", "who do i call if", "wen ruf ich an wenn", "wen rufe ich an wenn",
+    "die antwort bitte", "ihre antwort bitte", "eine antwort bitte", "antwort bitte", "antworte bitte", "antworten sie bitte",
+    "answer please", "your answer please", "an answer please", "please answer", "reply please",
     "melde mich spater", "melde mich nachher", "get back to you later", "talk to someone", "talk to somebody", "mit jemandem reden", "mit jemand reden", "press charges", "emergency number", "notrufnummer",
 )
 RETRACTED = _words(
@@ -1087,7 +1092,7 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"
     r"|\b(?:geht|gehen) (?:grad|gerade|grade|jetzt) (?:\w+ ){0,3}(?:rum|herum|viral)|(?:going|doing the rounds|circulating) (?:right )?now"
     r"|\b(?:bis|until|till|up to|up until) (?:jetzt|jetz|now)\b|\bas of now\b|\b(?:jetzt|now) (?:noch )?nicht mehr\b"
-    r"|\bfor the \w+ time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
+    r"|\b(?:for the )?(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|\w+th) time now\b|\b(?:jetzt|nun) (?:schon )?zum \w+ mal\b|\bzum \w+ mal (?:jetzt|nun)\b"
 
     r"|\b(?:jetzt|nun) (?:will|mochte|mochten|wollen|fragt|fragen) (?:sie|er|ich|wir|die) (?:\w+ ){0,2}wissen"
     r"|\bnow (?:she|he|i|we|they) (?:wants?|would like|asks?) to know"

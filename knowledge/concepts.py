@@ -246,6 +246,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # "durch die Jalousie seh ich, wie einer ...": a now without the word, as strong as one,
     # except against what says it is no live scene ("Angenommen, ich seh einen Mann ...").
     unsaid = now_unsaid(folded, frozenset(folded.split()))  # not `timed`: "ich höre grad Schritte" is no radio
+    if unsaid and not now and HABIT.search(folded):
+        unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
     now = now or unsaid
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
@@ -330,9 +332,12 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     strong_now = strong_now or unsaid
     arrested = ARRESTED.search(folded)
     fire_out = FIRE_OUT.search(folded)
-    # "drove off, but it's ticking": a hazard still there keeps it from being over.
-    hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out
-    if (OVER.search(KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(folded) \
+    # "drove off, but it's ticking": a hazard still there keeps it from being over; so does
+    # a weapon now ("Polizei nimmt gerade alles auf, aber der Typ steht wieder mit Messer vorm Haus").
+    hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out \
+        or (now or progressive) and HAZARDS["weapon"].search(affirmed)
+    still = POLICE_STILL.sub(" ", folded) if "police" in folded or "poliz" in folded or "officer" in folded else folded
+    if (OVER.search(KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(still) \
             and not INJURED_NOW.search(folded) and not HURT.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(NOT_LATER.sub(" ", folded)):
@@ -429,6 +434,26 @@ def concepts(folded: str, raw: str = "") -> set[str]:
 # tried as one more: two fewer false alarms in development, two fewer dangers found in
 # cross-validation, where "der von gestern ist wieder da" tells a present scene.)
 MODEL_VETOES = frozenset({"denied", "not_live", "over", "foretold"})
+
+
+# The police still there is no danger still going ("the police officer is still here taking
+# my statement, the guys ran off").
+POLICE_STILL = re.compile(
+    r"\b(?:police|police officers?|officers?|polizei|polizist\w*|polizeibeamt\w*)(?: \w+){0,2}? (?:is |are |ist |sind |bleibt |bleiben )?"
+    r"(?:still here|still there|noch da|noch hier|immer noch da|noch immer da)\b")
+
+
+# What makes a scene told without a "now" word a habit: a span since a time, a count of
+# times so far, "whenever", "every evening". Not "wieder" ("fährt mir schon wieder
+# hinterher" is now) and not "zum zweiten Mal" ("steht zum zweiten Mal heute vor der Tür").
+HABIT = re.compile(
+    r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
+    r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
+    r"|september|oktober|november|dezember)\b"
+    r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b|\b(?:jedes ?mal|immer wenn|every time|each time|whenever)\b"
+    r"|\b(?:jeden|jede|every|each) (?:tag|abend|morgen|nacht|woche|day|evening|night|morning|week)\b"
+    r"|\bfor (?:two|three|four|several|a few|a couple of|\d+) (?:days|weeks|months)\b|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
+)
 
 
 def says_safe(folded: str) -> bool:

@@ -319,6 +319,13 @@ REPEATED = _words(
     "seit einigen wochen", "seit mehreren tagen", "seit mehreren wochen", "seit mehreren monaten", "seit vielen wochen",
     "seit vielen monaten", "seit zwei wochen", "seit drei wochen", "seit vier wochen", "seit zwei monaten",
     "seit drei monaten", "seit 2 wochen", "seit 3 wochen", "seit 4 wochen", "seit 2 monaten", "seit 3 monaten",
+    # since a season or a month: "fährt uns überall hinterher, schon seit Ostern"
+    "seit ostern", "seit pfingsten", "seit weihnachten", "seit fasching", "seit dem sommer", "seit dem fruhjahr",
+    "seit dem fruhling", "seit dem herbst", "seit dem winter", "seit januar", "seit februar", "seit marz",
+    "seit april", "seit mai", "seit juni", "seit juli", "seit august", "seit september", "seit oktober",
+    "seit november", "seit dezember", "since easter", "since christmas", "since the summer", "since spring",
+    "since the spring", "since last summer", "since january", "since february", "since march", "since april",
+    "since june", "since july", "since august", "since september", "since october", "since november", "since december",
     "for several weeks", "for several months", "for a few weeks", "for a couple of weeks", "for two weeks",
     "for three weeks", "for 2 weeks", "for 3 weeks", "since several weeks", "since weeks", "since months",
     "abends", "morgens", "now and then", "ab und zu", "hin und wieder",

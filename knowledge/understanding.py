@@ -72,7 +72,7 @@ class Understander:
         named = find_aspects(folded)
         lang = self._head("lang", vector)
         return Understanding(
-            categories=counted(ranking) if _has_words(folded) else (),
+            categories=counted(ranking) if _has_words(folded, _place_names(place)) else (),
             ranking=ranking,
             danger_now=verdict.danger,
             danger_signals=verdict.signals,
@@ -99,7 +99,9 @@ class Understander:
         if vector is None or not len(vector):
             return ()
         probabilities = self._head("category", vector)
-        return rank(probabilities, self.category_ids) if probabilities else ()
+        if not probabilities or self.model is None:
+            return ()
+        return rank(probabilities, self.category_ids, self.model.decisions("category", vector))
 
     def _danger(self, folded: str, vector: Any, found: set[str] | None = None, *,
                 small_talk: bool = False) -> DangerVerdict:
@@ -205,11 +207,13 @@ _LEADING_ANSWER = re.compile(
 )
 
 
-# Answers, greetings and fillers (folded) say nothing about what happened.
+# Answers, greetings, fillers and asking for the answer (folded) say nothing about what
+# happened: "01917, Kamenz. Und jetzt die Antwort bitte." names no offence.
 _NOT_CONTENT = frozenset(
     """ja jaa jo jup jap nein nee noe nope yes yeah yep yup nah okay oki danke thanks thank
     hallo hello moin servus tag guten morgen abend bitte please weiter continue zuruck back
-    test egal klar gut good fine sure vielleicht maybe""".split()
+    test egal klar gut good fine sure vielleicht maybe und and jetzt now nun die der das the
+    antwort answer auskunft""".split()
 )
 
 
@@ -225,9 +229,11 @@ def _place_word(places: Any):  # type: ignore[no-untyped-def]
     return is_place
 
 
-def _has_words(folded: str) -> bool:
-    """A category needs some words: "ok", "nein", "?" or a number say nothing about what happened."""
-    return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT for w in folded.split())
+def _has_words(folded: str, place_names: list[str] | None = None) -> bool:
+    """A category needs some words: "ok", "nein", "?", a number or the town's name alone say
+    nothing about what happened."""
+    named = {w for name in place_names or () for w in name.split()}
+    return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT and w not in named for w in folded.split())
 
 
 def understand(text: str, knowledge: Knowledge) -> Understanding:

@@ -145,3 +145,17 @@ def test_playing_it_down_before_telling_is_a_request_to_go_on(knowledge, text: s
 def test_a_scene_after_playing_it_down_is_still_an_emergency(knowledge) -> None:  # noqa: ANN001
     assert knowledge.understander.danger("this is probably nothing but someone is outside my door").danger
     assert knowledge.understander.danger("ist bestimmt nichts aber da steht einer am gartentor").danger
+
+
+@pytest.mark.parametrize("text", [
+    "01917, Kamenz. Und jetzt die Antwort bitte.",
+    "Hartha. Antwort bitte",
+    "Riesa, answer please",
+])
+def test_a_town_and_a_request_for_the_answer_name_no_offence(knowledge: Knowledge, text: str) -> None:
+    from knowledge.understanding import understand
+
+    understood = understand(text, knowledge)
+    assert understood.categories == ()
+    assert not understood.danger_now
+    assert understood.place is not None and understood.place.status == "found"

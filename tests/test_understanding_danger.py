@@ -10,6 +10,12 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    # following now: "again" and a place it started are no habit
+    "er fährt mir schon wieder hinterher",
+    "seit pirna fährt mir ein schwarzer kombi hinterher",
+    # the police there, and the man with a knife back
+    "polizei nimmt gerade alles auf, aber der typ steht wieder mit messer vorm haus",
+    "police are still here but he is still outside with a knife",
     "ein Mann kommt immer näher und sagt, er weiß, wer ich bin",  # more and more: now, no habit
     "emergency at the market stand in Zittau, three blokes ripping our banner and shoving my colleague",
     "nu da sin welche uffm dach vom schuppen un rufen meinen namen",
@@ -96,6 +102,14 @@ DANGER = [
     "da kommt einer mit einem hund ohne leine und hetzt den auf unsere leute",
 ]
 NOT_DANGER = [
+    # a habit of following, told with its count or span, no "now" word
+    "ein mann fährt mir hinterher wenn ich von der sitzung heimfahre, schon 4 mal. immer das gleiche auto",
+    "followed home after council meetings, third time now",
+    # planning a training course is no scene
+    "Die Stadtverwaltung beabsichtigt, die Mitarbeiter im Umgang mit aggressiven Besuchern zu schulen.",
+    # asking the bot for its answer, with a "jetzt" in it
+    "01917, Kamenz. Und jetzt die Antwort bitte.",
+    "Riesa. Now your answer please",
     # looks and whispers in everyday life (taught by examples; these wordings are not among them)
     "Die Leute beim Fleischer gucken mich blöd an",
     "It's completely made up and people in the shop are looking at me funny.",
