@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from knowledge.classifier import MAX_LABELS
 from knowledge.examples import EXAMPLE_FILES, MIN_PER_CATEGORY
 from knowledge.text import normalize
 from knowledge.fieldhints import closest
@@ -16,10 +17,13 @@ if TYPE_CHECKING:
 def example_problems(k: Knowledge) -> list[Problem]:
     """Unknown category ids (an error when it looks like a typo of a defined one, a warning
     when it is a new id: its examples wait until categories.yaml defines it), duplicates,
-    and categories with fewer than MIN_PER_CATEGORY examples in a language."""
+    more than MAX_LABELS categories for one text (the same text under two categories is an
+    example of both: a threat inside an insult), and categories with fewer than
+    MIN_PER_CATEGORY examples in a language."""
     out: list[Problem] = []
     known = sorted(k.categories)
     seen: dict[str, tuple[str, str]] = {}  # normalised text -> (file, label)
+    labels_of: dict[tuple[str, str], set[str]] = {}  # (file, normalised text) -> its categories
     for lang, examples in sorted(k.examples.items()):
         file = EXAMPLE_FILES[lang]
         doc = k.documents.get(file)
@@ -42,6 +46,18 @@ def example_problems(k: Knowledge) -> list[Problem]:
         labelled += [(("not_danger_now", i), "not_danger_now", t) for i, t in enumerate(examples.not_danger_now)]
         for loc, label, text in labelled:
             key = normalize(text)  # case, punctuation and ä/ae alike; cheap at every load
+            if loc[0] == "categories":
+                labels = labels_of.setdefault((file, key), set())
+                if label in labels:
+                    out.append(problem(loc, f"duplicate example ({label})"))
+                    continue
+                labels.add(label)
+                if len(labels) > MAX_LABELS:
+                    out.append(problem(loc, f"an example has at most {MAX_LABELS} categories; this one is also under "
+                                       + ", ".join(sorted(labels - {label}))))
+                    continue
+                if len(labels) > 1:
+                    continue  # the same text under a second category: an example of both
             if key in seen and not (seen[key][1] == label and seen[key][0] != file):
                 # The same words under the same label in both languages ("SOS") are fine.
                 other_file, other_label = seen[key]

@@ -161,16 +161,25 @@ class Model:
     def scores(self, head: str, vector: Vector) -> dict[str, float]:
         """Probability per class of `head` for an already computed vector."""
         h = self.heads[head]
-        if len(vector):
-            raw = vector.weigh(h.group_weights) @ h.coef[vector.idx] + h.intercept
-        else:
-            raw = h.intercept.copy()
+        raw = self._raw(h, vector)
         if h.kind == "sigmoid":
             p = 1.0 / (1.0 + math.exp(-float(raw[0])))
             return {h.classes[0]: 1.0 - p, h.classes[1]: p}
         shifted = np.exp(raw - raw.max())
         probs = shifted / shifted.sum()
         return {c: float(p) for c, p in zip(h.classes, probs)}
+
+    def decisions(self, head: str, vector: Vector) -> dict[str, float]:
+        """Each class's own one-vs-rest decision (above 0: the fit for that class alone says
+        it is one), before the softmax makes the classes compete."""
+        h = self.heads[head]
+        return dict(zip(h.classes, self._raw(h, vector).tolist()))
+
+    @staticmethod
+    def _raw(h: Head, vector: Vector) -> np.ndarray:
+        if len(vector):
+            return vector.weigh(h.group_weights) @ h.coef[vector.idx] + h.intercept
+        return h.intercept.copy()
 
     # --- the artifact ----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ the training corpus (bench/cv_understanding.py), where the alternatives are comp
 from __future__ import annotations
 
 import gc
+import hashlib
 import math
 from collections.abc import Collection, Sequence
 from typing import TypeVar
@@ -72,15 +73,29 @@ def _head(estimator, kind: str, weights: tuple[float, ...], scale: float = 1.0) 
 SHARE_THERE = 0.6
 
 
-def _category_jobs(labels: Sequence[str]) -> list[tuple[LinearSVC, np.ndarray]]:
-    y = np.asarray(labels)
-    return [(category_estimator(), y == c) for c in sorted(set(labels))]
+def category_rows(training: TrainingSet) -> tuple[list[str], list[frozenset[str]]]:
+    """Each distinct category example text once, with its labels: a text an admin put under
+    two categories (a threat inside an insult) is an example of both, so each of the two
+    one-vs-rest fits learns it as its own instead of the other's."""
+    labels: dict[str, set[str]] = {}
+    for e in training.categories:
+        labels.setdefault(e.text, set()).add(e.label)
+    texts = sorted(labels)
+    return texts, [frozenset(labels[t]) for t in texts]
 
 
-def _category_head(labels: Sequence[str], fitted: Sequence[LinearSVC]) -> Head:
+def _category_jobs(labels: Sequence[frozenset[str]]) -> list[tuple[LinearSVC, np.ndarray]]:
+    return [(category_estimator(), np.array([c in row for row in labels])) for c in _classes(labels)]
+
+
+def _classes(labels: Sequence[frozenset[str]]) -> tuple[str, ...]:
+    return tuple(sorted(set().union(*labels))) if labels else ()
+
+
+def _category_head(labels: Sequence[frozenset[str]], fitted: Sequence[LinearSVC]) -> Head:
     coef = np.vstack([np.asarray(e.coef_, dtype=np.float32)[0] for e in fitted]).T * SOFTMAX_SCALE
     intercept = np.asarray([e.intercept_[0] for e in fitted], dtype=np.float32) * SOFTMAX_SCALE
-    return Head(tuple(sorted(set(labels))), CATEGORY_WEIGHTS, coef, intercept, "softmax")
+    return Head(_classes(labels), CATEGORY_WEIGHTS, coef, intercept, "softmax")
 
 
 # The danger head learns what is no emergency from not_danger_now and from at most this many
@@ -103,11 +118,25 @@ def danger_rows(training: TrainingSet) -> tuple[list[str], list[str], list[float
 
 
 def everyday_examples(training: TrainingSet) -> list[Example]:
-    """Each category's examples, at most EVERYDAY_CAP of them, evenly spaced in its sorted list."""
+    """Each category's examples, at most EVERYDAY_CAP of them: those whose texts hash lowest,
+    in the order of its sorted list. An example an admin adds or removes changes at most one
+    pick, so teaching one category does not reshuffle what the danger head learns from all
+    (evenly spaced picks moved half of them with each new example, and with them verdicts
+    near the threshold)."""
     by_label: dict[str, list[Example]] = {}
     for e in training.categories:
         by_label.setdefault(e.label, []).append(e)
-    return [e for examples in by_label.values() for e in evenly_spaced(examples, EVERYDAY_CAP)]
+    picked = [e for examples in by_label.values() for e in stable_sample(examples, EVERYDAY_CAP)]
+    seen: set[str] = set()  # a text with two labels is one everyday message
+    return [e for e in picked if not (e.text in seen or seen.add(e.text))]
+
+
+def stable_sample(examples: Sequence[Example], cap: int) -> list[Example]:
+    """The `cap` examples whose texts hash lowest (all if fewer), in their given order."""
+    if len(examples) <= cap:
+        return list(examples)
+    ranked = sorted(range(len(examples)), key=lambda i: hashlib.blake2b(examples[i].text.encode(), digest_size=8).digest())
+    return [examples[i] for i in sorted(ranked[:cap])]
 
 
 def evenly_spaced(items: Sequence[T], cap: int) -> list[T]:
@@ -300,10 +329,10 @@ def _train(training: TrainingSet, key: str, min_df: int) -> Model:
         feats = Featurizer(all_texts, solver, conceptual=danger[0])
         vec = feats.vectorizer(all_texts, min_df)
         heads: dict[str, Head] = {}
-        category_labels = [e.label for e in training.categories]
+        category_texts, category_labels = category_rows(training)
         jobs: list[tuple[LinearSVC, np.ndarray]] = []
-        if len(set(category_labels)) >= 2:
-            x = feats.matrix(vec, [e.text for e in training.categories], CATEGORY_WEIGHTS)
+        if len(_classes(category_labels)) >= 2:
+            x = feats.matrix(vec, category_texts, CATEGORY_WEIGHTS)
             jobs = _category_jobs(category_labels)
             there = round(len(jobs) * SHARE_THERE)
             fitted_there = solver.fit_each(x, jobs[:there])

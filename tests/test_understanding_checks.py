@@ -54,7 +54,12 @@ def test_examples_for_a_category_not_defined_yet_only_warn(directory: Path) -> N
     assert "coercion" in k.categories and k.model is not None
 
 
-def test_duplicates_and_thin_categories_warn(directory: Path) -> None:
+def test_a_text_under_two_categories_is_an_example_of_both_and_a_third_warns(directory: Path) -> None:
+    """The same text under a second category is a second label (a threat inside an insult),
+    trained as an example of both; under a third it warns, and twice in one category it is
+    a duplicate."""
+    from knowledge.training import category_rows, training_set
+
     path = directory / "examples-en.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("\n  stalking:\n") + len("\n  stalking:\n")
@@ -62,8 +67,17 @@ def test_duplicates_and_thin_categories_warn(directory: Path) -> None:
     edit(path, "\n  doxxing:\n", f"\n  doxxing:\n{first}\n")
     errors, warnings = check_directory(directory)
     assert errors == []
+    assert not [w for w in warnings if w.file == "examples-en.yaml" and "categor" in w.message and "also" in w.message]
+    texts, labels = category_rows(training_set(load(directory, check_references=False)))
+    assert labels[texts.index(first.strip()[3:-1])] == {"stalking", "doxxing"}
+
+    edit(path, "\n  insult:\n", f"\n  insult:\n{first}\n")
+    edit(path, "\n  doxxing:\n", f"\n  doxxing:\n{first}\n")
+    errors, warnings = check_directory(directory)
     messages = [w.message for w in warnings if w.file == "examples-en.yaml"]
-    assert "the same example is also under stalking" in messages
+    assert errors == []
+    assert "an example has at most 2 categories; this one is also under doxxing, stalking" in messages
+    assert "duplicate example (doxxing)" in messages
 
 
 def test_few_examples_warn(directory: Path) -> None:

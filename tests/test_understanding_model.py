@@ -106,6 +106,30 @@ def test_second_label_counts_only_when_close() -> None:
     assert counted(()) == ()
 
 
+def test_a_second_label_counts_when_its_own_fit_says_yes() -> None:
+    """However sure the softmax is of the first, a second category whose own one-vs-rest
+    decision is at least SECOND_DECISION counts; a negative decision does not."""
+    from knowledge.classifier import SECOND_DECISION
+
+    sure = (CategoryScore("insult", 0.99, 9.0), CategoryScore("physical_attack", 0.01, SECOND_DECISION + 0.1),
+            CategoryScore("threat", 0.0, SECOND_DECISION + 0.2))
+    assert [c.id for c in counted(sure)] == ["insult", "physical_attack"]  # still at most two
+    alone = (CategoryScore("insult", 0.99, 9.0), CategoryScore("physical_attack", 0.01, SECOND_DECISION - 0.5))
+    assert [c.id for c in counted(alone)] == ["insult"]
+
+
+@pytest.mark.parametrize(("text", "both"), [
+    ("der nachbar hat mich getreten und als idiot beschimpft", {"physical_attack", "insult"}),
+    ("she hit me and called me stupid", {"physical_attack", "insult"}),
+    ("Ein Typ hat mich Bonze genannt und meinte, er schlägt mich tot, wenn ich weitermache.", {"threat", "insult"}),
+    ("someone called me a nazi whore and said they'd shoot me", {"threat", "insult"}),
+])
+def test_two_offences_in_one_message_are_both_counted(knowledge: Knowledge, text: str, both: set[str]) -> None:
+    """A threat or an attack inside an insult keeps both labels (these wordings are not
+    among the examples), so the contacts of both are merged."""
+    assert {c.id for c in knowledge.understander.understand(text).categories} == both
+
+
 def test_ranking_is_complete_and_sums_to_one(knowledge: Knowledge) -> None:
     ranking = knowledge.understander.understand("Du Idiot, wir wissen wo du wohnst und bringen dich um").ranking
     assert {c.id for c in ranking} == set(knowledge.categories)
@@ -149,11 +173,14 @@ def test_loading_the_shipped_model_does_not_import_sklearn() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_the_danger_head_learns_everyday_messages_from_every_category_spread_evenly(knowledge: Knowledge) -> None:
-    """Every category gives the danger head at most EVERYDAY_CAP of its examples, spread over
-    its whole sorted list, and only those texts need concepts."""
+def test_the_danger_head_learns_everyday_messages_from_every_category_stably(knowledge: Knowledge) -> None:
+    """Every category gives the danger head at most EVERYDAY_CAP of its examples, and only
+    those texts need concepts. The picks are stable: an example added to a category changes
+    at most one of its picks (evenly spaced picks had moved half of them)."""
     from collections import Counter
+    from dataclasses import replace
 
+    from knowledge.examples import Example
     from knowledge.training import EVERYDAY_CAP, Featurizer, danger_rows, everyday_examples
 
     training = training_set(knowledge)
@@ -161,12 +188,20 @@ def test_the_danger_head_learns_everyday_messages_from_every_category_spread_eve
     per_label = Counter(e.label for e in chosen)
     sizes = Counter(e.label for e in training.categories)
     assert set(per_label) == set(sizes)
-    assert all(per_label[c] == min(n, EVERYDAY_CAP) for c, n in sizes.items())
+    # a text under two categories is one everyday message: a pick may be shared
+    assert all(min(n, EVERYDAY_CAP) - 60 <= per_label[c] <= min(n, EVERYDAY_CAP) for c, n in sizes.items())
+    assert len({e.text for e in chosen}) == len(chosen)
     big = max(sizes, key=sizes.__getitem__)
-    if sizes[big] > EVERYDAY_CAP:
-        examples = [e for e in training.categories if e.label == big]
-        picked = [e for e in chosen if e.label == big]
-        assert picked[0] is examples[0] and examples.index(picked[-1]) >= len(examples) - 2 * sizes[big] // EVERYDAY_CAP
+    assert sizes[big] > EVERYDAY_CAP, "the test needs a category with more examples than the cap"
+    before = {e.text for e in chosen if e.label == big}
+    for n in range(5):
+        added = Example(f"ein neues Beispiel Nummer {n}, das ein Admin ergänzt hat", "de", big)
+        grown = replace(training, categories=(*training.categories, added))
+        after = {e.text for e in everyday_examples(grown) if e.label == big}
+        assert len(before - after) <= 1 and len(after - before) <= 1
+    examples = [e.text for e in training.categories if e.label == big]
+    picked = [e.text for e in chosen if e.label == big]
+    assert picked == [t for t in examples if t in before]  # in the order of the sorted list
     texts, labels, weights = danger_rows(training)
     assert len(texts) == len(labels) == len(weights) == len(training.danger) + len(chosen)
     feats = Featurizer(texts[:3] + ["kein Beispiel für Gefahr"], conceptual=texts[:3])
