@@ -846,8 +846,8 @@ def test_a_reply_that_only_says_where(text: str, where: bool) -> None:
 @pytest.mark.parametrize("reply", ["weis nich", "keine ahnung", "don't know"])
 def test_not_knowing_which_category_fits_is_not_sure(k: Knowledge, reply: str) -> None:
     chat = PureChat(k)
-    chat.text("hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad steht abends oefter "
-              "ein auto mit licht aus gegenueber von unserm haus, meine frau sagt ich soll das melden")
+    chat.text("hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad macht einer fotos "
+              "von unserm haus, meine frau sagt ich soll das melden")
     chat.option("danger_no")
     assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
     chat.text(reply)

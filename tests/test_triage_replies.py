@@ -241,10 +241,10 @@ def test_a_leaning_yes_names_the_aspect_it_was_taken_for(knowledge):
 def test_yes_with_an_unrelated_rest_to_a_choice_of_offences_settles_none(knowledge):
     chat = PureChat(knowledge)
     chat.command("start")
-    chat.text("seit dem zeitungsartikel krieg ich anrufe mit unterdrueckter nummer, nur atmen und dann "
-              "aufgelegt. heute lag ein toter vogel im briefkasten, bin ortsvorsteher in lauta")
+    chat.text("hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad macht einer fotos "
+              "von unserm haus, meine frau sagt ich soll das melden")
     chat.option("danger_no")
-    assert chat.state.node == "confirm_category"
+    assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
     chat.text("ja meine frau hat ihn gefunden")
     assert chat.state.category is None and chat.state.node == "confirm_category"
 
