@@ -568,6 +568,7 @@ ARRESTED = _words(
     "has been arrested", "was arrested", "got arrested", "were arrested", "wurde festgenommen",
     "wurden festgenommen", "ist festgenommen", "wurde verhaftet", "sitzt in haft", "hat ihn festgenommen",
     "haben ihn festgenommen", "hat sie festgenommen", "haben sie festgenommen", "arrested him", "arrested her", "arrested them",
+    "sitzt in u haft", "sitzt jetzt in u haft", "in untersuchungshaft", "sitzt jetzt in haft", "in custody", "is in jail", "in police custody",
 )
 # The fire is out: then the fire does not keep "it is over" from counting.
 FIRE_OUT = _words(

@@ -1,5 +1,5 @@
 """Regression guard on the untrained development category sets (tests/data/dev/dev-*.yaml,
-eighteen blind writers, 4,804 first messages; README there): what a person sees after the first
+twenty-two blind writers, 5,944 first messages; README there): what a person sees after the first
 message, at the levels measured when the model was shipped, minus a margin. These sets may
 be read message by message (bench/eval_dev.py --errors); the held-out set may not."""
 
@@ -36,7 +36,7 @@ def seen(knowledge: Knowledge) -> Counter[str]:
 
 
 def test_the_material_is_the_documented_one(seen: Counter[str]) -> None:
-    assert seen["messages"] == 5444
+    assert seen["messages"] == 5944
 
 
 def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
@@ -49,7 +49,10 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # the right category on screen 4,721 (98.3 %). Stop 29 added a writer with only domain.md
     # (320 messages, 98.4 % on first read): first guess 4,994 of 5,124 (97.5 %). Stop 30 added
     # one more such writer (320, 95.6 % on first read): first guess 5,299 of 5,444 (97.3 %),
-    # taken wrongly 75 (1.4 %), the right category on screen 5,350 (98.3 %).
+    # taken wrongly 75 (1.4 %), the right category on screen 5,350 (98.3 %). Stop 32 added
+    # two writers asked as the held-out writer was (500, 97.0 % on first read) and taught
+    # ten others: first guess 5,776 of 5,944 (97.2 %), taken wrongly 72 (1.2 %), the right
+    # category on screen 5,848 (98.4 %).
     assert seen["first guess right"] / n >= 0.974 - MARGIN
     assert seen["taken wrong"] / n <= 0.014 + MARGIN
     assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.983 - MARGIN

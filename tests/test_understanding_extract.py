@@ -24,6 +24,10 @@ from knowledge.understanding import Understanding, understand
         ("this keeps happening, third time this month", {"repeated"}, None),
         ("Hakenkreuz an die Wand vom Bürgerbüro geschmiert", {"offline", "extremist"}, None),
         ("a man punched me at the market", {"offline"}, None),
+        # a council meeting is offline; "where she lives" in reported speech is home
+        ("In der gestrigen Sitzung des Gemeinderates äußerte ein Zuhörer, man wisse, wo sie wohne.",
+         {"offline", "private_sphere"}, None),
+        ("fährt uns hinterher, schon seit Ostern", {"repeated"}, None),
         # Standing for office again is no repeated harm; kicking the door again is.
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
         ("im running again next year", set(), None),
@@ -158,6 +162,8 @@ def test_the_german_perfect_in_both_orders() -> None:
     assert not past("er hat ein messer")
     assert not past("gekommen")  # a participle without an auxiliary
     assert not past("gestern gekommen und er hat")  # the auxiliary after the participle, not next to it
+    assert not past("bis jetzt ist er vor meiner tur und klingelt")  # a "ge" inside the present tense
+    assert past("er ist vor meiner tur gewesen und hat geklingelt")
 
 
 @pytest.mark.parametrize("text", ["nah im home", "I'm home now, safe", "bin jetzt zu Hause", "wir sind wieder daheim",
