@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -156,7 +157,21 @@ def neutral_texts(places: PlaceIndex) -> list[str]:
 
 
 def load(directory: Path | None = None, *, check_references: bool = True) -> Knowledge:
-    """Load and validate everything; raise KnowledgeError listing every problem found."""
+    """Load and validate everything; raise KnowledgeError listing every problem found.
+
+    The garbage collector waits meanwhile: loading makes a few hundred thousand objects
+    (YAML nodes, 16,000 examples) and no cycles worth a pass, and its passes over them were
+    a quarter of the understanding's start-up (measured: 261-313 ms with, 194-233 without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(directory, check_references)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(directory: Path | None, check_references: bool) -> Knowledge:
     directory = Path(directory) if directory else default_dir()
     if not directory.is_dir():
         raise KnowledgeError([Problem(str(directory), None, "", "knowledge directory not found")])

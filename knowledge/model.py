@@ -169,11 +169,15 @@ class Model:
         probs = shifted / shifted.sum()
         return {c: float(p) for c, p in zip(h.classes, probs)}
 
-    def decisions(self, head: str, vector: Vector) -> dict[str, float]:
-        """Each class's own one-vs-rest decision (above 0: the fit for that class alone says
-        it is one), before the softmax makes the classes compete."""
+    def scores_and_decisions(self, head: str, vector: Vector) -> tuple[dict[str, float], dict[str, float]]:
+        """`scores` of a softmax head, and each class's own one-vs-rest decision (above 0:
+        the fit for that class alone says it is one) before the softmax makes the classes
+        compete; one product for both."""
         h = self.heads[head]
-        return dict(zip(h.classes, self._raw(h, vector).tolist()))
+        raw = self._raw(h, vector)
+        shifted = np.exp(raw - raw.max())
+        probs = shifted / shifted.sum()
+        return dict(zip(h.classes, probs.tolist())), dict(zip(h.classes, raw.tolist()))
 
     @staticmethod
     def _raw(h: Head, vector: Vector) -> np.ndarray:

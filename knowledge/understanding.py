@@ -98,10 +98,10 @@ class Understander:
     def _ranking(self, vector: Any) -> tuple[CategoryScore, ...]:
         if vector is None or not len(vector):
             return ()
-        probabilities = self._head("category", vector)
-        if not probabilities or self.model is None:
+        if self.model is None or "category" not in self.model.heads:
             return ()
-        return rank(probabilities, self.category_ids, self.model.decisions("category", vector))
+        probabilities, decisions = self.model.scores_and_decisions("category", vector)
+        return rank(probabilities, self.category_ids, decisions)
 
     def _danger(self, folded: str, vector: Any, found: set[str] | None = None, *,
                 small_talk: bool = False) -> DangerVerdict:
