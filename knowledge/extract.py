@@ -274,6 +274,8 @@ OFFLINE = _words(
     "mit der post", "anruf*", "angerufen", "am telefon", "telefonisch", "ins gesicht", "personlich",
     "auf der strasse", "auf dem markt", "am markt", "marktplatz", "in der sitzung", "nach der sitzung",
     "ratssitzung", "burgersprechstunde", "wahlkampfstand", "infostand",
+    "spraypainted", "spray painted", "spraypaint*", "besprayt", "besprueht", "bespruht", "beschmiert",
+    "an meinem auto", "an mein auto", "on my car", "my car was", "my car got",
     "sitzung des", "bei der sitzung", "in der gestrigen sitzung", "in der letzten sitzung", "gemeinderatssitzung",
     "stadtratssitzung", "kreistagssitzung", "einwohnerversammlung", "burgerversammlung", "ein zuhorer", "einem zuhorer",
     "during the meeting", "council meeting", "public meeting", "a member of the public", "vor der tur", "an der tur",

@@ -28,6 +28,8 @@ from knowledge.understanding import Understanding, understand
         ("In der gestrigen Sitzung des Gemeinderates äußerte ein Zuhörer, man wisse, wo sie wohne.",
          {"offline", "private_sphere"}, None),
         ("fährt uns hinterher, schon seit Ostern", {"repeated"}, None),
+        ("some randos spraypainted my car 'traitor' last nite", {"offline"}, None),
+        ("someone posted a photo of my car on facebook", {"online"}, "Facebook"),
         # Standing for office again is no repeated harm; kicking the door again is.
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
         ("im running again next year", set(), None),
