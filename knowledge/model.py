@@ -142,6 +142,11 @@ class Vector:
         return values / total if total else values
 
 
+def _softmax(raw: np.ndarray) -> np.ndarray:
+    shifted = np.exp(raw - raw.max())
+    return shifted / shifted.sum()
+
+
 class Model:
     """Scores texts with the exported vocabulary and heads; immutable after loading."""
 
@@ -165,9 +170,7 @@ class Model:
         if h.kind == "sigmoid":
             p = 1.0 / (1.0 + math.exp(-float(raw[0])))
             return {h.classes[0]: 1.0 - p, h.classes[1]: p}
-        shifted = np.exp(raw - raw.max())
-        probs = shifted / shifted.sum()
-        return {c: float(p) for c, p in zip(h.classes, probs)}
+        return dict(zip(h.classes, _softmax(raw).tolist()))
 
     def scores_and_decisions(self, head: str, vector: Vector) -> tuple[dict[str, float], dict[str, float]]:
         """`scores` of a softmax head, and each class's own one-vs-rest decision (above 0:
@@ -175,9 +178,7 @@ class Model:
         compete; one product for both."""
         h = self.heads[head]
         raw = self._raw(h, vector)
-        shifted = np.exp(raw - raw.max())
-        probs = shifted / shifted.sum()
-        return dict(zip(h.classes, probs.tolist())), dict(zip(h.classes, raw.tolist()))
+        return dict(zip(h.classes, _softmax(raw).tolist())), dict(zip(h.classes, raw.tolist()))
 
     @staticmethod
     def _raw(h: Head, vector: Vector) -> np.ndarray:
