@@ -15,7 +15,7 @@ from knowledge.extract import Gated, _words
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
-    "wenn", "wenns", "falls", "sonst", "ansonsten", "if", "or else", "otherwise", "would", "could",
+    "wenn", "wenns", "falls", "sonst", "sunst", "sinst", "sist", "ansonsten", "if", "or else", "otherwise", "would", "could",
     "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
     "soon", "one day", "eines tages", "ll", "d better", "had better", "better quit", "better resign",
     "better step down", "or his house", "or his barn", "or his car", "or his home", "or your house",
@@ -29,7 +29,7 @@ WRITTEN_ONLINE = re.compile(
 )
 REPORTED = _words(
     "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",
-    "post", "posts", "posted", "posting*", "gepostet", "postet", "geschrieben", "schrieb", "schreibt", "gesagt", "sagte", "sagt", "meinte",
+    "post", "posts", "posted", "posting*", "gepostet", "postet", "geschrieben", "schrieb", "schreibt", "gesagt", "gesacht", "gesocht", "gsagt", "sagte", "sagt", "meinte",
     "anruf*", "angerufen", "drohung*", "gedroht", "droht", "bild von", "foto von", "letter*",
     "message*", "comment*", "wrote", "writes", "said", "says", "told", "called", "voicemail*",
     "note", "threat*", "threatened", "text*", "picture of", "photo of",
@@ -43,7 +43,7 @@ REPORTED = _words(
 # is not, it may relay a scene ("meine Frau sagt, einer ist im Garten").
 THREAT_CARRIER = _words(
     # said or written before, not relayed now ("meine Frau schreibt, einer ist im Garten" is)
-    "gesagt", "sagte", "meinte", "gemeint", "gerufen", "nachgerufen", "zugerufen", "gebrullt", "geschrien",
+    "gesagt", "gesacht", "gesocht", "gsagt", "sagte", "meinte", "gemeint", "gerufen", "nachgerufen", "zugerufen", "gebrullt", "geschrien",
     "gedroht", "geschrieben", "schrieb", "gepostet", "said", "told me", "told my", "yelled", "shouted", "wrote",
     "threatened", "posted",
     # what a letter or post says: "in dem Brief steht, sie schlagen mir die Scheiben ein"

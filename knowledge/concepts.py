@@ -242,21 +242,25 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
     now = bool(NOW.search(timed) or not SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
                or "beeil" in timed and SLANG_NOW.search(timed))
+    if now and "being followed" in timed and is_habit(folded) and not NOW.search(timed.replace("being followed", " ")):
+        now = False  # "being followed for weeks (now)", "already five times": a habit, the one now was the passive
     strong_now = not STRONG_NOW_WORDS.isdisjoint(said) and bool(STRONG_NOW.search(timed))
     # "durch die Jalousie seh ich, wie einer ...": a now without the word, as strong as one,
     # except against what says it is no live scene ("Angenommen, ich seh einen Mann ...").
     unsaid = now_unsaid(folded, frozenset(folded.split()))  # not `timed`: "ich höre grad Schritte" is no radio
-    if unsaid and not now and HABIT.search(folded):
-        unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
-    now = now or unsaid
-    progressive = bool(PROGRESSIVE.search(folded))
-    if progressive:
-        found.add("progressive")
     # The time, habit and report inside a relative clause about a person are who they are.
     relative = " der " in folded or " die " in folded or " who " in folded or " that " in folded or "welche" in folded
     told = WHO_CLAUSE.sub(" ", folded) if relative else folded
     if relative and raw and "," in raw:  # between commas: "der Mann, der mir vor zwei Wochen gedroht hat, fährt ..."
         told = _without_clauses(told, COMMA_RELATIVE.findall(raw))
+    habitual = not now and is_habit(told)
+    if habitual:
+        unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
+    now = now or unsaid
+    progressive = bool(PROGRESSIVE.search(folded))
+    if progressive:
+        found.add("progressive")
+    ongoing = now or progressive and not habitual  # "being followed for weeks", "werde verfolgt, das 4. mal diese Woche": a habit
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
     if AFTERMATH.search(folded):
         found.add("aftermath")
@@ -285,7 +289,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if name == "fire" and _emoji_fire_online(raw, folded, pattern):
                 continue
             found.add(name)
-            if now or progressive:
+            if ongoing:
                 found.add(f"now+{name}")
             if past and not now:
                 found.add(f"past+{name}")
@@ -387,7 +391,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("live_situation")
     if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or ROAD_NUMBER.search(folded)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath", "foretold"} \
-            and ("past_tense" not in found or now or progressive):
+            and ("past_tense" not in found or now or progressive) and not (habitual and HABIT_COUNTED.search(told)):
         found.add("on_the_road")
         found.add("live_situation")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
@@ -444,16 +448,30 @@ POLICE_STILL = re.compile(
 
 
 # What makes a scene told without a "now" word a habit: a span since a time, a count of
-# times so far, "whenever", "every evening". Not "wieder" ("fährt mir schon wieder
-# hinterher" is now) and not "zum zweiten Mal" ("steht zum zweiten Mal heute vor der Tür").
-HABIT = re.compile(
+# times so far (HABIT_COUNTED), or "whenever", "every evening" (HABIT_WHENEVER). Not "wieder"
+# ("fährt mir schon wieder hinterher" is now) and not "zum zweiten Mal" ("steht zum zweiten
+# Mal heute vor der Tür").
+HABIT_COUNTED = re.compile(
     r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
     r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\b"
-    r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b|\b(?:jedes ?mal|immer wenn|every time|each time|whenever)\b"
-    r"|\b(?:jeden|jede|every|each) (?:tag|abend|morgen|nacht|woche|day|evening|night|morning|week)\b"
-    r"|\bfor (?:two|three|four|several|a few|a couple of|\d+) (?:days|weeks|months)\b|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
+    r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b"
+    r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
+    r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
+    # a count over a span ("das 4. mal diese woche", "5 times now", "already five times")
+    r"|\b(?:das|zum) (?:\d+|zweite|dritte|vierte|funfte|sechste) ?mal (?:diese|in dieser|im|diesen|seit)\b"
+    r"|\b(?:\d+|two|three|four|five|six|several|many) times (?:now|already|this (?:week|month))\b"
+    r"|\balready (?:\d+|two|three|four|five|six|several|many) times\b"
 )
+# "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
+HABIT_WHENEVER = re.compile(
+    r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever)\b"
+    r"|\b(?:jeden|jede|every|each) (?:tag|abend|morgen|nacht|woche|day|evening|night|morning|week)\b"
+)
+
+
+def is_habit(folded: str) -> bool:
+    return bool(HABIT_COUNTED.search(folded) or HABIT_WHENEVER.search(folded))
 
 
 def says_safe(folded: str) -> bool:

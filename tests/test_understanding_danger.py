@@ -100,11 +100,16 @@ DANGER = [
     # stop 30: attacks the model reads (the rules see the attack, not its now)
     "ein Mann hat den Feuerlöscher von der Wand gerissen und geht auf die Bürgermeisterin los",
     "da kommt einer mit einem hund ohne leine und hetzt den auf unsere leute",
+    # a habit told, then the scene now
+    "I am being followed for weeks and right now he is behind me",
+    "ich werde verfolgt, schon das 3. mal diese woche, er ist jetzt hinter mir",
 ]
 NOT_DANGER = [
     # a habit of following, told with its count or span, no "now" word
     "ein mann fährt mir hinterher wenn ich von der sitzung heimfahre, schon 4 mal. immer das gleiche auto",
     "followed home after council meetings, third time now",
+    # a threat's condition and its report in Saxon dialect ("sist" = sonst, "gesocht" = gesagt)
+    "die wolln doss iech zurücktritt, sist brennt dr schuppen, hamse gesocht",
     # planning a training course is no scene
     "Die Stadtverwaltung beabsichtigt, die Mitarbeiter im Umgang mit aggressiven Besuchern zu schulen.",
     # asking the bot for its answer, with a "jetzt" in it
@@ -296,6 +301,22 @@ def test_clear_danger_is_recognised(knowledge: Knowledge, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DANGER)
 def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.is_danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i am being followed for weeks now, i am the mayor",
+    "werde verfolgt. schon das 4. mal diese woche derselbe transporter hinter mir auf dem heimweg vom rathaus",
+    "being followed home from the town hall. 5 times now, same grey car",
+    "A man is walking behind me after every council meeting until my home. Already five times.",
+])
+def test_following_told_as_a_habit_is_no_scene_for_the_rules(text: str) -> None:
+    """The passive ("being followed", "werde verfolgt") with a span or a count over a span is
+    a habit told: the rules see no scene now (the model weighs the words on its own)."""
+    from knowledge.concepts import concepts
+    from knowledge.features import fold
+
+    found = concepts(fold(text), text)
+    assert not found & {"now", "live_situation", "live_hazard"}, found
 
 
 # A panicking writer may joke, apologise, ask or give up in the same breath: a sign that it
