@@ -49,7 +49,7 @@ def writers() -> dict[str, list[Row]]:
 
 
 def score(k: Knowledge, model: Model, rows: list[Row]) -> Counter[str]:
-    understander = Understander(model, k.understander.rules, frozenset(k.categories))
+    understander = Understander(model, k.understander.rules, frozenset(k.categories), offences=k.understander.offences)
     counts: Counter[str] = Counter()
     for text, kind in rows:
         counts[kind] += 1

@@ -74,7 +74,8 @@ class Knowledge:
     def understander(self) -> Understander:
         danger = self.catalogue.danger
         rules = DangerRules(danger.terms.all(), danger.weak.all(), danger.context.all(), danger.negations.all())
-        return Understander(self.model, rules, frozenset(self.categories))
+        return Understander(self.model, rules, frozenset(self.categories),
+                            offences=frozenset(cid for cid, c in self.categories.items() if c.offence))
 
     @property
     def escalation_enabled(self) -> bool:

@@ -225,6 +225,11 @@ class Category(Strict):
     )
     steps: L10nList = Field(description="Short steps; the first four (with the aspects') are shown first.")
     legal: LegalHint | None = None
+    offence: bool = Field(
+        default=True,
+        description="Names an offence. False for doubt and advice (`unsure`, `prevention`): a part "
+        "of a message read on its own may add an offence as a second label, never these.",
+    )
     aspects: list[str] = Field(
         default_factory=list, description="Aspects implied by the category itself."
     )

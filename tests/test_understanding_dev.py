@@ -56,3 +56,18 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     assert seen["first guess right"] / n >= 0.974 - MARGIN
     assert seen["taken wrong"] / n <= 0.014 + MARGIN
     assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.983 - MARGIN
+
+
+def test_two_offences_in_one_message_are_both_counted(knowledge: Knowledge) -> None:
+    """tests/data/dev/two-offences-*.yaml (two blind writers, 6 December 2026; U set the
+    parts' bars, V confirmed them untouched): 160 messages with two offences, 160 with one in
+    several parts. Measured: both counted 113 of 160 (66 from the whole message alone), a
+    second label added to a single offence 11 of 160 (8 without the parts)."""
+    from bench.eval_two_offences import fared, messages
+
+    items = messages()
+    assert len(items) == 320
+    read, whole = fared(knowledge, items), fared(knowledge, items, parts=False)
+    assert read["two"] == read["one"] == 160
+    assert read["two: both counted"] >= 113 - 8 and read["two: both counted"] > whole["two: both counted"] + 30
+    assert read["one: second added"] <= 11 + 5

@@ -130,6 +130,33 @@ def test_two_offences_in_one_message_are_both_counted(knowledge: Knowledge, text
     assert {c.id for c in knowledge.understander.understand(text).categories} == both
 
 
+def test_a_message_is_read_in_parts_joined_by_und_or_sentences_not_commas() -> None:
+    from knowledge.understanding import message_parts
+
+    assert message_parts("Ein Typ hat mich Bonze genannt und meinte, er schlägt mich tot.") == [
+        "Ein Typ hat mich Bonze genannt", "meinte, er schlägt mich tot."]
+    assert message_parts("Er hat mich beschimpft. Danach hat er gesagt, er wartet auf mich") == [
+        "Er hat mich beschimpft", "Danach hat er gesagt, er wartet auf mich"]
+    assert message_parts("hat mich geschubst und ist weg") == []  # "ist weg": too short to be read alone
+    assert message_parts("der typ, der mich beleidigt hat, steht wieder da") == []  # commas do not part
+
+
+def test_a_part_adds_only_an_offence_to_an_offence(knowledge: Knowledge) -> None:
+    """Without the parts, the insult's words drown the threat; a part never adds doubt or
+    advice (`offence: false`), nor does it add to them."""
+    from knowledge import understanding
+
+    u = knowledge.understander
+    text = "Ein Typ hat mich Bonze genannt und meinte, er schlägt mich tot, wenn ich weitermache."
+    assert [c.id for c in u.understand(text).categories] == ["insult", "threat"]
+    whole = understanding.counted(u.understand(text).ranking)
+    assert [c.id for c in whole] == ["insult"]  # the whole message alone: the threat is lost
+    assert u.offences == frozenset(knowledge.categories) - {"unsure", "prevention"}
+    for text in ("Mein Auto wurde zerkratzt. Was soll ich jetzt tun, wer kann mir helfen?",
+                 "Noch ist nichts passiert, aber ich habe Angst und will meine Adresse schützen lassen"):
+        assert all(c.id in u.offences for c in u.understand(text).categories[1:]), text
+
+
 def test_ranking_is_complete_and_sums_to_one(knowledge: Knowledge) -> None:
     ranking = knowledge.understander.understand("Du Idiot, wir wissen wo du wohnst und bringen dich um").ranking
     assert {c.id for c in ranking} == set(knowledge.categories)
