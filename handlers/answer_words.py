@@ -83,6 +83,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ich glaube nicht", "denke nicht", "i don t think so", "i dont think so",
         "dont think so", "not at all", "nop", "no way", "absolutely not", "definitely not",
         "zum gluck nicht", "thankfully not", "luckily not",
+        # none of the two things asked together ("Zuhause oder Familie? Oder schon mehrmals?")
+        "nichts davon", "nix davon", "keins davon", "keines davon", "keins von beiden", "keines von beiden",
+        "nichts von beidem", "nix von beidem", "weder noch", "weder das eine noch das andere", "none of it",
+        "none of them", "none of those", "none of these", "none", "neither", "neither of them", "neither one",
         # not now, at "is anyone in danger right now?"
         "nicht jetzt", "nicht jetz", "nicht gerade", "nicht grad", "jetzt nicht", "jetz nicht", "gerade nicht",
         "grad nicht", "im moment nicht", "momentan nicht", "derzeit nicht", "aktuell nicht", "not now",

@@ -175,11 +175,14 @@ SETTLED_SCENE = MODEL_VETOES | {"safe_now"}
 # Two offences told one after the other, in a short message: its parts are read on their
 # own too (Understander._counted). Sentences and parts joined by "und", "aber"; not commas
 # ("meinte, er schlägt mich tot" is one part). A story's parts name many things in passing:
-# only messages up to PARTS_MAX_WORDS words. The bars were set on fresh writers' messages of
-# one offence or two (tests/data/dev/two-offences-*; BENCHMARKS.md).
+# only messages up to PARTS_MAX_WORDS words (a formal letter of 43 words told damage and, in
+# its second sentence, a threat; on the development sets 60 instead of 40 words added 50
+# second labels to 5,944 messages, in a sample of 20 mostly a second offence plainly told).
+# The bars were set on fresh writers' messages of one offence or two
+# (tests/data/dev/two-offences-*; BENCHMARKS.md).
 _PART_BREAK = re.compile(r"[.!?;]+\s+|\s+(?:aber|but|und|and|dann|then)\s+", re.IGNORECASE)
 PART_MIN_WORDS = 3
-PARTS_MAX_WORDS = 40
+PARTS_MAX_WORDS = 60
 PART_SURE = 0.95  # the part's first label's probability
 PART_DECISION = 1.0  # and its own one-vs-rest decision
 

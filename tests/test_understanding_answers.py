@@ -14,6 +14,9 @@ CASES = [
     # no
     ("nein", "no"), ("nö", "no"), ("noe", "no"), ("nee", "no"), ("Nein danke", "no"), ("no", "no"),
     ("nope", "no"), ("nah", "no"), ("eher nicht", "no"),
+    # none of the two things asked together (walked as an elderly mayor, 6 December)
+    ("nix davon", "no"), ("keins davon", "no"), ("weder noch", "no"), ("keines von beiden", "no"),
+    ("none of it", "no"), ("neither", "no"),
     # unknown
     ("keine ahnung", "unknown"), ("Das kann ich nicht beurteilen", "unknown"), ("hard to tell", "unknown"), ("Keine Ahnung!", "unknown"), ("weiß nicht", "unknown"),
     ("weiss nich", "unknown"), ("weis nicht", "unknown"), ("vielleicht", "unknown"), ("vileicht", "unknown"),
