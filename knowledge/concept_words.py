@@ -56,8 +56,8 @@ THREAT_CARRIER = _words(
 COUNT_UP_TO_NOW = Gated(
     r"\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
     r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
-    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x) (?:schon )?(?:jetzt|nun)\b"
-    r"|\b(?:jetzt|nun) (?:schon )?(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal)\b",  # "stand jetzt zweimal am Schultor"
+    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x|paar ?mal|einige male|mehrere male) (?:schon )?(?:jetzt|nun)\b"
+    r"|\b(?:jetzt|nun) (?:schon )?(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|ein paar ?mal|einige male|mehrere male)\b",  # "stand jetzt zweimal am Schultor"
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
      "x jetzt", "x nun", "x schon", "mal"))  # "mal": every "jetzt zweimal", "nun schon 3 mal" has it
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
@@ -146,6 +146,8 @@ CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz 
                        # thought or hoped ("ich dachte vorbei", "gedacht, irgendwann hört das auf")
                        r"|\b(?:fahrt|fahren|fuhr|fuhren|lauft|laufen|lief|liefen|kommt|kommen|kam|kamen|ist|sind|war|waren"
                        r"|drove|drives|drive|walked|walks|came|comes)(?: \w+){0,3} (?:vorbei|past)\b"
+                       # kept from passing: "die lassen mich nicht vorbei", "won't let me past"
+                       r"|\b(?:lass\w*|let)(?: \w+){0,2} (?:nicht|nich|net|ni|nie|not) (?:\w+ )?(?:vorbei|past)\b"
                        r"|\b(?:dachte|dachten|gedacht|hoffte|hofften|gehofft|thought|hoped|figured)\b(?: \w+){0,6}")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
@@ -1015,6 +1017,10 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
 
 # A now without the word: going on for minutes, a crowd counted as it grows, what the writer
 # sees or hears, something still being done ("klingelt immer noch"). Sets "now" and a strong now.
+# "bedrängt" as pressed to do something ("wird bedrängt, ihr Mandat niederzulegen", "er soll
+# zurücktreten"), not crowded in on: after a passive of violence, no scene.
+PRESSED_NOT = (r"(?:(?<!bedrangt)|(?! (?:\w+ ){0,3}(?:soll|sollen|solle|sollte|mandat|zuruck\w*|rucktritt\w*"
+               r"|\w+zulegen|\w+zugeben|\w+zutreten|zu stimmen|zu unterschreiben|aufzuhoren)))")
 NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pattern in (
     ("seit for", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}minutes now\b"
                  r"|\b(?:s|has|have|ve) been (?:\w+ ){0,3}for (?:\w+ ){0,2}minutes\b"),  # "he's been at it for ten minutes"
@@ -1049,7 +1055,8 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
      "gestochen geschubst umzingelt bedroht zerkratzt zerstochen demoliert eingeschlagen angezundet",
      r"\b(?:wird|werde|werden|wirst) (?:(?!seit|immer|oft|standig|regelmasig|jeden|jede)\w+ ){0,6}"
      r"(?:verprugelt|geschlagen|angegriffen|zusammengeschlagen|getreten|festgehalten|eingesperrt|bedrangt|verfolgt"
-     r"|gewurgt|gestochen|geschubst|umzingelt|bedroht|zerkratzt|zerstochen|demoliert|eingeschlagen|angezundet)\b(?! (?:werden|wurde|worden))"),
+     r"|gewurgt|gestochen|geschubst|umzingelt|bedroht|zerkratzt|zerstochen|demoliert|eingeschlagen|angezundet)\b(?! (?:werden|wurde|worden))"
+     + PRESSED_NOT),
     # back again: "Dr Kerl is wieder do", "he's back"
     ("wieder widder back",
      r"\b(?:ist|is|sind|sin|san|isser) (?:schon |scho |schu )?(?:wieder|widder) (?:da|do|hier|vorm|vor|im|am|in|drauss\w*|draus\w*)\b"
@@ -1160,6 +1167,10 @@ THING_STANDS = re.compile(
     r"|container|briefkasten|denkmal|mulltonne|tonne|wohnung|halle|auto|wagen|fahrzeug|dienstwagen) (?:steht|stehen|stand)\b"
     # the bare noun a reply starts with: "J Auto steht zuhause im Hof" (not "ein Auto steht ...")
     r"|^(?:(?!eins?\b|eine[nmr]?\b)\w{1,4} )?(?:auto|wagen|fahrzeug|dienstwagen|scheune|garage|haus) (?:steht|stand)\b"
+    # what is written: "auf nem Flyer von ner anderen Gruppe steht, er sei ein ..."
+    r"|\b(?:auf|in|unter) (?:(?:dem|der|den|nem|ner|einem|einer|meinem|meiner|seinem|ihrem|unserem|unserer) )?"
+    r"(?:flyer|flugblatt|flugblattern|zettel|plakat|plakaten|brief|schreiben|post|kommentar|kommentaren|artikel|transparent"
+    r"|banner|aufkleber|postkarte|karte|mail|nachricht|webseite|homepage|chat|gruppe)(?: \w+){0,5} (?:steht|stand|stehen|standen)\b"
 )
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = Gated(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
@@ -1226,8 +1237,8 @@ BLINDED = _words(
 # Attacked in the passive present ("wird zusammengeschlagen"): it lasts while it is said;
 # "wird" here is no future.
 BEING_ATTACKED = Gated(
-    r"\b(?:wird|werde|werden)\b(?: \w+){0,4} (?:zusammengeschlagen|verprugelt|getreten|gewurgt|angegriffen"
-    r"|geschlagen|bedrangt|geschubst|festgehalten)\b"
+    r"\b(?:wird|werde|werden)\b(?: (?!seit\b)\w+){0,4} (?:zusammengeschlagen|verprugelt|getreten|gewurgt|angegriffen"
+    r"|geschlagen|bedrangt|geschubst|festgehalten)\b" + PRESSED_NOT +
     r"|\b(?:is|am|are) (?:being|getting) (?:attacked|beaten|kicked|choked|hit|punched)\b",
     ("geschlagen", "verprugelt", "getreten", "gewurgt", "angegriffen", "bedrangt", "geschubst", "festgehalten", "being", "getting"))
 # "lassen die ni los", "lässt mich nicht raus": a hold that lasts while it is said.

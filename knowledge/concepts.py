@@ -455,6 +455,7 @@ HABIT_COUNTED = re.compile(
     r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
     r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\b"
+    r"|\bseit (?:\d+|zwei|drei|vier|funf|sechs|ein paar|einigen|mehreren) (?:tagen|wochen|monaten|jahren)\b"
     r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b"
     r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
     r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"

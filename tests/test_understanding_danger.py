@@ -103,11 +103,16 @@ DANGER = [
     # a habit told, then the scene now
     "I am being followed for weeks and right now he is behind me",
     "ich werde verfolgt, schon das 3. mal diese woche, er ist jetzt hinter mir",
+    "seit 10 minuten läuft mir einer hinterher",  # a span of minutes is the chase now
+    "ich werde gerade von drei männern bedrängt, die lassen mich nicht vorbei",  # not let past is no "vorbei"
+    "meine frau wird vor dem rathaus bedrängt",
 ]
 NOT_DANGER = [
     # a habit of following, told with its count or span, no "now" word
     "ein mann fährt mir hinterher wenn ich von der sitzung heimfahre, schon 4 mal. immer das gleiche auto",
     "followed home after council meetings, third time now",
+    # what a flyer says ("auf nem Flyer steht"), not who stands where
+    "auf nem flyer von ner anderen gruppe steht er sei ein pädo. wie geht man dagegen vor?",
     # a threat's condition and its report in Saxon dialect ("sist" = sonst, "gesocht" = gesagt)
     "die wolln doss iech zurücktritt, sist brennt dr schuppen, hamse gesocht",
     # planning a training course is no scene
@@ -308,10 +313,16 @@ def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, te
     "werde verfolgt. schon das 4. mal diese woche derselbe transporter hinter mir auf dem heimweg vom rathaus",
     "being followed home from the town hall. 5 times now, same grey car",
     "A man is walking behind me after every council meeting until my home. Already five times.",
+    "gleicher dude läuft mir seit 3 wochen nach der arbeit hinterher",
+    "Unbekannter ruft an und legt auf. Paar mal jetzt. Hm.",
+    # "bedrängt" as pressed to resign, not crowded in on (fresh writers, 6 December)
+    "der nachbar von uns is gemeinderat und wird bedraengt er soll sein mandat abgeben sonst schlagen sie ihm die scheiben ein",
+    "Eine Kollegin aus unserer Fraktion wird seit Wochen bedrängt, ihr Mandat niederzulegen, per Brief und Telefon.",
 ])
-def test_following_told_as_a_habit_is_no_scene_for_the_rules(text: str) -> None:
+def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     """The passive ("being followed", "werde verfolgt") with a span or a count over a span is
-    a habit told: the rules see no scene now (the model weighs the words on its own)."""
+    a habit told, and "bedrängt, das Mandat niederzulegen" pressure: the rules see no scene
+    now (the model weighs the words on its own)."""
     from knowledge.concepts import concepts
     from knowledge.features import fold
 
