@@ -1171,6 +1171,8 @@ THING_STANDS = re.compile(
     r"|\b(?:auf|in|unter) (?:(?:dem|der|den|nem|ner|einem|einer|meinem|meiner|seinem|ihrem|unserem|unserer) )?"
     r"(?:flyer|flugblatt|flugblattern|zettel|plakat|plakaten|brief|schreiben|post|kommentar|kommentaren|artikel|transparent"
     r"|banner|aufkleber|postkarte|karte|mail|nachricht|webseite|homepage|chat|gruppe)(?: \w+){0,5} (?:steht|stand|stehen|standen)\b"
+    # a place on a list: "Meine steht ganz oben"
+    r"|\b(?:steht|stand|stehen|standen) (?:ganz |da |auch )?(?:oben|unten|drauf|drin|an erster stelle|auf platz \w+|auf der liste)\b"
 )
 # A parked car is no one there ("The car is parked outside my home, so... kind of?").
 PARKED = Gated(r"\b(?:parked|parkt|parken|geparkt|parking)\b"
@@ -1279,7 +1281,8 @@ HELD_NOW = _words(
     "stuck in the lift", "stuck in a lift", "stuck in the elevator", "stuck in an elevator", "trapped in the lift",
     "stecke im aufzug", "stecken im aufzug", "stecke im fahrstuhl", "stecken im fahrstuhl", "im aufzug eingesperrt",
     "im fahrstuhl eingesperrt", "im aufzug fest", "im fahrstuhl fest",
-    "holds my", "holds me", "holds him", "holds her", "is holding", "are holding",
+    "holds my", "holds me", "holds him", "holds her", "is holding my", "are holding my", "is holding us",
+    "are holding us", "is holding them", "are holding them", "is holding our", "are holding our",  # not "is holding a hearing"
     # blocked in: "die haben die Ausfahrt zugestellt und wir kommen nicht weg"
     "kommen nicht weg", "kommen nicht raus", "can t leave", "cant leave", "can t get away", "cant get away",
 )

@@ -361,6 +361,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
+    if "repeated" in story and scene_told and AGAIN.search(told) and not is_habit(told):
+        story.discard("repeated")  # "er steht zum zweiten Mal vor meiner Tür", "schon wieder": again, and now
     if found & {"safe_now", "not_live", "over", "foretold"} or story and not strong_now:
         found.add("settled")
     hazards = {name for name in HAZARDS if name in found}
@@ -447,6 +449,12 @@ POLICE_STILL = re.compile(
     r"(?:still here|still there|noch da|noch hier|immer noch da|noch immer da)\b")
 
 
+# Once more, and now: a scene told in the present with one of these is no habit, unless a
+# span or a count over one says so (HABIT_COUNTED, HABIT_WHENEVER).
+AGAIN = re.compile(r"\b(?:schon wieder|scho widder|schon widder|zum (?:zweiten|dritten|vierten|\d+) ?mal|again"
+                   r"|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b")
+
+
 # What makes a scene told without a "now" word a habit: a span since a time, a count of
 # times so far (HABIT_COUNTED), or "whenever", "every evening" (HABIT_WHENEVER). Not "wieder"
 # ("fährt mir schon wieder hinterher" is now) and not "zum zweiten Mal" ("steht zum zweiten
@@ -455,7 +463,7 @@ HABIT_COUNTED = re.compile(
     r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
     r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\b"
-    r"|\bseit (?:\d+|zwei|drei|vier|funf|sechs|ein paar|einigen|mehreren) (?:tagen|wochen|monaten|jahren)\b"
+    r"|\bseit (?:\d+|zwei|zwee|zwo|drei|dreie|vier|funf|sechs|ein paar|einigen|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
     r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b"
     r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
     r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
@@ -466,8 +474,9 @@ HABIT_COUNTED = re.compile(
 )
 # "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
 HABIT_WHENEVER = re.compile(
-    r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever)\b"
-    r"|\b(?:jeden|jede|every|each) (?:tag|abend|morgen|nacht|woche|day|evening|night|morning|week)\b"
+    r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever|repeatedly|regularly|again and again|over and over"
+    r"|time and again|regelmasig|haufig)\b"
+    r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 
 

@@ -241,8 +241,7 @@ def test_a_leaning_yes_names_the_aspect_it_was_taken_for(knowledge):
 def test_yes_with_an_unrelated_rest_to_a_choice_of_offences_settles_none(knowledge):
     chat = PureChat(knowledge)
     chat.command("start")
-    chat.text("hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad macht einer fotos "
-              "von unserm haus, meine frau sagt ich soll das melden")
+    chat.text("in hainichen macht einer fotos von unserm haus")  # unsure, stalking or doxxing? (the model's reading)
     chat.option("danger_no")
     assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
     chat.text("ja meine frau hat ihn gefunden")

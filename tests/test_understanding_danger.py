@@ -106,6 +106,8 @@ DANGER = [
     "seit 10 minuten läuft mir einer hinterher",  # a span of minutes is the chase now
     "ich werde gerade von drei männern bedrängt, die lassen mich nicht vorbei",  # not let past is no "vorbei"
     "meine frau wird vor dem rathaus bedrängt",
+    "er steht jetzt schon zum zweiten mal vor meiner tür",  # a count up to now, and now
+    "they are holding my wife in the car park",
 ]
 NOT_DANGER = [
     # a habit of following, told with its count or span, no "now" word
@@ -318,6 +320,11 @@ def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, te
     # "bedrängt" as pressed to resign, not crowded in on (fresh writers, 6 December)
     "der nachbar von uns is gemeinderat und wird bedraengt er soll sein mandat abgeben sonst schlagen sie ihm die scheiben ein",
     "Eine Kollegin aus unserer Fraktion wird seit Wochen bedrängt, ihr Mandat niederzulegen, per Brief und Telefon.",
+    # dialect and adverbs of a habit; a town "holding" a hearing; a name "steht ganz oben" on a list
+    "dor kerl fährt mir hinterher, jedn morschn wenn ich uff arbeit fahr, nu schon seit zwee wochn.",
+    "being followed home after council meetings, repeatedly",
+    "The town is holding a public hearing on a contested wind project in two months.",
+    "Die Adressen von allen Räten hängen an den Laternen in Grimma. Meine steht ganz oben.",
 ])
 def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     """The passive ("being followed", "werde verfolgt") with a span or a count over a span is
