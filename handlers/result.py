@@ -130,6 +130,9 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     return [police] + [i for i in unique if i != police]
 
 
+STEP_OPENING_WORDS = 3  # "Erstatten Sie Anzeige": the same step, said for another offence
+
+
 def _also(k: Knowledge, state: ConversationState, category_id: str) -> list[str]:
     return [c for c in state.also if c in k.categories and c != category_id]
 
@@ -146,7 +149,19 @@ def _steps(k: Knowledge, state: ConversationState, category: Category, lang: str
     steps: list[str] = []
     for round_ in range(max((len(s) for s in sources), default=0)):
         steps += [s[round_] for s in sources if round_ < len(s)]
-    return list(dict.fromkeys(steps))
+    # Two offences' steps often say one thing in two wordings ("Erstatten Sie Anzeige und
+    # stellen Sie dabei Strafantrag." and "Erstatten Sie Anzeige bei der Polizei, vor Ort oder
+    # online."): a second category's step that opens as an earlier step does is left out.
+    own = set(category.steps.get(lang))
+    opened: set[str] = set()
+    kept: list[str] = []
+    for step in dict.fromkeys(steps):
+        opening = " ".join(step.split()[:STEP_OPENING_WORDS]).lower()
+        if opening in opened and step not in own and any(step in k.categories[c].steps.get(lang) for c in state.also):
+            continue
+        opened.add(opening)
+        kept.append(step)
+    return kept
 
 
 def _intro(k: Knowledge, category: Category, place: Place | None, lang: str) -> str:

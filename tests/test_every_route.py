@@ -57,3 +57,24 @@ def test_no_route_asks_for_screenshots_twice_in_different_words(k: Knowledge, la
                 if len(steps) > 1:
                     failures.append((category, also, aspects, steps))
     assert failures == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_two_offences_do_not_ask_for_the_same_step_twice_in_different_words(k: Knowledge, lang: str) -> None:
+    """Damage and a threat: "Erstatten Sie Anzeige und stellen Sie dabei Strafantrag." and
+    "Erstatten Sie Anzeige bei der Polizei, vor Ort oder online." are one step; the second
+    category's wording is left out, the first category's steps all stay."""
+    failures = []
+    for category in k.categories:
+        for also in (c for c in k.categories if c != category):
+            steps = compose(k, ConversationState(lang=lang, category=category, also=(also,))).steps
+            own = k.categories[category].steps.get(lang)
+            theirs = [s for s in steps if s in k.categories[also].steps.get(lang) and s not in own]
+            earlier = {" ".join(s.split()[:3]).lower(): i for i, s in reversed(list(enumerate(steps)))}
+            if any(earlier[" ".join(s.split()[:3]).lower()] < steps.index(s) for s in theirs):
+                failures.append((category, also, steps))
+            if not set(k.categories[category].steps.get(lang)) <= set(steps):
+                failures.append((category, also, "own steps lost"))
+    assert failures == []
+    damage_and_threat = compose(k, ConversationState(lang="de", category="property_damage", also=("threat",))).steps
+    assert sum(s.startswith("Erstatten Sie Anzeige") for s in damage_and_threat) == 1
