@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from typing import TypeVar
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 from sklearn.svm import LinearSVC
 
 from knowledge.examples import Example, TrainingSet
@@ -220,13 +220,15 @@ class Featurizer:
         self._names = list(numbers)
         pair_rows, pair_ids = self._word_pairs(word_numbers, word_counts)
         rows, ids_array = np.concatenate((rows, pair_rows)), np.concatenate((np.array(ids, dtype=np.int64), pair_ids))
-        size = max(len(self._names), 1)
-        keys = np.sort(rows * size + ids_array)
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
-        # Per text (a row): its distinct feature numbers and how often each occurs.
-        self._features = keys[starts] % size
-        self._counts = np.diff(np.append(starts, len(keys)))
-        self._indptr = np.concatenate(([0], np.cumsum(np.bincount(keys[starts] // size, minlength=len(distinct)))))
+        # Per text (a row): its distinct feature numbers, ascending, and how often each
+        # occurs. scipy sums the duplicates row by row (a sort of each row's few hundred
+        # entries, not one of all eight million: 0.6 s less; measured 6 December).
+        counted = coo_matrix((np.ones(len(ids_array), dtype=np.int64), (rows, ids_array)),
+                             shape=(len(distinct), max(len(self._names), 1))).tocsr()
+        counted.sum_duplicates()
+        self._features = counted.indices.astype(np.int64)
+        self._counts = counted.data
+        self._indptr = counted.indptr.astype(np.int64)
         self._vectorizer: Vectorizer | None = None
         self._grouped: csr_matrix | None = None
         self._to_vocabulary = np.zeros(0, dtype=np.int64)
