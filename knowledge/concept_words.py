@@ -1081,6 +1081,8 @@ NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment mom
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
+    # recently, not now: "bin grad erst in den Stadtrat gewählt worden"
+    r"|\b(?:grad|gerade|grade) erst\b(?: \w+){0,6} (?:gewahlt|geworden|worden|angefangen|eingezogen|umgezogen|angetreten)\b"
     r"|\bich (?:grad|gerade|grade|jetzt) (?:les|lese|schau|schaue|guck|gucke|hor|hore)\b|\bwatching (?:right )?now|\bi m watching"
     r"|\b(?:hab|habe) (?:grad|gerade|grade|eben)(?: \w+){0,4} (?:gesehen|gelesen|gehort|geschaut|geguckt|gefunden|bekommen|erhalten|gekriegt)\b"
     r"|\b(?:im|in der|in den) (?:radio|fernsehen|nachrichten|zeitung|tv) (?:kam|kommt|lief|lauft|stand|steht|hiess|heisst) (?:grad|gerade|grade|eben|jetzt)\b"

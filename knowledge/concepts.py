@@ -475,7 +475,7 @@ HABIT_COUNTED = re.compile(
 # "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
 HABIT_WHENEVER = re.compile(
     r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever|repeatedly|regularly|again and again|over and over"
-    r"|time and again|regelmasig|haufig)\b"
+    r"|time and again|regelmasig|haufig|oft|ofter|ofters|often)\b"
     r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 

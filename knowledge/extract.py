@@ -242,6 +242,10 @@ ONLINE = _words(
     "going live", "goes live", "went live", "live gestreamt", "live ubertrag*",
     "profil*", "profile", "follower*", "geteilt", "shared", "viral", "app", "messenger*",
     "shitstorm*", "screenshot*", "link", "url",
+    # a chat group by what is done in it (not "eine Gruppe vorm Rathaus")
+    "schreiben mir in der gruppe", "schreibt mir in der gruppe", "schreiben in der gruppe", "schreibt in der gruppe",
+    "in der gruppe geschrieben", "in die gruppe geschrieben", "in die gruppe gestellt", "in der gruppe gestellt",
+    "in die gruppe geschickt", "wrote in the group", "writing in the group", "write in the group", "posted in the group",
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
     # (not "I had to google what that is": looking something up is no incident online)
     "google review*", "google bewertung*", "googlebewertung*", "google rezension*", "google maps", "bei google",

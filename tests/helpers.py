@@ -74,3 +74,29 @@ def all_text(messages: list[OutboundMessage]) -> str:
 
 def contact_ids(messages: list[OutboundMessage]) -> list[str]:
     return [c.id for m in messages for c in m.contacts]
+
+
+# First messages the model is torn about (doubt, stalking, doxxing...): which of them offers
+# a choice of several offences moves with every retraining, so a test that needs that choice
+# takes the first that does.
+TORN_OPENINGS = (
+    "in hainichen macht einer fotos von unserm haus",
+    "in rochlitz fotografiert einer unser haus",
+    "hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad macht einer fotos "
+    "von unserm haus, meine frau sagt ich soll das melden",
+    "in hainichen steht öfter einer vor unserm haus und macht fotos",
+    "in döbeln fotografiert einer mein auto und unser haus",
+)
+
+
+def at_a_choice_of_offences(knowledge: Knowledge) -> PureChat:
+    """A chat at "which fits best?" with at least three offences offered, danger denied."""
+    for opening in TORN_OPENINGS:
+        chat = PureChat(knowledge)
+        chat.command("start")
+        chat.text(opening)
+        if chat.state is not None and chat.state.node == "danger_now":
+            chat.option("danger_no")
+        if chat.state is not None and chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3:
+            return chat
+    raise AssertionError("no opening offers a choice of offences: add one to TORN_OPENINGS")

@@ -15,7 +15,7 @@ from handlers import listening
 from handlers.messages import ConversationKey, OptionChosen, TextIn
 from knowledge.base import Knowledge, load
 from knowledge.classifier import CategoryScore
-from tests.helpers import PureChat, all_text, option_ids
+from tests.helpers import PureChat, all_text, at_a_choice_of_offences, option_ids
 
 HELD_OUT = Path(__file__).parent / "data" / "heldout"
 # Measured on tests/data/heldout/danger.yaml (written outside the project, never tuned on);
@@ -845,11 +845,7 @@ def test_a_reply_that_only_says_where(text: str, where: bool) -> None:
 
 @pytest.mark.parametrize("reply", ["weis nich", "keine ahnung", "don't know"])
 def test_not_knowing_which_category_fits_is_not_sure(k: Knowledge, reply: str) -> None:
-    chat = PureChat(k)
-    chat.text("hallo ich bin ortsvorsteher in hainichen, seit der sache mit dem windrad macht einer fotos "
-              "von unserm haus, meine frau sagt ich soll das melden")
-    chat.option("danger_no")
-    assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
+    chat = at_a_choice_of_offences(k)
     chat.text(reply)
     assert chat.state.category == "unsure" and chat.state.node != "confirm_category"
 

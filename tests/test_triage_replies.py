@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import PureChat, all_text, contact_ids, option_ids
+from tests.helpers import PureChat, all_text, at_a_choice_of_offences, contact_ids, option_ids
 from tests.test_triage import walk_to_place
 
 
@@ -239,11 +239,7 @@ def test_a_leaning_yes_names_the_aspect_it_was_taken_for(knowledge):
 
 
 def test_yes_with_an_unrelated_rest_to_a_choice_of_offences_settles_none(knowledge):
-    chat = PureChat(knowledge)
-    chat.command("start")
-    chat.text("in hainichen macht einer fotos von unserm haus")  # unsure, stalking or doxxing? (the model's reading)
-    chat.option("danger_no")
-    assert chat.state.node == "confirm_category" and len(option_ids(chat.last.messages)) >= 3
+    chat = at_a_choice_of_offences(knowledge)
     chat.text("ja meine frau hat ihn gefunden")
     assert chat.state.category is None and chat.state.node == "confirm_category"
 

@@ -325,6 +325,9 @@ def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, te
     "being followed home after council meetings, repeatedly",
     "The town is holding a public hearing on a contested wind project in two months.",
     "Die Adressen von allen Räten hängen an den Laternen in Grimma. Meine steht ganz oben.",
+    # a chat group by what is written in it; "grad erst gewählt" is recently, not now
+    "ey die schreiben mir in der gruppe „tritt zurück oder wir machen dich fertig“ bin grad erst in den stadtrat gewählt worden",
+    "steht abends öfter ein Auto vor meinem Haus und einer fotografiert",
 ])
 def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     """The passive ("being followed", "werde verfolgt") with a span or a count over a span is

@@ -1,5 +1,5 @@
 """Regression guard on the untrained development category sets (tests/data/dev/dev-*.yaml,
-twenty-two blind writers, 5,944 first messages; README there): what a person sees after the first
+twenty-four blind writers, 6,444 first messages; README there): what a person sees after the first
 message, at the levels measured when the model was shipped, minus a margin. These sets may
 be read message by message (bench/eval_dev.py --errors); the held-out set may not."""
 
@@ -36,7 +36,7 @@ def seen(knowledge: Knowledge) -> Counter[str]:
 
 
 def test_the_material_is_the_documented_one(seen: Counter[str]) -> None:
-    assert seen["messages"] == 5944
+    assert seen["messages"] == 6444
 
 
 def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
@@ -52,10 +52,13 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # taken wrongly 75 (1.4 %), the right category on screen 5,350 (98.3 %). Stop 32 added
     # two writers asked as the held-out writer was (`dev-fresh33m`, `-n`: 500, 97.4 % on
     # first read) and taught twelve others: first guess 5,786 of 5,944 (97.3 %), taken
-    # wrongly 75 (1.3 %), the right category on screen 5,849 (98.4 %).
-    assert seen["first guess right"] / n >= 0.974 - MARGIN
-    assert seen["taken wrong"] / n <= 0.014 + MARGIN
-    assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.983 - MARGIN
+    # wrongly 75 (1.3 %), the right category on screen 5,849 (98.4 %). Stop 33 taught 20 more
+    # writers and added two untrained ones asked as the held-out writer was (`dev-fresh34ae`,
+    # `-af`: 500, 97.6 % on first read): first guess 6,304 of 6,444 (97.8 %), taken wrongly 69
+    # (1.1 %), the right category on screen 6,353 (98.6 %).
+    assert seen["first guess right"] / n >= 0.978 - MARGIN
+    assert seen["taken wrong"] / n <= 0.011 + MARGIN
+    assert (seen["taken right"] + seen["offered, right among them"]) / n >= 0.986 - MARGIN
 
 
 def test_two_offences_in_one_message_are_both_counted(knowledge: Knowledge) -> None:
