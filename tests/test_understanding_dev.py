@@ -52,7 +52,7 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # taken wrongly 75 (1.4 %), the right category on screen 5,350 (98.3 %). Stop 32 added
     # two writers asked as the held-out writer was (`dev-fresh33m`, `-n`: 500, 97.4 % on
     # first read) and taught twelve others: first guess 5,786 of 5,944 (97.3 %), taken
-    # wrongly 75 (1.3 %), the right category on screen 5,849 (98.4 %). Stop 33 taught 20 more
+    # wrongly 75 (1.3 %), the right category on screen 5,849 (98.4 %). Stop 33 taught 16 more
     # writers and added two untrained ones asked as the held-out writer was (`dev-fresh34ae`,
     # `-af`: 500, 97.6 % on first read): first guess 6,304 of 6,444 (97.8 %), taken wrongly 69
     # (1.1 %), the right category on screen 6,353 (98.6 %).
