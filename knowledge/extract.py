@@ -289,6 +289,10 @@ OFFLINE = _words(
     "face to face", "at the market", "in the street", "at the meeting", "after the meeting",
     "at my door", "on my door", "outside my", "in front of my", "at my place", "sprayed", "leaflet*",
     "vorm haus", "vor meiner tur", "gartentor", "gartenzaun", "hoftor", "am tor", "an der haustur",
+    "vor der haustur", "vor die haustur", "vor meiner haustur", "vor unserer haustur", "vor unsere haustur",
+    "vor meine haustur", "auf der fussmatte", "auf die fussmatte", "unter dem scheibenwischer", "unterm scheibenwischer",
+    "hinter den scheibenwischer", "on my doorstep", "on the doorstep", "on our doorstep", "under my windscreen wiper",
+    "under the windscreen wiper", "under my wiper",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
 )

@@ -29,6 +29,9 @@ from knowledge.understanding import Understanding, understand
          {"offline", "private_sphere"}, None),
         ("fährt uns hinterher, schon seit Ostern", {"repeated"}, None),
         ("some randos spraypainted my car 'traitor' last nite", {"offline"}, None),
+        # left at the door or on the car: offline (a grave candle had been asked "online?")
+        ("heute frueh lag eine grabkerze mit meinem namen vor der haustuer", {"offline", "private_sphere"}, None),
+        ("someone left a dead rat on my doorstep", {"offline", "private_sphere"}, None),
         ("someone posted a photo of my car on facebook", {"online"}, "Facebook"),
         # Standing for office again is no repeated harm; kicking the door again is.
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
