@@ -107,11 +107,12 @@ class Understander:
 
     def _counted(self, text: str, ranking: tuple[CategoryScore, ...]) -> tuple[CategoryScore, ...]:
         """The labels that count (`counted`), and a second one that a part of a short message
-        names on its own beyond doubt (`message_parts`), when both are offences: over the whole of "hat mich Bonze
-        genannt und meinte, er schlägt mich tot" the insult's words outweigh the threat in the
-        softmax and in the threat's own fit; its second part alone is a threat."""
+        names on its own beyond doubt (`message_parts`), when both are offences: over the whole
+        of "hat mich Bonze genannt und meinte, er schlägt mich tot" the insult's words outweigh
+        the threat in the softmax and in the threat's own fit; its second part alone is a threat."""
         labels = counted(ranking)
-        if len(labels) != 1 or labels[0].id not in self.offences or self.model is None or len(text.split()) > PARTS_MAX_WORDS:
+        if len(labels) != 1 or labels[0].id not in self.offences or self.model is None \
+                or len(text.split()) > PARTS_MAX_WORDS:
             return labels
         for part in filter(affirming, message_parts(text)):
             top = self._ranking(self.model.vector(part, fold(part), set()))[:1]  # the category head weighs no concepts
@@ -171,7 +172,7 @@ class Understander:
 
 # What the whole of a reply says that no later clause of it outweighs.
 SETTLED_SCENE = MODEL_VETOES | {"safe_now"}
-# Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
+
 # Two offences told one after the other, in a short message: its parts are read on their
 # own too (Understander._counted). Sentences and parts joined by "und", "aber"; not commas
 # ("meinte, er schlägt mich tot" is one part). A story's parts name many things in passing:
@@ -188,7 +189,8 @@ PART_DECISION = 1.0  # and its own one-vs-rest decision
 
 
 # A part that denies ("bedroht hat er mich nie", "no threats, nothing") names no second offence.
-_DENYING = frozenset("nicht nie niemals kein keine keinen keiner nichts ohne not never no nothing didn didnt wasn wasnt".split())
+_DENYING = frozenset("nicht nie niemals kein keine keinen keiner nichts ohne"
+                     " not never no nothing didn didnt wasn wasnt".split())
 
 
 def message_parts(text: str) -> list[str]:
@@ -202,6 +204,7 @@ def affirming(part: str) -> bool:
     return _DENYING.isdisjoint(fold(part).split())
 
 
+# Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
 # A clause that wonders whether ("ob", "whether"), supposes ("falls") or describes what a
