@@ -57,7 +57,7 @@ class Heard:
 
     danger: bool = False
     categories: tuple[str, ...] = ()  # confident, best first
-    sure: tuple[str, ...] = ()  # of those, the ones the model is very sure of (SURE)
+    sure: tuple[str, ...] = ()  # of those, the ones the model is very sure of (is_sure)
     proposals: tuple[str, ...] = ()  # plausible, to be confirmed
     aspects: tuple[str, ...] = ()
     place: Place | None = None

@@ -253,7 +253,11 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     told = WHO_CLAUSE.sub(" ", folded) if relative else folded
     if relative and raw and "," in raw:  # between commas: "der Mann, der mir vor zwei Wochen gedroht hat, fährt ..."
         told = _without_clauses(told, COMMA_RELATIVE.findall(raw))
-    habitual = not now and is_habit(told)
+    # A habit told (the relative clauses about a person left out), worked out once: a span or a
+    # count over one, or "whenever", "every evening".
+    counted_habit = bool(HABIT_COUNTED.search(told))
+    told_habit = counted_habit or bool(HABIT_WHENEVER.search(told))
+    habitual = not now and told_habit
     if habitual:
         unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
     now = now or unsaid
@@ -361,7 +365,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
-    if "repeated" in story and scene_told and AGAIN.search(told) and not is_habit(told):
+    if "repeated" in story and scene_told and not told_habit and AGAIN.search(told):
         story.discard("repeated")  # "er steht zum zweiten Mal vor meiner Tür", "schon wieder": again, and now
     if found & {"safe_now", "not_live", "over", "foretold"} or story and not strong_now:
         found.add("settled")
@@ -393,7 +397,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("live_situation")
     if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or ROAD_NUMBER.search(folded)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath", "foretold"} \
-            and ("past_tense" not in found or now or progressive) and not (habitual and HABIT_COUNTED.search(told)):
+            and ("past_tense" not in found or now or progressive) and not (habitual and counted_habit):
         found.add("on_the_road")
         found.add("live_situation")
     # A "now" inside a story ("jetzt ist er angeklagt", "now I want to report it") does
