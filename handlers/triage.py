@@ -317,6 +317,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # it), rather than the same explanation once more. (At the danger question a "weiß
         # nicht" would be the 110 advice; at the category question, "not sure".)
         answer = replace(answer, meaning="unknown", leaning=True)
+    if state.node == CONFIRM_CATEGORY and answer.meaning == "no" and says_safe(fold(answer.rest)) \
+            and not listening.hear(k, answer.rest, with_place=False).categories:
+        # "nein er ist weg" right after the 110 advice answers whether he is still there, not
+        # whether it was a threat: the question again, rather than "something else".
+        return StepResult(state, current_messages(state, k))
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on

@@ -292,3 +292,24 @@ def test_the_same_emergency_told_again_after_the_advice_gets_the_question_not_a_
     chat.option("safe_continue")
     again = all_text(chat.text(told))
     assert "did not understand" not in again and chat.state.node == node
+
+
+def test_no_he_is_gone_after_the_110_advice_does_not_reject_the_offence(knowledge):
+    """Walked as a scared mayor: after "Ich bin in Sicherheit – weiter", "nein er ist weg" at
+    "Ich verstehe das so: Bedrohung. Stimmt das?" answers whether he is still there; it had
+    opened the menu of every kind and ended in "not sure"."""
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("hilfe da steht einer vorm haus und schreit er bringt mich um, bin in hartha")
+    chat.option("safe_continue")
+    assert chat.state.node == "confirm_category" and "cat.threat" in option_ids(chat.last.messages)
+    chat.text("nein er ist weg")
+    assert chat.state.node == "confirm_category" and "cat.threat" in option_ids(chat.last.messages)
+    chat.text("ja")
+    assert chat.state.category == "threat"
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("hilfe da steht einer vorm haus und schreit er bringt mich um, bin in hartha")
+    chat.option("safe_continue")
+    chat.text("nein, etwas anderes")  # a plain no still opens the other kinds
+    assert chat.state.node != "confirm_category" or "cat.threat" not in option_ids(chat.last.messages)
