@@ -345,6 +345,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # "they threat us. i dont know how to say. ..." at the category question: the offence
         # it tells, not "not sure". (At the danger question "weiß nicht" stays the 110 advice.)
         natural = None
+    if state.node == CONFIRM_CATEGORY and answer.meaning == "no" and (instead := _named_instead(state, heard)):
+        # "nein, er hat mich eher verfolgt": the no, and the offence it names instead (short,
+        # but sure), rather than every kind to choose from.
+        heard, natural = replace(heard, categories=instead, proposals=()), None
     if natural is not None:
         # What follows an answer adds to it; it does not take it back, and a few words
         # after it ("nein, oder meinen Sie ...") are no story to guess an offence from. At a
@@ -419,6 +423,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if loose is not None:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k, heard)
+
+
+def _named_instead(state: ConversationState, heard: listening.Heard) -> tuple[str, ...]:
+    """The offences a "no" to the proposed ones names instead, when the model is sure of them."""
+    proposed = set(state.pending.get("proposed", ()))
+    return tuple(c for c in heard.sure if c not in proposed and c != listening.FALLBACK)
 
 
 def _count_answer(question: Question | None, text: str) -> str | None:

@@ -313,3 +313,27 @@ def test_no_he_is_gone_after_the_110_advice_does_not_reject_the_offence(knowledg
     chat.option("safe_continue")
     chat.text("nein, etwas anderes")  # a plain no still opens the other kinds
     assert chat.state.node != "confirm_category" or "cat.threat" not in option_ids(chat.last.messages)
+
+
+@pytest.mark.parametrize("first, reply, lang", [
+    ("einer hat mir nach der sitzung gesagt das ich mich in acht nehmen soll, in rochlitz",
+     "nein, er hat mich eher verfolgt", "de"),
+    ("einer hat mir nach der sitzung gesagt das ich mich in acht nehmen soll, in rochlitz",
+     "nee eher verfolgt", "de"),
+])
+def test_no_naming_another_offence_takes_it(knowledge, first, reply, lang):
+    """"nein, er hat mich eher verfolgt" at "Ich verstehe das so: Unsicher …. Stimmt das?"
+    says which offence instead: taken, rather than the menu of every kind."""
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text(first)
+    chat.text("nein")
+    assert chat.state.node == "confirm_category" and "cat.stalking" not in option_ids(chat.last.messages)
+    chat.text(reply)
+    assert chat.state.category == "stalking" and chat.state.node != "confirm_category"
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text(first)
+    chat.text("nein")
+    chat.text("nein")  # a plain no still opens the other kinds
+    assert chat.state.category is None and "stalking" in option_ids(chat.last.messages)
