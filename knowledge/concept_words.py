@@ -990,7 +990,9 @@ HIDING = _words(
 # One word with a question mark is a cry or a cue, no question: "polizei?? der kommt über den
 # zaun", "politisch? kp. da brennts", "hallo?".
 ONE_WORD_QUESTION = re.compile(r"(?:^|(?<=[.!?,;:]))\s*[^\W\d_]+\s*\?+")
-QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]")  # ‚Torgau aktuell‘, the name of a group
+# ‚Torgau aktuell‘, the name of a group; 'stand outside our houses' in straight single
+# quotes, not an apostrophe inside or after a word ("they'd", "the councillors' houses").
+QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]|(?<!\w)'(?=\w).{3,}?(?<=[\w.!?,])'(?!\w)")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"

@@ -246,6 +246,9 @@ ONLINE = _words(
     "schreiben mir in der gruppe", "schreibt mir in der gruppe", "schreiben in der gruppe", "schreibt in der gruppe",
     "in der gruppe geschrieben", "in die gruppe geschrieben", "in die gruppe gestellt", "in der gruppe gestellt",
     "in die gruppe geschickt", "wrote in the group", "writing in the group", "write in the group", "posted in the group",
+    "in der gruppe schreib*", "in dor gruppe", "in so einer gruppe", "in so ner gruppe",
+    # what only a screen shows: "mit nem Fadenkreuz-Emoji dahinter"; the net misspelt
+    "emoji*", "indernetz*", "internetz*",
     # reviews of a business: "a 1-star google review calling it 'the Gutmensch café'"
     # (not "I had to google what that is": looking something up is no incident online)
     "google review*", "google bewertung*", "googlebewertung*", "google rezension*", "google maps", "bei google",

@@ -340,6 +340,20 @@ def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     assert not found & {"now", "live_situation", "live_hazard"}, found
 
 
+@pytest.mark.parametrize("text", [
+    # a chat group where an address goes round or people write (fresh writers, 6 December)
+    "Jetzt kursiert meine Adresse in so einer Gruppe mit nem Fadenkreuz-Emoji dahinter. Bin ich selber schuld?",
+    "Im Indernetz, in dor Gruppe vom Nachbarort, schreim die jetzt jedn Tach was über mich.",
+    # what a caller said, in straight single quotes
+    "Before the vote several of us got calls telling us to vote no or they'd 'stand outside our houses'. The vote is on the 20th.",
+])
+def test_words_on_a_screen_or_in_quotes_are_no_live_scene(text: str) -> None:
+    from knowledge.concepts import concepts
+    from knowledge.features import fold
+
+    assert "live_situation" not in concepts(fold(text), text)
+
+
 # A panicking writer may joke, apologise, ask or give up in the same breath: a sign that it
 # is happening now outweighs the word families for what is not a live scene.
 PANIC_WITH_DISTRACTIONS = [

@@ -147,10 +147,15 @@ def test_a_part_adds_only_an_offence_to_an_offence(knowledge: Knowledge) -> None
     from knowledge import understanding
 
     u = knowledge.understander
-    text = "Ein Typ hat mich Bonze genannt und meinte, er schlägt mich tot, wenn ich weitermache."
-    assert [c.id for c in u.understand(text).categories] == ["insult", "threat"]
-    whole = understanding.counted(u.understand(text).ranking)
-    assert [c.id for c in whole] == ["insult"]  # the whole message alone: the threat is lost
+    # The first of these that the whole message reads as an insult alone (retraining moves
+    # which one does): its parts add the threat.
+    texts = ("Ein Typ hat mich Bonze genannt und meinte, er schlägt mich tot, wenn ich weitermache.",
+             "Der Nachbar hat mich Bonze und Schmarotzer genannt und meinte, er schlägt mich tot, wenn ich weitermache.",
+             "Ein Typ hat mich Bonze, Schmarotzer und Volksverräter genannt und meinte, er schlägt mich tot.",
+             "Einer hat mich vor allen Leuten als fette Sau und Bonze beschimpft und meinte, er schlägt mich tot.")
+    lost = [t for t in texts if [c.id for c in understanding.counted(u.understand(t).ranking)] == ["insult"]]
+    assert lost, "the whole message finds the threat in every opening: choose harder ones"
+    assert [c.id for c in u.understand(lost[0]).categories] == ["insult", "threat"]
     assert u.offences == frozenset(knowledge.categories) - {"unsure", "prevention"}
     for text in ("Mein Auto wurde zerkratzt. Was soll ich jetzt tun, wer kann mir helfen?",
                  "Noch ist nichts passiert, aber ich habe Angst und will meine Adresse schützen lassen"):
