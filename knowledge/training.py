@@ -185,7 +185,6 @@ class Featurizer:
         concepts at 0 needs none."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
-        by_word: dict[str, list[int]] = {}
         distinct = sorted(set(texts))
         chosen = None if conceptual is None else set(conceptual)
         wanted = distinct if chosen is None else [t for t in distinct if t in chosen]
@@ -193,51 +192,65 @@ class Featurizer:
         mine, theirs = set(wanted[:lent]), wanted[lent:]
         pending = helper.concepts(theirs) if helper is not None else None
         self.tokens = {t: i for i, t in enumerate(distinct)}  # text -> its row
-        ids: list[int] = []
-        lengths: list[int] = []
-        word_numbers: list[int] = []  # every word of every text, as its "w:" feature's number
+        every_word: list[str] = []  # every word of every text, in order
         word_counts: list[int] = []
-        for t in distinct:
+        concept_rows: list[int] = []
+        concept_ids: list[int] = []
+        for row, t in enumerate(distinct):
             folded = fold(t)
             words = folded.split()
-            start = len(ids)
-            for word in words:
-                known = by_word.get(word)
-                if known is None:
-                    known = by_word[word] = [number(g, len(numbers)) for g in (f"w:{word}", *char_grams(word))]
-                ids += known
-                word_numbers.append(known[0])
+            every_word += words
             word_counts.append(len(words))
             if t in mine:
-                ids += [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
-            lengths.append(len(ids) - start)
-        rows = np.repeat(np.arange(len(distinct)), lengths)
+                found = [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
+                concept_ids += found
+                concept_rows += [row] * len(found)
+        # Each distinct word once: its "w:" feature and its character n-grams, as a row of
+        # `spelled`; each text counts its words (`told`), and the product of the two counts
+        # every text's features in C (a loop over the 650,000 words had been a third of it).
+        word_index = {w: i for i, w in enumerate(dict.fromkeys(every_word))}
+        spelled_ids: list[int] = []
+        spelled_lengths: list[int] = []
+        for word in word_index:
+            grams = [number(g, len(numbers)) for g in (f"w:{word}", *char_grams(word))]
+            spelled_ids += grams
+            spelled_lengths.append(len(grams))
+        spelled_ptr = np.concatenate(([0], np.cumsum(spelled_lengths, dtype=np.int64)))
+        word_ids = np.fromiter(map(word_index.__getitem__, every_word), dtype=np.int64, count=len(every_word))
+        word_numbers = np.asarray(spelled_ids, dtype=np.int64)[spelled_ptr[:-1]][word_ids]  # each word's "w:" number
+        del every_word
         if pending is not None:  # the helper's concepts, as extra entries of their rows
             borrowed = pending.result()
-            more = [[number(f"k:{c}", len(numbers)) for c in borrowed[t]] for t in theirs]
-            ids += [n for found in more for n in found]
-            rows = np.concatenate((rows, np.repeat([self.tokens[t] for t in theirs], [len(found) for found in more])))
+            for t in theirs:
+                found = [number(f"k:{c}", len(numbers)) for c in borrowed[t]]
+                concept_ids += found
+                concept_rows += [self.tokens[t]] * len(found)
         self._names = list(numbers)
         pair_rows, pair_ids = self._word_pairs(word_numbers, word_counts)
-        rows, ids_array = np.concatenate((rows, pair_rows)), np.concatenate((np.array(ids, dtype=np.int64), pair_ids))
-        # Per text (a row): its distinct feature numbers, ascending, and how often each
-        # occurs. scipy sums the duplicates row by row (a sort of each row's few hundred
-        # entries, not one of all eight million: 0.6 s less; measured 6 December).
-        counted = coo_matrix((np.ones(len(ids_array), dtype=np.int64), (rows, ids_array)),
-                             shape=(len(distinct), max(len(self._names), 1))).tocsr()
-        counted.sum_duplicates()
-        self._features = counted.indices.astype(np.int64)
-        self._counts = counted.data
-        self._indptr = counted.indptr.astype(np.int64)
+        size = max(len(self._names), 1)
+        told = csr_matrix((np.ones(len(word_ids), dtype=np.int64), word_ids,
+                           np.concatenate(([0], np.cumsum(word_counts, dtype=np.int64)))),
+                          shape=(len(distinct), len(word_index)))
+        spelled = csr_matrix((np.ones(len(spelled_ids), dtype=np.int64), np.asarray(spelled_ids, dtype=np.int64),
+                              spelled_ptr), shape=(len(word_index), size))
+        extra = coo_matrix((np.ones(len(concept_ids) + len(pair_ids), dtype=np.int64),
+                            (np.concatenate((np.asarray(concept_rows, dtype=np.int64), pair_rows)),
+                             np.concatenate((np.asarray(concept_ids, dtype=np.int64), pair_ids)))),
+                           shape=(len(distinct), size)).tocsr()
+        counted = (told @ spelled + extra).tocsr()
+        counted.sum_duplicates()  # per text (a row): its distinct feature numbers, ascending, and their counts
+        self._features = np.ascontiguousarray(counted.indices, dtype=np.int64)
+        self._counts = np.ascontiguousarray(counted.data, dtype=np.int64)
+        self._indptr = np.ascontiguousarray(counted.indptr, dtype=np.int64)
         self._vectorizer: Vectorizer | None = None
         self._grouped: csr_matrix | None = None
         self._to_vocabulary = np.zeros(0, dtype=np.int64)
 
-    def _word_pairs(self, word_numbers: list[int], word_counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _word_pairs(self, word_numbers: np.ndarray, word_counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each text's word bigrams ("w:a b") as (row, feature number), numbered in bulk after
         every other feature: half a million bigrams, one f-string and dictionary call each,
         had been a fifth of this process's part (measured)."""
-        numbers = np.asarray(word_numbers, dtype=np.int64)
+        numbers = word_numbers
         word_rows = np.repeat(np.arange(len(word_counts)), word_counts)
         same_text = word_rows[:-1] == word_rows[1:]
         pairs = (numbers[:-1] << 32 | numbers[1:])[same_text]
@@ -257,7 +270,8 @@ class Featurizer:
     def vectorizer(self, texts: Sequence[str], min_df: int = MIN_DF) -> Vectorizer:
         """As `Vectorizer.fit` on the analysed texts (tested to be equal)."""
         distinct = sorted(set(texts))
-        _, numbers, _ = self._rows(distinct)
+        # every text analysed (as in training): its entries are all of them, no gather needed
+        numbers = self._features if len(distinct) == len(self.tokens) else self._rows(distinct)[1]
         size = len(self._names)
         df = np.bincount(numbers, minlength=size)
         kept = np.flatnonzero(df >= min_df)
