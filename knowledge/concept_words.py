@@ -1265,7 +1265,12 @@ HELD_NOW = _words(
     "lasst ihn nicht los", "lasst sie nicht los", "lasst nicht los", "komm nicht weg", "komme nicht weg",
     "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
     "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
-    "won t let go", "wont let go", "cornered", "surrounded me", "got me surrounded", "pinned me",
+    "won t let go", "wont let go", "surrounded me",
+    # cornered now, not "a guy cornered me after the session and said ..." told afterwards
+    "have cornered", "ve cornered", "has cornered", "s cornered", "got me cornered", "got him cornered",
+    "got her cornered", "got us cornered", "have me cornered", "have him cornered", "have her cornered",
+    "have us cornered", "husband cornered", "wife cornered", "son cornered", "daughter cornered", "am cornered",
+    "im cornered", "cornering me", "cornering him", "cornering her", "cornering us", "got me surrounded", "pinned me",
     "im schwitzkasten", "in a headlock", "nobody leaves", "no one leaves", "nobody gets out", "keiner kommt raus",
     "niemand kommt raus", "from the inside and says", "in the headlock", "surround me", "push me around", "pushing me around",
     "between me and my car", "between me and the door", "between me and the exit", "zwischen mir und meinem auto",

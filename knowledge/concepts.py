@@ -467,7 +467,8 @@ HABIT_COUNTED = re.compile(
     r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
     r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\b"
-    r"|\bseit (?:\d+|zwei|zwee|zwo|drei|dreie|vier|funf|sechs|ein paar|einigen|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
+    r"|\bseit (?:(?:gut|fast|knapp|uber|etwa|ca|circa|rund|ungefahr|schon) )?(?:\d+|zwei|zwee|zwo|drei|dreie|vier|funf|sechs"
+    r"|sieben|acht|neun|zehn|zwolf|ein paar|einigen|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
     r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b"
     r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
     r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
@@ -479,7 +480,9 @@ HABIT_COUNTED = re.compile(
 # "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
 HABIT_WHENEVER = re.compile(
     r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever|repeatedly|regularly|again and again|over and over"
-    r"|time and again|regelmasig|haufig|oft|ofter|ofters|often)\b"
+    r"|time and again|regelmasig|haufig|oft|ofter|ofters|often|standig|dauernd|andauernd|manchmal|ab und zu"
+    r"|hin und wieder|immer wieder|constantly|sometimes|now and then|from time to time|all the time"
+    r"|uberall hinterher|folgt mir uberall|follows me everywhere|following me everywhere|everywhere i go|wherever i go)\b"
     r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 

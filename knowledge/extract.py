@@ -470,7 +470,8 @@ PAST = _words(
     "jahr her", "jahre her", "monate her", "monat her", "wochen her", "lange her", "schon her",
 )
 DAYS_AGO = re.compile(
-    r"\bvor \d+ (?:tag|woch|monat|jahr|stund)\w*|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"
+    r"\bvor (?:\d+|zwee|zwo|dree|dreie|vier|viere|funf|fimf|sechs|sieben|acht|neun|zehn) (?:tag|woch|monat|jahr|stund)\w*"
+    r"|\b\d+ (?:days?|weeks?|months?|years?|hours?) ago\b"
     r"|\b(?:monday|tusday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening|afternoon)\b"
     r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:nacht|abend|morgen|fruh)\b"
 )

@@ -168,7 +168,7 @@ class Featurizer:
     """Analyses each distinct text once; the three heads share the results.
 
     Every feature name gets a number once (a word's character n-grams once per distinct
-    word), and one sort over all texts counts them, so the vocabulary, the idf and each
+    word), and one sparse product counts them for every text, so the vocabulary, the idf and each
     head's matrix are built with numpy in bulk: the same TF-IDF as `Vectorizer.fit` and
     `transform` (tested), several times faster than text by text. The feature names are
     spelled out here rather than taken from `analyse` per text, which cost a second more

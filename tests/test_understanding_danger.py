@@ -10,6 +10,9 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    # cornered now (not "cornered me after the session and said ...")
+    "they've cornered me in the parking lot behind the school",
+    "they got me cornered in the Bauhof yard",
     # following now: "again" and a place it started are no habit
     "er fährt mir schon wieder hinterher",
     "seit pirna fährt mir ein schwarzer kombi hinterher",
@@ -328,6 +331,9 @@ def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, te
     # a chat group by what is written in it; "grad erst gewählt" is recently, not now
     "ey die schreiben mir in der gruppe „tritt zurück oder wir machen dich fertig“ bin grad erst in den stadtrat gewählt worden",
     "steht abends öfter ein Auto vor meinem Haus und einer fotografiert",
+    "seit gut drei wochen steht abends immer der gleiche typ im auto gegenüber von meinem haus",
+    "ständig anrufe nachts und einer fährt mir heim hinterher",
+    "he sometimes follows me home from the council meetings",
 ])
 def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     """The passive ("being followed", "werde verfolgt") with a span or a count over a span is
@@ -346,6 +352,8 @@ def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     "Im Indernetz, in dor Gruppe vom Nachbarort, schreim die jetzt jedn Tach was über mich.",
     # what a caller said, in straight single quotes
     "Before the vote several of us got calls telling us to vote no or they'd 'stand outside our houses'. The vote is on the 20th.",
+    # cornered, told afterwards
+    "fr some guys from the Stammtisch cornered me and said if i keep pushing the skatepark thing 'ur car won't survive the winter'",
 ])
 def test_words_on_a_screen_or_in_quotes_are_no_live_scene(text: str) -> None:
     from knowledge.concepts import concepts
