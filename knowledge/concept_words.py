@@ -1109,6 +1109,9 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:jetzt|nun) (?:will|mochte|mochten|wollen|fragt|fragen) (?:sie|er|ich|wir|die) (?:\w+ ){0,2}wissen"
     r"|\bnow (?:she|he|i|we|they) (?:wants?|would like|asks?) to know"
     r"|\b(?:every )?now and (?:then|again)\b"  # "Shouting, yes, now and then": now and then is sometimes
+    # fed up, not a time: "Jetzt reichts mir", "mir reicht's jetzt", "jetzt ist Schluss"
+    r"|\b(?:jetzt|nun) (?:reichts|reicht s|reicht es|reichts mir|langts|langt s|langt es|ist schluss|is schluss)\b"
+    r"|\b(?:mir|uns) (?:reichts|reicht s|reicht es|langts) (?:jetzt|nun)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "

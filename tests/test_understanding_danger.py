@@ -10,6 +10,7 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    "jetzt reichts, der steht schon wieder vor meiner tür und brüllt",
     # cornered now (not "cornered me after the session and said ...")
     "they've cornered me in the parking lot behind the school",
     "they got me cornered in the Bauhof yard",
@@ -113,6 +114,8 @@ DANGER = [
     "they are holding my wife in the car park",
 ]
 NOT_DANGER = [
+    # fed up, not now: the "jetzt" of "jetzt reicht's" is no weak term for the rules
+    "Jetzt reichts mir. Der Typ schreibt mir seit Monaten nachts um 3 WhatsApps. Gestern stand er beim Bäcker direkt hinter mir in der Schlange und hat gegrinst. Ich will dass das AUFHÖRT!!",
     # a habit of following, told with its count or span, no "now" word
     "ein mann fährt mir hinterher wenn ich von der sitzung heimfahre, schon 4 mal. immer das gleiche auto",
     "followed home after council meetings, third time now",
@@ -334,6 +337,7 @@ def test_negated_past_over_and_questions_are_not_danger(knowledge: Knowledge, te
     "seit gut drei wochen steht abends immer der gleiche typ im auto gegenüber von meinem haus",
     "ständig anrufe nachts und einer fährt mir heim hinterher",
     "he sometimes follows me home from the council meetings",
+    "The Mayor has been followed home from the office on several occasions by the same individual.",
 ])
 def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
     """The passive ("being followed", "werde verfolgt") with a span or a count over a span is
