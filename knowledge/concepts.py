@@ -482,7 +482,8 @@ HABIT_WHENEVER = re.compile(
     r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever|repeatedly|regularly|again and again|over and over"
     r"|time and again|regelmasig|haufig|oft|ofter|ofters|often|standig|dauernd|andauernd|manchmal|ab und zu"
     r"|hin und wieder|immer wieder|constantly|sometimes|now and then|from time to time|all the time"
-    r"|uberall hinterher|folgt mir uberall|follows me everywhere|following me everywhere|everywhere i go|wherever i go)\b"
+    r"|uberall hinterher|uberall hin|folgt mir uberall|follows me everywhere|following me everywhere|everywhere i go|wherever i go"
+    r"|on (?:several|multiple|many|numerous|repeated) occasions|mehrfach|mehrmals|wiederholt)\b"
     r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 
