@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concept_words import HAZARDS, NOW_ELSEWHERE, SITUATIONS
+from knowledge.concept_words import HAZARDS, NOW_ELSEWHERE, NOW_HINTS, SITUATIONS
 from knowledge.concepts import concepts, mend_slips, without_asides, without_figurative_harm
 from knowledge.features import fold
 
@@ -135,8 +135,10 @@ class DangerRules:
         strong = self._strong and self._strong.search(cleaned)
         # A weak term needs its context; a "jetzt" that belongs elsewhere ("jetzt reicht's mir",
         # "was soll ich jetzt tun") is no weak term.
-        timed = NOW_ELSEWHERE.sub(" ", cleaned) if self._weak else cleaned
-        weak = self._weak and self._context and self._weak.search(timed) and self._context.search(timed)
+        weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
+        if weak and not NOW_HINTS.isdisjoint(words):
+            timed = NOW_ELSEWHERE.sub(" ", cleaned)
+            weak = self._weak.search(timed) and self._context.search(timed)
         if not found & {"settled", "denied"} and (strong or weak):
             out.append("term")
         return out
