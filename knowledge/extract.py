@@ -298,6 +298,9 @@ OFFLINE = _words(
     "under the windscreen wiper", "under my wiper",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
+    # where people meet in the flesh: "keeps popping up at my gym and my fav café"
+    "gym", "fitnessstudio", "im fitti", "fitti", "cafe", "beim backer", "backerei", "supermarkt", "supermarket",
+    "beim einkaufen", "kneipe", "pub", "sportplatz", "bushaltestelle", "bus stop", "am bahnhof", "im laden",
 )
 PRIVATE_SPHERE = _words(
     # home
