@@ -55,7 +55,7 @@ def test_what_a_person_sees_after_the_first_message(seen: Counter[str]) -> None:
     # wrongly 75 (1.3 %), the right category on screen 5,849 (98.4 %). Stop 33 taught 16 more
     # writers and added two untrained ones asked as the held-out writer was (`dev-fresh34ae`,
     # `-af`: 500, 97.6 % on first read): first guess 6,304 of 6,444 (97.8 %), taken wrongly 69
-    # (1.1 %), the right category on screen 6,353 (98.6 %). Stop 34 taught 21 more writers:
+    # (1.1 %), the right category on screen 6,353 (98.6 %). Stop 34 taught twenty more writers:
     # first guess 6,311 (97.9 %), taken wrongly 64 (1.0 %), on screen 6,364 (98.8 %).
     assert seen["first guess right"] / n >= 0.978 - MARGIN
     assert seen["taken wrong"] / n <= 0.011 + MARGIN
