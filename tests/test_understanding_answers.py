@@ -67,7 +67,8 @@ def test_the_rest_after_the_answer(text: str, meaning: str, rest: str) -> None:
         ("seit Wochen", "repeated", "yes"),
         ("ein Hakenkreuz war drauf", "extremist", "yes"),
         ("auf dem Markt", "online", "no"),  # a place away from the net: not online
-        ("beim Bäcker", "online", None),  # no word for the channel: not understood
+        ("beim Bäcker", "online", "no"),  # met in the flesh, like the market
+        ("gestern abend", "online", None),  # no word for the channel: not understood
     ],
 )
 def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | None) -> None:
