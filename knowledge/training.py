@@ -218,8 +218,9 @@ class Featurizer:
             spelled_ids += grams
             spelled_lengths.append(len(grams))
         spelled_ptr = np.concatenate(([0], np.cumsum(spelled_lengths, dtype=np.int64)))
+        spelled_numbers = np.asarray(spelled_ids, dtype=np.int64)
         word_ids = np.fromiter(map(word_index.__getitem__, every_word), dtype=np.int64, count=len(every_word))
-        word_numbers = np.asarray(spelled_ids, dtype=np.int64)[spelled_ptr[:-1]][word_ids]  # each word's "w:" number
+        word_numbers = spelled_numbers[spelled_ptr[:-1]][word_ids]  # each word's "w:" number
         del every_word
         if pending is not None:  # the helper's concepts, as extra entries of their rows
             borrowed = pending.result()
@@ -233,8 +234,8 @@ class Featurizer:
         told = csr_matrix((np.ones(len(word_ids), dtype=np.int64), word_ids,
                            np.concatenate(([0], np.cumsum(word_counts, dtype=np.int64)))),
                           shape=(len(distinct), len(word_index)))
-        spelled = csr_matrix((np.ones(len(spelled_ids), dtype=np.int64), np.asarray(spelled_ids, dtype=np.int64),
-                              spelled_ptr), shape=(len(word_index), size))
+        spelled = csr_matrix((np.ones(len(spelled_numbers), dtype=np.int64), spelled_numbers, spelled_ptr),
+                             shape=(len(word_index), size))
         extra = coo_matrix((np.ones(len(concept_ids) + len(pair_ids), dtype=np.int64),
                             (np.concatenate((np.asarray(concept_rows, dtype=np.int64), pair_rows)),
                              np.concatenate((np.asarray(concept_ids, dtype=np.int64), pair_ids)))),
@@ -248,11 +249,10 @@ class Featurizer:
         self._grouped: csr_matrix | None = None
         self._to_vocabulary = np.zeros(0, dtype=np.int64)
 
-    def _word_pairs(self, word_numbers: np.ndarray, word_counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _word_pairs(self, numbers: np.ndarray, word_counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Each text's word bigrams ("w:a b") as (row, feature number), numbered in bulk after
         every other feature: half a million bigrams, one f-string and dictionary call each,
         had been a fifth of this process's part (measured)."""
-        numbers = word_numbers
         word_rows = np.repeat(np.arange(len(word_counts)), word_counts)
         same_text = word_rows[:-1] == word_rows[1:]
         pairs = (numbers[:-1] << 32 | numbers[1:])[same_text]
