@@ -36,6 +36,7 @@ REPORTED = _words(
     "erzahlt", "hat er mir erzahlt", "hat sie mir erzahlt",
     "video*", "clip", "geschickt", "sent me", "under it", "under my post", "unter meinem post", "drunter",
     "steht drin", "stand drin", "steht drauf", "stand drauf",
+    "sprachnachricht*", "sprachmemo*", "voice message*", "voice note*", "voicemessage*", "meint er", "typ meint",
 )
 # What carries a threat's words rather than a live scene: said, written or threatened
 # before, or what a letter says. With REPORTED and no sign of now, a present tense after it
@@ -51,15 +52,27 @@ THREAT_CARRIER = _words(
     "mail steht", "nachricht steht", "kommentar steht", "post steht", "letter says", "note says", "message says",
     "comment says", "post says", "mail says", "text says", "it says",
 )
+# Counts as people write them, up to the dozens ("dreizehn mal", "sixteen times"), folded.
+DE_COUNT_WORDS = (r"zwei|zwee|zwo|drei|dreie|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn"
+                  r"|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|zig")
+EN_COUNT_WORDS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                  r"|seventeen|eighteen|nineteen|twenty|thirty|several|many|a few|a couple of|a dozen|dozens of")
 # A count or a span up to now is no "now" of the scene: "like 3 times now", "for weeks now",
-# "schon dreimal jetzt" (gated: the count's own words come first).
+# "schon dreimal jetzt", "dreizehn mal hab ichs jetzt aufgeschrieben" (gated: the count's own
+# words come first).
 COUNT_UP_TO_NOW = Gated(
-    r"\b(?:\d+|two|three|four|five|several|many|a few|a couple of) times now\b"
+    rf"\b(?:\d+|{EN_COUNT_WORDS}) times now\b"
     r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
-    r"|\b(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|\d+ ?x|paar ?mal|einige male|mehrere male) (?:schon )?(?:jetzt|nun)\b"
-    r"|\b(?:jetzt|nun) (?:schon )?(?:zweimal|dreimal|viermal|mehrmals|\d+ ?mal|ein paar ?mal|einige male|mehrere male)\b",  # "stand jetzt zweimal am Schultor"
+    rf"|\b(?:(?:\d+|{DE_COUNT_WORDS}) ?(?:mal|x)|mehrmals|paar ?mal|einige male|mehrere male)"
+    r"(?: (?:hab ichs|hab ich|habe ich|habs|hab ichs schon|hab ich schon))? (?:schon )?(?:jetzt|jetz|nun)\b"
+    rf"|\b(?:jetzt|jetz|nun) (?:schon )?(?:(?:\d+|{DE_COUNT_WORDS}) ?mal|mehrmals|ein paar ?mal|einige male|mehrere male)\b"  # "stand jetzt zweimal am Schultor"
+    # a span counted up to now: "das geht jetzt den dritten Monat so", "jetzt schon die zweite Woche"
+    r"|\b(?:jetzt|jetz|nun) (?:schon )?(?:den|die|das|im|in der) (?:\w+ten|\w+te|zweiten|dritten|vierten) (?:monat|tag|woche|jahr)\b"
+    rf"|\b(?:jetzt|jetz|nun) (?:schon )?(?:seit )?(?:\d+|{DE_COUNT_WORDS}|ein paar) (?:tage|tagen|wochen|monate|monaten|jahre|jahren)\b"
+    # "this is now two months", "it's been three weeks now"
+    rf"|\b(?:this|it|that) (?:is|s|has been|s been) (?:now |going on (?:for )?)?(?:\d+|{EN_COUNT_WORDS}) (?:days|weeks|months|years)\b",
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
-     "x jetzt", "x nun", "x schon", "mal"))  # "mal": every "jetzt zweimal", "nun schon 3 mal" has it
+     "x jetzt", "x nun", "x schon", "mal", "monat", "tag", "woche", "jahr", "day", "week", "month", "year"))  # "mal": every "jetzt zweimal", "nun schon 3 mal" has it
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.
 AFTERWARDS = re.compile(r"\b(?:und|erst|aber|dann|oder|gleich|kurz|direkt|noch|schon) hinterher\b"
                         r"|\bhinterher (?:ge\w+|hat|habe|hab|hatte|war|ist|wurde|wollte|kam)\b")
@@ -103,6 +116,9 @@ _ING_NOUNS = (r"(?:meeting|building|evening|morning|wedding|parking|training|hea
               # states and feelings, not something being done now: "she is getting scared",
               # "it's getting a bit tiresome", "I'm thinking of reporting it"
               r"|feeling|thinking|wondering|worrying|hoping|planning|considering|living|staying"
+              # a doubt about oneself, not a scene: "am I overthinking", "I'm being dramatic"
+              r"|overthinking|overreacting|exaggerating|imagining|seating"
+              r"|being (?:dramatic|paranoid|silly|stupid|oversensitive|too sensitive|sensitive|naive|overcautious)"
               r"|getting (?:a bit |really |quite |more |very |so |pretty )?(?:scared|nervous|worried|anxious|tired|tiresome"
               r"|annoying|annoyed|old|boring|ridiculous|silly|much|worse|frustrated|fed up|upset))\b")
 # English present continuous ("he is standing", "they're banging") means now.
@@ -1079,7 +1095,7 @@ def now_unsaid(folded: str, words: frozenset[str]) -> bool:
 # A memory seen again ("Ich sehe ihn immer noch vor meiner Tür stehen", after nightmares): no now.
 MEMORY_SEEN = re.compile(r"\b(?:seh|sehe) (?:ihn|sie|es|den|die) (?:immer noch|noch immer|jede nacht|standig)(?: \w+){0,5}")
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
-NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently".split())
+NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently still".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
@@ -1118,6 +1134,12 @@ NOW_ELSEWHERE = re.compile(
     r"(?:nicht|keiner|niemand|nobody|not|no one|isn t|aren t)(?: mehr)? (?:da|hier|there|here)\b"
     # a now that counts ("jetzt schon das zweite Mal", "now for the third time")
     r"|\b(?:das ist|das war|ist|it s|this is|that s) (?:jetzt|now)(?: schon)? (?:das|the) (?:\w+te|second|third|fourth|fifth|\w+th) (?:mal|time)\b"
+    # the pain left behind ("punched me in the stomach ... it still hurts when I breathe")
+    r"|\bstill (?:hurts|aches|sore|bruised|painful|swollen)\b"
+    # the damage left behind ("Buttersäure durch den Briefschlitz gekippt, jetzt stinkt alles"),
+    # not a smell of smoke or gas now
+    r"|\b(?:jetzt|nun|now) (?:stinkt|stinkts|mieft|miefts|it stinks|the whole \w+ stinks|everything stinks)\b"
+    r"|\b(?:jetzt|nun) (?:ist|is) (?:alles|der \w+|die \w+|das \w+) (?:kaputt|hin|hinuber|im eimer|versaut|ruiniert|unbrauchbar)\b"
 )
 # Asking whether to call the police if something happens is no call for the police now.
 # Asking the police to come to a meeting is planning, not a call for help ("Polizei zur
@@ -1260,6 +1282,11 @@ HOLD_NOT_LET_GO = Gated(
     r"|\bnotausgang (?:ist |is )?(?:zu|zugestellt|versperrt|blockiert|abgeschlossen)\b",
     ("lass", "nicht raus", "ni raus", "nich raus", "net raus", "nicht naus", "ni naus", "nich naus", "net naus",
      "nicht weg", "ni weg", "nich weg", "net weg", "notausgang"))
+# Cornered, told in the past passive ("wurde nach der Sitzung in die Ecke gedrängt", "ist ...
+# in die Ecke gedrängt worden"): over, unlike "hat die Kollegin in die Ecke gedrängt und schreit".
+CORNERED_BEFORE = re.compile(
+    r"\b(?:wurde|wurden|wurd|wurdest)\b(?: \w+){0,8} in (?:die|eine|ne) ecke gedrangt\b"
+    r"|\bin (?:die|eine|ne) ecke gedrangt (?:worden|wurde|wurden)\b")
 # Held, cornered or blocked in: it lasts while it is said ("halten ihn fest", "won't let
 # me pass"), like an injury.
 HELD_NOW = _words(
@@ -1268,7 +1295,8 @@ HELD_NOW = _words(
     "lasst ihn nicht los", "lasst sie nicht los", "lasst nicht los", "komm nicht weg", "komme nicht weg",
     "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
     "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
-    "won t let go", "wont let go", "surrounded me",
+    "won t let go", "wont let go", "have surrounded me", "ve surrounded me", "have surrounded us", "ve surrounded us",
+    "re surrounding me", "are surrounding me", "are surrounding us", "m surrounded", "am surrounded", "we re surrounded",
     # cornered now, not "a guy cornered me after the session and said ..." told afterwards
     "have cornered", "ve cornered", "has cornered", "s cornered", "got me cornered", "got him cornered",
     "got her cornered", "got us cornered", "have me cornered", "have him cornered", "have her cornered",

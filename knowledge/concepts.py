@@ -12,7 +12,7 @@ import re
 
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
-    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CRY_THEN_CUT,
+    BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CORNERED_BEFORE, CRY_THEN_CUT, DE_COUNT_WORDS, EN_COUNT_WORDS,
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
@@ -192,6 +192,8 @@ def _other_senses(folded: str) -> str:
         folded = HOME_ALONE.sub(" alone ", folded)
     if "crowd" in folded:
         folded = SOCIAL_CROWD.sub(" ", folded)
+    if "ground floor" in folded:
+        folded = folded.replace("ground floor", "groundfloor")  # an office on the ground floor lies on no ground
     if "zeitung" in folded or "newspaper" in folded or "magazine" in folded:
         folded = NEWSPAPER_LETTERS.sub(" ", folded)
     return CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
@@ -257,6 +259,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # count over one, or "whenever", "every evening".
     counted_habit = bool(HABIT_COUNTED.search(told))
     told_habit = counted_habit or bool(HABIT_WHENEVER.search(told))
+    if told_habit:
+        found.add("repeated")  # "on several occasions", "for the 4th week running": a habit is repeated
     habitual = not now and told_habit
     if habitual:
         unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
@@ -298,6 +302,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             if past and not now:
                 found.add(f"past+{name}")
     asked = POLICE_NOW_SAY.sub(" ", folded) if "police now" in folded else folded  # "the police now say it was arson"
+    if "zur polizei" in asked:  # going to the police ("direkt zur Polizei nach Marienberg"), not "Polizei nach Pausa!"
+        asked = asked.replace("zur polizei", "zur dienststelle")
     at = IN_DANGER.first(asked)
     if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):
         at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
@@ -392,7 +398,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     injured = bool(injured_now) and not found & {"not_live", "over", "past", "aftermath"}
     if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"} or injured:
         found.add("live_hazard")
-    if (HELD_NOW.search(affirmed) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \
+    held = CORNERED_BEFORE.sub(" ", affirmed) if "ecke" in affirmed else affirmed
+    if (HELD_NOW.search(held) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \
             and not found & {"safe_now", "not_live", "over", "past", "aftermath"}:
         found.add("live_situation")
     if found & {"following", "attack"} and (ON_THE_ROAD.search(folded) or ROAD_NUMBER.search(folded)) \
@@ -464,18 +471,27 @@ AGAIN = re.compile(r"\b(?:schon wieder|scho widder|schon widder|zum (?:zweiten|d
 # ("fährt mir schon wieder hinterher" is now) and not "zum zweiten Mal" ("steht zum zweiten
 # Mal heute vor der Tür").
 HABIT_COUNTED = re.compile(
-    r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|ostern|pfingsten"
+    r"\bseit (?:tagen|wochen|monaten|jahren|langem|der wahl|dor wahl|dr wahl|der abstimmung|der sitzung|dem beschluss|dem ratsbeschluss|der entscheidung|ostern|pfingsten"
     r"|weihnachten|dem sommer|dem fruhjahr|dem herbst|dem winter|januar|februar|marz|april|mai|juni|juli|august"
     r"|september|oktober|november|dezember)\b"
-    r"|\bseit (?:(?:gut|fast|knapp|uber|etwa|ca|circa|rund|ungefahr|schon) )?(?:\d+|zwei|zwee|zwo|drei|dreie|vier|funf|sechs"
-    r"|sieben|acht|neun|zehn|zwolf|ein paar|einigen|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
-    r"|\bschon (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|x|zig|paar|ein paar|mehrere) ?mal\b"
+    rf"|\bseit (?:(?:gut|fast|knapp|uber|etwa|ca|circa|rund|ungefahr|schon) )?(?:\d+|{DE_COUNT_WORDS}|ein paar|einigen"
+    r"|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
+    rf"|\bschon (?:\d+|{DE_COUNT_WORDS}|x|paar|ein paar|mehrere) ?mal\b"
+    rf"|\b(?:{DE_COUNT_WORDS}) ?mal (?:hab ichs|hab ich|habe ich|habs) (?:jetzt|jetz|nun|schon)\b"  # "dreizehn mal hab ichs jetz uffgeschriebn"
     r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
     r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
     # a count over a span ("das 4. mal diese woche", "5 times now", "already five times")
     r"|\b(?:das|zum) (?:\d+|zweite|dritte|vierte|funfte|sechste) ?mal (?:diese|in dieser|im|diesen|seit)\b"
-    r"|\b(?:\d+|two|three|four|five|six|several|many) times (?:now|already|this (?:week|month))\b"
-    r"|\balready (?:\d+|two|three|four|five|six|several|many) times\b"
+    rf"|\b(?:\d+|{EN_COUNT_WORDS}) times (?:now|already|this (?:week|month))\b"
+    rf"|\balready (?:\d+|{EN_COUNT_WORDS}) times\b"
+    # a span up to now: "for the 4th week running", "in recent weeks", "in den letzten Wochen",
+    # "jetzt schon drei Wochen", "this is now two months"
+    rf"|\b(?:jetzt|jetz|nun) schon (?:seit )?(?:\d+|{DE_COUNT_WORDS}|ein paar) (?:tage|tagen|wochen|monate|monaten|jahre|jahren)\b"
+    rf"|\b(?:this|it|that) (?:is|s|has been|s been) (?:now |going on (?:for )?)?(?:\d+|{EN_COUNT_WORDS}) (?:days|weeks|months|years)\b"
+    r"|\bfor the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:day|week|month|time)s? (?:running|in a row)\b"
+    r"|\b(?:in|over) (?:recent|the past|the last) (?:few |couple of )?(?:days|weeks|months)\b"
+    r"|\b(?:in den|in der|seit den) (?:letzten|vergangenen) (?:tagen|wochen|monaten|zeit)\b"
+    rf"|\bon (?:at least )?(?:\d+|{EN_COUNT_WORDS}) (?:different |separate )?(?:days|occasions|evenings|nights)\b"
 )
 # "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
 HABIT_WHENEVER = re.compile(
@@ -484,6 +500,8 @@ HABIT_WHENEVER = re.compile(
     r"|hin und wieder|immer wieder|constantly|sometimes|now and then|from time to time|all the time"
     r"|uberall hinterher|uberall hin|folgt mir uberall|follows me everywhere|following me everywhere|everywhere i go|wherever i go"
     r"|on (?:several|multiple|many|numerous|repeated) occasions|mehrfach|mehrmals|wiederholt)\b"
+    # after meetings, plural: whenever there is one ("being followed home after meetings")
+    r"|\b(?:after|nach) (?:the |den |council |our |unseren )?(?:meetings|sessions|sitzungen|ratssitzungen|terminen)\b"
     r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concept_words import HAZARDS, NOW_ELSEWHERE, NOW_HINTS, SITUATIONS
+from knowledge.concept_words import COUNT_UP_TO_NOW, HAZARDS, NOW_ELSEWHERE, NOW_HINTS, SITUATIONS
 from knowledge.concepts import concepts, mend_slips, without_asides, without_figurative_harm
 from knowledge.features import fold
 
@@ -134,10 +134,10 @@ class DangerRules:
             out.append("hazard")
         strong = self._strong and self._strong.search(cleaned)
         # A weak term needs its context; a "jetzt" that belongs elsewhere ("jetzt reicht's mir",
-        # "was soll ich jetzt tun") is no weak term.
+        # "was soll ich jetzt tun") or to a count ("its sixteen times now") is no weak term.
         weak = self._weak and self._context and self._weak.search(cleaned) and self._context.search(cleaned)
         if weak and not NOW_HINTS.isdisjoint(words):
-            timed = NOW_ELSEWHERE.sub(" ", cleaned)
+            timed = COUNT_UP_TO_NOW.sub(" ", NOW_ELSEWHERE.sub(" ", cleaned))
             weak = self._weak.search(timed) and self._context.search(timed)
         if not found & {"settled", "denied"} and (strong or weak):
             out.append("term")

@@ -298,6 +298,11 @@ OFFLINE = _words(
     "under the windscreen wiper", "under my wiper",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
+    # a call, the verb split ("seitdem ruft einer an und sagt ...")
+    "ruft an", "ruft einer an", "ruft jemand an", "ruft mich an", "ruft uns an", "ruft er an", "ruft der an",
+    "ruft immer an", "ruft dauernd an", "ruft standig an", "ruft nachts an", "rufen an", "rufen mich an",
+    "rufen uns an", "rief an", "rief mich an", "rief einer an", "rief jemand an", "riefen an",
+    "keeps calling", "kept calling", "keep calling", "calling me at",
     # where people meet in the flesh: "keeps popping up at my gym and my fav café"
     "gym", "fitnessstudio", "im fitti", "fitti", "cafe", "beim backer", "backerei", "supermarkt", "supermarket",
     "beim einkaufen", "kneipe", "pub", "sportplatz", "bushaltestelle", "bus stop", "am bahnhof", "im laden",

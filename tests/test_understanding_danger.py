@@ -351,6 +351,33 @@ def test_a_habit_or_pressure_told_is_no_scene_for_the_rules(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # a count or a span up to now, in dialect, English and formal (fresh writers, 6 December, later)
+    "dor fährt mir mim fahrrad hinterher jedn morschn, dreizehn mal hab ichs jetz uffgeschriebn",
+    "she sits right behind me at every session and stares, its sixteen times now",
+    "being followed home after meetings",
+    "a man from the village follows me, he waits at the bus stop near my house. this is now two months.",
+    "der typ läuft mir hinterher, jetzt schon drei wochen",
+    "Sie wird seit dem Beschluss von einer Gruppe verfolgt, die bei jedem Termin filmt. Das geht jetzt den dritten Monat so.",
+    "For the 4th week running this man has been waiting outside the school gate when I pick up my son.",
+    "Our mayor has been followed home on at least five different days in recent weeks.",
+    # cornered, told in the past passive
+    "er wurde nach der sitzung in die ecke gedrängt und angeschrien",
+    "unsere gemeinderaetin ist im schuetzenhaus von drei maennern in die ecke gedraengt worden",
+    # surrounded and hit at a market, told afterwards; the pain is what lasts
+    "they surrounded me at the christmas market and punched me, it still hurts when I breathe in",
+    # what a voice message said; damage left behind; an office on the ground floor
+    "hab ne sprachnachricht bekommen, so n typ meint er zündet mir die bude an",
+    "jemand hat buttersäure durch den briefschlitz ins büro gekippt, jetzt stinkt alles",
+    "our office is on the ground floor, last week they scratched the glass",
+    # a doubt about oneself; going to the police
+    "someone photographed my car outside the town hall today. am i overthinking",
+    "soll ich direkt zur polizei nach marienberg oder gibt es jemanden, der sich auskennt?",
+])
+def test_told_afterwards_or_in_passing_is_no_scene_for_the_rules(knowledge: Knowledge, text: str) -> None:
+    assert not set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+@pytest.mark.parametrize("text", [
     # a chat group where an address goes round or people write (fresh writers, 6 December)
     "Jetzt kursiert meine Adresse in so einer Gruppe mit nem Fadenkreuz-Emoji dahinter. Bin ich selber schuld?",
     "Im Indernetz, in dor Gruppe vom Nachbarort, schreim die jetzt jedn Tach was über mich.",
@@ -434,6 +461,9 @@ def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
 # The rule layer alone sees these, whatever the model makes of the rest of the message
 # (a formal closing question once pulled the model from 0.63 to 0.05).
 SEEN_BY_THE_RULES = [
+    # held now, not told afterwards (fresh writers, 6 December, later)
+    "ich werde gerade in die ecke gedrängt",
+    "they have surrounded me at the market, three of them",
     "im Foyer liegt seit eben ein Karton, da hängen Kabel raus. Wie ist zu verfahren?",
     "unterm auto hängt ein kästchen mit klebeband, was mach ich",
     "der kollege atmet nicht mehr und die typen stehen noch im hof",

@@ -32,6 +32,10 @@ from knowledge.understanding import Understanding, understand
         # left at the door or on the car: offline (a grave candle had been asked "online?")
         ("heute frueh lag eine grabkerze mit meinem namen vor der haustuer", {"offline", "private_sphere"}, None),
         ("someone left a dead rat on my doorstep", {"offline", "private_sphere"}, None),
+        # a call, its verb split ("online?" had been asked of it)
+        ("seit dem windrad beschluss ruft einer an und sagt wir wissen wo dein enkel zur schule geht",
+         {"offline", "private_sphere", "repeated"}, None),
+        ("this guy keeps calling my office at night", {"offline", "repeated"}, None),
         # where people meet in the flesh ("online?" had been asked of a gym and a café)
         ("this guy keeps popping up at my gym and my fav café, like 5x now, just stares", {"offline", "repeated"}, None),
         ("der steht beim bäcker und im supermarkt immer hinter mir", {"offline", "repeated"}, None),
