@@ -414,7 +414,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if vague and opened:  # "ja meine frau hat ihn gefunden" to "which fits best?": its rest is no new story
         heard = heard.only_sure_offence()
     if vague and not listening.absorb(state, heard, k)[1]:
-        return _which_one(state, k)
+        return _which_one(state, k, asked=question is not None and answer.meaning in ("yes", "both"))
     offence_asked = question is not None and question.classify or state.node == CONFIRM_CATEGORY
     if advised and not (offence_asked and (heard.categories or heard.proposals)) and not listening.absorb(state, heard, k)[1]:
         return StepResult(state, current_messages(state, k))  # the 110 line says it all; the question again
@@ -649,9 +649,11 @@ def _small_talk_reply(k: Knowledge, kind: str | None) -> L10n | None:
     return k.texts.small_talk.get(smalltalk.GREETING if kind == smalltalk.INTRODUCTION else kind)
 
 
-def _which_one(state: ConversationState, k: Knowledge) -> StepResult:
-    """A yes or no where the answers are several: no "not understood", just how to pick."""
-    return StepResult(state).say(OutboundMessage(k.flow.texts.hint_choice.get(state.lang)), *current_messages(state, k))
+def _which_one(state: ConversationState, k: Knowledge, asked: bool) -> StepResult:
+    """A yes or no where the answers are several: no "not understood", just how to pick; a
+    yes to a question (`asked`): which of its answers applies."""
+    hint = k.flow.texts.hint_which if asked else k.flow.texts.hint_choice
+    return StepResult(state).say(OutboundMessage(hint.get(state.lang)), *current_messages(state, k))
 
 
 def _is_place_node(state: ConversationState, k: Knowledge) -> bool:

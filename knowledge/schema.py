@@ -166,6 +166,7 @@ class FlowTexts(Strict):
     back_option: L10n
     language_switched: L10n = Field(description="Said in the new language; names the way back.")
     hint_choice: L10n
+    hint_which: L10n = Field(description="A bare yes or no where the answers are several: which one applies.")
     hint_yes_no: L10n
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     emergency_again: L10n = Field(

@@ -419,7 +419,8 @@ def test_a_bare_yes_to_a_question_of_several_answers_says_how_to_pick(k: Knowled
     assert chat.state.node == "aspect_home_repeated"
     answer = chat.text("ja")
     assert k.texts.not_understood.de not in all_text(answer)
-    assert answer[0].text == k.flow.texts.hint_choice.de and chat.state.node == "aspect_home_repeated"
+    assert answer[0].text == k.flow.texts.hint_which.de == "Was davon trifft zu? Tippen Sie auf eine Antwort."
+    assert chat.state.node == "aspect_home_repeated"
 
 
 @pytest.mark.parametrize("typed", ["weeß ni", "keine ahnung", "no idea"])
