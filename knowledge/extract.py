@@ -261,6 +261,11 @@ TEXTED = _words("texting", "texted", "texts me", "texts us", "text message*")
 # Said to have happened once, the first time: then "has it happened before?" is not asked
 # (unless the text tells it again, which wins). The incident, not a first term in office:
 # "zum ersten Mal im Gemeinderat" is none.
+# A short reply that says it was the first time ("no, first time", "zum ersten Mal"); in a
+# longer story "the first time he came" starts a count, so only replies of a few words.
+FIRST_TIME = re.compile(r"\b(?:(?:the )?first time|zum ersten mal|das erste mal|erstes mal|erste mal|never before"
+                        r"|nie zuvor|vorher nie|noch nie)\b")
+FIRST_TIME_WORDS = 5
 ONCE = _words(
     "nur einmal", "nur ein mal", "nur das eine mal", "ein einziges mal", "einmalig", "einmaliger vorfall",
     "zum ersten mal passiert", "das erste mal passiert", "erstmals passiert", "zum ersten mal so",
@@ -298,6 +303,9 @@ OFFLINE = _words(
     "under the windscreen wiper", "under my wiper",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
+    # something brought in the flesh: a parcel, the town hall
+    "paket", "pakete", "packchen", "package", "parcel", "im rathaus", "am rathaus", "ins rathaus",
+    "at the town hall", "in the town hall", "to the town hall",
     # a call, the verb split ("seitdem ruft einer an und sagt ...")
     "ruft an", "ruft einer an", "ruft jemand an", "ruft mich an", "ruft uns an", "ruft er an", "ruft der an",
     "ruft immer an", "ruft dauernd an", "ruft standig an", "ruft nachts an", "rufen an", "rufen mich an",
@@ -608,7 +616,7 @@ def aspects(folded: str) -> Aspects:
         platform=named,
         private_sphere=_private_sphere(folded),
         repeated=(repeated := bool(REPEATED.search(told) or _REPEATED_FORMS.search(told) or _keeps_doing(told))),
-        once=not repeated and bool(ONCE.search(folded)),
+        once=not repeated and bool(ONCE.search(folded) or len(folded.split()) <= FIRST_TIME_WORDS and FIRST_TIME.search(folded)),
         extremist=bool(EXTREMIST.search(folded)),
     )
 

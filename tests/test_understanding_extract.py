@@ -32,6 +32,13 @@ from knowledge.understanding import Understanding, understand
         # left at the door or on the car: offline (a grave candle had been asked "online?")
         ("heute frueh lag eine grabkerze mit meinem namen vor der haustuer", {"offline", "private_sphere"}, None),
         ("someone left a dead rat on my doorstep", {"offline", "private_sphere"}, None),
+        # a parcel left at the town hall is brought in the flesh
+        ("On 2 December an unknown person left a package at the town hall containing a dead rat",
+         {"offline"}, None),
+        # a short reply that says it was the first time; in a story "the first time" starts a count
+        ("no, first time", {"once"}, None),
+        ("nee das erste mal", {"once"}, None),
+        ("the first time he came was in may, since then every week", {"repeated"}, None),
         # a call, its verb split ("online?" had been asked of it)
         ("seit dem windrad beschluss ruft einer an und sagt wir wissen wo dein enkel zur schule geht",
          {"offline", "private_sphere", "repeated"}, None),
