@@ -22,7 +22,7 @@ def example_problems(k: Knowledge) -> list[Problem]:
     MIN_PER_CATEGORY examples in a language."""
     out: list[Problem] = []
     known = sorted(k.categories)
-    seen: dict[str, tuple[str, str]] = {}  # normalised text -> (file, label)
+    seen: dict[tuple[bool, str], tuple[str, str]] = {}  # (a category?, normalised text) -> (file, label)
     labels_of: dict[tuple[str, str], set[str]] = {}  # (file, normalised text) -> its categories
     for lang, examples in sorted(k.examples.items()):
         file = EXAMPLE_FILES[lang]
@@ -58,14 +58,17 @@ def example_problems(k: Knowledge) -> list[Problem]:
                     continue
                 if len(labels) > 1:
                     continue  # the same text under a second category: an example of both
-            if key in seen and not (seen[key][1] == label and seen[key][0] != file):
+            # A category says what happened and danger_now that it is happening: a live
+            # scene may be under both. Within each, the same text twice is a problem.
+            section = (loc[0] == "categories", key)
+            if section in seen and not (seen[section][1] == label and seen[section][0] != file):
                 # The same words under the same label in both languages ("SOS") are fine.
-                other_file, other_label = seen[key]
+                other_file, other_label = seen[section]
                 where = f"{other_label}" + (f" in {other_file}" if other_file != file else "")
                 what = "duplicate example" if other_label == label else "the same example is also under"
                 out.append(problem(loc, f"{what} ({where})" if other_label == label else f"{what} {where}"))
             else:
-                seen.setdefault(key, (file, label))
+                seen.setdefault(section, (file, label))
         for cid in known:
             count = len(examples.categories.get(cid, []))
             if count < MIN_PER_CATEGORY:

@@ -124,10 +124,13 @@ def everyday_examples(training: TrainingSet) -> list[Example]:
     in the order of its sorted list. An example an admin adds or removes changes at most one
     pick, so teaching one category does not reshuffle what the danger head learns from all
     (evenly spaced picks moved half of them with each new example, and with them verdicts
-    near the threshold)."""
+    near the threshold). A live scene an admin lists under a category and under danger_now
+    (what happened, and that it is happening) is no everyday message."""
+    live = {e.text for e in training.danger if e.label == "danger"}
     by_label: dict[str, list[Example]] = {}
     for e in training.categories:
-        by_label.setdefault(e.label, []).append(e)
+        if e.text not in live:
+            by_label.setdefault(e.label, []).append(e)
     picked = [e for examples in by_label.values() for e in stable_sample(examples, EVERYDAY_CAP)]
     seen: set[str] = set()  # a text with two labels is one everyday message
     return [e for e in picked if not (e.text in seen or seen.add(e.text))]

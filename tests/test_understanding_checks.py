@@ -96,3 +96,24 @@ def test_an_unknown_field_in_an_examples_file_is_an_error(directory: Path) -> No
     edit(directory / "examples-de.yaml", "language: de\n", "language: de\nsprache: de\n")
     errors, _ = check_directory(directory)
     assert any(e.file == "examples-de.yaml" and "unknown field 'sprache'" in e.message for e in errors)
+
+
+def test_a_live_scene_under_a_category_and_danger_now_teaches_both(directory: Path) -> None:
+    """What happened (the category) and that it is happening (danger_now) are two questions:
+    the same text under both is no duplicate, and the danger head does not take it as an
+    everyday message; under danger_now and not_danger_now it contradicts itself."""
+    from knowledge.training import danger_rows, training_set
+
+    scene = "die hämmern grad zu fünft an meine tür und brüllen, sie kriegen mich"
+    path = directory / "examples-de.yaml"
+    edit(path, "\n  threat:\n", f'\n  threat:\n    - "{scene}"\n')
+    edit(path, "\ndanger_now:\n", f'\ndanger_now:\n  - "{scene}"\n')
+    errors, warnings = check_directory(directory)
+    assert errors == []
+    assert not [w for w in warnings if w.file == "examples-de.yaml" and ("also under" in w.message or "duplicate" in w.message)]
+    texts, labels, _ = danger_rows(training_set(load(directory, check_references=False)))
+    assert [label for text, label in zip(texts, labels) if text == scene] == ["danger"]
+
+    edit(path, "\nnot_danger_now:\n", f'\nnot_danger_now:\n  - "{scene}"\n')
+    _, warnings = check_directory(directory)
+    assert any(w.file == "examples-de.yaml" and "also under danger_now" in w.message for w in warnings)
