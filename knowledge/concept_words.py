@@ -1230,6 +1230,11 @@ PRESENT_SCENE = _words(
     "stand in front", "throw stones",
     "auf mich zu", "auf uns zu", "ist hier", "sind hier", "is hier", "sind schon im", "ist schon im",
     "sind schon an", "sind schon vor", "zerrt", "wird zusammengeschlagen", "wird verprugelt", "wird getreten",
+    # someone where they are now, told with "again" ("he's outside again with the knife")
+    "he s outside", "hes outside", "she s outside", "shes outside", "they re outside", "theyre outside",
+    "he s at the door", "hes at the door", "they re at the door", "he s in the garden", "hes in the garden",
+    "they re in the garden", "ist draussen", "ist vorm haus", "ist vor der tur", "ist im garten", "sind im garten",
+    "is im garten", "is vorm haus", "is vor dr tur",
 )
 # A powder or substance from a letter, now: a hazard whatever the tense of the opening.
 # A thing that ticks or beeps is there now, even in a question ("tickt irgendwie??").

@@ -226,7 +226,8 @@ PLATFORMS: dict[str, WordFamily] = {
     "Discord": _words("discord*"),
     "VK": _words("vk", "vkontakte"),
     "LinkedIn": _words("linkedin*"),
-    "nebenan.de": _words("nebenan de", "nebenan"),
+    # not "nebenan" alone: "im Garten von nebenan" is next door
+    "nebenan.de": _words("nebenan de", "auf nebenan", "bei nebenan", "in nebenan", "nebenan app", "nebenan gruppe"),
     "E-Mail": _words("e mail*", "email*", "mail", "mails", "gmx", "posteingang", "inbox", "hassmail*", "hass mail*",
                      "drohmail*", "hatemail*", "hate mail*"),
 }

@@ -464,6 +464,9 @@ SEEN_BY_THE_RULES = [
     # held now, not told afterwards (fresh writers, 6 December, later)
     "ich werde gerade in die ecke gedrängt",
     "they have surrounded me at the market, three of them",
+    # someone where they are now, told with "again" (fresh writers, 6 December, live scenes)
+    "she's outside again, same woman, staring at my window",
+    "der typ ist wieder im garten, mit ner taschenlampe",
     "im Foyer liegt seit eben ein Karton, da hängen Kabel raus. Wie ist zu verfahren?",
     "unterm auto hängt ein kästchen mit klebeband, was mach ich",
     "der kollege atmet nicht mehr und die typen stehen noch im hof",

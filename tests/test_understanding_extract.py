@@ -32,6 +32,9 @@ from knowledge.understanding import Understanding, understand
         # left at the door or on the car: offline (a grave candle had been asked "online?")
         ("heute frueh lag eine grabkerze mit meinem namen vor der haustuer", {"offline", "private_sphere"}, None),
         ("someone left a dead rat on my doorstep", {"offline", "private_sphere"}, None),
+        # next door is no platform; nebenan.de is
+        ("der von nebenan steht im garten und guckt rüber", {"private_sphere"}, None),
+        ("auf nebenan.de schreibt einer über mich", {"online"}, "nebenan.de"),
         # a parcel left at the town hall is brought in the flesh
         ("On 2 December an unknown person left a package at the town hall containing a dead rat",
          {"offline"}, None),
