@@ -57,6 +57,10 @@ DE_COUNT_WORDS = (r"zwei|zwee|zwo|drei|dreie|vier|funf|sechs|sieben|acht|neun|ze
                   r"|funfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreissig|zig")
 EN_COUNT_WORDS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
                   r"|seventeen|eighteen|nineteen|twenty|thirty|several|many|a few|a couple of|a dozen|dozens of")
+# A span up to now ("jetzt schon drei Wochen", "this is now two months"): a habit told
+# (concepts.HABIT_COUNTED), and its "now" no now of the scene (COUNT_UP_TO_NOW).
+SPAN_TO_NOW = (rf"\b(?:jetzt|jetz|nun) schon (?:seit )?(?:\d+|{DE_COUNT_WORDS}|ein paar) (?:tage|tagen|wochen|monate|monaten|jahre|jahren)\b"
+               rf"|\b(?:this|it|that) (?:is|s|has been|s been) (?:now |going on (?:for )?)?(?:\d+|{EN_COUNT_WORDS}) (?:days|weeks|months|years)\b")
 # A count or a span up to now is no "now" of the scene: "like 3 times now", "for weeks now",
 # "schon dreimal jetzt", "dreizehn mal hab ichs jetzt aufgeschrieben" (gated: the count's own
 # words come first).
@@ -68,9 +72,8 @@ COUNT_UP_TO_NOW = Gated(
     rf"|\b(?:jetzt|jetz|nun) (?:schon )?(?:(?:\d+|{DE_COUNT_WORDS}) ?mal|mehrmals|ein paar ?mal|einige male|mehrere male)\b"  # "stand jetzt zweimal am Schultor"
     # a span counted up to now: "das geht jetzt den dritten Monat so", "jetzt schon die zweite Woche"
     r"|\b(?:jetzt|jetz|nun) (?:schon )?(?:den|die|das|im|in der) (?:\w+ten|\w+te|zweiten|dritten|vierten) (?:monat|tag|woche|jahr)\b"
-    rf"|\b(?:jetzt|jetz|nun) (?:schon )?(?:seit )?(?:\d+|{DE_COUNT_WORDS}|ein paar) (?:tage|tagen|wochen|monate|monaten|jahre|jahren)\b"
-    # "this is now two months", "it's been three weeks now"
-    rf"|\b(?:this|it|that) (?:is|s|has been|s been) (?:now |going on (?:for )?)?(?:\d+|{EN_COUNT_WORDS}) (?:days|weeks|months|years)\b",
+    # "jetzt schon drei Wochen", "this is now two months"
+    rf"|{SPAN_TO_NOW}",
     ("times now", "days now", "weeks now", "months now", "years now", "mal jetzt", "mal nun", "mal schon",
      "x jetzt", "x nun", "x schon", "mal", "monat", "tag", "woche", "jahr", "day", "week", "month", "year"))  # "mal": every "jetzt zweimal", "nun schon 3 mal" has it
 # "hinterher" as "afterwards" ("hat mich gefilmt und hinterher gefragt"), not following.

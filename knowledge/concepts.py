@@ -21,7 +21,7 @@ from knowledge.concept_words import (
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SLANG_NOW, SLANG_WORDS,
+    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SPAN_TO_NOW, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, WIRED_PACKAGE, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
@@ -486,8 +486,7 @@ HABIT_COUNTED = re.compile(
     rf"|\balready (?:\d+|{EN_COUNT_WORDS}) times\b"
     # a span up to now: "for the 4th week running", "in recent weeks", "in den letzten Wochen",
     # "jetzt schon drei Wochen", "this is now two months"
-    rf"|\b(?:jetzt|jetz|nun) schon (?:seit )?(?:\d+|{DE_COUNT_WORDS}|ein paar) (?:tage|tagen|wochen|monate|monaten|jahre|jahren)\b"
-    rf"|\b(?:this|it|that) (?:is|s|has been|s been) (?:now |going on (?:for )?)?(?:\d+|{EN_COUNT_WORDS}) (?:days|weeks|months|years)\b"
+    rf"|{SPAN_TO_NOW}"
     r"|\bfor the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:day|week|month|time)s? (?:running|in a row)\b"
     r"|\b(?:in|over) (?:recent|the past|the last) (?:few |couple of )?(?:days|weeks|months)\b"
     r"|\b(?:in den|in der|seit den) (?:letzten|vergangenen) (?:tagen|wochen|monaten|zeit)\b"

@@ -259,14 +259,14 @@ ONLINE = _words(
 # online" ("keeps texting my work phone"), and the online question is asked. ("per SMS" is
 # plain: a fresh writer's "erst persönlich beim bäcker und dann nochmal per sms" is a no.)
 TEXTED = _words("texting", "texted", "texts me", "texts us", "text message*")
-# Said to have happened once, the first time: then "has it happened before?" is not asked
-# (unless the text tells it again, which wins). The incident, not a first term in office:
-# "zum ersten Mal im Gemeinderat" is none.
 # A short reply that says it was the first time ("no, first time", "zum ersten Mal"); in a
 # longer story "the first time he came" starts a count, so only replies of a few words.
 FIRST_TIME = re.compile(r"\b(?:(?:the )?first time|zum ersten mal|das erste mal|erstes mal|erste mal|never before"
                         r"|nie zuvor|vorher nie|noch nie)\b")
 FIRST_TIME_WORDS = 5
+# Said to have happened once, the first time: then "has it happened before?" is not asked
+# (unless the text tells it again, which wins). The incident, not a first term in office:
+# "zum ersten Mal im Gemeinderat" is none.
 ONCE = _words(
     "nur einmal", "nur ein mal", "nur das eine mal", "ein einziges mal", "einmalig", "einmaliger vorfall",
     "zum ersten mal passiert", "das erste mal passiert", "erstmals passiert", "zum ersten mal so",
