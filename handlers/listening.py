@@ -150,6 +150,20 @@ def only_where(text: str) -> bool:
     return bool(words) and all(w in _WHERE_WORDS for w in words) and not _PLACE_NOUNS.isdisjoint(words)
 
 
+# What makes a reply more than where it is: a scene, a hazard, an alarm or a now.
+# "bad brambach, ganz unten im vogtland an der grenze", "I am putting up in Copitz side,
+# that is Pirna": the town asked for, with how to find it; the model, which learnt short
+# texts from cries, had called such replies an emergency.
+_MORE_THAN_WHERE = frozenset({"live_situation", "live_hazard", "alarm", "in_danger", "now",
+                              "present_scene", "attack", "break_in", "following", "crowd",
+                              "weapon", "fire", "explosive", "injury"})
+
+
+def names_only_a_place(text: str) -> bool:
+    """Whether a reply that names a municipality says nothing else of a scene."""
+    return not concepts(fold(text), text) & _MORE_THAN_WHERE
+
+
 # A reply that only says who lives there ("ja meine frau und die enkel wohnen mit im haus",
 # "my mom lives there too"): a household, no one doing anything, whatever the model learnt
 # from cries that name a family in the house.
@@ -194,12 +208,13 @@ def _after_no(text: str, signals: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s for s in signals if s != "now+situation")
 
 
-def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool = True,
+def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool = False, model_danger: bool = True,
          after_no: bool = False, later_scene: bool = False, no_danger_said: bool = False) -> Heard:
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
     not there rn" must not bring the 110 advice that was just declined). `later_scene`: a
     reply after the danger question, where a scene may follow the answer in a later clause.
+    `place_asked`: the reply to the question for the municipality.
     `no_danger_said`: the rest of a "no" to the danger question itself (`_after_no`)."""
     understood = k.understand(text)
     place, choices = None, ()
@@ -236,7 +251,9 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, model_danger: bool
     signals = understood.danger_signals
     if no_danger_said:
         signals = _after_no(text, signals)
-    told_only = (later_scene or not model_danger) and (only_where(text) or only_who_lives(text))
+    told_only = (later_scene or not model_danger) and (
+        only_where(text) or only_who_lives(text)
+        or (place_asked or place is not None or bool(choices)) and names_only_a_place(text))
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
     if not model_danger:

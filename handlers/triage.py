@@ -336,7 +336,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     opened = answer.meaning is not None and answer.rest != text.strip()
     model_danger = (natural is None and not opened or answer.leaning) \
         and not (_is_place_node(state, k) and _only_places(k, text))
-    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), model_danger=model_danger,
+    heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
+                           model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
                            no_danger_said=answer.meaning == "no" and state.node == k.flow.start) if said.strip() else listening.Heard()
     if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):

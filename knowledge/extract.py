@@ -315,6 +315,11 @@ OFFLINE = _words(
     # where people meet in the flesh: "keeps popping up at my gym and my fav café"
     "gym", "fitnessstudio", "im fitti", "fitti", "cafe", "beim backer", "backerei", "supermarkt", "supermarket",
     "beim einkaufen", "kneipe", "pub", "sportplatz", "bushaltestelle", "bus stop", "am bahnhof", "im laden",
+    # someone there in the flesh: "drei männer im hof schlagen gegen die tür"
+    "im hof", "auf dem hof", "aufm hof", "im garten", "in meinem garten", "in unserem garten", "gegen die tur",
+    "gegen die haustur", "gegen meine tur", "gegen unsere tur", "gegen das fenster", "gegen die fenster",
+    "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door", "on my door",
+    "at the door", "at our door", "banging on", "outside the house", "outside our house", "outside the window",
 )
 PRIVATE_SPHERE = _words(
     # home

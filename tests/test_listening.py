@@ -807,6 +807,18 @@ def test_an_emergency_typed_at_the_place_question_keeps_the_place(k: Knowledge, 
     assert chat.state.place_id is not None and k.places.get(chat.state.place_id).name == town
 
 
+@pytest.mark.parametrize(("reply", "town"), [
+    # writers' replies in whole conversations had been read as cries by the model (stop 36)
+    ("bad brambach, ganz unten im vogtland an der grenze", "Bad Brambach"),
+    ("I am putting up in Copitz side, that is Pirna.", "Pirna"),
+])
+def test_a_town_told_with_how_to_find_it_is_no_emergency(k: Knowledge, reply: str, town: str) -> None:
+    chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text(reply)
+    assert not any(m.emergency for m in said)
+    assert chat.state.place_id is not None and k.places.get(chat.state.place_id).name == town
+
+
 def test_not_knowing_exactly_but_naming_a_town_at_the_place_question_takes_it(k: Knowledge) -> None:
     chat = _at(k, "municipality", "Mir hat einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     chat.text("weiß nicht genau, irgendwo bei Döbeln")

@@ -33,7 +33,7 @@ from knowledge.understanding import Understanding, understand
         ("heute frueh lag eine grabkerze mit meinem namen vor der haustuer", {"offline", "private_sphere"}, None),
         ("someone left a dead rat on my doorstep", {"offline", "private_sphere"}, None),
         # next door is no platform; nebenan.de is
-        ("der von nebenan steht im garten und guckt rüber", {"private_sphere"}, None),
+        ("der von nebenan steht im garten und guckt rüber", {"offline", "private_sphere"}, None),
         ("auf nebenan.de schreibt einer über mich", {"online"}, "nebenan.de"),
         # a parcel left at the town hall is brought in the flesh
         ("On 2 December an unknown person left a package at the town hall containing a dead rat",
@@ -53,7 +53,7 @@ from knowledge.understanding import Understanding, understand
         # Standing for office again is no repeated harm; kicking the door again is.
         ("Unsere Bürgermeisterin kandidiert im kommenden Jahr erneut, was raten Sie?", set(), None),
         ("im running again next year", set(), None),
-        ("er tritt wieder gegen die tür", {"repeated"}, None),
+        ("er tritt wieder gegen die tür", {"offline", "repeated"}, None),
         # How long someone has held an office is no habit; the third time is.
         ("ich bin seit 24 jahren bürgermeister, ehrenamtlich", set(), None),
         ("nee, aber das ist schon das dritte mal", {"repeated"}, None),
@@ -63,6 +63,9 @@ from knowledge.understanding import Understanding, understand
         ("erst ein Zettel an der Tür, dann dasselbe auf Facebook", {"online"}, "Facebook"),
         ("nicht online, sondern am Telefon", {"offline"}, None),
         ("five guys outside my place yelling my name", {"offline", "private_sphere"}, None),
+        # stop 36, walked: men in the yard hammering at the door had been asked "online?"
+        ("drei maenner im hof und schlagen gegen die tuer", {"offline", "private_sphere"}, None),
+        ("theyre banging on the door downstairs", {"offline"}, None),
         # "texting" may be a messenger: the phone does not make it offline, the question is asked
         ("he called my phone and then texted me", set(), None),
         # Not stopping is repeated, not a denial of what follows.
