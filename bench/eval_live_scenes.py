@@ -1,10 +1,18 @@
 """Danger now told as a scene with its history: does 110 come first, and which offence?
 
-tests/data/dev/live-scenes-*.yaml: three blind writers (CA, CB, CC; 6 December 2026) wrote
+tests/data/dev/live-scenes-*.yaml: six blind writers (CA-CE, CI; 6 December 2026) wrote
 messages that each happen while they are typed, labelled with the offence a caseworker
 would note once the person is safe. Many tell the scene with what came before ("he's
 outside again with the knife", "schon das 4. mal diese Woche, jetzt steht sie vor der
-Uni"), with a doubt, or in a report's words. Development material, not trained on.
+Uni"), with a doubt, or in a report's words. CA, CB, CD and CE are trained on (under their
+offence and danger_now, knowledge/data/examples-*.yaml); CC and CI never, they measure.
+
+Slurs shouted now without a threat (`insult`) are counted apart: they are not trained as
+danger now (since stop 36), and the 110 advice is not what such a scene needs first.
+
+tests/data/dev/near-now-*.yaml (writers CF, trained on, and CJ, never): shaken messages soon after, or while worrying,
+with nobody in danger now ("bin jetzt zuhause, tür zu", "just saw the post right now"): the
+110 advice there is a false alarm.
 
 Run: .venv/bin/python bench/eval_live_scenes.py
 """
@@ -35,17 +43,29 @@ def messages() -> list[tuple[str, str, str]]:
 
 def main() -> int:
     k = load(check_references=False)
-    total, danger, right = Counter(), Counter(), Counter()
+    total, danger, right, slurs, slurs_alarmed = Counter(), Counter(), Counter(), Counter(), Counter()
     for name, category, text in messages():
         writer = name.removesuffix(".yaml").rsplit("-", 1)[0]
-        total[writer] += 1
-        danger[writer] += k.understander.danger(text).danger
+        alarmed = k.understander.danger(text).danger
         right[writer] += k.understand(text).category == category
+        if category == "insult":
+            slurs[writer] += 1
+            slurs_alarmed[writer] += alarmed
+            continue
+        total[writer] += 1
+        danger[writer] += alarmed
     for writer in sorted(total):
-        print(f"{writer}: {total[writer]} scenes; 110 first for {danger[writer]} ({danger[writer] / total[writer]:.1%}); "
-              f"offence first guess {right[writer]} ({right[writer] / total[writer]:.1%})")
-    n = sum(total.values())
-    print(f"all: {n} scenes; 110 first for {sum(danger.values()) / n:.1%}; offence first guess {sum(right.values()) / n:.1%}")
+        n = total[writer] + slurs[writer]
+        print(f"{writer}: {total[writer]} scenes of danger; 110 first for {danger[writer]} ({danger[writer] / total[writer]:.1%}); "
+              f"slurs now {slurs_alarmed[writer]} of {slurs[writer]}; offence first guess {right[writer]} of {n} ({right[writer] / n:.1%})")
+    n, all_slurs = sum(total.values()), sum(slurs.values())
+    print(f"all: {n} scenes of danger; 110 first for {sum(danger.values()) / n:.1%}; slurs now {sum(slurs_alarmed.values())} of "
+          f"{all_slurs}; offence first guess {sum(right.values()) / (n + all_slurs):.1%}")
+    for path in sorted(DEV.glob("near-now-*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = [t for ts in doc["categories"].values() for t in ts]
+        alarmed = sum(k.understander.danger(t).danger for t in texts)
+        print(f"{path.stem}: {len(texts)} calm messages close to now; 110 first for {alarmed} ({alarmed / len(texts):.1%})")
     return 0
 
 

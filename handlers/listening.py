@@ -251,9 +251,12 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
     signals = understood.danger_signals
     if no_danger_said:
         signals = _after_no(text, signals)
-    told_only = (later_scene or not model_danger) and (
-        only_where(text) or only_who_lives(text)
-        or (place_asked or place is not None or bool(choices)) and names_only_a_place(text))
+    # A town named with how to find it ("bad brambach, ganz unten im vogtland an der grenze")
+    # is where, unless the model is very sure ("Gemeinde: Lohmen. Und bitte, da hängt einer an
+    # unserer Dachrinne": a scene no word family knows).
+    town_told = (place_asked or place is not None or bool(choices)) and names_only_a_place(text) \
+        and understood.danger_probability < ANSWER_REST_THRESHOLD
+    told_only = (later_scene or not model_danger) and (only_where(text) or only_who_lives(text) or town_told)
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
     if not model_danger:

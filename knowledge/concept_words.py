@@ -266,7 +266,8 @@ FIGURATIVE = _words(
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
-    "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken", "stabbed in the back",
+    "blute innerlich", "bleeding inside", "in meinem rucken", "in den rucken fallen", "in den rucken gefallen",
+    "in den rucken fallt", "in den rucken fiel", "stabbed in the back",
     "politisch gemeint", "kommt mir vor als", "als wurde das", "as if the", "aufgeheizt", "brennt fur", "brennen fur", "burns for", "mir brennt die hutte", "brennt grad die hutte", "brennt gerade die hutte", "brennt die hutte", "mir brennt der kittel", "brennt echt der kittel", "brennt der kittel",
     "kittel brennt", "die hutte brennt", "hutte brennt", "schiessen sich auf mich ein", "schiest sich auf mich ein",
     "schiessen sich auf uns ein", "being hunted online", "hunted online", "pistole auf die brust", "gun to my head",
@@ -313,6 +314,16 @@ RETRACTED = _words(
     "thanks for your", "thank you for your", "hab mich beruhigt", "habe mich beruhigt",
     "hab mich wieder beruhigt", "habe mich wieder beruhigt",
 )
+# Whether what happens is an offence ("keine Ahnung ob das strafbar ist, aber ...", "is that
+# a crime?"): no live scene when asked about a story, but the scene stays live when it is told
+# as happening (knowledge.concepts: not with a present scene).
+LEGALITY_ASKED = _words(
+    "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar",
+    "ob das eine straftat", "criminal offence", "criminal offense", "legal", "illegal", "strafbar",
+    "what counts as", "does that count as", "does this count as", "is that a crime", "is it a crime", "already a crime",
+    "legally", "zahlt das als", "zahlt als", "gilt das als", "gilt als", "schon eine straftat", "eine straftat",
+    "ist das strafbar",
+)
 HYPOTHETICAL = _words(
     "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
     "was tun wenn", "was tue ich wenn", "was soll ich machen wenn", "was soll ich tun wenn",
@@ -329,11 +340,10 @@ HYPOTHETICAL = _words(
     "gibt es regeln", "in the event of", "is there a protocol", "gibt es ein protokoll",
     "waffenschein*", "what do you advise",
     "lohnt sich", "is it worth", "wie sichere ich", "how do i secure", "wie schutze ich", "how can i protect",
-    "ab wann", "is das erlaubt", "schon korperverletzung", "schon eine korperverletzung", "count as assault", "if this is a crime", "ob das strafbar", "ob das eine straftat", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
-    "criminal offence", "criminal offense", "legal", "illegal", "strafbar", "how do we avoid", "wie vermeiden wir",
-    "welches schloss", "which lock", "what counts as", "does that count as", "does this count as", "would you say", "would that be",
-    "is that a crime", "is it a crime", "already a crime", "legally", "zahlt das als", "zahlt als",
-    "gilt das als", "gilt als", "schon eine straftat", "eine straftat", "ist das strafbar", "rechtlich gesehen",
+    "ab wann", "is das erlaubt", "empfehlt ihr", "empfehlen sie", "would you recommend", "do you recommend",
+    "how do we avoid", "wie vermeiden wir",
+    "welches schloss", "which lock", "would you say", "would that be",
+    "rechtlich gesehen",
     "should i still report", "soll ich das trotzdem", "nur zum verstandnis", "im sinne von",
     "wie erkenn ich", "woran erkenn ich", "kein konkreter verdacht", "keinen konkreten verdacht",
     "wills nur wissen", "will es nur wissen", "just curious", "nur interessehalber",
@@ -377,7 +387,9 @@ NEWS = _words(
     "in der lvz", "mdr nachrichten", "im mdr", "doku", "dokumentation", "reportage", "hab gelesen",
     "les ich", "gelesen dass", "hab gehort dass", "hab gehoert dass", "gehort dass", "in the news",
     "on the news", "news said", "saw in the news", "read about", "read in the", "newspaper",
-    "documentary", "article about", "heard that", "in zeitung", "steht in der zeitung", "in the paper", "in the papers", "in the local paper",
+    "documentary", "article about", "heard that", "in zeitung", "steht in der zeitung", "read in the paper", "saw in the paper",
+    "in the paper today", "in the paper that", "in the paper says", "in the paper said", "in the papers",
+    "read in the local paper", "in the local paper today", "in the local paper that",
 )
 # Asking for help with the bot, a form or a device ("help, the link doesn't open"): only
 # when no scene or hazard is named (knowledge.concepts.concepts).
@@ -403,7 +415,7 @@ VENUE = _words(
 FEARED_SOME_DAY = Gated(r"\b(?:angst|sorge|sorgen|befurcht\w*|furcht\w*) (?:dass|das) (?:\w+ ){0,10}?irgendwann\b"
                         r"|\b(?:afraid|scared|worried|fear|fears) (?:that )?(?:\w+ ){0,10}?(?:one day|some day|someday|eventually)\b",
                         ("irgendwann", "one day", "some day", "someday", "eventually"))
-NOT_LIVE = {"imagined": IMAGINED, "feared": FEARED_SOME_DAY, "hypothetical": HYPOTHETICAL, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
+NOT_LIVE = {"imagined": IMAGINED, "feared": FEARED_SOME_DAY, "hypothetical": HYPOTHETICAL, "legality": LEGALITY_ASKED, "joking": JOKING, "fiction": FICTION, "planning": PLANNING, "figurative": FIGURATIVE,
             "help_request": HELP_REQUEST, "retracted": RETRACTED, "news": NEWS, "other_sense": OTHER_SENSE}
 
 # It is over: the people have left, the police have it in hand, the writer is somewhere
@@ -713,6 +725,8 @@ AFTERMATH = _words(
     "for the record", "fur ihre akte", "fur die akte", "zur info", "follow up to", "nachtrag", "aktenzeichen", "zur dokumentation", "hausverbot", "in custody", "got two years", "verurteilt",
     # out of hospital: "head injury, hospital discharged me today"
     "discharged", "entlassen", "aus dem krankenhaus", "aus der klinik", "out of hospital", "out of the hospital",
+    # cleaning up what was left ("my fence kicked in ... cleaning up now")
+    "cleaning up", "clean up", "cleaned up", "aufraumen", "raume auf", "raumen auf", "sauber machen", "saubermachen",
 )
 STRONG_NOW = re.compile(
     r"\b(?:gerade|grad|grade|grod|rn|im moment|in diesem moment|currently|at the moment|as we speak"
@@ -746,7 +760,7 @@ WEAPON = _words(
     "gewehr", "gewehre", "schusswaffe*", "knarre", "knarren", "revolver",
     "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
     "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns", "screwdriver",
-    "schraubenzieher", "schraubendreher",
+    "schraubenzieher", "schraubendreher", "mistgabel*", "heugabel*", "pitchfork*", "sense", "sichel",
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "with a club", "with clubs", "wooden club*", "carrying clubs", "swinging a club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
@@ -935,6 +949,10 @@ ATTACK_NOW = _words(
     "being smashed", "are smashing my", "is smashing my", "lauft jemand durchs haus", "lauft einer durchs haus",
     "someone is walking around upstairs", "someone walking around downstairs", "laufen richtung", "lauft richtung", "rennen richtung", "rennt richtung",
     "running towards", "running toward", "drag me", "zerren",
+    # hit now, in the words people type: "haut mir grad eine runter", "is slapping me", "pulling my hair"
+    "haut mir eine", "haut mir grad", "hauen mir grad", "haut mich", "hauen mich", "reisst an meinen haaren",
+    "reisst mich an den haaren", "zieht mich an den haaren", "is slapping me", "s slapping me", "slapping me",
+    "punching me", "pulling my hair", "pulls my hair", "kicking me", "treten mich", "tritt mich",
     "festgehalten", "halt mich fest", "grabbed", "got my daughter", "got my son",
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
@@ -987,6 +1005,8 @@ INJURED_NOW = _words(
     "kaum luft", "atmet komisch", "atmet kaum", "reagiert kaum", "redet wirr", "barely breathing",
     "blood everywhere", "blood all over", "lots of blood", "uberall blut", "blut uberall",
     "uberall ist blut", "viel blut", "can t stop the bleeding",
+    "nose bleeding", "nose is bleeding", "lip bleeding", "lip is bleeding", "head bleeding", "head is bleeding",
+    "face bleeding", "bleeding from",
 )
 # The same, said with a negation ("atmet nicht", "sagt nix mehr"): read on the text as
 # written, since the negation is part of it (hazards are read with negated phrases removed).
@@ -1028,6 +1048,7 @@ FIRE_NOW = _words(
     "es raucht", "raucht es", "raucht aus", "raucht leicht", "smoke is coming", "smoke coming out",
     "kommt rauch", "kommt qualm", "rauch kommt", "qualm kommt",
     "is burning", "are burning", "is on fire", "s on fire", "are on fire", "re on fire",
+    "garage on fire", "house on fire", "car on fire", "barn on fire", "shed on fire", "office on fire", "roof on fire",
     "and lit it", "lit it up", "set it alight", "feuer gelegt", "und angezundet", "zundet es an", "zundet an",
 )
 # A cry of fire at the start of a message is the alarm itself, whatever is told after it
@@ -1131,7 +1152,8 @@ NOW_ELSEWHERE = re.compile(
     # fed up, not a time: "Jetzt reichts mir", "mir reicht's jetzt", "jetzt ist Schluss"
     r"|\b(?:jetzt|nun) (?:reichts|reicht s|reicht es|reichts mir|langts|langt s|langt es|ist schluss|is schluss)\b"
     r"|\b(?:mir|uns) (?:reichts|reicht s|reicht es|langts) (?:jetzt|nun)\b"
-    r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun))\b"
+    r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun)"
+    r"|wie (?:geht es|gehts|geht s|gehen wir|verfahren wir) (?:jetzt|nun) (?:weiter|vor)|how do (?:i|we) proceed now)\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "
     r"(?:nicht|keiner|niemand|nobody|not|no one|isn t|aren t)(?: mehr)? (?:da|hier|there|here)\b"
@@ -1181,8 +1203,14 @@ ABOUT_THE_BOT = re.compile(r"\b(?:this|the|der|dieser|den|dem|ihr|your) bot\b|\b
                            r"|\bwenn ich (?:schreibe|schreib|sage|tippe)\b")
 # A threat's future said now ("er steht vor der Tür und sagt, er wird mich umbringen", "he
 # says he will kill the mayor"): the saying is present, its "wird"/"will" is the threat's.
-SAYS_NOW_FUTURE = re.compile(r"\b(?:says|shouts|yells|screams|keeps saying|sagt|schreit|brullt|ruft|droht)"
-                             r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
+SAYS_NOW_FUTURE = re.compile(
+    # the condition of a threat shouted now, with its future: "rufen se zünden's an wenn ich net
+    # zurücktret", "sacht, wenn ich de Windräder genehmich, dann knallt's", "yelling he'll torch the car if"
+    r"\b(?:rufen|schreien|brullen|sagen|drohen|sacht|saacht|sogt|shouting|yelling|screaming"
+    r"|saying|threatening|says|shouts|yells|sagt|schreit|brullt|ruft|droht)"
+    r"(?: \w+){0,6} (?:wenn|falls|sonst|if|unless|or else)\b"
+    r"|\b(?:says|shouts|yells|screams|keeps saying|saying|yelling|shouting|screaming|threatening|sagt|schreit|brullt|ruft|droht)"
+    r"(?: \w+){0,3} (?:will|wird|werde|wurde|gonna|going to|ll)\b")
 # "idk if i should wake him", "weiß nicht, ob ich ihn wecken sollte": an "if" that means
 # whether, a deliberation now, no condition or future.
 # "werden gerade die Tische umgetreten" is the present passive, no future either.

@@ -210,6 +210,16 @@ def without_figurative_harm(folded: str) -> str:
     return folded
 
 
+# A fire announced ("als nächstes brennt dein Haus", "your house burns next"), not burning now.
+NEXT_TO_BURN = re.compile(r"\b(?:als nachstes|als nachster|bald|demnachst|next(?! to\b| door\b)|soon)(?: \w+){0,3} (?:brennt|brennen|burns|burn)\b"
+                          r"|\b(?:brennt|brennen|burns|burn)(?: \w+){0,2} (?:als nachstes|als nachster|bald|demnachst|next|soon)\b")
+
+
+# A visit announced for tonight ("he says he'll come to my house tonight"); German "heute
+# Nacht" is as often last night, so only the English.
+COMING_TONIGHT = re.compile(r"\b(?:will|ll|gonna|going to)(?: \w+){0,2} (?:come|coming|be back|come back|come round|come over|show up|stop by|visit)\b(?: \w+){0,4} tonight\b")
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
@@ -292,6 +302,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         affirmed = _other_senses(affirmed)
     if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
+    if NEXT_TO_BURN.search(affirmed):  # "da steht drauf das mein haus als nächstes brennt": announced
+        affirmed = NEXT_TO_BURN.sub(" ", affirmed)
     for name, pattern in {**SITUATIONS, **HAZARDS}.items():
         if pattern.search(affirmed if name in HAZARDS else folded):
             if name == "fire" and _emoji_fire_online(raw, folded, pattern):
@@ -322,6 +334,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "safe_now" in found and STILL_WAITING.search(folded) and not POLICE_HERE.search(folded):
         found.discard("safe_now")  # "der eine ist weg, der andere wartet noch am auto"
     scene_told = PRESENT_SCENE.search(THING_STANDS.sub(" ", folded) if " st" in folded else folded)
+    if scene_told and "legality" in found and (now or "person" in found):
+        found.discard("legality")  # "no idea if this is even illegal but they're standing so close I can't get out"
     if scene_told and "help_request" in found and not found.isdisjoint(SITUATIONS):
         found.discard("help_request")  # "wie krieg ich den weg, der sitzt auf meiner Motorhaube"
     if THOUGHT_BUT.search(folded):
@@ -356,6 +370,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("over")
     if not now and FORETOLD.search(folded) and FORETOLD.search(NOT_LATER.sub(" ", folded)):
         found.add("foretold")
+    elif not now and not scene_told and "tonight" in folded and COMING_TONIGHT.search(folded):
+        found.add("foretold")  # "he says he will come to my house tonight": announced, no one there yet
     if scene_told:
         found.add("present_scene")
     if now:
@@ -396,7 +412,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         or (CAPTIVE.search(folded) or STABBED.search(folded)) and not found & {"past", "aftermath", "over", "not_live", "fiction", "future_or_if"}  # often relayed: "SMS von der Kita"
     # Someone bleeding or down now needs help though the attacker is gone ("dor typ is weg").
     injured = bool(injured_now) and not found & {"not_live", "over", "past", "aftermath"}
-    if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"} or injured:
+    # A fire still burning is a hazard though the ones who set it ran off ("car on fire outside, two guys ran off").
+    still_burning = burning and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question", "not_live"}
+    if hazards and "settled" not in found or drawn or hurt_now and not found & {"safe_now", "not_live"} or injured \
+            or still_burning:
         found.add("live_hazard")
     held = CORNERED_BEFORE.sub(" ", affirmed) if "ecke" in affirmed else affirmed
     if (HELD_NOW.search(held) or HOLD_NOT_LET_GO.search(folded) or BEING_ATTACKED.search(affirmed)) \

@@ -298,6 +298,7 @@ NOT_DANGER = [
     "lol no one's in danger, I'm just fuming about the comments on our town's fb page 🙄",
     "fire in the belly, that's what i have. i'm not backing down from these clowns",
     "he says he will come to my house tonight",
+    "he says he'll come round tonight and burn it down",  # announced, no one there yet (stop 36)
     "Bei mir brennt grad die Hütte, Haushaltsplan bis Freitag 😅 Aber eigentlich wollte ich fragen, ob ihr auch bei Beleidigungen helft.",
     "Seit der Entscheidung zur Unterkunft steht das Rathaus in Flammen, also sinnbildlich, die Telefone klingeln ununterbrochen.",
     "Vor einer halben Stunde hab ich 110 gerufen, weil einer an meinem Zaun randaliert hat. Die Streife hat ihn festgenommen.",
@@ -461,6 +462,20 @@ def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
 # The rule layer alone sees these, whatever the model makes of the rest of the message
 # (a formal closing question once pulled the model from 0.63 to 0.05).
 SEEN_BY_THE_RULES = [
+    # the threat's condition shouted now is no story (live-scene writers, stop 36)
+    "die stehen vorm haus und rufen sie zünden alles an wenn ich nicht zurücktrete",
+    "a guy at my gate yelling he'll torch the car if i vote yes",
+    # hurt or burning now, said without a verb
+    "got hit at the market, my nose is bleeding",
+    "car on fire outside, two guys ran off",
+    "the barn next to my house burns, help",
+    # asking whether it is an offence does not void a scene told as happening
+    "keine ahnung ob das strafbar ist, aber die stehen zu dritt so eng um mich rum dass ich nicht zum auto komm",
+    "mein schwager haut mir grad eine runter, der hört nicht auf",
+    "a drunk guy at my fence with a pitchfork saying he'll kill me",
+    # shoved in the back (not betrayed), and not wanting it in the paper (not reading it)
+    "er hat mich in den rücken gestoßen und jetzt zerrt er mich zum auto",
+    "i can see two men with a hammer smashing my car right now, honestly dont want this in the paper",
     # held now, not told afterwards (fresh writers, 6 December, later)
     "ich werde gerade in die ecke gedrängt",
     "they have surrounded me at the market, three of them",
@@ -599,6 +614,18 @@ def test_a_wired_parcel_in_a_condition_or_past_and_fire_emojis_online_are_no_sce
     "Eine Veröffentlichung im Internet ist hier nicht bekannt.",
 ])
 def test_harm_in_another_sense_and_the_office_here_are_no_scene(knowledge: Knowledge, text: str) -> None:
+    assert not set(knowledge.understander.danger(text).signals) - {"model"}
+
+
+@pytest.mark.parametrize("text", [
+    "der kollege ist mir im ausschuss in den rücken gefallen",
+    "I read in the paper that a mayor near Meissen was attacked, should I worry?",
+    "er sagt, wenn ich für das windrad stimme, brennt mein haus",
+    "grad lag ein zettel im briefkasten, da steht drauf dass mein haus als nächstes brennt",
+    "my fence got kicked in last night, cleaning up now",
+    "Ein Brandsatz lag vor der Tür, er hat nicht gezündet. Wie geht es jetzt weiter?",
+])
+def test_betrayal_news_and_a_threat_said_before_are_no_scene_for_the_rules(knowledge: Knowledge, text: str) -> None:
     assert not set(knowledge.understander.danger(text).signals) - {"model"}
 
 
