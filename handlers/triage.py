@@ -386,11 +386,13 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # town hall, not to his private address" does not make "not sure" doxxing.
         heard = heard.without_offence()
     if natural is not None and _yes_to_another_question(state, question, answer.meaning, heard, text):
-        # "Yes, by e-mail" to the extremist question when online is known: the yes is about
-        # e-mail, not this question. Say what was understood and ask this one again.
+        # "Yes, by e-mail" to the extremist question when online is known, "Ja, er war bereits
+        # zweimal hier": the yes is about what it names, not this question. Keep what it
+        # names, say it, and ask this one again.
         named = [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects]
+        kept, _ = listening.absorb(state, heard.without_offence(), k)
         line = OutboundMessage(listening.understood_line(k, state.lang, named))
-        return StepResult(state).say(line, *current_messages(state, k))
+        return StepResult(kept).say(line, *current_messages(kept, k))
     if natural is not None:
         absorbed, learned = listening.absorb(state, heard, k)
         if answer.leaning and isinstance(natural, Answer):  # say what was taken, "zurück" undoes it
@@ -517,7 +519,8 @@ MAX_ASIDE_WORDS = 6
 
 def _yes_to_another_question(state: ConversationState, question: Question | None, meaning: str | None,
                              heard: Heard, text: str) -> bool:
-    """A yes whose words name only aspects already known, not the one asked."""
+    """A yes whose words name other aspects, not the one asked: "Ja, er war bereits zweimal
+    hier" to the extremist question is about the repetition (asked again, not taken as a motive)."""
     asked = _asked_aspect(question)
     if meaning != "yes" or asked is None or question is None or not heard.aspects:
         return False
@@ -527,7 +530,7 @@ def _yes_to_another_question(state: ConversationState, question: Question | None
         return False
     if len({o.aspect for o in question.options if o.aspect}) > 1:  # "Zuhause? Oder mehrmals?": both count
         return False
-    return asked not in heard.aspects and set(heard.aspects) <= set(state.aspects)
+    return asked not in heard.aspects
 
 
 def _parts_answered(question: Question, text: str) -> tuple[Answer, dict[str, str]] | None:

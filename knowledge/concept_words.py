@@ -189,7 +189,13 @@ SAFE_NOW = _words(
     # nobody there any more: "jetzt grad steht da keiner mehr", "he's not here now"
     "keiner mehr", "keener mehr", "niemand mehr", "nicht mehr da", "nicht mehr hier",
     "not here now", "not here rn", "not there now", "not here anymore", "not there anymore",
+    # as a clerk writes it: "Die Person hat sich entfernt" (and LEFT_THE_PLACE)
+    "hat sich entfernt", "haben sich entfernt", "entfernte sich", "entfernten sich", "left the building", "left the premises",
 )
+# Someone has left the place, as a clerk writes it: "Der Mann hat das Gebäude inzwischen verlassen"
+# (perfect tense only: "ich trau mich nicht, das Haus zu verlassen" is no one gone).
+LEFT_THE_PLACE = re.compile(r"\b(?:hat|haben|hatte|hatten)\b(?: \w+){0,3} (?:gebaude|haus|rathaus|grundstuck|raum|gelande|buro|foyer|saal|sitzungssaal|burgerburo)"
+                            r"(?: \w+){0,2} verlassen\b")
 # The writer has reached safety: inside behind a locked door, or the police have come.
 # First person only: "er ist drin" is the opposite.
 # The question said back and answered no ("Jemand in Gefahr? Nein, zum Glück nicht.").

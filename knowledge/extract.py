@@ -316,6 +316,7 @@ OFFLINE = _words(
     "gym", "fitnessstudio", "im fitti", "fitti", "cafe", "beim backer", "backerei", "supermarkt", "supermarket",
     "beim einkaufen", "kneipe", "pub", "sportplatz", "bushaltestelle", "bus stop", "am bahnhof", "im laden",
     # someone there in the flesh: "drei männer im hof schlagen gegen die tür"
+    "im foyer", "foyer des", "des rathauses", "hausverbot", "in the lobby", "in our lobby",
     "im hof", "auf dem hof", "aufm hof", "im garten", "in meinem garten", "in unserem garten", "gegen die tur",
     "gegen die haustur", "gegen meine tur", "gegen unsere tur", "gegen das fenster", "gegen die fenster",
     "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door", "on my door",

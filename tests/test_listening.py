@@ -119,7 +119,9 @@ def test_no_to_the_danger_question_is_believed_unless_the_rest_describes_a_scene
                                    "physically im fine, mentally 📉", "der Typ ist weg", "they left an hour ago",
                                    "We do not believe there is an immediate danger. The mayor is in a meeting.",
                                    "Only the gnomes were harmed.", "Nee, jetzt gerade ist keiner da.", "Only to my blood pressure.", "No, nothing of the sort. It's my reputation that's in danger, not me.",
-                                   "Nein, in Gefahr bin ich nicht, es ist eher so, dass mein Ruf gerade zerstört wird."])
+                                   "Nein, in Gefahr bin ich nicht, es ist eher so, dass mein Ruf gerade zerstört wird.",
+                                   # a clerk, walked at stop 36 (had been "nicht verstanden")
+                                   "Der Mann hat das Gebäude inzwischen verlassen, die Polizei ist informiert."])
 def test_all_is_well_in_own_words_is_a_no_to_the_danger_question(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Mir hat einer gedroht")
@@ -131,6 +133,7 @@ def test_all_is_well_in_own_words_is_a_no_to_the_danger_question(k: Knowledge, t
 @pytest.mark.parametrize(("typed", "node"), [
     ("mein Sohn ist weg", "danger_now"),  # a missing relative is no all-clear: asked again
     ("I'm not ok", "danger_now"),
+    ("ich trau mich nicht, das Haus zu verlassen", "emergency"),  # afraid to leave: no one gone; the advice, to be safe
     ("alles gut, aber jetzt steht er wieder vor der Tür", "emergency"),  # the scene outweighs it
 ])
 def test_no_all_clear_where_it_is_not_one(k: Knowledge, typed: str, node: str) -> None:
@@ -817,6 +820,14 @@ def test_a_town_told_with_how_to_find_it_is_no_emergency(k: Knowledge, reply: st
     said = chat.text(reply)
     assert not any(m.emergency for m in said)
     assert chat.state.place_id is not None and k.places.get(chat.state.place_id).name == town
+
+
+def test_a_yes_that_tells_another_aspect_asks_this_question_again(k: Knowledge) -> None:
+    # a clerk at the extremist question (walked at stop 36): the yes is about the repetition
+    chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
+    said = chat.text("Ja, er war bereits zweimal hier.")
+    assert "repeated" in chat.state.aspects and "extremist" not in chat.state.aspects
+    assert chat.state.node == "aspect_extremist" and said[0].text.startswith("Verstanden: wiederholt")
 
 
 def test_not_knowing_exactly_but_naming_a_town_at_the_place_question_takes_it(k: Knowledge) -> None:
