@@ -590,9 +590,16 @@ _FAMILY_ADVICE = Gated(
      "made me", "want", "urged"))
 
 
+# English "kind" (sort) is no German "Kind" (child): "the first incident of this kind".
+_ENGLISH_KIND = re.compile(r"\b(?:this|that|these|those|any|some|a|the|what|which|every|one|same|other|its|his|her|their)"
+                           r" kinds?\b|\bkinds? of\b|\bkind regards\b|\bkind (?:words|enough|of you)\b")
+
+
 def _private_sphere(folded: str) -> bool:
     if "home" in folded or "hause" in folded or "heim" in folded:
         folded = _WHERE_I_AM.sub(" ", folded)
+    if "kind" in folded:
+        folded = _ENGLISH_KIND.sub(" ", folded)
     folded = _FAMILY_ADVICE.sub(" ", folded)
     return bool(PRIVATE_SPHERE.search(folded))
 

@@ -98,6 +98,9 @@ from knowledge.understanding import Understanding, understand
         ("he kept on calling", {"repeated"}, None),
         ("keep smiling, they said", set(), None),
         ("my whole address is in a tg channel", {"online", "private_sphere"}, "Telegram"),
+        # stop 36, walked as a clerk in English: "kind" (sort) is no German "Kind" (child)
+        ("It is the first incident of this kind.", {"once"}, None),
+        ("mein kind wurde auf dem schulweg angesprochen", {"private_sphere"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
