@@ -346,7 +346,7 @@ PRIVATE_SPHERE = _words(
     "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
     "spouse*", "ehepartner*", "ehegatt*", "lebenspartner*", "my girlfriend", "my boyfriend", "meine freundin",
     # where someone lives: "the street where one council member lives", "wissen, wo ich wohne"
-    "wohnort*", "wo ich wohne", "wo er wohnt", "wo sie wohnt", "wo wir wohnen", "wo sie wohnen", "wo du wohnst",
+    "wohnort*", "wo ich wohne", "wo ich wohn", "wo i wohn", "wo mir wohnen", "wo mer wohnen", "wo de wohnst", "wo er wohnt", "wo sie wohnt", "wo wir wohnen", "wo sie wohnen", "wo du wohnst",
     "wo sie wohne", "wo er wohne", "wo ihr wohnt", "wo ich lebe", "wo sie lebt", "wo er lebt", "where you live",
     "where i live", "where we live", "where he lives", "where she lives", "where they live", "member lives",
     "mayor lives", "councillor lives", "councilor lives",

@@ -101,6 +101,8 @@ from knowledge.understanding import Understanding, understand
         # stop 36, walked as a clerk in English: "kind" (sort) is no German "Kind" (child)
         ("It is the first incident of this kind.", {"once"}, None),
         ("mein kind wurde auf dem schulweg angesprochen", {"private_sphere"}, None),
+        # walked as a young councillor: the dropped e ("die wissen wo ich wohn")
+        ("die schreiben drunter die wissen wo ich wohn", {"private_sphere"}, None),
     ],
 )
 def test_aspects_and_platform(text: str, expected: set[str], platform: str | None) -> None:
