@@ -16,6 +16,7 @@ from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.classifier import CategoryScore
 from knowledge.concepts import concepts
+from knowledge.danger import CUES
 from knowledge.features import fold
 from knowledge.places import Place
 from knowledge.smalltalk import INTRODUCTION
@@ -150,13 +151,12 @@ def only_where(text: str) -> bool:
     return bool(words) and all(w in _WHERE_WORDS for w in words) and not _PLACE_NOUNS.isdisjoint(words)
 
 
-# What makes a reply more than where it is: a scene, a hazard, an alarm or a now.
+# What makes a reply more than where it is: what the word families see of a scene, a hazard
+# or an alarm (danger.CUES), or a now; not "unten", "draußen" alone (a person somewhere).
 # "bad brambach, ganz unten im vogtland an der grenze", "I am putting up in Copitz side,
 # that is Pirna": the town asked for, with how to find it; the model, which learnt short
 # texts from cries, had called such replies an emergency.
-_MORE_THAN_WHERE = frozenset({"live_situation", "live_hazard", "alarm", "in_danger", "now",
-                              "present_scene", "attack", "break_in", "following", "crowd",
-                              "weapon", "fire", "explosive", "injury"})
+_MORE_THAN_WHERE = (CUES - {"person", "hiding"}) | {"now"}
 
 
 def names_only_a_place(text: str) -> bool:
@@ -254,9 +254,10 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
     # A town named with how to find it ("bad brambach, ganz unten im vogtland an der grenze")
     # is where, unless the model is very sure ("Gemeinde: Lohmen. Und bitte, da hängt einer an
     # unserer Dachrinne": a scene no word family knows).
-    town_told = (place_asked or place is not None or bool(choices)) and names_only_a_place(text) \
-        and understood.danger_probability < ANSWER_REST_THRESHOLD
-    told_only = (later_scene or not model_danger) and (only_where(text) or only_who_lives(text) or town_told)
+    told_only = (later_scene or not model_danger) and (
+        only_where(text) or only_who_lives(text)
+        or (place_asked or place is not None or bool(choices))
+        and understood.danger_probability < ANSWER_REST_THRESHOLD and names_only_a_place(text))
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
     if not model_danger:

@@ -319,7 +319,7 @@ OFFLINE = _words(
     "im foyer", "foyer des", "des rathauses", "hausverbot", "in the lobby", "in our lobby",
     "im hof", "auf dem hof", "aufm hof", "im garten", "in meinem garten", "in unserem garten", "gegen die tur",
     "gegen die haustur", "gegen meine tur", "gegen unsere tur", "gegen das fenster", "gegen die fenster",
-    "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door", "on my door",
+    "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door",
     "at the door", "at our door", "banging on", "outside the house", "outside our house", "outside the window",
 )
 PRIVATE_SPHERE = _words(
