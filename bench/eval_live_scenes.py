@@ -1,17 +1,19 @@
 """Danger now told as a scene with its history: does 110 come first, and which offence?
 
-tests/data/dev/live-scenes-*.yaml: nine blind writers (CA-CE, CI, CK, CM, CN; 6 December 2026) wrote
+tests/data/dev/live-scenes-*.yaml: ten blind writers (CA-CE, CI, CK, CM, CN, CS; 6 December 2026) wrote
 messages that each happen while they are typed, labelled with the offence a caseworker
 would note once the person is safe. Many tell the scene with what came before ("he's
 outside again with the knife", "schon das 4. mal diese Woche, jetzt steht sie vor der
 Uni"), with a doubt, or in a report's words. CA, CB, CD and CE are trained on (under their
-offence and danger_now, knowledge/data/examples-*.yaml); CC, CI, CK, CM and CN never, they
-measure (CK, CM, CN and the calm CL, CO unread: their misses were never looked at).
+offence and danger_now, knowledge/data/examples-*.yaml); CC, CI, CK, CM, CN and CS never, they
+measure (CK, CM, CN, CS and the calm CL, CO, CT unread: their misses were never looked at). CS
+was written to the same brief as the trained CQ (stop 37): dialect, the history first, the
+threat's words quoted with their "tomorrow" or "if", a frightened question at the end.
 
 Slurs shouted now without a threat (`insult`) are counted apart: they are not trained as
 danger now (since stop 36), and the 110 advice is not what such a scene needs first.
 
-tests/data/dev/near-now-*.yaml (writers CF, trained on, CJ, CL and CO, never): shaken messages
+tests/data/dev/near-now-*.yaml (writers CF, trained on, CJ, CL, CO and CT, never): shaken messages
 soon after, or while worrying, with nobody in danger now ("bin jetzt zuhause, tür zu", "just
 saw the post right now"): the 110 advice there is a false alarm.
 

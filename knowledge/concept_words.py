@@ -69,7 +69,7 @@ COUNT_UP_TO_NOW = Gated(
     r"|\bfor (?:a few |several |many |two |three )?(?:days|weeks|months|years) now\b"
     rf"|\b(?:(?:\d+|{DE_COUNT_WORDS}) ?(?:mal|x)|mehrmals|paar ?mal|einige male|mehrere male)"
     r"(?: (?:hab ichs|hab ich|habe ich|habs|hab ichs schon|hab ich schon))? (?:schon )?(?:jetzt|jetz|nun)\b"
-    rf"|\b(?:jetzt|jetz|nun) (?:schon )?(?:(?:\d+|{DE_COUNT_WORDS}) ?mal|mehrmals|ein paar ?mal|einige male|mehrere male)\b"  # "stand jetzt zweimal am Schultor"
+    rf"|\b(?:jetzt|jetz|nun) (?:auch )?(?:schon )?(?:(?:\d+|{DE_COUNT_WORDS}) ?mal|mehrmals|ein paar ?mal|einige male|mehrere male)\b"  # "stand jetzt zweimal am Schultor"
     # a span counted up to now: "das geht jetzt den dritten Monat so", "jetzt schon die zweite Woche"
     r"|\b(?:jetzt|jetz|nun) (?:schon )?(?:den|die|das|im|in der) (?:\w+ten|\w+te|zweiten|dritten|vierten) (?:monat|tag|woche|jahr)\b"
     # "jetzt schon drei Wochen", "this is now two months"
@@ -510,6 +510,10 @@ ASIDES = re.compile(
     # playing it down before telling: "this is prob nothing but ...", "ist bestimmt nichts, aber ..."
     r"|\b(?:(?:this|it) (?:is|s) |its |das ist |ist )?(?:prob |probably |maybe |likely |bestimmt |wahrscheinlich "
     r"|vielleicht |vieleicht |eh |wohl )?(?:nothing|nichts|nix) (?:but|aber)\b"
+    # following online, and a mood now: "folgt mir auf jedem social media kanal", "hab grad null bock"
+    r"|\b(?:folgt|folgen|follows|following) (?:mir|me|us|uns) (?:auf|on|bei|across|uberall auf|everywhere on) (?:\w+ )?"
+    r"(?:insta\w*|tiktok|facebook|fb|twitter|x|telegram|youtube|social|kanal|kanalen|accounts?|plattform\w*|platforms?)\b"
+    r"|\b(?:hab|habe|hab ich|have) (?:grad |gerade |jetzt |now |grade )(?:null|keinen|kein|no) (?:bock|lust|nerv\w*|energy)\b"
 )
 
 
@@ -635,6 +639,11 @@ ARMING = Gated(
     ("spray", "taser", "schocker", "alarm", "gun", "schreckschuss", "pistole", "waffe", "messer", "knife", "bat", "baseballschlager", "knuppel"))
 # Fire or an explosion of things that cannot burn in a way that calls for 110: a campaign,
 # the mood, an inbox ("my campaign is on fire", "das Postfach explodiert").
+# Fire told as fire: a burning "Hütte" that burns "lichterloh" or in flames is no figure of
+# speech ("Jetzt brennt die Hütte lichterloh. Feuerwehr??").
+LITERAL_FIRE = Gated(r"\blichterloh\b|\b(?:in|im) (?:vollen )?flammen\b|\bflammen (?:schlagen|schlagt)\b"
+                     r"|\b(?:burning|burns|on fire) (?:\w+ )?(?:to the ground|down)\b|\bflames (?:are )?(?:coming|shooting)\b",
+                     ("lichterloh", "flammen", "burn", "fire", "flames"))
 FIGURATIVE_FIRE = Gated(
     r"\b(?:campaign|wahlkampf|team|mood|stimmung|inbox|phone|timeline|feed|chat|comments|kommentare|frist|deadline"
     r"|antrag|forderantrag|heart|herz|heart s|i m|im|you re|ich bin"
@@ -859,6 +868,8 @@ PERSON_PRESENT = _words(
     "kommen zur tur", "comes to the door", "coming to the door",
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
+    # dialect: "do stenne e paar kerle vorn haus", "vurm haus", "vor dr tier", "im gorten"
+    "vorn haus", "vurm haus", "vorm hause", "vor dr tier", "vor dor tur", "vor de tur", "im gorten", "in gorten",
     "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller", "im hausflur",
     "in meinem laden", "in meine laden", "in meinem imbiss", "in meine imbiss", "in meinem geschaft", "in my shop",
     "uffm hof", "uffm grundstuck", "leaning against my", "won t move", "at my driver s door", "against my car",
@@ -963,7 +974,7 @@ ATTACK_NOW = _words(
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
-    "pushing me", "schubst mich", "schubsen mich", "tritt mich", "treten mich", "kicking me",
+    "pushing me", "schubst mich", "schubsen mich", "schubsn mich", "schubse mich", "schlogn mich", "schlagn mich", "tritt mich", "treten mich", "kicking me",
     "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
     "zerrt", "zerrt sie", "zerrt ihn", "dragging", "tritt nach", "treten nach", "tritt noch", "treten noch",
     "schlagt noch", "schlagen noch", "still kicking", "still hitting", "still punching",
@@ -982,6 +993,9 @@ CROWD = _words(
 )
 # Drawing or brandishing a weapon happens in the moment, even told in the perfect tense
 # ("er hat ein Messer gezogen").
+# A weapon drawn ON something is a drawing ("a paper with a knife drawn on it").
+DRAWING = re.compile(r"\b(?:drawn|drew|painted|gezeichnet|gemalt|aufgemalt|draufgemalt)(?: \w+){0,2}"
+                     r" (?:on|onto|auf|drauf|daneben)\b(?! (?:me|us|him|her|them|mich|uns|ihn)\b)|\b(?:a |eine )?(?:drawing|zeichnung|skizze|bild) (?:of|von|eines|einer) ")
 DRAWN = _words(
     "gezogen", "zieht", "zuckt", "gezuckt", "rausgeholt", "raus geholt", "rausgezogen", "raus gezogen", "herausgeholt",
     "took out a", "takes out a", "got out a", "gezeigt", "zeigt", "showed me", "shows me", "flashed", "fuchtelt", "fuchteln", "richtet", "zielt",
@@ -1038,6 +1052,15 @@ ONE_WORD_QUESTION = re.compile(r"(?:^|(?<=[.!?,;:]))\s*[^\W\d_]+\s*\?+")
 # ‚Torgau aktuell‘, the name of a group; 'stand outside our houses' in straight single
 # quotes, not an apostrophe inside or after a word ("they'd", "the councillors' houses").
 QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]|(?<!\w)'(?=\w).{3,}?(?<=[\w.!?,])'(?!\w)")
+# Words quoted right after a speech verb in the present ("er steht am zaun und sagt 'morgen früh
+# sehen wir uns'", "shouting 'we'll get you, traitor'"): said now, so the quote's own time (its
+# tomorrow, its "if", its past) is the threat's, not the writer's. On the raw text, lower-cased.
+SPOKEN_NOW = re.compile(
+    r"\b(?:sagt|sagen|sagn|sacht|saacht|sogt|ruft|rufen|rufn|schreit|schreien|schrein|schrei|brüllt|brüllen|brullt|brullen"
+    r"|grölt|grölen|groelt|groelen|skandiert|skandieren|droht|drohen|zischt|flüstert|fluestert|singt|singen"
+    r"|says|say|saying|shouts|shout|shouting|yells|yell|yelling|screams|scream|screaming|chants|chant|chanting"
+    r"|going|goes|calls|calling|whispers|whispering|threatens|threatening)"
+    r"(?: (?!(?:dass|that|er|sie|he|she|they)\b)[\w-]+){0,3}\s*[:,]?\s*(?=[„“\"«»‚]|'(?=\w))")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
@@ -1070,8 +1093,9 @@ FIRE_CRY = re.compile(r"^\s*(?:(?:(?:hilfe|help|sos|notfall|schnell|bitte)\s+)+(
 PRESSED_NOT = (r"(?:(?<!bedrangt)|(?! (?:\w+ ){0,3}(?:soll|sollen|solle|sollte|mandat|zuruck\w*|rucktritt\w*"
                r"|\w+zulegen|\w+zugeben|\w+zutreten|zu stimmen|zu unterschreiben|aufzuhoren)))")
 NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pattern in (
-    ("seit for", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}minutes now\b"
-                 r"|\b(?:s|has|have|ve) been (?:\w+ ){0,3}for (?:\w+ ){0,2}minutes\b"),  # "he's been at it for ten minutes"
+    ("seit for been", r"\bseit (?:\w+ ){0,2}(?:min|minuten|viertelstunde)\b|\bfor (?:\w+ ){0,2}(?:minutes|mins) now\b"
+                 # "he's been at it for ten minutes", "he's been there 15 mins"
+                 r"|\b(?:s|has|have|ve) been (?:\w+ ){0,3}(?:for )?(?:\w+ ){0,2}(?:minutes|mins)\b"),
     # burning now, however the story around it is told: "Die Scheune brennt lichterloh, heute früh stand da noch …"
     ("lichterloh flammen ablaze", r"\b(?:brennt|brennen|brennts) (?:\w+ ){0,2}lichterloh\b|\b(?:steht|stehen) (?:\w+ ){0,2}in (?:vollen )?flammen\b"
                                   r"|\b(?:is|are) ablaze\b"),
@@ -1117,6 +1141,19 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
     # asking whether to clear the building: "Sollen wir evakuieren?"
     ("evakuieren evacuate raus", r"\b(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)\b|\b(?:should|do|must) we evacuate\b"),
 ))
+
+# Followed since a place left today, though it is the fourth time this week: "werde verfolgt seit
+# dem rathaus, das 4. mal diese woche", "folgt mir seit ich aus dem büro raus bin", "has been
+# following me since I left the town hall" (not "seit der Wahl", "since the vote"). A now.
+FOLLOWED_SINCE_LEFT = Gated(
+    r"\b(?:verfolgt|folgt|folgen|hinterher|nach|following|followed|behind me)\b(?: \w+){0,4}"
+    r" (?:seit (?:dem|der|vom) (?:rathaus|bahnhof|buro|supermarkt|markt|marktplatz|parkplatz|haltestelle"
+    r"|bushaltestelle|tankstelle|backer|edeka|netto|aldi|lidl|penny|kaufland|rewe|gemeindeamt|amt|kreisel"
+    r"|ortsausgang|ortseingang|friedhof|kindergarten|kita|schule|sportplatz|gasthof|lokal)\b"
+    r"|seit ich (?:\w+ ){0,4}(?:raus bin|los bin|weg bin|losgefahren bin|losgegangen bin|rausgegangen bin)"
+    r"|since i (?:left|got out of|came out of|walked out of|drove off from) (?:the|my|our) (?:town hall|office|station"
+    r"|bus stop|supermarket|shop|market|car park|parking lot|school|kindergarten|pub|meeting|council meeting|church)\b)",
+    ("seit ", "since i "))
 
 
 def now_unsaid(folded: str, words: frozenset[str]) -> bool:
@@ -1171,6 +1208,10 @@ NOW_ELSEWHERE = re.compile(
     # not a smell of smoke or gas now
     r"|\b(?:jetzt|nun|now) (?:stinkt|stinkts|mieft|miefts|it stinks|the whole \w+ stinks|everything stinks)\b"
     r"|\b(?:jetzt|nun) (?:ist|is) (?:alles|der \w+|die \w+|das \w+) (?:kaputt|hin|hinuber|im eimer|versaut|ruiniert|unbrauchbar)\b"
+    # weary now, a mood: "I'm honestly just tired now", "bin jetzt einfach nur müde", "i'm so done now"
+    r"|\b(?:i m|im|i am|bin|ich bin) (?:\w+ ){0,2}(?:tired|exhausted|done|fed up|worn out|mude|erschopft|fertig|durch|bedient)"
+    r" (?:\w+ )?(?:now|jetzt|grad|gerade|rn)\b"
+    r"|\b(?:i m|im|i am|bin|ich bin) (?:now|jetzt|grad|gerade|rn) (?:\w+ ){0,2}(?:tired|exhausted|fed up|worn out|mude|erschopft|bedient)\b"
 )
 # Asking whether to call the police if something happens is no call for the police now.
 # Asking the police to come to a meeting is planning, not a call for help ("Polizei zur
@@ -1186,6 +1227,9 @@ HELP_CALLED = re.compile(
 SHOULD_I_CALL = re.compile(
     r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"
+    # weighing whether it is worth it: "should i call the police or is this just what everyone gets"
+    r"|\b(?:should|shall) (?:i|we) (?:call|ring|phone) the police or\b"
+    r"|\b(?:soll|sollte) (?:ich|wir) (?:die |den )?(?:polizei|110) (?:rufen|anrufen|holen) oder\b"
     r"|\b(?:soll|sollte|sollen|muss) (?:ich|wir) (?:die|den)? ?(?:polizei|110|notruf) (?:rufen|anrufen|holen|wahlen) (?:wenn|falls|bevor)\b"
 )
 # A scene told in the present tense ("und steht an der Terrassentür", "wühlt noch in den
@@ -1261,6 +1305,13 @@ PRESENT_SCENE = _words(
     "schlagt", "tritt", "treten", "zieht", "kommt rein", "kommen rein", "kommt auf", "kommen auf",
     "sitz drin", "sitze drin", "macht alles kaputt", "schlagt alles kaputt", "smashing everything", "smashes everything",
     "do is eener", "da is eener", "do is ener", "schmeisst", "schmeist",
+    "stenne", "stenn", "stenna", "stiehn", "stieht", "stinne",  # Saxon and Erzgebirgisch "stehen"
+    # dialect and plain verbs of a scene going on: "die schubsn mich hin un her", "trampln alles nieder",
+    # "da sind so 6 typen die uns umkreisen", "die blockieren die tür", "lehnt er an meim gartentürl"
+    "schubsn", "schlogn", "schlagn", "trampln", "trampeln", "schmeissn", "schmeisn", "tretn", "randaliern", "randalieren",
+    "umkreisen", "umringen", "umringt", "kreisen uns ein", "kreisen mich ein", "blockieren die tur", "blockiert die tur",
+    "versperren die tur", "versperrt die tur", "lehnt an", "lehnt er an", "leaning on my", "circling", "surrounding us",
+    "surrounding me", "are around our", "around our stand", "around our gazebo", "around our table",
     "schubsen", "schubst", "umzingeln", "da ist wer", "da ist jemand", "da ist einer", "da sind welche",
     "someone s in", "someone is in", "somebody s in", "there s someone", "there is someone", "stand before",
     "is in the corridor", "is in the hallway", "is in the building", "ist im gebaude", "ist im flur",
@@ -1277,6 +1328,9 @@ PRESENT_SCENE = _words(
 # A thing that ticks or beeps is there now, even in a question ("tickt irgendwie??").
 TICKING = _words("tickt", "ticking", "tickendes", "tickende", "piept", "beeping", "zischt", "zischen", "hissing",
                  "fizzing", "summt", "humming", "brummt")
+# A person humming is no device ("someone humming a funeral march" on a voicemail).
+HUMMED = re.compile(r"\b(?:someone|somebody|he|she|they|man|guy|voice|einer|jemand|er|sie|mann|typ|stimme)"
+                    r" (?:\w+ )?(?:humming|hummed|summt|summte|brummt|brummte)\b")
 POWDER = _words(
     "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
     "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",

@@ -13,17 +13,17 @@ import re
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CORNERED_BEFORE, CRY_THEN_CUT, DE_COUNT_WORDS, EN_COUNT_WORDS,
-    DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE,
+    DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
-    PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
-    MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SPAN_TO_NOW, SLANG_NOW, SLANG_WORDS,
+    DRAWING, PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, SPOKEN_NOW, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
+    FOLLOWED_SINCE_LEFT, MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SPAN_TO_NOW, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, WIRED_PACKAGE, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
-    THING_STANDS, THOUGHT_BUT, TICKING, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
+    THING_STANDS, THOUGHT_BUT, TICKING, HUMMED, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, online as is_online
 
@@ -224,6 +224,10 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
+    if raw and ("'" in raw or not raw.isascii() or '"' in raw) and SPOKEN_NOW.search(raw.lower()) and QUOTED.search(raw):
+        # said now: the scene is read around the words, whose tomorrow or "if" is the threat's
+        raw = QUOTED.sub(" … ", raw)
+        folded = _outside_quotes(raw)
     folded = _other_senses(without_asides(mend_slips(folded)))
     if raw and "steht" in folded and folded.count(" steht ") == 1 and WRITTEN_STEHT.search(raw):
         folded = folded.replace(" steht ", " lautet ")  # "Unten steht „Bürgerbündnis für Wahrheit“": what is written
@@ -249,7 +253,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         timed = MEMORY_SEEN.sub(" ", timed)
     if "grad" in timed:
         timed = DEGREES.sub(" ", timed)  # "36 grad im Ratssaal" is the heat, not "gerade"
-    if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None:  # "bei uns brennt grad die Luft"
+    literal_fire = bool(LITERAL_FIRE.search(folded))
+    if FIGURATIVE.search(timed) and FIGURATIVE.pattern is not None and not literal_fire:  # "bei uns brennt grad die Luft"
         timed = FIGURATIVE.pattern.sub(" ", timed)
     said = frozenset(timed.split())  # the regular expressions below run only when a word of theirs is there
     now = bool(NOW.search(timed) or not SLANG_WORDS.isdisjoint(said) and SLANG_NOW.search(timed)
@@ -274,6 +279,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     habitual = not now and told_habit
     if habitual:
         unsaid = False  # "fährt mir hinterher, wenn ich heimfahre, schon 4 mal": a habit told, no scene
+    if FOLLOWED_SINCE_LEFT.search(told) and not PAST.search(told):
+        now = strong_now = True  # "werde verfolgt seit dem rathaus, das 4. mal diese woche": now, though a habit
     now = now or unsaid
     progressive = bool(PROGRESSIVE.search(folded))
     if progressive:
@@ -300,7 +307,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     affirmed = without_negated(folded, raw)  # hazards count only where not negated
     if affirmed is not folded:  # refolded from the raw clauses: without the other senses again
         affirmed = _other_senses(affirmed)
-    if FIGURATIVE.pattern is not None and FIGURATIVE.search(affirmed):
+    if FIGURATIVE.pattern is not None and not literal_fire and FIGURATIVE.search(affirmed):
         affirmed = FIGURATIVE.pattern.sub(" ", affirmed)  # "mir brennt die Hütte grad": no fire
     if NEXT_TO_BURN.search(affirmed):  # "da steht drauf das mein haus als nächstes brennt": announced
         affirmed = NEXT_TO_BURN.sub(" ", affirmed)
@@ -346,7 +353,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("hypothetical")  # "Blocking the exit - is that coercion?"
     if ARMING.search(folded):
         found.add("planning")  # "brauch ich ein Pfefferspray für den Heimweg?"
-    if FIGURATIVE_FIRE.search(folded):
+    if not literal_fire and FIGURATIVE_FIRE.search(folded):
         found.add("figurative")  # "my campaign is on fire"
     if TECH_SUPPORT.search(folded) and found.isdisjoint(SITUATIONS) and found.isdisjoint(HAZARDS):
         found.add("help_request")  # "help, the link to the Onlinewache doesn't open"
@@ -389,7 +396,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # sign that it is over. What was written or said settles weapons and fire (a threat's
     # words), never a physical object like a powder letter.
     story = found & {"past", "past_tense", "future_or_if", "quoted", "repeated", "aftermath"}
-    if "repeated" in story and scene_told and not told_habit and AGAIN.search(told):
+    # ... and so is someone where they are, with no verb: "schon wieder dieser Mob vor meinem Haus"
+    placed = "person" in found and not found & {"past", "past_tense"}
+    if "repeated" in story and (scene_told or placed) and not told_habit and AGAIN.search(told):
         story.discard("repeated")  # "er steht zum zweiten Mal vor meiner Tür", "schon wieder": again, and now
     if found & {"safe_now", "not_live", "over", "foretold"} or story and not strong_now:
         found.add("settled")
@@ -397,7 +406,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     sensed = "fire" in hazards and bool(SENSED.search(affirmed))  # smelt or seen by the writer
     if "reported" in found and not now:
         hazards -= {"weapon"} if sensed else {"weapon", "fire"}
-    drawn = "weapon" in hazards and DRAWN.search(folded) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
+    drawn = "weapon" in hazards and DRAWN.search(DRAWING.sub(" ", folded)) and not found & {"past", "aftermath", "safe_now", "reported", "not_live"}
     hurt = HURT.search(affirmed) and not ("past" in found and not now and not progressive)
     # A fire only in the quoted words is the threat's ("„nächstes mol brennt dei hütt“").
     burning = FIRE_NOW.search(affirmed) and ("quoted" not in found or FIRE_NOW.search(_outside_quotes(raw)))
@@ -406,7 +415,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     hurt_now = injured_now or hurt or UNRESPONSIVE.search(folded) or BLINDED.search(folded) or burning \
         and not found & {"past", "aftermath", "over", "reported", "future_or_if", "question"} \
         or cried \
-        or (POWDER.search(affirmed) or TICKING.search(affirmed)) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
+        or (POWDER.search(affirmed) or TICKING.search(HUMMED.sub(" ", affirmed))) and not found & {"past", "aftermath", "over", "future_or_if", "not_live"} \
         or _wired(affirmed) and not found & {"past", "aftermath", "over", "not_live"} and not CONDITION.search(folded) \
         or TAKING_CHILD.search(folded) and not found & {"past", "aftermath", "over", "not_live"} \
         or sensed and not found & {"aftermath", "over", "future_or_if", "not_live"} \

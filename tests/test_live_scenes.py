@@ -1,6 +1,6 @@
 """Regression guard on danger now told as a scene (tests/data/dev/live-scenes-*.yaml) and on
 shaken messages with nobody in danger (near-now-*.yaml), by the writers never trained on, at
-the levels measured when the model was shipped (stop 36; bench/eval_live_scenes.py), minus a
+the levels measured when the model was shipped (stop 37; bench/eval_live_scenes.py), minus a
 margin. Slurs shouted now (`insult`) are not counted as danger (the bench says why)."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import yaml
 from knowledge.base import Knowledge
 
 DEV = Path(__file__).parent / "data" / "dev"
-NEVER_TRAINED_SCENES = ("cc", "ci", "ck", "cm", "cn")
-NEVER_TRAINED_CALM = ("cj", "cl", "co")
+NEVER_TRAINED_SCENES = ("cc", "ci", "ck", "cm", "cn", "cs")
+NEVER_TRAINED_CALM = ("cj", "cl", "co", "ct")
 
 
 def _texts(pattern: str, writers: tuple[str, ...], *, without: str | None = None) -> list[str]:
@@ -27,13 +27,13 @@ def _texts(pattern: str, writers: tuple[str, ...], *, without: str | None = None
 
 def test_scenes_by_writers_never_trained_on_reach_110(knowledge: Knowledge) -> None:
     scenes = _texts("live-scenes-{}-*.yaml", NEVER_TRAINED_SCENES, without="insult")
-    assert len(scenes) == 670
+    assert len(scenes) == 806
     found = sum(knowledge.understander.danger(t).danger for t in scenes)
-    assert found / len(scenes) >= 0.89  # measured 608 of 670 (90.7 %)
+    assert found / len(scenes) >= 0.89  # measured 726 of 806 (90.1 %)
 
 
 def test_shaken_messages_with_nobody_in_danger_rarely_get_110(knowledge: Knowledge) -> None:
     calm = _texts("near-now-{}-*.yaml", NEVER_TRAINED_CALM)
-    assert len(calm) == 480
+    assert len(calm) == 640
     alarmed = sum(knowledge.understander.danger(t).danger for t in calm)
-    assert alarmed / len(calm) <= 0.05  # measured 18 of 480 (3.75 %)
+    assert alarmed / len(calm) <= 0.05  # measured 22 of 640 (3.4 %)

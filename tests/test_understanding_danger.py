@@ -10,6 +10,8 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    # a threat's "tomorrow" shouted by someone there for minutes (never-trained writer, stop 37)
+    "keeps saying I won't see tomorrow, he's been there 15 mins",
     "jetzt reichts, der steht schon wieder vor meiner tür und brüllt",
     # cornered now (not "cornered me after the session and said ...")
     "they've cornered me in the parking lot behind the school",
@@ -114,6 +116,17 @@ DANGER = [
     "they are holding my wife in the car park",
 ]
 NOT_DANGER = [
+    # a voice humming is no device; a knife drawn on a note is a drawing; following online; weighing
+    # whether to call the police; tired now (training writers CP and CR, stop 37)
+    "Voicemail from a blocked number: just someone humming a funeral march, then saying my full name very slowly.",
+    "Somebody stuck a paper on our shop door, 'Du bist der nächste', with a knife drawn on it. Police took the paper. "
+    "What else can we do now?",
+    "digga der typ folgt mir auf jedem social media kanal, kommentiert jeden post, kam jetzt auch schon zweimal in das "
+    "café wo ich jobbe 😩 hab grad null bock mehr auf ratsarbeit",
+    "someone left a voicemail on my work phone last night saying 'you'll swing for this, traitor'. i saved it. "
+    "should i call the police or is this just what everyone gets now?",
+    "Third time this month our campaign posters have been torn down and the frames smashed. I'm honestly just tired "
+    "now. Is there any point reporting it?",
     # fed up, not now: the "jetzt" of "jetzt reicht's" is no weak term for the rules
     "Jetzt reichts mir. Der Typ schreibt mir seit Monaten nachts um 3 WhatsApps. Gestern stand er beim Bäcker direkt hinter mir in der Schlange und hat gegrinst. Ich will dass das AUFHÖRT!!",
     # a habit of following, told with its count or span, no "now" word
@@ -462,6 +475,19 @@ def test_danger_terms_from_the_knowledge_are_used(knowledge: Knowledge) -> None:
 # The rule layer alone sees these, whatever the model makes of the rest of the message
 # (a formal closing question once pulled the model from 0.63 to 0.05).
 SEEN_BY_THE_RULES = [
+    # dialect, a threat's "tomorrow" with a present duration, followed since a place left
+    # today though it is a habit (misses of the never-trained live-scene writers, stop 37)
+    "do stenne e paar kerle vorn haus",
+    "werde verfolgt seit dem rathaus, das 4. mal diese woche",
+    # a hut burning "lichterloh" is no figure of speech; a mob "schon wieder" before the house is
+    # now; a dialect shove; a quote said now keeps its own tomorrow (training writer CQ, stop 37)
+    "Die kippen gerade was über meine Gartenhütte und einer ruft 'Das nächste Mal ist es dein Haus, Bürgermeister!' "
+    "Jetzt brennt die Hütte lichterloh. Feuerwehr??",
+    "ES REICHT!!! schon wieder dieser Mob vor meinem Haus, 15 Leute mit Trommeln und Megafon, die rufen "
+    "'Volksverräter, wir kriegen dich'. Ich bin Bürgermeister und kein Freiwild. Wo bleibt die Polizei?!",
+    "Die schubsn mich hin un her wie ne Puppe, zu dritt, un sagn 'na Herr Bürgermeister, wie isses so ohne Polizei?' "
+    "Bin hinterm Vereinsheim in Großröhrsdorf. Was soll ich machen??",
+    "he keeps following me since I left the town hall, 3rd time this week",
     # the threat's condition shouted now is no story (live-scene writers, stop 36)
     "die stehen vorm haus und rufen sie zünden alles an wenn ich nicht zurücktrete",
     "a guy at my gate yelling he'll torch the car if i vote yes",
