@@ -275,6 +275,16 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
             return _resolved(state, k.places.nearest(event.lat, event.lon), ctx)
         return _not_understood(state, k)
     if isinstance(event, TextIn):
+        advised = k.flow.emergency in state.history  # the 110 advice was shown, and left as safe
+        if advised and state.node != k.flow.emergency and _not_called(event.text):
+            return _not_called_yet(state, k)
+        if advised and state.node != k.flow.emergency and _only_safe_now(k, event.text, state.lang):
+            # "polizei is jetzt da", "they left": how it stands now, no answer and no offence
+            # (the model, trained on first messages, reads "die polizei ist jetzt hier" as damage)
+            return StepResult(state, current_messages(state, k))
+        if (advised or state.node == k.flow.emergency) and _help_coming(event.text) \
+                and not set(k.understander.danger(event.text).signals) - {"model"}:
+            return _help_on_its_way(state, k)
         result = _typed(state, event.text, on_screen, ctx)
         if _asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, result, k)
@@ -453,6 +463,24 @@ def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) ->
     return result.say_first(line)
 
 
+def _not_called_yet(state: ConversationState, k: Knowledge) -> StepResult:
+    """"nee hab noch net angerufen" after the 110 advice: no answer to the question on screen
+    (its "nee" is not a no to it) but a sign that no help is on its way: the 110 line, then the
+    same question."""
+    line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
+    return StepResult(state, [line, *current_messages(state, k)])
+
+
+def _help_on_its_way(state: ConversationState, k: Knowledge) -> StepResult:
+    """"hab angerufen, die kommen" after the 110 advice: said, and the same question (at the
+    advice itself, only its buttons: the user says when they are safe)."""
+    line = k.flow.texts.help_coming.get(state.lang)
+    question = k.flow.questions.get(state.node)
+    if question is not None and question.emergency:
+        return StepResult(state, emergency_reminder(state, k, text=line))
+    return StepResult(state, [OutboundMessage(line), *current_messages(state, k)])
+
+
 def _label_first(text: str, choices: list[Choice]) -> str | None:
     """The option a sentence names in its first clause of a few words ("bedrohung. und er tritt
     gegen die tür"), which the model reading the whole sentence may not follow."""
@@ -468,6 +496,54 @@ ASKS_TO_CALL = re.compile(
     r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
 )
 _CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")
+
+
+# Not called yet ("nee hab noch net angerufen", "Polizei hab ich noch nicht gerufen", "haven't
+# called the police yet"); not someone else's call ("er hat mich nicht angerufen").
+NOT_CALLED = re.compile(
+    r"(?<!hat mich )(?<!hat uns )(?<!haben mich )(?<!haben uns )"
+    r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)\b(?: \w+){0,3}"
+    r" (?:angerufen|angerufn|gerufen|gewahlt|alarmiert|verstandigt)\b"
+    r"|\b(?:i|we|i ve|we ve)? ?(?:haven t|havent|have not|didn t|didnt|did not|not yet|never)"
+    r"(?: \w+){0,2} (?:called|rung|phoned|dialled|dialed|call|ring|phone|dial)\b(?! me\b| us\b)"
+)
+_CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "call", "rung", "phone", "dial", "ring")
+
+
+# Help called and coming ("hab angerufen, die kommen", "police are on their way"); not the
+# attackers coming back ("die kommen wieder"), not help that is not coming, and (checked where
+# it is used) not with a scene the rules see ("polizei ist unterwegs, er tritt die tür ein").
+HELP_COMING = re.compile(
+    r"\b(?:polizei|streife|bullen|feuerwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
+    r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
+    r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
+    r"|\b(?:angerufen|gerufen|alarmiert|verstandigt|called|rang|phoned|called them|rung)\b(?: \w+){0,4}"
+    r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
+)
+HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
+                             r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"
+                             r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b")
+
+
+def _help_coming(text: str) -> bool:
+    folded = fold(text)
+    return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded) and not _not_called(text)
+
+
+SAFE_NOW_WORDS = 8  # "ok die polizei ist jetzt da und er ist weg"
+
+
+def _only_safe_now(k: Knowledge, text: str, lang: str) -> bool:
+    """A short reply that only says it is over or the police are there, with no answer word
+    and no scene the rules see."""
+    folded = fold(text)
+    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(text, lang).meaning is None \
+        and not set(k.understander.danger(text).signals) - {"model"}
+
+
+def _not_called(text: str) -> bool:
+    folded = fold(text)
+    return any(w in folded for w in _CALLED_WORDS) and bool(NOT_CALLED.search(folded))
 
 
 def _asks_to_call(text: str) -> bool:

@@ -217,14 +217,15 @@ def current_messages(state: ConversationState, k: Knowledge, *, lead: str | None
     ]
 
 
-def emergency_reminder(state: ConversationState, k: Knowledge) -> list[OutboundMessage]:
+def emergency_reminder(state: ConversationState, k: Knowledge, text: str | None = None) -> list[OutboundMessage]:
     """The emergency advice again, in two lines: the whole text is just above, and someone
     in danger who writes "was soll ich machen" needs the numbers and the way on, not a
-    wall of the same text. Same numbers, same buttons."""
+    wall of the same text. Same numbers, same buttons; `text` instead of the short advice."""
     [advice] = current_messages(state, k)
     question = k.flow.questions[state.node]
     safe = next((o for o in question.options if "no" in o.means), question.options[0])
-    text = k.flow.texts.emergency_again.get(state.lang).format(safe=safe.label.get(state.lang))
+    if text is None:
+        text = k.flow.texts.emergency_again.get(state.lang).format(safe=safe.label.get(state.lang))
     return [replace(advice, text=text)]
 
 

@@ -749,7 +749,9 @@ STRONG_NOW = re.compile(
     r"|immer noch da|noch immer vor|immer noch vor|befindet sich noch|befinden sich noch|noch irgendwo"
     r"|is still in|are still in|still somewhere|kommt zur tur|kommen zur tur|comes to the door|coming to the door"
     r"|befindet sich weiterhin|befinden sich weiterhin|weiterhin im gebaude|weiterhin im haus|still in the building"
-    r"|befindet sich erneut|befinden sich erneut|befindet sich wieder|befinden sich wieder|in diesem augenblick|augenblicklich)\b"
+    r"|befindet sich erneut|befinden sich erneut|befindet sich wieder|befinden sich wieder|in diesem augenblick|augenblicklich"
+    # formal and plain: "zur Stunde", "at this moment", "Täter noch vor Ort", "sind immer noch hier"
+    r"|zur stunde|at this moment|at this very moment|noch vor ort|immer noch hier|noch immer hier|still here now)\b"
 )
 ALARM = _words(
     "hilfe", "hilfee", "hilf mir", "helft", "help", "helpp", "sos", "notfall", "notruf", "emergency", "mayday",
@@ -775,7 +777,7 @@ WEAPON = _words(
     "gewehr", "gewehre", "schusswaffe*", "knarre", "knarren", "revolver",
     "axt", "axe", "machete*", "baseballschlager*", "schlager", "knuppel*", "schlagstock*",
     "brecheisen", "brechstange*", "eisenstange*", "stange", "knife", "knives", "gun", "guns", "screwdriver",
-    "schraubenzieher", "schraubendreher", "mistgabel*", "heugabel*", "pitchfork*", "sense", "sichel",
+    "schraubenzieher", "schraubendreher", "mistgabel*", "heugabel*", "pitchfork*", "mit der sense", "mit ner sense", "mit einer sense", "ne sense", "eine sense", "sichel",
     "pistol*", "rifle*", "weapon*", "baseball bat*", "bat", "crowbar*", "with a club", "with clubs", "wooden club*", "carrying clubs", "swinging a club", "pfefferspray",
     "pepper spray*", "pepper sprayed", "reizgas", "molotov*", "fackel", "fackeln", "torch", "torches", "schuss", "schusse",
     "shot", "shots", "geschossen", "shooting", "schiesst", "schiessen", "shoots",
@@ -869,6 +871,7 @@ PERSON_PRESENT = _words(
     "an unserer tur", "vor meinem haus", "vor unserem haus", "vor dem haus", "vorm haus",
     "vor meiner wohnung", "vor dem fenster", "am fenster", "im garten", "in meinem garten",
     # dialect: "do stenne e paar kerle vorn haus", "vurm haus", "vor dr tier", "im gorten"
+    "tater noch vor ort", "tater vor ort", "tater sind noch vor ort", "tater ist noch vor ort",
     "vorn haus", "vurm haus", "vorm hause", "vor dr tier", "vor dor tur", "vor de tur", "im gorten", "in gorten",
     "in unserem garten", "im haus", "im hof", "im treppenhaus", "im flur", "im keller", "im hausflur",
     "in meinem laden", "in meine laden", "in meinem imbiss", "in meine imbiss", "in meinem geschaft", "in my shop",
@@ -974,7 +977,8 @@ ATTACK_NOW = _words(
     "throwing", "werfen", "wirft", "schreit", "schreien", "brullt", "brullen", "screaming",
     "shouting", "yelling", "klingelt sturm", "klopft", "klopfen", "knocking", "pounding",
     "wurgt", "wurgen", "choking", "strangling", "handgreiflich*", "aggressiv*", "aggressive",
-    "pushing me", "schubst mich", "schubsen mich", "schubsn mich", "schubse mich", "schlogn mich", "schlagn mich", "tritt mich", "treten mich", "kicking me",
+    "he kick me", "they kick me", "he punch me", "they punch me", "drucken mich", "druckt mich",
+    "drucken mich an", "druckt mich an", "pressing me against", "pinning me", "pinned me against", "pushing me", "schubst mich", "schubsen mich", "schubsn mich", "schubse mich", "schlogn mich", "schlagn mich", "tritt mich", "treten mich", "kicking me",
     "randaliert", "randalieren", "sturmen", "sturmt", "storming", "flaschen geworfen", "steine geworfen", "wird geworfen", "werden geworfen", "stuhle fliegen", "chairs flying", "lasst ihn nicht los", "lasst mich nicht los", "lasst sie nicht los", "won t let go", "lassen niemanden raus", "lasst uns nicht raus", "won t let us out", "won t let me out", "keeps shoving", "shoving", "verdroschen", "verprugelt", "being beaten up",
     "zerrt", "zerrt sie", "zerrt ihn", "dragging", "tritt nach", "treten nach", "tritt noch", "treten noch",
     "schlagt noch", "schlagen noch", "still kicking", "still hitting", "still punching",
@@ -1061,9 +1065,16 @@ SPOKEN_NOW = re.compile(
     r"|says|say|saying|shouts|shout|shouting|yells|yell|yelling|screams|scream|screaming|chants|chant|chanting"
     r"|going|goes|calls|calling|whispers|whispering|threatens|threatening)"
     r"(?: (?!(?:dass|that|er|sie|he|she|they)\b)[\w-]+){0,3}\s*[:,]?\s*(?=[„“\"«»‚]|'(?=\w))")
+# Shouted now at the writer, in the present: "die rufen „morgen brennt dei bude“", "se brüll'n
+# „mir wissen wo de wohnst“", "brüllen, dass se mich uffhängn wolln". Someone there, now.
+SHOUTED_NOW = re.compile(
+    r"\b(?:die|se|sie|er|einer|eener|ener|leute|leit|typen|manner|kerle|alle|they|he|someone|people|guys|men)"
+    r"(?: \w+){0,4} (?:ruft|rufen|rufn|ruf'n|schreit|schreien|schrein|schrei'n|brullt|brullen|brulln|brull'n|brüllt|brüllen|brülln"
+    r"|brüll'n|grolt|grolen|grölt|grölen|grol'n|gröl'n|skandieren|shouts|shouting|yells|yelling|screams|screaming|chanting|chants)"
+    r"(?: (?:rum|herum|rein|rüber|ruber|hoch|laut|immer|in|mir|mich|at me|at us|outside))*\s*[:,]?\s*(?:[„“\"«»‚]|'(?=\w)|dass\b|that\b)")
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
-    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin"
+    "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin stunde"
     " augenblick augenblicklich being grod"
     " tur door".split()
 )
@@ -1266,7 +1277,7 @@ SAYS_NOW_FUTURE = re.compile(
 # "werden gerade die Tische umgetreten" is the present passive, no future either.
 WHETHER_IF = re.compile(r"\b(?:know|sure|idk|dunno|unsure|decide|deciding)(?: \w+)? if (?:i|we) (?:should|shall)\b"
                         r"|\bob (?:ich|wir)\b(?: \w+){1,4} (?:sollte|sollten|soll|sollen)\b"
-                        r"|\b(?:wird|werden|wirst) (?:gerade|grad|grade|soeben)\b")
+                        r"|\b(?:wird|werden|wirst) (?:gerade|grad|grade|soeben|zur stunde|derzeit|momentan|aktuell)\b")
 # "Es werden immer mehr" is a crowd growing now, no future.
 GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
@@ -1391,6 +1402,8 @@ HELD_NOW = _words(
     "lasst ihn nicht los", "lasst sie nicht los", "lasst nicht los", "komm nicht weg", "komme nicht weg",
     "komm ni weg", "komm nicht raus", "komme nicht raus", "kann nicht weg", "eingekesselt", "umzingelt",
     "in die ecke gedrangt", "versperrt mir", "versperren mir", "won t let me", "wont let me",
+    # non-native and plain: "Sie halten mich in Büro, Tür zu", "They keep me in office, door is close"
+    "halten mich in", "halten mich im", "halt mich in", "they keep me in", "they hold me in", "keep me in the", "keep me in office",
     "won t let go", "wont let go", "have surrounded me", "ve surrounded me", "have surrounded us", "ve surrounded us",
     "re surrounding me", "are surrounding me", "are surrounding us", "m surrounded", "am surrounded", "we re surrounded",
     # cornered now, not "a guy cornered me after the session and said ..." told afterwards

@@ -20,7 +20,7 @@ from knowledge.concept_words import (
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
-    DRAWING, PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, SPOKEN_NOW, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
+    DRAWING, PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, SHOUTED_NOW, SPOKEN_NOW, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     FOLLOWED_SINCE_LEFT, MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SPAN_TO_NOW, SLANG_NOW, SLANG_WORDS,
     STABBED, STILL_GOING, WIRED_PACKAGE, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, HUMMED, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
@@ -224,6 +224,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
+    # Shouted at the writer now, in the present tense ("die rufen „morgen brennt dei bude“"):
+    # someone is there, whatever the words say. Looked for before the quotes are taken out.
+    shouted = bool(raw) and SHOUTED_NOW.search(raw.lower()) is not None
     if raw and ("'" in raw or not raw.isascii() or '"' in raw) and SPOKEN_NOW.search(raw.lower()) and QUOTED.search(raw):
         # said now: the scene is read around the words, whose tomorrow or "if" is the threat's
         raw = QUOTED.sub(" … ", raw)
@@ -373,10 +376,14 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # a weapon now ("Polizei nimmt gerade alles auf, aber der Typ steht wieder mit Messer vorm Haus").
     hazard_left = EXPLOSIVE.search(affirmed) or FIRE.search(affirmed) and not fire_out \
         or (now or progressive) and HAZARDS["weapon"].search(affirmed)
-    still = POLICE_STILL.sub(" ", folded) if "police" in folded or "poliz" in folded or "officer" in folded else folded
+    police_still = ("police" in folded or "poliz" in folded or "officer" in folded) and bool(POLICE_STILL.search(folded))
+    still = POLICE_STILL.sub(" ", folded) if police_still else folded
     if (OVER.search(KNOWS_WHERE.sub(" ", folded)) or fire_out or arrested) and not STILL_GOING.search(still) \
             and not INJURED_NOW.search(folded) and not HURT.search(folded) and not UNRESPONSIVE.search(folded) and (arrested or not hazard_left):
         found.add("over")
+    elif "safe_now" in found and police_still and not STILL_GOING.search(still) and not hazard_left \
+            and not INJURED_NOW.search(folded):
+        found.add("over")  # "the police officer is still here taking my statement, the guys ran off"
     if not now and FORETOLD.search(folded) and FORETOLD.search(NOT_LATER.sub(" ", folded)):
         found.add("foretold")
     elif not now and not scene_told and "tonight" in folded and COMING_TONIGHT.search(folded):
@@ -466,6 +473,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     actors = ACTORS if not PARKED.search(folded) else ACTOR_PEOPLE
     if len(folded.split()) <= 10 and "person" in found and not story and not actors.isdisjoint(folded.split()) \
             and not found & {"safe_now", "not_live", "over", "reported", "negated", "foretold"}:
+        found.add("live_situation")
+    if shouted and not told_habit and not online and not found & {"past", "past_tense", "safe_now", "not_live", "over", "aftermath"}:
         found.add("live_situation")
     # Two kinds of situation at once with no time said ("masked men in front of our house")
     # describe the scene as it is.

@@ -262,7 +262,7 @@ TEXTED = _words("texting", "texted", "texts me", "texts us", "text message*")
 # A short reply that says it was the first time ("no, first time", "zum ersten Mal"); in a
 # longer story "the first time he came" starts a count, so only replies of a few words.
 FIRST_TIME = re.compile(r"\b(?:(?:the )?first time|zum ersten mal|das erste mal|erstes mal|erste mal|never before"
-                        r"|nie zuvor|vorher nie|noch nie)\b")
+                        r"|nie zuvor|vorher nie|noch nie|erstmalig|erstmals|erstmaliger vorfall|einmalig)\b")
 FIRST_TIME_WORDS = 5
 # Said to have happened once, the first time: then "has it happened before?" is not asked
 # (unless the text tells it again, which wins). The incident, not a first term in office:
@@ -458,7 +458,7 @@ NOW = _words(
     "currently", "at the moment", "as we speak", "still there", "still here", "still outside",
     "is happening", "happening now", "right this moment", "this moment", "still", "just now",
     "eben", "grade eben", "rn", "atm", "soeben", "gegenwartig", "immer noch", "noch immer", "at this moment",
-    "befindet sich noch", "befinden sich noch", "noch irgendwo",
+    "befindet sich noch", "befinden sich noch", "noch irgendwo", "zur stunde", "noch vor ort", "immer noch hier", "noch immer hier",
     "immediately",
     # going on for minutes: "Es klingelt seit zehn Minuten Sturm"
     "grod", "grood",  # Saxon "gerade": "de Versammlung kippt grod"

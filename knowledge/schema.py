@@ -169,6 +169,8 @@ class FlowTexts(Strict):
     hint_which: L10n = Field(description="A bare yes or no where the answers are several: which one applies.")
     hint_yes_no: L10n
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
+    help_coming: L10n = Field(
+        description="After the 110 advice, when the user says the police were called and are coming.")
     emergency_again: L10n = Field(
         description="The emergency advice again, short, when the user writes something else at it; "
         "'{safe}': the label of the answer that says the user is safe."

@@ -337,3 +337,62 @@ def test_no_naming_another_offence_takes_it(knowledge, first, reply, lang):
     chat.text("nein")
     chat.text("nein")  # a plain no still opens the other kinds
     assert chat.state.category is None and "stalking" in option_ids(chat.last.messages)
+
+
+SCENE = "n abend, bin ortsvorsteher in pobershau. do steht seit ner halben stund a auto mit zwee mannsbilder vorm haus"
+
+
+def test_not_called_yet_after_the_advice_brings_the_110_line_and_is_no_answer(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(SCENE)
+    assert chat.state.node == "emergency"
+    chat.option("safe_continue")
+    asked_at, category = chat.state.node, chat.state.category
+    messages = chat.text("nee hab noch net angerufen")  # its "nee" is not a no to the question on screen
+    assert messages[0].emergency and messages[0].text == knowledge.flow.texts.help_first.get("de")
+    assert (chat.state.node, chat.state.category) == (asked_at, category)
+
+
+@pytest.mark.parametrize("lang, reply", [("de", "hab grad angerufen, die kommen"),
+                                         ("en", "ok called them, they're on their way")])
+def test_help_on_its_way_at_the_advice_is_acknowledged_not_told_to_call(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    chat.text(SCENE if lang == "de" else "two guys in a car outside my house shining a torch into my living room, leipzig")
+    assert chat.state.node == "emergency"
+    [message] = chat.text(reply)
+    assert message.text == knowledge.flow.texts.help_coming.get(lang)
+    assert "safe_continue" in [o.id for o in message.options]  # the way on, when safe
+    assert chat.state.node == "emergency"
+
+
+def test_the_attackers_coming_back_is_no_help_on_its_way(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(SCENE)
+    [message] = chat.text("die kommen wieder zur tür")
+    assert message.text != knowledge.flow.texts.help_coming.get("de")
+
+
+@pytest.mark.parametrize("reply", ["polizei is jetzt da", "die polizei ist jetzt hier", "they left"])
+def test_how_it_stands_now_after_the_advice_sets_no_offence(knowledge, reply):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(SCENE)
+    chat.option("safe_continue")
+    asked_at, category = chat.state.node, chat.state.category
+    chat.text(reply)  # the model alone read "die polizei ist jetzt hier" as property damage
+    assert (chat.state.node, chat.state.category) == (asked_at, category)
+
+
+@pytest.mark.parametrize("reply", ["Nein, erstmalig.", "nein, erstmals"])
+def test_a_first_time_said_formally_after_a_no_is_not_asked_again(knowledge, reply):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text("Im Auftrag des Bürgermeisters der Stadt Oederan teile ich mit, dass heute ein Schreiben "
+              "eingegangen ist, in welchem man droht, die Sache selbst in die Hand zu nehmen.")
+    chat.text("Nein, es besteht keine akute Gefahr.")
+    assert chat.state.node == "aspect_extremist"
+    messages = chat.text(reply)  # the no answers the motive, "erstmalig" whether it happened before
+    assert "mehrmals" not in all_text(messages)

@@ -116,6 +116,12 @@ DANGER = [
     "they are holding my wife in the car park",
 ]
 NOT_DANGER = [
+    # "in that sense" is no scythe ("Sense")
+    "No, it's about money and land. Not political in that sense.",
+    # shouting as a habit, in the past, or online is no one there now
+    "In der Ratssitzung rufen sie dann immer 'Lügner', jedes Mal",
+    "gestern haben die vorm rathaus gerufen 'du bist dran'",
+    "im netz schreien alle dass ich zurücktreten soll",
     # a voice humming is no device; a knife drawn on a note is a drawing; following online; weighing
     # whether to call the police; tired now (training writers CP and CR, stop 37)
     "Voicemail from a blocked number: just someone humming a funeral march, then saying my full name very slowly.",
@@ -485,6 +491,15 @@ SEEN_BY_THE_RULES = [
     "Jetzt brennt die Hütte lichterloh. Feuerwehr??",
     "ES REICHT!!! schon wieder dieser Mob vor meinem Haus, 15 Leute mit Trommeln und Megafon, die rufen "
     "'Volksverräter, wir kriegen dich'. Ich bin Bürgermeister und kein Freiwild. Wo bleibt die Polizei?!",
+    # shouted at the writer now, whatever the words' own time; formal and plain "now"; held and
+    # kicked in plain words (training writer CU, stop 37)
+    "die rufen „morgen brennt dei bude“ was soll ich machen??",
+    "se brüll'n „mir wissen wo de wohnst, du bist dor nächste“",
+    "Meldung: Am Dienstfahrzeug des Bürgermeisters werden zur Stunde auf dem Parkplatz des Rathauses Zschopau "
+    "die Reifen zerstochen. Täter noch vor Ort.",
+    "Sie halten mich in Büro, Tür zu, ich muss unterschreiben Rücktritt. Was ich machen??",
+    "Ich bin Bürgermeister, wollte nur schlichten, jetzt drücken mich zwei gegen mein Auto und einer hat mir in den "
+    "Bauch geboxt. Sind immer noch hier. Kommt wer?",
     "Die schubsn mich hin un her wie ne Puppe, zu dritt, un sagn 'na Herr Bürgermeister, wie isses so ohne Polizei?' "
     "Bin hinterm Vereinsheim in Großröhrsdorf. Was soll ich machen??",
     "he keeps following me since I left the town hall, 3rd time this week",
