@@ -1,14 +1,15 @@
 """Danger now told as a scene with its history: does 110 come first, and which offence?
 
-tests/data/dev/live-scenes-*.yaml: ten blind writers (CA-CE, CI, CK, CM, CN, CS; 6 December 2026) wrote
-messages that each happen while they are typed, labelled with the offence a caseworker
-would note once the person is safe. Many tell the scene with what came before ("he's
-outside again with the knife", "schon das 4. mal diese Woche, jetzt steht sie vor der
+tests/data/dev/live-scenes-*.yaml: eleven blind writers (CA-CE, CI, CK, CM, CN, CS, CW; 6
+December 2026) wrote messages that each happen while they are typed, labelled with the offence
+a caseworker would note once the person is safe. Many tell the scene with what came before
+("he's outside again with the knife", "schon das 4. mal diese Woche, jetzt steht sie vor der
 Uni"), with a doubt, or in a report's words. CA, CB, CD and CE are trained on (under their
-offence and danger_now, knowledge/data/examples-*.yaml); CC, CI, CK, CM, CN and CS never, they
-measure (CK, CM, CN, CS and the calm CL, CO, CT unread: their misses were never looked at). CS
-was written to the same brief as the trained CQ (stop 37): dialect, the history first, the
-threat's words quoted with their "tomorrow" or "if", a frightened question at the end.
+offence and danger_now, knowledge/data/examples-*.yaml); CC, CI, CK, CM, CN, CS and CW never,
+they measure (CK, CM, CN, CS, CW and the calm CL, CO, CT unread: their misses were never
+looked at). CS and CW were written to the same brief as the trained CQ, CU and CV (stop 37):
+dialect, the history first, the threat's words quoted with their "tomorrow" or "if", a
+frightened question at the end.
 
 Slurs shouted now without a threat (`insult`) are counted apart: they are not trained as
 danger now (since stop 36), and the 110 advice is not what such a scene needs first.

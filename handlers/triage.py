@@ -275,16 +275,9 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
             return _resolved(state, k.places.nearest(event.lat, event.lon), ctx)
         return _not_understood(state, k)
     if isinstance(event, TextIn):
-        advised = k.flow.emergency in state.history  # the 110 advice was shown, and left as safe
-        if advised and state.node != k.flow.emergency and _not_called(event.text):
-            return _not_called_yet(state, k)
-        if advised and state.node != k.flow.emergency and _only_safe_now(k, event.text, state.lang):
-            # "polizei is jetzt da", "they left": how it stands now, no answer and no offence
-            # (the model, trained on first messages, reads "die polizei ist jetzt hier" as damage)
-            return StepResult(state, current_messages(state, k))
-        if (advised or state.node == k.flow.emergency) and _help_coming(event.text) \
-                and not set(k.understander.danger(event.text).signals) - {"model"}:
-            return _help_on_its_way(state, k)
+        about_the_call = _about_the_call(state, event.text, ctx)
+        if about_the_call is not None:
+            return about_the_call
         result = _typed(state, event.text, on_screen, ctx)
         if _asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, result, k)
@@ -463,22 +456,50 @@ def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) ->
     return result.say_first(line)
 
 
-def _not_called_yet(state: ConversationState, k: Knowledge) -> StepResult:
-    """"nee hab noch net angerufen" after the 110 advice: no answer to the question on screen
-    (its "nee" is not a no to it) but a sign that no help is on its way: the 110 line, then the
-    same question."""
-    line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
-    return StepResult(state, [line, *current_messages(state, k)])
+# After the 110 advice, what the user says about the call: not made yet, help on its way, the
+# police there or the men gone. Each is said to, and the rest of the reply is still read as the
+# answer it is ("letzte woche am rathaus, hier noch nie. hab 110 angerufen, die kommen").
+NOT_CALLED_WORDS = 6  # "nee hab noch net angerufen": about the call only, no answer to the question
 
 
-def _help_on_its_way(state: ConversationState, k: Knowledge) -> StepResult:
-    """"hab angerufen, die kommen" after the 110 advice: said, and the same question (at the
-    advice itself, only its buttons: the user says when they are safe)."""
-    line = k.flow.texts.help_coming.get(state.lang)
+def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepResult | None:
+    k = ctx.knowledge
+    at_advice = state.node == k.flow.emergency
+    advised = k.flow.emergency in state.history and not at_advice  # shown, and left as safe
+    if not (advised or at_advice):
+        return None
+    if advised and _offence_asked(state, k) and _only_safe_now(k, text, state.lang):
+        # "polizei is jetzt da", "they left": how it stands, no offence (the model, trained on
+        # first messages, reads "die polizei ist jetzt hier" as damage): the question again
+        return StepResult(state, current_messages(state, k))
+    if _help_coming(text) and not set(k.understander.danger(text).signals) - {"model"}:
+        line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
+        if at_advice and not says_safe(fold(text)):
+            return StepResult(state, emergency_reminder(state, k, text=line.text))  # its buttons: safe, or end
+        result = _typed(state, text, picks(state, k), ctx)
+        # the model read "die kommen" as people coming: the rules saw no scene, so no 110 line again
+        again = k.flow.texts.help_first.get(state.lang)
+        result = replace(result, messages=[m for m in result.messages if m.text != again])
+        return _with_line(state, result, line, k)
+    if advised and _not_called(text):
+        line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
+        if len(normalize(text).split()) <= NOT_CALLED_WORDS:  # its "nee" is no answer to the question on screen
+            return StepResult(state, [line, *current_messages(state, k)])
+        return _with_line(state, _typed(state, text, picks(state, k), ctx), line, k)
+    return None
+
+
+def _with_line(state: ConversationState, result: StepResult, line: OutboundMessage, k: Knowledge) -> StepResult:
+    """`line` first; if the reply answered nothing else, the question again, not "not understood"."""
+    lang = result.state.lang if result.state else state.lang
+    if result.state == state and any(m.text.startswith(say(k, "not_understood", lang)) for m in result.messages):
+        return StepResult(state, [line, *current_messages(state, k)])
+    return result.say_first(line)
+
+
+def _offence_asked(state: ConversationState, k: Knowledge) -> bool:
     question = k.flow.questions.get(state.node)
-    if question is not None and question.emergency:
-        return StepResult(state, emergency_reminder(state, k, text=line))
-    return StepResult(state, [OutboundMessage(line), *current_messages(state, k)])
+    return state.node == CONFIRM_CATEGORY or question is not None and question.classify
 
 
 def _label_first(text: str, choices: list[Choice]) -> str | None:
@@ -502,10 +523,11 @@ _CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "e
 # called the police yet"); not someone else's call ("er hat mich nicht angerufen").
 NOT_CALLED = re.compile(
     r"(?<!hat mich )(?<!hat uns )(?<!haben mich )(?<!haben uns )"
-    r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)\b(?: \w+){0,3}"
-    r" (?:angerufen|angerufn|gerufen|gewahlt|alarmiert|verstandigt)\b"
-    r"|\b(?:i|we|i ve|we ve)? ?(?:haven t|havent|have not|didn t|didnt|did not|not yet|never)"
-    r"(?: \w+){0,2} (?:called|rung|phoned|dialled|dialed|call|ring|phone|dial)\b(?! me\b| us\b)"
+    r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)"
+    r"(?: (?:die|den|der))?(?: (?:polizei|110|112|notruf|bullen|cops|streife))?"
+    r" (?:angerufen|angerufn|gerufen|gerufn|gewahlt|alarmiert|verstandigt)\b"
+    r"|\b(?:haven t|havent|have not|didn t|didnt|did not|not yet)(?: (?:yet|even|actually))?"
+    r" (?:called|call|rung|ring|phoned|phone|dialled|dialed|dial)\b(?! me\b| us\b| back\b)"
 )
 _CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "call", "rung", "phone", "dial", "ring")
 

@@ -12,7 +12,7 @@ import yaml
 from knowledge.base import Knowledge
 
 DEV = Path(__file__).parent / "data" / "dev"
-NEVER_TRAINED_SCENES = ("cc", "ci", "ck", "cm", "cn", "cs")
+NEVER_TRAINED_SCENES = ("cc", "ci", "ck", "cm", "cn", "cs", "cw")
 NEVER_TRAINED_CALM = ("cj", "cl", "co", "ct")
 
 
@@ -27,13 +27,13 @@ def _texts(pattern: str, writers: tuple[str, ...], *, without: str | None = None
 
 def test_scenes_by_writers_never_trained_on_reach_110(knowledge: Knowledge) -> None:
     scenes = _texts("live-scenes-{}-*.yaml", NEVER_TRAINED_SCENES, without="insult")
-    assert len(scenes) == 806
+    assert len(scenes) == 942
     found = sum(knowledge.understander.danger(t).danger for t in scenes)
-    assert found / len(scenes) >= 0.89  # measured 726 of 806 (90.1 %)
+    assert found / len(scenes) >= 0.90  # measured 866 of 942 (91.9 %)
 
 
 def test_shaken_messages_with_nobody_in_danger_rarely_get_110(knowledge: Knowledge) -> None:
     calm = _texts("near-now-{}-*.yaml", NEVER_TRAINED_CALM)
     assert len(calm) == 640
     alarmed = sum(knowledge.understander.danger(t).danger for t in calm)
-    assert alarmed / len(calm) <= 0.05  # measured 22 of 640 (3.4 %)
+    assert alarmed / len(calm) <= 0.05  # measured 23 of 640 (3.6 %)

@@ -396,3 +396,38 @@ def test_a_first_time_said_formally_after_a_no_is_not_asked_again(knowledge, rep
     assert chat.state.node == "aspect_extremist"
     messages = chat.text(reply)  # the no answers the motive, "erstmalig" whether it happened before
     assert "mehrmals" not in all_text(messages)
+
+
+def test_help_on_its_way_inside_an_answer_keeps_the_answer(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(SCENE)
+    chat.option("safe_continue")
+    chat.text("ja")
+    asked_at = chat.state.node
+    messages = chat.text("hier zuhause noch nie. hab 110 angerufen, die kommen")
+    assert messages[0].text == knowledge.flow.texts.help_coming.get("de")
+    assert chat.state.node != asked_at  # the answer in it was taken, not swallowed
+    assert knowledge.flow.texts.help_first.get("de") not in all_text(messages)  # no "call 110" beside it
+
+
+@pytest.mark.parametrize("reply", [
+    "noch nicht, aber einer hat gerufen „wir wissen wo dein mann arbeitet“",  # someone shouted, no call missed
+    "weiß ich nicht. er hat gerufen mein mann soll sich um seinen eigenen dreck kümmern",
+    "er hat mich nicht angerufen",
+])
+def test_shouting_or_someone_elses_call_is_no_call_missed(reply):
+    from handlers.triage import _not_called
+    assert not _not_called(reply)
+
+
+def test_a_place_at_the_place_question_after_the_advice_is_taken(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text("do steht seit ner halben stund a auto mit zwee mannsbilder vorm haus")
+    chat.option("safe_continue")
+    chat.text("ja")
+    chat.text("nein")
+    assert chat.state.node == "municipality"
+    chat.text("plauen, bin grad am oberen bahnhof vorbei")  # "vorbei" is no "it's over" here
+    assert chat.state.place_id is not None
