@@ -260,6 +260,11 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         and understood.danger_probability < ANSWER_REST_THRESHOLD and names_only_a_place(text))
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
+    if later_scene and signals == ("model",) and understood.danger_probability < NOW_REST_THRESHOLD \
+            and concepts(fold(text), text).isdisjoint(CUES):
+        # a later reply with no scene in it ("Hierzu liegen uns keine Erkenntnisse vor. Der Anlass
+        # scheint persönlicher Natur zu sein."): the model, trained on first messages, must be surer
+        signals = ()
     if not model_danger:
         now = understood.when == "now" and not after_no
         if understood.danger_probability < (NOW_REST_THRESHOLD if now else ANSWER_REST_THRESHOLD):

@@ -70,7 +70,7 @@ class Understander:
         small = smalltalk_kind(folded, _place_names(place), _place_word(places) if place else None)
         # Small talk names no offence and no danger, whatever the model makes of it.
         ranking = () if small else self._ranking(self._category_vector(text, vector))
-        verdict = self._danger(folded, vector, found, small_talk=small is not None)
+        verdict = self._whole_danger(text, folded, vector, found, small_talk=small is not None)
         named = find_aspects(folded)
         lang = self._head("lang", vector)
         return Understanding(
@@ -142,7 +142,30 @@ class Understander:
         folded = fold(text)
         found = concepts(folded, text)
         vector = self.model.vector(text, folded, found) if self.model else None
-        return self._danger(folded, vector, found, small_talk=smalltalk_kind(folded) is not None)
+        return self._whole_danger(text, folded, vector, found, small_talk=smalltalk_kind(folded) is not None)
+
+    def _whole_danger(self, text: str, folded: str, vector: Any, found: set[str], *, small_talk: bool) -> DangerVerdict:
+        verdict = self._danger(folded, vector, found, small_talk=small_talk)
+        if verdict.danger or small_talk or len(folded.split()) < LONG_WAY_WORDS:
+            return verdict
+        return self._now_at_last(text) or verdict
+
+    def _now_at_last(self, text: str) -> DangerVerdict | None:
+        """The long way to now: weeks of letters and votes told in the past, then a sentence
+        that opens with now ("Jetzt gerade, vor meine Haus, Nachbar hat mir mit Stock auf Arm
+        geschlagen ... Er ist noch in Garten"). That sentence and what follows, read on their
+        own, are the scene if the rules call them one (the model, which reads the whole as a
+        report, is not asked)."""
+        for brk in _SENTENCE_BREAK.finditer(text):
+            tail = text[brk.end():]
+            folded = fold(tail)
+            if len(folded.split()) < MIN_TAIL_WORDS or not NOW_OPENER.match(folded):
+                continue
+            found = concepts(folded, tail)
+            rules = tuple(self.rules.signals(folded, found))
+            if TAIL_SCENES.intersection(rules):  # a scene, not a word ("who can advise me, my family is in danger")
+                return DangerVerdict(True, rules, 0.0)
+        return None
 
     def scene_after(self, text: str, threshold: float) -> DangerVerdict:
         """A scene told in a later clause of `text` ("ja mehrfach. Aktuell hält sich eine
@@ -205,6 +228,16 @@ def affirming(part: str) -> bool:
 
 
 # Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
+# A sentence that opens with now, after a story told in the past (Understander._now_at_last):
+# only in messages of at least LONG_WAY_WORDS words, where the story outweighs the scene.
+_SENTENCE_BREAK = re.compile(r"[.!?;:]+\s+")
+NOW_OPENER = re.compile(
+    r"^(?:(?:aber|und|doch|but|and|ok|so|also|nun|na)\s+)?(?:und\s+)?"
+    r"(?:jetzt gerade|gerade eben|gerade jetzt|jetzt|jetze|etz|etze|gerade|grad|grade|grod|eben|im augenblick|im moment"
+    r"|in diesem moment|in diesem augenblick|aktuell|zur stunde|right now|now|just now|at this moment|in this moment"
+    r"|at the moment|as we speak|tonight|this evening|heute abend|heute nacht|heit)\b")
+LONG_WAY_WORDS = 30
+TAIL_SCENES = frozenset({"now+situation", "hazard"})
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
 # A clause that wonders whether ("ob", "whether"), supposes ("falls") or describes what a

@@ -29,7 +29,7 @@ def test_scenes_by_writers_never_trained_on_reach_110(knowledge: Knowledge) -> N
     scenes = _texts("live-scenes-{}-*.yaml", NEVER_TRAINED_SCENES, without="insult")
     assert len(scenes) == 942
     found = sum(knowledge.understander.danger(t).danger for t in scenes)
-    assert found / len(scenes) >= 0.90  # measured 866 of 942 (91.9 %)
+    assert found / len(scenes) >= 0.90  # measured 868 of 942 (92.1 %)
 
 
 def test_shaken_messages_with_nobody_in_danger_rarely_get_110(knowledge: Knowledge) -> None:

@@ -10,6 +10,11 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    # the long way to now: months told in the past, then a sentence that opens with now and tells
+    # the scene (training writer DC, stop 37; the model reads the whole as a report)
+    "district councillor, görlitz. threats for months after my speech on refugees, all reported, nothing came of it. "
+    "now: someone hammering on my flat door. shouting he'll stab me the moment i open. not a voice i know. "
+    "i'm in the bedroom with the door shut.",
     # a threat's "tomorrow" shouted by someone there for minutes (never-trained writer, stop 37)
     "keeps saying I won't see tomorrow, he's been there 15 mins",
     "jetzt reichts, der steht schon wieder vor meiner tür und brüllt",
@@ -116,6 +121,11 @@ DANGER = [
     "they are holding my wife in the car park",
 ]
 NOT_DANGER = [
+    # a long story and a "now" that asks for advice; "the police. Now ..." is two sentences
+    "Over the last months I had letters, an egg attack on my car and two visits by a man at my door, all reported to "
+    "the police. Now I just want to know who else can advise me, because my family is worried.",
+    "Seit der Abstimmung im März bekomme ich Briefe, zweimal stand einer nachts vor dem Haus, die Polizei hat alles "
+    "aufgenommen. Jetzt möchte ich das endlich einmal richtig melden und wissen, an wen ich mich wenden kann.",
     # "in that sense" is no scythe ("Sense")
     "No, it's about money and land. Not political in that sense.",
     # shouting as a habit, in the past, or online is no one there now
