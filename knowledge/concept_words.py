@@ -1067,11 +1067,12 @@ SPOKEN_NOW = re.compile(
     r"(?: (?!(?:dass|that|er|sie|he|she|they)\b)[\w-]+){0,3}\s*[:,]?\s*(?=[„“\"«»‚]|'(?=\w))")
 # Shouted now at the writer, in the present: "die rufen „morgen brennt dei bude“", "se brüll'n
 # „mir wissen wo de wohnst“", "brüllen, dass se mich uffhängn wolln". Someone there, now.
-SHOUTED_NOW = re.compile(
+SHOUTED_NOW = Gated(
     r"\b(?:die|se|sie|er|einer|eener|ener|leute|leit|typen|manner|kerle|alle|they|he|someone|people|guys|men)"
     r"(?: \w+){0,4} (?:ruft|rufen|rufn|ruf'n|schreit|schreien|schrein|schrei'n|brullt|brullen|brulln|brull'n|brüllt|brüllen|brülln"
     r"|brüll'n|grolt|grolen|grölt|grölen|grol'n|gröl'n|skandieren|shouts|shouting|yells|yelling|screams|screaming|chanting|chants)"
-    r"(?: (?:rum|herum|rein|rüber|ruber|hoch|laut|immer|in|mir|mich|at me|at us|outside))*\s*[:,]?\s*(?:[„“\"«»‚]|'(?=\w)|dass\b|that\b)")
+    r"(?: (?:rum|herum|rein|rüber|ruber|hoch|laut|immer|in|mir|mich|at me|at us|outside))*\s*[:,]?\s*(?:[„“\"«»‚]|'(?=\w)|dass\b|that\b)",
+    ("ruf", "schrei", "brul", "brül", "grol", "gröl", "skandier", "shout", "yell", "scream", "chant"))
 # A word each alternative of STRONG_NOW / SLANG_NOW has ("beeil..." is checked apart).
 STRONG_NOW_WORDS = frozenset(
     "gerade grad grade rn moment currently speak right direkt soben gegenwartig just still noch befindet befinden weiterhin stunde"

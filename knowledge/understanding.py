@@ -156,6 +156,8 @@ class Understander:
         geschlagen ... Er ist noch in Garten"). That sentence and what follows, read on their
         own, are the scene if the rules call them one (the model, which reads the whole as a
         report, is not asked)."""
+        if not _NOW_AFTER_BREAK.search(text):
+            return None  # most long stories have no sentence that opens with now
         for brk in _SENTENCE_BREAK.finditer(text):
             tail = text[brk.end():]
             folded = fold(tail)
@@ -237,6 +239,10 @@ NOW_OPENER = re.compile(
     r"|in diesem moment|in diesem augenblick|aktuell|zur stunde|right now|now|just now|at this moment|in this moment"
     r"|at the moment|as we speak|tonight|this evening|heute abend|heute nacht|heit)\b")
 LONG_WAY_WORDS = 30
+# The cheap look for such a sentence first: a break, then within three words a word of now.
+_NOW_AFTER_BREAK = re.compile(
+    r"[.!?;:]+\s+(?:\w+\s+){0,2}?(?:jetzt|jetze|etz|etze|gerade|grad|grade|grod|eben|augenblick|moment|aktuell"
+    r"|stunde|now|tonight|evening|abend|nacht|heit)\b", re.IGNORECASE)
 TAIL_SCENES = frozenset({"now+situation", "hazard"})
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
