@@ -468,19 +468,24 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     advised = k.flow.emergency in state.history and not at_advice  # shown, and left as safe
     if not (advised or at_advice):
         return None
-    if advised and _offence_asked(state, k) and _only_safe_now(k, text, state.lang):
-        # "polizei is jetzt da", "they left": how it stands, no offence (the model, trained on
-        # first messages, reads "die polizei ist jetzt hier" as damage): the question again
+    if advised and not _is_place_node(state, k) and _only_safe_now(k, text, state.lang):
+        # "polizei is jetzt da", "she is safe now": how it stands, no answer and no offence (the
+        # model, trained on first messages, reads "die polizei ist jetzt hier" as damage): the
+        # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     if _help_coming(text) and not set(k.understander.danger(text).signals) - {"model"}:
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not says_safe(fold(text)):
             return StepResult(state, emergency_reminder(state, k, text=line.text))  # its buttons: safe, or end
+        if _offence_asked(state, k):  # "ok she called, police are on the way" names no offence
+            return StepResult(state, [line, *current_messages(state, k)])
         result = _typed(state, text, picks(state, k), ctx)
         # the model read "die kommen" as people coming: the rules saw no scene, so no 110 line again
         again = k.flow.texts.help_first.get(state.lang)
         result = replace(result, messages=[m for m in result.messages if m.text != again])
         return _with_line(state, result, line, k)
+    if at_advice and _not_called(text):  # "no, she has not called the police yet": no "no, not in danger"
+        return StepResult(state, emergency_reminder(state, k))
     if advised and _not_called(text):
         line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
         if len(normalize(text).split()) <= NOT_CALLED_WORDS:  # its "nee" is no answer to the question on screen
@@ -526,7 +531,7 @@ NOT_CALLED = re.compile(
     r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)"
     r"(?: (?:die|den|der))?(?: (?:polizei|110|112|notruf|bullen|cops|streife))?"
     r" (?:angerufen|angerufn|gerufen|gerufn|gewahlt|alarmiert|verstandigt)\b"
-    r"|\b(?:haven t|havent|have not|didn t|didnt|did not|not yet)(?: (?:yet|even|actually))?"
+    r"|\b(?:haven t|havent|have not|hasn t|hasnt|has not|didn t|didnt|did not|not yet)(?: (?:yet|even|actually))?"
     r" (?:called|call|rung|ring|phoned|phone|dialled|dialed|dial)\b(?! me\b| us\b| back\b)"
 )
 _CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "call", "rung", "phone", "dial", "ring")
@@ -559,8 +564,12 @@ def _only_safe_now(k: Knowledge, text: str, lang: str) -> bool:
     """A short reply that only says it is over or the police are there, with no answer word
     and no scene the rules see."""
     folded = fold(text)
-    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(text, lang).meaning is None \
+    told = _FILLER.sub("", text)  # "ok the police are there now": the "ok" says no yes to the question
+    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None \
         and not set(k.understander.danger(text).signals) - {"model"}
+
+
+_FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
 
 
 def _not_called(text: str) -> bool:

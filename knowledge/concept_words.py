@@ -1470,5 +1470,5 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
 # The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die
 # Polizei da", "police are here now", "cops here".
 POLICE_ARRIVED = re.compile(
-    r"\b(?:polizei|polizisten|streife|police|cops?)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived)\b"
+    r"\b(?:polizei|polizisten|streife|police|cops?)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived|there now|there with her|there with him|on site|on the scene)\b"
 )

@@ -431,3 +431,22 @@ def test_a_place_at_the_place_question_after_the_advice_is_taken(knowledge):
     assert chat.state.node == "municipality"
     chat.text("plauen, bin grad am oberen bahnhof vorbei")  # "vorbei" is no "it's over" here
     assert chat.state.place_id is not None
+
+
+def test_not_called_yet_at_the_advice_is_no_no(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("a man followed her car from the council session and is sitting in his car at the next pump now")
+    assert chat.state.node == "emergency"
+    [message] = chat.text("no, she has not called the police yet")  # its "no" is not "safe, go on"
+    assert chat.state.node == "emergency" and "110" in message.text
+
+
+def test_police_there_after_an_ok_sets_no_offence(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("a man followed her car from the council session and is sitting in his car at the next pump now")
+    chat.option("safe_continue")
+    asked_at, category = chat.state.node, chat.state.category
+    chat.text("ok the police are there now")  # had become "property damage and prevention"
+    assert (chat.state.node, chat.state.category) == (asked_at, category)
