@@ -473,7 +473,8 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # model, trained on first messages, reads "die polizei ist jetzt hier" as damage): the
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
-    if _help_coming(text) and not set(k.understander.danger(text).signals) - {"model"}:
+    not_called = _not_called(text)
+    if not not_called and _help_coming(text) and not set(k.understander.danger(text).signals) - {"model"}:
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not says_safe(fold(text)):
             return StepResult(state, emergency_reminder(state, k, text=line.text))  # its buttons: safe, or end
@@ -484,9 +485,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         again = k.flow.texts.help_first.get(state.lang)
         result = replace(result, messages=[m for m in result.messages if m.text != again])
         return _with_line(state, result, line, k)
-    if at_advice and _not_called(text):  # "no, she has not called the police yet": no "no, not in danger"
+    if at_advice and not_called:  # "no, she has not called the police yet": no "no, not in danger"
         return StepResult(state, emergency_reminder(state, k))
-    if advised and _not_called(text):
+    if advised and not_called:
         line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
         if len(normalize(text).split()) <= NOT_CALLED_WORDS:  # its "nee" is no answer to the question on screen
             return StepResult(state, [line, *current_messages(state, k)])
@@ -554,10 +555,12 @@ HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren
 
 def _help_coming(text: str) -> bool:
     folded = fold(text)
-    return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded) and not _not_called(text)
+    return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded)
 
 
 SAFE_NOW_WORDS = 8  # "ok die polizei ist jetzt da und er ist weg"
+# Fillers before such a reply, no answer word: "ok the police are there now".
+_FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
 
 
 def _only_safe_now(k: Knowledge, text: str, lang: str) -> bool:
@@ -567,9 +570,6 @@ def _only_safe_now(k: Knowledge, text: str, lang: str) -> bool:
     told = _FILLER.sub("", text)  # "ok the police are there now": the "ok" says no yes to the question
     return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None \
         and not set(k.understander.danger(text).signals) - {"model"}
-
-
-_FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
 
 
 def _not_called(text: str) -> bool:

@@ -214,7 +214,7 @@ SHELTERED = _words(
     "tur ist abgeschlossen", "hab abgeschlossen", "habe abgeschlossen", "abgesperrt",
     "polizei ist da", "polizei ist jetzt da", "polizei ist hier", "polizei ist gekommen",
     "polizei ist eingetroffen", "polizei kam", "streife ist da", "i m inside", "im inside",
-    "we re inside", "were inside", "we are inside", "i am inside", "door locked", "door is locked",
+    "we re inside", "were inside", "we are inside", "i am inside", "door locked", "door is locked", "locked myself in", "we locked ourselves in", "in the bathroom locked", "in the bedroom locked", "bathroom locked", "room locked",
     "locked the door", "police are here", "police is here", "police arrived", "police came",
     "police have arrived", "police got here", "cops are here", "alles gut", "all good", "im ok",
     "i m ok", "i am ok", "i m okay", "bin ok", "mir geht s gut", "uns geht s gut",

@@ -220,14 +220,18 @@ NEXT_TO_BURN = re.compile(r"\b(?:als nachstes|als nachster|bald|demnachst|next(?
 COMING_TONIGHT = re.compile(r"\b(?:will|ll|gonna|going to)(?: \w+){0,2} (?:come|coming|be back|come back|come round|come over|show up|stop by|visit)\b(?: \w+){0,4} tonight\b")
 
 
+_QUOTE_MARKS = frozenset("„“\"«»‚'")
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
     found: set[str] = set()
     # Shouted at the writer now, in the present tense ("die rufen „morgen brennt dei bude“"):
     # someone is there, whatever the words say. Looked for before the quotes are taken out.
-    shouted = bool(raw) and SHOUTED_NOW.search(raw.lower()) is not None
-    if raw and ("'" in raw or not raw.isascii() or '"' in raw) and SPOKEN_NOW.search(raw.lower()) and QUOTED.search(raw):
+    lowered = raw.lower()
+    shouted = bool(raw) and SHOUTED_NOW.search(lowered) is not None
+    if raw and not _QUOTE_MARKS.isdisjoint(raw) and QUOTED.search(raw) and SPOKEN_NOW.search(lowered):
         # said now: the scene is read around the words, whose tomorrow or "if" is the threat's
         raw = QUOTED.sub(" … ", raw)
         folded = _outside_quotes(raw)

@@ -229,7 +229,6 @@ def affirming(part: str) -> bool:
     return _DENYING.isdisjoint(fold(part).split())
 
 
-# Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
 # A sentence that opens with now, after a story told in the past (Understander._now_at_last):
 # only in messages of at least LONG_WAY_WORDS words, where the story outweighs the scene.
 _SENTENCE_BREAK = re.compile(r"[.!?;:]+\s+")
@@ -244,6 +243,8 @@ _NOW_AFTER_BREAK = re.compile(
     r"[.!?;:]+\s+(?:\w+\s+){0,2}?(?:jetzt|jetze|etz|etze|gerade|grad|grade|grod|eben|augenblick|moment|aktuell"
     r"|stunde|now|tonight|evening|abend|nacht|heit)\b", re.IGNORECASE)
 TAIL_SCENES = frozenset({"now+situation", "hazard"})
+
+# Where a clause ends: a full stop, comma or dash, or "aber", "und", "but", "and".
 _CLAUSE_BREAK = re.compile(r"[.!?;:–]+\s+|,\s+|\s+(?:aber|but|und|and|doch)\s+", re.IGNORECASE)
 MIN_TAIL_WORDS = 3
 # A clause that wonders whether ("ob", "whether"), supposes ("falls") or describes what a

@@ -450,3 +450,13 @@ def test_police_there_after_an_ok_sets_no_offence(knowledge):
     asked_at, category = chat.state.node, chat.state.category
     chat.text("ok the police are there now")  # had become "property damage and prevention"
     assert (chat.state.node, chat.state.category) == (asked_at, category)
+
+
+@pytest.mark.parametrize("reply", ["ok im in the bathroom, locked", "i locked myself in the bedroom"])
+def test_locked_in_a_room_at_the_advice_goes_on(knowledge, reply):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("theres a guy in the stairwell of my building kicking my door and yelling that i wont see tomorrow")
+    assert chat.state.node == "emergency"
+    chat.text(reply)
+    assert chat.state.node != "emergency"
