@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -25,12 +27,12 @@ from knowledge.schema import (
     UiTexts,
 )
 from knowledge.danger import DangerRules
-from knowledge.examples import EXAMPLE_FILES, ExamplesFile, TrainingSet
-from knowledge.model import Model, obtain
+from knowledge.examples import EXAMPLE_FILES, ExamplesFile, TrainingSet, sources_digest
+from knowledge.model import Model, find_by_sources, obtain, remember
 from knowledge.understanding import Understander, Understanding
 from knowledge.escalation_policy import EscalationFile
 from knowledge.roster import DutyRoster
-from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, read_yaml
+from knowledge.yamlsource import KnowledgeError, Problem, YamlDocument, parse_yaml, read_yaml
 
 # File name -> root model. Order is the order errors are reported in.
 FILES: dict[str, type[BaseModel]] = {
@@ -45,6 +47,7 @@ FILES: dict[str, type[BaseModel]] = {
     EXAMPLE_FILES["de"]: ExamplesFile,
     EXAMPLE_FILES["en"]: ExamplesFile,
 }
+EXAMPLE_NAMES = tuple(EXAMPLE_FILES.values())
 
 
 def default_dir() -> Path:
@@ -67,8 +70,9 @@ class Knowledge:
     incident: IncidentTexts
     roster: DutyRoster | None = None
     escalation: EscalationFile | None = None
-    examples: dict[str, ExamplesFile] = field(default_factory=dict)  # by language
+    examples: ExampleFiles = field(default_factory=lambda: ExampleFiles({}))  # by language
     model: Model | None = None  # trained on `examples` (knowledge.model)
+    sources: str = ""  # what the model's training set is built from (examples.sources_digest)
 
     @cached_property
     def understander(self) -> Understander:
@@ -180,6 +184,8 @@ def _load(directory: Path | None, check_references: bool) -> Knowledge:
     models: dict[str, Any] = {}
     documents: dict[str, YamlDocument] = {}
     for name, model in FILES.items():
+        if name in EXAMPLE_NAMES:
+            continue  # below: parsed only when no stamped model fits their bytes
         path = directory / name
         if not path.exists():
             problems.append(Problem(name, None, "", "file is missing"))
@@ -194,15 +200,25 @@ def _load(directory: Path | None, check_references: bool) -> Knowledge:
         models[name] = _validate(doc, model, problems)
         if name == "police.yaml" and models[name] is None:
             _locate_police_problems(doc, problems, before)
+    raw = _example_bytes(directory, problems)
     for csv_name in PLACE_FILES:
         if not (directory / csv_name).exists():
             problems.append(Problem(csv_name, None, "", "place data file is missing"))
+    search = [directory, default_dir()]
+    model = None
+    if not problems:
+        catalogue: CategoriesFile = models["categories.yaml"]
+        places = load_places(directory, models["police.yaml"])
+        sources = sources_digest(raw, sorted(catalogue.categories), neutral_texts(places))
+        model = find_by_sources(sources, search)
+    stamped = model is not None
+    examples = ExampleFiles(raw) if stamped else ExampleFiles.parse(raw, problems)
     if problems:
         raise KnowledgeError(problems)
-    catalogue: CategoriesFile = models["categories.yaml"]
-    examples = {lang: models[name] for lang, name in EXAMPLE_FILES.items()}
-    places = load_places(directory, models["police.yaml"])
-    training = TrainingSet.build(examples, sorted(catalogue.categories), neutral_texts(places))
+    if model is None:
+        training = TrainingSet.build(dict(examples), sorted(catalogue.categories), neutral_texts(places))
+        # Current shipped or cached model, else trained now (a reload after an admin edit).
+        model = obtain(training, search)
     knowledge = Knowledge(
         flow=models["flow.yaml"],
         texts=models["texts.yaml"],
@@ -219,13 +235,89 @@ def _load(directory: Path | None, check_references: bool) -> Knowledge:
         roster=models["roster.yaml"],
         escalation=models["escalation.yaml"],
         examples=examples,
-        # Current shipped or cached model, else trained now (a reload after an admin edit).
-        model=obtain(training, [directory, default_dir()]),
+        model=model,
+        sources=sources,
     )
     if check_references:
         from knowledge.checks import reference_problems
 
-        errors = [p for p in reference_problems(knowledge) if p.severity == "error"]
+        # A stamped model's examples passed these checks when it was stamped (same bytes).
+        errors = [p for p in reference_problems(knowledge, examples=not stamped) if p.severity == "error"]
         if errors:
             raise KnowledgeError(errors)
+        if model.sources != sources:
+            remember(model, sources)
     return knowledge
+
+
+def _example_bytes(directory: Path, problems: list[Problem]) -> dict[str, bytes]:
+    raw: dict[str, bytes] = {}
+    for name in EXAMPLE_NAMES:
+        try:
+            raw[name] = (directory / name).read_bytes()
+        except FileNotFoundError:
+            problems.append(Problem(name, None, "", "file is missing"))
+        except OSError as exc:
+            problems.append(Problem(name, None, "", f"cannot read file: {exc.strerror}"))
+    return raw
+
+
+def _parse_examples(raw: dict[str, bytes], problems: list[Problem]
+                    ) -> tuple[dict[str, ExamplesFile], dict[str, YamlDocument]]:
+    """The example files by language, validated, and their documents by file name."""
+    files: dict[str, ExamplesFile] = {}
+    documents: dict[str, YamlDocument] = {}
+    for lang, name in EXAMPLE_FILES.items():
+        if name not in raw:
+            continue
+        try:
+            doc = parse_yaml(raw[name], name)
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+            continue
+        documents[name] = doc
+        if (parsed := _validate(doc, ExamplesFile, problems)) is not None:
+            files[lang] = parsed
+    return files, documents
+
+
+class ExampleFiles(Mapping[str, ExamplesFile]):
+    """The example files by language. When the model is stamped with their bytes they are
+    parsed on first use (`knowledge check`, retraining, benchmarks), not at every start:
+    reading and validating 7 MB of YAML was half the start-up (bench/bench_understanding.py)."""
+
+    def __init__(self, raw: dict[str, bytes]):
+        self._raw = raw
+        self._parsed: tuple[dict[str, ExamplesFile], dict[str, YamlDocument]] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def parse(cls, raw: dict[str, bytes], problems: list[Problem]) -> ExampleFiles:
+        """Parsed now, their problems added to `problems` (the load reports them all)."""
+        files = cls(raw)
+        files._parsed = _parse_examples(raw, problems)
+        return files
+
+    def _files(self) -> tuple[dict[str, ExamplesFile], dict[str, YamlDocument]]:
+        with self._lock:
+            if self._parsed is None:
+                problems: list[Problem] = []
+                parsed = _parse_examples(self._raw, problems)
+                if problems:  # stamped bytes passed the checks; said plainly if not
+                    raise KnowledgeError(problems)
+                self._parsed = parsed
+            return self._parsed
+
+    @property
+    def documents(self) -> dict[str, YamlDocument]:
+        """Each example file's document (lines of its values), by file name."""
+        return self._files()[1]
+
+    def __getitem__(self, lang: str) -> ExamplesFile:
+        return self._files()[0][lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files()[0])
+
+    def __len__(self) -> int:
+        return len(self._files()[0])

@@ -23,8 +23,9 @@ def _problem(k: Knowledge, file: str, loc: tuple, message: str, severity: str = 
     return Problem(file, line, name, message, severity)
 
 
-def reference_problems(k: Knowledge) -> list[Problem]:
-    """Every dangling reference, unreachable question and cycle in the flow."""
+def reference_problems(k: Knowledge, *, examples: bool = True) -> list[Problem]:
+    """Every dangling reference, unreachable question and cycle in the flow; with
+    `examples` also the example files' (which parses them if they were not at load)."""
     problems: list[Problem] = []
     problems += _flow_problems(k)
     problems += _safety_problems(k)
@@ -32,8 +33,9 @@ def reference_problems(k: Knowledge) -> list[Problem]:
     problems += police_problems(k)
     problems += placeholder_problems(k)
     problems += escalation_problems(k)
-    problems += content_problems(k)
-    problems += example_problems(k)
+    problems += content_problems(k, examples)
+    if examples:
+        problems += example_problems(k)
     return problems
 
 

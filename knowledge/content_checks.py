@@ -91,8 +91,8 @@ def contact_phone_problems(k: Knowledge) -> list[Problem]:
     return out
 
 
-def content_problems(k: Knowledge) -> list[Problem]:
+def content_problems(k: Knowledge, examples: bool = True) -> list[Problem]:
     out: list[Problem] = []
-    for doc in k.documents.values():
+    for doc in (*k.documents.values(), *(k.examples.documents.values() if examples else ())):
         out += mojibake_problems(doc)
     return out + contact_phone_problems(k)

@@ -26,7 +26,7 @@ def example_problems(k: Knowledge) -> list[Problem]:
     labels_of: dict[tuple[str, str], set[str]] = {}  # (file, normalised text) -> its categories
     for lang, examples in sorted(k.examples.items()):
         file = EXAMPLE_FILES[lang]
-        doc = k.documents.get(file)
+        doc = k.examples.documents.get(file)
 
         def problem(loc: tuple, message: str, severity: str = "warning") -> Problem:
             line = doc.line_of(loc) if doc else None

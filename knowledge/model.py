@@ -150,8 +150,12 @@ def _softmax(raw: np.ndarray) -> np.ndarray:
 class Model:
     """Scores texts with the exported vocabulary and heads; immutable after loading."""
 
-    def __init__(self, key: str, vectorizer: Vectorizer, heads: dict[str, Head]):
+    def __init__(self, key: str, vectorizer: Vectorizer, heads: dict[str, Head], sources: str = ""):
         self.key = key
+        # The digest of the example files' bytes (and what else the training set is built
+        # from) this model was trained and checked on: with it, a start finds the model
+        # without parsing the examples (`find_by_sources`). Empty: not stamped.
+        self.sources = sources
         self.vectorizer = vectorizer
         self.heads = heads
         self.vocabulary_size = len(vectorizer.vocabulary)
@@ -192,6 +196,7 @@ class Model:
         vec = self.vectorizer
         meta = {
             "key": self.key,
+            "sources": self.sources,
             "heads": {
                 name: {"classes": list(h.classes), "kind": h.kind, "group_weights": list(h.group_weights)}
                 for name, h in self.heads.items()
@@ -225,7 +230,11 @@ class Model:
                 for name, spec in meta["heads"].items()
             }
             vectorizer = Vectorizer(vocabulary, npz["idf"])
-            return cls(meta["key"], vectorizer, heads)
+            return cls(meta["key"], vectorizer, heads, meta.get("sources", ""))
+
+    def stamped(self, sources: str) -> Model:
+        """The same model, stamped as trained and checked on the examples of `sources`."""
+        return Model(self.key, self.vectorizer, self.heads, sources)
 
 
 # The code that defines the features and the training recipe: an artifact made by other
@@ -245,15 +254,73 @@ def model_key(training: TrainingSet) -> str:
     return f"{MODEL_VERSION}-{recipe_digest()}-{training.digest()}"
 
 
-def read_artifact(path: Path, key: str) -> Model | None:
-    """The model at `path` if it exists and was trained on exactly these examples."""
+def _read(path: Path) -> Model | None:
     try:
-        model = Model.from_bytes(path.read_bytes())
+        return Model.from_bytes(path.read_bytes())
     except (OSError, ValueError, KeyError) as exc:
         if not isinstance(exc, FileNotFoundError):
             log.warning("unreadable model artifact %s: %s", path.name, type(exc).__name__)
         return None
-    return model if model.key == key else None
+
+
+def read_artifact(path: Path, key: str) -> Model | None:
+    """The model at `path` if it exists and was trained on exactly these examples."""
+    model = _read(path)
+    return model if model is not None and model.key == key else None
+
+
+def _recipe_prefix() -> str:
+    return f"{MODEL_VERSION}-{recipe_digest()}-"
+
+
+_BY_SOURCES: dict[str, Model] = {}
+
+
+def find_by_sources(sources: str, search: list[Path]) -> Model | None:
+    """A model stamped with `sources` by this recipe, without parsing the examples: in
+    memory, as the artifact of a directory in `search`, or in the cache (`remember`).
+    Equal sources mean byte-equal example files, the same categories and the same
+    neutral texts, hence the same training set the stamp was given after its checks."""
+    if (model := _BY_SOURCES.get(sources)) is not None:
+        return model
+    prefix = _recipe_prefix()
+    paths = dict.fromkeys([*(d / ARTIFACT for d in search), cache_dir() / f"sources-{sources}.npz"])
+    for path in paths:
+        meta = _meta(path)  # the stamp alone, before the arrays are read
+        if meta is None or meta.get("sources") != sources or not meta["key"].startswith(prefix):
+            continue
+        if (model := _read(path)) is not None:
+            _BY_SOURCES[sources] = model
+            return model
+    return None
+
+
+def _meta(path: Path) -> dict | None:  # type: ignore[type-arg]
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            return json.loads(npz["meta"].tobytes().decode())
+    except (OSError, ValueError, KeyError):
+        return None  # missing or unreadable: _read says which when it is asked
+
+
+def remember(model: Model, sources: str) -> None:
+    """Stamp `model` with `sources` once the knowledge it was loaded with passed every
+    check, so the next start (after an admin's edit too) skips parsing the examples."""
+    stamped = model.stamped(sources)
+    _BY_SOURCES[sources] = stamped
+    path = cache_dir() / f"sources-{sources}.npz"
+    if not path.exists():
+        _cache(path, stamped)
+
+
+def _cache(path: Path, model: Model) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(model.to_bytes())
+        tmp.replace(path)
+    except OSError as exc:  # a read-only home is no reason to fail: memory suffices
+        log.warning("model cache not writable: %s", type(exc).__name__)
 
 
 def cache_dir() -> Path:
@@ -287,11 +354,5 @@ def obtain(training: TrainingSet, search: list[Path]) -> Model:
              len(training.categories), len(training.danger))
     model = Model.from_bytes(train(training, key).to_bytes())  # float16 as when shipped
     _MEMORY[key] = model
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(model.to_bytes())
-        tmp.replace(cached)
-    except OSError as exc:  # a read-only home is no reason to fail: memory suffices
-        log.warning("model cache not writable: %s", type(exc).__name__)
+    _cache(cached, model)
     return model

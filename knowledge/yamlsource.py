@@ -117,11 +117,20 @@ def read_yaml(path: Path, root: Path | None = None) -> YamlDocument:
     """Parse one file; a syntax error becomes a KnowledgeError with its line."""
     name = str(path.relative_to(root)) if root else path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise KnowledgeError([Problem(name, None, "", f"cannot read file: {exc.strerror}")]) from exc
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> YamlDocument:
+    """Parse the bytes of the file `name` (as read_yaml: newlines as in text mode)."""
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(name, None, "", "file is not UTF-8 text")]) from exc
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         node = _compose(text)
         lines: dict[Path_, int] = {}

@@ -24,6 +24,84 @@ def test_shipped_artifact_is_current(knowledge: Knowledge) -> None:
         "knowledge/data/understanding-model.npz is stale: run `python -m knowledge.training`"
     )
     assert knowledge.model is not None and knowledge.model.key == shipped.key
+    assert shipped.sources == knowledge.sources, (
+        "the shipped artifact is not stamped with the shipped examples (every start would parse "
+        "them): run `python -m knowledge.training`"
+    )
+
+
+def _parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the name of every file knowledge.base parses from bytes from now on."""
+    import knowledge.base as kb
+
+    seen: list[str] = []
+    real = kb.parse_yaml
+
+    def recording(raw: bytes, name: str):  # type: ignore[no-untyped-def]
+        seen.append(name)
+        return real(raw, name)
+
+    monkeypatch.setattr(kb, "parse_yaml", recording)
+    return seen
+
+
+def test_a_start_with_the_stamped_examples_parses_them_only_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.base import load
+    from knowledge.checks import reference_problems
+
+    monkeypatch.setenv("SCHUTZLOTSE_MODEL_CACHE", str(tmp_path / "cache"))
+    directory = tmp_path / "knowledge"
+    shutil.copytree(default_dir(), directory)
+    parsed = _parsed_files(monkeypatch)
+    k = load(directory)
+    assert parsed == [] and k.model is not None and k.model.sources == k.sources
+    assert len(k.examples["de"].categories["threat"]) >= 10  # parsed now, on first use
+    assert sorted(parsed) == ["examples-de.yaml", "examples-en.yaml"]
+    assert not [p for p in reference_problems(k) if p.severity == "error"]
+    assert not (tmp_path / "cache").exists()  # the shipped stamp sufficed: nothing written
+
+
+def test_an_edit_is_parsed_and_checked_once_then_stamped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A start after an admin's edit parses and checks the examples; once they passed, the
+    model is stamped with their bytes in the cache and the next start finds it unparsed."""
+    from knowledge.base import load
+
+    monkeypatch.setenv("SCHUTZLOTSE_MODEL_CACHE", str(tmp_path / "cache"))
+    directory = tmp_path / "knowledge"
+    shutil.copytree(default_dir(), directory)
+    path = directory / "examples-en.yaml"
+    # A comment changes the bytes, not the training set: the shipped model still fits by key.
+    path.write_bytes(b"# edited by an admin\n" + path.read_bytes())
+    parsed = _parsed_files(monkeypatch)
+    first = load(directory)
+    assert sorted(parsed) == ["examples-de.yaml", "examples-en.yaml"]
+    assert first.model is not None and first.model.sources != first.sources  # found by key
+    assert (tmp_path / "cache" / f"sources-{first.sources}.npz").exists()
+    km._BY_SOURCES.clear()
+    parsed.clear()
+    again = load(directory)
+    assert parsed == [] and again.model is not None and again.model.sources == again.sources
+    assert again.model.key == first.model.key
+
+
+def test_examples_that_fail_their_checks_are_not_stamped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Otherwise the next start would skip the checks that stopped this one."""
+    from knowledge.base import load
+    from knowledge.yamlsource import KnowledgeError
+
+    monkeypatch.setenv("SCHUTZLOTSE_MODEL_CACHE", str(tmp_path / "cache"))
+    directory = tmp_path / "knowledge"
+    shutil.copytree(default_dir(), directory)
+    path = directory / "examples-de.yaml"
+    typo = "".join(f'    - "ein beispiel {i} unter einem vertippten namen"\n' for i in range(3))
+    path.write_text(path.read_text(encoding="utf-8").replace("categories:\n", "categories:\n  coercon:\n" + typo, 1),
+                    encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(KnowledgeError, match="coercon"):
+            load(directory)
+        km._BY_SOURCES.clear()
+    assert not list((tmp_path / "cache").glob("sources-*"))
 
 
 def test_training_is_deterministic_and_matches_the_shipped_model(knowledge: Knowledge) -> None:
