@@ -18,7 +18,7 @@ from knowledge.base import default_dir
 
 ADMIN = ConversationKey("test", "admin-chat", "admin")
 USER = ConversationKey("test", "user-chat", "user")
-OLD_WELCOME = "Guten Tag, ich bin Schutzlotse. Sind Sie jetzt in Gefahr?"
+OLD_WELCOME = "Hallo, ich bin Schutzlotse. Sind Sie jetzt in Gefahr?"
 NEW_WELCOME = "Guten Abend, ich bin Schutzlotse. Sind Sie jetzt in Gefahr?"
 
 

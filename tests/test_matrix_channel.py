@@ -232,7 +232,7 @@ async def test_alert_options_answered_by_number_and_document_sent(
         assert await official.download(document) == b"Akte"
         # The alert's numbers are used up: "2" now goes to the conversation as text.
         # (a first message "2" answers no question the user has seen: the welcome follows)
-        await turn(official, room_id, bot.user_id, "2", "Guten Tag")
+        await turn(official, room_id, bot.user_id, "2", "ich bin Schutzlotse")
         assert seen == ["esc_take"]
 
 

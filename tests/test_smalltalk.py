@@ -134,7 +134,7 @@ def test_n_abend_at_the_danger_question_is_a_greeting_not_n_for_nein(knowledge) 
     chat.command("start")
     said = chat.text("n abend")
     assert chat.state.node == "danger_now" and not chat.state.danger_checked
-    assert said[0].text.startswith("Guten Tag")
+    assert said[0].text.startswith("Hallo, ich bin für Sie da")
 
 
 @pytest.mark.parametrize("text", ["hey so this is prob nothing but", "ist bestimmt nichts, aber", "hallo, ist wahrscheinlich nichts aber"])

@@ -55,7 +55,7 @@ async def test_whole_triage_by_button_presses(fake_bot_api: FakeBotApi, tmp_path
     api = fake_bot_api
     async with opened(tmp_path) as app, running(api, app):
         first = await say(api, CHAT, "/start")
-        assert "Guten Tag" in (first[0].text or "")
+        assert "ich bin Schutzlotse" in (first[0].text or "")
         assert button_ids(first[-1]) == ["danger_yes", "danger_no"]
         pressed = [await press(api, CHAT, option) for option in TO_MUNICIPALITY]
         assert await _node(app) == "municipality"
@@ -369,7 +369,7 @@ async def test_language_follows_telegram_and_chats_run_in_order(
     english = [m.text or "" for m in api.sent_messages(1)]
     german = [m.text or "" for m in api.sent_messages(2)]
     assert english[0].startswith("Hello") and english[-1].startswith("What happened?")
-    assert german[0].startswith("Guten Tag") and german[-1].startswith("Was ist passiert?")
+    assert german[0].startswith("Hallo, ich bin Schutzlotse") and german[-1].startswith("Was ist passiert?")
     assert await asyncio.sleep(0, result=True)
 
 

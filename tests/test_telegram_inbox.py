@@ -47,7 +47,7 @@ def _disk_bytes(data_dir: Path) -> bytes:
 
 
 def _greetings(api: FakeBotApi, chat: int = CHAT) -> int:
-    return sum("Guten Tag" in (m.text or "") for m in api.sent_messages(chat))
+    return sum("ich bin Schutzlotse" in (m.text or "") for m in api.sent_messages(chat))
 
 
 async def test_crash_after_fetching_handles_the_update_exactly_once(
