@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.answer_words import NOT_THERE
+from handlers.result import offence_labels
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.classifier import CategoryScore
@@ -301,8 +302,7 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
     if offences:
         category, also = offences[0], list(offences[1:])
         inferred.append("category")
-        learned.append(" und ".join(k.categories[c].label.get(lang) for c in offences)
-                       if lang == "de" else " and ".join(k.categories[c].label.get(lang) for c in offences))
+        learned.append(offence_labels(k, list(offences), lang))
         for aspect in k.categories[category].aspects:
             if aspect not in aspects:
                 aspects.append(aspect)

@@ -164,8 +164,15 @@ def _steps(k: Knowledge, state: ConversationState, category: Category, lang: str
     return kept
 
 
-def _intro(k: Knowledge, category: Category, place: Place | None, lang: str) -> str:
-    label = category.label.get(lang)
+def offence_labels(k: Knowledge, ids: list[str], lang: str) -> str:
+    """"Bedrohung und Nachstellung (Stalking)": the offences in the user's language."""
+    return (" und " if lang == "de" else " and ").join(k.categories[c].label.get(lang) for c in ids)
+
+
+def _intro(k: Knowledge, state: ConversationState, category_id: str, place: Place | None, lang: str) -> str:
+    category = k.categories[category_id]
+    # A second offence the words fit brings its contacts and steps: the header names it too.
+    label = offence_labels(k, [category_id, *_also(k, state, category_id)], lang)
     if place is not None:
         header = k.texts.result_header_place.get(lang).format(category=label, place=place.name)
     else:
@@ -200,7 +207,7 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
             cards += later
             later = []
     cards += later
-    intro = _intro(k, category, place, lang)
+    intro = _intro(k, state, category_id, place, lang)
     return Answer(
         category_id, category, place, intro, tuple(cards), _fitting(intro, cards, police),
         tuple(_steps(k, state, category, lang)),

@@ -78,3 +78,16 @@ def test_two_offences_do_not_ask_for_the_same_step_twice_in_different_words(k: K
     assert failures == []
     damage_and_threat = compose(k, ConversationState(lang="de", category="property_damage", also=("threat",))).steps
     assert sum(s.startswith("Erstatten Sie Anzeige") for s in damage_and_threat) == 1
+
+
+@pytest.mark.parametrize(("lang", "header"), [("de", "(Sachbeschädigung und Bedrohung, Grimma)"),
+                                              ("en", "(Property damage and Threat, Grimma)")])
+def test_the_header_names_the_second_offence_whose_contacts_and_steps_are_shown(
+        k: Knowledge, lang: str, header: str) -> None:
+    """"Understood: Threat and Stalking" and then "(Threat, Freital)" above the stalking
+    step had looked as if the second offence was dropped."""
+    grimma = k.places.resolve("Grimma").places[0]
+    both = compose(k, ConversationState(lang=lang, category="property_damage", also=("threat",), place_id=grimma.id))
+    one = compose(k, ConversationState(lang=lang, category="property_damage", place_id=grimma.id))
+    assert header in both.intro
+    assert header not in one.intro and header.replace(" and Threat", "").replace(" und Bedrohung", "") in one.intro
