@@ -238,8 +238,9 @@ class Model:
 
 
 # The code that defines the features and the training recipe: an artifact made by other
-# code is stale even if the examples are the same.
-RECIPE_FILES = ("features.py", "concepts.py", "concept_words.py", "extract.py", "text.py", "training.py")
+# code is stale even if the examples are the same. examples.py builds the training set from
+# the files' bytes: a stamped model (`find_by_sources`) stands for its rows only with it.
+RECIPE_FILES = ("features.py", "concepts.py", "concept_words.py", "extract.py", "text.py", "training.py", "examples.py")
 
 
 def recipe_digest() -> str:
