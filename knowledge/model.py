@@ -314,6 +314,11 @@ def remember(model: Model, sources: str) -> None:
         _cache(path, stamped)
 
 
+# Models kept in the cache: the newest few (each edit of the examples adds one or two of
+# about 3 MB; a server that runs for years must not fill its disk with them).
+CACHE_KEEP = 8
+
+
 def _cache(path: Path, model: Model) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -322,6 +327,24 @@ def _cache(path: Path, model: Model) -> None:
         tmp.replace(path)
     except OSError as exc:  # a read-only home is no reason to fail: memory suffices
         log.warning("model cache not writable: %s", type(exc).__name__)
+        return
+    _prune(path.parent, keep=path)
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the CACHE_KEEP newest models (never `keep`, just written)."""
+    def age(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    models = sorted((p for p in directory.glob("*.npz") if p != keep), key=age, reverse=True)
+    for old in models[CACHE_KEEP - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # gone already, or another process keeps it: nothing lost either way
 
 
 def cache_dir() -> Path:

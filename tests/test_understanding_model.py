@@ -356,3 +356,24 @@ def test_a_formal_threat_with_no_danger_now_is_a_threat(knowledge: Knowledge) ->
             "der Drohung, das Gemeindeamt „auszuräuchern“. Eine unmittelbare Gefahr besteht nach unserer "
             "Einschätzung nicht.")
     assert knowledge.understand(text).category == "threat"
+
+
+def test_the_model_cache_keeps_only_the_newest_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      knowledge: Knowledge) -> None:
+    """Each edit of the examples caches a model of about 3 MB: a server running for years
+    must not fill its disk with them."""
+    import os
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("SCHUTZLOTSE_MODEL_CACHE", str(cache))
+    for i in range(km.CACHE_KEEP + 4):
+        old = cache / f"u2-old-{i}.npz"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    assert knowledge.model is not None
+    km.remember(knowledge.model, "0" * 20)
+    left = sorted(p.name for p in cache.glob("*.npz"))
+    assert len(left) == km.CACHE_KEEP and f"sources-{'0' * 20}.npz" in left
+    assert f"u2-old-{km.CACHE_KEEP + 3}.npz" in left and "u2-old-0.npz" not in left  # the oldest went first
+    km._BY_SOURCES.clear()
