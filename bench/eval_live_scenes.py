@@ -1,6 +1,6 @@
 """Danger now told as a scene with its history: does 110 come first, and which offence?
 
-tests/data/dev/live-scenes-*.yaml: eleven blind writers (CA-CE, CI, CK, CM, CN, CS, CW; 6
+tests/data/dev/live-scenes-*.yaml: twelve blind writers (CA-CE, CI, CK, CM, CN, CS, CW, EC; 6
 December 2026) wrote messages that each happen while they are typed, labelled with the offence
 a caseworker would note once the person is safe. Many tell the scene with what came before
 ("he's outside again with the knife", "schon das 4. mal diese Woche, jetzt steht sie vor der
@@ -9,12 +9,13 @@ offence and danger_now, knowledge/data/examples-*.yaml); CC, CI, CK, CM, CN, CS 
 they measure (CK, CM, CN, CS, CW and the calm CL, CO, CT unread: their misses were never
 looked at). CS and CW were written to the same brief as the trained CQ, CU and CV (stop 37):
 dialect, the history first, the threat's words quoted with their "tomorrow" or "if", a
-frightened question at the end.
+frightened question at the end. EC (stop 38, the same brief) was read to find what the rules
+missed (118 of 136 on first read, 131 after); it is not trained on.
 
 Slurs shouted now without a threat (`insult`) are counted apart: they are not trained as
 danger now (since stop 36), and the 110 advice is not what such a scene needs first.
 
-tests/data/dev/near-now-*.yaml (writers CF, trained on, CJ, CL, CO and CT, never): shaken messages
+tests/data/dev/near-now-*.yaml (writers CF, trained on, CJ, CL, CO, CT and ED, never; ED read): shaken messages
 soon after, or while worrying, with nobody in danger now ("bin jetzt zuhause, tür zu", "just
 saw the post right now"): the 110 advice there is a false alarm.
 

@@ -345,6 +345,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
             continue
         if name in NOT_MEANT and NOT_MEANT[name].search(folded) and not pattern.search(NOT_MEANT[name].sub(" ", folded)):
             continue  # "bin mir net sicher", "sagt, er wird mich umbringen": only in what is not meant
+        if name == "figurative" and literal_fire and not pattern.search(LITERAL_FIRE.sub(" ", folded)):
+            continue  # "set the house on fire with us inside" is no "on fire with" enthusiasm
         found.add(name)
     if "verlassen" in folded and LEFT_THE_PLACE.search(folded):
         found.add("safe_now")  # "Der Mann hat das Gebäude inzwischen verlassen"
@@ -513,7 +515,9 @@ POLICE_STILL = re.compile(
 # Once more, and now: a scene told in the present with one of these is no habit, unless a
 # span or a count over one says so (HABIT_COUNTED, HABIT_WHENEVER).
 AGAIN = re.compile(r"\b(?:schon wieder|scho widder|schon widder|zum (?:zweiten|dritten|vierten|\d+) ?mal|again"
-                   r"|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time)\b")
+                   r"|for the (?:second|third|fourth|\d+(?:st|nd|rd|th)) time"
+                   # back where they were: "theyre back at my door, four guys"
+                   r"|(?:re|are|s|is|theyre|hes|shes) back (?:at|outside|in front|on my|on our|in my|in our))\b")
 
 
 # What makes a scene told without a "now" word a habit: a span since a time, a count of

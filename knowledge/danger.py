@@ -7,8 +7,9 @@ A message is danger now if any of these signals fires (safety beats precision):
 - "in_danger": it says so ("bin in Gefahr", "need police"), not negated;
 - "now+situation": a sign of now ("jetzt", "gerade", "right now", "rn") with a situation
   or hazard (a person at the door, being followed, a break-in, an attack, a crowd,
-  hiding, a weapon, fire, an explosive, an injury; knowledge.concepts), unless the
-  message says it is over ("sind weg", "I'm safe");
+  hiding, a weapon, fire, an explosive, an injury; knowledge.concepts), or with damage
+  being done ("sprühen grad die Garage voll"), unless the message says it is over ("sind
+  weg", "I'm safe");
 - "hazard": a weapon, fire, explosive or injury, unless the message (with no sign of
   now) places it in the past ("gestern", "wurde"), in a threat's future or condition
   ("bald", "wenn", "will") or in a report of what someone wrote or said ("Brief", "wrote");
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.concept_words import COUNT_UP_TO_NOW, HAZARDS, NOW_ELSEWHERE, NOW_HINTS, SITUATIONS
+from knowledge.concept_words import COUNT_UP_TO_NOW, DAMAGE_NOW, HAZARDS, NOW_ELSEWHERE, NOW_HINTS, SITUATIONS
 from knowledge.concepts import concepts, mend_slips, without_asides, without_figurative_harm
 from knowledge.features import fold
 
@@ -136,6 +137,9 @@ class DangerRules:
             out.append("now+situation")
         if "live_hazard" in found:
             out.append("hazard")
+        elif "now" in found and not found & {"settled", "safe_now", "not_live", "over", "foretold"} \
+                and DAMAGE_NOW.search(cleaned):
+            out.append("now+situation")  # damage being done as it is told: those doing it are there
         strong = self._strong and self._strong.search(cleaned)
         # A weak term needs its context; a "jetzt" that belongs elsewhere ("jetzt reicht's mir",
         # "was soll ich jetzt tun") or to a count ("its sixteen times now") is no weak term.

@@ -460,6 +460,15 @@ NOW = _words(
     "eben", "grade eben", "rn", "atm", "soeben", "gegenwartig", "immer noch", "noch immer", "at this moment",
     "befindet sich noch", "befinden sich noch", "noch irgendwo", "zur stunde", "noch vor ort", "immer noch hier", "noch immer hier",
     "immediately",
+    # there and staying: "Er ist noch hier im Flur", "They not go away", "gehn ni weg"
+    "ist noch hier", "sind noch hier", "is noch hier", "sin noch hier", "isser noch hier",
+    "not go away", "don t go away", "dont go away", "won t go away", "wont go away",
+    "aren t leaving", "arent leaving", "gehen nicht weg", "gehn nicht weg", "gehen nich weg",
+    "gehn nich weg", "gehn ni weg", "gehen ni weg", "gehn net weg", "gehen net weg", "geht nicht weg",
+    "geht nich weg", "geht ni weg", "geht net weg",
+    # arrived a moment ago: "has just turned up at my private address"
+    "has just turned up", "have just turned up", "just turned up", "just showed up", "has just shown up",
+    "ist gerade aufgetaucht", "ist eben aufgetaucht", "sind gerade aufgetaucht", "ist grad aufgetaucht",
     # going on for minutes: "Es klingelt seit zehn Minuten Sturm"
     "grod", "grood",  # Saxon "gerade": "de Versammlung kippt grod"
     "seit minuten", "seit ein paar minuten", "seit paar minuten", "seit funf minuten", "seit zehn minuten",

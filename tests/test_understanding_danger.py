@@ -1006,3 +1006,37 @@ def test_a_negation_is_a_whole_word_not_the_start_of_one() -> None:
 def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: bool) -> None:
     """"box-ticking" is a formality, "now and then" is sometimes, one's own car stands."""
     assert knowledge.understander.danger(text).danger is danger
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    # stop 38, live scenes told the hard way (writer EC): a doubt about oneself is no dream
+    ("vielleicht bild ich mir das ein aber das gleiche auto fährt jetzt zum zweiten mal heut langsam an mir vorbei, "
+     "und gestern stand es auch schon vor meinem haus. ich lauf grad heim von der gemeinderatssitzung", True),
+    ("maybe I'm imagining it but the same car has driven past me slowly twice today. im walking home now and it's "
+     "behind me again", True),
+    ("Ich hab geträumt, dass einer vor meiner Tür steht", False),
+    # damage being done as it is told, seen by the writer; not done, not announced
+    ("die sprühn mir grad de Garaaschn voll, ich seh's vom Balkon aus", True),
+    ("leute zerstechen grad meine reifen vor der wohnung!!!", True),
+    ("die haben mir letzte woche die reifen zerstochen, was jetzt?", False),
+    ("im brief steht, dass sie bald mein auto zerkratzen", False),
+    # still here, and not going away, in broken German and English
+    ("Ein Mann ist an Schalter und sagt er kommt morgen wieder mit Pistole. Er ist noch hier im Flur und läuft hin und her.", True),
+    ("Two men with dogs at my garden door, they shout 'we come back and then you see'. They not go away.", True),
+    ("my wife wont leave the house since the letter came", False),
+    ("One man follow me now from town hall to supermarket. Is fourth time this week.", True),
+    # back at the door; shut in; blocked at the car; just turned up
+    ("theyre back at my door, four guys, one keeps yelling 'we know where your kids sleep'. are the police coming?", True),
+    ("Sie blockieren meine Haustür, sie sagen ich muss versprechen kein Windrad bauen. Ich darf nicht raus.", True),
+    ("They stand around my car in car park, I cannot drive. They say I must say in video that I vote against it.", True),
+    ("Drei Männer standen nach der Sitzung um mein Auto herum. Jetzt fühle ich mich schlecht.", False),
+    ("A man who has been phoning us for weeks has just turned up at my private address. He's sitting on the bench "
+     "opposite.", True),
+    ("today a note was pushed under our door saying our house will burn with us inside. we are both home, "
+     "everything is quiet outside", False),
+    # a house set on fire is no "on fire with" enthusiasm
+    ("a car full of men is parked outside and one is shouting out the window that they will set the house on fire "
+     "with us inside. should we go out the back door?", True),
+])
+def test_a_live_scene_told_the_hard_way(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understander.danger(text).danger is danger
