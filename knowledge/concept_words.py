@@ -1239,6 +1239,9 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:jetzt|nun) (?:reichts|reicht s|reicht es|reichts mir|langts|langt s|langt es|ist schluss|is schluss)\b"
     r"|\b(?:mir|uns) (?:reichts|reicht s|reicht es|langts) (?:jetzt|nun)\b"
     r"|what (?:do|should|can) (?:i|we) do now|what now|was (?:mach|mache|soll|sollen|tu|tue) (?:ich|wir) (?:\w+ )?(?:jetzt|nun)"
+    # where to turn next, also in broken English: "Where I can go now for help?"
+    r"|where (?:can |should |do |must )?(?:i|we)(?: can| should| must)? (?:go|turn|get help)(?: to)? now"
+    r"|(?:wo|wohin|an wen) (?:kann|soll|muss) (?:ich|wir) (?:mich |uns )?(?:jetzt|nun)"
     r"|wie (?:geht es|gehts|geht s|gehen wir|verfahren wir) (?:jetzt|nun) (?:weiter|vor)|how do (?:i|we) proceed now)\b"
     # a now that says nobody is there ("gerade steht es nicht da", "right now no one is there")
     r"|\b(?:gerade|grad|grade|jetzt|im moment|right now|currently|at the moment)(?: \w+){0,2} "

@@ -532,7 +532,7 @@ HABIT_COUNTED = re.compile(
     r"|mehreren) (?:tagen|tagn|wochen|wochn|monaten|monatn|jahren|johrn)\b"
     rf"|\bschon (?:\d+|{DE_COUNT_WORDS}|x|paar|ein paar|mehrere) ?mal\b"
     rf"|\b(?:{DE_COUNT_WORDS}) ?mal (?:hab ichs|hab ich|habe ich|habs) (?:jetzt|jetz|nun|schon)\b"  # "dreizehn mal hab ichs jetz uffgeschriebn"
-    r"|\bfor (?:(?:two|three|four|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
+    r"|\bfor (?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|many|\d+) )?(?:days|weeks|months|years)\b"
     r"|\bsince (?:the election|the vote|easter|christmas|the summer)\b"
     # a count over a span ("das 4. mal diese woche", "5 times now", "already five times")
     r"|\b(?:das|zum) (?:\d+|zweite|dritte|vierte|funfte|sechste) ?mal (?:diese|in dieser|im|diesen|seit)\b"

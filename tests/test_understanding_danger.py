@@ -1034,6 +1034,10 @@ def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: b
      "opposite.", True),
     ("today a note was pushed under our door saying our house will burn with us inside. we are both home, "
      "everything is quiet outside", False),
+    # where to turn now is the next step, not a scene; six months of waiting outside is a habit
+    ("After council meeting two men hit me on way home. I was at doctor, nose not broken. Where I can go now for help?", False),
+    ("For six months a woman has been writing me letters, waiting outside the town hall when I leave. Is that really true???", False),
+    ("two men are hitting me right now, where can i go now", True),
     # a house set on fire is no "on fire with" enthusiasm
     ("a car full of men is parked outside and one is shouting out the window that they will set the house on fire "
      "with us inside. should we go out the back door?", True),
