@@ -100,6 +100,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ich bin auf arbeit", "ich bin auf der arbeit", "i m at work", "im at work", "i am at work", "i m in the ofice",
         "i m at the ofice", "i am in the ofice",
         "itze grad nich", "itze nich", "jetzt grad nich", "grad nich", "gerade nich", "etz grad nich", "jetzt nich",
+        "jetzt gerade nicht", "jetzt grad nicht", "jetzt grade nicht", "gerade jetzt nicht", "grad jetzt nicht",
+        "jetzt gerade nich", "im moment gerade nicht",
         "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
         "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
         "not that we are aware", "not that we re aware", "not that we know", "not that we know of",

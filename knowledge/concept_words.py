@@ -172,6 +172,9 @@ CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz 
                        r"|\b(?:dachte|dachten|gedacht|hoffte|hofften|gehofft|thought|hoped|figured)\b(?: \w+){0,6}")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
+    # the word order of "now": "Jetzt ist er weg", "jetzt sind die weg"
+    "ist er weg", "is er weg", "isser weg", "ist sie weg", "ist der weg", "ist die weg", "sind sie weg",
+    "sind die weg", "sin die weg", "sind se weg", "sin se weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",

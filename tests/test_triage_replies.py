@@ -460,3 +460,17 @@ def test_locked_in_a_room_at_the_advice_goes_on(knowledge, reply):
     assert chat.state.node == "emergency"
     chat.text(reply)
     assert chat.state.node != "emergency"
+
+
+@pytest.mark.parametrize("reply", ["Jetzt ist er weg. Kommt aber wieder, wetten?",
+                                   "Jetzt gerade nicht, er kommt meist so gegen acht."])
+def test_gone_now_or_not_right_now_answers_the_danger_question(knowledge, reply: str) -> None:
+    """"Jetzt ist er weg" (the verb before its subject) and "jetzt gerade nicht, ..." are a
+    no to "is anyone in danger right now?"; they had been "not understood"."""
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("Seit Wochen steht abends einer vor meinem Haus und guckt rein.")
+    assert chat.state.node == knowledge.flow.start
+    said = all_text(chat.text(reply))
+    assert chat.state.danger_checked and chat.state.node != knowledge.flow.start
+    assert "nicht verstanden" not in said and "110" not in said
