@@ -1208,7 +1208,7 @@ def now_unsaid(folded: str, words: frozenset[str]) -> bool:
 # A memory seen again ("Ich sehe ihn immer noch vor meiner Tür stehen", after nightmares): no now.
 MEMORY_SEEN = re.compile(r"\b(?:seh|sehe) (?:ihn|sie|es|den|die) (?:immer noch|noch immer|jede nacht|standig)(?: \w+){0,5}")
 # Every form NOW_ELSEWHERE takes away has one of these words; without any it is not run.
-NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently still".split())
+NOW_HINTS = frozenset("jetzt jetz nun gerade grad grade now eben just moment momentan derzeit currently still rn atm noch".split())
 # A "now" that belongs to reading the news or to asking what to do next, not to the scene.
 NOW_ELSEWHERE = re.compile(
     r"\b(?:(?:les|lese|schau|schaue|guck|gucke|hor|hore)(?: ich)? (?:grad|gerade|grade|jetzt)|just read|reading (?:this )?(?:right )?now"
@@ -1261,6 +1261,9 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:i m|im|i am|bin|ich bin) (?:\w+ ){0,2}(?:tired|exhausted|done|fed up|worn out|mude|erschopft|fertig|durch|bedient)"
     r" (?:\w+ )?(?:now|jetzt|grad|gerade|rn)\b"
     r"|\b(?:i m|im|i am|bin|ich bin) (?:now|jetzt|grad|gerade|rn) (?:\w+ ){0,2}(?:tired|exhausted|fed up|worn out|mude|erschopft|bedient)\b"
+    # shaken still, a feeling after it: "im still shaking", "lowkey freaking out rn", "zittere immer noch"
+    r"|\b(?:still|noch|immer noch|noch immer) (?:\w+ )?(?:shaking|trembling|confused|in shock|shaken|upset|crying|zittern|zittere|zitter|zittert|durch den wind|fertig)\b"
+    r"|\b(?:shaking|trembling|freaking out|crying|zittere|zitter|heule|heul)(?: \w+)? (?:rn|right now|now|still|noch|grad|gerade|jetzt)\b"
 )
 # Asking whether to call the police if something happens is no call for the police now.
 # Asking the police to come to a meeting is planning, not a call for help ("Polizei zur

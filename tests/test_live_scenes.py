@@ -29,11 +29,11 @@ def test_scenes_by_writers_never_trained_on_reach_110(knowledge: Knowledge) -> N
     scenes = _texts("live-scenes-{}-*.yaml", NEVER_TRAINED_SCENES, without="insult")
     assert len(scenes) == 1078
     found = sum(knowledge.understander.danger(t).danger for t in scenes)
-    assert found / len(scenes) >= 0.90  # measured 1,000 of 1,078 (92.8 %; EC was read in stop 38)
+    assert found / len(scenes) >= 0.90  # measured 998 of 1,078 (92.6 %; EC was read in stop 38)
 
 
 def test_shaken_messages_with_nobody_in_danger_rarely_get_110(knowledge: Knowledge) -> None:
     calm = _texts("near-now-{}-*.yaml", NEVER_TRAINED_CALM)
     assert len(calm) == 800
     alarmed = sum(knowledge.understander.danger(t).danger for t in calm)
-    assert alarmed / len(calm) <= 0.05  # measured 29 of 800 (3.6 %)
+    assert alarmed / len(calm) <= 0.05  # measured 23 of 800 (2.9 %)

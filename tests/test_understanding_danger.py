@@ -1038,6 +1038,12 @@ def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: b
     ("After council meeting two men hit me on way home. I was at doctor, nose not broken. Where I can go now for help?", False),
     ("For six months a woman has been writing me letters, waiting outside the town hall when I leave. Is that really true???", False),
     ("two men are hitting me right now, where can i go now", True),
+    # shaken still, a feeling now, not a scene now; the scene beside it still counts
+    ("got a letter today saying they will slit my throat if i dont step down from the council. im still shaking", False),
+    ("some random guy dm'd me on insta 'ur gonna bleed for this vote' with a knife emoji 🔪 lowkey freaking out rn, "
+     "is this worth reporting", False),
+    ("im still shaking, hes still at the door banging", True),
+    ("ich zittere noch, der steht grad wieder vor der tür", True),
     # a house set on fire is no "on fire with" enthusiasm
     ("a car full of men is parked outside and one is shouting out the window that they will set the house on fire "
      "with us inside. should we go out the back door?", True),
