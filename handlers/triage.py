@@ -468,13 +468,16 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     advised = k.flow.emergency in state.history and not at_advice  # shown, and left as safe
     if not (advised or at_advice):
         return None
-    if advised and not _is_place_node(state, k) and _only_safe_now(k, text, state.lang):
+    # A scene the rules see in the reply ("polizei ist unterwegs, er tritt die tür ein") keeps
+    # it from being only about the call; the model alone, trained on first messages, does not.
+    scene = bool(set(k.understander.danger(text).signals) - {"model"})
+    if advised and not scene and not _is_place_node(state, k) and _only_safe_now(text, state.lang):
         # "polizei is jetzt da", "she is safe now": how it stands, no answer and no offence (the
         # model, trained on first messages, reads "die polizei ist jetzt hier" as damage): the
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     not_called = _not_called(text)
-    if not not_called and _help_coming(text) and not set(k.understander.danger(text).signals) - {"model"}:
+    if not not_called and not scene and _help_coming(text):
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not says_safe(fold(text)):
             return StepResult(state, emergency_reminder(state, k, text=line.text))  # its buttons: safe, or end
@@ -563,13 +566,11 @@ SAFE_NOW_WORDS = 8  # "ok die polizei ist jetzt da und er ist weg"
 _FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
 
 
-def _only_safe_now(k: Knowledge, text: str, lang: str) -> bool:
-    """A short reply that only says it is over or the police are there, with no answer word
-    and no scene the rules see."""
+def _only_safe_now(text: str, lang: str) -> bool:
+    """A short reply that only says it is over or the police are there, with no answer word."""
     folded = fold(text)
     told = _FILLER.sub("", text)  # "ok the police are there now": the "ok" says no yes to the question
-    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None \
-        and not set(k.understander.danger(text).signals) - {"model"}
+    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None
 
 
 def _not_called(text: str) -> bool:

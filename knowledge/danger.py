@@ -133,13 +133,10 @@ class DangerRules:
         out = []
         if "in_danger" in found:
             out.append("in_danger")
-        if "live_situation" in found:
+        if "live_situation" in found or _damage_now(found, cleaned):
             out.append("now+situation")
         if "live_hazard" in found:
             out.append("hazard")
-        elif "now" in found and not found & {"settled", "safe_now", "not_live", "over", "foretold"} \
-                and DAMAGE_NOW.search(cleaned):
-            out.append("now+situation")  # damage being done as it is told: those doing it are there
         strong = self._strong and self._strong.search(cleaned)
         # A weak term needs its context; a "jetzt" that belongs elsewhere ("jetzt reicht's mir",
         # "was soll ich jetzt tun") or to a count ("its sixteen times now") is no weak term.
@@ -150,6 +147,13 @@ class DangerRules:
         if not found & {"settled", "denied"} and (strong or weak):
             out.append("term")
         return out
+
+
+def _damage_now(found: set[str], cleaned: str) -> bool:
+    """Damage being done as it is told ("die sprühn mir grad de Garaaschn voll"): those doing
+    it are there. Read here, not as a concept the model learns from (concept_words.DAMAGE_NOW)."""
+    return "now" in found and not found & {"settled", "safe_now", "not_live", "over", "foretold"} \
+        and bool(DAMAGE_NOW.search(cleaned))
 
 
 # A short message with an alarm word, a negation and no scene is an alarm taken back ("kein
