@@ -299,6 +299,7 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
     # it only with an offence the model is sure of ("Two times, Monday and Thursday" is no
     # reason to call it coercion).
     offences = heard.categories if category is None else heard.sure if category == FALLBACK else ()
+    added = _added_offences(category, also, heard) if not offences else ()
     if offences:
         category, also = offences[0], list(offences[1:])
         inferred.append("category")
@@ -306,6 +307,12 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
         for aspect in k.categories[category].aspects:
             if aspect not in aspects:
                 aspects.append(aspect)
+    elif added:  # told after "nothing happened" (prevention), the offence comes first
+        if category == NOTHING_HAPPENED:
+            category, also = added[0], [*added[1:], *also, NOTHING_HAPPENED]
+        else:
+            also += added
+        learned.append(offence_labels(k, list(added), lang))
     place_id = state.place_id
     # A reply that is only a place ("Grimma, Sachsen") names the user's place, also when
     # another was taken before; a place inside a sentence ("he lives in Leipzig") does not.
@@ -321,8 +328,27 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
             aspects = updated
             inferred.append(f"aspect:{aspect}")
             learned.append(k.aspects[aspect].label.get(lang))
+    for aspect in (a for offence in added for a in k.categories[offence].aspects):  # after those said, which are named
+        if aspect not in aspects:
+            aspects.append(aspect)
     new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)
     return new, learned
+
+
+# Offences at most in one conversation: what a later reply tells ("er hat mich letzte Woche
+# auch geschubst") joins the one named first and brings its contacts and steps.
+MAX_OFFENCES = 3
+
+
+def _added_offences(category: str | None, also: list[str], heard: Heard) -> tuple[str, ...]:
+    """A further offence a reply tells, when the model is sure of it and the offence is
+    known: another kind of act, not another reading of the one told ("nothing happened"
+    is never added to something that did)."""
+    if category is None or category == FALLBACK:
+        return ()
+    known = {category, *also} - {NOTHING_HAPPENED}
+    new = [c for c in heard.sure if c not in known and c not in (FALLBACK, NOTHING_HAPPENED)]
+    return tuple(new[: max(MAX_OFFENCES - len(known), 0)])
 
 
 # "Not online" was only inferred from a letter or a call: online, once said, replaces it.

@@ -420,15 +420,17 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if vague and opened:  # "ja meine frau hat ihn gefunden" to "which fits best?": its rest is no new story
         heard = heard.only_sure_offence()
     if vague and not listening.absorb(state, heard, k)[1]:
+        if _tells_more(state, k, text):  # "yes same guy was at the town hall last week"
+            return _not_understood(state, k, heard, text)
         return _which_one(state, k, asked=question is not None and answer.meaning in ("yes", "both"))
     offence_asked = question is not None and question.classify or state.node == CONFIRM_CATEGORY
     if advised and not (offence_asked and (heard.categories or heard.proposals)) and not listening.absorb(state, heard, k)[1]:
         return StepResult(state, current_messages(state, k))  # the 110 line says it all; the question again
     if heard.anything:
-        return _listened(state, heard, ctx, question)
+        return _listened(state, heard, ctx, question, text)
     if loose is not None:
         return choose(state, values[loose], ctx)
-    return _not_understood(state, k, heard)
+    return _not_understood(state, k, heard, text)
 
 
 def _named_instead(state: ConversationState, heard: listening.Heard) -> tuple[str, ...]:
@@ -698,7 +700,7 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
     return None
 
 
-def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Question | None) -> StepResult:
+def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Question | None, text: str) -> StepResult:
     """Free text that does not answer the question but tells us something."""
     k = ctx.knowledge
     absorbed, learned = listening.absorb(state, heard, k)
@@ -725,7 +727,7 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         # "my mom lives there too" at another question: heard, though known already; the question again
         return StepResult(absorbed, current_messages(absorbed, k, lead=listening.understood_line(k, state.lang, known)))
     if not learned:
-        return _not_understood(state, k, heard)
+        return _not_understood(state, k, heard, text)
     if state.node == k.flow.after_result:  # "ja facebook, da wird dazu aufgerufen": what it adds
         if changed := result_update(k, state, absorbed):
             changed[0] = replace(changed[0], text=f"{lead}\n\n{changed[0].text}" if lead else changed[0].text)
@@ -743,11 +745,14 @@ def _explained(state: ConversationState, question: Question | None, k: Knowledge
     return StepResult(state.with_pending(**{EXPLAINED: True})).say(OutboundMessage(text), *current_messages(state, k))
 
 
-def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None) -> StepResult:
-    """"Not understood", with how to answer; a greeting or thanks is answered in kind."""
+def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None, text: str = "") -> StepResult:
+    """"Not understood", with how to answer; a greeting or thanks is answered in kind, and
+    more about the case after the result is taken as such."""
     reply = _small_talk_reply(k, heard.smalltalk if heard else None)
     if reply is not None:
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
+    if _tells_more(state, k, text):
+        return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
     text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
@@ -759,6 +764,13 @@ def _small_talk_reply(k: Knowledge, kind: str | None) -> L10n | None:
         return None
     # An introduction without a place ("ich bin Stadträtin") is greeted back.
     return k.texts.small_talk.get(smalltalk.GREETING if kind == smalltalk.INTRODUCTION else kind)
+
+
+def _tells_more(state: ConversationState, k: Knowledge, text: str) -> bool:
+    """A sentence below the result that names nothing new ("same guy was at the town hall
+    last week") is more about the case, not a failed pick from the menu."""
+    return state.node == k.flow.after_result and len(normalize(text).split()) > LOOSE_MAX_WORDS \
+        and not text.rstrip().endswith("?")  # a question it does not answer stays "not understood"
 
 
 def _which_one(state: ConversationState, k: Knowledge, asked: bool) -> StepResult:

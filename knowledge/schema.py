@@ -171,6 +171,9 @@ class FlowTexts(Strict):
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     help_coming: L10n = Field(
         description="After the 110 advice, when the user says the police were called and are coming.")
+    told_more: L10n = Field(
+        description="Below the result, a message that tells more about the case but changes nothing "
+        "in the answer: how to keep it (written down, or in the incident record).")
     emergency_again: L10n = Field(
         description="The emergency advice again, short, when the user writes something else at it; "
         "'{safe}': the label of the answer that says the user is safe."

@@ -33,8 +33,9 @@ def test_a_reply_after_the_result_shows_the_places_it_adds(knowledge):
     shown = contact_ids(chat.text("ja facebook, da wird dazu aufgerufen"))
     assert "online" in chat.state.aspects
     assert "onlinewache" in shown
-    first = chat.last.messages[0]
-    assert first.text.startswith("Verstanden: im Internet.")
+    first = chat.last.messages[0]  # what happened after all: the offence first, "nothing happened" after it
+    assert first.text.startswith("Verstanden: Hass und Hetze im Netz, im Internet.")
+    assert chat.state.category == "online_hate" and chat.state.also == ("prevention",)
     assert knowledge.texts.result_update_header.get("de") in first.text
     assert "polizeirevier" not in shown  # what was shown before is not shown again
     assert chat.state.node == knowledge.flow.after_result
@@ -69,6 +70,50 @@ def test_a_reply_after_the_result_that_adds_nothing_is_only_taken(knowledge):
     chat.text("ja facebook, da wird dazu aufgerufen")
     messages = chat.text("auch auf Facebook")
     assert contact_ids(messages) == []
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("en", "yes same guy was at the town hall last week"),
+    ("en", "same guy was at the town hall last week"),
+    ("de", "ja, der war gestern schon wieder am rathaus"),
+])
+def test_more_about_the_case_after_the_result_is_taken_as_such(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "threat", aspect_answer="_yes")  # repeated, at home: known already
+    chat.text("Görlitz")
+    assert chat.state.node == knowledge.flow.after_result
+    before = chat.state
+    messages = chat.text(reply)
+    assert messages[0].text == knowledge.flow.texts.told_more.get(lang)
+    assert knowledge.texts.not_understood.get(lang) not in all_text(messages)
+    assert knowledge.flow.texts.hint_which.get(lang) not in all_text(messages)
+    assert chat.state.node == knowledge.flow.after_result and chat.state.category == before.category
+    assert messages[-1].options  # the menu again
+
+
+def test_a_question_after_the_result_is_not_taken_as_more_about_the_case(knowledge):
+    chat = at_result(knowledge, "en")
+    messages = chat.text("what does the weather say tomorrow?")
+    assert knowledge.flow.texts.told_more.en not in all_text(messages)
+
+
+@pytest.mark.parametrize(("lang", "first", "later", "added"), [
+    ("de", "ich bin bürgermeister in hartha, seit wochen bekomme ich drohbriefe",
+     "er hat mich letzte woche auch auf dem markt geschubst", "physical_attack"),
+    ("en", "some guy keeps sending me threats on insta, im on the council in freital",
+     "and last week he punched me in the face outside the town hall", "physical_attack"),
+])
+def test_another_offence_told_later_joins_the_first(knowledge, lang, first, later, added):
+    chat = PureChat(knowledge, lang=lang)
+    chat.text(first)
+    while chat.state.node != knowledge.flow.after_result:
+        chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
+    category = chat.state.category
+    messages = chat.text(later)
+    assert chat.state.category == category and added in chat.state.also
+    assert knowledge.categories[added].label.get(lang) in messages[0].text  # "Verstanden: Körperlicher Angriff."
+    chat.text("und er hat mich wieder geschubst" if lang == "de" else "and he punched me again")
+    assert chat.state.also.count(added) == 1
 
 
 def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
