@@ -214,6 +214,8 @@ class TextFinder:
         from knowledge.places import Resolution, _classify
 
         hits = _located(_parts_dropped(hits, tokens))
+        kept = [h for h in hits if not _said_not_meant(tokens, h.index)]
+        hits = kept or hits  # "nicht in Döbeln" alone still says where
         meant = [h for h in hits if _said_to_be_meant(tokens, h.index)]
         if meant:  # "in Rabenau wohne ich, das Rathaus ist in Freital. Es geht um Freital."
             hits = meant[-1:]
@@ -284,11 +286,27 @@ def _parts_dropped(hits: list[_Hit], tokens: list[Token]) -> list[_Hit]:
 # Words that say which of the places named is meant: "es geht um Freital", "gemeint ist
 # Kamenz", "actually it's Rathen", "I mean Borna".
 _MEANT_BEFORE = (("geht", "um"), ("gemeint", "ist"), ("meine", "ich"), ("i", "mean"), ("it", "s"), ("its",), ("actually",),
-                 ("eigentlich",), ("richtig", "ist"), ("korrektur",))
+                 ("eigentlich",), ("richtig", "ist"), ("korrektur",), ("sondern",), ("meinte",), ("i", "meant"))
+# Words that say a place is not meant: "nicht Döbeln sondern Ostrau", "Freiberg, not Freital".
+_NOT_BEFORE = frozenset(("nicht", "nich", "net", "ned", "nit", "not", "nocht"))
+
+
+def _said_not_meant(tokens: list[Token], i: int) -> bool:
+    return _before(tokens, i, 1) in {(word,) for word in _NOT_BEFORE}
+
+
+_PREPOSITIONS = frozenset(("in", "im", "aus", "bei", "nach", "von", "from", "at", "near"))
+
+
+def _before(tokens: list[Token], i: int, count: int) -> tuple[str, ...]:
+    """The `count` words before the name at `i`, a preposition right before it skipped."""
+    if i > 0 and tokens[i - 1].key in _PREPOSITIONS:
+        i -= 1
+    return tuple(t.key for t in tokens[max(0, i - count):i])
 
 
 def _said_to_be_meant(tokens: list[Token], i: int) -> bool:
-    before = tuple(t.key for t in tokens[max(0, i - 2):i])
+    before = _before(tokens, i, 2)
     return any(before[-len(words):] == words for words in _MEANT_BEFORE if len(before) >= len(words))
 
 

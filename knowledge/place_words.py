@@ -22,7 +22,8 @@ LEAD_INS = frozenset(
     "in aus bei nach von vom nahe naehe raum umgebung gemeinde stadt kommune ort ortsteil ot dorf "
     "buergermeister buergermeisterin oberbuergermeister oberbuergermeisterin gemeinderat gemeinderaetin "
     "stadtrat stadtraetin ortsvorsteher ortsvorsteherin ortschaftsrat plz postleitzahl wohnort "
-    "from near of at mayor town village municipality stadtverwaltung gemeindeverwaltung verwaltung rathaus"
+    "from near of at mayor town village municipality stadtverwaltung gemeindeverwaltung verwaltung rathaus "
+    "sondern meinte meant"  # a correction: "nicht Döbeln sondern Ostrau", "ich meinte Ostrau"
     .split()
 )
 # Lead-ins that name the writer's own administration ("Stadtverwaltung Markkleeberg").

@@ -127,6 +127,17 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
     assert res is not None and res.status == "found" and res.places[0].name == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nee nich döbeln sondern leisnig", "Leisnig"),
+    ("das war nicht in grimma sondern in wurzen", "Wurzen"),
+    ("Not Freital, Freiberg.", "Freiberg"),
+    ("ich meinte leisnig", "Leisnig"),
+])
+def test_a_place_said_not_to_be_meant_gives_way(knowledge: Knowledge, text: str, expected: str) -> None:
+    res = knowledge.places.find_in_text(text)
+    assert res is not None and res.status == "found" and res.places[0].name == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
