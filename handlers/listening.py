@@ -19,6 +19,7 @@ from knowledge.classifier import CategoryScore
 from knowledge.concepts import concepts
 from knowledge.danger import CUES
 from knowledge.features import fold
+from knowledge.place_words import ROLE_NOUNS, tokens as place_tokens
 from knowledge.places import Place
 from knowledge.smalltalk import INTRODUCTION
 
@@ -66,6 +67,7 @@ class Heard:
     place_choices: tuple[Place, ...] = ()
     lang: str | None = None
     smalltalk: str | None = None  # knowledge.smalltalk: only a greeting, thanks, an introduction
+    own_place: bool = False  # the place is said to be the user's own: corrected or with the office
 
     def without_offence(self) -> Heard:
         """What was heard, minus any guess about the offence."""
@@ -184,6 +186,17 @@ def only_who_lives(text: str) -> bool:
     return bool(words) and not _LIVES.isdisjoint(words) and all(w in _WHERE_WORDS or w in _HOUSEHOLD for w in words)
 
 
+# Words that make a place named the user's own: a correction, the office or the
+# municipality, where it happened.
+_OWN_PLACE_WORDS = ROLE_NOUNS | frozenset(
+    "gemeinde stadt municipality town village dorf passiert passierte geschah happened sondern actually "
+    "eigentlich meinte meant sorry sry korrektur correction verschrieben autocorrect forgot vergessen".split())
+
+
+def says_own_place(text: str) -> bool:
+    return any(t.key in _OWN_PLACE_WORDS for t in place_tokens(text))
+
+
 def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
@@ -285,6 +298,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         place_choices=choices,
         lang=understood.language if understood.language in LANGS else None,
         smalltalk=understood.smalltalk,
+        own_place=place is not None and says_own_place(text),
     )
 
 
@@ -315,8 +329,11 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
         learned.append(offence_labels(k, list(added), lang))
     place_id = state.place_id
     # A reply that is only a place ("Grimma, Sachsen") names the user's place, also when
-    # another was taken before; a place inside a sentence ("he lives in Leipzig") does not.
-    only_place = heard.smalltalk == INTRODUCTION and heard.place is not None and heard.place.id != place_id
+    # another was taken before, and so does a correction ("nee nich döbeln sondern ostrau")
+    # or the office with it ("ich sitz im stadtrat in reichenbach btw"); a place inside a
+    # sentence ("he lives in Leipzig") does not.
+    only_place = (heard.smalltalk == INTRODUCTION or heard.own_place) and heard.place is not None \
+        and heard.place.id != place_id
     if (place_id is None or only_place) and heard.place is not None:
         place_id = heard.place.id
         if "place" not in inferred:
