@@ -4,6 +4,8 @@ question about the question. The words are in handlers.answer_words."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +25,7 @@ class Choice:
     de: str
     en: str
     aliases: tuple[str, ...] = field(default=())
+    phrases: tuple[str, ...] = field(default=())  # said inside a sentence ("gibt es noch andere stellen")
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.de
@@ -50,6 +53,54 @@ def match_exact(text: str, choices: list[Choice]) -> str | None:
         if any(folded == fold(s) for s in choice.spellings()):
             return choice.id
     return None
+
+
+def match_phrase(text: str, choices: list[Choice]) -> str | None:
+    """The option whose phrases the text holds, word for word ("*" ends a word that may go
+    on: "dokumentier*"): the one with the most phrases held, then the longest ("die
+    rechtlichen Aspekte ausführlicher" holds two of the law's, one of the advice's); a tie
+    between two options picks none."""
+    words = fold(text).split()
+    scores: dict[str, tuple[int, int]] = {}
+    for choice in choices:
+        held = [len(" ".join(wanted)) for phrase in choice.phrases
+                if (wanted := [fold(w) + ("*" if w.endswith("*") else "") for w in phrase.split() if fold(w)])
+                and _holds(words, wanted)]
+        if held:
+            scores[choice.id] = (len(held), max(held))
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _holds(words: list[str], wanted: list[str]) -> bool:
+    n = len(wanted)
+    return n > 0 and any(all(_same_word(words[i + j], w) for j, w in enumerate(wanted)) for i in range(len(words) - n + 1))
+
+
+# From this length a word typed with one letter dropped, added or changed is the same
+# ("stelln", "aufschreibn", "annere"): phone typing and dialect.
+FUZZY_MIN = 7
+
+
+def _same_word(typed: str, wanted: str) -> bool:
+    typed = typed.strip(".,;:!?()\"'„“”")
+    if wanted.endswith("*"):
+        stem = wanted[:-1]
+        return typed.startswith(stem) or len(stem) >= FUZZY_MIN and any(
+            _one_edit(typed[:n], stem) for n in (len(stem) - 1, len(stem) + 1))
+    return typed == wanted or len(wanted) >= FUZZY_MIN and _one_edit(typed, wanted)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one letter dropped, added or changed (not the first)."""
+    if abs(len(a) - len(b)) > 1 or not a or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def match_loose(text: str, choices: list[Choice]) -> str | None:
@@ -394,3 +445,65 @@ def all_clear(text: str) -> bool:
     folded = fold_text(text)
     found = concepts(folded, text)
     return bool(found & {"over", "safe_now"}) and not aw.RELATIVE.search(words)
+
+
+# --- a question (below the result: asked, not told) -------------------------------------
+
+_FILLERS = frozenset(
+    "wait ok okay oh ah also und and so sorry hey hi btw aber but ahm ah hm hmm uh um well noch eine ne nen frage "
+    "question kurze kurz quick mal nochmal one more thing just lol ach na achso".split())
+# Asking said in words, anywhere: "ich frage mich ob", "I was wondering if", "do you know".
+_ASKING = re.compile(
+    r"\b(?:frag(?:e|t)? mich|wusste gern|wuerde gern wissen|wurde gern wissen|mochte wissen|moechte wissen|"
+    r"wollte (?:mal )?fragen|weiss jemand|wissen sie ob|wisst ihr ob|(?:eine|ne) frage|wondering|wonder if|"
+    r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance)\b")
+_QUESTION_WORDS = frozenset(
+    "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
+    "what how who whom where when why which whats hows wheres".split())
+_AFTER_GERMAN_WAS = frozenset(
+    "mach mache machen tun heisst bedeutet passiert sagt sagen meinen meint denn jetzt nun genau kostet kost bringt "
+    "soll sollte kann konnte muss ist is isn issn sind gibt gibts hat wird wurde".split())
+# Verb first with its subject after it asks ("kann ich", "is des", "can i", "is there");
+# without one it tells ("hab ihn gestern wieder gesehen", "is immer der selbe").
+_ASKING_VERBS = frozenset(
+    "kann konnte koennte muss musste sollte soll darf durfte ist is sind gibt gibts hat haben wird werden "
+    "brauche brauch braucht wurde wuerde bekomme krieg kriege erfahrt erfaehrt "
+    "can could should must do does did is are will would may shall am".split())
+_SUBJECTS = frozenset(
+    "ich man er sie es das des die der dem den wir ihr du mir mich denn i you we they he she it this that "
+    "there the someone anyone my u he's it's mein meine meiner meinen dein deine sein seine ihre unser unsere "
+    "euer eure your his her our their".split())
+# "is immer der selbe", "ist halt so": a verb first before these tells, whatever follows.
+_TELLING_AFTER_VERB = frozenset(
+    "immer schon doch halt eben wieder auch noch ja echt so nicht net ni nich gut ok okay klar alles vorbei weg "
+    "schlimm egal mir passiert nun jetzt eh wohl".split())
+# German verbs that end a question's first word: "Übernimmt die Versicherung", "kostet mich das".
+_VERB_ENDINGS = ("t", "st")
+
+
+def is_question(text: str) -> bool:
+    """Whether the text asks rather than tells: a question mark, a question word first, or
+    a verb first with its subject after it (fillers such as "wait" or "und" skipped)."""
+    if "?" in text or _ASKING.search(fold(text)):
+        return True
+    words = [w.strip(".,;:!\"'„“”()") for w in fold(text).split()]
+    words = [w for w in words if w]
+    while words and words[0] in _FILLERS:
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] == "was":  # German "what" asks ("was kostet das"), English "was" tells ("was at the market")
+        return len(words) > 1 and words[1] in _AFTER_GERMAN_WAS
+    if words[0] in _QUESTION_WORDS:
+        return True
+    if words[0] in ("gibt", "gibts"):  # "gibts da was", "gibt es"
+        return True
+    if len(words) < 2:
+        return False
+    if words[0] in ("ist", "is", "sind") and words[1] not in _TELLING_AFTER_VERB:
+        return True  # "Ist ZASTEX auch für Gemeinderäte zuständig", "is police open at night"
+    if words[0] in _ASKING_VERBS and words[1] in _SUBJECTS:
+        return True
+    # "Übernimmt die Versicherung den Schaden", "kostet mich das was": a verb first, then its subject
+    return len(words[0]) > 3 and words[0].endswith(_VERB_ENDINGS) and words[1] in _SUBJECTS \
+        and words[1] not in ("the", "my", "this", "that", "it", "i")

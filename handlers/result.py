@@ -330,3 +330,37 @@ def _packed(paragraphs: list[str], joiner: str = "\n\n", limit: int = MAX_MESSAG
         else:
             out.append(paragraph)
     return out
+
+
+# A police station asked about by what it is, not by its name ("is des revier nachts besetzt").
+_POLICE_WORDS = ("revier", "polizeirevier", "polizei", "police", "wache", "station")
+
+
+def asked_below_result(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
+    """A question below the result. One about a place to turn to that the answer names
+    ("what even is zastex", "is des revier nachts besetzt") gets that card again (what it
+    does, how to reach it, when); any other an honest "no reliable answer here", and where
+    to ask it. Nothing is made up."""
+    lang = state.lang
+    answer = compose(k, state)
+    words = set(fold_words(text))
+    named = [card for card in answer.cards if _card_words(k, card) & words]
+    if not named:  # a place to turn to the answer does not name ("what is HateAid?")
+        others = (contact_card(k, c, lang) for c in sorted(k.contacts) if c != k.catalogue.police_contact)
+        named = [card for card in others if _card_words(k, card) & words]
+    if named:
+        return _card_messages(k.flow.texts.asked_contact.get(lang), tuple(named[:MAX_CARDS]), answer.category_id)
+    return [OutboundMessage(k.flow.texts.asked_open.get(lang))]
+
+
+def _card_words(k: Knowledge, card: ContactCard) -> set[str]:
+    """Words that name a card: its id's words and the first word of its name ("zastex",
+    "weisser"), and for a police station what it is."""
+    own = {w for w in (*card.id.split("_"), *fold_words(card.name)[:1]) if len(w) >= 4}
+    return own | set(_POLICE_WORDS) if card.id == k.catalogue.police_contact else own
+
+
+def fold_words(text: str) -> list[str]:
+    from knowledge.features import fold
+
+    return [w.strip(".,;:!?\"'„“”()–-") for w in fold(text).split()]

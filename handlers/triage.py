@@ -14,10 +14,10 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, aspect_parts, interpret, match_exact, match_loose, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import result_messages, result_more, result_update
+from handlers.result import asked_below_result, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -299,7 +299,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[picked], ctx)
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
-    if answer.meaning == "back":
+    asked_button = _asked_button(question, text, {p.id for p in on_screen})
+    if answer.meaning == "back" and asked_button is None:  # "andere sache noch bitte neu" is no "zurück"
         return _back(state, ctx)
     if answer.meaning == "language" and answer.target in listening.LANGS:
         switched = _replace(state, lang=answer.target, lang_chosen=True)
@@ -337,8 +338,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # A reply that no answer word opens, or that only leans to an answer, is read as a
     # message of its own ("ja vor dem haus in der einfahrt" at a question of four answers is not).
     opened = answer.meaning is not None and answer.rest != text.strip()
+    # A button asked for in words ("weitere stelln bitte") is no scene: the model, which reads
+    # short pleas as cries, must then be as sure as for the rest of an answer.
     model_danger = (natural is None and not opened or answer.leaning) \
-        and not (_is_place_node(state, k) and _only_places(k, text))
+        and not (_is_place_node(state, k) and _only_places(k, text)) and asked_button is None
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
                            model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
@@ -407,12 +410,22 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             learned = [taken, *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
         return choose(absorbed, natural, ctx, lead=lead)
+    if asked_button is not None:  # no story either: "done here, gonna call them now" is no threat
+        absorbed = listening.absorb(state, heard.without_offence(), k)[0]
+        if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
+            if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
+                return choose(absorbed, values[asked_button], ctx)
+            # "more on the law" when all of it is shown: no "not understood", and the menu
+            note = OutboundMessage(k.flow.texts.nothing_more.get(state.lang))
+            return StepResult(absorbed, [note, *current_messages(absorbed, k)])
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
     loose = match_loose(text, choices)
     if loose is not None and not sentence:
         return choose(state, values[loose], ctx)
     if sentence and question is not None and question.classify and (named := _label_first(text, choices)) is not None:
         return choose(state, values[named], ctx)  # "bedrohung. und er tritt gegen die tür": the label said first
+    # "gibts noch andre stellen wo ich anrufen kann": a button asked for in a sentence that
+    # tells nothing new (knowledge: an option's `phrases`).
     # "ja" or "weiß nicht" where the answers are several (a question, the menu after the
     # result): understood, but which one? How to pick, not "not understood".
     several = len(choices) >= 2 and (question is None or not is_yes_no(question))
@@ -752,6 +765,11 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
     if reply is not None:
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
+        if is_question(text):
+            return StepResult(state, [*asked_below_result(k, state, text), *current_messages(state, k)])
+        if smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
+            reply = k.texts.small_talk.get(smalltalk.THANKS)
+            return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
@@ -766,11 +784,28 @@ def _small_talk_reply(k: Knowledge, kind: str | None) -> L10n | None:
     return k.texts.small_talk.get(smalltalk.GREETING if kind == smalltalk.INTRODUCTION else kind)
 
 
+def _asked_button(question: Question | None, text: str, offered: set[str]) -> str | None:
+    """The option a sentence asks for in words (its `phrases` or label): one offered now
+    before one that is not ("die rechtliche Lage ausführlicher" is the law, though
+    "ausführlicher" alone would ask for more advice)."""
+    if question is None:
+        return None
+    phrased = _phrased(question)
+    return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
+
+
+def _phrased(question: Question) -> list[Choice]:
+    """The question's options with phrases, offered now or not; a label is one of its
+    phrases ("mehr zum recht pls")."""
+    return [Choice(o.id, o.label.de, o.label.en, phrases=(*o.phrases, o.label.de, o.label.en))
+            for o in question.options if o.phrases]
+
+
 def _tells_more(state: ConversationState, k: Knowledge, text: str) -> bool:
     """A sentence below the result that names nothing new ("same guy was at the town hall
-    last week") is more about the case, not a failed pick from the menu."""
-    return state.node == k.flow.after_result and len(normalize(text).split()) > LOOSE_MAX_WORDS \
-        and not text.rstrip().endswith("?")  # a question it does not answer stays "not understood"
+    last week", "kann ich des ooch anonym anzeigen") tells or asks more about the case; it is
+    no failed pick from the menu."""
+    return state.node == k.flow.after_result and (len(normalize(text).split()) > LOOSE_MAX_WORDS or is_question(text))
 
 
 def _which_one(state: ConversationState, k: Knowledge, asked: bool) -> StepResult:

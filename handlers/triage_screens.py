@@ -136,7 +136,7 @@ def picks(state: ConversationState, k: Knowledge) -> list[Pick]:
     if question is None:
         return []
     found = [
-        Pick(Choice(o.id, o.label.de, o.label.en, tuple(o.aliases)), Answer(o))
+        Pick(Choice(o.id, o.label.de, o.label.en, tuple(o.aliases), tuple(o.phrases)), Answer(o))
         for o in question.options
         if (o.action != "escalate" or k.escalation_enabled) and _offered(o, state, k)
     ]

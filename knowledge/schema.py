@@ -114,6 +114,12 @@ class Option(Strict):
     aspect: str | None = Field(default=None, pattern=ID_PATTERN)
     action: str | None = Field(default=None, pattern=ID_PATTERN)
     aliases: list[str] = Field(default_factory=list, description="Extra typed words that pick it.")
+    phrases: list[str] = Field(
+        default_factory=list,
+        description="Ways of asking for it inside a sentence, either language ('andere Stellen', "
+        "'who else can I call'); a word ending in '*' may go on ('dokumentier*'). A sentence that "
+        "tells nothing new and holds one picks it; the longest phrase wins.",
+    )
     aspects: list[str] = Field(
         default_factory=list, description="Further aspects this answer records ('Beides')."
     )
@@ -171,6 +177,13 @@ class FlowTexts(Strict):
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     help_coming: L10n = Field(
         description="After the 110 advice, when the user says the police were called and are coming.")
+    nothing_more: L10n = Field(
+        description="Below the result, when the user asks in words for more of a part that is shown in full.")
+    asked_contact: L10n = Field(
+        description="Below the result, a question about a place to turn to that the answer names: "
+        "the header of its card, shown again.")
+    asked_open: L10n = Field(
+        description="Below the result, a question the bot has no sourced answer to: says so, and where to ask.")
     told_more: L10n = Field(
         description="Below the result, a message that tells more about the case but changes nothing "
         "in the answer: how to keep it (written down, or in the incident record).")

@@ -119,3 +119,14 @@ def _is_place_word(word: str, place_words: set[str]) -> bool:
     if word in place_words:
         return True
     return len(word) >= 4 and any(p[:3] == word[:3] and abs(len(p) - len(word)) <= 2 for p in place_words)
+
+
+# Thanks said in other words, or in dialect ("dankscheen", "merci", "appreciate it fr").
+_THANKS_TOO = frozenset("merci appreciate appreciated thanx thnx tnx danggschee".split())
+
+
+def thanks_said(folded: str) -> bool:
+    """Whether the (folded) message thanks, whatever else it says ("thx, that actually helps a
+    lot", "Herzlichen Dank, das ist sehr hilfreich. Einen schönen Abend noch.")."""
+    words = [w.strip(".,;:!?") for w in folded.split()]
+    return any(w in _THANKS or w in _THANKS_TOO or w.startswith("dank") for w in words)

@@ -116,6 +116,91 @@ def test_another_offence_told_later_joins_the_first(knowledge, lang, first, late
     assert chat.state.also.count(added) == 1
 
 
+def at_threat_result(knowledge, lang: str, town: str = "Döbeln") -> PureChat:
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "threat")
+    chat.text(town)
+    assert chat.state.node == knowledge.flow.after_result
+    return chat
+
+
+@pytest.mark.parametrize(("lang", "reply", "option"), [
+    ("de", "gibt es noch andere stellen wo ich mich melden kann", "more_contacts"),
+    ("en", "can u tell me more about the legal side", "more_law"),
+    ("de", "Ich würde das gern hier dokumentieren.", "document_incident"),
+    ("de", "hab noch e andre sache die hat nix mit dem zu tun", "new_request"),
+    ("en", "I'd like to end the conversation here.", "finish"),
+    ("de", "Könnten Sie die rechtlichen Aspekte bitte ausführlicher darstellen?", "more_law"),  # the topic, not "more"
+    ("de", "weitere stelln bitte", "more_contacts"),  # a letter dropped; no scene (the model had read a cry)
+])
+def test_a_button_asked_for_in_a_sentence_does_what_the_button_does(knowledge, lang, reply, option):
+    chat = at_threat_result(knowledge, lang)
+    assert option in option_ids(chat.last.messages)
+    pressed = PureChat(knowledge, lang=lang, state=chat.state)
+    expected = pressed.option(option)
+    typed = chat.text(reply)
+    assert [m.text for m in typed] == [m.text for m in expected]
+    assert (chat.state and chat.state.node) == (pressed.state and pressed.state.node)
+
+
+def test_more_of_a_part_shown_in_full_says_so(knowledge):
+    chat = at_threat_result(knowledge, "en")
+    chat.option("more_law")
+    assert "more_law" not in option_ids(chat.last.messages)
+    messages = chat.text("can you tell me more about the legal side")
+    assert messages[0].text == knowledge.flow.texts.nothing_more.en
+    assert knowledge.texts.not_understood.en not in all_text(messages) and messages[-1].options
+
+
+@pytest.mark.parametrize(("lang", "question", "card"), [
+    ("de", "was isn zastex", "zastex"),
+    ("en", "what even is the weisser ring lol", "weisser_ring"),
+])
+def test_a_question_about_a_place_to_turn_to_shows_its_card(knowledge, lang, question, card):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(question)
+    assert messages[0].text == knowledge.flow.texts.asked_contact.get(lang)
+    assert contact_ids(messages[:1]) == [card]
+    assert chat.state.node == knowledge.flow.after_result and messages[-1].options
+
+
+def test_a_question_about_the_police_station_shows_its_card(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    messages = chat.text("is des revier in döbeln nachts ooch besetzt")
+    assert [c.name for c in messages[0].contacts] == ["Polizeirevier Döbeln"]
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "kann ich des ooch anonym anzeigen"),
+    ("en", "wait can i report anonymously, dont want him knowing"),
+])
+def test_a_question_without_a_sourced_answer_says_so_and_where_to_ask(knowledge, lang, question):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(question)
+    assert messages[0].text == knowledge.flow.texts.asked_open.get(lang)
+    assert not any(m.emergency for m in messages) and messages[-1].options
+
+
+@pytest.mark.parametrize(("lang", "reply", "town"), [
+    ("de", "nee nich döbeln sondern leisnig", "Leisnig"),
+    ("en", "wait it's actually leisnig not döbeln lol autocorrect", "Leisnig"),
+    ("de", "ich sitz im stadtrat in leisnig btw", "Leisnig"),
+])
+def test_a_town_corrected_after_the_result_brings_its_police(knowledge, lang, reply, town):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(reply)
+    assert knowledge.places.get(chat.state.place_id).name == town
+    assert any(card.name == f"Polizeirevier {town}" for m in messages for card in m.contacts) \
+        or town in all_text(messages)
+
+
+def test_a_town_someone_else_lives_in_does_not_move_the_users(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    place = chat.state.place_id
+    chat.text("der typ wohnt in leisnig glaub ich")
+    assert chat.state.place_id == place
+
+
 def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
     chat = at_extremist_question(knowledge)
     asked = "what counts as extremist tho? profile pic is some viking dude with a sword"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.answers import Answer, Choice, interpret, match_exact, match_loose
+from handlers.answers import Answer, Choice, interpret, is_question, match_exact, match_loose, match_phrase
 
 CASES = [
     # yes
@@ -363,3 +363,33 @@ def test_the_option_matchers_still_work() -> None:
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("kann ich des ooch anonym anzeigen", True),
+    ("is des revier nachts ooch besetzt", True),
+    ("wait can i report anonymously, dont want him knowing", True),
+    ("was kostet eine anzeige", True),
+    ("whats zastex", True),
+    ("Muss ich das anzeigen", True),
+    ("Und wie lange habe ich Zeit?", True),
+    ("is immer der selbe der da schreibt", False),  # a verb first without its subject tells
+    ("hab ihn gestern wieder gesehen", False),
+    ("was at the market again yesterday", False),  # English "was"
+    ("same guy was at the town hall last week", False),
+])
+def test_a_question_is_told_from_a_statement(text: str, asks: bool) -> None:
+    assert is_question(text) is asks
+
+
+def test_a_phrase_picks_the_option_the_longest_phrase_names() -> None:
+    choices = [Choice("contacts", "Weitere Stellen", "More places", phrases=("andere stellen", "anlaufstelle*")),
+               Choice("law", "Recht", "Law", phrases=("gesetz*",)),
+               Choice("end", "Ende", "End", phrases=("beenden",)),
+               Choice("new", "Neu", "New", phrases=("andere sache", "andere stellen wegen"))]
+    assert match_phrase("gibts noch andere Stellen wo ich anrufen kann", choices) == "contacts"
+    assert match_phrase("was sagt des Gesetzbuch dazu", choices) == "law"  # "*": the word may go on
+    assert match_phrase("gibts Anlaufstellen?", choices) == "contacts"
+    assert match_phrase("andere stellen wegen der sache", choices) == "new"  # the longer phrase
+    assert match_phrase("die gesetze beenden", choices) is None  # a tie: neither
+    assert match_phrase("er hat mich beleidigt", choices) is None
