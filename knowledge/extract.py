@@ -441,6 +441,10 @@ EXTREMIST = _words(
     # self-styled guards and "patriots" signing threats: "Bürgerwehr Westsachsen", „die wahren Patrioten“
     "burgerwehr*", "wahre patriot*", "wahren patriot*", "echte patriot*", "patriotische*", "heimatschutz*",
     "vergasen", "gas them", "reichsburger", "compact magazin",
+    # a political motive said as such, and groups and symbols of either side
+    "politisch motiviert*", "politically motivated", "political motive*", "politisch* motiv*", "political reasons",
+    "aus politischen grunden", "wegen meiner partei", "because of my party", "wegen meiner politik", "because of my politics",
+    "antifa*", "combat 18", "blood and honour", "blood honour", "hammerskin*", "reichsadler*", "nsu",
 )
 
 NOW = _words(
@@ -541,7 +545,8 @@ def online(folded: str) -> bool:
 
 # "nicht online", "not at home", "keine Familie": a denied aspect is no aspect ("nicht
 # nur online" still is one).
-_DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}")
+_DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| only\b| just\b| mehr\b| anymore\b)(?: \w+){1,2}"
+                            r"|\bno (?:political|extremist)(?: \w+)?")  # "no political motive" (a bare "no" answers)
 
 # Denied after the words, as offices write ("Ein extremistischer Hintergrund ist nicht
 # erkennbar.", "Hinweise auf eine Veröffentlichung im Internet liegen nicht vor", "no political
@@ -549,6 +554,7 @@ _DENIED_ASPECT = re.compile(r"\b(?:nicht|nich|not|kein|keine|keinen)(?! nur\b| o
 _DENIED_AFTER = re.compile(
     r"\b(?:(?:ein|eine|einen|der|die|das|kein|keine|a|an|the|any|no) )?"
     r"(?:(?:extremistisch\w*|politisch\w*|rechtsextrem\w*|rechts\w*|links\w*|extremist\w*|political|far right|right wing) )?"
+    r"(?:(?:motiviert\w*|motivated) )?"
     r"(?:hintergrund|motiv|motive|motivation|bezug|hinweis\w*|anzeichen|veroffentlichung\w*|zusammenhang"
     r"|background|link|connection|signs?|indications?)(?: \w+){0,5}"
     r" (?:ist|sind|war|waren|scheint|scheinen|liegt|liegen|lag|lagen|is|are|was|were|seems)"

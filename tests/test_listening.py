@@ -894,3 +894,14 @@ def test_not_online_is_said_in_plain_words(k: Knowledge) -> None:
     chat.command("start")
     messages = chat.text("anonymer drohbrief im briefkasten, bin gemeinderat in lauta")
     assert "nicht im Internet" in all_text(messages) and "offline" not in all_text(messages)
+
+
+@pytest.mark.parametrize(("text", "extremist"), [
+    ("die haben das politisch motiviert gemacht glaub ich", True),
+    ("it's politically motivated for sure", True),
+    ("unterschrieben mit antifa", True),
+    ("ein politisch motivierter Hintergrund ist nicht erkennbar", False),  # as offices deny it
+    ("no political motive as far as we know", False),
+])
+def test_a_political_motive_said_as_such_is_the_extremist_aspect(k: Knowledge, text: str, extremist: bool) -> None:
+    assert ("extremist" in k.understand(text).aspects) is extremist
