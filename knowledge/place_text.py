@@ -117,7 +117,9 @@ class TextFinder:
         first = tokens[i]
         if first.key not in self.first_words and len(first.key) < TYPO_MIN_LEAD:
             return None  # neither a name's first word nor long enough for a typo (most words)
-        if i > 0 and (tokens[i - 1].key in BLOCKERS or tokens[i - 1].key in FIRST_NAMES and not first.pause):
+        if i > 0 and (tokens[i - 1].key in BLOCKERS and not (first.pause and tokens[i - 1].key in ("strasse", "str"))
+                      or tokens[i - 1].key in FIRST_NAMES and not first.pause):
+            # ("Leipziger Straße, Taucha": a comma ends the street's name; "Dr. Kamenz" is a name)
             return None
         lead = pw.lead_in(tokens, i)
         best: _Hit | None = None
