@@ -244,6 +244,8 @@ ASKS_MEANING = re.compile(
     r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the que?stion"
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
+    # "wos solln dos fer hinweise sein": what kind of thing is meant
+    r"|(?:was|wos) (?:sol|soln|solen|suln)(?: \w+){0,2} (?:fur|fer|fuer)(?: \w+){0,2} (?:sein|sen|sen)\b"
     # "was is'n das fürne frage": the question itself is queried
     r"|was (?:ist|is) (?:n |denn )?das (?:fur ?ne|fur eine|fur ein|fur) frage|what kind of (?:a )?que?stion"
     # why it is asked: "warum wolln se das wissen", "does it matter", "wozu?"

@@ -456,13 +456,14 @@ _FILLERS = frozenset(
 _ASKING = re.compile(
     r"\b(?:frag(?:e|t)? mich|wusste gern|wuerde gern wissen|wurde gern wissen|mochte wissen|moechte wissen|"
     r"wollte (?:mal )?fragen|weiss jemand|wissen sie ob|wisst ihr ob|(?:eine|ne) frage|wondering|wonder if|"
-    r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance)\b")
+    r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance|any way to|"
+    r"weiss nicht ob|weiss nich ob|frage ob|not sure if|not sure whether|unsure whether|what if|was ist wenn|und wenn ich)\b")
 _QUESTION_WORDS = frozenset(
     "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
     "what how who whom where when why which whats hows wheres".split())
 _AFTER_GERMAN_WAS = frozenset(
     "mach mache machen tun heisst bedeutet passiert sagt sagen meinen meint denn jetzt nun genau kostet kost bringt "
-    "soll sollte kann konnte muss ist is isn issn sind gibt gibts hat wird wurde".split())
+    "soll sollte kann konnte muss ist is isn issn sind gibt gibts hat wird wurde wenn".split())
 # Verb first with its subject after it asks ("kann ich", "is des", "can i", "is there");
 # without one it tells ("hab ihn gestern wieder gesehen", "is immer der selbe").
 _ASKING_VERBS = frozenset(
@@ -472,7 +473,7 @@ _ASKING_VERBS = frozenset(
 _SUBJECTS = frozenset(
     "ich man er sie es das des die der dem den wir ihr du mir mich denn i you we they he she it this that "
     "there the someone anyone my u he's it's mein meine meiner meinen dein deine sein seine ihre unser unsere "
-    "euer eure your his her our their".split())
+    "euer eure your his her our their sich".split())
 # "is immer der selbe", "ist halt so": a verb first before these tells, whatever follows.
 _TELLING_AFTER_VERB = frozenset(
     "immer schon doch halt eben wieder auch noch ja echt so nicht net ni nich gut ok okay klar alles vorbei weg "
@@ -484,10 +485,10 @@ _VERB_ENDINGS = ("t", "st")
 def is_question(text: str) -> bool:
     """Whether the text asks rather than tells: a question mark, a question word first, or
     a verb first with its subject after it (fillers such as "wait" or "und" skipped)."""
-    if "?" in text or _ASKING.search(fold(text)):
-        return True
-    words = [w.strip(".,;:!\"'„“”()") for w in fold(text).split()]
+    words = [w.strip(".,;:!?\"'„“”()") for w in fold(text).split()]
     words = [w for w in words if w]
+    if "?" in text and len(words) >= 2 or _ASKING.search(fold(text)):  # "hallo?" calls, it does not ask
+        return True
     while words and words[0] in _FILLERS:
         words = words[1:]
     if not words:
@@ -507,3 +508,15 @@ def is_question(text: str) -> bool:
     # "Übernimmt die Versicherung den Schaden", "kostet mich das was": a verb first, then its subject
     return len(words[0]) > 3 and words[0].endswith(_VERB_ENDINGS) and words[1] in _SUBJECTS \
         and words[1] not in ("the", "my", "this", "that", "it", "i")
+
+
+# Whether one must answer ("Muss ich diese Frage beantworten?", "do I have to answer that",
+# "can I skip this"): no, and how not to.
+_MUST_ANSWER = re.compile(
+    r"\b(?:mus+t? (?:ich|man|wir)(?: \w+){0,3} (?:beantworten|antworten|sagen|angeben)"
+    r"|(?:kann|darf|konnen|durfen) (?:ich|man|wir)(?: \w+){0,3} (?:uberspringen|auslassen|weglassen)"
+    r"|(?:do|must) (?:i|we) (?:have|need) to (?:answer|say|tell)|(?:can|may) (?:i|we) skip|is (?:this|that|it) (?:mandatory|required))\b")
+
+
+def asks_whether_to_answer(text: str) -> bool:
+    return bool(_MUST_ANSWER.search(fold(text)))

@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import asked_below_result, result_messages, result_more, result_update
@@ -434,7 +434,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         heard = heard.only_sure_offence()
     if vague and not listening.absorb(state, heard, k)[1]:
         if _tells_more(state, k, text):  # "yes same guy was at the town hall last week"
-            return _not_understood(state, k, heard, text)
+            return _not_understood(state, k, heard, text, ctx.key.channel)
         return _which_one(state, k, asked=question is not None and answer.meaning in ("yes", "both"))
     offence_asked = question is not None and question.classify or state.node == CONFIRM_CATEGORY
     if advised and not (offence_asked and (heard.categories or heard.proposals)) and not listening.absorb(state, heard, k)[1]:
@@ -443,7 +443,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return _listened(state, heard, ctx, question, text)
     if loose is not None:
         return choose(state, values[loose], ctx)
-    return _not_understood(state, k, heard, text)
+    return _not_understood(state, k, heard, text, ctx.key.channel)
 
 
 def _named_instead(state: ConversationState, heard: listening.Heard) -> tuple[str, ...]:
@@ -466,7 +466,8 @@ def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) ->
     else, where to report it instead of "not understood", and the question again."""
     lang = result.state.lang if result.state else state.lang
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
-    if result.state == state and any(m.text.startswith(say(k, "not_understood", lang)) for m in result.messages):
+    unanswered = (say(k, "not_understood", lang), k.flow.texts.asked_during.get(lang), k.flow.texts.asked_open.get(lang))
+    if result.state == state and any(m.text.startswith(unanswered) for m in result.messages):
         return StepResult(state, [line, OutboundMessage(say(k, "police_asked", lang)), *current_messages(state, k)])
     return result.say_first(line)
 
@@ -516,7 +517,8 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
 def _with_line(state: ConversationState, result: StepResult, line: OutboundMessage, k: Knowledge) -> StepResult:
     """`line` first; if the reply answered nothing else, the question again, not "not understood"."""
     lang = result.state.lang if result.state else state.lang
-    if result.state == state and any(m.text.startswith(say(k, "not_understood", lang)) for m in result.messages):
+    unanswered = (say(k, "not_understood", lang), k.flow.texts.asked_during.get(lang), k.flow.texts.asked_open.get(lang))
+    if result.state == state and any(m.text.startswith(unanswered) for m in result.messages):
         return StepResult(state, [line, *current_messages(state, k)])
     return result.say_first(line)
 
@@ -725,7 +727,7 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
             absorbed = _replace(absorbed, pending={**absorbed.pending,
                                                    "after_danger": list(heard.proposals[:MAX_PROPOSALS])})
         if not learned:
-            return _not_understood(absorbed, k, heard)
+            return _not_understood(absorbed, k, heard, text, ctx.key.channel)
         return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
     if question is not None and question.classify and not absorbed.category and heard.proposals:
         proposed = list(heard.proposals[:MAX_PROPOSALS])
@@ -740,7 +742,7 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         # "my mom lives there too" at another question: heard, though known already; the question again
         return StepResult(absorbed, current_messages(absorbed, k, lead=listening.understood_line(k, state.lang, known)))
     if not learned:
-        return _not_understood(state, k, heard, text)
+        return _not_understood(state, k, heard, text, ctx.key.channel)
     if state.node == k.flow.after_result:  # "ja facebook, da wird dazu aufgerufen": what it adds
         if changed := result_update(k, state, absorbed):
             changed[0] = replace(changed[0], text=f"{lead}\n\n{changed[0].text}" if lead else changed[0].text)
@@ -758,15 +760,17 @@ def _explained(state: ConversationState, question: Question | None, k: Knowledge
     return StepResult(state.with_pending(**{EXPLAINED: True})).say(OutboundMessage(text), *current_messages(state, k))
 
 
-def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None, text: str = "") -> StepResult:
-    """"Not understood", with how to answer; a greeting or thanks is answered in kind, and
-    more about the case after the result is taken as such."""
+def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None = None, text: str = "",
+                    channel: str | None = None) -> StepResult:
+    """"Not understood", with how to answer; a greeting or thanks is answered in kind, a
+    question that answers nothing is answered as far as the knowledge goes, and more about
+    the case after the result is taken as such. (`channel`: for what its privacy adds.)"""
     reply = _small_talk_reply(k, heard.smalltalk if heard else None)
     if reply is not None:
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
+    if text and is_question(text):
+        return StepResult(state, [*_answered(k, state, text, channel), *current_messages(state, k)])
     if _tells_more(state, k, text):
-        if is_question(text):
-            return StepResult(state, [*asked_below_result(k, state, text), *current_messages(state, k)])
         if smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
             reply = k.texts.small_talk.get(smalltalk.THANKS)
             return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
@@ -799,6 +803,28 @@ def _phrased(question: Question) -> list[Choice]:
     phrases ("mehr zum recht pls")."""
     return [Choice(o.id, o.label.de, o.label.en, phrases=(*o.phrases, o.label.de, o.label.en))
             for o in question.options if o.phrases]
+
+
+# A question about what is kept ("Was geschieht mit unseren Angaben?", "who can read this").
+_PRIVACY_WORDS = frozenset(
+    "datenschutz daten angaben gespeichert speichern speichert gespeichert loschen geloscht mitlesen mitliest liest "
+    "privacy data stored store storing saved deleted reads".split())
+
+
+def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | None) -> list[OutboundMessage]:
+    """A question that answers nothing at a question of the flow: what is kept (as /datenschutz
+    says it), a place to turn to it names (below the result), or an honest "no reliable
+    answer here" with where to ask. Nothing is made up."""
+    lang = state.lang
+    if asks_whether_to_answer(text) and state.node != k.flow.after_result:
+        return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
+    if not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in fold(text).split()):
+        privacy = k.texts.privacy.get(lang)
+        extra = k.texts.privacy_channel.get(channel) if channel else None
+        return [OutboundMessage(privacy + ("\n\n" + extra.get(lang) if extra is not None else ""))]
+    if state.node == k.flow.after_result:
+        return asked_below_result(k, state, text)
+    return [OutboundMessage(k.flow.texts.asked_during.get(lang))]
 
 
 def _tells_more(state: ConversationState, k: Knowledge, text: str) -> bool:

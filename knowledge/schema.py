@@ -182,6 +182,11 @@ class FlowTexts(Strict):
     asked_contact: L10n = Field(
         description="Below the result, a question about a place to turn to that the answer names: "
         "the header of its card, shown again.")
+    no_need_to_answer: L10n = Field(
+        description="When the user asks whether they must answer a question: no, and how to say so.")
+    asked_during: L10n = Field(
+        description="At a question of the flow, a question of the user's the bot has no sourced answer to: "
+        "says so, and that the places it will name can answer it (the question follows).")
     asked_open: L10n = Field(
         description="Below the result, a question the bot has no sourced answer to: says so, and where to ask.")
     told_more: L10n = Field(

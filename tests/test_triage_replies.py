@@ -201,6 +201,36 @@ def test_a_town_someone_else_lives_in_does_not_move_the_users(knowledge):
     assert chat.state.place_id == place
 
 
+def test_a_question_about_what_is_kept_gets_the_privacy_notice_and_the_question_again(knowledge):
+    from handlers.state import ConversationKey
+
+    chat = PureChat(knowledge, key=ConversationKey("telegram", "c1", "u1"))
+    chat.text("Unser Ortsvorsteher in Lohmen wird seit Monaten in anonymen Briefen beleidigt.")
+    node = chat.state.node
+    messages = chat.text("Was geschieht mit unseren Angaben?")
+    assert messages[0].text.startswith(knowledge.texts.privacy.de)
+    assert knowledge.texts.privacy_channel.get("telegram").de in messages[0].text  # Telegram's caveat too
+    assert chat.state.node == node and messages[-1].options
+
+
+@pytest.mark.parametrize(("lang", "question", "text_name"), [
+    ("de", "Muss ich diese Frage beantworten?", "no_need_to_answer"),
+    ("en", "do i have to answer that", "no_need_to_answer"),
+    ("de", "Kann man das auch anonym anzeigen?", "asked_during"),
+    ("en", "wait is that even a crime", "asked_during"),
+])
+def test_a_question_during_the_questions_is_answered_not_misunderstood(knowledge, lang, question, text_name):
+    chat = at_extremist_question(knowledge) if lang == "en" else PureChat(knowledge)
+    if lang == "de":
+        chat.text("Unser Ortsvorsteher in Lohmen wird seit Monaten in anonymen Briefen beleidigt.")
+        chat.option("danger_no")
+    node = chat.state.node
+    messages = chat.text(question)
+    assert messages[0].text == getattr(knowledge.flow.texts, text_name).get(lang)
+    assert knowledge.texts.not_understood.get(lang) not in all_text(messages)
+    assert not any(m.emergency for m in messages) and chat.state.node == node
+
+
 def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
     chat = at_extremist_question(knowledge)
     asked = "what counts as extremist tho? profile pic is some viking dude with a sword"

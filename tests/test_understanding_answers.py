@@ -315,6 +315,7 @@ def test_the_option_matchers_still_work() -> None:
     # asked back in dialect, then answered; the question itself queried; "question" as folded
     ("was meenen se mit extremistisch? da stand nüscht dran. bloß die reifen", "extremist", "no"),
     ("was is'n das fürne frage. der is bloß sauer wegen der straßenlampen", "extremist", "clarify"),
+    ("wos solln dos fer hinweise sein. dr is halt gegen de windraeder", "extremist", "clarify"),  # what kind is meant, in dialect
     ("what kind of question is that", "extremist", "clarify"),
     ("I don't understand the question", "online", "clarify"),
     # the messenger alone, a Celtic cross described, a rhetorical "who would be in danger"
@@ -373,6 +374,11 @@ def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meanin
     ("whats zastex", True),
     ("Muss ich das anzeigen", True),
     ("Und wie lange habe ich Zeit?", True),
+    ("hallo?", False),  # calls, does not ask
+    ("lohnt sich eine anzeige überhaupt", True),
+    ("weiß nicht ob ich das anzeigen soll", True),
+    ("what if he finds out", True),
+    ("Übernimmt die Versicherung den Schaden", True),  # a verb first, then its subject
     ("is immer der selbe der da schreibt", False),  # a verb first without its subject tells
     ("hab ihn gestern wieder gesehen", False),
     ("was at the market again yesterday", False),  # English "was"
