@@ -96,12 +96,17 @@ def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> Step
     return triage.first_message(state, event, ctx)
 
 
+# Questions of the incident record whose answers name a place, a time or people, not a scene.
+_FIELD_QUESTIONS = frozenset(("affected", "when", "when_unclear", "where", "who", "witnesses", "file_number"))
+
+
 def _danger_elsewhere(state: ConversationState, event: Inbound, ctx: Context) -> OutboundMessage | None:
     """Danger now, typed inside another flow (documenting, say): the 110 advice comes first,
     and the flow goes on with what was typed (a story of last week must not be lost to a
     false alarm). The escalation flow is the emergency path already."""
     if not isinstance(event, TextIn) or state.flow in ("triage", "escalate"):
         return None
-    if not triage.signals_danger(ctx.knowledge, event.text):
+    field_answer = state.flow == "incident" and state.node in _FIELD_QUESTIONS
+    if not triage.signals_danger(ctx.knowledge, event.text, field_answer=field_answer):
         return None
     return OutboundMessage(ctx.knowledge.flow.texts.help_first.get(state.lang), emergency=True)

@@ -848,11 +848,18 @@ def _is_place_node(state: ConversationState, k: Knowledge) -> bool:
     return question is not None and question.kind == "municipality"
 
 
-def signals_danger(k: Knowledge, text: str) -> bool:
+def signals_danger(k: Knowledge, text: str, *, field_answer: bool = False) -> bool:
+    """Danger now in a text typed in another flow. A `field_answer` (where, when, who, the
+    witnesses of an incident being documented: "vor meinem haus in der bahnhofstraße") is
+    no cry for the model alone unless it is very sure, as for the rest of an answer here."""
     if listening.is_bare_help(text):
         return True
     # Only the danger verdict: no category, aspects or place search for a text in another flow.
-    return listening.danger_now(text, k.understander.danger(text).signals)
+    verdict = k.understander.danger(text)
+    signals = verdict.signals
+    if field_answer and verdict.probability < listening.ANSWER_REST_THRESHOLD:
+        signals = tuple(s for s in signals if s != "model")
+    return listening.danger_now(text, signals)
 
 
 # --- answers -----------------------------------------------------------------------

@@ -634,3 +634,25 @@ def test_gone_now_or_not_right_now_answers_the_danger_question(knowledge, reply:
     said = all_text(chat.text(reply))
     assert chat.state.danger_checked and chat.state.node != knowledge.flow.start
     assert "nicht verstanden" not in said and "110" not in said
+
+
+def at_incident_where(knowledge) -> PureChat:
+    chat = at_threat_result(knowledge, "de")
+    chat.option("document_incident")
+    chat.option("yes")
+    chat.text("ich selbst")
+    chat.text("gestern abend")
+    assert (chat.state.flow, chat.state.node) == ("incident", "where")
+    return chat
+
+
+def test_where_it_happened_in_the_record_is_no_cry(knowledge):
+    chat = at_incident_where(knowledge)
+    messages = chat.text("vor meinem haus in der bahnhofstraße")
+    assert not any(m.emergency for m in messages) and chat.state.node == "what"
+
+
+def test_a_scene_now_typed_in_the_record_still_gets_110_first(knowledge):
+    chat = at_incident_where(knowledge)
+    messages = chat.text("er steht jetzt gerade wieder vor meinem haus")
+    assert messages[0].emergency and chat.state.node == "what"  # and what was typed is kept
