@@ -11,6 +11,7 @@ from knowledge.content_checks import content_problems
 from knowledge.escalation_checks import escalation_problems
 from knowledge.examples_checks import example_problems
 from knowledge.police_checks import police_problems
+from knowledge.text import normalize
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
@@ -73,8 +74,16 @@ def _flow_problems(k: Knowledge) -> list[Problem]:
             if contact not in k.contacts:
                 out.append(_problem(k, "flow.yaml", (*loc, "contacts", i), f"unknown contact {contact!r}"))
         seen: set[str] = set()
+        phrase_owner: dict[str, str] = {}
         for i, option in enumerate(question.options):
             oloc = (*loc, "options", i)
+            for j, phrase in enumerate(option.phrases):
+                key = " ".join(normalize(phrase.replace("*", "")).split())
+                if not key:
+                    out.append(_problem(k, "flow.yaml", (*oloc, "phrases", j), "an empty phrase picks nothing"))
+                elif phrase_owner.setdefault(key, option.id) != option.id:
+                    out.append(_problem(k, "flow.yaml", (*oloc, "phrases", j),
+                                        f"{phrase!r} is also a phrase of option {phrase_owner[key]!r}: it would pick neither"))
             if option.id in seen:
                 out.append(_problem(k, "flow.yaml", (*oloc, "id"), f"duplicate option {option.id!r}"))
             seen.add(option.id)

@@ -207,3 +207,11 @@ def test_admin_guide_explains_adding_a_contact_end_to_end() -> None:
     section = section[: section.index("\n## ", 4)]
     for needle in ("contacts.yaml", "categories.yaml", "knowledge check", "reload", "verified_on", "notes", "what"):
         assert needle in section, needle
+
+
+def test_a_phrase_under_two_options_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    directory, _ = broken(tmp_path, "flow.yaml", "phrases: [beenden,", "phrases: [andere stellen, beenden,")
+    code, out = run_check(directory, capsys)
+    assert code == 1
+    assert any("'andere stellen' is also a phrase of option 'more_contacts': it would pick neither" in line
+               and line.startswith("error: flow.yaml:") for line in out)
