@@ -121,7 +121,20 @@ class _Part:
         self._points = tables.points
         self._typo_depth = typo_depth
         self._typo: dict[str, list[str]] | None = None
+        self._glued: dict[str, tuple[int, ...]] | None = None
         self._grid: dict[tuple[int, int], list[tuple[float, float, Place]]] | None = None
+
+    def glued(self, text: str) -> list[Place]:
+        """A name of several words typed as one ("Sohlandanderspree", "bernstadtaufdemeigen"):
+        the places whose name, without its spaces, it is (built on first use)."""
+        if self._glued is None:
+            glued: dict[str, tuple[int, ...]] = {}
+            for tier in reversed(self.names):  # the primary tier wins
+                for name, numbers in tier.items():
+                    if " " in name:
+                        glued[name.replace(" ", "")] = numbers
+            self._glued = glued
+        return [self.places[n] for n in self._glued.get(text, ())]
 
     def lookup(self, text: str) -> list[Place]:
         primary, secondary = self.names
@@ -313,6 +326,8 @@ class PlaceIndex:
         saxon = self._first(self._saxony, [text, stripped, loose, *prefixes])
         if saxon:
             return _classify(saxon)
+        if len(tokens) == 1 and (glued := self._saxony.glued(stripped)):
+            return _classify(glued)
         finder = self._text_finder()
         plain = finder.names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e; "Markkleebersch"
         if plain is not None:

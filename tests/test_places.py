@@ -180,6 +180,15 @@ def test_typo_suggests(index: PlaceIndex, query: str, expected: str) -> None:
     assert len(res.places) <= 3
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"), [("Sohlandanderspree", "Sohland an der Spree"), ("bernstadtaufdemeigen", "Bernstadt auf dem Eigen"),
+                            ("annabergbuchholz", "Annaberg-Buchholz")],
+)
+def test_a_name_typed_as_one_word_is_found(index: PlaceIndex, query: str, expected: str) -> None:
+    res = index.resolve(query)
+    assert res.status == "found" and names(res) == [expected]
+
+
 @pytest.mark.parametrize("query", ["München", "80331", "Muenchen"])
 def test_outside_saxony(index: PlaceIndex, query: str) -> None:
     res = index.resolve(query)
