@@ -237,11 +237,13 @@ class TextFinder:
         return _classify(best.places) if best.places else Resolution("unknown")
 
 
-_SPOKEN_ENDINGS = (("berg", ("bersch", "berch")), ("burg", ("bursch", "burch")), ("zig", ("zsch", "tzsch", "zch")))
+_SPOKEN_ENDINGS = (("berg", ("bersch", "berch")), ("burg", ("bursch", "burch")), ("zig", ("zsch", "tzsch", "zch")),
+                   ("au", ("ow",)))  # "Zwickow": -au as English speakers spell it
 
 
 def _spoken_variants(name_key: str) -> tuple[str, ...]:
-    """The Saxon spoken forms of a name whose last word ends in -berg, -burg or -zig."""
+    """The Saxon spoken forms of a name whose last word ends in -berg, -burg or -zig, and
+    -au spelt as English speakers hear it."""
     for ending, spoken in _SPOKEN_ENDINGS:
         if name_key.endswith(ending) and len(name_key) > len(ending) + 2:
             return tuple(name_key[: -len(ending)] + s for s in spoken)

@@ -133,6 +133,7 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
     ("Not Freital, Freiberg.", "Freiberg"),
     ("ich meinte leisnig", "Leisnig"),
     ("Leipziger Straße, Taucha", "Taucha"),  # the street's name ends at the comma
+    ("my husband is on the town council in Zwickow", "Zwickau"),  # -au as English speakers spell it
 ])
 def test_a_place_said_not_to_be_meant_gives_way(knowledge: Knowledge, text: str, expected: str) -> None:
     res = knowledge.places.find_in_text(text)
