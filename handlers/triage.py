@@ -410,7 +410,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             learned = [taken, *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
         return choose(absorbed, natural, ctx, lead=lead)
-    if asked_button is not None:  # no story either: "done here, gonna call them now" is no threat
+    # "gibts noch andre stellen wo ich anrufen kann": a button asked for in a sentence that
+    # tells nothing new (knowledge: an option's `phrases`); no story either: "done here, gonna
+    # call them now" is no threat.
+    if asked_button is not None:
         absorbed = listening.absorb(state, heard.without_offence(), k)[0]
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
             if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
@@ -424,8 +427,6 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[loose], ctx)
     if sentence and question is not None and question.classify and (named := _label_first(text, choices)) is not None:
         return choose(state, values[named], ctx)  # "bedrohung. und er tritt gegen die tür": the label said first
-    # "gibts noch andre stellen wo ich anrufen kann": a button asked for in a sentence that
-    # tells nothing new (knowledge: an option's `phrases`).
     # "ja" or "weiß nicht" where the answers are several (a question, the menu after the
     # result): understood, but which one? How to pick, not "not understood".
     several = len(choices) >= 2 and (question is None or not is_yes_no(question))
@@ -466,8 +467,7 @@ def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) ->
     else, where to report it instead of "not understood", and the question again."""
     lang = result.state.lang if result.state else state.lang
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
-    unanswered = (say(k, "not_understood", lang), k.flow.texts.asked_during.get(lang), k.flow.texts.asked_open.get(lang))
-    if result.state == state and any(m.text.startswith(unanswered) for m in result.messages):
+    if result.state == state and _unanswered(result, k, lang):
         return StepResult(state, [line, OutboundMessage(say(k, "police_asked", lang)), *current_messages(state, k)])
     return result.say_first(line)
 
@@ -514,11 +514,17 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     return None
 
 
+def _unanswered(result: StepResult, k: Knowledge, lang: str) -> bool:
+    """Whether `result` answered nothing: "not understood", or a question of the user's it
+    could not answer."""
+    nothing = (say(k, "not_understood", lang), k.flow.texts.asked_during.get(lang), k.flow.texts.asked_open.get(lang))
+    return any(m.text.startswith(nothing) for m in result.messages)
+
+
 def _with_line(state: ConversationState, result: StepResult, line: OutboundMessage, k: Knowledge) -> StepResult:
     """`line` first; if the reply answered nothing else, the question again, not "not understood"."""
     lang = result.state.lang if result.state else state.lang
-    unanswered = (say(k, "not_understood", lang), k.flow.texts.asked_during.get(lang), k.flow.texts.asked_open.get(lang))
-    if result.state == state and any(m.text.startswith(unanswered) for m in result.messages):
+    if result.state == state and _unanswered(result, k, lang):
         return StepResult(state, [line, *current_messages(state, k)])
     return result.say_first(line)
 
@@ -807,8 +813,8 @@ def _phrased(question: Question) -> list[Choice]:
 
 # A question about what is kept ("Was geschieht mit unseren Angaben?", "who can read this").
 _PRIVACY_WORDS = frozenset(
-    "datenschutz daten angaben gespeichert speichern speichert gespeichert loschen geloscht mitlesen mitliest liest "
-    "privacy data stored store storing saved deleted reads".split())
+    "datenschutz daten angaben gespeichert speichern speichert loschen geloscht mitlesen mitliest "
+    "privacy data stored store storing saved deleted".split())
 
 
 def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | None) -> list[OutboundMessage]:
