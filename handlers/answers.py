@@ -74,6 +74,12 @@ def match_phrase(text: str, choices: list[Choice]) -> str | None:
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
+def holds_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` holds `phrase` as `match_phrase` reads it (folded, one letter off from
+    seven letters: "der weiße Ring" holds "weisser ring")."""
+    return _holds(fold(text).split(), [fold(w) for w in phrase.split() if fold(w)])
+
+
 def _holds(words: list[str], wanted: list[str]) -> bool:
     n = len(wanted)
     return n > 0 and any(all(_same_word(words[i + j], w) for j, w in enumerate(wanted)) for i in range(len(words) - n + 1))

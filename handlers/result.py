@@ -10,8 +10,10 @@ come from (`source`, `verified_on`, `notes`) stays in the YAML for admins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from handlers.answers import holds_phrase
 from handlers.messages import ContactCard, OutboundMessage
 from handlers.police_card import police_cards
 from handlers.state import ConversationState
@@ -344,13 +346,31 @@ def asked_below_result(k: Knowledge, state: ConversationState, text: str) -> lis
     lang = state.lang
     answer = compose(k, state)
     words = set(fold_words(text))
-    named = [card for card in answer.cards if _card_words(k, card) & words]
-    if not named:  # a place to turn to the answer does not name ("what is HateAid?")
-        others = (contact_card(k, c, lang) for c in sorted(k.contacts) if c != k.catalogue.police_contact)
-        named = [card for card in others if _card_words(k, card) & words]
+    named = [card for card in answer.cards if _card_words(k, card) & words] or named_contacts(k, lang, text)
     if named:
         return _card_messages(k.flow.texts.asked_contact.get(lang), tuple(named[:MAX_CARDS]), answer.category_id)
     return [OutboundMessage(k.flow.texts.asked_open.get(lang))]
+
+
+def named_contacts(k: Knowledge, lang: str, text: str) -> list[ContactCard]:
+    """The cards of the places to turn to that `text` names by name ("what is HateAid?", "was
+    isn zastex", "der weiße ring"), from the whole catalogue; not the emergency numbers, and
+    not by a common word alone ("any support?", "soll ich die polizei rufen")."""
+    cards = (contact_card(k, c, lang) for c in sorted(k.contacts) if c != k.catalogue.police_contact)
+    return [card for card in cards if card.phone not in _EMERGENCY_NUMBERS
+            and any(holds_phrase(text, name) for name in _names_of(card))]
+
+
+_EMERGENCY_NUMBERS = ("110", "112")
+_COMMON_NAMES = frozenset("support polizei police online mobile allianz".split())
+
+
+def _names_of(card: ContactCard) -> set[str]:
+    """A card's name before its explanation ("Weißer Ring – Opfer-Telefon": "weisser ring")
+    and its id ("starke_stelle": "starke stelle"), folded; never a common word alone."""
+    short = re.split(r" [–-] | \(| im | bei | der | at | of ", card.name, maxsplit=1)[0]
+    names = {" ".join(fold_words(short)), card.id.replace("_", " ")}
+    return {n for n in names if n and n not in _COMMON_NAMES}
 
 
 def _card_words(k: Knowledge, card: ContactCard) -> set[str]:

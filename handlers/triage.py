@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE
 from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import asked_below_result, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_below_result, named_contacts, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -776,10 +776,10 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
     if text and is_question(text):
         return StepResult(state, [*_answered(k, state, text, channel), *current_messages(state, k)])
+    if text and smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
+        reply = k.texts.small_talk.get(smalltalk.THANKS)
+        return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
-        if smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
-            reply = k.texts.small_talk.get(smalltalk.THANKS)
-            return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
@@ -830,6 +830,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(privacy + ("\n\n" + extra.get(lang) if extra is not None else ""))]
     if state.node == k.flow.after_result:
         return asked_below_result(k, state, text)
+    if named := named_contacts(k, lang, text):  # "what even is zastex": its card, then the question
+        return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
     return [OutboundMessage(k.flow.texts.asked_during.get(lang))]
 
 

@@ -231,6 +231,20 @@ def test_a_question_during_the_questions_is_answered_not_misunderstood(knowledge
     assert not any(m.emergency for m in messages) and chat.state.node == node
 
 
+def test_a_question_about_a_place_to_turn_to_during_the_questions_shows_its_card(knowledge):
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("what even is zastex lol")
+    assert messages[0].text == knowledge.flow.texts.asked_contact.en and contact_ids(messages[:1]) == ["zastex"]
+    assert chat.state.node == "aspect_extremist"
+
+
+def test_thanks_with_more_words_during_the_questions_is_thanked_back(knowledge):
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("thx, thats all")
+    assert messages[0].text == knowledge.texts.small_talk.get("thanks").en
+    assert chat.state.node == "aspect_extremist"
+
+
 def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
     chat = at_extremist_question(knowledge)
     asked = "what counts as extremist tho? profile pic is some viking dude with a sword"
