@@ -150,7 +150,7 @@ ANYWHERE = {
         r"|\b(?:vorige|vorigen|vorherige|vorherigen|letzte|letzten) (?:frage|antwort)\b"
         r"|\b(?:verklickt|vertipt|verdruckt)\b|\bfalsch (?:gedruckt|geklickt|getipt|angeklickt)\b"
         r"|\b(?:das|es|antwort) (?:\w+ ){0,2}war falsch\b|\bmeinte ich (?:ja|nein|doch)\b"
-        r"|\bgo back\b|\bback to\b|\bprevious (?:que?stion|answer|one)\b|\bundo\b"
+        r"|\bgo back\b|^(?:\w+ )?back to\b|\bback to the (?:previous|last|other|start)\b|\bprevious (?:que?stion|answer|one)\b|\bundo\b"
         r"|\b(?:answered|presed|taped|tap|cliked|clicked|hit) (?:\w+ ){0,3}wrong\b|\bwrong (?:button|answer)\b"
         r"|\bmeant to (?:say|tap|press|click)\b|\bchange my (?:\w+ )?answer\b"
     ),
@@ -187,6 +187,8 @@ ANYWHERE = {
         # not saying: "rather not say which tbh", "möchte ich lieber nicht sagen"
         r"|\b(?:rather|prefer to|prefer) not (?:say|tel|to say)\b|\bno coment\b|\b(?:sag|sage) ich (?:lieber )?(?:nicht|nich|ni)\b"
         r"|\b(?:mochte|wil) ich (?:lieber |eigentlich )?(?:nicht|nich|ni) (?:sagen|nenen|verraten)\b|\blieber nicht\b"
+        # "da sag ich lieber nix dazu", "möchte ich an dieser Stelle keine Angaben machen"
+        r"|\b(?:sag|sage) ich (?:lieber )?(?:nix|nichts|nischt)\b|\bkeine angaben (?:machen|dazu)\b|\bkein kommentar\b"
     ),
 }
 

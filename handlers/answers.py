@@ -460,7 +460,7 @@ _FILLERS = frozenset(
     "question kurze kurz quick mal nochmal one more thing just lol ach na achso".split())
 # Asking said in words, anywhere: "ich frage mich ob", "I was wondering if", "do you know".
 _ASKING = re.compile(
-    r"\b(?:frag(?:e|t)? mich|wusste gern|wuerde gern wissen|wurde gern wissen|mochte wissen|moechte wissen|"
+    r"\b(?:frag(?:e|t)? mich|wusste gern|(?:wuerde|wurde|mochte|moechte|would like to|want to|wanted to) (?:\w+ ){0,2}(?:wissen|know)|"
     r"wollte (?:mal )?fragen|weiss jemand|wissen sie ob|wisst ihr ob|(?:eine|ne) frage|wondering|wonder if|"
     r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance|any way to|"
     r"weiss nicht ob|weiss nich ob|frage ob|not sure if|not sure whether|unsure whether|what if|was ist wenn|und wenn ich)\b")
@@ -526,3 +526,30 @@ _MUST_ANSWER = re.compile(
 
 def asks_whether_to_answer(text: str) -> bool:
     return bool(_MUST_ANSWER.search(fold(text)))
+
+
+# Asking who reads, sees or gets what is typed here, whether it is passed on, traced or
+# deleted: a question about privacy even without a question mark ("wer liest dn das hier
+# eigentlich mit", "geht das dann gleich an die polizei", "if i give my town can it be traced back").
+_PRIVACY_ASKED = re.compile(
+    r"\b(?:wer|who)\b(?: \w+){0,5} (?:liest|lesen|sieht|sehen|sehn|see|sees|read|reads|kriegt|bekommt|gets)\b"
+    r"|\b(?:liest|lesen|sieht|sehen|see|read)\b(?: \w+){0,4} (?:mit|hier|this|what i)\b"
+    r"|\bgeht (?:das|des)(?: dann| gleich| auch| automatisch)* an (?:die|den|das)\b|\bbleibt (?:das|des) bei\b"
+    r"|\btraced\b|\bzuruckverfolg\w*|\banonym bleib\w*|\bstay anonymous\b"
+    r"|\b(?:delete|losch\w*) (?:everything|alles|all)\b|\bin (?:der|dr|die) zeitung\b|\bin the (?:paper|newspaper|press)\b")
+_PRIVACY_WORDS = frozenset(
+    "datenschutz daten angaben gespeichert speichern speichert loschen geloscht mitlesen mitliest "
+    "weitergeleitet weitergegeben weitergeben weiterleiten "
+    "privacy data stored store storing saved deleted shared forwarded".split())
+
+
+def asks_about_privacy(text: str, *, in_so_many_words: bool = False) -> bool:
+    """Whether the text asks what becomes of what is typed here: said in so many words ("wer
+    liest das hier mit"), or (unless `in_so_many_words`) a question naming data, storing or
+    deleting ("Was geschieht mit unseren Angaben?"; a story with such a question in it, "we
+    hid it but did not delete it, was that right?", is read as a story first)."""
+    folded = fold(text)
+    if _PRIVACY_ASKED.search(folded):
+        return True
+    return not in_so_many_words and is_question(text) \
+        and not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in folded.split())

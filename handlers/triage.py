@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_below_result, named_contacts, result_messages, result_more, result_update
@@ -378,10 +378,18 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx)
+    if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
+                                                     or asks_whether_to_answer(text)):
+        # "sieht die polizei das hier automatisch?", "mus ich do druff antworten": asked, not
+        # told; no offence or place is guessed from it
+        return StepResult(state, [*_answered(k, state, text, ctx.key.channel), *current_messages(state, k)])
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
             resolution = found
+        if resolution.status == "unknown" and is_question(text) and k.places.district_named(text) is None:
+            # "does it cost anything?": asked, no place told ("erzgebirge. reicht das nicht?" names a Landkreis)
+            return _not_understood(state, k, heard, text, ctx.key.channel)
         return _resolved(state, resolution, ctx, typed=text)
     if question is not None and (parts := _parts_answered(question, text)) is not None:
         # "not my family, only me. he made one video before too": each part of a question
@@ -774,7 +782,7 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
     reply = _small_talk_reply(k, heard.smalltalk if heard else None)
     if reply is not None:
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
-    if text and is_question(text):
+    if text and (is_question(text) or asks_about_privacy(text) or asks_whether_to_answer(text)):
         return StepResult(state, [*_answered(k, state, text, channel), *current_messages(state, k)])
     if text and smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
         reply = k.texts.small_talk.get(smalltalk.THANKS)
@@ -811,12 +819,6 @@ def _phrased(question: Question) -> list[Choice]:
             for o in question.options if o.phrases]
 
 
-# A question about what is kept ("Was geschieht mit unseren Angaben?", "who can read this").
-_PRIVACY_WORDS = frozenset(
-    "datenschutz daten angaben gespeichert speichern speichert loschen geloscht mitlesen mitliest "
-    "privacy data stored store storing saved deleted".split())
-
-
 def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | None) -> list[OutboundMessage]:
     """A question that answers nothing at a question of the flow: what is kept (as /datenschutz
     says it), a place to turn to it names (below the result), or an honest "no reliable
@@ -824,7 +826,7 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
     lang = state.lang
     if asks_whether_to_answer(text) and state.node != k.flow.after_result:
         return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
-    if not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in fold(text).split()):
+    if asks_about_privacy(text):
         privacy = k.texts.privacy.get(lang)
         extra = k.texts.privacy_channel.get(channel) if channel else None
         return [OutboundMessage(privacy + ("\n\n" + extra.get(lang) if extra is not None else ""))]

@@ -122,7 +122,7 @@ def _is_place_word(word: str, place_words: set[str]) -> bool:
 
 
 # Thanks said in other words, or in dialect ("dankscheen", "merci", "appreciate it fr").
-_THANKS_TOO = frozenset("merci appreciate appreciated thanx thnx tnx danggschee".split())
+_THANKS_TOO = frozenset("merci appreciate appreciated thanx thnx tnx danggschee vergelts vergelt".split())
 
 
 def thanks_said(folded: str) -> bool:

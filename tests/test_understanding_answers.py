@@ -399,3 +399,28 @@ def test_a_phrase_picks_the_option_the_longest_phrase_names() -> None:
     assert match_phrase("andere stellen wegen der sache", choices) == "new"  # the longer phrase
     assert match_phrase("die gesetze beenden", choices) is None  # a tie: neither
     assert match_phrase("er hat mich beleidigt", choices) is None
+
+
+@pytest.mark.parametrize(("text", "in_so_many_words", "asked"), [
+    ("wer liest dn das hier eigentlich mit", True, True),
+    ("sieht die polizei das hier automatisch? 😬", True, True),
+    ("if i give my town can it be traced back to me", True, True),
+    ("Was geschieht mit unseren Angaben?", False, True),  # a question naming data: only where nothing else answers
+    ("Was geschieht mit unseren Angaben?", True, False),
+    ("we hid the comment but did not delete it, was that right?", True, False),  # a story with a question
+    ("der hat meine daten veröffentlicht", False, False),
+])
+def test_a_question_about_privacy_is_told_from_a_story(text: str, in_so_many_words: bool, asked: bool) -> None:
+    from handlers.answers import asks_about_privacy
+
+    assert asks_about_privacy(text, in_so_many_words=in_so_many_words) is asked
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("if i give my town can it be traced back to me", None),  # "back" in passing is no "zurück"
+    ("he came back to my house", None),
+    ("back to the previous question", "back"),
+    ("da sag ich lieber nix dazu", "unknown"),
+])
+def test_back_and_not_saying(text: str, meaning: str | None) -> None:
+    assert interpret(text, "de", None).meaning == meaning

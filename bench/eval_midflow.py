@@ -1,0 +1,120 @@
+"""What people type instead of answering a question of the triage (tests/data/dev/midflow-*.yaml,
+written by a blind writer): each message is sent to a chat waiting at the writer's question
+(the danger question, an aspect question or the place question, after a first message about a
+threat that names no town), through the pure step.
+
+Right means: a question about what is kept gets the privacy notice; whether one must answer,
+another question of the user's, thanks or chatter get no "not understood" (chatter: no false
+110; its "not understood" is counted, as a hint to answer is a fair reply to it); a scene now
+gets 110. Every message but the scenes counts as a false 110 if it gets one.
+
+Run: .venv/bin/python bench/eval_midflow.py [--show] [FILE ...]  (default: every set; --show
+prints the messages judged wrong, for the sets one may read)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from handlers.messages import OutboundMessage  # noqa: E402
+from knowledge.base import Knowledge, load  # noqa: E402
+from tests.helpers import PureChat, all_text, option_ids  # noqa: E402
+
+DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
+FIRST = {"de": "Mir hat einer nach der Sitzung gedroht, er bringt mich um.",
+         "en": "Someone threatened to kill me after the council meeting."}
+# The writer's question, and the nodes that ask it (home and repeated may be asked together).
+NODES = {"danger_now": ("danger_now",), "aspect_extremist": ("aspect_extremist",),
+         "aspect_private": ("aspect_private", "aspect_home_repeated"),
+         "aspect_repeated": ("aspect_repeated", "aspect_home_repeated"), "municipality": ("municipality",)}
+
+
+@dataclass
+class Figures:
+    by_kind: Counter = field(default_factory=Counter)
+    right: Counter = field(default_factory=Counter)
+    not_understood: Counter = field(default_factory=Counter)
+    calm: int = 0
+    false_alarms: int = 0
+    wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, why)
+
+
+def at_question(k: Knowledge, lang: str, question: str) -> PureChat:
+    """A chat waiting at `question` (or the nearest node that asks it)."""
+    chat = PureChat(k, lang=lang)
+    chat.text(FIRST[lang])
+    wanted = NODES[question]
+    for _ in range(8):
+        if chat.state is not None and chat.state.node in wanted:
+            return chat
+        ids = option_ids(chat.last.messages if chat.last else [])
+        no = next((o for o in ids if o.endswith("_no") or o == "cat.threat" or o == "threat"), None)
+        if no is None:
+            break
+        chat.option(no)
+    raise RuntimeError(f"no way to the question {question!r}")
+
+
+def _judge(k: Knowledge, item: dict, node: str, chat: PureChat, messages: list[OutboundMessage]) -> str | None:  # type: ignore[type-arg]
+    lang, kind = item["lang"], item["kind"]
+    text = all_text(messages)
+    emergency = any(m.emergency for m in messages)
+    if kind == "danger_now":
+        return None if emergency else "no 110"
+    if emergency:
+        return "110"
+    if kind == "chatter":
+        return None
+    if k.texts.not_understood.get(lang) in text:
+        return "not understood"
+    if kind == "privacy":
+        return None if k.texts.privacy.get(lang) in text else "no privacy notice"
+    return None
+
+
+def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-arg]
+    f = Figures()
+    for item in items:
+        chat = at_question(k, item["lang"], item["question"])
+        node = chat.state.node if chat.state else ""
+        messages = chat.text(item["text"])
+        kind = item["kind"]
+        f.by_kind[kind] += 1
+        f.not_understood[kind] += k.texts.not_understood.get(item["lang"]) in all_text(messages)
+        if kind != "danger_now":
+            f.calm += 1
+            f.false_alarms += any(m.emergency for m in messages)
+        why = _judge(k, item, node, chat, messages)
+        if why is None:
+            f.right[kind] += 1
+        else:
+            f.wrong.append((kind, item["text"], why))
+    return f
+
+
+def main(args: list[str]) -> int:
+    show = "--show" in args
+    paths = [Path(a) for a in args if a != "--show"] or sorted(DEV.glob("midflow-*.yaml"))
+    k = load()
+    for path in paths:
+        raw = path.read_text(encoding="utf-8")
+        f = measure(k, yaml.safe_load(raw))
+        total = sum(f.by_kind.values())
+        print(f"{path.name}: {sum(f.right.values())} of {total} handled right; 110 for {f.false_alarms} of {f.calm} others")
+        for kind in sorted(f.by_kind):
+            print(f"  {kind}: {f.right[kind]} of {f.by_kind[kind]} ('not understood' {f.not_understood[kind]})")
+        if show and "never read" not in raw.split("\n", 2)[1]:
+            for kind, text, why in f.wrong:
+                print(f"    [{kind}] {why}: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
