@@ -14,8 +14,6 @@ Run: .venv/bin/python bench/eval_after_result.py [--show] [FILE ...]  (default: 
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,21 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handlers.messages import OutboundMessage  # noqa: E402
 from knowledge.base import Knowledge, load  # noqa: E402
+from bench.reply_tally import Tally, readable  # noqa: E402
 from tests.helpers import PureChat, all_text, option_ids  # noqa: E402
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 ASPECTS = {"online": "online", "home": "private_sphere", "extremist": "extremist", "repeated": "repeated"}
 DEFAULT_TOWN = "Görlitz"
-
-
-@dataclass
-class Figures:
-    by_intent: Counter = field(default_factory=Counter)
-    right: Counter = field(default_factory=Counter)
-    not_understood: Counter = field(default_factory=Counter)
-    calm: int = 0
-    false_alarms: int = 0
-    wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (intent, reply, why)
 
 
 def at_result(k: Knowledge, item: dict) -> PureChat:  # type: ignore[type-arg]
@@ -111,23 +100,15 @@ def _judge(k: Knowledge, item: dict, before: object, chat_shown: list[OutboundMe
     raise ValueError(f"unknown intent {intent!r}")
 
 
-def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-arg]
-    f = Figures()
+def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
+    f = Tally()
     for item in items:
         chat = at_result(k, item)
         before, shown = chat.state, chat.last.messages if chat.last else []
         messages = chat.text(item["reply"])
-        intent = item["intent"]
-        f.by_intent[intent] += 1
-        f.not_understood[intent] += k.texts.not_understood.get(item["lang"]) in all_text(messages)
-        if intent != "danger_now":
-            f.calm += 1
-            f.false_alarms += any(m.emergency for m in messages)
         why = _judge(k, item, before, shown, chat, messages)
-        if why is None:
-            f.right[intent] += 1
-        else:
-            f.wrong.append((intent, item["reply"], why))
+        f.count(item["intent"], item["reply"], not_understood=k.texts.not_understood.get(item["lang"]) in all_text(messages),
+                emergency=any(m.emergency for m in messages), why=why)
     return f
 
 
@@ -136,17 +117,8 @@ def main(args: list[str]) -> int:
     paths = [Path(a) for a in args if a != "--show"] or sorted(DEV.glob("after-result-*.yaml"))
     k = load()
     for path in paths:
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
-        f = measure(k, items)
-        total = sum(f.by_intent.values())
-        right = sum(f.right.values())
-        print(f"{path.name}: {right} of {total} handled right; 110 for {f.false_alarms} of {f.calm} calm replies")
-        for intent in sorted(f.by_intent):
-            print(f"  {intent}: {f.right[intent]} of {f.by_intent[intent]}"
-                  f" ('not understood' {f.not_understood[intent]})")
-        if show and "never read" not in path.read_text(encoding="utf-8").split("\n", 2)[1]:
-            for intent, reply, why in f.wrong:
-                print(f"    [{intent}] {why}: {reply}")
+        raw = path.read_text(encoding="utf-8")
+        measure(k, yaml.safe_load(raw)).report(path.name, show=show and readable(raw), others="calm replies")
     return 0
 
 

@@ -15,8 +15,6 @@ prints the messages judged wrong, for the sets one may read)
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -25,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handlers.messages import OutboundMessage  # noqa: E402
 from knowledge.base import Knowledge, load  # noqa: E402
+from bench.reply_tally import Tally, readable  # noqa: E402
 from tests.helpers import PureChat, all_text, option_ids  # noqa: E402
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
@@ -34,16 +33,6 @@ FIRST = {"de": "Mir hat einer nach der Sitzung gedroht, er bringt mich um.",
 NODES = {"danger_now": ("danger_now",), "aspect_extremist": ("aspect_extremist",),
          "aspect_private": ("aspect_private", "aspect_home_repeated"),
          "aspect_repeated": ("aspect_repeated", "aspect_home_repeated"), "municipality": ("municipality",)}
-
-
-@dataclass
-class Figures:
-    by_kind: Counter = field(default_factory=Counter)
-    right: Counter = field(default_factory=Counter)
-    not_understood: Counter = field(default_factory=Counter)
-    calm: int = 0
-    false_alarms: int = 0
-    wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, why)
 
 
 def at_question(k: Knowledge, lang: str, question: str) -> PureChat:
@@ -79,23 +68,14 @@ def _judge(k: Knowledge, item: dict, node: str, chat: PureChat, messages: list[O
     return None
 
 
-def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-arg]
-    f = Figures()
+def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
+    f = Tally()
     for item in items:
         chat = at_question(k, item["lang"], item["question"])
         node = chat.state.node if chat.state else ""
         messages = chat.text(item["text"])
-        kind = item["kind"]
-        f.by_kind[kind] += 1
-        f.not_understood[kind] += k.texts.not_understood.get(item["lang"]) in all_text(messages)
-        if kind != "danger_now":
-            f.calm += 1
-            f.false_alarms += any(m.emergency for m in messages)
-        why = _judge(k, item, node, chat, messages)
-        if why is None:
-            f.right[kind] += 1
-        else:
-            f.wrong.append((kind, item["text"], why))
+        f.count(item["kind"], item["text"], not_understood=k.texts.not_understood.get(item["lang"]) in all_text(messages),
+                emergency=any(m.emergency for m in messages), why=_judge(k, item, node, chat, messages))
     return f
 
 
@@ -105,14 +85,7 @@ def main(args: list[str]) -> int:
     k = load()
     for path in paths:
         raw = path.read_text(encoding="utf-8")
-        f = measure(k, yaml.safe_load(raw))
-        total = sum(f.by_kind.values())
-        print(f"{path.name}: {sum(f.right.values())} of {total} handled right; 110 for {f.false_alarms} of {f.calm} others")
-        for kind in sorted(f.by_kind):
-            print(f"  {kind}: {f.right[kind]} of {f.by_kind[kind]} ('not understood' {f.not_understood[kind]})")
-        if show and "never read" not in raw.split("\n", 2)[1]:
-            for kind, text, why in f.wrong:
-                print(f"    [{kind}] {why}: {text}")
+        measure(k, yaml.safe_load(raw)).report(path.name, show=show and readable(raw), others="others")
     return 0
 
 

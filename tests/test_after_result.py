@@ -26,10 +26,10 @@ DEV = Path(__file__).parent / "data" / "dev"
 def test_replies_below_the_result(knowledge: Knowledge, name: str, floor: float) -> None:
     items = yaml.safe_load((DEV / name).read_text(encoding="utf-8"))
     f = measure(knowledge, items)
-    total = sum(f.by_intent.values())
+    total = sum(f.by_kind.values())
     assert total == len(items)
     assert sum(f.right.values()) / total >= floor
     assert f.false_alarms <= 3
     assert sum(f.not_understood.values()) <= 2  # "not understood" almost never below the result
-    if "danger_now" in f.by_intent:
-        assert f.right["danger_now"] >= f.by_intent["danger_now"] - 1
+    if "danger_now" in f.by_kind:
+        assert f.right["danger_now"] >= f.by_kind["danger_now"] - 1
