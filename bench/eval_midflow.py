@@ -17,13 +17,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handlers.messages import OutboundMessage  # noqa: E402
-from knowledge.base import Knowledge, load  # noqa: E402
-from bench.reply_tally import Tally, readable  # noqa: E402
+from knowledge.base import Knowledge  # noqa: E402
+from bench.reply_tally import Tally, run  # noqa: E402
 from tests.helpers import PureChat, all_text, option_ids  # noqa: E402
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
@@ -80,13 +78,7 @@ def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
 
 
 def main(args: list[str]) -> int:
-    show = "--show" in args
-    paths = [Path(a) for a in args if a != "--show"] or sorted(DEV.glob("midflow-*.yaml"))
-    k = load()
-    for path in paths:
-        raw = path.read_text(encoding="utf-8")
-        measure(k, yaml.safe_load(raw)).report(path.name, show=show and readable(raw), others="others")
-    return 0
+    return run(args, sorted(DEV.glob("midflow-*.yaml")), measure, "others")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,12 @@ by bench/eval_after_result.py and bench/eval_midflow.py."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 DANGER = "danger_now"  # the kind whose 110 is right; any other's is a false alarm
 
@@ -44,3 +49,16 @@ class Tally:
 def readable(raw: str) -> bool:
     """Whether a set's texts may be read: its second line does not say "never read"."""
     return "never read" not in raw.split("\n", 2)[1]
+
+
+def run(args: list[str], sets: list[Path], measure: Callable[[Any, list[dict]], Tally], others: str) -> int:  # type: ignore[type-arg]
+    """A bench's command line: `[--show] [FILE ...]` (default: `sets`), the figures of each set."""
+    from knowledge.base import load
+
+    show = "--show" in args
+    paths = [Path(a) for a in args if a != "--show"] or sets
+    k = load()
+    for path in paths:
+        raw = path.read_text(encoding="utf-8")
+        measure(k, yaml.safe_load(raw)).report(path.name, show=show and readable(raw), others=others)
+    return 0
