@@ -543,13 +543,44 @@ _PRIVACY_WORDS = frozenset(
     "privacy data stored store storing saved deleted shared forwarded".split())
 
 
+# What only this service's privacy is about ("Datenschutzerklärung", "is this chat encrypted",
+# "wie lange hebt ihr das auf", "wer betreibt das hier").
+_PRIVACY_ONLY = re.compile(
+    r"\bdatenschutz\w*|\bprivacy\b|\bverschlus+el\w*|\bencrypt\w*|\bbetreib\w*|\boperator\b|\bserver\b"
+    r"|\bwie lange\b(?: \w+){0,3} (?:aufheb\w*|hebt|speicher\w*|gespeichert)|\bhow long\b(?: \w+){0,3} (?:keep|store|stored)\b"
+    r"|\bloschung meiner\b|\bdeletion of my\b|\bnuke this\b|\bthis whole (?:convo|chat|conversation)\b")
+# This chat, what is typed in it, or the one who runs it ("das hier", "what i type here", "ihr", "you guys").
+_THIS_CHAT = re.compile(
+    r"\b(?:das|des) hier\b|\bthis (?:chat|convo|conversation|channel|service)\b|\bdiese[mn]? (?:chat|kanal|dienst|angebot)\b"
+    r"|\bwhat i (?:type|write|enter|wrote|say)\b|\bwas ich (?:hier )?(?:schreib\w*|eingeb\w*|sag\w*)\b"
+    r"|\bmeine[rn]? (?:meldung|eingaben|angaben|nachrichten)\b|\bmy (?:messages|report|answers|data)\b"
+    r"|\b(?:talked|wrote|written|reached out|writing)(?: to you| here)\b|\b(?:hier|bei euch|bei ihnen) (?:geschrieb\w*|gemeldet|schreib\w*)\b"
+    r"|\bmich hier gemeldet\b|\bany of this\b|\bthis stuff\b|\bhier (?:rein|rin)schreib\w*\b|\bhier was schreib\w*\b"
+    r"|\bbevor ich (?:hier|weiter)\b|\bbefore i (?:go on|continue|answer|type)\b")
+# The same said by a bare "ihr", "you" or "here" ("wie lange hebt ihr das auf"): only where
+# nothing else in the message was understood.
+_YOU_OR_HERE = re.compile(r"\b(?:ihr|euch|you|here|hier)\b")
+# What a person fears becomes of it: read, seen, found out, passed on, kept, deleted, leaked.
+_PRIVACY_FEAR = re.compile(
+    r"\b(?:les\w*|liest|read\w*|sieht|sehen|sehn|see|seen|visible|sichtbar|kenntnis|mitbekomm\w*|find out|rausfind\w*"
+    r"|erfahr\w*|access|zugriff|landet|lands|ends up|kriegt|kricht|krigt|gets|anonym\w*|anonum|secret|geheim"
+    r"|gespeichert|speicher\w*|stored|store|keep|aufheb\w*|hebt|losch\w*|delete\w*|leak\w*|weitergegeb\w*"
+    r"|weitergeleit\w*|passed on|disclosed|rumgeht|go(?:es)? to the (?:cops|police|municipality|press)|an dritte)\b")
+
+
 def asks_about_privacy(text: str, *, in_so_many_words: bool = False) -> bool:
-    """Whether the text asks what becomes of what is typed here: said in so many words ("wer
-    liest das hier mit"), or (unless `in_so_many_words`) a question naming data, storing or
-    deleting ("Was geschieht mit unseren Angaben?"; a story with such a question in it, "we
-    hid it but did not delete it, was that right?", is read as a story first)."""
+    """Whether the text asks what becomes of what is typed here: in so many words ("wer liest
+    das hier mit", "is this chat encrypted", or a question naming this chat and what the
+    person fears: "can my party see that i reached out here"), or, unless
+    `in_so_many_words`, also as a remark ("ich will ni das das in der gemeinde rumgeht das
+    ich mich hier gemeldet hab") or a question naming data ("Was geschieht mit unseren
+    Angaben?"). A story with a question in it ("we hid it but did not delete it, was that
+    right?") is no such question."""
     folded = fold(text)
-    if _PRIVACY_ASKED.search(folded):
+    if _PRIVACY_ASKED.search(folded) or _PRIVACY_ONLY.search(folded):
         return True
-    return not in_so_many_words and is_question(text) \
+    fear = _PRIVACY_FEAR.search(folded)
+    if in_so_many_words:
+        return bool(fear and _THIS_CHAT.search(folded)) and is_question(text)
+    return bool(fear and (_THIS_CHAT.search(folded) or _YOU_OR_HERE.search(folded))) or is_question(text) \
         and not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in folded.split())

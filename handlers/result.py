@@ -338,18 +338,16 @@ def _packed(paragraphs: list[str], joiner: str = "\n\n", limit: int = MAX_MESSAG
 _POLICE_WORDS = ("revier", "polizeirevier", "polizei", "police", "wache", "station")
 
 
-def asked_below_result(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
-    """A question below the result. One about a place to turn to that the answer names
-    ("what even is zastex", "is des revier nachts besetzt") gets that card again (what it
-    does, how to reach it, when); any other an honest "no reliable answer here", and where
-    to ask it. Nothing is made up."""
-    lang = state.lang
+def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
+    """A question below the result about a place to turn to ("what even is zastex", "is des
+    revier nachts besetzt"): that card again (what it does, how to reach it, when); nothing
+    if it names none."""
     answer = compose(k, state)
     words = set(fold_words(text))
-    named = [card for card in answer.cards if _card_words(k, card) & words] or named_contacts(k, lang, text)
-    if named:
-        return _card_messages(k.flow.texts.asked_contact.get(lang), tuple(named[:MAX_CARDS]), answer.category_id)
-    return [OutboundMessage(k.flow.texts.asked_open.get(lang))]
+    named = [card for card in answer.cards if _card_words(k, card) & words] or named_contacts(k, state.lang, text)
+    if not named:
+        return []
+    return _card_messages(k.flow.texts.asked_contact.get(state.lang), tuple(named[:MAX_CARDS]), answer.category_id)
 
 
 def named_contacts(k: Knowledge, lang: str, text: str) -> list[ContactCard]:

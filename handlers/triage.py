@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE
 from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_below_result, named_contacts, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_cards, named_contacts, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -824,17 +824,25 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
     says it), a place to turn to it names (below the result), or an honest "no reliable
     answer here" with where to ask. Nothing is made up."""
     lang = state.lang
-    if asks_whether_to_answer(text) and state.node != k.flow.after_result:
+    below_result = state.node == k.flow.after_result
+    if asks_whether_to_answer(text) and not below_result:
         return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
-    if asks_about_privacy(text):
-        privacy = k.texts.privacy.get(lang)
-        extra = k.texts.privacy_channel.get(channel) if channel else None
-        return [OutboundMessage(privacy + ("\n\n" + extra.get(lang) if extra is not None else ""))]
-    if state.node == k.flow.after_result:
-        return asked_below_result(k, state, text)
-    if named := named_contacts(k, lang, text):  # "what even is zastex": its card, then the question
+    if asks_about_privacy(text, in_so_many_words=True):
+        return [_privacy_notice(k, lang, channel)]
+    # "what even is zastex": its card ("can you show the police number again" is no privacy question)
+    if below_result and (cards := asked_cards(k, state, text)):
+        return cards
+    if not below_result and (named := named_contacts(k, lang, text)):
         return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
-    return [OutboundMessage(k.flow.texts.asked_during.get(lang))]
+    if asks_about_privacy(text):  # "wie lange hebt ihr das auf"
+        return [_privacy_notice(k, lang, channel)]
+    return [OutboundMessage((k.flow.texts.asked_open if below_result else k.flow.texts.asked_during).get(lang))]
+
+
+def _privacy_notice(k: Knowledge, lang: str, channel: str | None) -> OutboundMessage:
+    """What /datenschutz says, with what the channel adds (Telegram's caveat)."""
+    extra = k.texts.privacy_channel.get(channel) if channel else None
+    return OutboundMessage(k.texts.privacy.get(lang) + ("\n\n" + extra.get(lang) if extra is not None else ""))
 
 
 def _tells_more(state: ConversationState, k: Knowledge, text: str) -> bool:

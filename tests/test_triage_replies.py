@@ -167,7 +167,7 @@ def test_a_question_about_a_place_to_turn_to_shows_its_card(knowledge, lang, que
 def test_a_question_about_the_police_station_shows_its_card(knowledge):
     chat = at_threat_result(knowledge, "de")
     messages = chat.text("is des revier in döbeln nachts ooch besetzt")
-    assert [c.name for c in messages[0].contacts] == ["Polizeirevier Döbeln"]
+    assert [c.name for c in messages[0].contacts][:1] == ["Polizeirevier Döbeln"]
 
 
 @pytest.mark.parametrize(("lang", "question"), [
@@ -670,3 +670,10 @@ def test_a_scene_now_typed_in_the_record_still_gets_110_first(knowledge):
     chat = at_incident_where(knowledge)
     messages = chat.text("er steht jetzt gerade wieder vor meinem haus")
     assert messages[0].emergency and chat.state.node == "what"  # and what was typed is kept
+
+
+def test_asking_to_see_a_number_again_below_the_result_is_no_privacy_question(knowledge):
+    chat = at_threat_result(knowledge, "en")
+    messages = chat.text("can you show me the police station number, i cant see it")
+    assert not messages[0].text.startswith(knowledge.texts.privacy.en)
+    assert [c.name for c in messages[0].contacts][:1] == ["Polizeirevier Döbeln"]

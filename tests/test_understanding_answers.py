@@ -424,3 +424,20 @@ def test_a_question_about_privacy_is_told_from_a_story(text: str, in_so_many_wor
 ])
 def test_back_and_not_saying(text: str, meaning: str | None) -> None:
     assert interpret(text, "de", None).meaning == meaning
+
+
+def test_privacy_questions_of_a_writer_are_told_from_the_case() -> None:
+    """tests/data/dev/privacy-ek.yaml (read, taught the patterns): 51 of 60 privacy questions
+    and 3 of 40 messages about the case when nothing else answers; in so many words (before
+    anything is guessed from a question) 33 and none."""
+    import yaml
+    from pathlib import Path
+
+    from handlers.answers import asks_about_privacy
+
+    items = yaml.safe_load((Path(__file__).parent / "data" / "dev" / "privacy-ek.yaml").read_text(encoding="utf-8"))
+    asked = [i for i in items if i["kind"] == "privacy"]
+    told = [i for i in items if i["kind"] == "not_privacy"]
+    assert sum(asks_about_privacy(i["text"]) for i in asked) >= 48
+    assert sum(asks_about_privacy(i["text"]) for i in told) <= 4
+    assert sum(asks_about_privacy(i["text"], in_so_many_words=True) for i in told) == 0
