@@ -60,12 +60,11 @@ def match_phrase(text: str, choices: list[Choice]) -> str | None:
     on: "dokumentier*"): the one with the most phrases held, then the longest ("die
     rechtlichen Aspekte ausführlicher" holds two of the law's, one of the advice's); a tie
     between two options picks none."""
-    words = fold(text).split()
+    typed = _Typed(text)
     scores: dict[str, tuple[int, int]] = {}
     for choice in choices:
         held = [len(" ".join(wanted)) for phrase in choice.phrases
-                if (wanted := [fold(w) + ("*" if w.endswith("*") else "") for w in phrase.split() if fold(w)])
-                and _holds(words, wanted)]
+                if (wanted := _phrase_words(phrase)) and typed.holds(wanted)]
         if held:
             scores[choice.id] = (len(held), max(held))
     if not scores:
@@ -77,12 +76,30 @@ def match_phrase(text: str, choices: list[Choice]) -> str | None:
 def holds_phrase(text: str, phrase: str) -> bool:
     """Whether `text` holds `phrase` as `match_phrase` reads it (folded, one letter off from
     seven letters: "der weiße Ring" holds "weisser ring")."""
-    return _holds(fold(text).split(), [fold(w) for w in phrase.split() if fold(w)])
+    return _Typed(text).holds(_phrase_words(phrase))
 
 
-def _holds(words: list[str], wanted: list[str]) -> bool:
-    n = len(wanted)
-    return n > 0 and any(all(_same_word(words[i + j], w) for j, w in enumerate(wanted)) for i in range(len(words) - n + 1))
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words, folded once (the menu below the result has some 250 phrases, read
+    for every message typed there); "*" kept at the end of a word that may go on."""
+    return tuple(fold(w) + ("*" if w.endswith("*") else "") for w in phrase.split() if fold(w))
+
+
+class _Typed:
+    """A text's folded words, and where each first letter starts one: a phrase's words match
+    only words of their own first letter (`_same_word`), so only those places are tried."""
+
+    def __init__(self, text: str) -> None:
+        self.words = [w for w in (w.strip(".,;:!?()\"'„“”") for w in fold(text).split()) if w]
+        self.starts: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            self.starts.setdefault(word[0], []).append(i)
+
+    def holds(self, wanted: tuple[str, ...]) -> bool:
+        n, words = len(wanted), self.words
+        return n > 0 and any(i + n <= len(words) and all(_same_word(words[i + j], w) for j, w in enumerate(wanted))
+                             for i in self.starts.get(wanted[0][0], ()))
 
 
 # From this length a word typed with one letter dropped, added or changed is the same
@@ -91,7 +108,8 @@ FUZZY_MIN = 7
 
 
 def _same_word(typed: str, wanted: str) -> bool:
-    typed = typed.strip(".,;:!?()\"'„“”")
+    """`typed` (stripped of punctuation) is `wanted`, or begins with it when it ends in "*",
+    or is one letter off it from FUZZY_MIN letters on."""
     if wanted.endswith("*"):
         stem = wanted[:-1]
         return typed.startswith(stem) or len(stem) >= FUZZY_MIN and any(

@@ -345,7 +345,8 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
             aspects = updated
             inferred.append(f"aspect:{aspect}")
             learned.append(k.aspects[aspect].label.get(lang))
-    for aspect in (a for offence in added for a in k.categories[offence].aspects):  # after those said, which are named
+    # An added offence's own aspects come after those the reply said, so that only the said ones are named.
+    for aspect in (a for offence in added for a in k.categories[offence].aspects):
         if aspect not in aspects:
             aspects.append(aspect)
     new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)

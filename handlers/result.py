@@ -341,10 +341,11 @@ _POLICE_WORDS = ("revier", "polizeirevier", "polizei", "police", "wache", "stati
 def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
     """A question below the result about a place to turn to ("what even is zastex", "is des
     revier nachts besetzt"): that card again (what it does, how to reach it, when); nothing
-    if it names none."""
+    if it names none. The police station of the answer is asked about by what it is, any
+    other place by its name."""
     answer = compose(k, state)
-    words = set(fold_words(text))
-    named = [card for card in answer.cards if _card_words(k, card) & words] or named_contacts(k, state.lang, text)
+    police = [card for card in answer.cards if card.id == k.catalogue.police_contact]
+    named = police if police and any(holds_phrase(text, w) for w in _POLICE_WORDS) else named_contacts(k, state.lang, text)
     if not named:
         return []
     return _card_messages(k.flow.texts.asked_contact.get(state.lang), tuple(named[:MAX_CARDS]), answer.category_id)
@@ -364,21 +365,8 @@ _COMMON_NAMES = frozenset("support polizei police online mobile allianz".split()
 
 
 def _names_of(card: ContactCard) -> set[str]:
-    """A card's name before its explanation ("Weißer Ring – Opfer-Telefon": "weisser ring")
-    and its id ("starke_stelle": "starke stelle"), folded; never a common word alone."""
+    """A card's name before its explanation ("Weißer Ring – Opfer-Telefon": "weißer ring")
+    and its id ("starke_stelle": "starke stelle"); never a common word alone."""
     short = re.split(r" [–-] | \(| im | bei | der | at | of ", card.name, maxsplit=1)[0]
-    names = {" ".join(fold_words(short)), card.id.replace("_", " ")}
+    names = {short.lower().replace("-", " "), card.id.replace("_", " ")}
     return {n for n in names if n and n not in _COMMON_NAMES}
-
-
-def _card_words(k: Knowledge, card: ContactCard) -> set[str]:
-    """Words that name a card: its id's words and the first word of its name ("zastex",
-    "weisser"), and for a police station what it is."""
-    own = {w for w in (*card.id.split("_"), *fold_words(card.name)[:1]) if len(w) >= 4}
-    return own | set(_POLICE_WORDS) if card.id == k.catalogue.police_contact else own
-
-
-def fold_words(text: str) -> list[str]:
-    from knowledge.features import fold
-
-    return [w.strip(".,;:!?\"'„“”()–-") for w in fold(text).split()]
