@@ -410,7 +410,9 @@ def names_aspect(text: str, aspect: str) -> bool:
     from knowledge.extract import aspects
     from knowledge.features import fold as fold_text
 
-    folded = fold_text(text)
+    from knowledge.extract import without_asked_again
+
+    folded = without_asked_again(fold_text(text))  # "can you show me the number again"
     if aspect in aw.ASPECT_ANSWERS and aw.ASPECT_ANSWERS[aspect][YES].search(folded):
         return True
     return aspect in aspects(folded).ids()
@@ -423,7 +425,9 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
         return None
     from knowledge.features import fold as fold_text
 
-    folded = " ".join(aw.DIALECT.get(w, w) for w in fold_text(text).split())  # "vorher schu zwee"
+    from knowledge.extract import without_asked_again
+
+    folded = " ".join(aw.DIALECT.get(w, w) for w in without_asked_again(fold_text(text)).split())  # "vorher schu zwee"
     answers = aw.ASPECT_ANSWERS[aspect]
     if aspect == "repeated" and aw.NOT_FIRST.search(folded):
         return YES

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.answers import holds_phrase
+from handlers.answers import fold, holds_phrase
 from handlers.messages import ContactCard, OutboundMessage
 from handlers.police_card import police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
+from knowledge.extract import asked_again
 from knowledge.places import Place
 from knowledge.schema import Category, Contact
 
@@ -336,6 +337,9 @@ def _packed(paragraphs: list[str], joiner: str = "\n\n", limit: int = MAX_MESSAG
 
 # A police station asked about by what it is, not by its name ("is des revier nachts besetzt").
 _POLICE_WORDS = ("revier", "polizeirevier", "polizei", "police", "wache", "station")
+# The numbers asked for again, no place named ("wie war nochmal die nummer", "contacts again pls").
+_NUMBER_WORDS = ("nummer*", "number*", "nr", "telefonnummer*", "handynummer*", "kontakte", "kontaktdaten",
+                 "contacts", "contact details", "phone numbers")
 
 
 def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
@@ -346,9 +350,28 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[Outbo
     answer = compose(k, state)
     police = [card for card in answer.cards if card.id == k.catalogue.police_contact]
     named = police if police and any(holds_phrase(text, w) for w in _POLICE_WORDS) else named_contacts(k, state.lang, text)
+    if not named and asks_for_numbers(text):
+        named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
     if not named:
         return []
     return _card_messages(k.flow.texts.asked_contact.get(state.lang), tuple(named[:MAX_CARDS]), answer.category_id)
+
+
+def asks_for_numbers(text: str) -> bool:
+    """Whether `text` asks for the numbers or contacts ("contacts again pls", "wie is die
+    nummer von der polizei"); one's own number is no such wish ("my number was posted")."""
+    return any(holds_phrase(text, w) for w in _NUMBER_WORDS) and not _OWN_NUMBER.search(fold(text))
+
+
+def asks_again_for_numbers(text: str) -> bool:
+    """The numbers asked for again ("zeig mir bitte nochmal die nummern"): the ones shown,
+    not more of them."""
+    return asks_for_numbers(text) and asked_again(fold(text))
+
+
+# "meine Handynummer", "my phone number", "unsere private Adresse": the person's own, not a wish for ours.
+_OWN_NUMBER = re.compile(r"\b(?:mein\w*|my|unser\w*|our|sein\w*|his|her|ihr\w*|their|private?|privat\w*|personal|personlich\w*)"
+                         r" (?:\w+ )?(?:\w*nummer\w*|numbers?|phone|handy|adresse\w*|address\w*|kontakt\w*|contacts?)\b")
 
 
 def named_contacts(k: Knowledge, lang: str, text: str) -> list[ContactCard]:

@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE
 from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_cards, named_contacts, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_cards, asks_again_for_numbers, asks_for_numbers, named_contacts, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -341,7 +341,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     # A button asked for in words ("weitere stelln bitte") is no scene: the model, which reads
     # short pleas as cries, must then be as sure as for the rest of an answer.
     model_danger = (natural is None and not opened or answer.leaning) \
-        and not (_is_place_node(state, k) and _only_places(k, text)) and asked_button is None
+        and not (_is_place_node(state, k) and _only_places(k, text)) and asked_button is None \
+        and not (state.node == k.flow.after_result and asks_for_numbers(text))  # "contacts again pls"
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
                            model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
@@ -378,6 +379,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx)
+    if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
+            and (cards := asked_cards(k, state, text)):
+        return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
+    if natural is None and asked_button is None and is_question(text) and asks_for_numbers(text):
+        heard = heard.without_offence()  # "wie is die nummer von der polizei": asked for, nothing was posted
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text)):
         # "sieht die polizei das hier automatisch?", "mus ich do druff antworten": asked, not
@@ -834,6 +840,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return cards
     if not below_result and (named := named_contacts(k, lang, text)):
         return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
+    if not below_result and asks_for_numbers(text):  # "whats the number for the police"
+        return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
     if asks_about_privacy(text):  # "wie lange hebt ihr das auf"
         return [_privacy_notice(k, lang, channel)]
     return [OutboundMessage((k.flow.texts.asked_open if below_result else k.flow.texts.asked_during).get(lang))]

@@ -554,6 +554,12 @@ NEWSPAPER_LETTERS = re.compile(r"\b(?:newspaper|magazine) (?:letters|cuttings|cl
                                r"|\baus (?:der )?zeitung\w* ausgeschnitten\w*")
 # "blute nicht mehr", "not bleeding anymore": the injury told with its negation after it.
 NOT_BLEEDING = re.compile(r"\b(?:blute|blutet|bluten|bleeding)\s+(?:nicht|nich|ni|no longer|not|nimmer)\b(?: mehr| anymore)?")
+# Help that was not given is no cry for help ("the police here is no help", "das Amt war
+# keine große Hilfe"): a copula or "no help from", then help. "keine Hilfe kommt" is not here.
+NO_HELP = Gated(r"\b(?:(?:is|was|are|were|been|be|s|re|isnt|wasnt|arent|werent)\s+(?:no|not (?:much|any|a lot of|really any|of any)|little|zero|of no|of little|absolutely no|not really a|not a|never any)"
+                r"|(?:ist|war|sind|waren|bringt|bringen|brachte|brachten|leisten|leistet)\s+(?:keine|kaum|wenig|null|nicht viel|auch keine|uberhaupt keine|leider keine)"
+                r"|no help from|keine hilfe von|keine hilfe vom)(?:\s+(?:grosse|richtige|echte|real|big|great|good))?\s+(?:help|hilfe)\b"
+                r"|\bnicht hilfreich\b|\bnot helpful\b|\bunhelpful\b|\bno help at all\b", ("help", "hilf"))
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
 FIRE_SERVICE = Gated(r"\bfire (?:brigade|department|station|service|engine|truck|chief|fighter|crew|hall)s?\b",

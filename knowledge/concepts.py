@@ -16,7 +16,7 @@ from knowledge.concept_words import (
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
-    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
@@ -174,6 +174,17 @@ def _wired(folded: str) -> bool:
     return ("kabel" in folded or "wire" in folded or "draht" in folded) and bool(WIRED_PACKAGE.search(folded))
 
 
+_SENTENCE_END = re.compile(r"(?<=\w)[.!?;]+\s+(?=\w)")
+
+
+def _within_a_sentence(family, raw: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `family` is found inside one of the sentences of `raw` (folding drops the
+    full stops, so a phrase may otherwise run from one sentence into the next)."""
+    from knowledge.features import fold
+
+    return any(family.first(fold(sentence)) is not None for sentence in _SENTENCE_END.split(raw))
+
+
 def _other_senses(folded: str) -> str:
     """Without the hazard and attack words in another sense: a panic attack, a gun owned, a
     bath bomb or box-ticking, no bleeding, a candidacy, the fire brigade."""
@@ -185,6 +196,8 @@ def _other_senses(folded: str) -> str:
         folded = NOT_A_BOMB.sub(" ", folded)
     if "blut" in folded or "bleeding" in folded:
         folded = NOT_BLEEDING.sub(" ", folded)
+    if "help" in folded or "hilf" in folded:
+        folded = NO_HELP.sub(" ", folded)
     folded = without_figurative_harm(folded)
     if "knarr" in folded:
         folded = CREAKING.sub(" creaking ", folded)
@@ -334,6 +347,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "zur polizei" in asked:  # going to the police ("direkt zur Polizei nach Marienberg"), not "Polizei nach Pausa!"
         asked = asked.replace("zur polizei", "zur dienststelle")
     at = IN_DANGER.first(asked)
+    if at is not None and raw and _SENTENCE_END.search(raw) and not _within_a_sentence(IN_DANGER, raw):
+        at = None  # "are there other people i can call. the police here is ...": two sentences, no call
     if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):
         at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
     if at is not None and not NOT_SAYING_IT.intersection(asked[:at].split()[-4:]) \

@@ -677,3 +677,53 @@ def test_asking_to_see_a_number_again_below_the_result_is_no_privacy_question(kn
     messages = chat.text("can you show me the police station number, i cant see it")
     assert not messages[0].text.startswith(knowledge.texts.privacy.en)
     assert [c.name for c in messages[0].contacts][:1] == ["Polizeirevier Döbeln"]
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("en", "can you show me the number again"),
+    ("en", "what was the number of the police again"),
+    ("de", "wie war nochmal die nummer"),
+    ("de", "zeig mir bitte nochmal die nummern"),
+])
+def test_the_numbers_asked_for_again_are_shown_again_and_are_no_repeated_offence(knowledge, lang, reply):
+    chat = at_threat_result(knowledge, lang)
+    shown = [c.phone for m in chat.last.messages for c in m.contacts]
+    messages = chat.text(reply)
+    assert not any(m.emergency for m in messages) and "repeated" not in chat.state.aspects
+    phones = [c.phone for m in messages for c in m.contacts]
+    assert phones and phones[0] == shown[0]  # the police station's number first, as in the answer
+    assert knowledge.texts.not_understood.get(lang) not in all_text(messages)
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("en", "are there other people i can call. the police here is no help"),
+    ("de", "die polizei hier war keine große hilfe, gibts noch andere stellen"),
+    ("en", "contacts again pls"),
+])
+def test_asking_for_other_help_below_the_result_is_no_cry_for_help(knowledge, lang, reply):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(reply)
+    assert not any(m.emergency for m in messages)
+    assert chat.state.node == knowledge.flow.after_result and messages[-1].options
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "wie is die nummer von der polizei"),
+    ("en", "whats the number for the police"),
+])
+def test_the_numbers_asked_for_during_the_questions_come_after_them(knowledge, lang, question):
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("jemand hat mir nen drohbrief geschickt" if lang == "de" else "someone sent me a threatening letter")
+    node, category = chat.state.node, chat.state.category
+    messages = chat.text(question)
+    assert messages[0].text == knowledge.flow.texts.numbers_soon.get(lang)
+    assert chat.state.node == node and chat.state.category == category  # no "phone number posted"
+    assert not any(m.emergency for m in messages)
+
+
+def test_a_number_of_ones_own_that_was_posted_is_no_wish_for_numbers(knowledge):
+    from handlers.result import asks_for_numbers
+
+    assert not asks_for_numbers("jemand hat meine handynummer veröffentlicht, was soll ich tun?")
+    assert not asks_for_numbers("my phone number got posted in a group")
+    assert asks_for_numbers("Können Sie mir die Telefonnummer geben?")

@@ -796,7 +796,8 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
               fold("she was screaming for help and then the line went dead"),
               fold("der Vater will die Tochter mitnehmen"), fold("he is trying to take my son with him"),
               fold("Ich hab Angst, dass die Leute aus dem Chat irgendwann vor meiner Tür stehen"),
-              fold("I'm worried that one of them will be at my door one day")]
+              fold("I'm worried that one of them will be at my door one day"),
+              fold("the police here is no help"), fold("das amt war keine große hilfe")]
     gated = {name: value for module in (words, extract) for name, value in vars(module).items()
              if isinstance(value, extract.Gated)}
     assert len(gated) >= 14
@@ -1050,3 +1051,18 @@ def test_a_word_in_its_everyday_sense(knowledge: Knowledge, text: str, danger: b
 ])
 def test_a_live_scene_told_the_hard_way(knowledge: Knowledge, text: str, danger: bool) -> None:
     assert knowledge.understander.danger(text).danger is danger
+
+
+@pytest.mark.parametrize("text", [
+    "are there other people i can call. the police here is no help",
+    "Die Polizei war keine große Hilfe.",
+    "the town hall was not much help tbh",
+])
+def test_help_not_given_and_a_call_across_two_sentences_are_no_cry(text: str) -> None:
+    found = concepts(fold(text), text)
+    assert not found & {"alarm", "in_danger"}
+
+
+@pytest.mark.parametrize("text", ["Hilfe! Polizei bitte, er ist hier", "call the police now", "help, no one is helping me"])
+def test_a_cry_for_help_is_still_one(text: str) -> None:
+    assert concepts(fold(text), text) & {"alarm", "in_danger"}

@@ -259,3 +259,16 @@ def test_a_relative_giving_advice_is_not_home_or_family(text: str, home: bool) -
 ])
 def test_a_spouse_a_partner_or_where_one_lives_is_home_or_family(text: str) -> None:
     assert "private_sphere" in aspects(fold(text)).ids()
+
+
+@pytest.mark.parametrize(("text", "repeated"), [
+    ("can you show me the number again", False),
+    ("what was the number of the police again", False),
+    ("zeig mir nochmal die Nummer", False),
+    ("kannst du mir die nummer nochmal zeigen", False),
+    ("he told me again he would kill me", True),
+    ("er schickt mir wieder drohungen", True),
+    ("es ist wieder passiert", True),
+])
+def test_again_asked_of_the_bot_is_no_repeated_offence(text: str, repeated: bool) -> None:
+    assert aspects(fold(text)).repeated is repeated
