@@ -538,6 +538,30 @@ def is_question(text: str) -> bool:
         and words[1] not in ("the", "my", "this", "that", "it", "i")
 
 
+# Whom to call or where to turn first ("wen soll ich jetzt anrufen", "an wen wende ich mich",
+# "who do i call first", "where do i report this"); not "who else" (more places: a button).
+_WHOM_TO_CALL = re.compile(
+    r"\b(?:wen|an wen|bei wem|wo|wohin|welche\w* (?:stelle|nummer|behorde|polizei))"
+    r"(?: \w+){0,5} (?:anrufen|anruf|melden|wenden|wende|hinwenden|anzeigen|hingehen|gehen|telefonieren"
+    r"|(?:ruf|rufe|rufen)(?: \w+){0,4} an)\b"
+    r"|\b(?:who|whom|where|which (?:number|office|one|station|police))(?! else)(?: \w+){0,5}"
+    r" (?:call|ring|phone|contact|report|go|turn to|reach out|get help)\b")
+
+
+_ASKER = frozenset("ich i wir we man me mir uns us".split())
+
+
+def asks_whom_to_call(text: str) -> bool:
+    """Whether a question asks whom the writer should call or where to turn ("where did he
+    go?" asks about someone else)."""
+    folded = fold(text)
+    found = _WHOM_TO_CALL.search(folded)
+    if found is None:
+        return False
+    around = found.group(0).split() + folded[found.end():].split()[:2]  # "an wen wende ich mich"
+    return not _ASKER.isdisjoint(around) and (is_question(text) or found.start() == 0)
+
+
 # Whether one must answer ("Muss ich diese Frage beantworten?", "do I have to answer that",
 # "can I skip this"): no, and how not to.
 _MUST_ANSWER = re.compile(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.answer_words import NOT_THERE
+from handlers.answers import is_question
 from handlers.result import offence_labels
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
@@ -37,6 +38,11 @@ MIN_MODEL_WORDS = 2
 ANSWER_REST_THRESHOLD = 0.9
 NOW_REST_THRESHOLD = 0.6
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
+# A question tells an offence beside the one known only when the category's own fit is this
+# sure of it ("er hat mich gestern auch geschubst, ist das strafbar?" 3.8): "ist die polizei
+# in freiberg auch am wochenende da" was stalking at 0.73 with its fit at 0.12 (as
+# knowledge.understanding.PART_DECISION for a part of a message).
+ASKED_DECISION = 1.0
 # "Not sure or something else" is what users say about themselves; it is offered, never inferred.
 FALLBACK = "unsure"  # below this a category is a guess not worth a button
 # "Nothing has happened yet": when an offence is read beside it, the offence leads ("letters
@@ -239,6 +245,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         elif found.status in ("ambiguous", "suggest") and found.places:
             choices = tuple(found.places)
     words = _words(text)
+    asked = is_question(text)
     # When the first reading is "not sure" (a label the bot never infers), no other label
     # stands alone, however close: "... er wisse, wo ich wohne ... Wie soll ich mich
     # verhalten?" (unsure 0.42, prevention 0.23) is no "nothing happened", and "Something
@@ -291,7 +298,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
     return Heard(
         danger=danger_now(text, signals),
         categories=categories,
-        sure=tuple(c.id for c in counted if is_sure(c)),
+        sure=tuple(c.id for c in counted if is_sure(c) and (not asked or (c.decision or 0.0) >= ASKED_DECISION)),
         proposals=proposals,
         aspects=aspects,
         place=place,

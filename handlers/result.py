@@ -357,6 +357,16 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[Outbo
     return _card_messages(k.flow.texts.asked_contact.get(state.lang), tuple(named[:MAX_CARDS]), answer.category_id)
 
 
+def call_first(k: Knowledge, state: ConversationState) -> list[OutboundMessage]:
+    """Asked whom to call: the answer's first card with a number (the police station, as a
+    rule), under "call this one first"."""
+    answer = compose(k, state)
+    first = next((card for card in answer.cards if card.phone), None)
+    if first is None:
+        return []
+    return _card_messages(k.flow.texts.call_first.get(state.lang), (first,), answer.category_id)
+
+
 def asks_for_numbers(text: str) -> bool:
     """Whether `text` asks for the numbers or contacts ("contacts again pls", "wie is die
     nummer von der polizei"); one's own number is no such wish ("my number was posted")."""

@@ -14,10 +14,10 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_cards, asks_again_for_numbers, asks_for_numbers, named_contacts, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_cards, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -382,6 +382,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
+    if natural is None and asked_button is None and asks_whom_to_call(text):
+        # "wen soll ich jetzt anrufen": the first number below the result, the promise of it before
+        below_result = state.node == k.flow.after_result
+        shown = call_first(k, state) if below_result else [OutboundMessage(k.flow.texts.numbers_soon.get(state.lang))]
+        if shown:
+            return StepResult(state, [*shown, *current_messages(state, k)])
     if natural is None and asked_button is None and is_question(text) and asks_for_numbers(text):
         heard = heard.without_offence()  # "wie is die nummer von der polizei": asked for, nothing was posted
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)

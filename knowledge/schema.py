@@ -187,6 +187,8 @@ class FlowTexts(Strict):
     asked_during: L10n = Field(
         description="At a question of the flow, a question of the user's the bot has no sourced answer to: "
         "says so, and that the places it will name can answer it (the question follows).")
+    call_first: L10n = Field(
+        description="Below the result, asked whom to call: heads the first card of the answer with a number.")
     numbers_soon: L10n = Field(
         description="At a question of the flow, the numbers asked for: they come right after the questions; "
         "in an emergency 110 (the question follows).")

@@ -727,3 +727,41 @@ def test_a_number_of_ones_own_that_was_posted_is_no_wish_for_numbers(knowledge):
     assert not asks_for_numbers("jemand hat meine handynummer veröffentlicht, was soll ich tun?")
     assert not asks_for_numbers("my phone number got posted in a group")
     assert asks_for_numbers("Können Sie mir die Telefonnummer geben?")
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "wen soll ich jetzt anrufen"),
+    ("de", "An welche Stelle wende ich mich zuerst?"),
+    ("en", "ok so who do i call first"),
+])
+def test_asked_whom_to_call_below_the_result_the_first_number_comes(knowledge, lang, question):
+    chat = at_threat_result(knowledge, lang)
+    first = next(c for m in chat.last.messages for c in m.contacts if c.phone)
+    messages = chat.text(question)
+    assert messages[0].text == knowledge.flow.texts.call_first.get(lang)
+    assert [c.phone for c in messages[0].contacts] == [first.phone]
+    assert chat.state.node == knowledge.flow.after_result and messages[-1].options
+
+
+def test_asked_whom_to_call_during_the_questions_the_numbers_are_promised(knowledge):
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("ok so who do i call first")
+    assert messages[0].text == knowledge.flow.texts.numbers_soon.en
+    assert chat.state.node == "aspect_extremist"
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "ist die polizei in döbeln auch am wochenende da"),
+    ("en", "is the police station open on weekends"),
+])
+def test_a_question_about_the_police_adds_no_offence(knowledge, lang, question):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(question)
+    assert chat.state.also == () and chat.state.category == "threat"
+    assert any(c.id == knowledge.catalogue.police_contact for m in messages for c in m.contacts)
+
+
+def test_an_offence_told_inside_a_question_still_joins(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    chat.text("er hat mich gestern auch geschubst, was mach ich da?")
+    assert "physical_attack" in chat.state.also
