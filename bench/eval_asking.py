@@ -45,8 +45,9 @@ def _judge(k: Knowledge, item: dict, before, chat: PureChat, messages: list[Outb
     offences = {state.category, *state.also} if state is not None else set()
     added = offences - {before.category, *before.also}
     phones = [c.phone for m in messages for c in m.contacts if c.phone]
-    if item["moment"] == "during" and state is not None and state.node != before.node:
-        return f"moved on to {state.node}"
+    if item["moment"] == "during" and state is not None and state.node != before.node \
+            and k.flow.texts.numbers_soon.get(lang) not in text:
+        return f"moved on to {state.node}"  # an answer and the question with it ("dont know. who do i call"): both
     if intent in NUMBERS:
         if phones or item["moment"] == "during" and k.flow.texts.numbers_soon.get(lang) in text:
             return None
@@ -55,7 +56,9 @@ def _judge(k: Knowledge, item: dict, before, chat: PureChat, messages: list[Outb
         if added:
             return f"offence added: {sorted(added)}"
         police = any(c.id == k.catalogue.police_contact for m in messages for c in m.contacts)
-        honest = (k.flow.texts.asked_open if item["moment"] == "after" else k.flow.texts.asked_during).get(lang) in text
+        # during the questions, the promise of the station's number right after them answers it too
+        honest = (k.flow.texts.asked_open if item["moment"] == "after" else k.flow.texts.asked_during).get(lang) in text \
+            or item["moment"] == "during" and k.flow.texts.numbers_soon.get(lang) in text
         return None if police or honest or phones else "no police card, no honest answer"
     if intent == "question_with_offence":
         return None if item["offence"] in offences else f"offence not taken ({sorted(offences)})"

@@ -542,13 +542,28 @@ def is_question(text: str) -> bool:
 # "who do i call first", "where do i report this"); not "who else" (more places: a button).
 _WHOM_TO_CALL = re.compile(
     r"\b(?:wen|an wen|bei wem|wo|wohin|welche\w* (?:stelle|nummer|behorde|polizei))"
-    r"(?: \w+){0,5} (?:anrufen|anruf|melden|wenden|wende|hinwenden|anzeigen|hingehen|gehen|telefonieren"
-    r"|(?:ruf|rufe|rufen)(?: \w+){0,4} an)\b"
-    r"|\b(?:who|whom|where|which (?:number|office|one|station|police))(?! else)(?: \w+){0,5}"
-    r" (?:call|ring|phone|contact|report|go|turn to|reach out|get help)\b")
+    r"(?: \w+){0,7} (?:anrufen|anruf|melden|meld|melde|wenden|wende|wend|hinwenden|anzeigen|hingehen|gehen|telefonieren|anfangen"
+    r"|kontaktieren|kontaktiere|wahlen|wahle|erstatten|erstatte|sprechen|reden|ansprechen|hin|hinschicken|schicken|anzeige"
+    r"|(?:ruf|rufe|rufen|zeig|zeige|zeigen)(?: \w+){0,4} an)\b"
+    r"|\b(?:who|whom|where|which (?:number|office|one|station|police|place|authority)|which of (?:these|them|those|the \w+))"
+    r"(?: (?:do|does|should|shall|can|could|would|must|to|is|are|am|exactly|even|first|best|now|then))+(?: \w+){0,5}"
+    r" (?:call|ring|phone|contact|report\w*|file\w*|go|turn to|reach out|reach|get help|start|begin|talk to|talk with"
+    r"|speak to|speak with|write to|email|notify|tell|send it|go with|hit up|message|text|dm)\b"
+    # who is in charge, the right place: "wer is da fuer sowas zustaendig", "which office is responsible"
+    r"|\b(?:wer|welche\w*|which|who|what)(?: \w+){0,6} (?:zustandig|verantwortlich|responsible|in charge"
+    r"|(?:die |der |das )?richtige\w*(?: \w+)?|(?:the )?right (?:one|place|office|people|person|authority|contact|number))\b"
+    r"|\b(?:who|which \w+) (?:handles|deals with|takes care of|is dealing with)\b"
+    # who can help, the first step: "wer kann mir da helfen?", "so what do i do first"
+    r"|\b(?:wer|who)(?: \w+){0,3} (?:helfen|hilft|help|helps)\b"
+    r"|\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:first|now|next)\b|\b(?:first|erste\w*|nachste\w*|next) (?:step|schritt)\b"
+    r"|\bwas (?:soll|sollte|muss|kann) (?:ich|wir) (?:denn |jetzt |nun |als erstes |zuerst |als nachstes )*(?:tun|machen)\b")
 
 
-_ASKER = frozenset("ich i wir we man me mir uns us".split())
+# Asked for the writer (or on someone's behalf, with a modal: "Wen sollte der Bürgermeister
+# als Erstes anrufen?"), not about someone else ("where did he go?").
+_ASKER = frozenset("ich i wir we man me mir uns us soll sollte sollten sollen should shall kann konnen can could"
+                   " muss must best besten zustandig verantwortlich responsible charge richtige right handles deals takes"
+                   " step schritt".split())
 
 
 def asks_whom_to_call(text: str) -> bool:
@@ -559,7 +574,20 @@ def asks_whom_to_call(text: str) -> bool:
     if found is None:
         return False
     around = found.group(0).split() + folded[found.end():].split()[:2]  # "an wen wende ich mich"
-    return not _ASKER.isdisjoint(around) and (is_question(text) or found.start() == 0)
+    return not _ASKER.isdisjoint(around)  # a question word leads the match: asked, wherever it stands
+
+
+def asks_about_police_visit(text: str) -> bool:
+    """Whether a question asks if the police come or where to go to them ("kommen die dann zu
+    mir raus oder mus ich nach plauen fahrn", "will an officer come to the town hall")."""
+    from knowledge.concept_words import POLICE_VISIT_ASKED
+
+    folded = fold(text)
+    return POLICE_VISIT_ASKED.search(folded) is not None and _VISIT_WORDS.search(folded) is not None  # verb first: asked
+
+
+_VISIT_WORDS = re.compile(r"\b(?:polizei\w*|police|revier\w*|wache|station|officers?|beamte\w*|cops?|vorbei\w*|raus\w*"
+                          r"|zu mir|to me|to my|my place|nach hause|ins rathaus|town hall|personlich|in person|hinfahr\w*|hingeh\w*)\b")
 
 
 # Whether one must answer ("Muss ich diese Frage beantworten?", "do I have to answer that",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.answers import fold, holds_phrase
+from handlers.answers import fold, holds_phrase, is_question
 from handlers.messages import ContactCard, OutboundMessage
 from handlers.police_card import police_cards
 from handlers.state import ConversationState
@@ -339,17 +339,19 @@ def _packed(paragraphs: list[str], joiner: str = "\n\n", limit: int = MAX_MESSAG
 _POLICE_WORDS = ("revier", "polizeirevier", "polizei", "police", "wache", "station")
 # The numbers asked for again, no place named ("wie war nochmal die nummer", "contacts again pls").
 _NUMBER_WORDS = ("nummer*", "number*", "nr", "telefonnummer*", "handynummer*", "kontakte", "kontaktdaten",
-                 "contacts", "contact details", "phone numbers")
+                 "contacts", "contact details", "phone numbers", "a contact", "ein kontakt", "einen kontakt",
+                 "e mail adresse", "email adresse", "mail adresse", "email address", "e mail address")
 
 
-def asked_cards(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
+def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bool = False) -> list[OutboundMessage]:
     """A question below the result about a place to turn to ("what even is zastex", "is des
     revier nachts besetzt"): that card again (what it does, how to reach it, when); nothing
     if it names none. The police station of the answer is asked about by what it is, any
     other place by its name."""
     answer = compose(k, state)
-    police = [card for card in answer.cards if card.id == k.catalogue.police_contact]
-    named = police if police and any(holds_phrase(text, w) for w in _POLICE_WORDS) else named_contacts(k, state.lang, text)
+    station = [card for card in answer.cards if card.id == k.catalogue.police_contact]
+    named = station if station and (police or any(holds_phrase(text, w) for w in _POLICE_WORDS)) \
+        else named_contacts(k, state.lang, text)
     if not named and asks_for_numbers(text):
         named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
     if not named:
@@ -371,6 +373,22 @@ def asks_for_numbers(text: str) -> bool:
     """Whether `text` asks for the numbers or contacts ("contacts again pls", "wie is die
     nummer von der polizei"); one's own number is no such wish ("my number was posted")."""
     return any(holds_phrase(text, w) for w in _NUMBER_WORDS) and not _OWN_NUMBER.search(fold(text))
+
+
+def wants_numbers(text: str) -> bool:
+    """The numbers asked for without a question ("gebn se mir einfach die nummer", "just give
+    me the number", "ich brauch nur ne nummer")."""
+    return asks_for_numbers(text) and _WANTS.search(fold(text)) is not None
+
+
+_WANTS = re.compile(r"\b(?:gib|gibt|geben|gebn|gebt|give|gimme|need|brauch\w*|want|will|mocht\w*|hatte gern\w*|send|schick\w*"
+                    r"|nenn\w*|provide|zeig\w*|show|hamse|haben sie|habt ihr|have you got|got|get|kriege?|bekomm\w*"
+                    r"|bitte|please|pls|plz|just|nur|erst|first|einfach)\b")
+
+
+def asks_about_the_police(text: str) -> bool:
+    """A question about the police station ("ist das revier nachts besetzt", "can i go to any station")."""
+    return is_question(text) and any(holds_phrase(text, w) for w in _POLICE_WORDS)
 
 
 def asks_again_for_numbers(text: str) -> bool:
@@ -402,4 +420,5 @@ def _names_of(card: ContactCard) -> set[str]:
     and its id ("starke_stelle": "starke stelle"); never a common word alone."""
     short = re.split(r" [–-] | \(| im | bei | der | at | of ", card.name, maxsplit=1)[0]
     names = {short.lower().replace("-", " "), card.id.replace("_", " ")}
+    names |= {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", card.name)}  # "ZASTEX im LKA Sachsen": "lka" too
     return {n for n in names if n and n not in _COMMON_NAMES}

@@ -14,10 +14,10 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_police_visit, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_cards, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -280,7 +280,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
             return about_the_call
         result = _typed(state, event.text, on_screen, ctx)
         if _asks_to_call(event.text) and not any(m.emergency for m in result.messages):
-            return _police_asked(state, result, k)
+            return _police_asked(state, event.text, result, k)
         return result
     return _not_understood(state, k)
 
@@ -382,19 +382,19 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
-    if natural is None and asked_button is None and asks_whom_to_call(text):
-        # "wen soll ich jetzt anrufen": the first number below the result, the promise of it before
-        below_result = state.node == k.flow.after_result
-        shown = call_first(k, state) if below_result else [OutboundMessage(k.flow.texts.numbers_soon.get(state.lang))]
-        if shown:
-            return StepResult(state, [*shown, *current_messages(state, k)])
-    if natural is None and asked_button is None and is_question(text) and asks_for_numbers(text):
-        heard = heard.without_offence()  # "wie is die nummer von der polizei": asked for, nothing was posted
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text)):
         # "sieht die polizei das hier automatisch?", "mus ich do druff antworten": asked, not
         # told; no offence or place is guessed from it
         return StepResult(state, [*_answered(k, state, text, ctx.key.channel), *current_messages(state, k)])
+    if natural is None and asked_button is None and not _new_offence(state, heard) and (reached := _how_to_reach(state, text, k)):
+        # "wen soll ich jetzt anrufen", "gebn se mir einfach die nummer", "kommen die dann zu mir
+        # raus": asked, not told (no offence, no "not online" from the call, no "home"); a town
+        # it names is still taken ("wie is die nummer von der polizei in döbeln")
+        told_place = heard.place is not None and state.node != k.flow.after_result  # after it: where the police are
+        if not (told_place or _is_place_node(state, k) and k.places.resolve(text).status != "unknown"):
+            return StepResult(state, [*reached, *current_messages(state, k)])
+        heard = heard.without_offence()
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
@@ -429,12 +429,16 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                 taken = f"{taken}, {named}"
             learned = [taken, *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
-        return choose(absorbed, natural, ctx, lead=lead)
+        chosen = choose(absorbed, natural, ctx, lead=lead)
+        if answer.rest and state.node != k.flow.after_result and (reached := _how_to_reach(state, answer.rest, k)):
+            return chosen.say_first(*reached)  # "keine ahnung, aber an wen wend ich mich jetzt??": both
+        return chosen
     # "gibts noch andre stellen wo ich anrufen kann": a button asked for in a sentence that
     # tells nothing new (knowledge: an option's `phrases`); no story either: "done here, gonna
     # call them now" is no threat.
     if asked_button is not None:
-        absorbed = listening.absorb(state, heard.without_offence(), k)[0]
+        # a further offence the model is sure of joins instead ("also my mailbox was smashed last nite what now")
+        absorbed = listening.absorb(state, heard.only_told_offence(), k)[0]
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
             if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
                 return choose(absorbed, values[asked_button], ctx)
@@ -482,14 +486,21 @@ def _count_answer(question: Question | None, text: str) -> str | None:
     return "ja" if int(typed) > 1 else "nein"
 
 
-def _police_asked(state: ConversationState, result: StepResult, k: Knowledge) -> StepResult:
+def _police_asked(state: ConversationState, text: str, result: StepResult, k: Knowledge) -> StepResult:
     """"soll ich jetzt 110 anrufen oder was": the 110 line first. If the reply answered nothing
     else, where to report it instead of "not understood", and the question again."""
     lang = result.state.lang if result.state else state.lang
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
+    calm = _NO_EMERGENCY.search(fold(text)) is not None  # "There is no emergency, should we call 110 for that?"
     if result.state == state and _unanswered(result, k, lang):
-        return StepResult(state, [line, OutboundMessage(say(k, "police_asked", lang)), *current_messages(state, k)])
-    return result.say_first(line)
+        where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
+        return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
+    return result if calm else result.say_first(line)
+
+
+# Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
+_NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
+                           r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergencies|notfallen|notfalle|an emergency|a real emergency)\b")
 
 
 # After the 110 advice, what the user says about the call: not made yet, help on its way, the
@@ -851,6 +862,32 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
     if asks_about_privacy(text):  # "wie lange hebt ihr das auf"
         return [_privacy_notice(k, lang, channel)]
     return [OutboundMessage((k.flow.texts.asked_open if below_result else k.flow.texts.asked_during).get(lang))]
+
+
+def _new_offence(state: ConversationState, heard: Heard) -> bool:
+    """Whether `heard` tells an offence the model is sure of beside the ones known ("and now
+    theres a note on the windscreen saying next time its you. who do i tell")."""
+    known = {state.category, *state.also, listening.FALLBACK, listening.NOTHING_HAPPENED}
+    return state.category is not None and not known.issuperset(heard.told)
+
+
+def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[OutboundMessage]:
+    """Whom to call, the numbers, whether the police come: below the result the card to call
+    first or the one asked about, during the questions the card a name asks for or the
+    promise of the numbers right after them; nothing if the text asks none of it."""
+    if _asks_to_call(text):  # "soll ich die polizei rufen?": the 110 line and where to report (_police_asked)
+        return []
+    whom, visit = asks_whom_to_call(text), asks_about_police_visit(text) or asks_about_the_police(text)
+    if not (whom or visit or asks_for_numbers(text) and (is_question(text) or wants_numbers(text))):
+        return []
+    lang = state.lang
+    if state.node != k.flow.after_result:
+        if named := named_contacts(k, lang, text):  # "die nummer von zastex bitte"
+            return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
+        return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
+    if whom:
+        return call_first(k, state)
+    return asked_cards(k, state, text, police=visit) or call_first(k, state)
 
 
 def _privacy_notice(k: Knowledge, lang: str, channel: str | None) -> OutboundMessage:

@@ -560,6 +560,25 @@ NO_HELP = Gated(r"\b(?:(?:is|was|are|were|been|be|s|re|isnt|wasnt|arent|werent)\
                 r"|(?:ist|war|sind|waren|bringt|bringen|brachte|brachten|leisten|leistet)\s+(?:keine|kaum|wenig|null|nicht viel|auch keine|uberhaupt keine|leider keine)"
                 r"|no help from|keine hilfe von|keine hilfe vom)(?:\s+(?:grosse|richtige|echte|real|big|great|good))?\s+(?:help|hilfe)\b"
                 r"|\bnicht hilfreich\b|\bnot helpful\b|\bunhelpful\b|\bno help at all\b", ("help", "hilf"))
+# Who is in charge is asked, nobody is there ("wer ist da eig zuständig für sowas"); the
+# police on site is the local station ("lka oder polizei vor ort?").
+IN_CHARGE = Gated(r"\b(?:wer|who|which \w+)(?: \w+){0,4} (?:zustandig|verantwortlich|responsible|in charge)\b"
+                  r"|\b(?:welche\w*|which|wer|who)(?: \w+){0,6} (?:richtige\w*|right (?:one|place|office|people|contact))\b"
+                  r"|\b(?:polizei|revier|dienststelle|police) vor ort\b",
+                  ("zustandig", "verantwortlich", "responsible", "in charge", "vor ort", "richtige", "right"))
+# The police called to report, not to come: "i'll call the police now and report it",
+# "ich ruf gleich die polizei an und erstatte anzeige".
+CALL_TO_REPORT = Gated(r"\b(?:call|ring|phone|anrufen|rufe?|contact)\b(?: \w+){0,5} (?:and|to|und|um)(?: \w+){0,3}"
+                       r" (?:report\w*|file|anzeige\w*|melden|erstatten|zu melden)\b",
+                       ("report", "file", "anzeige", "melden", "erstatten"))
+# Asked whether the police come or where to go ("Kommt die Polizei zur Aufnahme auch ins
+# Rathaus?", "will they come to my place or do i go to them"): no call for them to come now.
+POLICE_VISIT_ASKED = Gated(
+    r"^(?:(?:und|also|ok|okay|so|aber|and|but|wait|hm|hmm|na|ja|yes|no|nein|nee) )?(?:\w+ )?"
+    r"(?:kommt|kommen|kame|kamen|wurde|wurden|will|would|does|do|can|could|kann|konnen|muss|mussen|must|should|soll|sollen)"
+    r" (?:\w+ ){0,2}(?:polizei|police|beamte\w*|officers?|an officer|cops?|die|they|sie|someone|jemand|ich|i|we|wir)\b(?: \w+){0,8}"
+    r" (?:zu|zur|zum|nach|ins|in|to|out|over|by|raus|rauskommen|vorbei|vorbeikommen|hin|hinfahren|hingehen|come|kommen|go|aufs|auf)\b",
+    ("kommt", "kommen", "kame", "wurde", "will", "would", "does", "do", "can", "could", "kann", "konnen", "muss", "must", "should", "soll"))
 # The fire brigade as an institution is no fire ("at the fire brigade party", "the fire
 # station's summer fest"); German writes it as one word (Feuerwehr) and never matches.
 FIRE_SERVICE = Gated(r"\bfire (?:brigade|department|station|service|engine|truck|chief|fighter|crew|hall)s?\b",

@@ -16,7 +16,7 @@ from knowledge.concept_words import (
     DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
-    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
+    NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, IN_CHARGE, CALL_TO_REPORT, POLICE_VISIT_ASKED, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
     OVER, PARKED, PAST_DE_AUXILIARY, PAST_DE_BEFORE, PAST_DE_PARTICIPLE, PAST_EN, PAST_GOT,
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
@@ -177,6 +177,18 @@ def _wired(folded: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=\w)[.!?;]+\s+(?=\w)")
 
 
+def _only_visits_asked(raw: str) -> bool:
+    """Whether every sentence of `raw` that calls for the police asks whether they come or
+    where to go (POLICE_VISIT_ASKED)."""
+    from knowledge.features import fold
+
+    calling = [f for f in map(fold, _ASKED_OR_TOLD.split(raw)) if IN_DANGER.first(f) is not None]
+    return bool(calling) and all(POLICE_VISIT_ASKED.search(f) for f in calling)
+
+
+_ASKED_OR_TOLD = re.compile(r"(?<=\w)[.!?;]+\s*")
+
+
 def _within_a_sentence(family, raw: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether `family` is found inside one of the sentences of `raw` (folding drops the
     full stops, so a phrase may otherwise run from one sentence into the next)."""
@@ -198,6 +210,7 @@ def _other_senses(folded: str) -> str:
         folded = NOT_BLEEDING.sub(" ", folded)
     if "help" in folded or "hilf" in folded:
         folded = NO_HELP.sub(" ", folded)
+    folded = IN_CHARGE.sub(" ", folded)
     folded = without_figurative_harm(folded)
     if "knarr" in folded:
         folded = CREAKING.sub(" creaking ", folded)
@@ -347,6 +360,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if "zur polizei" in asked:  # going to the police ("direkt zur Polizei nach Marienberg"), not "Polizei nach Pausa!"
         asked = asked.replace("zur polizei", "zur dienststelle")
     at = IN_DANGER.first(asked)
+    if at is not None and (CALL_TO_REPORT.search(asked) or raw and "?" in raw and _only_visits_asked(raw)):
+        at = None  # "i'll call the police now and report it", "Kommt die Polizei auch ins Rathaus?"
     if at is not None and raw and _SENTENCE_END.search(raw) and not _within_a_sentence(IN_DANGER, raw):
         at = None  # "are there other people i can call. the police here is ...": two sentences, no call
     if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):

@@ -606,18 +606,18 @@ _FAMILY_ADVICE = Gated(
 
 # "Again" asked of the bot is no repeated offence: "can you show me the number again", "what
 # was the number again", "zeig mir nochmal die Nummer", "wie war nochmal die Adresse".
-_AGAIN = r"(?:again|once more|nochmal|noch mal|noch einmal|erneut|wieder)"
+_AGAIN = r"(?:again|once more|nochmal|nochmals|noch mal|noch einmal|erneut|wieder)"
 _ASKED_AGAIN = re.compile(
     r"(?:^|\b(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?|\b(?:please|pls|plz) )"
     r"(?:show|tell|send|give|say|repeat|list|explain|write|post|paste|remind)(?: \w+){0,5} " + _AGAIN + r"\b"
     r"|\bwhat (?:was|were|is|s|re) (?:the|that|their|your|those|this)(?: \w+){0,5} again\b"
     r"|\b(?:zeig|zeigen|zeigst|sag|sagen|sagst|schick|schicken|schickst|gib|geben|gibst|nenn|nennen|nennst|schreib|schreiben|wiederhol\w*)"
     r" (?:(?:mir|uns|du|sie|bitte|mal|doch|die|den|das|nummer\w*|number\w*|adresse\w*|kontakt\w*) ){0,4}" + _AGAIN + r"\b"
-    r"|\b(?:kannst|konnen|konntest|konnten) (?:du|sie)(?: \w+){0,5} " + _AGAIN
-    + r"(?: \w+){0,2} (?:zeigen|sagen|schicken|geben|nennen|schreiben|wiederholen|anzeigen|senden)\b"
+    r"|\b(?:kannst|konnen|konntest|konnten|konnt|konntet|wurden|wurdest) (?:du|sie|ihr)(?: \w+){0,8} " + _AGAIN
+    + r"(?: \w+){0,2} (?:zeigen|sagen|schicken|geben|nennen|schreiben|wiederholen|anzeigen|senden|auflisten|aufzahlen|aufschreiben)\b"
     r"|\b(?:wie|was|wo|welche\w*) (?:war|ist|lautet|lautete|hiess|heisst)(?: \w+){0,3} (?:nochmal|noch mal|noch einmal)\b"
     r"|^(?:und )?(?:nochmal|noch mal|noch einmal) (?:die|den|das|bitte)\b"
-    r"|\b(?:the |die |den )?(?:numbers?|nummer\w*|contacts?|kontakt\w*|adresse\w*|address\w*|links?|liste|list) " + _AGAIN + r"\b"
+    r"|\b(?:the |die |den )?(?:numbers?|nummer\w*|contacts?|kontakt\w*|adresse\w*|address\w*|links?|liste|list)(?: \w+){0,3} " + _AGAIN + r"\b"
     r"|\b" + _AGAIN + r" (?:the |die |den )?(?:numbers?|nummer\w*|contacts?|kontakt\w*|adresse\w*|address\w*|links?|liste|list)\b")
 
 
@@ -629,7 +629,7 @@ def asked_again(folded: str) -> bool:
 
 def without_asked_again(folded: str) -> str:
     """The folded text without an "again" asked of the bot (_ASKED_AGAIN)."""
-    if any(word in folded for word in ("again", "nochmal", "noch mal", "noch einmal", "erneut", "wieder")):
+    if any(word in folded for word in ("again", "nochmal", "noch mal", "noch einmal", "erneut", "wieder", "once more")):
         return _ASKED_AGAIN.sub(" ", folded)
     return folded
 

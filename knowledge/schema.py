@@ -351,6 +351,7 @@ class UiTexts(Strict):
     knowledge_changed: L10n
     conversation_ended: L10n
     police_asked: L10n
+    police_asked_below: L10n
     attachment_not_kept: L10n
     knowledge_reloaded: L10n
     knowledge_unchanged: L10n

@@ -765,3 +765,49 @@ def test_an_offence_told_inside_a_question_still_joins(knowledge):
     chat = at_threat_result(knowledge, "de")
     chat.text("er hat mich gestern auch geschubst, was mach ich da?")
     assert "physical_attack" in chat.state.also
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "kommen die dann zu mir raus oder muss ich aufs revier"),
+    ("en", "will they come to my place or do i go to them?"),
+])
+def test_asked_whether_the_police_come_the_police_card_comes(knowledge, lang, question):
+    chat = at_threat_result(knowledge, lang)
+    place, aspects = chat.state.place_id, chat.state.aspects
+    messages = chat.text(question)
+    assert any(c.id == knowledge.catalogue.police_contact for m in messages for c in m.contacts)
+    assert (chat.state.place_id, chat.state.aspects) == (place, aspects)  # no "home" from "zu mir"
+    assert not any(m.emergency for m in messages)
+
+
+@pytest.mark.parametrize("reply", [
+    "thx again, i'll call the police now and report it",
+    "Kommt die Polizei zur Aufnahme auch ins Rathaus, oder müssen wir vorbeikommen?",
+    "wer ist da eig zuständig für sowas, lka oder polizei vor ort?",
+])
+def test_calling_to_report_and_asking_who_is_in_charge_are_no_cries(knowledge, reply):
+    lang = "en" if reply.startswith("thx") else "de"
+    chat = at_threat_result(knowledge, lang)
+    assert not any(m.emergency for m in chat.text(reply))
+
+
+def test_no_emergency_said_with_the_question_whether_to_call_gets_no_110_line(knowledge):
+    chat = at_threat_result(knowledge, "en")
+    messages = chat.text("There is no emergency at the moment, we simply want to report it. Should we call 110 for that?")
+    assert not any(m.emergency for m in messages)
+    assert knowledge.texts.police_asked_below.en in all_text(messages)
+
+
+def test_a_town_with_a_question_at_the_place_question_is_the_town(knowledge):
+    chat = at_extremist_question(knowledge)
+    while chat.state.node != "municipality":
+        chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
+    chat.text("naunhof, eigentlich will ich nach hause nach brandis aber ich trau mich nicht heim")
+    assert chat.state.node == knowledge.flow.after_result
+
+
+def test_an_answer_with_whom_to_call_is_taken_and_the_numbers_promised(knowledge):
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("dont know. who do i call")
+    assert chat.state.node != "aspect_extremist"
+    assert messages[0].text == knowledge.flow.texts.numbers_soon.en
