@@ -538,6 +538,23 @@ def is_question(text: str) -> bool:
         and words[1] not in ("the", "my", "this", "that", "it", "i")
 
 
+# A plan to call or report, or what one does in an emergency, said below the result ("ich ruf
+# morgen bei der polizei an", "gonna report it tomorrow", "Im Notfall wählen wir 110").
+_PLAN = re.compile(
+    r"\b(?:ich|wir|i|we) (?:werde|werden|werd|will|wollen|ruf|rufe|rufen|melde|melden|geh|gehe|gehen|fahr|fahre|fahren"
+    r"|erstatte|erstatten|zeig|zeige|zeigen|mach|mache|machen)\b(?: \w+){0,6}"
+    r" (?:an|anrufen|melden|anzeigen|anzeige|erstatten|hin|hingehen|vorbei|revier|polizei|110|onlinewache)\b"
+    r"|\b(?:ruf|rufe|melde|geh|gehe|fahr|fahre|zeig|zeige) (?:ich|wir)\b(?: \w+){0,5} (?:an|hin|vorbei|polizei|revier|110)\b"
+    r"|\b(?:i ll|ill|i will|we ll|we will|i m going to|im going to|gonna|going to|i m gonna|im gonna|i plan to|we plan to"
+    r"|i d|i would|we d|we would)\b(?: \w+){0,4} (?:call|ring|report|contact|go to|file|phone|reach out|get in touch)\b"
+    r"|\b(?:im notfall|in an emergency|in einem notfall|in case of emergency)\b(?: \w+){0,4} (?:110|112|notruf)\b")
+
+
+def states_a_plan(text: str) -> bool:
+    """Whether a statement (no question) says what the writer will do: call, report, go there."""
+    return not is_question(text) and _PLAN.search(fold(text)) is not None
+
+
 # Whom to call or where to turn first ("wen soll ich jetzt anrufen", "an wen wende ich mich",
 # "who do i call first", "where do i report this"); not "who else" (more places: a button).
 _WHOM_TO_CALL = re.compile(

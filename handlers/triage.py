@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, asks_about_police_visit, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, states_a_plan, asks_about_police_visit, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
@@ -45,7 +45,8 @@ from handlers.triage_screens import (
 )
 from knowledge import smalltalk
 from knowledge.base import Knowledge
-from knowledge.concepts import says_safe
+from knowledge.concepts import concepts, says_safe
+from knowledge.danger import CUES
 from knowledge.features import fold
 from knowledge.places import Place, Resolution
 from knowledge.schema import L10n, Question
@@ -340,7 +341,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     opened = answer.meaning is not None and answer.rest != text.strip()
     # A button asked for in words ("weitere stelln bitte") is no scene: the model, which reads
     # short pleas as cries, must then be as sure as for the rest of an answer.
-    model_danger = (natural is None and not opened or answer.leaning) \
+    # An aspect asked for and told in the reply ("ich wohn oben drüber, also ja" to "your home?") is an
+    # answer, not a scene: the model alone must be as sure as for the rest of an answer.
+    told_aspect = _asks_aspects(question) and bool(aspect_parts(text, _question_aspects(question))) \
+        and concepts(fold(text), text).isdisjoint(_NOW_TOLD)  # "yes repeatedly and omg he's climbing the fence": now
+    model_danger = (natural is None and not opened and not told_aspect or answer.leaning) \
         and not (_is_place_node(state, k) and _only_places(k, text)) and asked_button is None \
         and not (state.node == k.flow.after_result and asks_for_numbers(text))  # "contacts again pls"
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
@@ -492,7 +497,7 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     lang = result.state.lang if result.state else state.lang
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
     calm = _NO_EMERGENCY.search(fold(text)) is not None  # "There is no emergency, should we call 110 for that?"
-    if result.state == state and _unanswered(result, k, lang):
+    if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
         return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
     return result if calm else result.say_first(line)
@@ -500,7 +505,7 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
 
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
 _NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
-                           r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergencies|notfallen|notfalle|an emergency|a real emergency)\b")
+                           r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
 
 
 # After the 110 advice, what the user says about the call: not made yet, help on its way, the
@@ -578,6 +583,10 @@ ASKS_TO_CALL = re.compile(
     r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:jetzt |nun |gleich |sofort )?(?:die |den )?"
     r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
+    # the right number for it: "is 110 the right number for this", "110 oder revier?"
+    r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
+    r"|\b(?:110|notruf) (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
+    r"|\b(?:revier|station|wache|dienststelle) (?:oder|or) (?:\w+ ){0,2}110\b"
 )
 _CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")
 
@@ -713,6 +722,16 @@ def _parts_answered(question: Question, text: str) -> tuple[Answer, dict[str, st
     return None
 
 
+# What makes a reply more than an answer: something happening now, or a scene's cues.
+_NOW_TOLD = CUES | {"now", "progressive"}
+
+
+def _question_aspects(question: Question | None) -> tuple[str, ...]:
+    """The aspects a question's options name ("private_sphere", "repeated")."""
+    found = {a for o in question.options for a in (o.aspect, *o.aspects) if a} if question is not None else set()
+    return tuple(sorted(found))
+
+
 def _asks_aspects(question: Question | None) -> bool:
     """Whether a question asks about aspects ("Im Internet?", "Zuhause? Oder mehrmals?")."""
     return question is not None and any(o.aspect for o in question.options)
@@ -810,6 +829,8 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
     if text and smalltalk.thanks_said(fold(text)):  # "thx, that actually helps a lot": thanked back
         reply = k.texts.small_talk.get(smalltalk.THANKS)
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
+    if state.node == k.flow.after_result and states_a_plan(text):  # "ich ruf morgen bei der polizei an"
+        return StepResult(state).say(OutboundMessage(k.flow.texts.noted.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)

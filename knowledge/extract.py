@@ -628,10 +628,19 @@ def asked_again(folded: str) -> bool:
 
 
 def without_asked_again(folded: str) -> str:
-    """The folded text without an "again" asked of the bot (_ASKED_AGAIN)."""
+    """The folded text without an "again" asked of the bot (_ASKED_AGAIN) or only feared or
+    supposed (_AGAIN_IF: "if it happens again", "ich hab angst dass das wieder passiert")."""
     if any(word in folded for word in ("again", "nochmal", "noch mal", "noch einmal", "erneut", "wieder", "once more")):
-        return _ASKED_AGAIN.sub(" ", folded)
+        return _AGAIN_IF.sub(" ", _ASKED_AGAIN.sub(" ", folded))
     return folded
+
+
+# An "again" that is supposed or feared, not told: "now i know who to call if it happens
+# again", "wenn er wieder kommt ruf ich sofort die polizei", "angst dass das wieder passiert".
+_AGAIN_IF = re.compile(
+    r"\b(?:if|in case|should it|should he|should they|once it|wenn|falls|sobald|sollte|sollten|"
+    r"angst|furcht|befurchte|befurchten|sorge|sorgen|afraid|scared|fear|worried|worry|hoffentlich|hopefully|hope)"
+    r"(?: \w+){0,5} " + _AGAIN + r"\b")
 
 
 # English "kind" (sort) is no German "Kind" (child): "the first incident of this kind".

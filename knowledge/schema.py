@@ -187,6 +187,9 @@ class FlowTexts(Strict):
     asked_during: L10n = Field(
         description="At a question of the flow, a question of the user's the bot has no sourced answer to: "
         "says so, and that the places it will name can answer it (the question follows).")
+    noted: L10n = Field(
+        description="Below the result, a plan said (to call, to report, 110 in an emergency): acknowledged, "
+        "with where the numbers are.")
     call_first: L10n = Field(
         description="Below the result, asked whom to call: heads the first card of the answer with a number.")
     numbers_soon: L10n = Field(

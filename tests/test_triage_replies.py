@@ -811,3 +811,45 @@ def test_an_answer_with_whom_to_call_is_taken_and_the_numbers_promised(knowledge
     messages = chat.text("dont know. who do i call")
     assert chat.state.node != "aspect_extremist"
     assert messages[0].text == knowledge.flow.texts.numbers_soon.en
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "ich ruf morgen bei der polizei an"),
+    ("en", "if he shows up again i'll call 110 right away"),
+    ("de", "Im Notfall wählen wir selbstverständlich 110."),
+])
+def test_a_plan_to_call_or_report_is_acknowledged_and_no_repeated_offence(knowledge, lang, reply):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(reply)
+    assert messages[0].text == knowledge.flow.texts.noted.get(lang)
+    assert "repeated" not in chat.state.aspects and not any(m.emergency for m in messages)
+
+
+def test_an_again_feared_or_supposed_is_no_repeated_offence():
+    from knowledge.extract import aspects
+    from knowledge.features import fold
+
+    assert not aspects(fold("ich hab angst dass das wieder passiert")).repeated
+    assert not aspects(fold("now i know who to call if it happens again")).repeated
+    assert aspects(fold("er war gestern schon wieder da")).repeated
+
+
+@pytest.mark.parametrize("reply", [
+    "is 110 the right number for this or is that only for emergencys",
+    "kein notfall, aber soll ich 110 anrufen?",
+])
+def test_whether_to_call_110_when_it_is_no_emergency_is_told_where_to_report(knowledge, reply):
+    lang = "en" if reply.startswith("is") else "de"
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(reply)
+    assert not any(m.emergency for m in messages)
+    assert messages[0].text == knowledge.texts.police_asked_below.get(lang)
+
+
+def test_living_where_it_happened_answers_the_home_question_and_is_no_scene(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.text("Hat mich einer angerufen, wenn ich nochmal für die Unterkunft stimme, brennt meine Tankstelle.")
+    while chat.state.node != "aspect_home_repeated":
+        chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
+    messages = chat.text("ich wohn oben drüber, also ja")
+    assert not any(m.emergency for m in messages) and "private_sphere" in chat.state.aspects
