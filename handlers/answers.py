@@ -541,13 +541,13 @@ def is_question(text: str) -> bool:
 # A plan to call or report, or what one does in an emergency, said below the result ("ich ruf
 # morgen bei der polizei an", "gonna report it tomorrow", "Im Notfall wählen wir 110").
 _PLAN = re.compile(
-    r"\b(?:ich|wir|i|we) (?:werde|werden|werd|will|wollen|ruf|rufe|rufen|melde|melden|geh|gehe|gehen|fahr|fahre|fahren"
+    r"\b(?:ich|wir|i|we) (?:werde|werden|werd|will|wollen|mochte|mochten|wurde|wurden|ruf|rufe|rufen|melde|melden|geh|gehe|gehen|fahr|fahre|fahren"
     r"|erstatte|erstatten|zeig|zeige|zeigen|mach|mache|machen)\b(?: \w+){0,6}"
     r" (?:an|anrufen|melden|anzeigen|anzeige|erstatten|hin|hingehen|vorbei|revier|polizei|110|onlinewache)\b"
     r"|\b(?:ruf|rufe|melde|geh|gehe|fahr|fahre|zeig|zeige) (?:ich|wir)\b(?: \w+){0,5} (?:an|hin|vorbei|polizei|revier|110)\b"
     r"|\b(?:i ll|ill|i will|we ll|we will|i m going to|im going to|gonna|going to|i m gonna|im gonna|i plan to|we plan to"
-    r"|i d|i would|we d|we would)\b(?: \w+){0,4} (?:call|ring|report|contact|go to|file|phone|reach out|get in touch)\b"
-    r"|\b(?:im notfall|in an emergency|in einem notfall|in case of emergency)\b(?: \w+){0,4} (?:110|112|notruf)\b")
+    r"|i d|i would|we d|we would|i want to|we want to|i wanna|want to|would like to|d like to)\b(?: \w+){0,4} (?:call|ring|report|contact|go to|file|phone|reach out|get in touch)\b"
+    r"|\b(?:im notfall|notfalls|zur not|in an emergency|in einem notfall|in case of emergency|if need be)\b(?: \w+){0,4} (?:110|112|notruf|polizei|police)\b")
 
 
 def states_a_plan(text: str) -> bool:

@@ -45,8 +45,7 @@ from handlers.triage_screens import (
 )
 from knowledge import smalltalk
 from knowledge.base import Knowledge
-from knowledge.concepts import concepts, says_safe
-from knowledge.danger import CUES
+from knowledge.concepts import says_safe
 from knowledge.features import fold
 from knowledge.places import Place, Resolution
 from knowledge.schema import L10n, Question
@@ -341,11 +340,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     opened = answer.meaning is not None and answer.rest != text.strip()
     # A button asked for in words ("weitere stelln bitte") is no scene: the model, which reads
     # short pleas as cries, must then be as sure as for the rest of an answer.
-    # An aspect asked for and told in the reply ("ich wohn oben drüber, also ja" to "your home?") is an
-    # answer, not a scene: the model alone must be as sure as for the rest of an answer.
-    told_aspect = _asks_aspects(question) and bool(aspect_parts(text, _question_aspects(question))) \
-        and concepts(fold(text), text).isdisjoint(_NOW_TOLD)  # "yes repeatedly and omg he's climbing the fence": now
-    model_danger = (natural is None and not opened and not told_aspect or answer.leaning) \
+    model_danger = (natural is None and not opened or answer.leaning) \
         and not (_is_place_node(state, k) and _only_places(k, text)) and asked_button is None \
         and not (state.node == k.flow.after_result and asks_for_numbers(text))  # "contacts again pls"
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
@@ -496,15 +491,20 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     else, where to report it instead of "not understood", and the question again."""
     lang = result.state.lang if result.state else state.lang
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
-    calm = _NO_EMERGENCY.search(fold(text)) is not None  # "There is no emergency, should we call 110 for that?"
+    # "There is no emergency, should we call 110 for that?", "If a crowd ever gathered outside my house,
+    # would I call 110 or the local station?": where to report, and what 110 is for, without the line
+    calm = _NO_EMERGENCY.search(fold(text)) is not None or _SUPPOSED.search(fold(text)) is not None
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
         return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
     return result if calm else result.say_first(line)
 
 
+# Supposed, not happening: "Angenommen, jemand steht nachts vor meiner Tür", "if a car ever starts following me".
+_SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advance|vorsorglich|im voraus|hypothetisch\w*"
+                       r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as)\b")
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
-_NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
+_NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
                            r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
 
 
@@ -720,16 +720,6 @@ def _parts_answered(question: Question, text: str) -> tuple[Answer, dict[str, st
         if {a for a in (option.aspect, *option.aspects) if a} == yes and (yes or "no" in option.means):
             return Answer(option), said
     return None
-
-
-# What makes a reply more than an answer: something happening now, or a scene's cues.
-_NOW_TOLD = CUES | {"now", "progressive"}
-
-
-def _question_aspects(question: Question | None) -> tuple[str, ...]:
-    """The aspects a question's options name ("private_sphere", "repeated")."""
-    found = {a for o in question.options for a in (o.aspect, *o.aspects) if a} if question is not None else set()
-    return tuple(sorted(found))
 
 
 def _asks_aspects(question: Question | None) -> bool:

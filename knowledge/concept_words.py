@@ -15,7 +15,8 @@ from knowledge.extract import Gated, _words
 
 FUTURE_OR_IF = _words(
     "wird", "werden", "wirst", "wurde dich", "will", "wollen dich", "gonna", "going to",
-    "wenn", "wenns", "falls", "sonst", "sunst", "sinst", "sist", "ansonsten", "if", "or else", "otherwise", "would", "could",
+    "wenn", "wenns", "falls", "notfalls", "zur not", "im notfall", "in an emergency", "if need be", "if necessary",
+    "sonst", "sunst", "sinst", "sist", "ansonsten", "if", "or else", "otherwise", "would", "could",
     "konnte", "konnten", "sollte", "next time", "nachstes mal", "beim nachsten", "bald",
     "soon", "one day", "eines tages", "ll", "d better", "had better", "better quit", "better resign",
     "better step down", "or his house", "or his barn", "or his car", "or his home", "or your house",

@@ -846,10 +846,10 @@ def test_whether_to_call_110_when_it_is_no_emergency_is_told_where_to_report(kno
     assert messages[0].text == knowledge.texts.police_asked_below.get(lang)
 
 
-def test_living_where_it_happened_answers_the_home_question_and_is_no_scene(knowledge):
+def test_living_where_it_happened_answers_the_home_question(knowledge):
     chat = PureChat(knowledge, lang="de")
     chat.text("Hat mich einer angerufen, wenn ich nochmal für die Unterkunft stimme, brennt meine Tankstelle.")
     while chat.state.node != "aspect_home_repeated":
         chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
-    messages = chat.text("ich wohn oben drüber, also ja")
-    assert not any(m.emergency for m in messages) and "private_sphere" in chat.state.aspects
+    chat.text("Die Tanke ist mein Geschäft, ich wohn oben drüber. Also wahrscheinlich ja.")
+    assert "private_sphere" in chat.state.aspects
