@@ -555,6 +555,19 @@ def states_a_plan(text: str) -> bool:
     return not is_question(text) and _PLAN.search(fold(text)) is not None
 
 
+# What to do now or first: "so what do i do first", "was soll ich jetzt tun".
+_WHAT_NOW = (r"\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:first|now|next)\b|\b(?:first|erste\w*|nachste\w*|next) (?:step|schritt)\b"
+             r"|\bwas (?:soll|sollte|muss|kann) (?:ich|wir) (?:denn |jetzt |nun |als erstes |zuerst |als nachstes )*(?:tun|machen)\b")
+_FIRST = re.compile(r"\b(?:first|zuerst|als erstes|erste\w*)\b")
+
+
+def asks_what_first(text: str) -> bool:
+    """Whom to call, or what to do first ("so what do i do first"); not what to do now or
+    next, which asks for more advice ("was soll ich jetzt tun")."""
+    folded = fold(text)
+    return asks_whom_to_call(text) and (re.search(_WHAT_NOW, folded) is None or _FIRST.search(folded) is not None)
+
+
 # Whom to call or where to turn first ("wen soll ich jetzt anrufen", "an wen wende ich mich",
 # "who do i call first", "where do i report this"); not "who else" (more places: a button).
 _WHOM_TO_CALL = re.compile(
@@ -572,8 +585,7 @@ _WHOM_TO_CALL = re.compile(
     r"|\b(?:who|which \w+) (?:handles|deals with|takes care of|is dealing with)\b"
     # who can help, the first step: "wer kann mir da helfen?", "so what do i do first"
     r"|\b(?:wer|who)(?: \w+){0,3} (?:helfen|hilft|help|helps)\b"
-    r"|\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:first|now|next)\b|\b(?:first|erste\w*|nachste\w*|next) (?:step|schritt)\b"
-    r"|\bwas (?:soll|sollte|muss|kann) (?:ich|wir) (?:denn |jetzt |nun |als erstes |zuerst |als nachstes )*(?:tun|machen)\b")
+    r"|" + _WHAT_NOW)
 
 
 # Asked for the writer (or on someone's behalf, with a modal: "Wen sollte der Bürgermeister

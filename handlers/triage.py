@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE
-from handlers.answers import CLARIFY, YES, Choice, all_clear, states_a_plan, asks_about_police_visit, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, YES, Choice, all_clear, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
@@ -442,7 +442,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
             if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
                 return choose(absorbed, values[asked_button], ctx)
-            # "more on the law" when all of it is shown: no "not understood", and the menu
+            # "more on the law" when all of it is shown: no "not understood", and the menu;
+            # "so what do i do first" when all the advice is shown: the first call
+            if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
+                return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
             note = OutboundMessage(k.flow.texts.nothing_more.get(state.lang))
             return StepResult(absorbed, [note, *current_messages(absorbed, k)])
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS

@@ -853,3 +853,11 @@ def test_living_where_it_happened_answers_the_home_question(knowledge):
         chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
     chat.text("Die Tanke ist mein Geschäft, ich wohn oben drüber. Also wahrscheinlich ja.")
     assert "private_sphere" in chat.state.aspects
+
+
+@pytest.mark.parametrize(("lang", "question"), [("de", "was soll ich als erstes tun"), ("en", "so what do i do first")])
+def test_what_to_do_first_when_all_advice_is_shown_gets_the_first_call(knowledge, lang, question):
+    chat = at_threat_result(knowledge, lang)
+    assert "more_advice" not in option_ids(chat.last.messages)  # the advice is shown in full
+    messages = chat.text(question)
+    assert messages[0].text == knowledge.flow.texts.call_first.get(lang) and messages[0].contacts[0].phone
