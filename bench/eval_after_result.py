@@ -105,8 +105,7 @@ def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
         before, shown = chat.state, chat.last.messages if chat.last else []
         messages = chat.text(item["reply"])
         why = _judge(k, item, before, shown, chat, messages)
-        f.count(item["intent"], item["reply"], not_understood=k.texts.not_understood.get(item["lang"]) in all_text(messages),
-                emergency=any(m.emergency for m in messages), why=why)
+        f.reply(k, item["intent"], item["reply"], item["lang"], messages, why)
     return f
 
 

@@ -76,8 +76,7 @@ def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
             chat = at_question(k, item["lang"], "aspect_extremist")
         before = chat.state
         messages = chat.text(item["reply"])
-        f.count(item["intent"], item["reply"], not_understood=k.texts.not_understood.get(item["lang"]) in all_text(messages),
-                emergency=any(m.emergency for m in messages), why=_judge(k, item, before, chat, messages))
+        f.reply(k, item["intent"], item["reply"], item["lang"], messages, _judge(k, item, before, chat, messages))
     return f
 
 

@@ -72,8 +72,7 @@ def measure(k: Knowledge, items: list[dict]) -> Tally:  # type: ignore[type-arg]
         chat = at_question(k, item["lang"], item["question"])
         node = chat.state.node if chat.state else ""
         messages = chat.text(item["text"])
-        f.count(item["kind"], item["text"], not_understood=k.texts.not_understood.get(item["lang"]) in all_text(messages),
-                emergency=any(m.emergency for m in messages), why=_judge(k, item, node, chat, messages))
+        f.reply(k, item["kind"], item["text"], item["lang"], messages, _judge(k, item, node, chat, messages))
     return f
 
 

@@ -35,6 +35,11 @@ class Tally:
         else:
             self.wrong.append((kind, text, why))
 
+    def reply(self, k: Any, kind: str, text: str, lang: str, messages: list[Any], why: str | None) -> None:
+        """Count one reply from the messages it got (`k`: the knowledge, for its texts)."""
+        self.count(kind, text, not_understood=k.texts.not_understood.get(lang) in "\n".join(m.text for m in messages),
+                   emergency=any(m.emergency for m in messages), why=why)
+
     def report(self, name: str, *, show: bool, others: str) -> None:
         """Print the figures of one set; with `show`, the texts judged wrong too."""
         print(f"{name}: {sum(self.right.values())} of {sum(self.by_kind.values())} handled right; "
