@@ -5,12 +5,12 @@ question about the question. The words are in handlers.answer_words."""
 from __future__ import annotations
 
 import re
-
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from handlers import answer_words as aw
-from knowledge.concept_words import QUOTED
+from knowledge.concept_words import POLICE_VISIT_ASKED, QUOTED
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
@@ -73,10 +73,11 @@ def match_phrase(text: str, choices: list[Choice]) -> str | None:
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
-def holds_phrase(text: str, phrase: str) -> bool:
-    """Whether `text` holds `phrase` as `match_phrase` reads it (folded, one letter off from
-    seven letters: "der weiße Ring" holds "weisser ring")."""
-    return _Typed(text).holds(_phrase_words(phrase))
+def holds_any(text: str, phrases: Iterable[str]) -> bool:
+    """Whether `text` holds one of `phrases` as `match_phrase` reads them (folded once for
+    all; one letter off from seven letters: "der weiße Ring" holds "weisser ring")."""
+    typed = _Typed(text)
+    return any(typed.holds(_phrase_words(phrase)) for phrase in phrases)
 
 
 @lru_cache(maxsize=4096)
@@ -407,10 +408,7 @@ def _language_wish(words: list[str]) -> str | None:
 def names_aspect(text: str, aspect: str) -> bool:
     """Whether a reply names the aspect a question asks about ("meine Kinder" to "your
     family?", "SS-Runen" to "an extremist motive?")."""
-    from knowledge.extract import aspects
-    from knowledge.features import fold as fold_text
-
-    from knowledge.extract import without_asked_again
+    from knowledge.extract import aspects, without_asked_again
 
     folded = without_asked_again(fold_text(text))  # "can you show me the number again"
     if aspect in aw.ASPECT_ANSWERS and aw.ASPECT_ANSWERS[aspect][YES].search(folded):
@@ -423,8 +421,6 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
     time" to "happened before?", "clearly political" to "an extremist or political motive?"."""
     if aspect not in aw.ASPECT_ANSWERS:
         return None
-    from knowledge.features import fold as fold_text
-
     from knowledge.extract import without_asked_again
 
     folded = " ".join(aw.DIALECT.get(w, w) for w in without_asked_again(fold_text(text)).split())  # "vorher schu zwee"
@@ -609,8 +605,6 @@ def asks_whom_to_call(text: str) -> bool:
 def asks_about_police_visit(text: str) -> bool:
     """Whether a question asks if the police come or where to go to them ("kommen die dann zu
     mir raus oder mus ich nach plauen fahrn", "will an officer come to the town hall")."""
-    from knowledge.concept_words import POLICE_VISIT_ASKED
-
     folded = fold(text)
     return POLICE_VISIT_ASKED.search(folded) is not None and _VISIT_WORDS.search(folded) is not None  # verb first: asked
 

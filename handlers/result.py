@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.answers import fold, holds_phrase, is_question
+from handlers.answers import fold, holds_any, is_question
 from handlers.messages import ContactCard, OutboundMessage
 from handlers.police_card import police_cards
 from handlers.state import ConversationState
@@ -350,7 +350,7 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
     other place by its name."""
     answer = compose(k, state)
     station = [card for card in answer.cards if card.id == k.catalogue.police_contact]
-    named = station if station and (police or any(holds_phrase(text, w) for w in _POLICE_WORDS)) \
+    named = station if station and (police or holds_any(text, _POLICE_WORDS)) \
         else named_contacts(k, state.lang, text)
     if not named and asks_for_numbers(text):
         named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
@@ -372,7 +372,7 @@ def call_first(k: Knowledge, state: ConversationState) -> list[OutboundMessage]:
 def asks_for_numbers(text: str) -> bool:
     """Whether `text` asks for the numbers or contacts ("contacts again pls", "wie is die
     nummer von der polizei"); one's own number is no such wish ("my number was posted")."""
-    return any(holds_phrase(text, w) for w in _NUMBER_WORDS) and not _OWN_NUMBER.search(fold(text))
+    return holds_any(text, _NUMBER_WORDS) and not _OWN_NUMBER.search(fold(text))
 
 
 def wants_numbers(text: str) -> bool:
@@ -388,7 +388,7 @@ _WANTS = re.compile(r"\b(?:gib|gibt|geben|gebn|gebt|give|gimme|need|brauch\w*|wa
 
 def asks_about_the_police(text: str) -> bool:
     """A question about the police station ("ist das revier nachts besetzt", "can i go to any station")."""
-    return is_question(text) and any(holds_phrase(text, w) for w in _POLICE_WORDS)
+    return is_question(text) and holds_any(text, _POLICE_WORDS)
 
 
 def asks_again_for_numbers(text: str) -> bool:
@@ -408,7 +408,7 @@ def named_contacts(k: Knowledge, lang: str, text: str) -> list[ContactCard]:
     not by a common word alone ("any support?", "soll ich die polizei rufen")."""
     cards = (contact_card(k, c, lang) for c in sorted(k.contacts) if c != k.catalogue.police_contact)
     return [card for card in cards if card.phone not in _EMERGENCY_NUMBERS
-            and any(holds_phrase(text, name) for name in _names_of(card))]
+            and holds_any(text, _names_of(card))]
 
 
 _EMERGENCY_NUMBERS = ("110", "112")

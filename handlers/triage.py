@@ -496,11 +496,12 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
     # "There is no emergency, should we call 110 for that?", "If a crowd ever gathered outside my house,
     # would I call 110 or the local station?": where to report, and what 110 is for, without the line
-    calm = _NO_EMERGENCY.search(fold(text)) is not None or _SUPPOSED.search(fold(text)) is not None
+    folded = fold(text)
+    calm = _NO_EMERGENCY.search(folded) is not None or _SUPPOSED.search(folded) is not None
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
         return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
-    return result if calm else result.say_first(line)
+    return result.say_first(line)
 
 
 # Supposed, not happening: "Angenommen, jemand steht nachts vor meiner Tür", "if a car ever starts following me".

@@ -182,11 +182,8 @@ def _only_visits_asked(raw: str) -> bool:
     where to go (POLICE_VISIT_ASKED)."""
     from knowledge.features import fold
 
-    calling = [f for f in map(fold, _ASKED_OR_TOLD.split(raw)) if IN_DANGER.first(f) is not None]
+    calling = [f for f in map(fold, _SENTENCE_END.split(raw)) if IN_DANGER.first(f) is not None]
     return bool(calling) and all(POLICE_VISIT_ASKED.search(f) for f in calling)
-
-
-_ASKED_OR_TOLD = re.compile(r"(?<=\w)[.!?;]+\s*")
 
 
 def _within_a_sentence(family, raw: str) -> bool:  # type: ignore[no-untyped-def]

@@ -621,10 +621,9 @@ _ASKED_AGAIN = re.compile(
     r"|\b" + _AGAIN + r" (?:the |die |den )?(?:numbers?|nummer\w*|contacts?|kontakt\w*|adresse\w*|address\w*|links?|liste|list)\b")
 
 
-
 def asked_again(folded: str) -> bool:
     """Whether the folded text asks the bot for something again (_ASKED_AGAIN)."""
-    return without_asked_again(folded) != folded
+    return _ASKED_AGAIN.search(folded) is not None
 
 
 def without_asked_again(folded: str) -> str:
