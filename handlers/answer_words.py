@@ -207,6 +207,13 @@ PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
 WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
                  "machen schlecht".split())
 
+# A language named as the one not wanted: "kein englisch", "i dont speak german" (the words
+# before it), "my german is bad", "mein englisch is schlecht" (the words after it).
+NOT_BEFORE_LANGUAGE = re.compile(r"\b(?:nicht|nich|net|kein|keine|kaum|not|no|dont|don t|cant|can t|cannot"
+                                 r"|barely|hardly|doesnt|doesn t|isnt|isn t)\b")
+POOR_AFTER_LANGUAGE = re.compile(r"(?:(?:is|ist|isch|is ja|is not|ist nicht|isnt) )?(?:schlecht|nicht gut|nich gut|net gut|bad|poor|not good|"
+                                 r"not great|rusty|eingerostet|mies|weak)\b")
+
 # Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
 JOINERS = frozenset("aber und doch also but and though so well".split())
 

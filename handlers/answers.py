@@ -393,14 +393,27 @@ def _clause_answer(text: str) -> str | None:
     return found
 
 
+def language_named(text: str) -> str | None:
+    """The language a message names as the one wanted, at any length ("I would like to
+    write in English please", "i dont speak german"), or None."""
+    return _named_language(_tokens(text))
+
+
 def _language_wish(words: list[str]) -> str | None:
     """"english please?", "auf deutsch bitte, mein englisch ist schlecht": a language's
     name in a short message, or in a longer one that asks for it."""
     if len(words) > aw.MAX_SENTENCE or len(words) > 6 and not aw.WISH.intersection(words):
         return None
-    for word in words:  # the first named: "bitte auf deutsch, ich kann kaum englisch"
+    return _named_language(words)
+
+
+def _named_language(words: list[str]) -> str | None:
+    for i, word in enumerate(words):  # the first named: "bitte auf deutsch, ich kann kaum englisch"
         for target, names in aw.LANGUAGE_NAMES.items():
             if any(_close(word, name) for name in names):
+                if aw.NOT_BEFORE_LANGUAGE.search(" ".join(words[max(i - 3, 0):i])) \
+                        or aw.POOR_AFTER_LANGUAGE.match(" ".join(words[i + 1:i + 4])):
+                    return "de" if target == "en" else "en"  # "i dont speak german", "mein englisch is schlecht"
                 return target
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers import triage
-from handlers.answers import Choice, match_exact, match_loose
+from handlers.answers import Choice, language_named, match_exact, match_loose
 from handlers.messages import CommandIn, Inbound, Option, OptionChosen, OutboundMessage, TextIn
 from handlers.state import ConversationState, Context, StepResult
 
@@ -100,11 +100,26 @@ def language_answer(state: ConversationState, event: Inbound, ctx: Context) -> S
     if isinstance(event, OptionChosen):
         picked = event.option_id if event.option_id in ("de", "en") else None
     elif isinstance(event, TextIn):
-        picked = match_exact(event.text, LANGUAGE_CHOICES) or match_loose(event.text, LANGUAGE_CHOICES)
+        picked = match_exact(event.text, LANGUAGE_CHOICES) or match_loose(event.text, LANGUAGE_CHOICES) \
+            or typed_language(event.text, ctx)
     if picked is None:
         text = triage.say(ctx.knowledge, "not_understood", state.lang)
         return StepResult(state, [OutboundMessage(text), language_question(state, ctx)])
     return set_language(state, picked, ctx)
+
+
+# A sentence this long tells its own language ("can we just keep going like this").
+SENTENCE_WORDS = 3
+
+
+def typed_language(text: str, ctx: Context) -> str | None:
+    """The language a sentence typed at the language choice asks for: the one it names
+    ("I would like to write in English please", "kein englisch bitte"), else the one it is
+    written in."""
+    named = language_named(text)
+    if named is not None or len(text.split()) < SENTENCE_WORDS:
+        return named
+    return ctx.knowledge.detect_language(text)
 
 
 def set_language(state: ConversationState, lang: str, ctx: Context) -> StepResult:

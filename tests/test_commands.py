@@ -100,6 +100,29 @@ def test_language_switch_everywhere_returns_to_the_question(knowledge, node):
     assert messages[0].text == knowledge.texts.language_set.en
 
 
+@pytest.mark.parametrize(("typed", "lang"), [
+    ("I would like to write in English please", "en"),
+    ("kannst du auch deutsch?", "de"),
+    ("i dont speak german", "en"),
+    # no language named: the sentence's own language
+    ("can we just keep going like this", "en"),
+    ("ich bleib lieber bei dem was ich kann", "de"),
+])
+def test_a_sentence_at_the_language_choice_chooses(knowledge, typed, lang):
+    chat = chat_at(knowledge, "category", lang="de" if lang == "en" else "en")
+    chat.command("language")
+    messages = chat.text(typed)
+    assert chat.state.lang == lang and chat.state.node == "category"
+    assert messages[0].text == knowledge.texts.language_set.get(lang)
+
+
+def test_a_word_that_is_no_language_is_asked_again(knowledge):
+    chat = chat_at(knowledge, "category")
+    chat.command("language")
+    messages = chat.text("hm")
+    assert option_ids(messages) == ["de", "en"] and chat.state.lang == "de"
+
+
 def test_language_command_with_argument(knowledge):
     chat = chat_at(knowledge, "category")
     messages = chat.command("language", "en")

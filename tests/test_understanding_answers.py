@@ -38,7 +38,10 @@ def test_meaning(text: str, meaning: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "target"),
     [("english please?", "en"), ("English pls", "en"), ("can we speak english", "en"), ("englisch bitte", "en"),
-     ("auf deutsch bitte", "de"), ("Deutsch", "de"), ("german please", "de")],
+     ("auf deutsch bitte", "de"), ("Deutsch", "de"), ("german please", "de"),
+     # the language named as the one not wanted: the other one
+     ("i dont speak german", "en"), ("sorry i can't read german", "en"), ("kein englisch bitte", "de"),
+     ("my german is bad", "en"), ("mein englisch is schlecht", "de"), ("bitte nicht auf englisch", "de")],
 )
 def test_language_wish(text: str, target: str) -> None:
     assert interpret(text, "de") == Answer("language", target=target)
