@@ -297,6 +297,17 @@ def result_update(k: Knowledge, before: ConversationState, after: ConversationSt
     return messages
 
 
+def added_law(k: Knowledge, before: ConversationState, after: ConversationState) -> list[OutboundMessage]:
+    """The short legal note of each offence a reply added ("he also keyed my car, is that a
+    crime?": what the law says about property damage), for a reply that asked about the law."""
+    known = {before.category, *before.also}
+    notes = [k.categories[c].legal.short.get(after.lang) for c in (after.category, *after.also)
+             if c not in known and c in k.categories and k.categories[c].legal]
+    if not notes:
+        return []
+    return [OutboundMessage(text=k.texts.legal_header.get(after.lang) + "\n" + "\n\n".join(notes))]
+
+
 def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str) -> list[OutboundMessage]:
     """Cards in messages of at most three cards and MAX_MESSAGE characters; the header first."""
     out: list[OutboundMessage] = []

@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE
 from handlers.answers import CLARIFY, YES, Choice, all_clear, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, added_law, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -448,6 +448,13 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
             note = OutboundMessage(k.flow.texts.nothing_more.get(state.lang))
             return StepResult(absorbed, [note, *current_messages(absorbed, k)])
+        if isinstance(asked := values.get(asked_button), Answer) and asked.option.show == "law" \
+                and (law := added_law(k, state, absorbed)):
+            # "er hat mich gestern auch geschubst, ist das strafbar?": the offence joins, and
+            # what the law says about it
+            listened = _listened(state, heard.only_told_offence(), ctx, question, text)
+            menu = next((i for i, m in enumerate(listened.messages) if m.options), len(listened.messages))
+            return replace(listened, messages=[*listened.messages[:menu], *law, *listened.messages[menu:]])
     sentence = len(normalize(text).split()) > LOOSE_MAX_WORDS
     loose = match_loose(text, choices)
     if loose is not None and not sentence:

@@ -767,6 +767,20 @@ def test_an_offence_told_inside_a_question_still_joins(knowledge):
     assert "physical_attack" in chat.state.also
 
 
+@pytest.mark.parametrize(("lang", "question", "offence", "law"), [
+    ("de", "er hat mich gestern auch geschubst, ist das strafbar?", "physical_attack", "§§ 223"),
+    # the question pulls the fit of the offence told beside it down (3.1 alone, 0.46 with it)
+    ("en", "he also keyed my car yesterday, is that a crime?", "property_damage", "§ 303"),
+])
+def test_an_offence_told_with_a_question_about_the_law_joins_with_its_law(knowledge, lang, question, offence, law):
+    chat = at_threat_result(knowledge, lang)
+    messages = chat.text(question)
+    assert offence in chat.state.also
+    law_at = next(i for i, m in enumerate(messages) if law in m.text)
+    assert law_at < next(i for i, m in enumerate(messages) if m.options)  # before the menu
+    assert "§ 241" not in all_text(messages)  # not the threat's law again
+
+
 @pytest.mark.parametrize(("lang", "question"), [
     ("de", "kommen die dann zu mir raus oder muss ich aufs revier"),
     ("en", "will they come to my place or do i go to them?"),
