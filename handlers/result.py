@@ -10,6 +10,8 @@ come from (`source`, `verified_on`, `notes`) stays in the YAML for admins.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from dataclasses import dataclass
 
@@ -367,7 +369,12 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
         named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
     if not named:
         return []
-    return _card_messages(k.flow.texts.asked_contact.get(state.lang), tuple(named[:MAX_CARDS]), answer.category_id)
+    return _card_messages(asked_header(k, state.lang, named), tuple(named[:MAX_CARDS]), answer.category_id)
+
+
+def asked_header(k: Knowledge, lang: str, cards: Sequence[object]) -> str:
+    """"Here is the place you asked about", or "the places" for more than one card."""
+    return (k.flow.texts.asked_contact if len(cards) == 1 else k.flow.texts.asked_contacts).get(lang)
 
 
 def call_first(k: Knowledge, state: ConversationState) -> list[OutboundMessage]:

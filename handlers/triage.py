@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE
 from handlers.answers import CLARIFY, YES, Choice, all_clear, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, added_law, asked_cards, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -878,7 +878,7 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
     if below_result and (cards := asked_cards(k, state, text)):
         return cards
     if not below_result and (named := named_contacts(k, lang, text)):
-        return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
+        return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
     if not below_result and asks_for_numbers(text):  # "whats the number for the police"
         return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
     if asks_about_privacy(text):  # "wie lange hebt ihr das auf"
@@ -905,7 +905,7 @@ def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[Out
     lang = state.lang
     if state.node != k.flow.after_result:
         if named := named_contacts(k, lang, text):  # "die nummer von zastex bitte"
-            return [OutboundMessage(k.flow.texts.asked_contact.get(lang), contacts=tuple(named[:MAX_CARDS]))]
+            return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
         return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
     if whom:
         return call_first(k, state)

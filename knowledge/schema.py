@@ -182,6 +182,8 @@ class FlowTexts(Strict):
     asked_contact: L10n = Field(
         description="Below the result, a question about a place to turn to that the answer names: "
         "the header of its card, shown again.")
+    asked_contacts: L10n = Field(
+        description="As asked_contact, for more than one card (the numbers asked for again, \"LKA\" naming two).")
     no_need_to_answer: L10n = Field(
         description="When the user asks whether they must answer a question: no, and how to say so.")
     asked_during: L10n = Field(

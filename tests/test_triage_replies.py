@@ -693,6 +693,9 @@ def test_the_numbers_asked_for_again_are_shown_again_and_are_no_repeated_offence
     phones = [c.phone for m in messages for c in m.contacts]
     assert phones and phones[0] == shown[0]  # the police station's number first, as in the answer
     assert knowledge.texts.not_understood.get(lang) not in all_text(messages)
+    cards = next(m for m in messages if m.contacts)  # one place or several, said as such
+    header = knowledge.flow.texts.asked_contact if len(cards.contacts) == 1 else knowledge.flow.texts.asked_contacts
+    assert cards.text.startswith(header.get(lang))
 
 
 @pytest.mark.parametrize(("lang", "reply"), [
