@@ -337,7 +337,7 @@ CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
 
 CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
 
-MAX_CLAUSE_SCAN = 40  # words
+MAX_CLAUSE_SCAN = 60  # words
 
 # "Not the first time", "nicht das erste Mal": a yes to "has it happened before?".
 NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:first|erste|ersten|erstes)\b"

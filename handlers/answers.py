@@ -434,14 +434,14 @@ def _aspect_answer(text: str, aspect: str | None) -> str | None:
     time" to "happened before?", "clearly political" to "an extremist or political motive?"."""
     if aspect not in aw.ASPECT_ANSWERS:
         return None
-    from knowledge.extract import without_asked_again
+    from knowledge.extract import home_denied, without_asked_again
 
     folded = " ".join(aw.DIALECT.get(w, w) for w in without_asked_again(fold_text(text)).split())  # "vorher schu zwee"
     answers = aw.ASPECT_ANSWERS[aspect]
     if aspect == "repeated" and aw.NOT_FIRST.search(folded):
         return YES
-    if answers[NO].search(folded):
-        return NO
+    if answers[NO].search(folded) or aspect == "private_sphere" and home_denied(folded):
+        return NO  # "The Mayor's family is not mentioned", "not to the private residence"
     if answers[YES].search(folded):
         return YES
     return None
@@ -646,7 +646,10 @@ _PRIVACY_ASKED = re.compile(
     r"|\b(?:liest|lesen|sieht|sehen|see|read)\b(?: \w+){0,4} (?:mit|hier|this|what i)\b"
     r"|\bgeht (?:das|des)(?: dann| gleich| auch| automatisch)* an (?:die|den|das)\b|\bbleibt (?:das|des) bei\b"
     r"|\btraced\b|\bzuruckverfolg\w*|\banonym bleib\w*|\bstay anonymous\b"
-    r"|\b(?:delete|losch\w*) (?:everything|alles|all)\b|\bin (?:der|dr|die) zeitung\b|\bin the (?:paper|newspaper|press)\b")
+    r"|\b(?:delete|losch\w*) (?:everything|alles|all)\b"
+    # ending up in the paper ("landet das dann in der zeitung"); not letters told to have been in it
+    r"|\b(?:landet|landen|landt|kommt|kommen|steht|stehen|stehts|erscheint|erscheinen|end up|ends up|appear|appears|get|gets|be)"
+    r"(?: \w+){0,4} in (?:der|dr|die|the) (?:zeitung|presse|paper|newspaper|press)\b")
 _PRIVACY_WORDS = frozenset(
     "datenschutz daten angaben gespeichert speichern speichert loschen geloscht mitlesen mitliest "
     "weitergeleitet weitergegeben weitergeben weiterleiten "

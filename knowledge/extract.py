@@ -275,6 +275,16 @@ ONCE = _words(
     "only once", "just once", "only happened once", "happened once", "one time only", "a one off", "one off",
     "first time this", "first time that", "first time something", "first time anything", "first time it",
     "first such", "first incident", "never happened before", "never had anything like", "nothing like this before",
+    # "hab sowas noch nie gehabt", "Soweit wir wissen, ist das das erste Mal", "Weitere Vorfälle sind uns nicht bekannt"
+    "noch nie gehabt", "noch nie erlebt", "sowas noch nie", "so was noch nie", "ist das erste mal", "ist das das erste mal",
+    "ist es das erste mal", "war das erste mal", "es ist das erste mal", "das ist das erste mal", "bisher einmal",
+    "bislang einmal", "keine weiteren vorfalle", "keine fruheren vorfalle", "keine vorherigen vorfalle",
+    "weitere vorfalle sind uns", "weitere vorfalle sind bisher", "weitere vorfalle sind bislang", "weitere vorfalle sind nicht",
+    # "This is the first time we have experienced pressure like this", "nothing similar has happened before"
+    "this is the first time", "it s the first time", "its the first time", "it is the first time", "first time anyone",
+    "first time we", "first time i ve", "first time ive", "first of its kind", "first publication", "first of this kind",
+    "nothing similar", "nothing like this has", "nothing like that has", "no previous incident*", "no prior incident*",
+    "no other incident*", "no earlier incident*", "no similar incident*", "so far once", "only the once",
 )
 # Said to have come on paper, by phone or face to face: then the online question is not asked
 # (unless the text speaks of the internet too, which wins).
@@ -647,12 +657,81 @@ _ENGLISH_KIND = re.compile(r"\b(?:this|that|these|those|any|some|a|the|what|whic
                            r" kinds?\b|\bkinds? of\b|\bkind regards\b|\bkind (?:words|enough|of you)\b")
 
 
+# Home or family said to be untouched: "my family is not involved", "his family isn't
+# mentioned", "her private address has not been published", "daheim is alles ruhig",
+# "nothing at my home so far".
+_HOME_WORDS = (r"(?:familie\w*|family|famly|kinder|kids|children|home|house|haus|zuhause|zu hause|daheim|adresse|address"
+               r"|anschrift|privatanschrift|privatadresse|wohnadresse|wohnanschrift|wife|frau|husband|mann|partner\w*)")
+_HOME_DENIED = Gated(
+    r"\b" + _HOME_WORDS + r"(?: \w+){0,3}? (?:is|are|was|were|has|have|had|ist|sind|war|waren|wurde|wurden|wird|werden"
+    r"|bleibt|bleiben|blieb|isch)"
+    r"(?: (?:been|worden|bisher|bislang|so far|yet|auch|also|uns|zum gluck|thankfully|luckily|still|davon|dadurch|hiervon))*"
+    r" (?:not|nicht|nich|net|nie|never|kein|keine)(?: (?:been|worden|bisher|bislang|so far|yet|mit|with|in|darin|dabei))*"
+    r" (?:involved|affected|mentioned|named|targeted|published|posted|included|part|touched|betroffen|erwahnt|genannt"
+    r"|veroffentlicht|beteiligt|dabei|gepostet|beruhrt|bekannt|thema|an issue)\b"
+    r"|\b" + _HOME_WORDS + r"(?: \w+){0,2}? (?:isn t|isnt|aren t|arent|wasn t|wasnt|hasn t|hasnt|haven t|havent)"
+    r"(?: (?:been|yet|so far))* (?:involved|affected|mentioned|named|targeted|published|posted|included|touched|an issue)\b"
+    r"|\b(?:zu hause|zuhause|daheim|at home|dahoam|dahaam)(?: \w+){0,2}? (?:ist|is|isch|bleibt|blieb|war|was|its|it s)"
+    r" (?:alles |everything |all |bisher |bislang |so far |noch )*(?:ruhig|gut|ok|okay|in ordnung|quiet|calm|fine|normal)\b"
+    r"|\b(?:nothing|nichts|nix|nischt)(?: \w+){0,3}? (?:at|am|zu|bei|to) (?:my |our |mir |uns |me |the )?"
+    r"(?:home|house|haus|hause|zuhause|place|family|familie)\b"
+    r"|\b(?:nothing|nichts|nix) (?:involving|concerning|about|regarding|affecting|betreffend|uber|mit) (?:my|his|her|our|the|meine|seine|ihre|unsere|die|der)"
+    r" (?:family|familie|home|house|kids|children|kinder)\b"
+    # "nothing to do with my family", "hat nix mit meiner familie zu tun"
+    r"|\b(?:nothing|nichts|nix|nischt) (?:to do )?(?:with|mit) (?:my|his|her|our|the|meiner|seiner|ihrer|unserer|der|dem|meinem)"
+    r" (?:family|familie|home|house|kids|children|kindern|zuhause|haus)\b"
+    # "zu hause ist nichts passiert", "daheim war nix"
+    r"|\b(?:zu hause|zuhause|daheim|am haus|ums haus)(?: \w+){0,2}? (?:nichts|nix|nischt|nothing|keiner|niemand)\b"
+    # "nicht bei mir zu Hause, sondern im Rathaus", "not at my home but at the office"
+    r"|\b(?:nicht|nich|net|not|never|nie|kein|keine)(?! mehr\b| anymore\b| more\b)(?: \w+){0,2}"
+    r" (?:zu hause|zuhause|daheim|home|house|haus|wohnung|privat\w*|private address|home address)\b"
+    # "my family doesn't know about it", "meine frau weiß nix davon", "no kids", "no family"
+    r"|\b(?:family|familie|frau|wife|kids|kinder|husband|mann)(?: \w+){0,2}? (?:weiss nichts|weiss nix|weis nix|weis nichts"
+    r"|doesn t know|doesnt know|don t know|dont know|knows nothing|ahnt nichts|ahnt nix)\b"
+    r"|\bno (?:family|kids|children|wife|husband|partner)\b"
+    # "my family is fine", "der familie geht es gut", "kids are safe"
+    r"|\b(?:family|familie|kids|kinder|children|frau|wife|husband)(?: \w+){0,2}? (?:is|are|ist|sind|geht es|gehts|geht s|gehts)"
+    r"(?: (?!not\b|nicht\b|nich\b|net\b|no\b|kein\w*|never\b|nie\b)\w+)?"
+    r" (?:fine|safe|ok|okay|gut|sicher|alright|all right|in sicherheit|unharmed|unverletzt)\b"
+    # "they leave my family out of it", "lässt meine Familie in Ruhe"
+    r"|\b(?:leave|leaves|left|lasst|lassen|liess|liessen|lassn) (?:\w+ )?(?:my|meine|unsere|our|the|die|his|her|seine|ihre)"
+    r" (?:family|familie|kids|kinder|children) (?:out of it|out of this|alone|in ruhe|aus dem spiel|raus)\b",
+    ("famil", "famly", "kinder", "kids", "children", "home", "house", "haus", "daheim", "adress", "address", "anschrift", "wife",
+     "frau", "husband", "mann", "partner", "dahoam", "dahaam", "wohnung", "privat", "private"))
+# Words that hold a home or a child in another sense: an insult ("Kinderficker"), a
+# kindergarten, a home for refugees or a care home, families who are not one's own
+# ("die Aufnahme ukrainischer Familien").
+_OTHER_HOMES = Gated(
+    r"\bkinder(?:gart|fick|schand|schutz|arzt|tag|stube|krippe)\w*"
+    r"|\bhomes? for (?:refugees|asylum\w*|the elderly|elderly|children|migrants)\b"
+    r"|\b(?:refugee|asylum|care|nursing|childrens|children s|retirement|old people s|old peoples|group) homes?\b"
+    r"|\bhome (?:office|page|town|team|game|match)\b"
+    r"|\b(?:\w+(?:ische|ischer|ischen|ierte|ierter|ierten|tete|teter|teten|ete|eter|eten)) (?:familien|families)\b"
+    r"|\b(?:refugee|migrant|asylum seeking|ukrainian|syrian|afghan|other|new|many|some|poor) families\b",
+    ("kinder", "home", "familien", "families"))
+# A relative who only showed or told it, or waves it off: "mein Enkel hat mirs gezeigt",
+# "my wife says it is nothing".
+_FAMILY_TOLD = Gated(
+    r"\b(?:meine|mein|my|our|unsere|unser) (?:enkel\w*|frau|mann|tochter|sohn|partner|partnerin|kinder|kids|mutter|vater"
+    r"|wife|husband|daughter|son|grandson|granddaughter|grandchild|mum|mom|dad|mother|father)"
+    r" (?:hat (?:mir|mirs|es mir|mir das|uns) (?:gezeigt|gesagt|erzahlt|geschickt|weitergeleitet)|zeigte mir|showed me|sent me"
+    r"|forwarded|told me about|says it is nothing|says its nothing|says it s nothing|thinks it is nothing"
+    r"|sagt das is(?:t)? nichts|meint das is(?:t)? nichts|sagt das ist nix|meint das is nix)\b",
+    ("gezeigt", "gesagt", "erzahlt", "geschickt", "weitergeleitet", "zeigte", "showed", "sent me", "forwarded", "told me",
+     "nothing", "nichts", "nix"))
+
+
+def home_denied(folded: str) -> bool:
+    """Whether the folded text says home or family are untouched (_HOME_DENIED)."""
+    return _HOME_DENIED.search(folded) is not None
+
+
 def _private_sphere(folded: str) -> bool:
     if "home" in folded or "hause" in folded or "heim" in folded:
         folded = _WHERE_I_AM.sub(" ", folded)
     if "kind" in folded:
         folded = _ENGLISH_KIND.sub(" ", folded)
-    folded = _FAMILY_ADVICE.sub(" ", folded)
+    folded = _FAMILY_TOLD.sub(" ", _OTHER_HOMES.sub(" ", _FAMILY_ADVICE.sub(" ", folded)))
     return bool(PRIVATE_SPHERE.search(folded))
 
 
@@ -671,7 +750,7 @@ def aspects(folded: str) -> Aspects:
         folded = _PAPER_INBOX.sub(" poststelle ", folded)
     if any(needle in folded for needle in _AFTER_NEEDLES):
         folded = _DENIED_AFTER.sub(" ", folded)
-    folded = _DENIED_ASPECT.sub(" ", folded)
+    folded = _DENIED_ASPECT.sub(" ", _HOME_DENIED.sub(" ", folded))  # "my family is not involved": first, whole
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
         or "tritt" in folded or "elect" in folded else folded

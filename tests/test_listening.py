@@ -700,7 +700,8 @@ def test_the_development_replies_at_later_questions() -> None:
     ("nee familie nich, aber das geht seit wochen so", ("repeated",)),  # "familie" denied: not taken in
     ("ja, meine frau. aber das erste mal", ("private_sphere",)),
     ("meine kinder waren dabei, und es war das dritte mal", ("private_sphere", "repeated")),
-    ("first time, and no family involved", ()),
+    # "no family" denied is left out, and what is left says the first time: once (stop 41)
+    ("first time, and no family involved", ("once",)),
 ])
 def test_each_part_of_the_two_aspect_question_is_read(k: Knowledge, reply: str, aspects: tuple[str, ...]) -> None:
     chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")

@@ -111,6 +111,47 @@ def test_aspects_and_platform(text: str, expected: set[str], platform: str | Non
     assert found.platform == platform
 
 
+# Stop 41 (a blind writer's first messages that tell where, how and how often): home or family
+# said to be untouched, in another sense, or only telling it; the first time said as offices say it.
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("i was called a nazi on facebook because of my vote. my family is not involved", False),
+        ("Ihre Familie ist davon bislang nicht betroffen.", False),
+        ("Ihre Familie und ihre Wohnanschrift werden nicht erwähnt.", False),
+        ("Her private address has not been published.", False),
+        ("nothing at my home so far tho", False),
+        ("klang wie ne drohung. daheim is alles ruhig", False),
+        ("There is no threat of violence and nothing involving his family.", False),
+        ("they called him a \"Kinderficker\" in front of the town hall", False),
+        ("since the council approved a Sorbian-language kindergarten", False),
+        ("we vote in march about a home for refugees in the old school", False),
+        ("mein enkel hat mirs gezeigt, seit ostern geht das", False),
+        # still home or family: a fear for them, or them named as harmed
+        ("meine familie ist nicht mehr sicher", True),
+        ("my family is not safe anymore", True),
+        ("die lassen meine familie nicht in ruhe", True),
+        ("ich trau mich nicht mehr nach hause", True),
+    ],
+)
+def test_home_or_family_denied_or_meant_otherwise(text: str, home: bool) -> None:
+    assert aspects(fold(text)).private_sphere is home
+
+
+@pytest.mark.parametrize("text", [
+    "hab sowas noch nie gehabt",
+    "Soweit wir wissen, ist das das erste Mal.",
+    "Weitere Vorfälle sind uns bisher nicht bekannt.",
+    "This is the first time we have experienced pressure like this.",
+    "As far as we know nothing similar has happened before.",
+    "bisher einmal, kp ob der was von mir will",
+])
+def test_the_first_time_said_in_a_sentence_is_once(text: str) -> None:
+    assert "once" in aspects(fold(text)).ids()
+
+
+
+
 @pytest.mark.parametrize(
     ("text", "when"),
     [
