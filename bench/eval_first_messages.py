@@ -2,9 +2,12 @@
 
 tests/data/dev/first-messages-*.yaml: each item is one first message with what a careful
 caseworker would note: `category` (and `also`, a second offence that fits as well),
-`danger_now`, and `place` (the municipality named, or null). EA (stop 38, 160 messages:
+`danger_now`, and `place` (the municipality named, or null; left out where the writer was not
+asked for it). EA (stop 38, 160 messages:
 an honorary mayor without umlauts, a young councillor in slang, a clerk writing formally;
-60 % German) was never trained on and never read: only these figures were looked at.
+60 % German) was never trained on and never read: only these figures were looked at. EM (stop 41,
+300 first messages, threat and unsure weighted, nobody in danger now) is split: `-em-a` read,
+`-em-b` never read.
 
 Counts: the first guess is the category or its `also`; danger now reached (the 110 advice
 first) and false alarms; the place taken (or offered, when a name is shared) where one is
@@ -67,6 +70,8 @@ def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-ar
         else:
             f.calm += 1
             f.false_alarms += bool(u.danger_now)
+        if "place" not in item:  # a writer who was not asked to note the place (EM)
+            continue
         places = _places(u)
         if item.get("place"):
             f.named += 1
@@ -82,8 +87,8 @@ def main(paths: list[str]) -> int:
     for path in paths or sorted(str(p) for p in DEV.glob("first-messages-*.yaml")):
         f = measure(k, yaml.safe_load(Path(path).read_text(encoding="utf-8")))
         print(f"{Path(path).name}: {f.messages} messages; first guess {f.first_right} ({f.first_right / f.messages:.1%}); "
-              f"danger now {f.dangers_reached} of {f.dangers}, false alarms {f.false_alarms} of {f.calm}; "
-              f"place right {f.place_right} of {f.named}, taken where none is named {f.place_taken} of {f.unnamed}")
+              f"danger now {f.dangers_reached} of {f.dangers}, false alarms {f.false_alarms} of {f.calm}"
+              + (f"; place right {f.place_right} of {f.named}, taken where none is named {f.place_taken} of {f.unnamed}" if f.named + f.unnamed else ""))
         print("  by category: " + ", ".join(f"{c} {f.right_by_category[c]}/{n}" for c, n in sorted(f.by_category.items())))
     return 0
 
