@@ -337,7 +337,15 @@ CLAUSE = re.compile(r"[.,;!?–]+\s*|\s+(?:but|aber)\s+"
 
 CLAUSE_OPENERS = frozenset("so also and und but aber well naja na i think ich denke ich glaube".split())
 
-MAX_CLAUSE_SCAN = 60  # words
+MAX_CLAUSE_SCAN = 40  # words
+# A reply read part by part at a question about two aspects may be longer (a clerk's three sentences).
+MAX_PARTS_SCAN = 60  # words
+
+# What a clause says is unknown besides the question: other incidents, the offender, a motive
+# ("Weitere Vorfälle sind uns bisher nicht bekannt", "Der Täter ist uns nicht bekannt"). Such a
+# clause is no "don't know" (at the danger question that would bring the 110 advice).
+UNKNOWN_OTHER = re.compile(r"\b(?:vorfale?|vorfalen|hinweise?|erkentnise?|tater\w*|absender\w*|urheber\w*|hintergrund\w*|motiv\w*"
+                           r"|identitat|name|namen|incidents?|perpetrators?|sender|author|identity|motive|background)\b")
 
 # "Not the first time", "nicht das erste Mal": a yes to "has it happened before?".
 NOT_FIRST = re.compile(r"\b(?:not|nicht|ned|net|nich) (?:the |das |zum |s )?(?:first|erste|ersten|erstes)\b"

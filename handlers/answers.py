@@ -263,7 +263,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if len(words) <= aw.MAX_SENTENCE:
         squeezed = " ".join(words)
         for meaning, pattern in aw.ANYWHERE.items():  # "moment, das vorhin war falsch"
-            if pattern.search(squeezed):
+            if pattern.search(squeezed) and not (meaning == UNKNOWN and aw.UNKNOWN_OTHER.search(squeezed)):
                 return Answer(meaning, text.strip())
         if words[-1] in aw.CLOSING:  # "not my family, no"
             return Answer(aw.CLOSING[words[-1]], text.strip())
@@ -277,7 +277,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if aspect is not None and 2 <= len(opening) <= 4 and opening[0] in aw.NEGATIONS \
             and names_aspect(" ".join(opening[1:]), aspect):
         return Answer(NO, text.strip())
-    if len(opening) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(opening)):
+    if len(opening) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(opening)) \
+            and not aw.UNKNOWN_OTHER.search(" ".join(opening)):
         return Answer(UNKNOWN, text.strip())  # "Wir wissen es nicht. Das Paket liegt noch ..."
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
@@ -381,7 +382,8 @@ def _clause_answer(text: str) -> str | None:
         while words and words[0] in aw.CLAUSE_OPENERS:
             words = words[1:]
         if len(words) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(words)):
-            found = UNKNOWN  # "..., kann ich nicht sicher sagen"
+            if not aw.UNKNOWN_OTHER.search(" ".join(words)):  # not "Weitere Vorfälle sind uns nicht bekannt"
+                found = UNKNOWN  # "..., kann ich nicht sicher sagen"
             continue
         for meaning in (UNKNOWN, YES, NO):
             length = _match_prefix(words, aw.PHRASES[meaning])
@@ -452,7 +454,7 @@ def aspect_parts(text: str, asked: tuple[str, ...]) -> dict[str, str]:
     the reply says of each: YES or NO, for the aspects it speaks of ("nee familie nich, aber
     das geht seit wochen so": private_sphere NO, repeated YES)."""
     said: dict[str, str] = {}
-    if len(text.split()) > aw.MAX_CLAUSE_SCAN:
+    if len(text.split()) > aw.MAX_PARTS_SCAN:
         return said
     for clause in aw.CLAUSE.split(text):
         words = _tokens(clause)

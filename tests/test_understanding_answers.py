@@ -444,3 +444,15 @@ def test_privacy_questions_of_a_writer_are_told_from_the_case() -> None:
     assert sum(asks_about_privacy(i["text"]) for i in asked) >= 48
     assert sum(asks_about_privacy(i["text"]) for i in told) <= 4
     assert sum(asks_about_privacy(i["text"], in_so_many_words=True) for i in told) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Der Täter ist uns nicht bekannt.",
+    "Gestern kam ein Brief. Der Täter ist uns nicht bekannt.",
+    "Sehr geehrte Damen und Herren, im Auftrag unseres Bürgermeisters teile ich mit, dass in der Gemeinde "
+    "Neukirchen/Erzgeb. ein anonymes Schreiben einging, in dem ihm für den Fall seiner erneuten Kandidatur "
+    "Konsequenzen angedroht werden. Weitere Vorfälle sind uns bisher nicht bekannt.",
+])
+def test_something_else_unknown_is_no_dont_know(text: str) -> None:
+    # stop 41, walked as a clerk: at the danger question a "don't know" brings the 110 advice
+    assert interpret(text, "de").meaning != "unknown"
