@@ -24,7 +24,7 @@ from knowledge.base import Knowledge, load  # noqa: E402
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 # aspect as written down -> (the aspect found, the denial found)
-ASPECTS = {"online": ("online", "offline"), "home": ("private_sphere", None),
+ASPECTS = {"online": ("online", "offline"), "home": ("private_sphere", "not_private"),
            "repeated": ("repeated", "once"), "extremist": ("extremist", None)}
 
 

@@ -415,13 +415,17 @@ NOT_ONLINE = "offline"
 ONCE = "once"
 
 
+# "Home and family untouched" was only said in passing: home or family, once said, replaces it.
+NOT_PRIVATE = "not_private"
+
+
 # An aspect said in the user's words that replaces the inferred opposite it stands for.
-_REPLACES = {"online": NOT_ONLINE, "repeated": ONCE}
+_REPLACES = {"online": NOT_ONLINE, "repeated": ONCE, "private_sphere": NOT_PRIVATE}
 
 
 def with_aspect(aspects: list[str], aspect: str) -> list[str]:
-    """`aspects` with `aspect` added: "online" replaces "offline" and "repeated" replaces
-    "once", which never join them."""
+    """`aspects` with `aspect` added: "online" replaces "offline", "repeated" replaces
+    "once" and "private_sphere" replaces "not_private", which never join them."""
     if aspect in aspects or any(aspect == weaker and stronger in aspects for stronger, weaker in _REPLACES.items()):
         return aspects
     return [*(a for a in aspects if a != _REPLACES.get(aspect)), aspect]

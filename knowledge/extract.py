@@ -351,7 +351,7 @@ PRIVATE_SPHERE = _words(
     "familie*", "kind", "kinder*", "kindern", "tochter", "tochtern", "sohn", "sohne*",
     "meine frau", "meiner frau", "ehefrau", "ehemann", "mein mann", "meinen mann",
     "meinem mann", "partner*", "lebensgefahrt*", "eltern", "mutter", "vater", "enkel*",
-    "oma", "opa", "mama", "papa", "mutti", "vati", "family", "families", "kid", "kids", "child", "children", "daughter*",
+    "oma", "opa", "mama", "papa", "mutti", "vati", "family", "families", "my fam", "our fam", "meine fam", "kid", "kids", "child", "children", "daughter*",
     "son", "sons", "wife", "husband", "parents", "mother", "father", "mum", "mom", "dad",
     "grandchild*", "my partner", "our partner", "schwester", "bruder", "geschwister", "sister", "sisters",
     "spouse*", "ehepartner*", "ehegatt*", "lebenspartner*", "my girlfriend", "my boyfriend", "meine freundin",
@@ -532,11 +532,13 @@ class Aspects:
     extremist: bool
     offline: bool = False  # came on paper, by phone or face to face, and the internet is not named
     once: bool = False  # happened once, the first time, and nothing tells of it again
+    not_private: bool = False  # home and family said to be untouched ("meine Familie ist nicht betroffen")
 
     def ids(self) -> tuple[str, ...]:
         """Aspect ids as in categories.yaml."""
         flags = (("online", self.online), ("offline", self.offline), ("private_sphere", self.private_sphere),
-                 ("repeated", self.repeated), ("once", self.once), ("extremist", self.extremist))
+                 ("repeated", self.repeated), ("once", self.once), ("extremist", self.extremist),
+                 ("not_private", self.not_private))
         return tuple(name for name, on in flags if on)
 
 
@@ -660,7 +662,7 @@ _ENGLISH_KIND = re.compile(r"\b(?:this|that|these|those|any|some|a|the|what|whic
 # Home or family said to be untouched: "my family is not involved", "his family isn't
 # mentioned", "her private address has not been published", "daheim is alles ruhig",
 # "nothing at my home so far".
-_HOME_WORDS = (r"(?:familie\w*|family|famly|kinder|kids|children|home|house|haus|zuhause|zu hause|daheim|adresse|address"
+_HOME_WORDS = (r"(?:familie\w*|family|famly|fam|kinder|kids|children|home|house|haus|zuhause|zu hause|daheim|adresse|address"
                r"|anschrift|privatanschrift|privatadresse|wohnadresse|wohnanschrift|wife|frau|husband|mann|partner\w*)")
 _HOME_DENIED = Gated(
     r"\b" + _HOME_WORDS + r"(?: \w+){0,3}? (?:is|are|was|were|has|have|had|ist|sind|war|waren|wurde|wurden|wird|werden"
@@ -682,9 +684,11 @@ _HOME_DENIED = Gated(
     r" (?:family|familie|home|house|kids|children|kindern|zuhause|haus)\b"
     # "zu hause ist nichts passiert", "daheim war nix"
     r"|\b(?:zu hause|zuhause|daheim|am haus|ums haus)(?: \w+){0,2}? (?:nichts|nix|nischt|nothing|keiner|niemand)\b"
-    # "nicht bei mir zu Hause, sondern im Rathaus", "not at my home but at the office"
-    r"|\b(?:nicht|nich|net|not|never|nie|kein|keine)(?! mehr\b| anymore\b| more\b)(?: \w+){0,2}"
-    r" (?:zu hause|zuhause|daheim|home|house|haus|wohnung|privat\w*|private address|home address)\b"
+    # "not to the private residence", "nicht an die Privatadresse" (not "ich bin nicht zu Hause":
+    # where the writer is)
+    r"|\b(?:nicht|nich|net|not|never|nie)(?: (?:an|to|at|into|in|uber|via))?(?: (?:die|den|das|the|seine|ihre|his|her|my|meine|unsere|our))?"
+    r" (?:privatadresse|privatanschrift|wohnadresse|wohnanschrift|privatwohnung|privathaus|private (?:address|residence|home|house)"
+    r"|home address|residence|wohnsitz)\b"
     # "my family doesn't know about it", "meine frau weiß nix davon", "no kids", "no family"
     r"|\b(?:family|familie|frau|wife|kids|kinder|husband|mann)(?: \w+){0,2}? (?:weiss nichts|weiss nix|weis nix|weis nichts"
     r"|doesn t know|doesnt know|don t know|dont know|knows nothing|ahnt nichts|ahnt nix)\b"
@@ -693,11 +697,17 @@ _HOME_DENIED = Gated(
     r"|\b(?:family|familie|kids|kinder|children|frau|wife|husband)(?: \w+){0,2}? (?:is|are|ist|sind|geht es|gehts|geht s|gehts)"
     r"(?: (?!not\b|nicht\b|nich\b|net\b|no\b|kein\w*|never\b|nie\b)\w+)?"
     r" (?:fine|safe|ok|okay|gut|sicher|alright|all right|in sicherheit|unharmed|unverletzt)\b"
+    # "only at the town hall", "nur dienstlich", "privat is nix", "nothing private"
+    r"|\b(?:only|nur|ausschliesslich|lediglich|bisher nur|so far only)(?: \w+){0,2}? (?:rathaus|town hall|city hall|office|buro"
+    r"|amt|gemeindeamt|work|arbeit|dienstlich|im dienst|official capacity|in my role|als burgermeister\w*|as mayor)\b"
+    r"|\b(?:privat|privately|private life|privatleben|privat bereich|privatbereich)(?: \w+){0,2}? (?:nichts|nix|nischt|nothing"
+    r"|ruhig|quiet|fine|alles gut|unberuhrt|untouched)\b|\b(?:nichts|nix|nothing) (?:privates|private|im privaten)\b"
     # "they leave my family out of it", "lässt meine Familie in Ruhe"
     r"|\b(?:leave|leaves|left|lasst|lassen|liess|liessen|lassn) (?:\w+ )?(?:my|meine|unsere|our|the|die|his|her|seine|ihre)"
     r" (?:family|familie|kids|kinder|children) (?:out of it|out of this|alone|in ruhe|aus dem spiel|raus)\b",
-    ("famil", "famly", "kinder", "kids", "children", "home", "house", "haus", "daheim", "adress", "address", "anschrift", "wife",
-     "frau", "husband", "mann", "partner", "dahoam", "dahaam", "wohnung", "privat", "private"))
+    ("fam", "kinder", "kids", "children", "home", "house", "haus", "daheim", "adress", "address", "anschrift", "wife",
+     "frau", "husband", "mann", "partner", "dahoam", "dahaam", "wohnung", "privat", "private", "only", "nur",
+     "ausschliesslich", "lediglich"))
 # Words that hold a home or a child in another sense: an insult ("Kinderficker"), a
 # kindergarten, a home for refugees or a care home, families who are not one's own
 # ("die Aufnahme ukrainischer Familien").
@@ -750,6 +760,9 @@ def aspects(folded: str) -> Aspects:
         folded = _PAPER_INBOX.sub(" poststelle ", folded)
     if any(needle in folded for needle in _AFTER_NEEDLES):
         folded = _DENIED_AFTER.sub(" ", folded)
+    untouched = home_denied(folded)
+    if "home" in folded or "hause" in folded or "heim" in folded:  # "nein, im moment nicht, ich bin zu hause": where I am,
+        folded = _WHERE_I_AM.sub(" ", folded)                       # before a denial takes "nicht ich bin" away
     folded = _DENIED_ASPECT.sub(" ", _HOME_DENIED.sub(" ", folded))  # "my family is not involved": first, whole
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
@@ -760,7 +773,8 @@ def aspects(folded: str) -> Aspects:
         online=on,
         offline=not on and bool(OFFLINE.search(folded)) and not TEXTED.search(folded),
         platform=named,
-        private_sphere=_private_sphere(folded),
+        private_sphere=(private := _private_sphere(folded)),
+        not_private=untouched and not private,
         repeated=(repeated := bool(REPEATED.search(told) or _REPEATED_FORMS.search(told) or _keeps_doing(told))),
         once=not repeated and bool(ONCE.search(folded) or len(folded.split()) <= FIRST_TIME_WORDS and FIRST_TIME.search(folded)),
         extremist=bool(EXTREMIST.search(folded)),

@@ -700,8 +700,8 @@ def test_the_development_replies_at_later_questions() -> None:
     ("nee familie nich, aber das geht seit wochen so", ("repeated",)),  # "familie" denied: not taken in
     ("ja, meine frau. aber das erste mal", ("private_sphere",)),
     ("meine kinder waren dabei, und es war das dritte mal", ("private_sphere", "repeated")),
-    # "no family" denied is left out, and what is left says the first time: once (stop 41)
-    ("first time, and no family involved", ("once",)),
+    # "no family" denied: home untouched, and what is left says the first time: once (stop 41)
+    ("first time, and no family involved", ("once", "not_private")),
 ])
 def test_each_part_of_the_two_aspect_question_is_read(k: Knowledge, reply: str, aspects: tuple[str, ...]) -> None:
     chat = _at(k, "aspect_home_repeated", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
@@ -906,3 +906,30 @@ def test_not_online_is_said_in_plain_words(k: Knowledge) -> None:
 ])
 def test_a_political_motive_said_as_such_is_the_extremist_aspect(k: Knowledge, text: str, extremist: bool) -> None:
     assert ("extremist" in k.understand(text).aspects) is extremist
+
+
+@pytest.mark.parametrize(("lang", "first", "line"), [
+    ("en", "someone keeps posting that im a traitor on the zittau fb group. my fam isnt involved tho",
+     "home and family not affected"),
+    ("de", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Meine Familie ist davon nicht betroffen.",
+     "Zuhause und Familie nicht betroffen"),
+])
+def test_home_said_untouched_is_not_asked_again(k: Knowledge, lang: str, first: str, line: str) -> None:
+    # stop 41: a denial in the first message answers the home question (one tap fewer)
+    chat = PureChat(k, lang=lang)
+    chat.command("start")
+    messages = chat.text(first)
+    assert line in messages[0].text and "not_private" in chat.state.aspects
+    asked = []
+    for _ in range(4):
+        if chat.state.node in ("municipality", "after_result"):
+            break
+        asked.append(chat.state.node)
+        chat.text("no" if lang == "en" else "nein")
+    assert not {"aspect_private", "aspect_home_repeated"} & set(asked)
+
+
+def test_at_home_said_with_the_no_to_the_danger_question_is_where_they_are(k: Knowledge) -> None:
+    chat = _at(k, "danger_now", "Ich bekomme seit Montag Anrufe, ich soll aufpassen, sonst lieg ich im Graben.")
+    chat.text("Nein, im Moment nicht, ich bin zu Hause.")
+    assert "private_sphere" not in chat.state.aspects and "not_private" not in chat.state.aspects
