@@ -10,7 +10,8 @@ an honorary mayor without umlauts, a young councillor in slang, a clerk writing 
 `-em-b` never read.
 
 Counts: the first guess is the category or its `also`; danger now reached (the 110 advice
-first) and false alarms; the place taken (or offered, when a name is shared) where one is
+first) and false alarms, read alone and typed through the engine after /start (as every
+Telegram chat begins: the message answers the danger question); the place taken (or offered, when a name is shared) where one is
 named, and none taken where none is.
 
 Run: .venv/bin/python bench/eval_first_messages.py [FILE ...]
@@ -28,6 +29,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from knowledge.base import Knowledge, load  # noqa: E402
+from tests.helpers import PureChat  # noqa: E402
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev"
 
@@ -46,6 +48,9 @@ class Figures:
     place_taken: int = 0
     by_category: Counter = field(default_factory=Counter)
     right_by_category: Counter = field(default_factory=Counter)
+    # typed after /start (as every Telegram chat begins), at the danger question
+    started_dangers_reached: int = 0
+    started_false_alarms: int = 0
 
 
 def _places(understanding) -> list[str]:  # type: ignore[no-untyped-def]
@@ -64,12 +69,17 @@ def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-ar
         if ranked and ranked[0] in wanted:
             f.first_right += 1
             f.right_by_category[item["category"]] += 1
+        chat = PureChat(k, lang=item.get("lang", "de"))
+        chat.command("start")
+        advised = any(m.emergency for m in chat.text(item["text"]))
         if item.get("danger_now"):
             f.dangers += 1
             f.dangers_reached += bool(u.danger_now)
+            f.started_dangers_reached += advised
         else:
             f.calm += 1
             f.false_alarms += bool(u.danger_now)
+            f.started_false_alarms += advised
         if "place" not in item:  # a writer who was not asked to note the place (EM)
             continue
         places = _places(u)
@@ -89,6 +99,8 @@ def main(paths: list[str]) -> int:
         print(f"{Path(path).name}: {f.messages} messages; first guess {f.first_right} ({f.first_right / f.messages:.1%}); "
               f"danger now {f.dangers_reached} of {f.dangers}, false alarms {f.false_alarms} of {f.calm}"
               + (f"; place right {f.place_right} of {f.named}, taken where none is named {f.place_taken} of {f.unnamed}" if f.named + f.unnamed else ""))
+        print(f"  typed after /start: danger now {f.started_dangers_reached} of {f.dangers}, "
+              f"false alarms {f.started_false_alarms} of {f.calm}")
         print("  by category: " + ", ".join(f"{c} {f.right_by_category[c]}/{n}" for c, n in sorted(f.by_category.items())))
     return 0
 

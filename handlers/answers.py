@@ -401,6 +401,35 @@ def language_named(text: str) -> str | None:
     return _named_language(_tokens(text))
 
 
+# At the danger question a doubt answers it when the message is short ("weiß nicht", "keine
+# ahnung ehrlich gesagt") or doubts the danger itself ("weiß nicht ob der noch draußen ist").
+# A story with a doubt about something else ("weiß nicht ob ich hier richtig bin. seit wochen
+# ruft nachts jemand an", "no idea who did it", "Wer das war, wissen wir nicht") is a story.
+SHORT_DOUBT = 8  # words
+_DANGER_DOUBT = re.compile(
+    r"\b(?:ob|obs|if|whether)(?: \w+){0,4} (?:noch da|noch dort|noch drau\w*|noch vor|noch hier|noch in der nahe|da ist|da sind"
+    r"|drausen|draussen|vor der tur|vorm haus|vor dem haus|in gefahr|sicher|gefahrlich|weg ist|weg sind|wiederkommt|zuruckkommt"
+    r"|still there|still here|still outside|still around|outside|in danger|safe|dangerous|gone|coming back|come back)\b")
+
+
+# What a doubt is about: "weiß nicht ob ...", "no idea who did it", "not sure if ...".
+_DOUBTED = frozenset("ob obs if whether who wer wen was what wie how wo where warum why wann when welche which".split())
+
+
+def doubts_something_else(text: str) -> bool:
+    """Whether a message with a doubt in it tells a story rather than answering "is anyone
+    in danger now?" with "I don't know" (_DANGER_DOUBT). A plain doubt first ("Wir wissen es
+    nicht. Er hat gedroht, ...") answers the question."""
+    folded = fold(text)
+    if len(folded.split()) <= SHORT_DOUBT or _DANGER_DOUBT.search(folded):
+        return False
+    clauses = [_tokens(c) for c in aw.CLAUSE.split(text) if c.strip()]
+    opening, after = clauses[0], (clauses[1] if len(clauses) > 1 else [])
+    plain = len(opening) <= 4 and _DOUBTED.isdisjoint(opening) and not (after and after[0] in _DOUBTED) \
+        and interpret(" ".join(opening), "de").meaning == UNKNOWN
+    return not plain
+
+
 def _language_wish(words: list[str]) -> str | None:
     """"english please?", "auf deutsch bitte, mein englisch ist schlecht": a language's
     name in a short message, or in a longer one that asks for it."""

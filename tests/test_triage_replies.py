@@ -878,3 +878,34 @@ def test_what_to_do_first_when_all_advice_is_shown_gets_the_first_call(knowledge
     assert "more_advice" not in option_ids(chat.last.messages)  # the advice is shown in full
     messages = chat.text(question)
     assert messages[0].text == knowledge.flow.texts.call_first.get(lang) and messages[0].contacts[0].phone
+
+
+# Stop 41, walked as a clerk: a Telegram chat begins with /start, so the first story answers
+# the danger question, where "weiß nicht" brings the 110 advice. A doubt about something else
+# in a story is no such answer; a doubt about the danger, or a short one, still is.
+@pytest.mark.parametrize(("lang", "story"), [
+    ("de", "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an und legt auf"),
+    ("de", "Guten Tag. Am Montag wurde an der Fassade des Rathauses ein Hakenkreuz gesprüht. Wer das war, wissen wir nicht."),
+    ("en", "someone sprayed \"traitor\" on my garage door last night. no idea who did it"),
+    ("en", "not sure if its a big deal. some guy filmed me at the council meeting and posted it with my home address"),
+    ("de", "Wir wissen nicht, ob das eine Straftat ist: Jemand hat Fotos vom Haus unseres Bürgermeisters in einer Telegram-Gruppe gepostet."),
+])
+def test_a_story_with_a_doubt_after_start_is_read_as_a_story(knowledge, lang, story):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    messages = chat.text(story)
+    assert not any(m.emergency for m in messages)
+    assert chat.state.node == "danger_now" and (chat.state.category is not None or chat.state.aspects)  # the story taken in
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "weiss nicht"),
+    ("en", "not sure tbh"),
+    ("de", "keine ahnung ob der noch draußen ist, hab angst"),
+    ("en", "I don't know, he might still be outside"),
+    ("en", "no idea whether they are gone, i heard glass breaking downstairs a minute ago"),
+])
+def test_a_doubt_about_the_danger_after_start_still_brings_110(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    assert chat.text(reply)[0].emergency
