@@ -8,7 +8,8 @@ Reports: conversations that reach the contacts, those that ever get "not underst
 110 advice for the dangers and for the others, the category at the end, the place, and the
 user actions to the contacts.
 
-Run: .venv/bin/python bench/eval_conversations.py [--show] [FILE ...]  (default: the development sets)
+Run: .venv/bin/python bench/eval_conversations.py [--show] [--after-start] [FILE ...]  (default: the development sets)
+(--after-start: each conversation begun with /start, as Telegram begins it.)
 (--show: the transcript of every conversation that got stuck, "not understood", a wrong
 category or a wrong 110)
 """
@@ -43,8 +44,12 @@ class Walk:
     log: list[str] = field(default_factory=list)
 
 
-def walk(k: Knowledge, case: dict) -> tuple[PureChat, Walk]:
+def walk(k: Knowledge, case: dict, *, after_start: bool = False) -> tuple[PureChat, Walk]:
+    """One conversation; `after_start`: begun with /start, as every Telegram chat is (the
+    story then answers the danger question); the /start is not counted as an action."""
     chat, out = PureChat(k, lang=None), Walk()
+    if after_start:
+        chat.command("start")
 
     def record(said: str, messages: list[OutboundMessage]) -> None:
         out.actions += 1
@@ -93,13 +98,14 @@ def _reply(answers: dict, node: str) -> str | None:
 def main() -> int:
     k = load()
     show = "--show" in sys.argv
+    after_start = "--after-start" in sys.argv
     given = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     for path in given or sorted(DEV.glob("conversations-*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         tally: Counter[str] = Counter()
         actions: list[int] = []
         for case in doc["conversations"]:
-            chat, out = walk(k, case)
+            chat, out = walk(k, case, after_start=after_start)
             done = chat.state is not None and chat.state.node == "after_result"
             category = chat.state.category if chat.state else None
             danger = bool(case["danger_now"])

@@ -426,8 +426,26 @@ def doubts_something_else(text: str) -> bool:
     clauses = [_tokens(c) for c in aw.CLAUSE.split(text) if c.strip()]
     opening, after = clauses[0], (clauses[1] if len(clauses) > 1 else [])
     plain = len(opening) <= 4 and _DOUBTED.isdisjoint(opening) and not (after and after[0] in _DOUBTED) \
-        and interpret(" ".join(opening), "de").meaning == UNKNOWN
+        and opening[0] not in aw.MAYBE and interpret(" ".join(opening), "de").meaning == UNKNOWN  # not "Vielleicht bin ich paranoid."
     return not plain
+
+
+# A yes that only opens a story ("Ja guten Tag, also ...", "nu, eichentlich is nüscht. der
+# nachbar ...", "Right so. There's a fella ..."): a greeting or filler, not "yes, in danger".
+_OPENING_YES = frozenset("ja jo nu yes yeah yep right ok okay alright".split())
+_OPENING_FILLERS = frozenset("guten tag morgen abend hallo halo hi hello moin servus gruss got good morning evening afternoon "
+                             "day also so folgendes well then dann denn nun na".split())
+STORY_WORDS = 12
+
+
+def opens_a_story(text: str) -> bool:
+    """Whether a yes first only opens a story of more than STORY_WORDS words."""
+    clauses = [_tokens(c) for c in aw.CLAUSE.split(text) if c.strip()]
+    if not clauses or len(fold(text).split()) <= STORY_WORDS:
+        return False
+    opening = clauses[0]
+    return bool(opening) and opening[0] in _OPENING_YES and all(w in _OPENING_FILLERS for w in opening[1:]) \
+        and (len(opening) > 1 or opening[0] in ("nu", "right"))
 
 
 def _language_wish(words: list[str]) -> str | None:

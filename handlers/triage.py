@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE, NOT_THERE
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, doubts_something_else, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, doubts_something_else, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
@@ -294,13 +294,20 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
 STORY_DOUBT_DANGER = 0.1
 
 
+# The model alone must be this sure for a story to outweigh a "no" read from a later clause
+# ("a box at the mayor's door, nobody knows who put it. No sender and there are some cables
+# coming out": 0.81; "According to our current information, there is no acute danger": 0.43).
+STORY_NO_MODEL = 0.8
+
+
 def _tells_a_danger_besides(k: Knowledge, text: str) -> bool:
     """Whether a story read alone tells a danger now by the rules (the model alone, trained
     on first messages, reads replies as cries too often), and says nothing of it being over
     or of nobody being there ("nobody there right now but ...", "no acute danger")."""
     understood = k.understand(text)
     folded = fold(text)
-    return understood.danger_now and bool(set(understood.danger_signals) - {"model"}) \
+    return understood.danger_now and (bool(set(understood.danger_signals) - {"model"})
+                                      or understood.danger_probability >= STORY_NO_MODEL) \
         and not (NOT_THERE.search(" ".join(folded.split())) or says_safe(folded) or all_clear(text)) \
         and not any(len(clause.split()) <= 3 and interpret(clause, "de").meaning == "no"
                     for clause in CLAUSE.split(text) if clause.strip())  # "... but you mean from him. no."
@@ -320,10 +327,15 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[picked], ctx)
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
-    if state.node == k.flow.start and answer.meaning == UNKNOWN and doubts_something_else(text) \
-            and k.understand(text).danger_probability < STORY_DOUBT_DANGER:
-        # "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an" (typed after
-        # /start, at the danger question): a story with a doubt in it, not "don't know" (110)
+    story = state.node == k.flow.start and k.understand(text).danger_probability < STORY_DOUBT_DANGER and (
+            answer.meaning == UNKNOWN and doubts_something_else(text)
+            or answer.meaning == YES and answer.rest.strip() == text.strip() and len(text.split()) > SHORT_DOUBT
+            or answer.meaning == YES and opens_a_story(text))  # "Ja guten Tag, also bei uns ..."
+    if story:
+        # "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an", "... Yes it's
+        # online, and yes, it's the third time" (typed after /start, at the danger question): a
+        # story with a doubt or a yes about something else in it, not the answer (the 110 advice);
+        # nor is its first word the label "Ja, jetzt gerade"
         answer = replace(answer, meaning=None, rest=text.strip(), leaning=False)
     if state.node == k.flow.start and answer.meaning == "no" and answer.rest.strip() == text.strip() \
             and len(text.split()) > SHORT_DOUBT and _tells_a_danger_besides(k, text):
@@ -490,7 +502,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     loose = match_loose(text, choices)
     if loose is not None and not sentence:
         return choose(state, values[loose], ctx)
-    if sentence and question is not None and question.classify and (named := _label_first(text, choices)) is not None:
+    if sentence and question is not None and question.classify and not story and (named := _label_first(text, choices)) is not None:
         return choose(state, values[named], ctx)  # "bedrohung. und er tritt gegen die tür": the label said first
     # "ja" or "weiß nicht" where the answers are several (a question, the menu after the
     # result): understood, but which one? How to pick, not "not understood".
@@ -507,7 +519,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return StepResult(state, current_messages(state, k))  # the 110 line says it all; the question again
     if heard.anything:
         return _listened(state, heard, ctx, question, text)
-    if loose is not None:
+    if loose is not None and not story:
         return choose(state, values[loose], ctx)
     return _not_understood(state, k, heard, text, ctx.key.channel)
 

@@ -891,6 +891,33 @@ def test_what_to_do_first_when_all_advice_is_shown_gets_the_first_call(knowledge
     ("de", "Wir wissen nicht, ob das eine Straftat ist: Jemand hat Fotos vom Haus unseres Bürgermeisters in einer Telegram-Gruppe gepostet."),
 ])
 def test_a_story_with_a_doubt_after_start_is_read_as_a_story(knowledge, lang, story):
+    _read_as_a_story(knowledge, lang, story)
+
+
+@pytest.mark.parametrize(("lang", "story"), [
+    # a yes that only opens the story: a greeting, Saxon "nu", "right so"
+    ("de", "Ja hallo, also ich bin Gemeinderat in Leisnig und seit der letzten Sitzung schreibt mir einer böse Mails."),
+    ("de", "nu, eichentlich is nüscht. der nachbar hat mich halt vorm konsum als dummen sack und bonzen beschimpft, vor alle leute."),
+    ("en", "right so, long story short: someone keeps writing nasty emails to me since the last council meeting in Leisnig"),
+])
+def test_a_yes_that_opens_a_story_after_start_is_no_answer(knowledge, lang, story):
+    _read_as_a_story(knowledge, lang, story)
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "ja"),
+    ("de", "Ja. Er ist wieder da und klingelt seit zehn Minuten ununterbrochen an der Tür"),
+    # a "no" read from a later clause ("No sender") of a story the model reads as a danger now
+    ("en", "There is a box in front of the mayor's office door, nobody knows who put it. No sender and there are "
+           "some cables coming out. I am alone on this floor. Is it dangerous??"),
+])
+def test_a_yes_or_a_danger_told_after_start_still_brings_110(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    assert chat.text(reply)[0].emergency
+
+
+def _read_as_a_story(knowledge, lang, story):
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
     messages = chat.text(story)
