@@ -444,8 +444,11 @@ def opens_a_story(text: str) -> bool:
     if not clauses or len(fold(text).split()) <= STORY_WORDS:
         return False
     opening = clauses[0]
-    return bool(opening) and opening[0] in _OPENING_YES and all(w in _OPENING_FILLERS for w in opening[1:]) \
-        and (len(opening) > 1 or opening[0] in ("nu", "right"))
+    if not opening or opening[0] not in _OPENING_YES:
+        return False
+    if len(opening) == 1:
+        return opening[0] in ("nu", "right")  # "nu, eichentlich is nüscht. ..."
+    return opening[1] in _OPENING_FILLERS  # "Ja guten Tag, ...", "yeah hi so idk if ..."
 
 
 def _language_wish(words: list[str]) -> str | None:

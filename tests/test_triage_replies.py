@@ -899,6 +899,7 @@ def test_a_story_with_a_doubt_after_start_is_read_as_a_story(knowledge, lang, st
     ("de", "Ja hallo, also ich bin Gemeinderat in Leisnig und seit der letzten Sitzung schreibt mir einer böse Mails."),
     ("de", "nu, eichentlich is nüscht. der nachbar hat mich halt vorm konsum als dummen sack und bonzen beschimpft, vor alle leute."),
     ("en", "right so, long story short: someone keeps writing nasty emails to me since the last council meeting in Leisnig"),
+    ("en", "yeah hi so idk if this is the right place lol but some account keeps dming me pics of my house in kamenz"),
 ])
 def test_a_yes_that_opens_a_story_after_start_is_no_answer(knowledge, lang, story):
     _read_as_a_story(knowledge, lang, story)
