@@ -10,9 +10,8 @@ come from (`source`, `verified_on`, `notes`) stays in the YAML for admins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handlers.answers import fold, holds_any, is_question

@@ -327,10 +327,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[picked], ctx)
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
-    story = state.node == k.flow.start and k.understand(text).danger_probability < STORY_DOUBT_DANGER and (
+    story = state.node == k.flow.start and (
             answer.meaning == UNKNOWN and doubts_something_else(text)
             or answer.meaning == YES and answer.rest.strip() == text.strip() and len(text.split()) > SHORT_DOUBT
-            or answer.meaning == YES and opens_a_story(text))  # "Ja guten Tag, also bei uns ..."
+            or answer.meaning == YES and opens_a_story(text)) \
+        and k.understand(text).danger_probability < STORY_DOUBT_DANGER  # "Ja guten Tag, also bei uns ..."
     if story:
         # "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an", "... Yes it's
         # online, and yes, it's the third time" (typed after /start, at the danger question): a

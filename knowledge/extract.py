@@ -737,8 +737,8 @@ def home_denied(folded: str) -> bool:
 
 
 def _private_sphere(folded: str) -> bool:
-    if "home" in folded or "hause" in folded or "heim" in folded:
-        folded = _WHERE_I_AM.sub(" ", folded)
+    """Home or family in the folded text, where I am (_WHERE_I_AM) and what denies it
+    (_HOME_DENIED) already taken out by `aspects`."""
     if "kind" in folded:
         folded = _ENGLISH_KIND.sub(" ", folded)
     folded = _FAMILY_TOLD.sub(" ", _OTHER_HOMES.sub(" ", _FAMILY_ADVICE.sub(" ", folded)))
@@ -760,10 +760,11 @@ def aspects(folded: str) -> Aspects:
         folded = _PAPER_INBOX.sub(" poststelle ", folded)
     if any(needle in folded for needle in _AFTER_NEEDLES):
         folded = _DENIED_AFTER.sub(" ", folded)
-    untouched = home_denied(folded)
     if "home" in folded or "hause" in folded or "heim" in folded:  # "nein, im moment nicht, ich bin zu hause": where I am,
         folded = _WHERE_I_AM.sub(" ", folded)                       # before a denial takes "nicht ich bin" away
-    folded = _DENIED_ASPECT.sub(" ", _HOME_DENIED.sub(" ", folded))  # "my family is not involved": first, whole
+    kept = _HOME_DENIED.sub(" ", folded)  # "my family is not involved": first, whole
+    untouched = kept != folded
+    folded = _DENIED_ASPECT.sub(" ", kept)
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
         or "tritt" in folded or "elect" in folded else folded
