@@ -857,8 +857,12 @@ EXPLOSIVE = _words(
     "drahte gucken raus", "gucken drahte raus", "drahte hangen raus", "hangen drahte raus", "schauen drahte raus",
     "drahte schauen raus", "drahte raus", "wires sticking out", "wires coming out", "wires hanging out",
     "autobombe*", "paketbombe*", "briefbombe*", "nagelbombe*", "car bomb*", "letter bomb*", "parcel bomb*",
-    "mit klebeband dran", "mit klebeband befestigt", "taped under", "taped to the", "unter meinem auto hangt",
+    # something unnamed taped on (not "die Plakate mit Klebeband befestigt")
+    "etwas mit klebeband*", "was mit klebeband*", "irgendwas mit klebeband*", "taped under", "taped to the", "unter meinem auto hangt",
     "unterm auto hangt", "unter dem auto hangt", "something under my car", "something taped",
+    # taped under a car: "unter dem Dienstwagen hängt etwas mit Klebeband Befestigtes"
+    "unter dem dienstwagen hangt", "unterm dienstwagen hangt", "unter dem wagen hangt", "unter meinem wagen hangt",
+    "taped underneath", "taped to the bottom", "taped to the underside", "stuck under my car", "attached under my car",
 )
 INJURY = _words(
     "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",
@@ -1251,6 +1255,8 @@ NOW_ELSEWHERE = re.compile(
     r"|\b(?:seh|sehe|schau|schaue|guck|gucke)(?: ich)? (?:grad|gerade|grade|jetzt) (?:im|in der|in den|auf|bei) "
     r"(?:fernsehen|tv|mdr|ard|zdf|news|nachrichten|zeitung|internet|facebook|video|livestream|stream|tagesschau)\b"
     r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:aber )?(?:nicht|nich|ni|net)\b|\bnot right now\b"
+    # nothing now: "trouble with people at my door in the summer, nothing now", "jetzt is nix mehr"
+    r"|\bnothing (?:(?:right|since|going on|happening) )?now\b|\b(?:grad|gerade|jetzt|im moment) (?:is |ist )?(?:nix|nichts)(?: mehr)?\b"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
     r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"

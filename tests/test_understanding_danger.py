@@ -657,6 +657,26 @@ def test_a_wired_parcel_in_a_condition_or_past_and_fire_emojis_online_are_no_sce
     assert not set(knowledge.understander.danger(text).signals) - {"model"}
 
 
+# Stop 42: posters taped up are no device; "nothing now" takes back the now of a scene told
+# before it; something unnamed taped under a car is one.
+def test_posters_taped_up_are_no_device() -> None:
+    text = "Wir haben die Plakate mit Klebeband befestigt und jetzt sind sie weg"
+    assert "explosive" not in concepts(fold(text), text)
+    assert "explosive" in concepts(fold("da hängt was mit klebeband dran, unterm auto"))
+
+
+@pytest.mark.parametrize("text", [
+    "i had some trouble with people at my door in the summer nothing now",
+    "jetzt is nix mehr, aber gestern stand er vor der tür",
+])
+def test_nothing_now_is_no_danger(knowledge: Knowledge, text: str) -> None:
+    assert not knowledge.understand(text).danger_now
+
+
+def test_something_taped_under_a_car_is_a_danger(knowledge: Knowledge) -> None:
+    assert knowledge.understand("unter dem Dienstwagen hängt etwas mit Klebeband Befestigtes").danger_now
+
+
 @pytest.mark.parametrize("text", [
     "Only to my blood pressure.",
     "No, not at all. Just a sore wrist and some wounded pride.",
