@@ -119,6 +119,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "i think not", "think not", "not to our knowledge", "not to my knowledge", "unseres wisens nicht",
         "meines wisens nicht", "nicht das wir wusten",
         "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
+        # nothing (going on) now: "also grad is nix, aber ...", "nothing now"
+        "grad is nix", "grad ist nix", "grad is nichts", "grad ist nichts", "gerade ist nichts", "gerade is nix",
+        "gerade ist nix", "jetzt ist nichts", "jetzt is nix", "jetzt ist nix", "grad nix", "gerade nix", "jetzt nix",
+        "im moment nix", "im moment ist nichts", "momentan nix", "momentan ist nichts", "grad is nix los", "grad ist nichts los",
+        "nothing now", "nothing right now", "nothing rn", "nothing at the moment", "nothing going on right now",
+        "nothing happening right now", "nothing happening now",
         "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
         "not like that", "so noch nicht", "not at this moment", "not this moment", "in diesem moment nicht",
         "not physically", "nicht korperlich", "nicht physisch", "nach unserer kentnis nicht",
@@ -251,6 +257,9 @@ ASKS_MEANING = re.compile(
     r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
     r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+)(?: even)? mean\b|what counts(?: as)?\b"
     r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the que?stion"
+    # whether something counts as what is asked about: "my job counts as private right??"
+    r"|(?:\w+ ){0,4}(?:counts?|zahlt|gilt)(?: \w+){0,3} (?:as|als|zu) (?:private|privat\w*|home|family|familie|zuhause|online|political|politisch"
+    r"|extremist\w*)\b"
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
     # "wos solln dos fer hinweise sein": what kind of thing is meant
@@ -464,7 +473,7 @@ ASPECT_ANSWERS = {
 # A word that only fills the pause before the answer ("hm. ich glaub nicht", "nu, nicht
 # jetzt", "well, no"): when the rest answers, the rest counts; alone it keeps its own
 # meaning ("hm" don't know, Saxon "nu" yes). Squeezed ("ähm" -> "ahm").
-FILLERS = frozenset("hm ahm ehm ah oh um uh erm nu tja well".split())
+FILLERS = frozenset("hm ahm ehm ah oh um uh erm nu tja well also".split())  # "also grad is nix, aber ..."
 
 # Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
 ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne".split())

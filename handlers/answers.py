@@ -433,8 +433,9 @@ def doubts_something_else(text: str) -> bool:
 # A yes that only opens a story ("Ja guten Tag, also ...", "nu, eichentlich is nüscht. der
 # nachbar ...", "Right so. There's a fella ..."): a greeting or filler, not "yes, in danger".
 _OPENING_YES = frozenset("ja jo nu yes yeah yep right ok okay alright".split())
-_OPENING_FILLERS = frozenset("guten tag morgen abend hallo halo hi hello moin servus gruss got good morning evening afternoon "
-                             "day also so folgendes well then dann denn nun na".split())
+_OPENING_FILLERS = frozenset(_squeeze(w) for w in (
+    "guten tag morgen abend hallo halo hi hello moin servus gruss got good morning evening afternoon "
+    "day also so folgendes well then dann denn nun na").split())
 STORY_WORDS = 12
 
 
@@ -446,8 +447,8 @@ def opens_a_story(text: str) -> bool:
     opening = clauses[0]
     if not opening or opening[0] not in _OPENING_YES:
         return False
-    if len(opening) == 1:
-        return opening[0] in ("nu", "right")  # "nu, eichentlich is nüscht. ..."
+    if len(opening) == 1:  # "nu, eichentlich is nüscht. ...", "Yes, good afternoon. The mayor's garage ..."
+        return opening[0] in ("nu", "right") or len(clauses) > 1 and bool(clauses[1]) and clauses[1][0] in _OPENING_FILLERS
     return opening[1] in _OPENING_FILLERS  # "Ja guten Tag, ...", "yeah hi so idk if ..."
 
 

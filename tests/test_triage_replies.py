@@ -257,6 +257,22 @@ def test_asking_back_twice_at_an_aspect_question_is_a_dont_know(knowledge):
     assert not any(m.emergency for m in chat.last.messages)
 
 
+@pytest.mark.parametrize(("lang", "asked"), [
+    ("en", "my job counts as private right??"),
+    ("de", "zählt mein laden als privat?"),
+])
+def test_whether_something_counts_as_home_is_explained_then_a_dont_know(knowledge, lang, asked):
+    chat = PureChat(knowledge, lang=lang)
+    chat.text({"de": "Seit der Sitzung schreibt mir eine Gruppe immer wieder, ich soll zurücktreten, sonst erfährt mein Chef alles.",
+               "en": "since the council meeting a group keeps telling me to quit or they'll tell my boss everything"}[lang])
+    while chat.state.node != "aspect_private":
+        chat.option(next(o for o in option_ids(chat.last.messages) if o.endswith("_no")))
+    explained = chat.text(asked)
+    assert explained[0].text == knowledge.flow.questions["aspect_private"].explain.get(lang)
+    chat.text(asked)  # asked again: taken as "don't know", correctable, not the same answer twice
+    assert chat.state.node != "aspect_private" and "private_sphere" not in chat.state.aspects
+
+
 def test_asking_back_twice_at_the_category_question_is_explained_again(knowledge):
     chat = PureChat(knowledge, lang="en")
     chat.command("start")
@@ -900,6 +916,9 @@ def test_a_story_with_a_doubt_after_start_is_read_as_a_story(knowledge, lang, st
     ("de", "nu, eichentlich is nüscht. der nachbar hat mich halt vorm konsum als dummen sack und bonzen beschimpft, vor alle leute."),
     ("en", "right so, long story short: someone keeps writing nasty emails to me since the last council meeting in Leisnig"),
     ("en", "yeah hi so idk if this is the right place lol but some account keeps dming me pics of my house in kamenz"),
+    # stop 42 (a blind writer's first screens): a greeting spelled out ("hello" folds to "helo")
+    ("en", "yes hello, i need advise. a businessman says he will tell the newspaper lies about me unless i support "
+           "his building project in the council."),
 ])
 def test_a_yes_that_opens_a_story_after_start_is_no_answer(knowledge, lang, story):
     _read_as_a_story(knowledge, lang, story)
@@ -916,6 +935,26 @@ def test_a_yes_or_a_danger_told_after_start_still_brings_110(knowledge, lang, re
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
     assert chat.text(reply)[0].emergency
+
+
+def test_a_one_word_yes_and_a_greeting_after_start_open_a_story(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    messages = chat.text("Yes, good afternoon. The mayor's private garage was set on fire two weeks ago. The fire "
+                         "brigade put it out quickly and nobody was injured.")
+    assert not any(m.emergency for m in messages)
+    assert chat.state.category == "property_damage"
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "also grad is nix, aber mein bruder wurde an der bushaltestelle angequatscht ob er der bruder von der roten ist"),
+    ("en", "nothing right now, but a guy stood outside my house last night for an hour"),
+])
+def test_nothing_now_after_start_is_a_no(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    assert not any(m.emergency for m in chat.text(reply))
+    assert chat.state.node != "danger_now"  # answered: on to the next question
 
 
 def _read_as_a_story(knowledge, lang, story):
