@@ -7,7 +7,9 @@ asked for it). EA (stop 38, 160 messages:
 an honorary mayor without umlauts, a young councillor in slang, a clerk writing formally;
 60 % German) was never trained on and never read: only these figures were looked at. EM (stop 41,
 300 first messages, threat and unsure weighted, nobody in danger now) is split: `-em-a` read,
-`-em-b` never read.
+`-em-b` never read. AS (stop 42, 240 messages typed at the first screen after /start: calm
+stories with doubts and openers, hedged dangers, suspicious objects, short replies labelled
+`category: none`, some `danger_now: unclear`) is split the same way.
 
 Counts: the first guess is the category or its `also`; danger now reached (the 110 advice
 first) and false alarms, read alone and typed through the engine after /start (as every
@@ -51,6 +53,9 @@ class Figures:
     # typed after /start (as every Telegram chat begins), at the danger question
     started_dangers_reached: int = 0
     started_false_alarms: int = 0
+    # a reply whose danger is not clear ("weiß nicht"): the 110 advice is the safe answer
+    unclear: int = 0
+    started_unclear_advised: int = 0
 
 
 def _places(understanding) -> list[str]:  # type: ignore[no-untyped-def]
@@ -64,15 +69,19 @@ def measure(k: Knowledge, items: list[dict]) -> Figures:  # type: ignore[type-ar
         u = k.understand(item["text"])
         ranked = [c.id for c in u.categories] or [c.id for c in u.ranking[:1]]
         wanted = {item["category"], *(item.get("also") or [])}
-        f.messages += 1
-        f.by_category[item["category"]] += 1
-        if ranked and ranked[0] in wanted:
-            f.first_right += 1
-            f.right_by_category[item["category"]] += 1
+        if item["category"] != "none":  # a short reply ("nö grad nich") tells no offence
+            f.messages += 1
+            f.by_category[item["category"]] += 1
+            if ranked and ranked[0] in wanted:
+                f.first_right += 1
+                f.right_by_category[item["category"]] += 1
         chat = PureChat(k, lang=item.get("lang", "de"))
         chat.command("start")
         advised = any(m.emergency for m in chat.text(item["text"]))
-        if item.get("danger_now"):
+        if item.get("danger_now") == "unclear":
+            f.unclear += 1
+            f.started_unclear_advised += advised
+        elif item.get("danger_now"):
             f.dangers += 1
             f.dangers_reached += bool(u.danger_now)
             f.started_dangers_reached += advised
@@ -100,7 +109,8 @@ def main(paths: list[str]) -> int:
               f"danger now {f.dangers_reached} of {f.dangers}, false alarms {f.false_alarms} of {f.calm}"
               + (f"; place right {f.place_right} of {f.named}, taken where none is named {f.place_taken} of {f.unnamed}" if f.named + f.unnamed else ""))
         print(f"  typed after /start: danger now {f.started_dangers_reached} of {f.dangers}, "
-              f"false alarms {f.started_false_alarms} of {f.calm}")
+              f"false alarms {f.started_false_alarms} of {f.calm}"
+              + (f"; unclear replies given the 110 advice {f.started_unclear_advised} of {f.unclear}" if f.unclear else ""))
         print("  by category: " + ", ".join(f"{c} {f.right_by_category[c]}/{n}" for c, n in sorted(f.by_category.items())))
     return 0
 
