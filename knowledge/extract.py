@@ -412,6 +412,15 @@ _TENURE = (r"(?:uber |fast |gut |knapp |over |almost )?(?:\d+|einem|einigen|viel
            r"(?:jahr\w*|monat\w*|years?|months?|\d{4}) (?:ehrenamtlich\w* |hauptamtlich\w* |as |als |on the |in the |im |in der |i m |i ve been )?"
            r"(?:burgermeister\w*|amt\b|rat\b|gemeinderat\w*|stadtrat\w*|kreisrat\w*|kreistag\b|ortschaftsrat\w*|ortsvorsteher\w*"
            r"|mayor\b|council\w*|politik\b|politics\b|dabei\b|office\b|verwaltung\b|rathaus\b)")
+# The office held since a year, told after it ("bin Bürgermeister in Hohnstein seit 2004. heut
+# morgen lag ...", "I have been mayor since 2009"): no habit, unless what follows goes on with
+# what keeps coming ("Bürgermeister. Seit 2019 bekomme ich Drohbriefe").
+_OFFICE_SINCE = re.compile(
+    r"\b(?:burgermeister\w*|gemeinderat\w*|stadtrat\w*|kreisrat\w*|kreistag|ortschaftsrat\w*|ortsvorsteher\w*|mayor"
+    r"|council\w*|amt|office)(?: \w+){0,3} (?:seit|since) (?:(?:uber|fast|gut|knapp|over|almost) )?"
+    r"(?:\d{4}|(?:\d+|einem|vielen|zwei|drei|vier|funf|zehn|zwanzig|many|several|two|three|ten) (?:jahr\w*|years?))\b"
+    r"(?! (?:bekomme|bekomm|kriege|krieg|erhalte|werde|wird|gibt|gibts|kommen|kommt|habe|hab|ich|i|get|have|receive"
+    r"|there|they|he|she|someone|jemand|einer|man|die|der|es|it|we|wir)\b)")
 _REPEATED_FORMS = re.compile(
     COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)(?!" + _TENURE + r")\w+"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)(?!" + _TENURE + r")\w+"
@@ -769,6 +778,8 @@ def aspects(folded: str) -> Aspects:
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
         or "tritt" in folded or "elect" in folded else folded
     told = without_asked_again(told)
+    if "seit" in told or "since" in told:
+        told = _OFFICE_SINCE.sub(" ", told)
     on = named is not None or bool(ONLINE.search(folded))
     return Aspects(
         online=on,

@@ -313,3 +313,14 @@ def test_a_spouse_a_partner_or_where_one_lives_is_home_or_family(text: str) -> N
 ])
 def test_again_asked_of_the_bot_is_no_repeated_offence(text: str, repeated: bool) -> None:
     assert aspects(fold(text)).repeated is repeated
+
+
+# Stop 42, walked as the mayor: the office held since a year, told after the office, is no habit.
+@pytest.mark.parametrize(("text", "repeated"), [
+    ("ich bin burgermeister in hohnstein seit 2004. heut morgen lag vor meiner haustur ein toter fuchs", False),
+    ("I have been mayor since 2009. Yesterday someone threatened me", False),
+    ("bin Bürgermeister. Seit 2019 bekomme ich Drohbriefe", True),
+    ("im on the council since 2019 and i get threats every week", True),
+])
+def test_the_office_held_since_a_year_is_no_habit(text: str, repeated: bool) -> None:
+    assert aspects(fold(text)).repeated is repeated
