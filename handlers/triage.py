@@ -870,6 +870,10 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
     """"Not understood", with how to answer; a greeting or thanks is answered in kind, a
     question that answers nothing is answered as far as the knowledge goes, and more about
     the case after the result is taken as such. (`channel`: for what its privacy adds.)"""
+    if heard is not None and heard.place is not None and heard.place.id == state.place_id and state.node == k.flow.after_result:
+        # the town the answer is already for ("hohnstein" typed again): said back, not greeted
+        line = listening.understood_line(k, state.lang, [heard.place.name])
+        return StepResult(state).say(OutboundMessage(line), *current_messages(state, k))
     reply = _small_talk_reply(k, heard.smalltalk if heard else None)
     if reply is not None:
         return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))

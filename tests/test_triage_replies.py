@@ -976,3 +976,10 @@ def test_a_doubt_about_the_danger_after_start_still_brings_110(knowledge, lang, 
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
     assert chat.text(reply)[0].emergency
+
+
+def test_the_town_of_the_answer_typed_again_below_it_is_said_back(knowledge):
+    chat = at_threat_result(knowledge, "de")  # in Döbeln
+    messages = chat.text("döbeln")
+    assert messages[0].text == "Verstanden: Döbeln."
+    assert chat.state.node == knowledge.flow.after_result
