@@ -395,6 +395,61 @@ def _clause_answer(text: str) -> str | None:
     return found
 
 
+# "not now" said in so many words ("not rn tho im at my parents", "grad nicht"): the NO phrases
+# that name the moment.
+_NOW_WORDS = frozenset("jetzt jetz grad gerade grade moment momentan derzeit aktuel zurzeit augenblick now rn currently atm".split())
+_NOT_NOW = tuple(p for p in aw.PHRASES[NO] if len(p.split()) >= 2 and _NOW_WORDS.intersection(p.split()))
+
+
+# What a "no" must be about to answer "is anyone in danger now?" when a later clause of a
+# story gives it: the danger, the moment, someone there, harm or safety ("nobody is hurt",
+# "keiner mehr da"), not "No sender", "niemand hat etwas bestellt".
+_DANGER_TOPIC = frozenset(
+    "gefahr gefahrlich gefahrdet danger dangerous jetzt jetz grad gerade grade moment momentan now rn currently atm "
+    "da hier there here weg gone fort away safe sicher sicherheit ok okay gut fine alright ruhig quiet verletzt "
+    "hurt injured harmed pasiert pasieren happening happened akut acute notfall emergency".split())
+
+
+def no_opens(text: str) -> bool:
+    """Whether the first clause opens with a no ("Nein, aber ...", "um, nope. ...")."""
+    words = _tokens(aw.CLAUSE.split(text.strip(), maxsplit=1)[0])
+    while words and words[0] in aw.FILLERS:
+        words = words[1:]
+    return bool(words) and bool(_match_prefix(words, aw.PHRASES[NO]))
+
+
+def later_no_is_about_danger(text: str) -> bool:
+    """Whether the last clause after the first that a "no" opens ("..., No sender", "...,
+    nobody is hurt") is about the danger (_DANGER_TOPIC), or the story denies it in so many
+    words (aw.NO_DANGER, aw.NOT_THERE, "not rn")."""
+    squeezed = " ".join(_tokens(text))
+    if aw.NO_DANGER.search(squeezed) or aw.NOT_THERE.search(squeezed) or denies_now_later(text):
+        return True
+    about = False
+    for clause in aw.CLAUSE.split(text)[1:]:
+        words = _tokens(clause)
+        while words and words[0] in aw.CLAUSE_OPENERS:
+            words = words[1:]
+        length = _match_prefix(words, aw.PHRASES[NO]) if words else 0
+        if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length):
+            # the no alone ("Good heavens, no.", "gefahr? nee") or about the danger; not "No sender"
+            about = len(words) == length or not _DANGER_TOPIC.isdisjoint(words)
+    return about
+
+
+def denies_now_later(text: str) -> bool:
+    """Whether a clause after the first of a long story says "not now" ("... my own street
+    name lol. not rn tho im at my parents"): at the danger question, its answer, however long
+    the story before it (`_clause_answer` reads no further than MAX_CLAUSE_SCAN words)."""
+    for clause in aw.CLAUSE.split(text)[1:]:
+        words = _tokens(clause)
+        while words and words[0] in aw.CLAUSE_OPENERS:
+            words = words[1:]
+        if words and _match_prefix(words, _NOT_NOW):
+            return True
+    return False
+
+
 def language_named(text: str) -> str | None:
     """The language a message names as the one wanted, at any length ("I would like to
     write in English please", "i dont speak german"), or None."""
@@ -534,6 +589,10 @@ def all_clear(text: str) -> bool:
         return True
     folded = fold_text(text)
     found = concepts(folded, text)
+    if found.isdisjoint({"over"}) and not found.isdisjoint({"explosive", "injury"}):
+        return False  # out of the room, but the powder is on the desk, a colleague hurt: the question stands
+    if len(words.split()) > aw.MAX_SENTENCE and not found.isdisjoint({"present_scene", "live_situation", "live_hazard"}):
+        return False  # a story with a scene in it ("vor der Tür steht seit 20 Minuten ein Paket"): its "weg" or "abgegeben" is no all-clear
     return bool(found & {"over", "safe_now"}) and not aw.RELATIVE.search(words)
 
 
@@ -570,6 +629,16 @@ _TELLING_AFTER_VERB = frozenset(
     "schlimm egal mir passiert nun jetzt eh wohl".split())
 # German verbs that end a question's first word: "Übernimmt die Versicherung", "kostet mich das".
 _VERB_ENDINGS = ("t", "st")
+
+
+# A question about the law ("Welche Frist gilt für einen Strafantrag?", "is that even a crime?").
+_LAW_ASKED = re.compile(r"\b(?:strafbar\w*|straftat\w*|strafantrag\w*|frist\w*|verjahr\w*|gesetz\w*|paragra(?:f|ph)\w*"
+                        r"|rechtlich\w*|rechtslage|legal\w*|illegal|crime|criminal|law|laws|deadline|time limit|press charges)\b")
+
+
+def asks_about_the_law(text: str) -> bool:
+    """Whether `text` asks about the law (a question that names it, or "§")."""
+    return is_question(text) and ("§" in text or _LAW_ASKED.search(fold(text)) is not None)
 
 
 def is_question(text: str) -> bool:

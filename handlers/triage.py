@@ -13,8 +13,8 @@ import re
 from dataclasses import asdict, replace
 
 from handlers import listening
-from handlers.answer_words import CLAUSE, NOT_THERE
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, doubts_something_else, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
@@ -50,6 +50,7 @@ from knowledge.features import fold
 from knowledge.places import Place, Resolution
 from knowledge.schema import L10n, Question
 from knowledge.text import normalize
+from knowledge.understanding import denies_danger
 
 MAX_PROPOSALS = 3
 LOOSE_MAX_WORDS = 3  # longer texts are sentences: listen to them before a loose match
@@ -342,10 +343,17 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # story with a doubt or a yes about something else in it, not the answer (the 110 advice);
         # nor is its first word the label "Ja, jetzt gerade"
         answer = replace(answer, meaning=None, rest=text.strip(), leaning=False)
-    if state.node == k.flow.start and answer.meaning == "no" and answer.rest.strip() == text.strip() \
-            and len(text.split()) > SHORT_DOUBT and _tells_a_danger_besides(k, text):
+    denied = state.node == k.flow.start and answer.meaning is None and denies_danger(text)
+    if denied or state.node == k.flow.start and answer.meaning is None and len(text.split()) > MAX_CLAUSE_SCAN \
+            and denies_now_later(text):
+        # "... lol. not rn tho im at my parents", "... Eine unmittelbare Gefahr besteht nach
+        # unserer Einschätzung derzeit nicht."
+        answer = replace(answer, meaning="no", rest=text.strip())
+    if state.node == k.flow.start and answer.meaning == "no" and len(text.split()) > SHORT_DOUBT and not no_opens(text) \
+            and (_tells_a_danger_besides(k, text) or not (denied or later_no_is_about_danger(text))):
         # a "no" read from a later clause of a story that tells a danger now ("..., no one
-        # answers at the station"): the story, not the answer "nobody is in danger"
+        # answers at the station"), or that is about something else ("a package on my desk,
+        # no sender, wires sticking out"): the story, not the answer "nobody is in danger"
         answer = replace(answer, meaning=None, leaning=False)
     asked_button = _asked_button(question, text, {p.id for p in on_screen})
     if answer.meaning == "back" and asked_button is None:  # "andere sache noch bitte neu" is no "zurück"
@@ -414,7 +422,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning in ("no", "unknown") else heard
         if len(said.split()) < MIN_GUESS_WORDS or answer.leaning or _asks_aspects(question):
             heard = heard.without_offence()
-        heard = heard.only_sure_offence()
+        if not (state.node == k.flow.start and said.strip() == text.strip() and len(said.split()) > MAX_CLAUSE_SCAN):
+            heard = heard.only_sure_offence()  # a long story with its "not now" inside is a story: its offence as told
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
@@ -933,9 +942,19 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
     if not below_result and asks_for_numbers(text):  # "whats the number for the police"
         return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
+    if not below_result and asks_about_the_law(text) and (notes := _legal_notes(k, state)):
+        # "Welche Frist gilt für einen Strafantrag?": what the law says about the offences
+        # told so far (the short note the result will show), then the question again
+        return [OutboundMessage(k.texts.legal_header.get(lang) + "\n" + "\n\n".join(notes))]
     if asks_about_privacy(text):  # "wie lange hebt ihr das auf"
         return [_privacy_notice(k, lang, channel)]
     return [OutboundMessage((k.flow.texts.asked_open if below_result else k.flow.texts.asked_during).get(lang))]
+
+
+def _legal_notes(k: Knowledge, state: ConversationState) -> list[str]:
+    """The short legal note of each offence known so far."""
+    known = [c for c in (state.category, *state.also) if c in k.categories and k.categories[c].legal]
+    return [k.categories[c].legal.short.get(state.lang) for c in known]
 
 
 def _new_offence(state: ConversationState, heard: Heard) -> bool:

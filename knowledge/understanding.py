@@ -280,6 +280,15 @@ _DENIAL_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+def denies_danger(text: str) -> bool:
+    """Whether a sentence of `text` only denies a danger now ("Eine unmittelbare Gefahr
+    besteht nach unserer Einschätzung derzeit nicht.")."""
+    lowered = text.lower()
+    if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall")):
+        return False
+    return any(len(s.split()) <= _DENIAL_WORDS and _DENIAL_SENTENCE.search(fold(s)) for s in _SENTENCE_END.split(text.strip()))
+
+
 def without_danger_denials(text: str) -> str:
     """`text` without its sentences that only deny a danger now, unless nothing else is left."""
     lowered = text.lower()

@@ -957,6 +957,45 @@ def test_nothing_now_after_start_is_a_no(knowledge, lang, reply):
     assert chat.state.node != "danger_now"  # answered: on to the next question
 
 
+# Stop 42: a suspicious parcel told after /start had skipped the danger question: "No sender"
+# and "Niemand hat etwas bestellt" were read as "no, nobody is in danger", and "hat es niemand
+# abgegeben" as all clear. The question stands (or the 110 advice comes).
+@pytest.mark.parametrize(("lang", "story"), [
+    ("en", "There's a package on my desk at the town hall, no sender, wires sticking out of one end, smells of something "
+           "chemical. Am I being paranoid?"),
+    ("de", "Vor der Tür des Bürgermeisterbüros steht seit etwa 20 Minuten ein Paket ohne Absender. Es ist mit Klebeband "
+           "umwickelt und es hat es niemand abgegeben."),
+    ("en", "URGENT. A letter addressed to the mayor has just been opened in our office and a white powder came out onto "
+           "the desk. Two of us were in the room. We have left the room and closed the door. What do we do now?"),
+])
+def test_a_suspicious_object_after_start_never_skips_the_danger_question(knowledge, lang, story):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    messages = chat.text(story)
+    assert any(m.emergency for m in messages) or chat.state.node == "danger_now"
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("en", "Good heavens, no. I'm sat in my kitchen with a cuppa."),
+    ("de", "und noch was: der hat jetzt angefangen meine frau beim einkaufen anzuquatschen. – gefahr? nee, eher nervig"),
+    ("en", "Is that a serious question? No. It was on Saturday."),
+])
+def test_a_no_in_a_later_clause_that_stands_alone_still_answers(knowledge, lang, reply):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    assert not any(m.emergency for m in chat.text(reply))
+    assert chat.state.node != "danger_now"
+
+
+def test_not_now_at_the_end_of_a_long_story_after_start_answers_no(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("yo so basically some dude from the afd-adjacent crowd in bautzen has been posting my insta stories in his "
+              "telegram channel w/ comments like 'this one needs a lesson' and now randoms keep dming me my own street "
+              "name lol. not rn tho im at my parents")
+    assert chat.state.node != "danger_now" and chat.state.category == "doxxing"
+
+
 def _read_as_a_story(knowledge, lang, story):
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
@@ -983,3 +1022,18 @@ def test_the_town_of_the_answer_typed_again_below_it_is_said_back(knowledge):
     messages = chat.text("döbeln")
     assert messages[0].text == "Verstanden: Döbeln."
     assert chat.state.node == knowledge.flow.after_result
+
+
+# Stop 42, walked as the clerk: a formal denial of a danger in the first message answers the
+# danger question, and a question about the law during the questions gets the short legal note.
+def test_a_formal_denial_answers_the_danger_question_and_the_law_is_answered_during_the_questions(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text("Sehr geehrte Damen und Herren, im Auftrag unseres Bürgermeisters teile ich Ihnen mit, dass am gestrigen "
+              "Abend in der Gemeinde Kreischa mehrere Wahlplakate unseres Bürgermeisters beschädigt und mit der Aufschrift "
+              "„Volksverräter – wir kriegen dich“ versehen wurden. Eine unmittelbare Gefahr besteht nach unserer "
+              "Einschätzung derzeit nicht.")
+    assert chat.state.node != "danger_now"
+    node = chat.state.node
+    messages = chat.text("Welche Frist gilt für einen Strafantrag?")
+    assert "§ 241 Abs. 5" in messages[0].text and chat.state.node == node
