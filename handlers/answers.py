@@ -55,6 +55,27 @@ def match_exact(text: str, choices: list[Choice]) -> str | None:
     return None
 
 
+# A button named by its place in the list ("the last one, nothing happened", "die zweite", "nummer 3").
+_ORDINALS = {"first": 0, "erste": 0, "ersten": 0, "erstes": 0, "second": 1, "zweite": 1, "zweiten": 1, "zweites": 1,
+             "third": 2, "dritte": 2, "dritten": 2, "drittes": 2, "fourth": 3, "vierte": 3, "vierten": 3,
+             "last": -1, "letzte": -1, "letzten": -1, "letztes": -1, "letzteres": -1}
+_ORDINAL = re.compile(r"^(?:(?:the|die|das|der|den|option|antwort|answer|nummer|number|nr|no) )*"
+                      r"(?P<which>\w+|\d+)(?: (?:one|option|antwort|answer|button|knopf|davon|of them))?$")
+
+
+def match_ordinal(text: str, choices: list[Choice]) -> str | None:
+    """The option a first clause names by its place ("the last one", "die zweite", "Nummer 3")."""
+    head = fold(aw.CLAUSE.split(text.strip(), maxsplit=1)[0])
+    m = _ORDINAL.match(head)
+    if m is None or not choices:
+        return None
+    which = m.group("which")
+    index = int(which) - 1 if which.isdigit() and head != which else _ORDINALS.get(which)
+    if index is None or not -len(choices) <= index < len(choices):
+        return None
+    return choices[index].id
+
+
 def match_phrase(text: str, choices: list[Choice]) -> str | None:
     """The option whose phrases the text holds, word for word ("*" ends a word that may go
     on: "dokumentier*"): the one with the most phrases held, then the longest ("die
@@ -578,6 +599,9 @@ def _is_answer_word(word: str) -> bool:
     return word in aw.ANSWER_WORDS
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
 def all_clear(text: str) -> bool:
     """A reply to "is anyone in danger now?" that says all is well: in words of its own
     (aw.ALL_CLEAR), or as the understanding reads it over ("they left", "uns geht's gut") or
@@ -591,8 +615,14 @@ def all_clear(text: str) -> bool:
     found = concepts(folded, text)
     if found.isdisjoint({"over"}) and not found.isdisjoint({"explosive", "injury"}):
         return False  # out of the room, but the powder is on the desk, a colleague hurt: the question stands
-    if len(words.split()) > aw.MAX_SENTENCE and not found.isdisjoint({"present_scene", "live_situation", "live_hazard"}):
-        return False  # a story with a scene in it ("vor der Tür steht seit 20 Minuten ein Paket"): its "weg" or "abgegeben" is no all-clear
+    if len(words.split()) > aw.MAX_SENTENCE:
+        # a story: a scene in it ("vor der Tür steht seit 20 Minuten ein Paket") keeps it from
+        # being all clear, and the all-clear is read in its last sentence ("..., jetzt ist er
+        # weg"), not in a "leaving my house" or "abgegeben" told on the way
+        if len(words.split()) > aw.MAX_CLAUSE_SCAN or not found.isdisjoint({"present_scene", "live_situation", "live_hazard"}):
+            return False
+        last = _LAST_SENTENCE.split(text.strip())[-1]
+        found = concepts(fold_text(last), last)
     return bool(found & {"over", "safe_now"}) and not aw.RELATIVE.search(words)
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
@@ -328,8 +328,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     counted = _count_answer(question, text)
     if counted is not None:  # "3" to "has it happened more than once?": three times, not the third button
         text = counted
-    elif (picked := match_exact(text, choices)) is not None:
-        return choose(state, values[picked], ctx)
+    elif (picked := match_exact(text, choices) or match_ordinal(text, choices)) is not None:
+        return choose(state, values[picked], ctx)  # "2", "Bedrohung", "the last one, nothing happened"
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
     story = state.node == k.flow.start and (
@@ -371,7 +371,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         answer = replace(answer, meaning="no", rest="")
     if answer.meaning == CLARIFY and not at_emergency:  # "was meinen Sie mit extremistisch?"
         if not state.pending.get(EXPLAINED) or _asked_aspect(question) is None and not _is_place_node(state, k):
-            return _explained(state, question, k)
+            return _explained(state, question, k, text)
         # Asked again at a question about an aspect or the place, after its explanation: "weiß
         # nicht" (no place: "warum wolln se das wissen" twice), shown as taken ("zurück" undoes
         # it), rather than the same explanation once more. (At the danger question a "weiß
@@ -405,7 +405,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                            no_danger_said=answer.meaning == "no" and state.node == k.flow.start) if said.strip() else listening.Heard()
     if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):
         natural = _natural_pick(state, on_screen, "no", k)  # "alles gut", "physically im fine, mentally 📉"
-    if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.categories:
+    if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.sure \
+            and (len(normalize(said).split()) >= MIN_GUESS_WORDS or set(heard.sure) - {listening.NOTHING_HAPPENED}):
         # "they threat us. i dont know how to say. ..." at the category question: the offence
         # it tells, not "not sure". (At the danger question "weiß nicht" stays the 110 advice.)
         natural = None
@@ -795,6 +796,15 @@ def _asks_aspects(question: Question | None) -> bool:
     return question is not None and any(o.aspect for o in question.options)
 
 
+def _question_named(k: Knowledge, text: str) -> Question | None:
+    """The aspect question (with an explanation) whose aspect `text` names."""
+    for question in k.flow.questions.values():
+        aspect = _asked_aspect(question)
+        if aspect is not None and question.explain is not None and names_aspect(text, aspect):
+            return question
+    return None
+
+
 def _asked_aspect(question: Question | None) -> str | None:
     """The aspect a yes/no question asks about ("online" for "Im Internet?"), if any."""
     if question is None:
@@ -864,8 +874,12 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
 
 
-def _explained(state: ConversationState, question: Question | None, k: Knowledge) -> StepResult:
-    """What the question means (its `explain` text, else how to answer), and the question again."""
+def _explained(state: ConversationState, question: Question | None, k: Knowledge, text: str = "") -> StepResult:
+    """What the question means (its `explain` text, else how to answer), and the question again.
+    Below the result, what a word of an earlier question means ("wait what counts as
+    extremist"): that question's explanation."""
+    if state.node == k.flow.after_result and text and (earlier := _question_named(k, text)) is not None:
+        return StepResult(state).say(OutboundMessage(earlier.explain.get(state.lang)), *current_messages(state, k))
     if question is not None and question.explain is not None:
         text = question.explain.get(state.lang)
     else:
@@ -895,6 +909,11 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
         return StepResult(state).say(OutboundMessage(k.flow.texts.noted.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
+    if state.node == k.flow.start and len(normalize(text).split()) >= MIN_GUESS_WORDS:
+        # a story typed at the danger question (after /start) that names nothing to take in
+        # yet ("keine ahnung ob das was ist aber jemand hat mir ne postkarte ... geschickt"):
+        # read, its likeliest offences kept for after the question, which comes first
+        return StepResult(state).say(OutboundMessage(k.flow.texts.story_read.get(state.lang)), *current_messages(state, k))
     question = k.flow.questions.get(state.node)
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
     text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
@@ -961,7 +980,10 @@ def _new_offence(state: ConversationState, heard: Heard) -> bool:
     """Whether `heard` tells an offence the model is sure of beside the ones known ("and now
     theres a note on the windscreen saying next time its you. who do i tell")."""
     known = {state.category, *state.also, listening.FALLBACK, listening.NOTHING_HAPPENED}
-    return state.category is not None and not known.issuperset(heard.told)
+    # before any offence is known, a story that tells one and asks whom to call ("... körperliche
+    # Gewalt angedroht wird. Ich bitte um Mitteilung, welche Stelle hierfür zuständig ist."), as
+    # typed after /start, is taken in: its places come after the questions
+    return not known.issuperset(heard.told) or state.category is None and not known.issuperset(heard.sure)
 
 
 def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[OutboundMessage]:

@@ -199,6 +199,9 @@ class FlowTexts(Strict):
         "in an emergency 110 (the question follows).")
     asked_open: L10n = Field(
         description="Below the result, a question the bot has no sourced answer to: says so, and where to ask.")
+    story_read: L10n = Field(
+        description="At the danger question, a story that names nothing to take in yet (after /start, "
+        "as Telegram begins): it was read, and the question comes first.")
     told_more: L10n = Field(
         description="Below the result, a message that tells more about the case but changes nothing "
         "in the answer: how to keep it (written down, or in the incident record).")

@@ -217,7 +217,7 @@ def test_a_question_about_what_is_kept_gets_the_privacy_notice_and_the_question_
     ("de", "Muss ich diese Frage beantworten?", "no_need_to_answer"),
     ("en", "do i have to answer that", "no_need_to_answer"),
     ("de", "Kann man das auch anonym anzeigen?", "asked_during"),
-    ("en", "wait is that even a crime", "asked_during"),
+    ("en", "wait how long does an investigation usually take", "asked_during"),
 ])
 def test_a_question_during_the_questions_is_answered_not_misunderstood(knowledge, lang, question, text_name):
     chat = at_extremist_question(knowledge) if lang == "en" else PureChat(knowledge)
@@ -1037,3 +1037,62 @@ def test_a_formal_denial_answers_the_danger_question_and_the_law_is_answered_dur
     node = chat.state.node
     messages = chat.text("Welche Frist gilt für einen Strafantrag?")
     assert "§ 241 Abs. 5" in messages[0].text and chat.state.node == node
+
+
+def test_is_that_even_a_crime_during_the_questions_gets_the_law_of_the_offence(knowledge):
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("wait is that even a crime")
+    assert messages[0].text.startswith(knowledge.texts.legal_header.en) and "§ 241" in messages[0].text
+    assert chat.state.node == "aspect_extremist"
+
+
+# Stop 42: the 2,040 conversations walked as Telegram begins them (after /start).
+def test_a_story_naming_nothing_yet_after_start_is_read_not_misunderstood(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    messages = chat.text("keine ahnung ob das was ist aber jemand hat mir ne postkarte mit meinem wahlplakat-foto "
+                         "geschickt, drauf nur „wir sehen uns“ 🤔")
+    assert messages[0].text == knowledge.flow.texts.story_read.de
+    assert chat.state.node == "danger_now"
+
+
+def test_an_offence_told_with_a_question_whom_to_call_after_start_is_taken_in(knowledge):
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text("Sehr geehrte Damen und Herren, im Auftrag unseres Bürgermeisters teile ich mit, dass am 14.10. in der "
+              "Poststelle ein anonymes Schreiben eingegangen ist, in welchem dem Bürgermeister körperliche Gewalt "
+              "angedroht wird. Ich bitte um Mitteilung, welche Stelle hierfür zuständig ist.")
+    assert chat.state.category == "threat" and chat.state.node == "danger_now"
+
+
+def test_a_story_with_leaving_home_in_it_is_no_all_clear(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("I received an envelope in my letterbox with no writing on it. Inside was only a printed photo of me "
+              "leaving my house, taken from quite close. No message. Is this something I should report?")
+    assert chat.state.node == "danger_now"  # the question stands
+
+
+@pytest.mark.parametrize(("lang", "reply", "category"), [
+    ("de", "keine ahnung, deswegen frag ich ja", "unsure"),
+    ("en", "the last one, nothing happened", "prevention"),
+    ("de", "die zweite", "threat"),
+])
+def test_dont_know_or_a_place_in_the_list_at_the_category_question(knowledge, lang, reply, category):
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    chat.text({"de": "nein", "en": "no"}[lang])
+    assert chat.state.node == "category"
+    chat.text(reply)
+    assert chat.state.category == category
+
+
+@pytest.mark.parametrize(("reply", "node"), [
+    ("wait what counts as extremist", "aspect_extremist"),
+    ("what do you mean by online?", "aspect_online"),
+])
+def test_what_a_word_of_an_earlier_question_means_below_the_result(knowledge, reply, node):
+    chat = at_threat_result(knowledge, "en")
+    messages = chat.text(reply)
+    assert messages[0].text == knowledge.flow.questions[node].explain.en
+    assert chat.state.node == knowledge.flow.after_result
