@@ -374,7 +374,11 @@ ASPECT_ANSWERS = {
                        # office German and English: "Bisher ist uns nichts Vergleichbares bekannt", "nicht aktenkundig"
                        r"nichts vergleichbares|nichts dergleichen|nichts derartiges|nicht aktenkundig|kein vergleichbarer|"
                        r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior|"
-                       r"kein (?:fruherer|vorheriger|ahnlicher|derartiger) (?:vorfall|fall)|keine (?:fruheren|vorherigen|ahnlichen) (?:vorfalle|falle))\b"),
+                       r"kein (?:fruherer|vorheriger|ahnlicher|derartiger) (?:vorfall|fall)|keine (?:fruheren|vorherigen|ahnlichen) (?:vorfalle|falle)|"
+                       # only this one known: "Uns ist nur dieser Vorgang bekannt.", "We are aware of this one instance."
+                       r"nur (?:dies\w*|der|die|das|den) (?:eine\w* )?(?:vorgang|vorfall|fall|brief|schreiben|anruf)|"
+                       r"(?:this|that) one (?:instance|incident|occasion|case|time)|only (?:this|that) (?:one|instance|incident|occasion|case)|"
+                       r"just (?:this|that) (?:one|instance|incident|occasion))\b"),
         YES: re.compile(r"\b(?:again|before|several|many times|a few times|twice|schon ofter|ofter|schon mal|"
                         r"after the previous|after the last|previously|there were|there have been|es gab schon|gab es schon|"
                         r"zweimal|dreimal|(?:zwei|drei|vier)mol|(?:ein )?paa?r ?(?:mal|mol)|etliche ?(?:mal|mol)|ago|(?:two|three|four|five|several|many|zwei|drei|vier|funf|mehrere) (?:times|mal)|"
@@ -440,7 +444,11 @@ ASPECT_ANSWERS = {
                         r"sieg heil|heil hitler|ihr roten|die roten|"
                         r"volkszertreter\w*|volksvertreter\w* (?:raus|an den galgen)|"
                         # named by the intelligence service or as "homeland protection"
-                        r"verfasungsschutz\w*|protection of the constitution|homeland protection\w*|heimatschutz\w*)\b"),
+                        r"verfasungsschutz\w*|protection of the constitution|homeland protection\w*|heimatschutz\w*|"
+                        # at this question, a party, "the system", the asylum dispute: "the account is full of AfD stuff",
+                        # "he shout something about the system", "corona und lügenpack", "the asylum accommodation"
+                        r"afd|npd|querdenk\w*|reichsburger\w*|(?:about|uber|gegen|against|vom|von dem|of the) (?:the |das |dem )?system|"
+                        r"systempartei\w*|lugenpack|lugenpres\w*|asyl\w*|asylum|gefluchtet\w*)\b"),
     },
     "online": {
         NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")

@@ -364,6 +364,15 @@ def test_the_option_matchers_still_work() -> None:
     ("what does that even mean here, its just some hater", "extremist", "no"),
     ("The organising group is listed in the state's report on the protection of the constitution.", "extremist", "yes"),
     ("theyre from that homeland-protection-type group, forgot the name", "extremist", "yes"),
+    # stop 42, a blind writer's conversations begun after /start: a party, "the system", the
+    # asylum dispute at the motive question; only this one known at the repeated question
+    ("the account is full of AfD stuff", "extremist", "yes"),
+    ("he shout something about the system", "extremist", "yes"),
+    ("der hat was von corona und luegenpack gebruellt", "extremist", "yes"),
+    ("The agenda tonight includes the asylum accommodation, which has caused tension.", "extremist", "yes"),
+    ("the system crashed, nothing political", "extremist", "no"),
+    ("Uns ist nur dieser Vorgang bekannt.", "repeated", "no"),
+    ("We are aware of this one instance.", "repeated", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
     assert interpret(text, "de", aspect).meaning == meaning
