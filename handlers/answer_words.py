@@ -125,6 +125,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "im moment nix", "im moment ist nichts", "momentan nix", "momentan ist nichts", "grad is nix los", "grad ist nichts los",
         "nothing now", "nothing right now", "nothing rn", "nothing at the moment", "nothing going on right now",
         "nothing happening right now", "nothing happening now",
+        # quiet now: "... jetzt is ruhig. was soll ich machen"
+        "jetzt is ruhig", "jetzt ist ruhig", "jetzt ists ruhig", "jetzt ist es ruhig", "jetzt is wieder ruhig",
+        "jetzt ist wieder ruhig", "grad is ruhig", "grad ist ruhig", "im moment ist es ruhig", "im moment ist ruhig",
+        "its quiet now", "it s quiet now", "all quiet now", "quiet now", "it s calm now", "its calm now",
         "all quiet", "everything is quiet", "everything s quiet", "its quiet", "it s quiet", "so nicht", "not like this",
         "not like that", "so noch nicht", "not at this moment", "not this moment", "in diesem moment nicht",
         "not physically", "nicht korperlich", "nicht physisch", "nach unserer kentnis nicht",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.classifier import CategoryScore, counted, rank
 from knowledge.danger import CUES, DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
 from knowledge.extract import aspects as find_aspects
+from knowledge.concept_words import QUOTED
 from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
 from knowledge.features import fold
 from knowledge.language import guess
@@ -253,11 +254,17 @@ MIN_TAIL_WORDS = 3
 _WONDERING = re.compile(r"\s*(?:ob|whether|falls|in dem|in der|in denen|auf dem|in which|on which)\b", re.IGNORECASE)
 
 
+_QUOTE_MARKS = frozenset("„“\"«»‚'")
+
+
 def clause_tails(text: str) -> list[str]:
     """What follows each clause break of `text`, longest first, while it has at least
     MIN_TAIL_WORDS words ("ja mehrfach. Aktuell hält sich ... auf" -> "Aktuell hält ...")."""
     tails = []
+    quoted = [m.span() for m in QUOTED.finditer(text)] if not _QUOTE_MARKS.isdisjoint(text) else []
     for brk in _CLAUSE_BREAK.finditer(text):
+        if any(start < brk.start() < end for start, end in quoted):
+            continue  # inside the words quoted ("„Wenn du ... stimmst, brennt deine Bude.“"): no scene of its own
         tail = text[brk.end():]
         if len(tail.split()) < MIN_TAIL_WORDS:
             break

@@ -947,6 +947,8 @@ def test_a_one_word_yes_and_a_greeting_after_start_open_a_story(knowledge):
 
 
 @pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "letzte nacht hat einer verrater an mein hoftor geschmiert und im briefkasten lag ein zettel wir wissen wo "
+           "deine enkel spielen. jetzt is ruhig. was soll ich machen"),
     ("de", "also grad is nix, aber mein bruder wurde an der bushaltestelle angequatscht ob er der bruder von der roten ist"),
     ("en", "nothing right now, but a guy stood outside my house last night for an hour"),
 ])
@@ -1096,3 +1098,13 @@ def test_what_a_word_of_an_earlier_question_means_below_the_result(knowledge, re
     messages = chat.text(reply)
     assert messages[0].text == knowledge.flow.questions[node].explain.en
     assert chat.state.node == knowledge.flow.after_result
+
+
+def test_a_threat_quoted_at_the_motive_question_is_no_scene(knowledge):
+    # stop 42: "Asylheim" now answers the motive question; the quoted words read on their own
+    # ("brennt deine Bude.") had then been taken for a fire now
+    chat = at_extremist_question(knowledge)
+    messages = chat.text("Er hat am Telefon gesagt: „Wenn du am Montag wieder für das Asylheim stimmst, brennt deine "
+                         "Bude.“ Montag ist in vier Tagen.")
+    assert not any(m.emergency for m in messages)
+    assert "extremist" in chat.state.aspects
