@@ -393,26 +393,36 @@ def _leaning(words: list[str], aspect: str | None) -> str | None:
     return NO if denied and aspect in aw.LEANS_ON_DENIAL else None
 
 
+def _later_clauses(text: str) -> list[list[str]]:
+    """The words of each clause after the first, without the openers ("so", "aber", "i think")."""
+    out = []
+    for clause in aw.CLAUSE.split(text)[1:]:
+        words = _tokens(clause)
+        while words and words[0] in aw.CLAUSE_OPENERS:
+            words = words[1:]
+        out.append(words)
+    return out
+
+
+def _opening(words: list[str], meaning: str) -> int:
+    """How many words of a clause an answer of `meaning` takes when it opens the clause. One
+    word opens an answer only when it is nothing else ("ja", "nein") or stands alone ("...,
+    klar."): "right outside" or "sure he was there" are no answers."""
+    length = _match_prefix(words, aw.PHRASES[meaning]) if words else 0
+    return length if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length) else 0
+
+
 def _clause_answer(text: str) -> str | None:
     """The answer a later clause of a longer reply starts with (its last such clause)."""
     if len(text.split()) > aw.MAX_CLAUSE_SCAN:
         return None
     found = None
-    for clause in aw.CLAUSE.split(text)[1:]:
-        words = _tokens(clause)
-        while words and words[0] in aw.CLAUSE_OPENERS:
-            words = words[1:]
+    for words in _later_clauses(text):
         if len(words) <= aw.MAX_SENTENCE and aw.ANYWHERE[UNKNOWN].search(" ".join(words)):
             if not aw.UNKNOWN_OTHER.search(" ".join(words)):  # not "Weitere Vorfälle sind uns nicht bekannt"
                 found = UNKNOWN  # "..., kann ich nicht sicher sagen"
             continue
-        for meaning in (UNKNOWN, YES, NO):
-            length = _match_prefix(words, aw.PHRASES[meaning])
-            # One word opens an answer only when it is nothing else ("ja", "nein"), or stands
-            # alone ("..., klar."): "right outside" or "sure he was there" are no answers.
-            if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length):
-                found = meaning
-                break
+        found = next((meaning for meaning in (UNKNOWN, YES, NO) if _opening(words, meaning)), found)
     return found
 
 
@@ -447,12 +457,8 @@ def later_no_is_about_danger(text: str) -> bool:
     if aw.NO_DANGER.search(squeezed) or aw.NOT_THERE.search(squeezed) or denies_now_later(text):
         return True
     about = False
-    for clause in aw.CLAUSE.split(text)[1:]:
-        words = _tokens(clause)
-        while words and words[0] in aw.CLAUSE_OPENERS:
-            words = words[1:]
-        length = _match_prefix(words, aw.PHRASES[NO]) if words else 0
-        if length and (length >= 2 or _is_answer_word(words[0]) or len(words) == length):
+    for words in _later_clauses(text):
+        if length := _opening(words, NO):
             # the no alone ("Good heavens, no.", "gefahr? nee") or about the danger; not "No sender"
             about = len(words) == length or not _DANGER_TOPIC.isdisjoint(words)
     return about
@@ -462,13 +468,7 @@ def denies_now_later(text: str) -> bool:
     """Whether a clause after the first of a long story says "not now" ("... my own street
     name lol. not rn tho im at my parents"): at the danger question, its answer, however long
     the story before it (`_clause_answer` reads no further than MAX_CLAUSE_SCAN words)."""
-    for clause in aw.CLAUSE.split(text)[1:]:
-        words = _tokens(clause)
-        while words and words[0] in aw.CLAUSE_OPENERS:
-            words = words[1:]
-        if words and _match_prefix(words, _NOT_NOW):
-            return True
-    return False
+    return any(words and _match_prefix(words, _NOT_NOW) for words in _later_clauses(text))
 
 
 def language_named(text: str) -> str | None:
