@@ -14,6 +14,7 @@ from dataclasses import asdict, replace
 
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
+from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -318,6 +319,35 @@ def _tells_a_danger_besides(k: Knowledge, text: str) -> bool:
                     for clause in CLAUSE.split(text) if clause.strip())  # "... but you mean from him. no."
 
 
+def _at_the_danger_question(k: Knowledge, text: str, answer: Reading) -> tuple[Reading, bool]:
+    """What a typed reply answers at "Ist gerade jemand in Gefahr?", where after /start (as
+    every Telegram chat begins) the first story is typed, and whether it is read as a story.
+
+    - A doubt or a yes about something else in a story is no answer (it would bring the 110
+      advice): "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an", "...
+      Yes it's online, and yes, it's the third time", "Ja guten Tag, also bei uns ..."; nor is
+      its first word the label "Ja, jetzt gerade".
+    - A danger denied in so many words answers no, however long the story: "... Eine
+      unmittelbare Gefahr besteht nach unserer Einschätzung derzeit nicht.", "... lol. not rn
+      tho im at my parents".
+    - A "no" read from a later clause answers only alone or about the danger, and never beside
+      a danger the story tells now: not "..., no one answers at the station", not "a package on
+      my desk, no sender, wires sticking out"."""
+    story = (answer.meaning == UNKNOWN and doubts_something_else(text)
+             or answer.meaning == YES and answer.rest.strip() == text.strip() and len(text.split()) > SHORT_DOUBT
+             or answer.meaning == YES and opens_a_story(text)) \
+        and k.understand(text).danger_probability < STORY_DOUBT_DANGER
+    if story:
+        answer = replace(answer, meaning=None, rest=text.strip(), leaning=False)
+    denied = answer.meaning is None and denies_danger(text)
+    if denied or answer.meaning is None and len(text.split()) > MAX_CLAUSE_SCAN and denies_now_later(text):
+        answer = replace(answer, meaning="no", rest=text.strip())
+    if answer.meaning == "no" and len(text.split()) > SHORT_DOUBT and not no_opens(text) \
+            and (_tells_a_danger_besides(k, text) or not (denied or later_no_is_about_danger(text))):
+        answer = replace(answer, meaning=None, leaning=False)
+    return answer, story
+
+
 def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Context, *,
            advised: bool = False) -> StepResult:
     """A typed reply at the current node. `advised`: the 110 line for it is already given."""
@@ -332,29 +362,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return choose(state, values[picked], ctx)  # "2", "Bedrohung", "the last one, nothing happened"
     at_emergency = question is not None and question.emergency
     answer = interpret(text, state.lang, _asked_aspect(question))
-    story = state.node == k.flow.start and (
-            answer.meaning == UNKNOWN and doubts_something_else(text)
-            or answer.meaning == YES and answer.rest.strip() == text.strip() and len(text.split()) > SHORT_DOUBT
-            or answer.meaning == YES and opens_a_story(text)) \
-        and k.understand(text).danger_probability < STORY_DOUBT_DANGER  # "Ja guten Tag, also bei uns ..."
-    if story:
-        # "weiß nicht ob ich hier richtig bin. seit wochen ruft nachts jemand an", "... Yes it's
-        # online, and yes, it's the third time" (typed after /start, at the danger question): a
-        # story with a doubt or a yes about something else in it, not the answer (the 110 advice);
-        # nor is its first word the label "Ja, jetzt gerade"
-        answer = replace(answer, meaning=None, rest=text.strip(), leaning=False)
-    denied = state.node == k.flow.start and answer.meaning is None and denies_danger(text)
-    if denied or state.node == k.flow.start and answer.meaning is None and len(text.split()) > MAX_CLAUSE_SCAN \
-            and denies_now_later(text):
-        # "... lol. not rn tho im at my parents", "... Eine unmittelbare Gefahr besteht nach
-        # unserer Einschätzung derzeit nicht."
-        answer = replace(answer, meaning="no", rest=text.strip())
-    if state.node == k.flow.start and answer.meaning == "no" and len(text.split()) > SHORT_DOUBT and not no_opens(text) \
-            and (_tells_a_danger_besides(k, text) or not (denied or later_no_is_about_danger(text))):
-        # a "no" read from a later clause of a story that tells a danger now ("..., no one
-        # answers at the station"), or that is about something else ("a package on my desk,
-        # no sender, wires sticking out"): the story, not the answer "nobody is in danger"
-        answer = replace(answer, meaning=None, leaning=False)
+    story = False
+    if state.node == k.flow.start:
+        answer, story = _at_the_danger_question(k, text, answer)
     asked_button = _asked_button(question, text, {p.id for p in on_screen})
     if answer.meaning == "back" and asked_button is None:  # "andere sache noch bitte neu" is no "zurück"
         return _back(state, ctx)
