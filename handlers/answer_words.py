@@ -121,7 +121,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "na jetzt grad nicht", "na grad nicht", "na jetzt nicht", "now no", "jetzt nein", "alles ruhig", "alles ist ruhig",
         # nothing (going on) now: "also grad is nix, aber ...", "nothing now"
         "grad is nix", "grad ist nix", "grad is nichts", "grad ist nichts", "gerade ist nichts", "gerade is nix",
-        "gerade ist nix", "jetzt ist nichts", "jetzt is nix", "jetzt ist nix", "grad nix", "gerade nix", "jetzt nix",
+        "gerade ist nix", "jetzt ist nichts", "jetzt is nix", "jetzt ist nix",  # not "jetzt nix wie weg"
         "im moment nix", "im moment ist nichts", "momentan nix", "momentan ist nichts", "grad is nix los", "grad ist nichts los",
         "nothing now", "nothing right now", "nothing rn", "nothing at the moment", "nothing going on right now",
         "nothing happening right now", "nothing happening now",
@@ -261,9 +261,6 @@ ASKS_MEANING = re.compile(
     r"|was hei(?:s|st) (?:das|extremistisch|politisch)\b|was bedeutet (?:das|extremistisch|politisch)\b"
     r"|(?:sorry |so |um )?what do (?:you|u|ya) mean\b|what (?:dos|s) (?:that|this|\w+)(?: even)? mean\b|what counts(?: as)?\b"
     r"|(?:dos|would) (?:that|this) count\b|zahlt das(?: auch| denn| dazu)?$|i don t understand the que?stion"
-    # whether something counts as what is asked about: "my job counts as private right??"
-    r"|(?:\w+ ){0,4}(?:counts?|zahlt|gilt)(?: \w+){0,3} (?:as|als|zu) (?:private|privat\w*|home|family|familie|zuhause|online|political|politisch"
-    r"|extremist\w*)\b"
     r"|(?:wieso|warum|weshalb|why)(?: \w+){0,6} (?:gefahr|gefahrlich|danger|dangerous|fragen sie|do you ask)\b"
     r"|ich verstehe die frage nicht|frage nicht verstanden|versteh die frage nicht"
     # "wos solln dos fer hinweise sein": what kind of thing is meant
@@ -281,6 +278,10 @@ ASKS_MEANING = re.compile(
 )
 
 # Asking at the end whether what was told counts: "they left a google review, does that count?"
+# Whether something counts as what is asked about ("my job counts as private right??", "zählt
+# mein laden als privat?"): explained, unless the rest names it ("my whatsapp group counts as online").
+COUNTS_AS = re.compile(r"\b(?:counts?|zahlt|gilt)(?: \w+){0,3} (?:as|als|zu) (?:private|privat\w*|home|family|familie|zuhause"
+                       r"|online|political|politisch|extremist\w*)\b")
 COUNTS_QUESTION = re.compile(r"(?:dos|does|would|do|if) (?:that|this|it|those|these) counts?\b|\b(?:zahlt|gilt) (?:das|sowas|so was)\b"
                              r"|\bis (?:that|this) (?:extremist|political)\b|\bist das (?:extremistisch|politisch)\b")
 

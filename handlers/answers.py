@@ -63,11 +63,17 @@ _ORDINAL = re.compile(r"^(?:(?:the|die|das|der|den|option|antwort|answer|nummer|
                       r"(?P<which>\w+|\d+)(?: (?:one|option|antwort|answer|button|knopf|davon|of them))?$")
 
 
+ORDINAL_CHOICES = 4  # at a yes/no question "first" is more likely "the first time" than a button
+
+
 def match_ordinal(text: str, choices: list[Choice]) -> str | None:
-    """The option a first clause names by its place ("the last one", "die zweite", "Nummer 3")."""
+    """The option a first clause names by its place ("the last one", "die zweite", "Nummer 3"),
+    where there are ORDINAL_CHOICES or more to pick from."""
+    if len(choices) < ORDINAL_CHOICES:
+        return None
     head = fold(aw.CLAUSE.split(text.strip(), maxsplit=1)[0])
     m = _ORDINAL.match(head)
-    if m is None or not choices:
+    if m is None:
         return None
     which = m.group("which")
     index = int(which) - 1 if which.isdigit() and head != which else _ORDINALS.get(which)
@@ -338,8 +344,16 @@ def _asked_back(text: str, words: list[str], lang: str, aspect: str | None) -> A
     asks = len(words) <= aw.MAX_SENTENCE and aw.ASKS_MEANING.search(" ".join(words)) \
         or aw.ASKS_MEANING.search(" ".join(_tokens(question)))
     if not asks:
-        if aspect is not None and aw.COUNTS_QUESTION.search(" ".join(words)) and names_aspect(text, aspect):
+        joined = " ".join(words)
+        if aspect is not None and aw.COUNTS_QUESTION.search(joined) and names_aspect(text, aspect):
             return Answer(YES, text.strip(), leaning=True)
+        counts_as = aw.COUNTS_AS.search(joined)
+        # at a question of one aspect, or asked in a few words ("wait what counts as extremist" below
+        # the result); not late in a reply to a question of two ("... Zählt das als Familie?. 2x")
+        if counts_as and (aspect is not None or len(joined[:counts_as.start()].split()) <= 4):
+            subject = joined[:counts_as.start()]  # "my job", not the "private" asked about
+            named = aspect is not None and names_aspect(subject, aspect)
+            return Answer(YES, text.strip(), leaning=True) if named else Answer(CLARIFY, text.strip())
         return None
     if mark and len(_tokens(told)) >= 2:
         answered = interpret(told, lang, aspect)

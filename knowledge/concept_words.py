@@ -1256,7 +1256,7 @@ NOW_ELSEWHERE = re.compile(
     r"(?:fernsehen|tv|mdr|ard|zdf|news|nachrichten|zeitung|internet|facebook|video|livestream|stream|tagesschau)\b"
     r"|\b(?:grad|gerade|grade|jetzt|im moment|right now) (?:aber )?(?:nicht|nich|ni|net)\b|\bnot right now\b"
     # nothing now: "trouble with people at my door in the summer, nothing now", "jetzt is nix mehr"
-    r"|\bnothing (?:(?:right|since|going on|happening) )?now\b|\b(?:grad|gerade|jetzt|im moment) (?:is |ist )?(?:nix|nichts)(?: mehr)?\b"
+    r"|\bnothing (?:(?:right|since|going on|happening) )?now\b|\b(?:grad|gerade|jetzt|im moment) (?:is |ist )?(?:nix|nichts)(?: mehr)?\b(?! wie)"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
     r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"

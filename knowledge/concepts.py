@@ -243,7 +243,7 @@ NEXT_TO_BURN = re.compile(r"\b(?:als nachstes|als nachster|bald|demnachst|next(?
 COMING_TONIGHT = re.compile(r"\b(?:will|ll|gonna|going to)(?: \w+){0,2} (?:come|coming|be back|come back|come round|come over|show up|stop by|visit)\b(?: \w+){0,4} tonight\b")
 
 
-_QUOTE_MARKS = frozenset("„“\"«»‚'")
+QUOTE_MARKS = frozenset("„“\"«»‚'")
 
 
 def concepts(folded: str, raw: str = "") -> set[str]:
@@ -254,7 +254,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     # someone is there, whatever the words say. Looked for before the quotes are taken out.
     lowered = raw.lower()
     shouted = bool(raw) and SHOUTED_NOW.search(lowered) is not None
-    if raw and not _QUOTE_MARKS.isdisjoint(raw) and QUOTED.search(raw) and SPOKEN_NOW.search(lowered):
+    if raw and not QUOTE_MARKS.isdisjoint(raw) and QUOTED.search(raw) and SPOKEN_NOW.search(lowered):
         # said now: the scene is read around the words, whose tomorrow or "if" is the threat's
         raw = QUOTED.sub(" … ", raw)
         folded = _outside_quotes(raw)

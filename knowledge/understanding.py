@@ -18,7 +18,7 @@ from knowledge.classifier import CategoryScore, counted, rank
 from knowledge.danger import CUES, DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
 from knowledge.extract import aspects as find_aspects
 from knowledge.concept_words import QUOTED
-from knowledge.concepts import MODEL_VETOES, concepts, when as find_when
+from knowledge.concepts import MODEL_VETOES, QUOTE_MARKS, concepts, when as find_when
 from knowledge.features import fold
 from knowledge.language import guess
 from knowledge.model import Model
@@ -254,14 +254,11 @@ MIN_TAIL_WORDS = 3
 _WONDERING = re.compile(r"\s*(?:ob|whether|falls|in dem|in der|in denen|auf dem|in which|on which)\b", re.IGNORECASE)
 
 
-_QUOTE_MARKS = frozenset("„“\"«»‚'")
-
-
 def clause_tails(text: str) -> list[str]:
     """What follows each clause break of `text`, longest first, while it has at least
     MIN_TAIL_WORDS words ("ja mehrfach. Aktuell hält sich ... auf" -> "Aktuell hält ...")."""
     tails = []
-    quoted = [m.span() for m in QUOTED.finditer(text)] if not _QUOTE_MARKS.isdisjoint(text) else []
+    quoted = [m.span() for m in QUOTED.finditer(text)] if not QUOTE_MARKS.isdisjoint(text) else []
     for brk in _CLAUSE_BREAK.finditer(text):
         if any(start < brk.start() < end for start, end in quoted):
             continue  # inside the words quoted ("„Wenn du ... stimmst, brennt deine Bude.“"): no scene of its own
@@ -287,23 +284,25 @@ _DENIAL_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def denies_danger(text: str) -> bool:
-    """Whether a sentence of `text` only denies a danger now ("Eine unmittelbare Gefahr
-    besteht nach unserer Einschätzung derzeit nicht.")."""
+def _denial_sentences(text: str) -> list[tuple[str, bool]]:
+    """Each sentence of `text`, and whether it only denies a danger now ("Eine unmittelbare
+    Gefahr besteht nach unserer Einschätzung derzeit nicht."); none if no danger is named."""
     lowered = text.lower()
     if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall")):
-        return False
-    return any(len(s.split()) <= _DENIAL_WORDS and _DENIAL_SENTENCE.search(fold(s)) for s in _SENTENCE_END.split(text.strip()))
+        return []
+    return [(s, len(s.split()) <= _DENIAL_WORDS and bool(_DENIAL_SENTENCE.search(fold(s))))
+            for s in _SENTENCE_END.split(text.strip())]
+
+
+def denies_danger(text: str) -> bool:
+    """Whether a sentence of `text` only denies a danger now."""
+    return any(denial for _, denial in _denial_sentences(text))
 
 
 def without_danger_denials(text: str) -> str:
     """`text` without its sentences that only deny a danger now, unless nothing else is left."""
-    lowered = text.lower()
-    if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall")):
-        return text
-    sentences = _SENTENCE_END.split(text.strip())
-    kept = [s for s in sentences
-            if not (len(s.split()) <= _DENIAL_WORDS and _DENIAL_SENTENCE.search(fold(s)))]
+    sentences = _denial_sentences(text)
+    kept = [s for s, denial in sentences if not denial]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 

@@ -1075,6 +1075,16 @@ def test_a_story_with_leaving_home_in_it_is_no_all_clear(knowledge):
     assert chat.state.node == "danger_now"  # the question stands
 
 
+def test_first_at_a_yes_no_question_picks_no_button(knowledge):
+    # "first" there is more likely "the first time" than the first button ("Ja, im Internet")
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    chat.text("first")
+    assert "online" not in chat.state.aspects
+
+
 @pytest.mark.parametrize(("lang", "reply", "category"), [
     ("de", "keine ahnung, deswegen frag ich ja", "unsure"),
     ("en", "the last one, nothing happened", "prevention"),

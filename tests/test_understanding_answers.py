@@ -372,6 +372,10 @@ def test_the_option_matchers_still_work() -> None:
     ("The agenda tonight includes the asylum accommodation, which has caused tension.", "extremist", "yes"),
     ("the system crashed, nothing political", "extremist", "no"),
     ("Uns ist nur dieser Vorgang bekannt.", "repeated", "no"),
+    # whether something counts: explained, unless the rest names it; "jetzt nix wie weg" is no "not now"
+    ("my job counts as private right??", "private_sphere", "clarify"),
+    ("my whatsapp group counts as online right?", "online", "yes"),
+    ("jetzt nix wie weg", None, None),
     ("We are aware of this one instance.", "repeated", "no"),
 ])
 def test_whole_replies_to_yes_no_questions(text: str, aspect: str | None, meaning: str | None) -> None:
