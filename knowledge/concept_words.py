@@ -1259,7 +1259,7 @@ NOW_ELSEWHERE = re.compile(
     r"|\bnothing (?:(?:right|since|going on|happening) )?now\b|\b(?:grad|gerade|jetzt|im moment) (?:is |ist )?(?:nix|nichts)(?: mehr)?\b(?! wie)"
     r"|\b(?:grad|gerade|grade|eben|just) (?:gesehen|gelesen|erfahren|entdeckt|saw|read|found out|noticed) (?:dass|that)\b"
     r"|\b(?:not|no|nicht|keine|kein) (?:in )?(?:any |akuter |akute )?(?:danger|gefahr|emergency|notfall)(?: \w+){0,2}"
-    r" (?:at the moment|right now|now|im moment|gerade|grad|derzeit|momentan|jetzt)\b"
+    r" (?:at the moment|right now|now|rn|atm|currently|im moment|gerade|grad|derzeit|momentan|jetzt)\b"
     r"|\b(?:im moment|gerade|grad|derzeit|momentan|jetzt|right now|at the moment) (?:\w+ ){0,2}(?:keine|kein|nicht|not|no)"
     r" (?:in )?(?:any )?(?:danger|gefahr|emergency|notfall)\b"
     r"|\b(?:reporting|report) (?:it |this )?(?:only )?now|\bonly now|\berst jetzt|\b(?:melde|zeige) (?:das|es|ihn|mich) (?:erst )?jetzt"

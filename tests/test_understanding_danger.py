@@ -673,6 +673,17 @@ def test_nothing_now_is_no_danger(knowledge: Knowledge, text: str) -> None:
     assert not knowledge.understand(text).danger_now
 
 
+# Found in the final walk as the councillor (it predates stop 42): "rn" after "not in danger"
+# takes the now back; "at my door rn" before it keeps its own.
+@pytest.mark.parametrize(("text", "danger"), [
+    ("hey so i think someone is messing with me. a guy from the local 'heimatschutz' chat keeps commenting my posts "
+     "with my home address, since the vote on the refugee housing in zittau. not in danger rn i think", False),
+    ("im not in danger rn but hes standing outside my house rn", True),
+])
+def test_not_in_danger_rn(knowledge: Knowledge, text: str, danger: bool) -> None:
+    assert knowledge.understand(text).danger_now is danger
+
+
 def test_something_taped_under_a_car_is_a_danger(knowledge: Knowledge) -> None:
     assert knowledge.understand("unter dem Dienstwagen hängt etwas mit Klebeband Befestigtes").danger_now
 
