@@ -114,9 +114,10 @@ NOT_SAXON = frozenset(
     "norway norwegen austria oesterreich switzerland polen poland tschechien czech czechia liechtenstein "
     "hohenlohe ruegen fils weinstrasse rheinland goeppingen mosel eifel sauerland lahn neckar saale".split()
 )
-# Place-name keys that are also ordinary words (German or English).
+# Place-name keys that are also ordinary words (German or English), and short forms that
+# name a place only after "in", "aus" or an office ("in DD", not "the DD form").
 ORDINARY_WORDS = frozenset(
-    "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen".split()
+    "aue bergen buchholz hain lauter mark schlegel schleife thurm treuen wiesen dd lpz".split()
 )
 # Names people use that the municipality list does not have: an old official name and
 # common short names (alias key -> the municipality's name in gemeinden-sachsen.csv).
@@ -128,6 +129,9 @@ ALIASES = {
     "zwigge": "Zwickau",  # Zwickau as it is spoken
     "draesdn": "Dresden",  # Dresden as it is spoken ("Dräsdn")
     "elbflorenz": "Dresden",  # "Florence on the Elbe"
+    # the cities as written in chats, from their number plates and short forms ("bin stadträtin in DD")
+    "dd": "Dresden",
+    "lpz": "Leipzig",
 }
 # Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
 NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})

@@ -30,7 +30,8 @@ def test_development_sentences(knowledge: Knowledge, case: dict) -> None:
     ["in lauter Angst", "Lauter Stimmen", "im Hain", "Der Hain", "die Mark", "in Brand gesetzt",
      "treuen Dank", "Die Bergleute wollten das Auto bergen", "eine Schleife", "Ich lebe in Angst",
      "Ich bin in Sorge", "Herr Rochlitz", "Landkreis Bautzen", "in die Schweiz", "aus Sachsen",
-     "Tel. 03581 468 650", "0351 48322 33", "10000 Euro", "Ich wohne hier", "", "   ", "!!!"],
+     "Tel. 03581 468 650", "0351 48322 33", "10000 Euro", "Ich wohne hier", "", "   ", "!!!",
+     "the DD form", "ich hab DD geschrieben"],
 )
 def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
     assert knowledge.places.find_in_text(text) is None
@@ -43,7 +44,9 @@ def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
      ("Görlitz", "Görlitz"), ("GÖRLITZ", "Görlitz"), ("Ich wohne in Grossenhain", "Großenhain"),
      ("bei Bischofswerd", "Bischofswerda"), ("aus Budyšin", "Bautzen"),
      # a municipality followed by a part of it names the municipality
-     ("wohne in Dresden Neustadt", "Dresden"), ("Wilsdruff OT Grumbach", "Wilsdruff")],
+     ("wohne in Dresden Neustadt", "Dresden"), ("Wilsdruff OT Grumbach", "Wilsdruff"),
+     # the cities as written in chats
+     ("bin stadträtin in DD und krieg drohmails", "Dresden"), ("stadtrat in lpz", "Leipzig"), ("aus Lpz", "Leipzig")],
 )
 def test_names_with_evidence_are_found(knowledge: Knowledge, text: str, expected: str) -> None:
     res = knowledge.places.find_in_text(text)
