@@ -15,6 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
+from handlers.meanings import asked_meanings
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -361,6 +362,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     elif (picked := match_exact(text, choices) or match_ordinal(text, choices)) is not None:
         return choose(state, values[picked], ctx)  # "2", "Bedrohung", "the last one, nothing happened"
     at_emergency = question is not None and question.emergency
+    if not at_emergency and (meanings := asked_meanings(k, state.lang, text)) and not k.understand(text).danger_now:
+        # "Was bedeutet Nötigung?" at the category question asks; it does not choose "Druck oder Nötigung"
+        return StepResult(state).say(OutboundMessage("\n".join(meanings)), *current_messages(state, k))
     answer = interpret(text, state.lang, _asked_aspect(question))
     story = False
     if state.node == k.flow.start:

@@ -261,6 +261,11 @@ class Category(Strict):
         "(doxxing: ZASTEX, which domain.md names first for published addresses).",
     )
     steps: L10nList = Field(description="Short steps; the first four (with the aspects') are shown first.")
+    meaning: L10n | None = Field(
+        default=None,
+        description="What the category covers, in one plain sentence (domain.md, the situation "
+        "column): said when someone asks what its name means (\"Was bedeutet Nötigung?\").",
+    )
     legal: LegalHint | None = None
     offence: bool = Field(
         default=True,

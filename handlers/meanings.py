@@ -1,0 +1,91 @@
+"""What the name of a kind of incident means, when someone asks ("Was bedeutet Nötigung?",
+"what counts as doxxing", "Unterschied zwischen Bedrohung und Nötigung?"): the category's
+`meaning` (categories.yaml), a plain sentence of what it covers. The labels are legal words
+("Nachstellung", "Nötigung") that many people do not use."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.base import Knowledge
+from knowledge.features import fold
+
+# Asking what a word means, or how two differ, in a folded clause ("does" folds to "dos").
+_ASKS = re.compile(
+    r"\b(?:was|wie|wos)(?: genau| eigentlich| denn| nochmal| nochmals)? (?:bedeutet|bedeuten|hei\w*|ist|is|sind|meinen sie mit|meinst du mit|menen se mit"
+    r"|versteht man unter|verstehen sie unter|zahlt als|zahlt zu|zahlt unter|gilt als|fallt unter)\b"
+    r"|\bwhat(?: exactly| even| actually)? (?:dos|does|do|is|s|are|counts as|do you mean by|do u mean by|exactly is|falls under)\b|\bwhats\b"
+    r"|\b(?:unterschied|difference)\b|\bmeaning\b|\bbedeutung\b"
+    r"|\b(?:was|what) (?:ist|is|s) (?:das|that|dat)\b|\berklar\w* (?:sie |du )?(?:mir )?(?:mal )?\b|\bexplain\b")
+# "was ist, wenn ...", "what if": a situation asked about, not a word.
+_WHAT_IF = re.compile(r"\b(?:was ist|was passiert|what happens|what if|what is if)\b(?: \w+)? (?:wenn|if|when|falls)\b")
+# Words of the labels that name no kind of incident on their own (or name an aspect).
+_NOT_TERMS = frozenset(
+    "oder und etwas anderes unsicher netz private daten something else not sure online".split())
+MAX_WORDS = 14  # a clause longer than this tells a story; it does not ask for a word
+# What may follow the word asked about ("Was ist Nötigung genau?", "what does coercion mean
+# here"); "what is the threat level" asks about something else.
+_AFTER_TERM = frozenset(
+    """genau eigentlich denn hier damit uberhaupt nochmal gemeint gemeint mit bedeutet bedeuten heist heisst sein ist
+    bei ihnen euch im sinne des gesetzes gesetz strafrecht rechtlich juristisch in deutschland und oder zwischen
+    exactly here mean means meant again legally in this case context the law germany and or between vs versus""".split())
+
+
+def _terms(k: Knowledge) -> dict[str, str]:
+    """Folded label word or label -> category id ("notigung" -> coercion)."""
+    terms: dict[str, str] = {}
+    for cid, category in k.categories.items():
+        if category.meaning is None:
+            continue
+        for label in (category.label.de, category.label.en):
+            folded = fold(label)
+            terms.setdefault(folded, cid)
+            for word in folded.split():
+                if len(word) >= 5 and word not in _NOT_TERMS:
+                    terms.setdefault(word, cid)
+        terms.setdefault(fold(cid.replace("_", " ")), cid)
+    return terms
+
+
+def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
+    """The meaning of each kind of incident a short question in `text` asks about, as
+    "„Label“: meaning." (at most two); none if it asks about no kind of incident."""
+    terms = _terms(k)
+    asked: list[str] = []
+    clauses = re.split(r"[?!.\n;]+", text)
+    if len(fold(text).split()) <= MAX_WORDS:
+        clauses.append(text)  # "Nötigung? Was ist das?": the word and the question in two
+    for clause in clauses:
+        folded = fold(clause)
+        words = folded.split()
+        if not words or len(words) > MAX_WORDS or not _ASKS.search(folded) or _WHAT_IF.search(folded):
+            continue
+        for cid in _named(words, terms):
+            if cid not in asked:
+                asked.append(cid)
+    return [f"„{k.categories[c].label.get(lang)}“: {k.categories[c].meaning.get(lang)}" if lang == "de"
+            else f"“{k.categories[c].label.get(lang)}”: {k.categories[c].meaning.get(lang)}"
+            for c in asked[:2]]
+
+
+def _named(words: list[str], terms: dict[str, str]) -> list[str]:
+    """The categories whose words stand in `words` as the thing asked about: each followed
+    only by words of _AFTER_TERM, a question, or another such word."""
+    found: list[tuple[int, int, str]] = []  # (start, end, category) of each term, longest first
+    taken: set[int] = set()
+    for term, cid in sorted(terms.items(), key=lambda item: -len(item[0])):
+        size = len(term.split())
+        for i in range(len(words) - size + 1):
+            if words[i:i + size] == term.split() and taken.isdisjoint(range(i, i + size)):
+                found.append((i, i + size, cid))
+                taken.update(range(i, i + size))
+    found.sort()
+    named = []
+    for n, (start, end, cid) in enumerate(found):
+        until = found[n + 1][0] if n + 1 < len(found) else len(words)
+        rest = words[end:until]
+        if n + 1 == len(found) and (words[until - 1:] == ["das"] or words[-2:] in (["ist", "das"], ["is", "that"])):
+            rest = []  # "Nötigung, was ist das"
+        if all(w in _AFTER_TERM for w in rest) or _ASKS.search(" ".join(rest)):
+            named.append(cid)
+    return named

@@ -1,0 +1,64 @@
+"""Asking what the name of a kind of incident means ("Was bedeutet Nötigung?") gets the
+category's plain meaning (categories.yaml `meaning`) and the question again, at any question
+and below the result; a question that only uses such a word is not taken for one."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.meanings import asked_meanings
+from knowledge.base import Knowledge
+from tests.helpers import PureChat, all_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("was bedeutet nachstellung", ["stalking"]),
+    ("Was heißt Nötigung?", ["coercion"]),
+    ("Nötigung? Was ist das?", ["coercion"]),
+    ("what does coercion mean", ["coercion"]),
+    ("whats doxxing", ["doxxing"]),
+    ("what counts as property damage", ["property_damage"]),
+    ("Was versteht man unter Verleumdung?", ["insult"]),
+    ("Was genau ist mit Nötigung gemeint?", ["coercion"]),
+    ("what exactly does doxxing mean", ["doxxing"]),
+    ("Was ist eine Bedrohung im Sinne des Gesetzes?", ["threat"]),
+    ("Was ist der Unterschied zwischen Bedrohung und Nötigung?", ["threat", "coercion"]),
+    # a word used, not asked about
+    ("what is the threat level", []),
+    ("was ist wenn ich eine bedrohung bekomme", []),
+    ("ich wurde bedroht, was soll ich tun", []),
+    ("ist das eine Bedrohung?", []),
+])
+def test_the_word_asked_about(knowledge: Knowledge, text: str, expected: list[str]) -> None:
+    said = asked_meanings(knowledge, "de", text)
+    assert [s.split("“: ")[1] for s in said] == [knowledge.categories[c].meaning.de for c in expected]
+
+
+def test_every_kind_of_incident_says_what_it_covers(knowledge: Knowledge) -> None:
+    for cid, category in knowledge.categories.items():
+        assert category.meaning is not None, cid
+        assert category.meaning.de.endswith(".") and category.meaning.en.endswith("."), cid
+
+
+def test_asked_during_the_questions_the_meaning_then_the_question(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("nein")
+    node = chat.state.node
+    said = all_text(chat.text("was bedeutet nötigung?"))
+    assert knowledge.categories["coercion"].meaning.de in said
+    assert chat.state.node == node and chat.state.category is None  # the question stays; nothing taken
+
+
+def test_asked_in_english_below_the_result(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("no")
+    chat.text("someone keeps following me home after council meetings in Pirna, for weeks now")
+    for _ in range(6):
+        if chat.state.node == knowledge.flow.after_result:
+            break
+        chat.text("no")
+    assert chat.state.node == knowledge.flow.after_result
+    said = all_text(chat.text("what does stalking mean exactly?"))
+    assert knowledge.categories["stalking"].meaning.en in said
