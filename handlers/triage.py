@@ -876,8 +876,11 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     if state.node == CONFIRM_CATEGORY and absorbed.category:  # the words settled what the buttons asked
         option = _category_option(k, absorbed.category)
         return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
-    if not learned and (known := [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects and a in state.aspects]):
-        # "my mom lives there too" at another question: heard, though known already; the question again
+    known = [k.categories[c].label.get(state.lang) for c in heard.sure if c in k.categories and c in (state.category, *state.also)]
+    known += [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects and a in state.aspects]
+    if not learned and known:
+        # "my mom lives there too" or the offence's own name ("Druck oder Nötigung") at another
+        # question: heard, though known already; the question again
         return StepResult(absorbed, current_messages(absorbed, k, lead=listening.understood_line(k, state.lang, known)))
     if not learned:
         return _not_understood(state, k, heard, text, ctx.key.channel)

@@ -325,6 +325,12 @@ OFFLINE = _words(
     # where people meet in the flesh: "keeps popping up at my gym and my fav café"
     "gym", "fitnessstudio", "im fitti", "fitti", "cafe", "beim backer", "backerei", "supermarkt", "supermarket",
     "beim einkaufen", "kneipe", "pub", "sportplatz", "bushaltestelle", "bus stop", "am bahnhof", "im laden",
+    # came in person: "they come to the office and to my wifes shop", "kamen ins Büro"
+    "to the office", "to my office", "at my office", "in my office", "into my office", "to our office",
+    "ins buro", "in mein buro", "in meinem buro", "im buro", "in unser buro", "zu mir ins",
+    "came by", "come by", "comes by", "came round", "come round", "showed up at", "show up at", "shows up at",
+    "turned up at", "turn up at", "turns up at", "vorbeigekommen", "kam vorbei", "kamen vorbei", "kommt vorbei",
+    "kommen vorbei", "stand vor mir", "standen vor mir", "shop", "geschaft", "im laden meiner", "in den laden",
     # someone there in the flesh: "drei männer im hof schlagen gegen die tür"
     "im foyer", "foyer des", "des rathauses", "hausverbot", "in the lobby", "in our lobby",
     "im hof", "auf dem hof", "aufm hof", "im garten", "in meinem garten", "in unserem garten", "gegen die tur",

@@ -933,3 +933,29 @@ def test_at_home_said_with_the_no_to_the_danger_question_is_where_they_are(k: Kn
     chat = _at(k, "danger_now", "Ich bekomme seit Montag Anrufe, ich soll aufpassen, sonst lieg ich im Graben.")
     chat.text("Nein, im Moment nicht, ich bin zu Hause.")
     assert "private_sphere" not in chat.state.aspects and "not_private" not in chat.state.aspects
+
+
+def test_in_person_at_the_online_question_is_not_online(k: Knowledge) -> None:
+    """A blind writer's mayor (CU): "they come to the office and to my wifes shop" answers the
+    online question; it had been "not understood" twice."""
+    chat = PureChat(k, lang="en")
+    chat.command("start")
+    chat.text("some people from the village want i stop the new kindergarten and they say if i dont resign they make my life hell")
+    if chat.state.node == "danger_now":
+        chat.text("no")
+    assert chat.state.node == "aspect_online"
+    said = all_text(chat.text("they come to the office and to my wifes shop"))
+    assert "did not understand" not in said and chat.state.node != "aspect_online"
+    assert "online" not in chat.state.aspects
+
+
+def test_the_offence_already_known_named_again_is_said_back(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.text("Unser Bürgermeister erhält Schreiben, er solle sein Amt niederlegen, sonst werde man andere Saiten aufziehen.")
+    if chat.state.node == "danger_now":
+        chat.text("nein")
+    node, category = chat.state.node, chat.state.category
+    label = k.categories[category].label.de
+    said = all_text(chat.text(label))
+    assert f"Verstanden: {label}." in said and chat.state.node == node
