@@ -38,7 +38,10 @@ _REQUEST = frozenset(
     """habe hab hatte hatt ne frage fragen kurze kleine anliegen moechte mochte will wollte wurde
     gern gerne etwas was melden mitteilen berichten erzahlen anzeige anzeigen question questions
     quick have got query would like to want wanted report something tell zur zum wegen bezuglich
-    about regarding""".split()
+    about regarding"""
+    # that something happened, not yet what: "mir ist was passiert", "something happened to me"
+    """ passiert pasiert geschehen vorgefallen happened happend something sth smth mir uns es me us
+    has""".split()
 )
 _ROLES = frozenset(
     """burgermeister burgermeisterin oberburgermeister oberburgermeisterin bm ob ortsvorsteher

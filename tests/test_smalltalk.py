@@ -105,6 +105,9 @@ def test_without_a_small_talk_text_the_bot_says_it_did_not_understand(knowledge:
 @pytest.mark.parametrize(("text", "reply"), [
     ("Ich möchte etwas melden.", "Gern. Zuerst eine kurze Frage:"),
     ("Moin, kurze Frage zur Anzeige", "Gern. Zuerst eine kurze Frage:"),
+    # that something happened, not yet what: no "nothing happened" (prevention), no offence
+    ("mir ist was passiert", "Gern. Zuerst eine kurze Frage:"),
+    ("es ist etwas vorgefallen", "Gern. Zuerst eine kurze Frage:"),
     ("bin ich hier richtig?", "kein Mensch"),
 ])
 def test_a_request_that_does_not_yet_say_what_is_met_and_the_danger_question_comes_first(
