@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.listening import FALLBACK
 from knowledge.base import Knowledge
 from knowledge.features import fold
 
@@ -35,8 +36,8 @@ def _terms(k: Knowledge) -> dict[str, str]:
     """Folded label word or label -> category id ("notigung" -> coercion)."""
     terms: dict[str, str] = {}
     for cid, category in k.categories.items():
-        if category.meaning is None:
-            continue
+        if category.meaning is None or cid == FALLBACK:
+            continue  # "Unsicher", "not sure" answer the question; nobody asks what they mean
         for label in (category.label.de, category.label.en):
             folded = fold(label)
             terms.setdefault(folded, cid)

@@ -362,9 +362,13 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     elif (picked := match_exact(text, choices) or match_ordinal(text, choices)) is not None:
         return choose(state, values[picked], ctx)  # "2", "Bedrohung", "the last one, nothing happened"
     at_emergency = question is not None and question.emergency
-    if not at_emergency and (meanings := asked_meanings(k, state.lang, text)) and not k.understand(text).danger_now:
-        # "Was bedeutet Nötigung?" at the category question asks; it does not choose "Druck oder Nötigung"
-        return StepResult(state).say(OutboundMessage("\n".join(meanings)), *current_messages(state, k))
+    if not at_emergency and (meanings := asked_meanings(k, state.lang, text)) \
+            and state.pending.get(MEANT) != meanings and not k.understand(text).danger_now:
+        # "Was bedeutet Nötigung?" at the category question asks; it does not choose "Druck oder
+        # Nötigung". Asked again right after, the reply is read as an answer ("Ich weiß nicht.
+        # Was bedeutet Nachstellung?" twice: not sure).
+        return StepResult(state.with_pending(**{MEANT: meanings})).say(
+            OutboundMessage("\n".join(meanings)), *current_messages(state, k))
     answer = interpret(text, state.lang, _asked_aspect(question))
     story = False
     if state.node == k.flow.start:
@@ -764,6 +768,8 @@ def _only_places(k: Knowledge, text: str) -> bool:
 
 # The pending key set once a question's meaning was explained.
 EXPLAINED = "explained"
+# The pending key that holds the meanings of the categories just explained.
+MEANT = "meant"
 # Fewer words than this after an answer are not read for the offence.
 MIN_GUESS_WORDS = 8
 # A yes with at most this many words that names only an aspect already known ("Yes, by

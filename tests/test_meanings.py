@@ -28,10 +28,24 @@ from tests.helpers import PureChat, all_text
     ("was ist wenn ich eine bedrohung bekomme", []),
     ("ich wurde bedroht, was soll ich tun", []),
     ("ist das eine Bedrohung?", []),
+    ("I dont know what is this. Unsure", []),  # the answer "not sure", not a word asked about
 ])
 def test_the_word_asked_about(knowledge: Knowledge, text: str, expected: list[str]) -> None:
     said = asked_meanings(knowledge, "de", text)
     assert [s.split("“: ")[1] for s in said] == [knowledge.categories[c].meaning.de for c in expected]
+
+
+def test_asked_again_right_after_the_reply_is_read_as_an_answer(knowledge: Knowledge) -> None:
+    """A blind writer's councillor (conversations-23): "Ich weiß nicht. Was bedeutet
+    „Nachstellung“?" gets the meaning; the same again is her "weiß nicht": not sure."""
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("nein")
+    assert chat.state.node == "category"
+    said = all_text(chat.text("Ich weiß nicht. Was bedeutet „Nachstellung“?"))
+    assert knowledge.categories["stalking"].meaning.de in said and chat.state.node == "category"
+    chat.text("Ich weiß nicht. Was bedeutet „Nachstellung“?")
+    assert chat.state.category == "unsure"
 
 
 def test_every_kind_of_incident_says_what_it_covers(knowledge: Knowledge) -> None:
