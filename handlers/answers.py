@@ -827,7 +827,9 @@ _PRIVACY_WORDS = frozenset(
 _PRIVACY_ONLY = re.compile(
     r"\bdatenschutz\w*|\bprivacy\b|\bverschlus+el\w*|\bencrypt\w*|\bbetreib\w*|\boperator\b|\bserver\b"
     r"|\bwie lange\b(?: \w+){0,3} (?:aufheb\w*|hebt|speicher\w*|gespeichert)|\bhow long\b(?: \w+){0,3} (?:keep|store|stored)\b"
-    r"|\bloschung meiner\b|\bdeletion of my\b|\bnuke this\b|\bthis whole (?:convo|chat|conversation)\b")
+    r"|\bloschung meiner\b|\bdeletion of my\b|\bnuke this\b|\bthis whole (?:convo|chat|conversation)\b"
+    # a request under the data-protection law ("Löschung aller zu meiner Person gespeicherten Daten gemäß Art. 17 DSGVO")
+    r"|\bdsgvo\b|\bgdpr\b|\bloschung (?:aller|der|meiner)\b(?: \w+){0,4} daten\b|\bauskunft (?:uber|nach)\b(?: \w+){0,4} daten\b")
 # This chat, what is typed in it, or the one who runs it ("das hier", "what i type here", "ihr", "you guys").
 _THIS_CHAT = re.compile(
     r"\b(?:das|des) hier\b|\bthis (?:chat|convo|conversation|channel|service)\b|\bdiese[mn]? (?:chat|kanal|dienst|angebot)\b"

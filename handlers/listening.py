@@ -75,6 +75,7 @@ class Heard:
     place_choices: tuple[Place, ...] = ()
     lang: str | None = None
     smalltalk: str | None = None  # knowledge.smalltalk: only a greeting, thanks, an introduction
+    outside: bool = False  # out of scope (knowledge.understanding): no incident, nothing this help line is for
     own_place: bool = False  # the place is said to be the user's own: corrected or with the office
     told: tuple[str, ...] = ()  # of `sure`, those its own fit is ASKED_DECISION sure of: told beyond doubt
 
@@ -99,7 +100,7 @@ class Heard:
 
     @property
     def anything(self) -> bool:
-        return bool(self.categories or self.proposals or self.aspects or self.place or self.place_choices)
+        return bool(self.categories or self.proposals or self.aspects or self.place or self.place_choices or self.outside)
 
 
 def is_sure(label: CategoryScore) -> bool:
@@ -338,6 +339,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         place_choices=choices,
         lang=understood.language if understood.language in LANGS else None,
         smalltalk=understood.smalltalk,
+        outside=understood.outside,
         own_place=place is not None and says_own_place(text),
     )
 

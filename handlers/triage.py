@@ -862,6 +862,10 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
 def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Question | None, text: str) -> StepResult:
     """Free text that does not answer the question but tells us something."""
     k = ctx.knowledge
+    if heard.outside and not heard.danger and not _about_help_here(k, state.lang, text) \
+            and not smalltalk.thanks_said(fold(text)) \
+            and (state.node in (k.flow.start, k.flow.after_result) or question is not None and question.classify):
+        return _out_of_scope(state, k, text, ctx.key.channel)
     absorbed, learned = listening.absorb(state, heard, k)
     lead = listening.understood_line(k, state.lang, learned) if learned else None
     if state.node == k.flow.start:
@@ -941,6 +945,43 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
     hint = k.flow.texts.hint_yes_no if is_yes_no(question) else k.flow.texts.hint_choice
     text = say(k, "not_understood", state.lang) + " " + hint.get(state.lang)
     return StepResult(state).say(OutboundMessage(text), *current_messages(state, k))
+
+
+# The small talk text said to a message out of scope.
+OUTSIDE = "outside"
+# What this help line is about, named in a message the model reads as out of scope: a
+# question about reporting, the police, evidence, victim support or the numbers ("hilfe beim
+# formular für die anzeige", "is the Weisser Ring free of charge?") is for it after all.
+ABOUT_HELP_HERE = re.compile(
+    r"\b(?:\w*anzeige\w*|strafantrag\w*|strafanzeige|onlinewache|online ?wache|polizei\w*|police|polize|revier\w*|report\w*"
+    r"|complaint\w*|complant|beweis\w*|evidence|screenshot\w*|opfer\w*|victim\w*|beratung\w*|counsel\w*|support|hotline"
+    r"|weis+er? ring|weisser|zastex|lka|notruf\w*|110|112|anwalt|lawyer|schutz\w*|protect\w*|sicherheit\w*|safety)\b")
+
+
+# A message out of scope that is about the bot, its channels or the offer itself.
+ABOUT_THE_SERVICE = re.compile(
+    r"\b(?:bot|bots|chatbot|chat ?bot|app|telegram|element|threema|signal|matrix|mensch|menschen|human|a person|real person)\b")
+
+
+def _about_help_here(k: Knowledge, lang: str, text: str) -> bool:
+    """Whether `text` asks about something this help line is for (ABOUT_HELP_HERE, a place
+    it names, the numbers, whom to call): not out of scope, whatever the model reads."""
+    folded = fold(text)
+    return bool(ABOUT_HELP_HERE.search(folded)) or asks_whom_to_call(text) or asks_for_numbers(text) \
+        or bool(named_contacts(k, lang, text))
+
+
+def _out_of_scope(state: ConversationState, k: Knowledge, text: str, channel: str | None) -> StepResult:
+    """A message that tells no incident and asks nothing this help line is for ("wann hat
+    das Standesamt offen", "du dummer bot", a journalist's request): what the bot is for, or
+    the privacy notice when it asks about the data, and the question again. No offence is
+    claimed and nothing it names is taken in."""
+    if asks_about_privacy(text):
+        return StepResult(state, [_privacy_notice(k, state.lang, channel), *current_messages(state, k)])
+    # about the bot itself ("Does this bot also work in Element?", "kann ich mit nem menschen reden"): what it is
+    kind = smalltalk.ABOUT_BOT if ABOUT_THE_SERVICE.search(fold(text)) else OUTSIDE
+    reply = k.texts.small_talk.get(kind) or k.texts.small_talk.get(OUTSIDE) or k.texts.not_understood
+    return StepResult(state).say(OutboundMessage(reply.get(state.lang)), *current_messages(state, k))
 
 
 def _small_talk_reply(k: Knowledge, kind: str | None) -> L10n | None:

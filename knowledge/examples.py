@@ -17,6 +17,9 @@ from knowledge.schema import Strict
 
 EXAMPLE_FILES = {"de": "examples-de.yaml", "en": "examples-en.yaml"}
 MIN_PER_CATEGORY = 10
+# The label the category head learns the messages of `out_of_scope` under: no category of
+# categories.yaml, so no offence is ever proposed for it (knowledge.understanding).
+OUT_OF_SCOPE = "out_of_scope"
 
 
 class ExamplesFile(Strict):
@@ -33,8 +36,14 @@ class ExamplesFile(Strict):
         default_factory=list,
         description="Messages that sound alarming but are not danger now (past, negated, questions).",
     )
+    out_of_scope: list[str] = Field(
+        default_factory=list,
+        description="Messages that tell no incident and ask nothing this help line is for: a town-hall "
+        "matter, the press, a test, spam, an insult at the bot. The bot claims no offence for such a "
+        "message and says what it is for.",
+    )
 
-    @field_validator("danger_now", "not_danger_now")
+    @field_validator("danger_now", "not_danger_now", "out_of_scope")
     @classmethod
     def _no_empty(cls, value: list[str]) -> list[str]:
         if any(not text.strip() for text in value):
@@ -61,7 +70,7 @@ class Example:
 class TrainingSet:
     """Every example, de-duplicated and sorted, so training is deterministic."""
 
-    categories: tuple[Example, ...]
+    categories: tuple[Example, ...]  # label a category id, or OUT_OF_SCOPE
     danger: tuple[Example, ...]  # label "danger" or "safe"
     category_ids: tuple[str, ...]
 
@@ -79,6 +88,7 @@ class TrainingSet:
             for cid, texts in examples.categories.items():
                 if cid in known:  # examples for a category not defined yet wait for it
                     cats.update((cid, lang, t.strip()) for t in texts)
+            cats.update((OUT_OF_SCOPE, lang, t.strip()) for t in examples.out_of_scope)
             danger.update(("danger", lang, t.strip()) for t in examples.danger_now)
             danger.update(("safe", lang, t.strip()) for t in examples.not_danger_now)
         danger.update(("safe", "", t) for t in neutral)

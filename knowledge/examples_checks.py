@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from knowledge.classifier import MAX_LABELS
-from knowledge.examples import EXAMPLE_FILES, MIN_PER_CATEGORY
+from knowledge.examples import EXAMPLE_FILES, MIN_PER_CATEGORY, OUT_OF_SCOPE
 from knowledge.text import normalize
 from knowledge.fieldhints import closest
 from knowledge.yamlsource import Problem
@@ -44,14 +44,19 @@ def example_problems(k: Knowledge) -> list[Problem]:
                     for i, t in enumerate(texts)]
         labelled += [(("danger_now", i), "danger_now", t) for i, t in enumerate(examples.danger_now)]
         labelled += [(("not_danger_now", i), "not_danger_now", t) for i, t in enumerate(examples.not_danger_now)]
+        labelled += [(("out_of_scope", i), OUT_OF_SCOPE, t) for i, t in enumerate(examples.out_of_scope)]
         for loc, label, text in labelled:
             key = normalize(text)  # case, punctuation and ä/ae alike; cheap at every load
-            if loc[0] == "categories":
+            if loc[0] in ("categories", "out_of_scope"):
                 labels = labels_of.setdefault((file, key), set())
                 if label in labels:
                     out.append(problem(loc, f"duplicate example ({label})"))
                     continue
                 labels.add(label)
+                if OUT_OF_SCOPE in labels and len(labels) > 1:
+                    out.append(problem(loc, "an example out of scope tells no incident; this one is also under "
+                                       + ", ".join(sorted(labels - {OUT_OF_SCOPE})), "error"))
+                    continue
                 if len(labels) > MAX_LABELS:
                     out.append(problem(loc, f"an example has at most {MAX_LABELS} categories; this one is also under "
                                        + ", ".join(sorted(labels - {label}))))
@@ -60,7 +65,7 @@ def example_problems(k: Knowledge) -> list[Problem]:
                     continue  # the same text under a second category: an example of both
             # A category says what happened and danger_now that it is happening: a live
             # scene may be under both. Within each, the same text twice is a problem.
-            section = (loc[0] == "categories", key)
+            section = (loc[0] in ("categories", "out_of_scope"), key)
             if section in seen and not (seen[section][1] == label and seen[section][0] != file):
                 # The same words under the same label in both languages ("SOS") are fine.
                 other_file, other_label = seen[section]

@@ -323,7 +323,8 @@ class UiTexts(Strict):
     small_talk: dict[str, L10n] = Field(
         default_factory=dict,
         description="The reply to a message that only greets ('greeting'), thanks ('thanks') or "
-        "asks what the bot is ('about') or asks something not yet said ('request'), before the question again; without one, 'not_understood'.",
+        "asks what the bot is ('about') or asks something not yet said ('request'), and to a message "
+        "out of scope ('outside'), before the question again; without one, 'not_understood'.",
     )
     privacy: L10n
     privacy_channel: dict[str, L10n] = Field(

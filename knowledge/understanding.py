@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.classifier import CategoryScore, counted, rank
 from knowledge.danger import CUES, DangerRules, DangerVerdict, alarm_taken_back, decide, model_threshold
+from knowledge.examples import OUT_OF_SCOPE
 from knowledge.extract import aspects as find_aspects
 from knowledge.concept_words import QUOTED
 from knowledge.concepts import MODEL_VETOES, QUOTE_MARKS, concepts, when as find_when
@@ -26,6 +27,27 @@ from knowledge.smalltalk import kind as smalltalk_kind
 
 if TYPE_CHECKING:
     from knowledge.base import Knowledge
+
+
+# How sure the category head must be that a message is out of scope (knowledge.examples
+# OUT_OF_SCOPE) for no category to be proposed: chosen on the development sets (BENCHMARKS.md).
+OUTSIDE_SURE = 0.6
+# ... and the danger head's probability must stay below this (a hidden scene it misses).
+OUTSIDE_DANGER = 0.1
+# ... and say something: a word or two ("qwrtz", "test") is not understood, no request.
+OUTSIDE_MIN_WORDS = 3
+# ... and the message must name no incident: a request that tells one ("Frage für eine
+# Freundin: ihr Ex droht ...", "das Feuer in der Scheune war Brandstiftung") keeps its
+# category, as a journalist asking about threats does (being taken for a victim costs less
+# than a victim being told this is not the place).
+INCIDENT_WORDS = re.compile(
+    r"\b(?:droh\w*|bedroh\w*|threat\w*|beleidig\w*|beschimpf\w*|insult\w*|angriff\w*|angegriff\w*|attack\w*"
+    r"|anfeind\w*|angefeindet|hostil\w*|hass\w*|hetz\w*|hate\w*|hating|verfolg\w*|stalk\w*|nachstell\w*|belastig\w*"
+    r"|harass\w*|beschmier\w*|beschadig\w*|zerkratz\w*|vandal\w*|graffiti|brandstift\w*|angezundet|angesteckt|arson"
+    r"|geschlagen|geschubst|bespuckt|verletzt|hit me|punched|spat|erpress\w*|notig\w*|coerc\w*|blackmail\w*"
+    r"|doxx\w*|einschuchter\w*|intimidat\w*|abuse\w*|beschimpft|verleumd\w*|defam\w*|ich weis+ wo du wohnst"
+    r"|i know where you live|umbring\w*|kill\w*|totschlag\w*|abstech\w*|gewalt\w*|violen\w*|handgreiflich\w*"
+    r"|bewaffnet\w*|armed)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +63,9 @@ class Understanding:
     language: str | None  # "de", "en" or None when the text cannot tell
     place: Any = None  # whatever knowledge.places.find_in_text returns, if it exists
     smalltalk: str | None = None  # knowledge.smalltalk: a greeting, thanks, an introduction
+    # The model is OUTSIDE_SURE that it tells no incident and asks nothing this help line is
+    # for (a town-hall matter, the press, a test, an insult at the bot): no category then.
+    outside: bool = False
 
     @property
     def category(self) -> str | None:
@@ -70,12 +95,15 @@ class Understander:
         place = finder(text) if callable(finder) else None
         small = smalltalk_kind(folded, _place_names(place), _place_word(places) if place else None)
         # Small talk names no offence and no danger, whatever the model makes of it.
-        ranking = () if small else self._ranking(self._category_vector(text, vector))
+        ranking, outside = ((), 0.0) if small else self._scored(self._category_vector(text, vector))
         verdict = self._whole_danger(text, folded, vector, found, small_talk=small is not None)
         named = find_aspects(folded)
         lang = self._head("lang", vector)
+        # a danger is never out of scope, nor is what the danger head doubts ("wir verstecken uns im keller")
+        elsewhere = outside >= OUTSIDE_SURE and not verdict.danger and verdict.probability < OUTSIDE_DANGER \
+            and not INCIDENT_WORDS.search(folded) and len(folded.split()) >= OUTSIDE_MIN_WORDS
         return Understanding(
-            categories=self._counted(text, ranking) if _has_words(folded, _place_names(place)) else (),
+            categories=self._counted(text, ranking) if not elsewhere and _has_words(folded, _place_names(place)) else (),
             ranking=ranking,
             danger_now=verdict.danger,
             danger_signals=verdict.signals,
@@ -86,6 +114,7 @@ class Understander:
             language=guess(folded, lang["en"] if lang else None),
             place=place,
             smalltalk=small,
+            outside=elsewhere,
         )
 
     def _category_vector(self, text: str, vector: Any) -> Any:
@@ -99,12 +128,17 @@ class Understander:
         return self.model.vector(rest)
 
     def _ranking(self, vector: Any) -> tuple[CategoryScore, ...]:
+        return self._scored(vector)[0]
+
+    def _scored(self, vector: Any) -> tuple[tuple[CategoryScore, ...], float]:
+        """Every category, best first, and the model's probability that the message is out of
+        scope (the examples' `out_of_scope`, a class of the head that is no category)."""
         if vector is None or not len(vector):
-            return ()
+            return (), 0.0
         if self.model is None or "category" not in self.model.heads:
-            return ()
+            return (), 0.0
         probabilities, decisions = self.model.scores_and_decisions("category", vector)
-        return rank(probabilities, self.category_ids, decisions)
+        return rank(probabilities, self.category_ids, decisions), probabilities.get(OUT_OF_SCOPE, 0.0)
 
     def _counted(self, text: str, ranking: tuple[CategoryScore, ...]) -> tuple[CategoryScore, ...]:
         """The labels that count (`counted`), and a second one that a part of a short message
@@ -136,7 +170,8 @@ class Understander:
         if not _has_words(folded) or smalltalk_kind(folded):
             return ()
         vector = self.model.vector(text) if self.model else None
-        return self._counted(text, self._ranking(self._category_vector(text, vector)))
+        ranking, outside = self._scored(self._category_vector(text, vector))
+        return () if outside >= OUTSIDE_SURE else self._counted(text, ranking)
 
     def danger(self, text: str) -> DangerVerdict:
         """As `understand(text).danger_*`: the concepts see the raw text too (quotes, "?")."""

@@ -86,6 +86,8 @@ TORN_OPENINGS = (
     "von unserm haus, meine frau sagt ich soll das melden",
     "in hainichen steht öfter einer vor unserm haus und macht fotos",
     "in döbeln fotografiert einer mein auto und unser haus",
+    "Silent calls to the town hall in Oybin. A few times now.",
+    "Is it a threat if someone tells me „enjoy your last term“?",
 )
 
 
