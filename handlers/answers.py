@@ -828,6 +828,9 @@ _PRIVACY_ONLY = re.compile(
     r"\bdatenschutz\w*|\bprivacy\b|\bverschlus+el\w*|\bencrypt\w*|\bbetreib\w*|\boperator\b|\bserver\b"
     r"|\bwie lange\b(?: \w+){0,3} (?:aufheb\w*|hebt|speicher\w*|gespeichert)|\bhow long\b(?: \w+){0,3} (?:keep|store|stored)\b"
     r"|\bloschung meiner\b|\bdeletion of my\b|\bnuke this\b|\bthis whole (?:convo|chat|conversation)\b"
+    # the data taken ("is this some govt data grab", "sammelt ihr hier Daten")
+    r"|\bdata ?grab\w*|\bdatenkrake\b|\b(?:collect|collecting|harvest\w*) (?:my |our |your |people s )?data\b|\bdaten (?:sammeln|gesammelt)\b"
+    r"|\bsammel\w* (?:ihr|sie|du)(?: \w+){0,2} daten\b"
     # a request under the data-protection law ("Löschung aller zu meiner Person gespeicherten Daten gemäß Art. 17 DSGVO")
     r"|\bdsgvo\b|\bgdpr\b|\bloschung (?:aller|der|meiner)\b(?: \w+){0,4} daten\b|\bauskunft (?:uber|nach)\b(?: \w+){0,4} daten\b")
 # This chat, what is typed in it, or the one who runs it ("das hier", "what i type here", "ihr", "you guys").

@@ -29,7 +29,8 @@ MAX_WORDS = 14  # a clause longer than this tells a story; it does not ask for a
 _AFTER_TERM = frozenset(
     """genau eigentlich denn hier damit uberhaupt nochmal gemeint gemeint mit bedeutet bedeuten heist heisst sein ist
     bei ihnen euch im sinne des gesetzes gesetz strafrecht rechtlich juristisch in deutschland und oder zwischen
-    exactly here mean means meant again legally in this case context the law germany and or between vs versus""".split())
+    exactly here mean means meant again legally in this case context the law germany and or between vs versus
+    even actually anyway lol tho though pls please bitte""".split())
 
 
 def _terms(k: Knowledge) -> dict[str, str]:

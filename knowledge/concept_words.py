@@ -103,7 +103,9 @@ PAST_EN = re.compile(
     r"|(?:my|our|the|his|her|their|a) \w+) was\b"
     r"|\b(?:i|he|she|they|we|someone|somebody|people|guy|man|men|woman|it)\s+(?:\w+\s+)?\w{3,}ed\b"
     r"|\b(?:my|our|the|his|her|their)\s+\w+\s+(?:\w{3,}ed|burnt|threw|broke|came|went|ran|got)\b"
-    r"|\b(?:i|he|she|they|we|someone|somebody)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat)\b"
+    r"|\b(?:i|he|she|they|we|someone|somebody|anyone|anybody|people)\s+(?:kept|saw|stood|came|went|ran|drove|left|thought|sat"
+    # done, in the irregular past: "somebody broke the windows of my car"
+    r"|broke|threw|stole|took|wrote|said|told|sent|spat|tore|drew|stuck|struck|shot|bit|gave|brought|caught|found)\b"
     r"|\bwas (?:\w{3,}ed|hit|beaten|stabbed|shot|thrown|burnt|taken|held)\b"
 )
 EN_SUBJECTS = frozenset(

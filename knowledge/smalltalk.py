@@ -61,6 +61,9 @@ _ABOUT_BOT = re.compile(
     r"ist da (?:jemand|wer)|(?:bin ich|ich bin|sind wir)(?: hier)? (?:richtig|falsch)|hier richtig|"
     r"(?:is this|am i in) the right place|right place|how does (?:this|it) work|what (?:is|are) (?:this|you)|who are you|"
     r"what can you do|are you (?:a )?(?:bot|human|real|a person)|is (?:anyone|anybody|someone) there|"
+    # whether the service is real: "is this thing actually legit", "ist das hier seriös"
+    r"is (?:this|it|that)(?: thing| bot| service)?(?: actually| even| really)? (?:legit|real|official|genuine)|"
+    r"(?:ist|is) (?:das|des)(?: hier| ding)?(?: eigentlich| wirklich| uberhaupt)? (?:serios|echt|offiziell|seriös)|"
     r"test(?:ing)?|testnachricht)\b"
 )
 # A preamble that plays it down before telling ("this is prob nothing but", "ist bestimmt

@@ -17,6 +17,7 @@ from tests.helpers import PureChat, all_text
     ("Nötigung? Was ist das?", ["coercion"]),
     ("what does coercion mean", ["coercion"]),
     ("whats doxxing", ["doxxing"]),
+    ("whats doxxing even", ["doxxing"]),
     ("what counts as property damage", ["property_damage"]),
     ("Was versteht man unter Verleumdung?", ["insult"]),
     ("Was genau ist mit Nötigung gemeint?", ["coercion"]),

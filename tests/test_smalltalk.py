@@ -22,6 +22,8 @@ from tests.helpers import PureChat, all_text, option_ids
     ("thx!", smalltalk.THANKS),
     ("wie funktioniert das hier?", smalltalk.ABOUT_BOT),
     ("are you a bot", smalltalk.ABOUT_BOT),
+    ("is this thing actually legit?", smalltalk.ABOUT_BOT),
+    ("ist das hier eigentlich seriös?", smalltalk.ABOUT_BOT),
     ("ich bin stellv. Bürgermeisterin", smalltalk.INTRODUCTION),
     ("Mein Name ist Peter Müller", smalltalk.INTRODUCTION),
 ])

@@ -1118,3 +1118,14 @@ def test_a_threat_quoted_at_the_motive_question_is_no_scene(knowledge):
                          "Bude.“ Montag ist in vier Tagen.")
     assert not any(m.emergency for m in messages)
     assert "extremist" in chat.state.aspects
+
+
+@pytest.mark.parametrize("text", [
+    "yo quick q, is this thing actually legit or some govt data grab lol",
+    "Sehr geehrte Damen und Herren, hiermit bitte ich um Löschung aller zu meiner Person gespeicherten Daten gemäß Art. 17 DSGVO.",
+])
+def test_data_taken_or_a_request_under_the_gdpr_gets_the_privacy_notice_at_the_first_screen(knowledge, text):
+    chat = PureChat(knowledge, lang="en" if text.startswith("yo") else "de")
+    chat.command("start")
+    messages = chat.text(text)
+    assert knowledge.texts.privacy.get(chat.state.lang) in messages[0].text and chat.state.node == "danger_now"

@@ -333,6 +333,7 @@ NOT_DANGER = [
     "Vor einer halben Stunde hab ich 110 gerufen, weil einer an meinem Zaun randaliert hat. Die Streife hat ihn festgenommen.",
     "mei auto is scho widder zerkratzt un de reifen zerstochen. steht vorm haus. 3x seit ostern",
     "Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
+    "somebody broke the windows of my car, only my car on the whole street",  # irregular past (stop 43)
 ]
 
 
