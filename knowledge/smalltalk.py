@@ -57,6 +57,7 @@ _ROLES = frozenset(
 )
 _ABOUT_BOT = re.compile(
     r"\b(?:wie funktioniert (?:das|es|der bot|dieser bot|das hier)|was (?:kannst|machst) du|"
+    r"was (?:macht|machen) (?:ihr|sie)(?: so| hier| eigentlich| genau)*\b|was (?:ihr|sie)(?: so| hier| eigentlich| genau)* (?:macht|machen)\b|"
     r"was (?:ist|bist) (?:das|du)(?: hier)?|wer bist du|wer ist da|bist du (?:ein )?(?:bot|mensch|echt)|"
     r"ist da (?:jemand|wer)|(?:bin ich|ich bin|sind wir)(?: hier)? (?:richtig|falsch)|hier richtig|"
     r"(?:is this|am i in) the right place|right place|how does (?:this|it) work|what (?:is|are) (?:this|you)|who are you|"

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 
 
 # How sure the category head must be that a message is out of scope (knowledge.examples
-# OUT_OF_SCOPE) for no category to be proposed: chosen on the development sets (BENCHMARKS.md).
-OUTSIDE_SURE = 0.6
+# OUT_OF_SCOPE) for no category to be proposed. Chosen on the development sets: at 0.6 two of
+# 9,575 in-scope messages got the out-of-scope reply ("Auf TikTok gibt es ein Video von mir aus
+# der Sitzung, zusammengeschnitten mit Affengeräuschen": 0.77), at 0.8 none, and the EO
+# writer's out-of-scope messages given an offence went from 19 of 36 to 3 (BENCHMARKS.md).
+OUTSIDE_SURE = 0.8
 # ... and the danger head's probability must stay below this (a hidden scene it misses).
 OUTSIDE_DANGER = 0.1
 # ... and say something: a word or two ("qwrtz", "test") is not understood, no request.

@@ -81,3 +81,15 @@ def test_an_example_both_out_of_scope_and_under_a_category_is_an_error(directory
     errors, _ = check_directory(directory)
     assert [(e.file, e.line) for e in errors] == [("examples-de.yaml", line)]
     assert "out of scope tells no incident; this one is also under threat" in errors[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the development message that set OUTSIDE_SURE (0.77 out of scope)
+    "Hallo, ich bin Stadträtin in Zittau. Auf TikTok gibt es ein Video von mir aus der Sitzung, zusammengeschnitten mit Affengeräuschen.",
+    "Frage für eine Freundin: Sie ist Bürgermeisterin, und ihr Ex-Mann droht, ihr Amt kaputtzumachen.",
+    "hilfe beim formular für die anzeige bitte, der typ schreibt mir jeden tag",
+])
+def test_an_incident_or_a_question_about_reporting_never_gets_the_out_of_scope_reply(knowledge: Knowledge, text: str) -> None:
+    chat = PureChat(knowledge)
+    chat.command("start")
+    assert OUTSIDE_DE not in all_text(chat.text(text))
