@@ -864,7 +864,9 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     k = ctx.knowledge
     if heard.outside and not heard.danger and not _about_help_here(k, state.lang, text) \
             and not smalltalk.thanks_said(fold(text)) \
-            and (state.node in (k.flow.start, k.flow.after_result) or question is not None and question.classify):
+            and (state.node == k.flow.start or question is not None and question.classify):
+        # (below the result a question is about the places shown: "can i just walk in or do i
+        # need an appointment?" asks about the police station)
         return _out_of_scope(state, k, text, ctx.key.channel)
     absorbed, learned = listening.absorb(state, heard, k)
     lead = listening.understood_line(k, state.lang, learned) if learned else None

@@ -30,7 +30,7 @@ ENGLISH = frozenset(
 # A call for help alone says the language too ("Help!", "pls help", "Notfall"): a frightened
 # writer's first message may be nothing else, and the answer to it should be in their language.
 CRY_GERMAN = frozenset("hilfe hilf helft notfall bitte dringend".split())
-CRY_ENGLISH = frozenset("help emergency please pls plz urgent asap".split())
+CRY_ENGLISH = frozenset("help emergency please urgent asap".split())  # not "pls": German chats write it too ("mehr zum recht pls")
 
 
 def function_word_votes(folded: str) -> tuple[int, int]:
@@ -53,7 +53,7 @@ def guess(folded: str, p_english: float | None) -> str | None:
         return "de" if de > en else "en"
     if p_english is not None and (de - en) * (0.5 - p_english) > 0:
         return "de" if de > en else "en"  # a one-word lead that the model confirms
-    return _cry(words)
+    return _cry(words) if de == en else None  # a lead the model doubts is no cry's language
 
 
 def _cry(words: list[str]) -> str | None:

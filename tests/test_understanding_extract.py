@@ -174,6 +174,8 @@ def test_when(knowledge: Knowledge, text: str, when: str | None) -> None:
         ("bin voll fertig, die ham mir die scheibe eingeschlagen", "de"),
         ("I was threatened after the council meeting", "en"),
         ("someone keeps calling me at night", "en"),
+        ("mehr zum recht pls", None),  # "pls" is written in German chats too: no switch to English (EH writer)
+        ("pls help", "en"),
         ("ok", None),
         ("Hallo", None),
         ("", None),
