@@ -582,6 +582,9 @@ HABIT_WHENEVER = re.compile(
     r"|on (?:several|multiple|many|numerous|repeated) occasions|mehrfach|mehrmals|wiederholt)\b"
     # after meetings, plural: whenever there is one ("being followed home after meetings")
     r"|\b(?:after|nach) (?:the |den |council |our |unseren )?(?:meetings|sessions|sitzungen|ratssitzungen|terminen)\b"
+    # at the events of a campaign, or during it: "wird im Wahlkampf bei Hausbesuchen verfolgt"
+    r"|\b(?:bei|at|during) (?:den |the |my |meinen |unseren |our )?(?:hausbesuchen|infostanden|wahlkampfstanden|wahlkampfterminen"
+    r"|veranstaltungen|door ?knocking|canvassing|campaign events|rallies)\b|\b(?:im|during the|in the) (?:wahlkampf|campaign)\b"
     r"|\b(?:jeden|jede|jedn|every|each) (?:tag|tach|abend|obend|morgen|morschn|morgn|nacht|woche|day|evening|night|morning|week)\b"
 )
 

@@ -17,7 +17,7 @@ import numpy as np
 from scipy.sparse import coo_matrix, csr_matrix
 from sklearn.svm import LinearSVC
 
-from knowledge.examples import Example, TrainingSet
+from knowledge.examples import OUT_OF_SCOPE, Example, TrainingSet
 from knowledge.concepts import concepts
 from knowledge.features import char_grams, fold
 from knowledge.model import GROUPS, Head, Model, Vectorizer
@@ -129,7 +129,9 @@ def everyday_examples(training: TrainingSet) -> list[Example]:
     live = {e.text for e in training.danger if e.label == "danger"}
     by_label: dict[str, list[Example]] = {}
     for e in training.categories:
-        if e.text not in live:
+        # Not the out-of-scope messages: with their harmless "Drohung", "Polizei", "Angriff"
+        # the danger head missed 3 more of 272 live scenes by writers never read (CS, CW).
+        if e.text not in live and e.label != OUT_OF_SCOPE:
             by_label.setdefault(e.label, []).append(e)
     picked = [e for examples in by_label.values() for e in stable_sample(examples, EVERYDAY_CAP)]
     seen: set[str] = set()  # a text with two labels is one everyday message

@@ -10,6 +10,8 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    "ich werde gerade im wahlkampf verfolgt, der ist noch hinter mir",  # a campaign is a habit, "gerade" is now
+    "I am being followed right now while canvassing",
     # the long way to now: months told in the past, then a sentence that opens with now and tells
     # the scene (training writer DC, stop 37; the model reads the whole as a report)
     "district councillor, görlitz. threats for months after my speech on refugees, all reported, nothing came of it. "
@@ -334,6 +336,7 @@ NOT_DANGER = [
     "mei auto is scho widder zerkratzt un de reifen zerstochen. steht vorm haus. 3x seit ostern",
     "Unterzeichnet ist es mit „Ehrliche Bürger Döbeln“. Ob dahinter eine politische Gruppe steht, ist mir nicht bekannt.",
     "somebody broke the windows of my car, only my car on the whole street",  # irregular past (stop 43)
+    "Gemeinderätin wird im Wahlkampf bei Hausbesuchen verfolgt. Wohin damit?",  # at the campaign's events: a habit (EM-a)
 ]
 
 
