@@ -22,7 +22,7 @@ from knowledge.concept_words import (
     PAST_MONTH, PAST_WORDS, PICTURED, POLICE_ARRIVED, POLICE_GUARD, POLICE_HERE, POLICE_INVITED, POLICE_NOW_SAY,
     DRAWING, PERCEIVED, POWDER, PRESENT_SCENE, PROGRESSIVE, QUOTED, SHOUTED_NOW, SPOKEN_NOW, RELOCATED, REPORTED, RETRACTED, ROAD_NUMBER,
     FOLLOWED_SINCE_LEFT, MEMORY_SEEN, now_unsaid, SAFE_NOW, SAYS_NOW_FUTURE, WHETHER_IF, SENSED, SENSED_NOW, SHELTERED, SHOULD_I_CALL, SITUATIONS, SPAN_TO_NOW, SLANG_NOW, SLANG_WORDS,
-    STABBED, STILL_GOING, WIRED_PACKAGE, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
+    STABBED, STILL_GOING, WIRED_CONTAINER, WIRED_PACKAGE, WIRES_OUT, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, HUMMED, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
 from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, online as is_online
@@ -171,7 +171,8 @@ CONDITION = re.compile(r"\b(?:wenn|falls|if|in case)\b")  # "falls mal ein Paket
 
 def _wired(folded: str) -> bool:
     """A parcel with wires out of it (WIRED_PACKAGE), looked for only where a wire is named."""
-    return ("kabel" in folded or "wire" in folded or "draht" in folded) and bool(WIRED_PACKAGE.search(folded))
+    return ("kabel" in folded or "wire" in folded or "draht" in folded or "cable" in folded) \
+        and bool(WIRED_PACKAGE.search(folded) or WIRES_OUT.search(folded) and WIRED_CONTAINER.search(folded))
 
 
 _SENTENCE_END = re.compile(r"(?<=\w)[.!?;]+\s+(?=\w)")

@@ -10,6 +10,8 @@ from knowledge.danger import DangerRules, decide
 from knowledge.features import fold
 
 DANGER = [
+    # the cables told apart from the box (a blind writer's intern; its model reading fell under 0.8 at stop 43)
+    "There is a box in front of the mayor's office door, nobody knows who put it. No sender and there are some cables coming out.",
     "ich werde gerade im wahlkampf verfolgt, der ist noch hinter mir",  # a campaign is a habit, "gerade" is now
     "I am being followed right now while canvassing",
     # the long way to now: months told in the past, then a sentence that opens with now and tells
