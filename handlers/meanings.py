@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handlers.listening import FALLBACK
 from knowledge.base import Knowledge
@@ -27,32 +28,36 @@ MAX_WORDS = 14  # a clause longer than this tells a story; it does not ask for a
 # What may follow the word asked about ("Was ist Nötigung genau?", "what does coercion mean
 # here"); "what is the threat level" asks about something else.
 _AFTER_TERM = frozenset(
-    """genau eigentlich denn hier damit uberhaupt nochmal gemeint gemeint mit bedeutet bedeuten heist heisst sein ist
+    """genau eigentlich denn hier damit uberhaupt nochmal gemeint mit bedeutet bedeuten heist heisst sein ist
     bei ihnen euch im sinne des gesetzes gesetz strafrecht rechtlich juristisch in deutschland und oder zwischen
     exactly here mean means meant again legally in this case context the law germany and or between vs versus
     even actually anyway lol tho though pls please bitte""".split())
 
 
-def _terms(k: Knowledge) -> dict[str, str]:
-    """Folded label word or label -> category id ("notigung" -> coercion)."""
+def _terms(k: Knowledge) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The folded label words and labels, as word tuples, longest first, with their category
+    ("notigung" -> coercion); worked out once per set of categories (every typed message asks)."""
+    return _terms_of(tuple((cid, c.label.de, c.label.en) for cid, c in k.categories.items()
+                           if c.meaning is not None and cid != FALLBACK))  # "Unsicher", "not sure" answer; nobody asks
+
+
+@lru_cache(maxsize=4)
+def _terms_of(labels: tuple[tuple[str, str, str], ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
     terms: dict[str, str] = {}
-    for cid, category in k.categories.items():
-        if category.meaning is None or cid == FALLBACK:
-            continue  # "Unsicher", "not sure" answer the question; nobody asks what they mean
-        for label in (category.label.de, category.label.en):
+    for cid, de, en in labels:
+        for label in (de, en):
             folded = fold(label)
             terms.setdefault(folded, cid)
             for word in folded.split():
                 if len(word) >= 5 and word not in _NOT_TERMS:
                     terms.setdefault(word, cid)
         terms.setdefault(fold(cid.replace("_", " ")), cid)
-    return terms
+    return tuple((tuple(term.split()), cid) for term, cid in sorted(terms.items(), key=lambda item: -len(item[0])))
 
 
 def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
     """The meaning of each kind of incident a short question in `text` asks about, as
     "„Label“: meaning." (at most two); none if it asks about no kind of incident."""
-    terms = _terms(k)
     asked: list[str] = []
     clauses = re.split(r"[?!.\n;]+", text)
     if len(fold(text).split()) <= MAX_WORDS:
@@ -62,7 +67,7 @@ def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
         words = folded.split()
         if not words or len(words) > MAX_WORDS or not _ASKS.search(folded) or _WHAT_IF.search(folded):
             continue
-        for cid in _named(words, terms):
+        for cid in _named(words, _terms(k)):
             if cid not in asked:
                 asked.append(cid)
     return [f"„{k.categories[c].label.get(lang)}“: {k.categories[c].meaning.get(lang)}" if lang == "de"
@@ -70,15 +75,15 @@ def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
             for c in asked[:2]]
 
 
-def _named(words: list[str], terms: dict[str, str]) -> list[str]:
+def _named(words: list[str], terms: tuple[tuple[tuple[str, ...], str], ...]) -> list[str]:
     """The categories whose words stand in `words` as the thing asked about: each followed
     only by words of _AFTER_TERM, a question, or another such word."""
     found: list[tuple[int, int, str]] = []  # (start, end, category) of each term, longest first
     taken: set[int] = set()
-    for term, cid in sorted(terms.items(), key=lambda item: -len(item[0])):
-        size = len(term.split())
+    for term, cid in terms:
+        size = len(term)
         for i in range(len(words) - size + 1):
-            if words[i:i + size] == term.split() and taken.isdisjoint(range(i, i + size)):
+            if tuple(words[i:i + size]) == term and taken.isdisjoint(range(i, i + size)):
                 found.append((i, i + size, cid))
                 taken.update(range(i, i + size))
     found.sort()

@@ -15,9 +15,9 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.meanings import asked_meanings
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
+from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult

@@ -1424,16 +1424,16 @@ POWDER = _words(
 )
 # A parcel with wires out of it, there now ("a package at the reception with wires coming
 # out"): a physical object like a powder letter, live whatever was said about it.
-WIRED_PACKAGE = re.compile(r"\b(?:paket|packchen|package|parcel|karton|box|kiste|tasche|bag|rucksack|koffer|gegenstand"
-                           r"|object|device)\b"
-                           r"(?: \w+){0,8} (?:wires|wire|cables|cable|kabel|kabeln|drahte|drahten|draht)\b")
+_CONTAINER = (r"\b(?:paket|packchen|package|parcel|karton|box|kiste|tasche|bag|rucksack|koffer|gegenstand"
+              r"|object|device)\b")
+_WIRES = r"\b(?:wires|wire|cables|cable|kabel|kabeln|drahte|drahten|draht)\b"
+WIRED_PACKAGE = re.compile(_CONTAINER + r"(?: \w+){0,8} " + _WIRES[2:])
 # Wires coming out of something, told apart from the thing ("a box ... nobody knows who put it.
 # No sender and there are some cables coming out"): with a container named anywhere (WIRED_CONTAINER).
-WIRES_OUT = re.compile(r"\b(?:wires|wire|cables|cable|kabel|kabeln|drahte|drahten|draht)\b(?: \w+){0,2} "
+WIRES_OUT = re.compile(_WIRES + r"(?: \w+){0,2} "
                        r"(?:coming|sticking|hanging|poking|ragen|ragt|hangen|hangt|gucken|guckt|schauen|schaut|kommen|kommt)"
                        r"(?: \w+){0,2} (?:out|raus|heraus|hervor)\b")
-WIRED_CONTAINER = re.compile(r"\b(?:paket|packchen|package|parcel|karton|box|kiste|tasche|bag|rucksack|koffer|gegenstand"
-                             r"|object|device)\b")
+WIRED_CONTAINER = re.compile(_CONTAINER)
 # Taking a child away now ("ein Mann will meinen Sohn vom Gelände mitnehmen").
 TAKING_CHILD = Gated(
     r"\b(?:will|wollen|versucht|versuchen|trying to|tries to|wants to)\b(?: \w+){0,4} "

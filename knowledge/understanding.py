@@ -169,12 +169,9 @@ class Understander:
                       denied=bool(found & MODEL_VETOES) or alarm_taken_back(found, words))
 
     def categories(self, text: str) -> tuple[CategoryScore, ...]:
-        folded = fold(text)
-        if not _has_words(folded) or smalltalk_kind(folded):
-            return ()
-        vector = self.model.vector(text) if self.model else None
-        ranking, outside = self._scored(self._category_vector(text, vector))
-        return () if outside >= OUTSIDE_SURE else self._counted(text, ranking)
+        """As `understand(text).categories` (no place index: small talk, out of scope and the
+        danger guards of the out-of-scope reading decided in one place)."""
+        return self.understand(text).categories
 
     def danger(self, text: str) -> DangerVerdict:
         """As `understand(text).danger_*`: the concepts see the raw text too (quotes, "?")."""
