@@ -327,6 +327,9 @@ NO_DANGER = re.compile(
     r"|\b(?:glaube|glauben|denke|denken) (?:ich |wir )?nicht(?: das)?(?: \w+){0,3} (?:gefahr|gefahrdung)\b"
     r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"
     r" (?:imediate |acute |akute |unmitelbare |current |aktuelle )?(?:danger|gefahr|gefahrdung|threat|bedrohung)\w*\b"
+    # "in gefahr bin ich gerade nicht", "gefahr grad nich": the danger first, then denied
+    r"|\b(?:in )?gefahr (?:bin|sind|ist|is) (?:ich|wir|keiner|niemand)(?: (?:grad|gerade|grade|jetzt|momentan|aktuel|zum gluck))* (?:nicht|nich|net|ned)\b"
+    r"|\b(?:in )?gefahr (?:grad|gerade|grade|jetzt|momentan|aktuel|im moment) (?:nicht|nich|net|ned|nein|keine)\b"
     # "Eine akute Gefährdung besteht nach unserer Kenntnis nicht." (not "ist nicht vorbei")
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage)\b(?: \w+){0,6} (?:nicht|kaum)$"
     r"|\b(?:gefahr|gefahrdung|gefahrdungslage|bedrohungslage|danger)\b(?: \w+){0,5} (?:nicht|not|kaum)"

@@ -208,6 +208,12 @@ LEFT_THE_PLACE = re.compile(r"\b(?:hat|haben|hatte|hatten)\b(?: \w+){0,3} (?:geb
 # First person only: "er ist drin" is the opposite.
 # The question said back and answered no ("Jemand in Gefahr? Nein, zum Glück nicht.").
 ECHOED_NO = re.compile(r"(?i)(?:gefahr|danger)\s*\?+\s*(?:nein|nee|ne|nö|no|nope|nah)\b")
+# The danger named first, then denied: "in gefahr bin ich gerade nicht", "in gefahr grad keiner"
+# (folded text, from where "in gefahr" begins).
+DENIED_AFTER = re.compile(
+    r"in gefahr (?:bin|sind|ist|is|war|waren) (?:ich|wir|er|sie|keiner|niemand|hier)"
+    r"(?: (?:grad|gerade|grade|jetzt|momentan|aktuel|zum gluck|eigentlich|wohl|erstmal))* (?:nicht|nich|net|ned|nie)\b"
+    r"|in gefahr (?:grad|gerade|grade|jetzt|momentan|aktuel|im moment) (?:nicht|nich|net|ned|keiner|niemand)\b")
 # Somewhere else, with someone ("Ich bin bei meiner Schwester in Meißen, die Tür ist
 # abgeschlossen"): safe, unless a person is said to be there (then the scene counts).
 RELOCATED = re.compile(
@@ -759,7 +765,12 @@ DENIED = _words(
     "we re safe", "we are safe", "i am safe", "bin sicher", "bin in sicherheit", "sind in sicherheit",
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
     "nothing has happened yet", "nothing happened yet", "no one s here", "nobody s here", "not in any danger",
-    "in keiner gefahr", "no danger at the moment", "niemand an der tur", "keiner an der tur",
+    "in keiner gefahr", "no danger at the moment",
+    # the danger named first, then denied (as DENIED_AFTER)
+    "in gefahr bin ich nicht", "in gefahr bin ich gerade nicht", "in gefahr bin ich grad nicht",
+    "in gefahr bin ich jetzt nicht", "in gefahr sind wir nicht", "in gefahr sind wir gerade nicht",
+    "in gefahr ist niemand", "in gefahr ist keiner", "in gefahr grad nicht", "in gefahr gerade nicht",
+    "gefahr grad keine", "gefahr gerade keine", "niemand an der tur", "keiner an der tur",
     "nobody at the door", "no one at the door", "nobody broke in", "no one broke in",
     "niemand ist eingebrochen", "keiner ist eingebrochen", "nobody is following", "no one is following",
     "niemand verfolgt", "keiner verfolgt", "keinen notruf", "kein notruf", "nothing is going on", "nothing going on",

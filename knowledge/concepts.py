@@ -13,7 +13,7 @@ import re
 from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CORNERED_BEFORE, CRY_THEN_CUT, DE_COUNT_WORDS, EN_COUNT_WORDS,
-    DEGREES, DENIED, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
+    DEGREES, DENIED, DENIED_AFTER, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
     FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, IN_CHARGE, CALL_TO_REPORT, POLICE_VISIT_ASKED, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
@@ -362,7 +362,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         at = None  # "i'll call the police now and report it", "Kommt die Polizei auch ins Rathaus?"
     if at is not None and raw and _SENTENCE_END.search(raw) and not _within_a_sentence(IN_DANGER, raw):
         at = None  # "are there other people i can call. the police here is ...": two sentences, no call
-    if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded)):
+    if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded) or DENIED_AFTER.match(asked, at)):
         at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
     if at is not None and not NOT_SAYING_IT.intersection(asked[:at].split()[-4:]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now) and not POLICE_INVITED.search(folded):

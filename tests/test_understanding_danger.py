@@ -180,6 +180,7 @@ NOT_DANGER = [
     "Letzte Woche stand jemand vor meiner Tür",
     "Gestern hat jemand unseren Mülleimer angezündet",
     "Ich bin nicht in Gefahr",
+    "in gefahr bin ich gerade nicht, aber ich hab echt schiss",  # the danger named first, then denied
     "Was soll ich jetzt tun?",
     "kein Notfall, nur eine Frage",
     "Last week someone followed me home",
