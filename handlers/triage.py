@@ -432,6 +432,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # "nein, er hat mich eher verfolgt": the no, and the offence it names instead (short,
         # but sure), rather than every kind to choose from.
         heard, natural = replace(heard, categories=instead, proposals=()), None
+    guessed: tuple[str, ...] = ()
+    if natural is not None and state.node == k.flow.start and answer.meaning == "no" and not answer.leaning \
+            and len(said.split()) >= MIN_GUESS_WORDS:
+        guessed = tuple(c for c in heard.categories or heard.proposals if c != listening.FALLBACK)
     if natural is not None:
         # What follows an answer adds to it; it does not take it back, and a few words
         # after it ("nein, oder meinen Sie ...") are no story to guess an offence from. At a
@@ -505,6 +509,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                 taken = f"{taken}, {named}"
             learned = [taken, *(x for x in learned if x != named)]
         lead = listening.understood_line(k, state.lang, learned) if learned else None
+        if guessed and not absorbed.category:
+            # "... posted my uni schedule. not in danger rn but kinda freaked out": the no
+            # answers the danger question, and the offences the story suggests are offered
+            # next to confirm, rather than the whole list
+            absorbed = absorbed.with_pending(after_danger=list(guessed[:MAX_PROPOSALS]))
         chosen = choose(absorbed, natural, ctx, lead=lead)
         if answer.rest and state.node != k.flow.after_result and (reached := _how_to_reach(state, answer.rest, k)):
             return chosen.say_first(*reached)  # "keine ahnung, aber an wen wend ich mich jetzt??": both

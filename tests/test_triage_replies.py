@@ -1129,3 +1129,24 @@ def test_data_taken_or_a_request_under_the_gdpr_gets_the_privacy_notice_at_the_f
     chat.command("start")
     messages = chat.text(text)
     assert knowledge.texts.privacy.get(chat.state.lang) in messages[0].text and chat.state.node == "danger_now"
+
+
+@pytest.mark.parametrize("lang, story", [
+    ("en", "hey so some rando made a tiktok calling me a traitor and posted my uni schedule, like which rooms "
+           "when. not in danger rn but kinda freaked out"),
+    ("de", "irgendwer hat ein video über mich gemacht, nennt mich volksverräter und hat meinen stundenplan an "
+           "der uni mit raum und zeit gepostet. in gefahr bin ich gerade nicht, aber ich hab echt schiss"),
+])
+def test_a_story_that_denies_danger_at_the_danger_question_offers_its_likely_offences(knowledge, lang, story):
+    """The danger denied inside a story answers the danger question; the offences the model
+    thinks likely (without being sure) are offered next, not the whole list of ten."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    guessed = [c for c in knowledge.understand(story).categories if c.id != "unsure"]
+    chat.text(story)
+    assert chat.state.danger_checked
+    if chat.state.category is None:  # the model not sure of one offence
+        assert guessed, "the story should suggest an offence"
+        assert chat.state.node == "confirm_category"
+        assert {f"cat.{c.id}" for c in guessed} <= set(option_ids(chat.last.messages))
+        assert len(option_ids(chat.last.messages)) <= len(guessed) + 2
