@@ -502,6 +502,14 @@ _DANGER_DOUBT = re.compile(
     r"|still there|still here|still outside|still around|outside|in danger|safe|dangerous|gone|coming back|come back)\b")
 
 
+# A doubt whether what happened matters, counts or belongs here, not whether anyone is in
+# danger: "weiss nich ob das was is", "ob ich hier richtig bin", "not sure if this counts".
+_MATTER_DOUBT = re.compile(
+    r"\b(?:ob|obs|if|whether)(?: \w+){0,3} (?:was is|was ist|was wichtiges|wichtig|schlimm?|zahlt|reicht|richtig bin|richtig"
+    r"|strafbar|normal|ubertreib\w*|counts|matters|serious|the right place|right place|a big deal|anything|something"
+    r"|illegal|worth|overreact\w*|paranoid)\b")
+
+
 # What a doubt is about: "weiß nicht ob ...", "no idea who did it", "not sure if ...".
 _DOUBTED = frozenset("ob obs if whether who wer wen was what wie how wo where warum why wann when welche which".split())
 
@@ -511,7 +519,11 @@ def doubts_something_else(text: str) -> bool:
     in danger now?" with "I don't know" (_DANGER_DOUBT). A plain doubt first ("Wir wissen es
     nicht. Er hat gedroht, ...") answers the question."""
     folded = fold(text)
-    if len(folded.split()) <= SHORT_DOUBT or _DANGER_DOUBT.search(folded):
+    if _DANGER_DOUBT.search(folded):
+        return False
+    if _MATTER_DOUBT.search(folded):
+        return True  # "weiss nich ob das was is", "not sure if this counts": whether it matters, however short
+    if len(folded.split()) <= SHORT_DOUBT:
         return False
     clauses = [_tokens(c) for c in aw.CLAUSE.split(text) if c.strip()]
     opening, after = clauses[0], (clauses[1] if len(clauses) > 1 else [])

@@ -17,6 +17,7 @@ THANKS = "thanks"
 ABOUT_BOT = "about"
 INTRODUCTION = "introduction"
 REQUEST = "request"  # "ich möchte etwas melden", "kurze Frage": what about, not yet said
+DOUBT = "doubt"  # "weiss nich ob das was is", "not sure if this counts": whether it matters, nothing told yet
 
 _GREETINGS = frozenset(
     """hallo halo hallochen hi hey heyy hej moin moinsen servus gruss grus grusse grussgott
@@ -74,6 +75,15 @@ _PREAMBLE = re.compile(
     r"vielleicht |vieleicht |eh |wohl )?(?:nothing|nichts|nix|no big deal|silly|dumb|albern|ubertrieben)\b"
     r"|\b(?:prob|probably|wahrscheinlich|bestimmt) (?:nothing|nichts|nix|overreacting|ubertrieben)\b"
 )
+# A doubt whether it counts at all, before anything is told ("weiss nich ob das was is",
+# "keine ahnung ob das schlimm ist", "not sure if this counts"): not whether anyone is in danger.
+_DOUBT = re.compile(
+    r"\b(?:(?:ich )?(?:weiss|weis|wei) (?:nicht|nich|net|ned|nit)(?: so| recht| genau| so genau)?|keine ahnung|unsicher|nicht sicher"
+    r"|(?:i m |im |i am )?not sure|idk|i dont know|i don t know|dunno|no idea) (?:ob|obs|if|whether)"
+    r"(?: (?:das|des|dies|es|this|it|that|so|sowas|so was|ich|i|hier|here))* (?:was is|was ist|was wichtiges|schlimm|wichtig"
+    r"|zahlt|normal|strafbar|richtig bin|ubertreibe|counts|matters|is serious|serious|a big deal|is a big deal|worth it"
+    r"|is normal|normal|illegal|is anything|anything|is something|something|am overreacting|m overreacting|overreacting)"
+    r"(?: (?:ist|is|isch|sei|war|wars|sind|or not|oder nicht))?\b")
 _PREAMBLE_JOINERS = frozenset("but aber so doch also und and eigentlich actually".split())
 _NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?:\s+(\w+))?")
 _POSTCODE = re.compile(r"^\d{5}$")
@@ -84,13 +94,16 @@ _MAX_PLACE_WORDS = 3
 
 
 def kind(folded: str, place_names: Iterable[str] = (), is_place: Callable[[str], bool] | None = None) -> str | None:
-    """GREETING, THANKS, ABOUT_BOT, REQUEST or INTRODUCTION when the (folded) message says
+    """GREETING, THANKS, ABOUT_BOT, REQUEST, DOUBT or INTRODUCTION when the (folded) message says
     only that; None when any word may tell what happened. `place_names`: the folded names of
     the places the message names (they introduce the writer, not an event); `is_place`: whether
     one word names a place (a village of the municipality found: "Crostau")."""
     words = folded.split()
     if not words or len(words) > 16:
         return None
+    doubt = _DOUBT.search(folded)
+    if doubt and not _DOUBT.sub(" ", folded).split():
+        return DOUBT
     about = _ABOUT_BOT.search(folded)
     rest = _ABOUT_BOT.sub(" ", folded).split() if about else words
     preamble = _PREAMBLE.search(folded)

@@ -164,3 +164,28 @@ def test_a_town_and_a_request_for_the_answer_name_no_offence(knowledge: Knowledg
     assert understood.categories == ()
     assert not understood.danger_now
     assert understood.place is not None and understood.place.status == "found"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "weiss nich ob das was is"),
+    ("de", "keine ahnung ob das schlimm ist"),
+    ("de", "Ich weiß nicht, ob das wichtig ist"),
+    ("en", "not sure if this counts"),
+    ("en", "idk if this is a big deal"),
+])
+def test_a_doubt_whether_it_counts_is_no_doubt_about_danger(knowledge: Knowledge, lang: str, text: str) -> None:
+    """At the danger question, "weiss nich ob das was is" is no "I don't know whether anyone
+    is in danger" (the 110 advice): the doubt is met, and the question stays."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    said = all_text(chat.text(text))
+    assert chat.state.node == "danger_now" and not chat.state.danger_checked
+    assert knowledge.texts.small_talk["doubt"].get(lang) in said
+    assert not any(m.emergency for m in chat.last.messages)
+
+
+def test_a_doubt_whether_someone_is_still_there_is_still_the_110_advice(knowledge: Knowledge) -> None:
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("weiss nicht ob der noch draussen ist")
+    assert any(m.emergency for m in chat.last.messages)
