@@ -44,6 +44,16 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
                                    first=True)
         far = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
         return _with_direktion(k, route.direktion, [far], lang, first=True)
+    if route.local_unknown_far and route.callable is not None:
+        # The own Revier first, though its number is unknown: a station 20 or 50 km away is
+        # no local police, whatever number it has ("Strehla": Riesa, then Dresden-Nord).
+        own = route.station if route.kind == "responsible" else route.nearby
+        purpose = texts.responsible_no_phone if route.kind == "responsible" else texts.nearby_no_phone
+        far = texts.nearest_callable_far.get(lang).format(km=round(route.distance_km or 0))
+        # the far one to call, not to visit: no address (the card stays short enough for the
+        # first specialised contact to fit the first screen)
+        return [_station_card(k, own, purpose.get(lang), lang),
+                _station_card(k, route.callable, far, lang, with_address=False)]
     if route.kind == "responsible" and route.station is not None:
         if route.station.phone:
             return [_station_card(k, route.station, texts.responsible.get(lang), lang)]
@@ -78,12 +88,12 @@ def _with_direktion(k: Knowledge, direktion: Direktion | None, cards: list[Conta
     return [card, *cards] if first else [*cards, card]
 
 
-def _station_card(k: Knowledge, station: Station, purpose: str, lang: str) -> ContactCard:
+def _station_card(k: Knowledge, station: Station, purpose: str, lang: str, *, with_address: bool = True) -> ContactCard:
     return ContactCard(
         id=station.id,
         name=station.name,
         phone=station.phone,
-        address=_address(station),
+        address=_address(station) if with_address else None,
         note=_note(purpose, station.phone_uncertain and bool(station.phone), k, lang),
     )
 

@@ -98,12 +98,14 @@ class Station(Strict):
 
 
 class PoliceTexts(Strict):
-    """User texts of the police cards; placeholders {place} and {station}."""
+    """User texts of the police cards; placeholders {place}, {station} and {km}."""
 
     responsible: L10n
     nearest: L10n
     nearest_callable: L10n = Field(description="The nearest station with a number, when a nearer one has none.")
     nearby_no_phone: L10n = Field(description="A nearer station whose number we do not know.")
+    nearest_callable_far: L10n = Field(description="The nearest station with a number, more than FAR_KM away, "
+                                       "after the own station without one; placeholder {km}.")
     nearest_for_responsible: L10n
     responsible_no_phone: L10n
     direktion: L10n
@@ -241,19 +243,32 @@ class PoliceRoute:
     nearby: Station | None = None
 
     @property
+    def local_unknown_far(self) -> bool:
+        """The place's own Revier (responsible, or the nearest) has no known number and the
+        nearest one with a number is more than FAR_KM away, with no switchboard to call
+        instead ("Strehla": Riesa has no known number, Dresden-Nord is 49 km away): the own
+        Revier comes first, then the far number."""
+        own_unknown = self.kind == "nearest" and self.nearby is not None \
+            or self.kind == "responsible" and self.station is not None and not self.station.phone
+        far = self.distance_km is not None and self.distance_km > FAR_KM
+        return own_unknown and far and self.callable is not None and not self.switchboard_first
+
+    @property
     def switchboard_first(self) -> bool:
-        """The Direktion's sourced switchboard is the first call: no Revier of the place has a
-        known number and the nearest one with a number is more than FAR_KM away ("Chemnitz":
-        the city's Reviere have no known number, PD Chemnitz sits in the city)."""
-        unknown_local = self.kind == "nearest" or self.kind == "responsible" and self.station is not None \
-            and not self.station.phone
+        """The Direktion's sourced switchboard is the first call: the place's own Revier (the
+        responsible one, or the nearest) has no known number and the nearest one with a number
+        is more than FAR_KM away ("Chemnitz": the city's Reviere have no known number, PD
+        Chemnitz sits in the city). Where the nearest Revier has a number, however far, it
+        comes first ("Kreba-Neudorf": Weißwasser, not the switchboard in Görlitz)."""
+        unknown_local = self.kind == "nearest" and self.nearby is not None \
+            or self.kind == "responsible" and self.station is not None and not self.station.phone
         far = self.distance_km is not None and self.distance_km > FAR_KM
         return unknown_local and far and self.direktion is not None and bool(self.direktion.phone)
 
     def key(self) -> Hashable:
         """Equal for two places that get exactly the same police cards."""
         return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion), _id(self.nearby),
-                self.switchboard_first)
+                self.switchboard_first, self.local_unknown_far)
 
     def shared_key(self) -> Hashable:
         """Equal for two places whose people call the same number first (and, where the

@@ -33,18 +33,30 @@ def _callable(number: str | None) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_every_municipality_gets_a_callable_local_number_first(knowledge: Knowledge, lang: str) -> None:
+def test_every_municipality_gets_its_own_station_and_a_callable_number_first(knowledge: Knowledge, lang: str) -> None:
+    """The first card is the place's own station with its number, or (its number unknown) a
+    number near enough to be local; only where the nearest number is more than FAR_KM away
+    and no switchboard is sourced does the own station without a number come first, with
+    the far number right after it."""
     places = knowledge.places.saxon_places()
     assert len(places) == 418
     texts = knowledge.police.texts
+    own_first = 0
     for place in places:
         cards = police_cards(knowledge, place, lang)
         assert 1 <= len(cards) <= 2
         first = cards[0]
         assert first.id == knowledge.catalogue.police_contact
-        assert _callable(first.phone), (place.name, first)
         assert "autobahn" not in first.name.lower()
         route = police_route(place, knowledge.police)
+        if route.local_unknown_far:
+            own = route.station if route.kind == "responsible" else route.nearby
+            assert (first.name, first.phone) == (own.name, None), place.name
+            assert route.distance_km > FAR_KM and cards[1].name == route.callable.name
+            assert _callable(cards[1].phone) and f"{round(route.distance_km)} km" in cards[1].note
+            own_first += 1
+            continue
+        assert _callable(first.phone), (place.name, first)
         if route.switchboard_first:
             # The nearest Revier with a number is far: the Direktion's sourced switchboard first,
             # then the place's own Revier without a number (or the far one).
@@ -71,6 +83,7 @@ def test_every_municipality_gets_a_callable_local_number_first(knowledge: Knowle
             assert not METADATA.search(_card_text(card)), (place.name, card)
             assert "(" not in (card.address or ""), card.address  # no remarks in an address
             assert card.phone != "110"
+    assert 0 < own_first < len(places) // 5  # Strehla, Tharandt, Leipzig ...: the exception
 
 
 def _km_to(knowledge: Knowledge, place, station) -> float:  # noqa: ANN001
@@ -84,12 +97,28 @@ def _nearest_located(knowledge: Knowledge, place, direktion_id: str) -> float:  
 
 
 def test_a_nearer_revier_without_a_number_is_shown_and_the_other_not_called_nearest(knowledge: Knowledge) -> None:
-    riesa = knowledge.places.resolve("Riesa").places[0]  # the Revier in Riesa: no known number
-    first, second = police_cards(knowledge, riesa, "de")
-    assert first.phone and first.name != "Polizeirevier Riesa"
-    assert first.note.startswith("Nächstgelegenes Polizeirevier mit bekannter Telefonnummer")
-    assert (second.name, second.phone) == ("Polizeirevier Riesa", None)
-    assert second.note == "Polizeirevier in Ihrer Nähe. Seine Telefonnummer ist uns nicht bekannt."
+    texts = knowledge.police.texts
+    geringswalde = knowledge.places.resolve("Geringswalde").places[0]  # Rochlitz nearer, no known number
+    first, second = police_cards(knowledge, geringswalde, "de")
+    assert first.phone and first.name == "Polizeirevier Mittweida"
+    assert first.note.startswith(texts.nearest_callable.get("de").format(place="Geringswalde"))
+    assert (second.name, second.phone) == ("Polizeirevier Rochlitz", None)
+    assert second.note == texts.nearby_no_phone.get("de")
+
+
+def test_the_own_revier_comes_first_when_the_nearest_number_is_far(knowledge: Knowledge) -> None:
+    """Strehla: the Revier in Riesa (no known number) first, not Dresden-Nord 49 km away;
+    Dresden-Nord's number follows, with its distance, to call rather than to visit."""
+    texts = knowledge.police.texts
+    strehla = knowledge.places.resolve("Strehla").places[0]
+    first, second = police_cards(knowledge, strehla, "en")
+    assert (first.name, first.phone) == ("Polizeirevier Riesa", None)
+    assert first.note == texts.nearby_no_phone.get("en") and "Onlinewache" in first.note
+    assert second.name == "Polizeirevier Dresden-Nord" and _callable(second.phone)
+    assert second.note.startswith(texts.nearest_callable_far.get("en").format(km=49)) and second.address is None
+    # where the nearest Revier has a number, however far, it comes first, not the switchboard
+    kreba = knowledge.places.resolve("Kreba-Neudorf").places[0]
+    assert police_cards(knowledge, kreba, "de")[0].name == "Polizeirevier Weißwasser"
 
 
 def test_responsible_and_nearest_labels(knowledge: Knowledge) -> None:
@@ -100,7 +129,7 @@ def test_responsible_and_nearest_labels(knowledge: Knowledge) -> None:
     hartha = knowledge.places.resolve("Hartha").places[0]
     card = police_cards(knowledge, hartha, "de")[0]
     assert card.name == "Polizeirevier Döbeln"
-    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für Hartha nicht belegt)"
+    assert card.note == knowledge.police.texts.nearest.get("de").format(place="Hartha")
     english = police_cards(knowledge, hartha, "en")[0]
     assert english.note.startswith("Nearest police station")
 
@@ -149,8 +178,11 @@ def test_shared_postcode_with_one_route_does_not_ask(knowledge: Knowledge) -> No
     route = police_route(res.places[0], knowledge.police)
     assert route.kind == "responsible" and route.station.id == "pr_grossenhain"
     first, second = messages[0].contacts[:2]
-    assert "Polizeirevier Großenhain" in first.note  # the responsible Revier, named on the card with a number
-    assert second.name == "ZASTEX im LKA Sachsen"  # then the specialised contact, before a Revier without a number
+    if route.local_unknown_far:  # the responsible Revier without a number first, then the far number
+        assert (first.name, first.phone, second.name) == ("Polizeirevier Großenhain", None, route.callable.name)
+    else:
+        assert "Polizeirevier Großenhain" in first.note  # the responsible Revier, named on the card with a number
+        assert second.name == "ZASTEX im LKA Sachsen"  # then the specialised contact, before a Revier without a number
 
 
 def test_shared_postcode_with_different_routes_asks(knowledge: Knowledge) -> None:
@@ -170,4 +202,4 @@ def test_shared_postcode_of_a_covered_and_an_uncovered_municipality_claims_only_
     assert res.status == "found" and res.places[0].area
     card = police_cards(knowledge, res.places[0], "de")[0]
     assert card.name == "Polizeirevier Annaberg"
-    assert card.note == "Nächstgelegenes Polizeirevier (Zuständigkeit für PLZ 09456 nicht belegt)"
+    assert card.note == knowledge.police.texts.nearest.get("de").format(place="PLZ 09456")

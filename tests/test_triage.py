@@ -248,19 +248,18 @@ def test_shared_location_resolves_the_place(knowledge):
     assert "Görlitz" in messages[0].text
 
 
-def test_place_without_known_station_gets_the_nearest_callable_station(knowledge):
+def test_place_without_known_station_gets_its_own_station_then_the_nearest_number(knowledge):
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")
     messages = chat.text("Leipzig")
-    card = messages[0].contacts[0]
-    assert card.phone and card.phone != "110"
-    assert card.name.startswith("Polizeirevier")
-    # The Reviere in Leipzig have no known number: the card with one does not claim to be
-    # the nearest, and a Revier in Leipzig follows the first specialised contact (ZASTEX).
-    assert card.note.startswith("Nächstgelegenes Polizeirevier mit bekannter Telefonnummer (Zuständigkeit für Leipzig")
-    assert messages[0].contacts[1].id == "zastex"
-    nearby = messages[0].contacts[2]
-    assert nearby.name.startswith("Polizeirevier Leipzig") and nearby.phone is None
+    # The Reviere in Leipzig have no known number and the nearest one with a number is more
+    # than 15 km away: a Revier in Leipzig first (where to go, and the Onlinewache), then the
+    # number to call, then the first specialised contact (ZASTEX).
+    own, far, specialised = messages[0].contacts[:3]
+    assert own.name.startswith("Polizeirevier Leipzig") and own.phone is None and "Onlinewache" in own.note
+    assert far.phone and far.phone != "110" and far.name.startswith("Polizeirevier")
+    assert far.note.startswith(knowledge.police.texts.nearest_callable_far.get("de").split("{")[0])
+    assert specialised.id == "zastex"
 
 
 def test_after_result_end_and_restart(knowledge):
