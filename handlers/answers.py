@@ -240,6 +240,9 @@ def _rest(text: str, consumed: int) -> str:
     return " ".join(words).strip(" ,.;:-–!?")
 
 
+SETTLED_WORDS = 8  # words after a doubt that may settle it ("idk?? nobodys here yet. no")
+
+
 def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     """The meaning of a typed answer, for any question (see `Answer`).
 
@@ -276,7 +279,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             rest = _rest(text, length)
             if meaning == UNKNOWN and aspect == "extremist" and words[0] not in aw.MAYBE and _names_it_plainly(rest, aspect):
                 return Answer(YES, rest)  # "idk he got like a frog avatar and writes 88 sometimes"
-            if meaning == UNKNOWN and rest.strip() and not _match_prefix(_tokens(rest), aw.PHRASES[UNKNOWN]):
+            if meaning == UNKNOWN and rest.strip() and len(_tokens(rest)) <= SETTLED_WORDS \
+                    and not _match_prefix(_tokens(rest), aw.PHRASES[UNKNOWN]):
+                # (not a story after the doubt: "I don't know how to describe it. There is no
+                # message, no threat written. But ..." is no no)
                 settled = interpret(rest, lang, aspect)
                 if settled.meaning == NO and not settled.leaning:
                     return settled  # "idk?? nobodys here yet. no": settled after the doubt

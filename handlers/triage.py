@@ -434,7 +434,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         heard, natural = replace(heard, categories=instead, proposals=()), None
     guessed: tuple[str, ...] = ()
     if natural is not None and state.node == k.flow.start and answer.meaning == "no" and not answer.leaning \
-            and len(said.split()) >= MIN_GUESS_WORDS:
+            and (said.strip() == text.strip() and len(said.split()) >= MIN_GUESS_WORDS or len(said.split()) >= STORY_AFTER_NO):
+        # a story with its "no" inside, or a long one after it; not "No, I'm safe, it was in
+        # the letterbox this morning" (about the danger, no offence to guess from)
         guessed = tuple(c for c in heard.categories or heard.proposals if c != listening.FALLBACK)
     if natural is not None:
         # What follows an answer adds to it; it does not take it back, and a few words
@@ -781,6 +783,7 @@ EXPLAINED = "explained"
 MEANT = "meant"
 # Fewer words than this after an answer are not read for the offence.
 MIN_GUESS_WORDS = 8
+STORY_AFTER_NO = 16  # words after a "no" that tell a story, not only why no one is in danger
 # A yes with at most this many words that names only an aspect already known ("Yes, by
 # e-mail") is about that aspect; a longer one explains the yes to the question asked.
 MAX_ASIDE_WORDS = 6

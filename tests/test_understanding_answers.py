@@ -245,6 +245,9 @@ def test_the_option_matchers_still_work() -> None:
     ("Lots of accounts with Reich flags in the profile picture, and a Telegram channel coordinating it.", "extremist", "yes"),
     ("first letter", "repeated", "no"),
     ("idk?? nobodys here yet. no", None, "no"),
+    # a story after the doubt: its "no message" does not settle it
+    ("I don't know how to describe it. There is no message, no threat written. But it feels like someone "
+     "wants me to know they are watching.", None, "unknown"),
     ("Die Liste wurde vorgestern erweitert, vorher standen nur fünf Namen drauf.", "repeated", "yes"),
     ("first letter, but there were calls before", "repeated", "yes"),
     ("er hat gebrüllt ihr roten gehört alle aufgehängt und den arm hat er auch so hochgerissen", "extremist", "yes"),
