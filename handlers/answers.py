@@ -886,3 +886,23 @@ def asks_about_privacy(text: str, *, in_so_many_words: bool = False) -> bool:
         return bool(fear and _THIS_CHAT.search(folded)) and is_question(text)
     return bool(fear and (_THIS_CHAT.search(folded) or _YOU_OR_HERE.search(folded))) or is_question(text) \
         and not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in folded.split())
+
+# At the 110 advice: the writer cannot call (no signal, cannot speak, would be heard) or asks
+# the bot to send the police ("koennen sie nich die polizei schicken? mei handy hat kaum netz",
+# "pls i cant talk can u send them a msg"). Folded text.
+_CANNOT_CALL = re.compile(
+    r"\b(?:kann|konnen|konnte|kan) (?:ich |wir )?(?:jetzt |gerade |grad |grade )?(?:nicht|nich|net|ned|ni|nit)"
+    r" (?:\w+ ){0,2}(?:anrufen|anrufn|telefonieren|telefoniern|sprechen|reden|wahlen|rufen|laut sein)\b"
+    r"|\b(?:kein|keen|keene|keine|ohne) (?:netz|empfang|guthaben)\b|\bkaum (?:netz|empfang)\b|\bakku (?:ist |is )?(?:leer|alle)\b"
+    r"|\b(?:konnen|konnt|konnten|kannst|kann) (?:sie|du|ihr|man) (?:nicht |nich |net |ni |mal |bitte |bite )*(?:die |den |jemand |jemanden )?"
+    r"(?:polizei|bullen|hilfe|streife|110)?(?: \w+){0,2} (?:schicken|rufen|anrufen|informieren|alarmieren|holen|verstandigen|benachrichtigen)\b"
+    r"|\b(?:can t|cant|cannot|can not|couldn t|couldnt)(?: \w+)? (?:call|talk|speak|phone|dial|make a call)\b"
+    r"|\bno (?:signal|reception|service|credit|bars)\b|\b(?:phone|battery) (?:is )?(?:dead|died|almost dead|about to die)\b"
+    r"|\b(?:can|could|will) (?:you|u|ya) (?:pls |please |plz |just )?(?:call|send|tell|text|message|msg|alert|inform|contact|get)"
+    r" (?:the )?(?:police|cops|them|help|someone|somebody|110)\b"
+    r"|\bsend (?:them|the police|the cops|police|help) (?:a (?:msg|message|text)|pls|please|plz|for me)\b")
+
+
+def cannot_call(text: str) -> bool:
+    """Whether someone at the 110 advice says they cannot call, or asks the bot to send help."""
+    return bool(_CANNOT_CALL.search(fold(text)))

@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, cannot_call, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -82,7 +82,7 @@ def emergency(state: ConversationState, ctx: Context, *, lead: str | None = None
     return go_to(moved, ctx.knowledge.flow.emergency, ctx, StepResult(moved), lead=lead)
 
 
-def emergency_heard(state: ConversationState, heard: Heard, ctx: Context) -> StepResult:
+def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: str = "") -> StepResult:
     """Danger in a typed message: the 110 advice comes first, with nothing before it. The
     place and aspects it names are kept; what it may say about the offence is only a guess
     made under stress ("die stehen vor meinem Haus" is no offence yet), so it is offered
@@ -94,6 +94,12 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context) -> Ste
     guesses = heard.sure or heard.categories or heard.proposals
     if shown.state is not None and guesses and not absorbed.category:
         shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
+    if text and cannot_call(text) and shown.state is not None:
+        # "i cant call hes right there, can u tell the police": that the bot cannot, and what
+        # may reach 110, under the advice (nothing comes before it)
+        at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
+        advice = shown.messages[at]
+        shown.messages[at] = replace(advice, text=f"{advice.text}\n\n{_cannot_call_line(shown.state, ctx.knowledge)}")
     return shown
 
 
@@ -201,7 +207,7 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     heard = listening.hear(k, event.text)
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
     if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
-        return _with_language_note(emergency_heard(fresh, heard, ctx), notes)
+        return _with_language_note(emergency_heard(fresh, heard, ctx, event.text), notes)
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
     if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
@@ -460,7 +466,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             return _typed(state, text, on_screen, ctx, advised=True).say_first(again)
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
-        return emergency_heard(state, heard, ctx)
+        return emergency_heard(state, heard, ctx, text)
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
@@ -638,6 +644,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         again = k.flow.texts.help_first.get(state.lang)
         result = replace(result, messages=[m for m in result.messages if m.text != again])
         return _with_line(state, result, line, k)
+    if at_advice and cannot_call(text):
+        # "ich kann nich anrufen!! hilfe", "can u send them a msg": that the bot cannot, and what may
+        return StepResult(state, emergency_reminder(state, k, text=_cannot_call_line(state, k)))
     if at_advice and not_called:  # "no, she has not called the police yet": no "no, not in danger"
         return StepResult(state, emergency_reminder(state, k))
     if advised and not_called:
@@ -646,6 +655,16 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
             return StepResult(state, [line, *current_messages(state, k)])
         return _with_line(state, _typed(state, text, picks(state, k), ctx), line, k)
     return None
+
+
+def _cannot_call_line(state: ConversationState, k: Knowledge) -> str:
+    """What the bot says to someone in danger who cannot call: the escalation button where the
+    on-duty police can be informed, else the other ways to 110."""
+    texts = k.flow.texts
+    escalate = next((o for o in k.flow.questions[k.flow.emergency].options if o.action == "escalate"), None)
+    if escalate is not None and k.escalation_enabled:
+        return texts.cannot_call_escalate.get(state.lang).format(option=escalate.label.get(state.lang))
+    return texts.cannot_call.get(state.lang)
 
 
 def _unanswered(result: StepResult, k: Knowledge, lang: str) -> bool:

@@ -232,6 +232,7 @@ FLOW_TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "fix_place": frozenset({"place"}),
     "fix_aspect": frozenset({"label"}),
     "emergency_again": frozenset({"safe"}),
+    "cannot_call_escalate": frozenset({"option"}),
 }
 
 

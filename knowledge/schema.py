@@ -177,6 +177,11 @@ class FlowTexts(Strict):
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     help_coming: L10n = Field(
         description="After the 110 advice, when the user says the police were called and are coming.")
+    cannot_call: L10n = Field(
+        description="At the 110 advice, when the user cannot call (no signal, cannot speak) or asks the bot "
+        "to send the police: that the bot cannot, and what else may reach 110.")
+    cannot_call_escalate: L10n = Field(
+        description="As cannot_call, when the on-duty police can be informed: '{option}' is that button's label.")
     nothing_more: L10n = Field(
         description="Below the result, when the user asks in words for more of a part that is shown in full.")
     asked_contact: L10n = Field(

@@ -104,3 +104,36 @@ def test_municipality_typed_or_chosen_gives_the_polizeidirektion(k):
     assert action.place_name == "Neukirchen/Erzgebirge" and action.direktion == "pd_chemnitz"
     unknown = _walk(k, TextIn(key=KEY, text="0351 1234567"), TextIn(key=KEY, text="Xyzzyhausen"))
     assert unknown.actions == [] and unknown.messages[-1].options[0].id == "esc_send"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "koennen sie nich die polizei schicken? mei handy hat kaum netz zum telefonieren"),
+    ("de", "ich kann nich anrufen!! hilfe"),
+    ("en", "pls i cant talk can u send them a msg"),
+])
+def test_someone_who_cannot_call_hears_what_the_bot_can_and_cannot_do(k, lang, text):
+    """At the 110 advice, "I cannot call" or "can you send the police" gets an answer, not the
+    same advice again: without escalation, the other ways to 110; with it, the button that
+    informs the on-duty police (which stays on screen)."""
+    shipped = kb.load()
+    for knowledge, texts in ((shipped, shipped.flow.texts.cannot_call), (k, k.flow.texts.cannot_call_escalate)):
+        ctx = Context(key=KEY, knowledge=knowledge, now=dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc))
+        first = step(None, CommandIn(key=KEY, name="notfall", lang_hint=lang), ctx)
+        state = dataclasses.replace(first.state, lang=lang)
+        reply = step(state, TextIn(key=KEY, text=text, lang_hint=lang), ctx)
+        said = "\n".join(m.text for m in reply.messages)
+        assert texts.get(lang).split("{")[0] in said
+        assert reply.state.node == "emergency" and reply.messages[-1].emergency
+        options = [o.id for m in reply.messages for o in m.options]
+        assert ("escalate" in options) == knowledge.escalation_enabled
+
+
+def test_a_first_message_that_says_it_cannot_call_gets_the_advice_and_the_ways_to_110():
+    from tests.helpers import PureChat, all_text
+
+    knowledge = kb.load()
+    chat = PureChat(knowledge, lang=None)
+    said = all_text(chat.text("someone is trying to open my front door rn, i cant call hes right there hed hear me. "
+                              "can u tell the police pls. im in zwenkau"))
+    assert chat.state.node == "emergency"
+    assert said.index("110") < said.index(knowledge.flow.texts.cannot_call.get("en"))
