@@ -205,7 +205,10 @@ def only_who_lives(text: str) -> bool:
 # municipality, where it happened.
 _OWN_PLACE_WORDS = ROLE_NOUNS | frozenset(
     "gemeinde stadt municipality town village dorf passiert passierte geschah happened sondern actually "
-    "eigentlich meinte meant sorry sry korrektur correction verschrieben autocorrect forgot vergessen".split())
+    "eigentlich meinte meant sorry sry korrektur correction verschrieben autocorrect forgot vergessen"
+    # where the user lives: "ich wohn aber in zschepplin nich eilenburg" corrects a town taken
+    # from a Facebook group's name
+    " wohn wohne wohnen wohnhaft lebe live living".split())
 
 
 def says_own_place(text: str) -> bool:

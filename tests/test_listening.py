@@ -959,3 +959,18 @@ def test_the_offence_already_known_named_again_is_said_back(k: Knowledge) -> Non
     label = k.categories[category].label.de
     said = all_text(chat.text(label))
     assert f"Verstanden: {label}." in said and chat.state.node == node
+
+
+def test_where_the_user_lives_corrects_a_town_taken_from_a_group_name(knowledge):
+    """The town in a Facebook group's name had been kept as the user's: "ich wohn aber in
+    zschepplin nich eilenburg" at the next question replaces it."""
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.text("in der facebookgruppe 'eilenburg und umgebung sagt nein' hat einer meine adresse reingestellt "
+              "mit foto vom haus und drunter schreiben leute man sollte dem mal nen besuch abstatten")
+    assert knowledge.places.get(chat.state.place_id).name == "Eilenburg"
+    said = all_text(chat.text("nee im moment nich. ich wohn aber in zschepplin nich eilenburg"))
+    assert knowledge.places.get(chat.state.place_id).name == "Zschepplin" and "Zschepplin" in said
+    # where someone else lives names no place of the user's
+    chat.text("der typ wohnt in döbeln glaub ich")
+    assert knowledge.places.get(chat.state.place_id).name == "Zschepplin"
