@@ -8,6 +8,7 @@ as the emergency number, never as a local station.
 from __future__ import annotations
 
 from handlers.messages import ContactCard
+from knowledge.features import fold
 from knowledge.base import Knowledge
 from knowledge.places import Place
 from knowledge.police import Direktion, PoliceRoute, Station, police_route
@@ -73,6 +74,33 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
     direktion_cards = _with_direktion(k, route.direktion, [], lang, first=True)
     return direktion_cards or [ContactCard(id="polizeirevier", name=texts.ask_place_name.get(lang),
                                            note=texts.ask_place.get(lang))]
+
+
+# Words that make a town named a police station asked about ("polizeirevier auerbach nummer?",
+# "welches revier is fuer uns? weisswasser oder niesky?"), folded.
+_STATION_WORDS = frozenset("polizeirevier revier polizei wache dienststelle police station precinct".split())
+
+
+def named_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
+    """The police stations `text` names beside a police word, by the part of their name after
+    "Polizeirevier" ("Auerbach", "Dresden-Nord"; "Freital" for "Freital-Dippoldiswalde" where no
+    other station's name begins so), each with what we know of reaching it."""
+    words = fold(text).split()
+    if _STATION_WORDS.isdisjoint(words):
+        return []
+    said = set(words)
+    keys = {station.id: _station_key(station) for station in k.police.stations}
+    firsts = [key[0] for key in keys.values() if key]
+    unknown = k.police.texts.asked_station_no_phone.get(lang)
+    return [ContactCard(**{**_fields(_station_card(k, station, unknown, lang)), "note": None if station.phone else unknown})
+            for station in k.police.stations
+            if (key := keys[station.id]) and (said.issuperset(key) or firsts.count(key[0]) == 1 and key[0] in said)]
+
+
+def _station_key(station: Station) -> list[str]:
+    """"Polizeirevier Auerbach (Auerbach-Klingenthal)": ["auerbach"]."""
+    name = station.name.split("(")[0].replace("Polizeirevier", " ")
+    return fold(name).split()
 
 
 def _with_direktion(k: Knowledge, direktion: Direktion | None, cards: list[ContactCard], lang: str,

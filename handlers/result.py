@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from handlers.answers import fold, holds_any, is_question
 from handlers.messages import ContactCard, OutboundMessage
-from handlers.police_card import police_cards
+from handlers.police_card import named_stations, police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.extract import asked_again
@@ -362,13 +362,23 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
     other place by its name."""
     answer = compose(k, state)
     station = [card for card in answer.cards if card.id == k.catalogue.police_contact]
-    named = station if station and (police or holds_any(text, _POLICE_WORDS)) \
-        else named_contacts(k, state.lang, text)
+    named = asked_stations(k, state, text) \
+        or (station if station and (police or holds_any(text, _POLICE_WORDS)) else named_contacts(k, state.lang, text))
     if not named and asks_for_numbers(text):
         named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
     if not named:
         return []
     return _card_messages(asked_header(k, state.lang, named), tuple(named[:MAX_CARDS]), answer.category_id)
+
+
+def asked_stations(k: Knowledge, state: ConversationState, text: str) -> list[ContactCard]:
+    """The police stations `text` asks about by name (police_card.named_stations); the one the
+    answer shows keeps the answer's card, with what it says about it ("Ihr zuständiges ...")."""
+    named = named_stations(k, text, state.lang)
+    if not named:
+        return []
+    shown = {card.name: card for card in compose(k, state).cards if card.name}
+    return [shown.get(card.name, card) for card in named]
 
 
 def asked_header(k: Knowledge, lang: str, cards: Sequence[object]) -> str:
@@ -424,8 +434,8 @@ def named_contacts(k: Knowledge, lang: str, text: str) -> list[ContactCard]:
     isn zastex", "der weiße ring"), from the whole catalogue; not the emergency numbers, and
     not by a common word alone ("any support?", "soll ich die polizei rufen")."""
     cards = (contact_card(k, c, lang) for c in sorted(k.contacts) if c != k.catalogue.police_contact)
-    return [card for card in cards if card.phone not in _EMERGENCY_NUMBERS
-            and holds_any(text, _names_of(card))]
+    named = [card for card in cards if card.phone not in _EMERGENCY_NUMBERS and holds_any(text, _names_of(card))]
+    return [*named_stations(k, text, lang), *named]
 
 
 _EMERGENCY_NUMBERS = ("110", "112")

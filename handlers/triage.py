@@ -19,7 +19,7 @@ from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_cle
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -467,6 +467,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx, text)
+    if state.node == k.flow.after_result and natural is None and (stations := asked_stations(k, state, text)):
+        # "polizeirevier auerbach nummer?", "wir gehören doch zu auerbach mit der polizei": that
+        # station's card, not the "more places" its "nummer" would ask for
+        asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))
+        return StepResult(state, [asked, *current_messages(state, k)])
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more

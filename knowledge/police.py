@@ -104,6 +104,7 @@ class PoliceTexts(Strict):
     nearest: L10n
     nearest_callable: L10n = Field(description="The nearest station with a number, when a nearer one has none.")
     nearby_no_phone: L10n = Field(description="A nearer station whose number we do not know.")
+    asked_station_no_phone: L10n = Field(description="A station the user asks about by name, whose number we do not know.")
     nearest_callable_far: L10n = Field(description="The nearest station with a number, more than FAR_KM away, "
                                        "after the own station without one; placeholder {km}.")
     nearest_for_responsible: L10n

@@ -203,3 +203,21 @@ def test_shared_postcode_of_a_covered_and_an_uncovered_municipality_claims_only_
     card = police_cards(knowledge, res.places[0], "de")[0]
     assert card.name == "Polizeirevier Annaberg"
     assert card.note == knowledge.police.texts.nearest.get("de").format(place="PLZ 09456")
+
+
+def test_a_station_asked_about_by_name_gets_its_card(knowledge: Knowledge) -> None:
+    """"polizeirevier auerbach nummer?" below a result that names Plauen: Auerbach's card, not
+    "there is nothing more"; a station without a known number says so."""
+    from tests.helpers import all_text, contact_ids
+
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "stalking")
+    chat.text("Bergen")
+    assert chat.state.node == knowledge.flow.after_result
+    shown = chat.text("polizeirevier auerbach nummer?")
+    auerbach = next(s for s in knowledge.police.stations if s.name.startswith("Polizeirevier Auerbach"))
+    assert contact_ids(shown) == [auerbach.id] and auerbach.phone in [c.phone for m in shown for c in m.contacts]
+    riesa = next(s for s in knowledge.police.stations if s.name == "Polizeirevier Riesa")
+    shown = chat.text("und das revier in riesa?")
+    assert riesa.id in contact_ids(shown)
+    assert knowledge.police.texts.asked_station_no_phone.get("de") in [c.note for m in shown for c in m.contacts]
