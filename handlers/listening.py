@@ -190,7 +190,9 @@ _HOUSEHOLD = frozenset((
     "frau mann kinder kind kids children enkel enkelin enkelkinder tochter sohn mutter vater mama papa eltern oma opa "
     "partner partnerin freund freundin familie fraa kinner wife husband daughter son mother father mom mum dad parents "
     "grandchildren grandkids family girlfriend boyfriend "
-    "mit mir uns auch alle zusammen da dort hier oben unten with me us too also all together there here upstairs downstairs"
+    "mit mir uns auch alle zusammen da dort hier oben unten with me us too also all together there here upstairs downstairs "
+    # the shop in the house: "der laden is unten im haus, wir wohnen oben drüber"
+    "wir ich we i druber daruber obendruber above over it laden geschaft imbiss praxis buro shop store office is ist"
 ).split())
 _LIVES = frozenset("wohne wohnt wohnen wohn lebe lebt leben live lives living".split())
 

@@ -575,6 +575,15 @@ IN_CHARGE = Gated(r"\b(?:wer|who|which \w+)(?: \w+){0,4} (?:zustandig|verantwort
                   r"|\b(?:welche\w*|which|wer|who)(?: \w+){0,6} (?:richtige\w*|right (?:one|place|office|people|contact))\b"
                   r"|\b(?:polizei|revier|dienststelle|police) vor ort\b",
                   ("zustandig", "verantwortlich", "responsible", "in charge", "vor ort", "richtige", "right"))
+# Where a business lies, not someone there: "der laden is unten im haus, wir wohnen oben
+# drüber", "our shop is downstairs" (a mayor's shop, told at the question about the home).
+BUSINESS_WHERE = Gated(
+    r"\b(?:der|unser|mein|meine|die|das|our|my|the) (?:laden|geschaft|imbiss|buro|praxis|werkstatt|kanzlei|firma|backerei"
+    r"|shop|store|office|business|bakery|practice)(?: \w+)? (?:is|ist|liegt|befindet sich|is located|sits)"
+    r"(?: \w+){0,2} (?:unten|oben|hinten|vorne|nebenan|downstairs|upstairs|below|above|next door|under|im haus|im erdgeschoss"
+    r"|im gebaude|in the house|in the building|on the ground floor)\b(?: im| in| dem| the| haus| house| building| gebaude)*",
+    ("laden", "geschaft", "imbiss", "buro", "praxis", "werkstatt", "kanzlei", "firma", "backerei", "shop", "store",
+     "office", "business", "bakery", "practice"))
 # The police called to report, not to come: "i'll call the police now and report it",
 # "ich ruf gleich die polizei an und erstatte anzeige".
 CALL_TO_REPORT = Gated(r"\b(?:call|ring|phone|anrufen|rufe?|contact)\b(?: \w+){0,5} (?:and|to|und|um)(?: \w+){0,3}"

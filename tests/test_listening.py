@@ -974,3 +974,16 @@ def test_where_the_user_lives_corrects_a_town_taken_from_a_group_name(knowledge)
     # where someone else lives names no place of the user's
     chat.text("der typ wohnt in döbeln glaub ich")
     assert knowledge.places.get(chat.state.place_id).name == "Zschepplin"
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("der laden is unten im haus, wir wohnen oben drueber", False),  # where the shop is, at the home question
+    ("wir wohnen oben drüber", False),
+    ("der typ ist unten im haus", True),
+    ("der mann ist unten im haus, wir wohnen oben", True),
+    ("unser laden ist unten, da steht gerade einer mit nem baseballschläger", True),
+])
+def test_where_a_shop_and_the_home_are_is_no_scene(knowledge, text, danger):
+    """A mayor's shop in the house, told at the question about the home, had brought the 110
+    advice ("der laden is unten im haus" read as someone in the house)."""
+    assert listening.hear(knowledge, text, later_scene=True).danger is danger
