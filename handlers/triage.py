@@ -19,7 +19,7 @@ from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_cle
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -895,9 +895,52 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
     return None
 
 
+# An offence taken back in so many words: "angegriffen? der hat mich nich angefasst, nur
+# beschimpft", "he never touched me, just yelled" (folded).
+TAKEN_BACK = {
+    "physical_attack": re.compile(
+        r"\b(?:nicht|nich|net|ned|ni|nie|keiner|niemand|kein mal) (?:\w+ ){0,2}(?:angefasst|angefast|beruhrt|geschlagen"
+        r"|geschubst|gestossen|angegriffen|handgreiflich|tatlich)\b"
+        r"|\bnur (?:beschimpft|angeschrien|angebrullt|angemotzt|beleidigt|verbal|mit worten|gebrullt|geschrien|angepobelt)\b"
+        r"|\bkein (?:korperlicher |richtiger )?angriff\b|\b(?:nicht|nichts) (?:korperlich|physisch)\w*\b"
+        r"|\b(?:didn t|didnt|did not|never|wasn t|wasnt|was not|not) (?:\w+ ){0,1}(?:touch|touched|hit|push|pushed|shove|shoved"
+        r"|attack|attacked|physical)\b|\b(?:only|just) (?:verbal|words|yelled|shouted|screamed|insulted|swore|swearing)\b"),
+}
+
+
+STILL_PHYSICAL = re.compile(
+    r"\b(?:sondern|aber|but|instead|eher|rather)\b(?: \w+){0,4} (?:getreten|geschlagen|geschubst|gestossen|gewurgt|bespuckt"
+    r"|angespuckt|gepackt|festgehalten|kicked|hit|punched|pushed|shoved|choked|spat|grabbed|slapped)\b")
+
+
+def _taken_back(state: ConversationState, heard: Heard, ctx: Context, text: str) -> StepResult | None:
+    """An offence taken back ("der hat mich nich angefasst, nur beschimpft"): it goes, the one
+    told or the other one known takes its place, and below the result the whole answer comes
+    again (its words, steps and law were the other offence's)."""
+    k = ctx.knowledge
+    known = [c for c in (state.category, *state.also) if c]
+    folded = fold(text)
+    if STILL_PHYSICAL.search(folded):  # "nicht geschlagen, sondern getreten": another attack, not none
+        return None
+    gone = {c for c in known if c in TAKEN_BACK and TAKEN_BACK[c].search(folded)}
+    if not gone:
+        return None
+    kept = list(dict.fromkeys(c for c in (*heard.sure, *heard.categories, *known) if c not in gone and c in k.categories))
+    if not kept:
+        return None
+    changed = _with_category(state.evolve(category=None, also=()), kept[0], k).evolve(also=tuple(kept[1:2]))
+    absorbed, _ = listening.absorb(changed, heard.without_offence(), k)
+    lead = listening.understood_line(k, state.lang, [offence_labels(k, [absorbed.category, *absorbed.also], state.lang)])
+    if state.node == k.flow.after_result:
+        return go_to(absorbed, "result", ctx, StepResult(absorbed), lead=lead)
+    return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
+
+
 def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Question | None, text: str) -> StepResult:
     """Free text that does not answer the question but tells us something."""
     k = ctx.knowledge
+    if (taken_back := _taken_back(state, heard, ctx, text)) is not None:
+        return taken_back
     if heard.outside and not heard.danger and not _about_help_here(k, state.lang, text) \
             and not smalltalk.thanks_said(fold(text)) \
             and (state.node == k.flow.start or question is not None and question.classify):

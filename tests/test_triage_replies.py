@@ -1150,3 +1150,29 @@ def test_a_story_that_denies_danger_at_the_danger_question_offers_its_likely_off
         assert chat.state.node == "confirm_category"
         assert {f"cat.{c.id}" for c in guessed} <= set(option_ids(chat.last.messages))
         assert len(option_ids(chat.last.messages)) <= len(guessed) + 2
+
+
+@pytest.mark.parametrize(("lang", "reply"), [
+    ("de", "angegriffen? der hat mich nich angefasst, nur beschimpft"),
+    ("en", "attacked? he never touched me, he just yelled and called me names"),
+])
+def test_an_attack_taken_back_below_the_result_gives_the_answer_again_without_it(knowledge, lang, reply):
+    """A result for a physical attack (its words, injuries, bodily-harm law) to someone only
+    shouted at: taking it back replaces the answer, not just "understood"."""
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "physical_attack")
+    chat.text("Seiffen")
+    assert chat.state.category == "physical_attack" and chat.state.node == knowledge.flow.after_result
+    said = all_text(chat.text(reply))
+    assert chat.state.category == "insult" and "physical_attack" not in chat.state.also
+    assert chat.state.node == knowledge.flow.after_result
+    assert knowledge.categories["insult"].acknowledge.get(lang) in said
+    assert knowledge.categories["physical_attack"].acknowledge.get(lang) not in said
+
+
+def test_another_attack_named_instead_is_no_attack_taken_back(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "physical_attack")
+    chat.text("Seiffen")
+    chat.text("er hat mich nicht geschlagen, sondern getreten")
+    assert chat.state.category == "physical_attack"
