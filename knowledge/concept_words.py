@@ -186,6 +186,11 @@ SAFE_NOW = _words(
     "alles ist normal", "alles normal", "everything is normal", "everything s normal",
     "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok", "fine now", "all ok now",
     "we re all ok", "guy left", "guys left",
+    # taken away by the police, or the scare over: "Die Polizei hat den Mann mitgenommen", "das Pulver war harmlos"
+    "hat den mann mitgenommen", "hat ihn mitgenommen", "haben ihn mitgenommen", "haben den mann mitgenommen",
+    "hat den tater mitgenommen", "haben den tater mitgenommen", "haben die mitgenommen", "hat sie mitgenommen",
+    "abgefuhrt", "took him away", "took them away", "took him with them", "took him in", "war harmlos",
+    "ist harmlos", "was harmless", "is harmless", "entwarnung", "all clear",
     # away and locked in the car: "in the car, doors locked, driving away ... nobody followed"
     "driving away", "drove away", "nobody followed", "no one followed", "doors locked", "bin weggefahren",
     "fahre weg", "keiner ist mir gefolgt", "niemand ist mir gefolgt",

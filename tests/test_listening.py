@@ -343,7 +343,11 @@ def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
 
 @pytest.mark.parametrize("typed", ["bin jetzt drin, tür zu", "ok im inside now door locked",
                                    "die polizei ist da", "they left, police are here", "jetzt is die polizei da",
-                                   "bin oben im schlafzimmer tuer is zu"])
+                                   "bin oben im schlafzimmer tuer is zu",
+                                   # the danger over, in a clerk's words (a blind tester)
+                                   "Die Polizei hat den Mann mitgenommen, verletzt wurde niemand. "
+                                   "Was müssen wir jetzt noch veranlassen?",
+                                   "Polizei und Feuerwehr waren inzwischen da, das Pulver war harmlos."])
 def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
