@@ -200,9 +200,11 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
             found = _police(k, place, lang)
-            if len(found) > 1 and found[0].phone:
-                # The first police card has a number to call: the second (a Revier without a
-                # known number, or the switchboard) follows the first specialised contact.
+            if len(found) > 1 and found[1].phone not in _EMERGENCY_NUMBERS:
+                # The second police card (a Revier without a known number, the switchboard, or
+                # the far Revier with a number after the own one without) follows the first
+                # specialised contact: ZASTEX or the Onlinewache stays on the first screen.
+                # (Without a Saxon place, 110 stays beside "name your town".)
                 found, later = found[:1], found[1:]
             cards += found
             police = len(found)

@@ -178,8 +178,8 @@ def test_shared_postcode_with_one_route_does_not_ask(knowledge: Knowledge) -> No
     route = police_route(res.places[0], knowledge.police)
     assert route.kind == "responsible" and route.station.id == "pr_grossenhain"
     first, second = messages[0].contacts[:2]
-    if route.local_unknown_far:  # the responsible Revier without a number first, then the far number
-        assert (first.name, first.phone, second.name) == ("Polizeirevier Großenhain", None, route.callable.name)
+    if route.local_unknown_far:  # the responsible Revier without a number first, then ZASTEX, then the far number
+        assert (first.name, first.phone, second.name) == ("Polizeirevier Großenhain", None, "ZASTEX im LKA Sachsen")
     else:
         assert "Polizeirevier Großenhain" in first.note  # the responsible Revier, named on the card with a number
         assert second.name == "ZASTEX im LKA Sachsen"  # then the specialised contact, before a Revier without a number

@@ -254,8 +254,8 @@ def test_place_without_known_station_gets_its_own_station_then_the_nearest_numbe
     messages = chat.text("Leipzig")
     # The Reviere in Leipzig have no known number and the nearest one with a number is more
     # than 15 km away: a Revier in Leipzig first (where to go, and the Onlinewache), then the
-    # number to call, then the first specialised contact (ZASTEX).
-    own, far, specialised = messages[0].contacts[:3]
+    # first specialised contact (ZASTEX), then the number to call.
+    own, specialised, far = messages[0].contacts[:3]
     assert own.name.startswith("Polizeirevier Leipzig") and own.phone is None and "Onlinewache" in own.note
     assert far.phone and far.phone != "110" and far.name.startswith("Polizeirevier")
     assert far.note.startswith(knowledge.police.texts.nearest_callable_far.get("de").split("{")[0])
