@@ -991,3 +991,17 @@ def test_where_a_shop_and_the_home_are_is_no_scene(knowledge, text, danger):
     """A mayor's shop in the house, told at the question about the home, had brought the 110
     advice ("der laden is unten im haus" read as someone in the house)."""
     assert listening.hear(knowledge, text, later_scene=True).danger is danger
+
+
+@pytest.mark.parametrize("reply", [
+    "ok called 110 they said a car is coming. im in lohmen btw, near pirna",  # help coming
+    "wir sind in lohmen, was soll ich machen",  # neither safe nor an answer: the advice again
+])
+def test_the_town_told_at_the_emergency_advice_is_kept(k: Knowledge, reply: str) -> None:
+    """Told while the 110 advice stands, the town had been asked for again once safe."""
+    chat = PureChat(k, lang="en")
+    chat.text("theres a guy outside my house rn banging on the door yelling my name")
+    assert chat.state.node == "emergency"
+    chat.text(reply)
+    assert chat.state.node == "emergency"
+    assert k.places.get(chat.state.place_id).name == "Lohmen"
