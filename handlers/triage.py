@@ -49,6 +49,7 @@ from knowledge import smalltalk
 from knowledge.base import Knowledge
 from knowledge.concepts import says_safe
 from knowledge.features import fold
+from knowledge.place_words import REGIONS
 from knowledge.places import Place, Resolution
 from knowledge.schema import L10n, Question
 from knowledge.text import normalize
@@ -489,6 +490,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if not (told_place or _is_place_node(state, k) and k.places.resolve(text).status != "unknown"):
             return StepResult(state, [*reached, *current_messages(state, k)])
         heard = heard.without_offence()
+    if state.node == CHOOSE_PLACE and natural is None and (offered := _offered_place_named(state, k, text)) is not None:
+        # "Auerbach im Vogtland natürlich.", "Vogtland", "the erzgebirge one": the place of
+        # those offered that the words single out
+        return _resolved(state, Resolution("found", (offered,)), ctx, typed=text)
     if _is_place_node(state, k) and natural is None:
         resolution = k.places.resolve(text)
         if resolution.status == "unknown" and (found := _find_in_text(k, text)) is not None:
@@ -971,6 +976,8 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
         if not absorbed.category and heard.proposals:
             absorbed = _replace(absorbed, pending={**absorbed.pending,
                                                    "after_danger": list(heard.proposals[:MAX_PROPOSALS])})
+        if heard.place_choices and not absorbed.place_id:  # "in Auerbach": which one, asked once it is answered
+            absorbed = absorbed.with_pending(places_heard=[p.id for p in heard.place_choices[:6]])
         if not learned:
             return _not_understood(absorbed, k, heard, text, ctx.key.channel)
         return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
@@ -1184,6 +1191,21 @@ def _which_one(state: ConversationState, k: Knowledge, asked: bool) -> StepResul
     yes to a question (`asked`): which of its answers applies."""
     hint = k.flow.texts.hint_which if asked else k.flow.texts.hint_choice
     return StepResult(state).say(OutboundMessage(hint.get(state.lang)), *current_messages(state, k))
+
+
+def _offered_place_named(state: ConversationState, k: Knowledge, text: str) -> Place | None:
+    """Of the places offered to choose from, the one `text` singles out: by the place the
+    words name, or by a region or district word only one of them lies in ("Vogtland",
+    "die im Erzgebirge")."""
+    offered = [p for p in (k.places.get(i) for i in state.pending.get("places", ())) if p is not None]
+    if len(offered) < 2:
+        return None
+    named = k.understand(text).place
+    if named is not None and named.status == "found" and named.places and named.places[0] in offered:
+        return named.places[0]
+    stems = {REGIONS[w] for w in fold(text).split() if w in REGIONS} - {"sachsen"}
+    fitting = [p for p in offered if any(stem in fold(f"{p.name} {p.district_name}") for stem in stems)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _is_place_node(state: ConversationState, k: Knowledge) -> bool:

@@ -1005,3 +1005,29 @@ def test_the_town_told_at_the_emergency_advice_is_kept(k: Knowledge, reply: str)
     chat.text(reply)
     assert chat.state.node == "emergency"
     assert k.places.get(chat.state.place_id).name == "Lohmen"
+
+
+def test_an_ambiguous_town_in_a_story_after_start_is_offered_once_the_danger_is_answered(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.text("Im kommenden Frühjahr findet in Auerbach die Bürgermeisterwahl statt. Es ist bisher nichts "
+              "vorgefallen, aber unser Bürgermeister möchte sich vorsorglich schützen.")
+    chat.text("Nein.")
+    assert chat.state.node == "choose_place"
+    assert {k.places.get(i).name for i in chat.state.pending["places"]} == {"Auerbach", "Auerbach/Vogtland"}
+
+
+@pytest.mark.parametrize(("typed", "town"), [
+    ("Auerbach im Vogtland natürlich.", "Auerbach/Vogtland"),
+    ("Vogtland", "Auerbach/Vogtland"),
+    ("die im erzgebirge", "Auerbach"),
+])
+def test_at_a_choice_of_places_a_region_picks_the_one_in_it(k: Knowledge, typed: str, town: str) -> None:
+    from tests.test_triage import walk_to_place
+
+    chat = PureChat(k)
+    walk_to_place(chat, "threat")
+    chat.text("auerbach")
+    assert chat.state.node == "choose_place"
+    chat.text(typed)
+    assert k.places.get(chat.state.place_id).name == town
