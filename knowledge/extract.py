@@ -669,6 +669,16 @@ _AGAIN_IF = re.compile(
     r"(?: \w+){0,5} " + _AGAIN + r"\b")
 
 
+# Back where one belongs, not a second time: "Er ist inzwischen wieder im Rathaus" (the mayor
+# shoved at the market), "sie ist wieder zu Hause", "he's back at work".
+_BACK_AGAIN = re.compile(
+    r"\b(?:ist|sind|bin|bist|is|war|waren)(?: (?:inzwischen|jetzt|schon|mittlerweile|zum gluck|aber|auch))* wieder"
+    r" (?:im rathaus|im buro|im amt|im dienst|zu hause|zuhause|daheim|bei der arbeit|an der arbeit|auf den beinen|auf arbeit"
+    r"|gesund|wohlauf|fit|okay|ok|in ordnung)\b"
+    r"|\b(?:is|s|am|m|are|re|was)(?: (?:now|already|thankfully))* back (?:at work|at home|home|in the office|in office|at the office"
+    r"|on (?:his|her|my|their) feet)\b")
+
+
 # English "kind" (sort) is no German "Kind" (child): "the first incident of this kind".
 _ENGLISH_KIND = re.compile(r"\b(?:this|that|these|those|any|some|a|the|what|which|every|one|same|other|its|his|her|their)"
                            r" kinds?\b|\bkinds? of\b|\bkind regards\b|\bkind (?:words|enough|of you)\b")
@@ -784,6 +794,8 @@ def aspects(folded: str) -> Aspects:
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \
         or "tritt" in folded or "elect" in folded else folded
     told = without_asked_again(told)
+    if "wieder" in told or "back" in told:
+        told = _BACK_AGAIN.sub(" ", told)
     if "seit" in told or "since" in told:
         told = _OFFICE_SINCE.sub(" ", told)
     on = named is not None or bool(ONLINE.search(folded))

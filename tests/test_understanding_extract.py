@@ -326,3 +326,15 @@ def test_again_asked_of_the_bot_is_no_repeated_offence(text: str, repeated: bool
 ])
 def test_the_office_held_since_a_year_is_no_habit(text: str, repeated: bool) -> None:
     assert aspects(fold(text)).repeated is repeated
+
+
+# Found by a blind tester as the clerk: back where one belongs is no second time.
+@pytest.mark.parametrize(("text", "repeated"), [
+    ("Unser Bürgermeister wurde heute auf dem Markt gestoßen. Er ist inzwischen wieder im Rathaus.", False),
+    ("she is back at work now, he pushed her yesterday", False),
+    ("er ist wieder vor meinem haus", True),
+    ("der typ stand wieder vor dem rathaus", True),
+    ("er hat mich schon wieder angerufen", True),
+])
+def test_back_at_work_or_home_is_no_repeated_offence(text: str, repeated: bool) -> None:
+    assert aspects(fold(text)).repeated is repeated
