@@ -33,6 +33,13 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("yesterday 10 pm", When(dt.date(2026, 11, 24), dt.time(22, 0))),
     ("3 days ago", When(dt.date(2026, 11, 22))),
     ("heute 11 Uhr", When(dt.date(2026, 11, 25), dt.time(11, 0))),
+    # hours ago (NOW is 13:00 in Berlin): "2h" is no two o'clock (a blind tester's record said 02:00)
+    ("today like 2h ago", When(dt.date(2026, 11, 25), dt.time(11, 0))),
+    ("vor 2 Stunden", When(dt.date(2026, 11, 25), dt.time(11, 0))),
+    ("vor einer halben Stunde", When(dt.date(2026, 11, 25), dt.time(12, 30))),
+    ("an hour ago", When(dt.date(2026, 11, 25), dt.time(12, 0))),
+    ("vor 20 min", When(dt.date(2026, 11, 25), dt.time(12, 40))),
+    ("14 hours ago", When(dt.date(2026, 11, 24), dt.time(23, 0))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected

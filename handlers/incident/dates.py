@@ -1,4 +1,5 @@
-"""Understands when something happened: "heute", "gestern 22 Uhr", "12.03.", "vor 2 Tagen".
+"""Understands when something happened: "heute", "gestern 22 Uhr", "12.03.", "vor 2 Tagen",
+"vor 2 Stunden".
 
 Pure and local to Europe/Berlin. Returns None when unsure, so the flow can ask back
 instead of recording a guess; dates in the future are never accepted.
@@ -23,6 +24,11 @@ DE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 AGO_DE = re.compile(r"\bvor\s+(\d+|\w+)\s+(tag|tagen|woche|wochen)\b")
 AGO_EN = re.compile(r"\b(\d+|\w+)\s+(day|days|week|weeks)\s+ago\b")
+# Hours or minutes ago ("vor 2 Stunden", "today like 2h ago", "half an hour ago"): a moment,
+# not "2h" as two o'clock.
+HOURS_AGO = re.compile(
+    r"\bvor\s+(?:(\d+|\w+)\s*(stunden|stunde|std|h|minuten|minute|min)|(einer halben|einer viertel) (stunde))\b"
+    r"|\b(?:(\d+|\w+)\s*(hours|hour|hrs|hr|h|minutes|minute|mins|min)|(half an|a quarter of an) (hour))\s+ago\b")
 TIME_HM = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
 TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr|h|am|pm)\b")
 
@@ -105,10 +111,28 @@ def _time_part(text: str) -> tuple[dt.time | None, bool]:
     return None, False
 
 
+def _ago(match: re.Match[str]) -> dt.timedelta | None:
+    """The span of a HOURS_AGO match, None for a count it cannot read."""
+    groups = match.groups()
+    count, unit, part, part_unit = (groups[0:4] if match.group(2) or match.group(4) else groups[4:8])
+    if part is not None:  # "vor einer halben Stunde", "a quarter of an hour ago"
+        return dt.timedelta(minutes=30 if ("halb" in part or "half" in part) else 15)
+    n = _count(count or "")
+    if n is None:
+        return None
+    return dt.timedelta(hours=n) if unit.startswith(("st", "h")) else dt.timedelta(minutes=n)
+
+
 def parse_when(text: str, now: dt.datetime) -> When | None:
     """The date (and time, if given) of `text`, or None if unclear or in the future."""
     local = local_today(now)
     cleaned = " ".join(text.casefold().replace(",", " ").split())
+    if match := HOURS_AGO.search(cleaned):
+        span = _ago(match)
+        if span is None or span > dt.timedelta(days=2):
+            return None
+        moment = local - span
+        return When(moment.date(), dt.time(moment.hour, moment.minute))
     date, rest, date_mentioned = _date_part(cleaned, local.date())
     time, time_mentioned = _time_part(rest)
     if (date_mentioned and date is None) or (time_mentioned and time is None):
@@ -125,7 +149,7 @@ def parse_when(text: str, now: dt.datetime) -> When | None:
 # Said in passing ("gestern nacht auf dem hof"): only a day relative to today counts; a
 # bare date in another answer may be anything ("Bürgermeister seit 12.03.2019").
 RELATIVE_DAY = re.compile(
-    r"\b(?:heute|gestern|vorgestern|today|yesterday)\b|" + AGO_DE.pattern + "|" + AGO_EN.pattern
+    r"\b(?:heute|gestern|vorgestern|today|yesterday)\b|" + AGO_DE.pattern + "|" + AGO_EN.pattern + "|" + HOURS_AGO.pattern
 )
 
 
