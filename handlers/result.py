@@ -373,9 +373,15 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
     return _card_messages(asked_header(k, state.lang, named), tuple(named[:MAX_CARDS]), answer.category_id)
 
 
+_OTHERS_WANTED = re.compile(r"\b(?:mehr|weitere\w*|andere\w*|sonst|more|other|others|else|besides|ausser)\b"
+                            r"|\b(?:kenn\w* ich schon|hab ich schon|already (?:know|tried|called|been))\b")
+
+
 def asked_stations(k: Knowledge, state: ConversationState, text: str) -> list[ContactCard]:
     """The police stations `text` asks about by name (police_card.named_stations); the one the
     answer shows keeps the answer's card, with what it says about it ("Ihr zuständiges ...")."""
+    if _OTHERS_WANTED.search(fold(text)):
+        return []  # "gibts noch mehr stelln? die polizei in doebeln kenn ich schon": others, not that one
     named = named_stations(k, text, state.lang)
     if not named:
         return []

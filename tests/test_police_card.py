@@ -221,3 +221,6 @@ def test_a_station_asked_about_by_name_gets_its_card(knowledge: Knowledge) -> No
     shown = chat.text("und das revier in riesa?")
     assert riesa.id in contact_ids(shown)
     assert knowledge.police.texts.asked_station_no_phone.get("de") in [c.note for m in shown for c in m.contacts]
+    # others wanted, the station named as known: more places, not its card (EH, a blind writer)
+    shown = chat.text("gibts noch mehr stelln? die polizei in riesa kenn ich schon")
+    assert riesa.id not in contact_ids(shown)
