@@ -279,12 +279,13 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
             rest = _rest(text, length)
             if meaning == UNKNOWN and aspect == "extremist" and words[0] not in aw.MAYBE and _names_it_plainly(rest, aspect):
                 return Answer(YES, rest)  # "idk he got like a frog avatar and writes 88 sometimes"
-            if meaning == UNKNOWN and rest.strip() and len(_tokens(rest)) <= SETTLED_WORDS \
-                    and not _match_prefix(_tokens(rest), aw.PHRASES[UNKNOWN]):
-                # (not a story after the doubt: "I don't know how to describe it. There is no
-                # message, no threat written. But ..." is no no)
+            if meaning == UNKNOWN and rest.strip() and not _match_prefix(_tokens(rest), aw.PHRASES[UNKNOWN]):
                 settled = interpret(rest, lang, aspect)
-                if settled.meaning == NO and not settled.leaning:
+                # a no in a longer rest settles it only about the danger ("idk?? nobody is here
+                # yet but like. should i ..."), not "I don't know how to describe it. There is
+                # no message, no threat written. But ..."
+                if settled.meaning == NO and not settled.leaning \
+                        and (len(_tokens(rest)) <= SETTLED_WORDS or later_no_is_about_danger(rest)):
                     return settled  # "idk?? nobodys here yet. no": settled after the doubt
             return Answer(meaning, rest)
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NO_DANGER.search(" ".join(words)) and aw.WHETHER.isdisjoint(words):
@@ -906,3 +907,36 @@ _CANNOT_CALL = re.compile(
 def cannot_call(text: str) -> bool:
     """Whether someone at the 110 advice says they cannot call, or asks the bot to send help."""
     return bool(_CANNOT_CALL.search(fold(text)))
+
+# Asked what to do with the messages, posts or the account ("can i block him on insta or do i
+# need to keep the msgs", "soll ich die nachrichten löschen?", "darf ich den blockieren"): what
+# the advice says about evidence (folded).
+_ASKS_EVIDENCE = re.compile(
+    r"\b(?:can|could|should|shall|do|must|may) i(?: \w+){0,3} (?:block|delete|keep|save|screenshot|ignore)\b"
+    r"|\b(?:soll|sollte|kann|darf|muss|mus) (?:ich|man|wir)(?: \w+){0,4} (?:blockieren|sperren|loschen|behalten|aufheben"
+    r"|aufbewahren|speichern|screenshot\w*|ignorieren)\b"
+    r"|\b(?:blockieren|loschen|block|delete)(?: \w+){0,2} (?:oder|or)(?: \w+){0,3} (?:behalten|aufheben|keep|save|speichern)\b")
+_EVIDENCE_OBJECTS = re.compile(
+    r"\b(?:nachricht\w*|msgs?|messages?|dms?|posts?|kommentar\w*|comments?|chat\w*|account\w*|profil\w*|mails?|e mails?"
+    r"|screenshots?|beweis\w*|evidence|him|her|them|ihn|den|die|insta\w*|facebook|fb|telegram|whatsapp|tiktok|x|twitter)\b")
+
+
+def asks_about_evidence(text: str) -> bool:
+    """Whether `text` asks what to do with the messages, posts or the account (block, delete, keep)."""
+    folded = fold(text)
+    return bool(_ASKS_EVIDENCE.search(folded)) and bool(_EVIDENCE_OBJECTS.search(folded))
+
+
+# Asked whether to stay somewhere else ("should i stay at a friends place tonight", "soll ich
+# heute woanders schlafen?"): yes if they do not feel safe, and 110 if anyone is there.
+_ASKS_STAYING_AWAY = re.compile(
+    r"\b(?:should|shall|can|could|do) (?:i|we)(?: \w+){0,2} (?:stay|sleep|go|crash)(?: \w+){0,3}"
+    r" (?:at (?:a |my |our )?(?:friend\w*|parents|mum\w*|mom\w*|sister\w*|brother\w*|family)|with (?:friends|family|my \w+)"
+    r"|somewhere else|elsewhere|away|at a hotel|in a hotel)\b"
+    r"|\b(?:soll|sollte|sollen|kann|konnen) (?:ich|wir)(?: \w+){0,3} (?:woanders|bei (?:freund\w*|meine\w* \w+|unsere\w* \w+|bekannt\w*)"
+    r"|im hotel|ins hotel|weg)(?: \w+){0,2} (?:schlafen|ubernachten|bleiben|hin|gehen|fahren)\b")
+
+
+def asks_about_staying_away(text: str) -> bool:
+    """Whether `text` asks whether to stay somewhere else for now."""
+    return bool(_ASKS_STAYING_AWAY.search(fold(text)))

@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, cannot_call, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -478,7 +478,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
-                                                     or asks_whether_to_answer(text)):
+                                                     or asks_whether_to_answer(text) or asks_about_evidence(text)
+                                                     or asks_about_staying_away(text)):
         # "sieht die polizei das hier automatisch?", "mus ich do druff antworten": asked, not
         # told; no offence or place is guessed from it
         return StepResult(state, [*_answered(k, state, text, ctx.key.channel), *current_messages(state, k)])
@@ -536,6 +537,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         chosen = choose(absorbed, natural, ctx, lead=lead)
         if answer.rest and state.node != k.flow.after_result and (reached := _how_to_reach(state, answer.rest, k)):
             return chosen.say_first(*reached)  # "keine ahnung, aber an wen wend ich mich jetzt??": both
+        if answer.rest and (asks_about_staying_away(answer.rest) or asks_about_evidence(answer.rest)):
+            # "idk?? nobody is here yet but like. should i stay at a friends place tonight": both
+            return chosen.say_first(*_answered(k, state, answer.rest, ctx.key.channel))
         return chosen
     # "gibts noch andre stellen wo ich anrufen kann": a button asked for in a sentence that
     # tells nothing new (knowledge: an option's `phrases`); no story either: "done here, gonna
@@ -1122,6 +1126,10 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
     if asks_about_privacy(text, in_so_many_words=True):
         return [_privacy_notice(k, lang, channel)]
+    if asks_about_evidence(text):  # "can i block him on insta or do i need to keep the msgs"
+        return [OutboundMessage(k.flow.texts.asked_evidence.get(lang))]
+    if asks_about_staying_away(text):  # "should i stay at a friends place tonight"
+        return [OutboundMessage(k.flow.texts.asked_staying_away.get(lang))]
     # "what even is zastex": its card ("can you show the police number again" is no privacy question)
     if below_result and (cards := asked_cards(k, state, text)):
         return cards

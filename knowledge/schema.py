@@ -177,6 +177,10 @@ class FlowTexts(Strict):
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     help_coming: L10n = Field(
         description="After the 110 advice, when the user says the police were called and are coming.")
+    asked_evidence: L10n = Field(
+        description="Asked what to do with messages, posts or the account (block, delete, keep): secure them first.")
+    asked_staying_away: L10n = Field(
+        description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
     cannot_call: L10n = Field(
         description="At the 110 advice, when the user cannot call (no signal, cannot speak) or asks the bot "
         "to send the police: that the bot cannot, and what else may reach 110.")

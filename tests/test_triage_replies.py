@@ -1176,3 +1176,30 @@ def test_another_attack_named_instead_is_no_attack_taken_back(knowledge):
     chat.text("Seiffen")
     chat.text("er hat mich nicht geschlagen, sondern getreten")
     assert chat.state.category == "physical_attack"
+
+
+@pytest.mark.parametrize(("lang", "question", "text_id"), [
+    ("en", "can i block him on insta or do i need to keep the msgs", "asked_evidence"),
+    ("de", "soll ich die nachrichten löschen?", "asked_evidence"),
+    ("en", "should i stay at a friends place tonight", "asked_staying_away"),
+    ("de", "soll ich heute woanders schlafen?", "asked_staying_away"),
+])
+def test_what_to_do_with_the_messages_or_whether_to_stay_away_is_answered(knowledge, lang, question, text_id):
+    """Asked below the result or at a question: what the advice says, not "understood: online"."""
+    chat = at_threat_result(knowledge, lang)
+    said = all_text(chat.text(question))
+    answer = getattr(knowledge.flow.texts, text_id).get(lang)
+    assert answer in said and chat.state.node == knowledge.flow.after_result
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "threat")  # at the question for the town
+    node = chat.state.node
+    assert answer in all_text(chat.text(question)) and chat.state.node == node and chat.state.place_id is None
+
+
+def test_a_question_after_the_answer_to_the_danger_question_is_answered_too(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("some telegram group posted my full adress + pic of my front door w the caption 'besucht den mal'")
+    said = all_text(chat.text("idk?? nobody is here yet but like. should i stay at a friends place tonight"))
+    assert chat.state.danger_checked and not any(m.emergency for m in chat.last.messages)
+    assert knowledge.flow.texts.asked_staying_away.get("en") in said
