@@ -669,6 +669,17 @@ _AGAIN_IF = re.compile(
     r"(?: \w+){0,5} " + _AGAIN + r"\b")
 
 
+# Someone else's family, not the user's: "das war der sohn vom bauern", "his wife yelled at me"
+# (not "die Familie vom Bürgermeister", "the mayor's family": whom a clerk writes for).
+_FAMILY_WORDS = (r"(?:sohn|tochter|frau|mann|vater|mutter|bruder|schwester|enkel\w*|kind|kinder|familie|neffe|nichte|onkel|tante"
+                 r"|son|daughter|wife|husband|father|mother|brother|sister|kids?|family|nephew|niece|uncle|aunt)")
+_OTHERS_FAMILY = re.compile(
+    r"\b(?:der|die|das|dem|den|the)\s+" + _FAMILY_WORDS + r"\s+(?:vom|von|des|der|of)\s+(?:dem |der |den |the |a |einem |einer )?"
+    r"(?!(?:burgermeister\w*|oberburgermeister\w*|stadtrat\w*|gemeinderat\w*|ortsvorsteher\w*|mayor|councill?or|kandidat\w*"
+    r"|candidate|chef\w*|boss)\b)\w+"
+    r"|\b(?:sein|seine|seinem|seinen|seiner|his|their)\s+" + _FAMILY_WORDS + r"\b")
+
+
 # Back where one belongs, not a second time: "Er ist inzwischen wieder im Rathaus" (the mayor
 # shoved at the market), "sie ist wieder zu Hause", "he's back at work".
 _BACK_AGAIN = re.compile(
@@ -789,6 +800,8 @@ def aspects(folded: str) -> Aspects:
         folded = _WHERE_I_AM.sub(" ", folded)                       # before a denial takes "nicht ich bin" away
     kept = _HOME_DENIED.sub(" ", folded)  # "my family is not involved": first, whole
     untouched = kept != folded
+    if "vom " in kept or "von " in kept or " des " in kept or " of " in kept or "sein" in kept or "his " in kept:
+        kept = _OTHERS_FAMILY.sub(" ", kept)  # "der sohn vom bauern": the other side's family
     folded = _DENIED_ASPECT.sub(" ", kept)
     named = platform(folded)
     told = _CANDIDACY_AGAIN.sub(" ", folded) if "kandid" in folded or "again" in folded or "wahl" in folded \

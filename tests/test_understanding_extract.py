@@ -338,3 +338,16 @@ def test_the_office_held_since_a_year_is_no_habit(text: str, repeated: bool) -> 
 ])
 def test_back_at_work_or_home_is_no_repeated_offence(text: str, repeated: bool) -> None:
     assert aspects(fold(text)).repeated is repeated
+
+
+# Found by a blind tester as the mayor: the other side's family is not the user's home or family.
+@pytest.mark.parametrize(("text", "private"), [
+    ("das war der sohn vom bauern dem wir den pachtvertrag gekuendigt haben", False),
+    ("der sohn vom nachbarn hat mich beleidigt", False),
+    ("his wife yelled at me at the market", False),
+    ("die familie vom bürgermeister wird bedroht", True),  # whom a clerk writes for
+    ("der sohn des bürgermeisters wurde angegriffen", True),
+    ("er hat seine kinder mitgebracht und meine tochter angeschrien", True),
+])
+def test_the_other_sides_family_is_not_the_users(text: str, private: bool) -> None:
+    assert aspects(fold(text)).private_sphere is private
