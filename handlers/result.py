@@ -134,6 +134,14 @@ def _contact_ids(k: Knowledge, state: ConversationState, category_id: str, outsi
     return [police] + [i for i in unique if i != police]
 
 
+def _lead_ids(k: Knowledge, state: ConversationState, category: Category) -> set[str]:
+    """The contacts that lead this answer: the category's and its aspects' lead contacts."""
+    ids = set(category.lead_contacts)
+    for aspect_id in _aspect_ids(k, state, category):
+        ids |= set(k.aspects[aspect_id].lead_contacts)
+    return ids
+
+
 STEP_OPENING_WORDS = 3  # "Erstatten Sie Anzeige": the same step, said for another offence
 
 
@@ -197,21 +205,25 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
     cards: list[ContactCard] = []
     police = 0
     later: list[ContactCard] = []
+    leads = _lead_ids(k, state, category)
+    specialised = 0
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
             found = _police(k, place, lang)
             if len(found) > 1 and found[1].phone not in _EMERGENCY_NUMBERS:
                 # The second police card (a Revier without a known number, the switchboard, or
-                # the far Revier with a number after the own one without) follows the first
-                # specialised contact: ZASTEX or the Onlinewache stays on the first screen.
+                # the far Revier with a number after the own one without) follows the lead
+                # contacts (at least one): ZASTEX and the Onlinewache stay on the first screen.
                 # (Without a Saxon place, 110 stays beside "name your town".)
                 found, later = found[:1], found[1:]
             cards += found
             police = len(found)
         elif contact_id in k.contacts:
+            if later and specialised and contact_id not in leads:
+                cards += later
+                later = []
             cards.append(contact_card(k, contact_id, lang))
-            cards += later
-            later = []
+            specialised += 1
     cards += later
     intro = _intro(k, state, category_id, place, lang)
     return Answer(

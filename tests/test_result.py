@@ -372,3 +372,19 @@ def test_zastex_leads_before_the_onlinewache_when_both_aspects_apply(k: Knowledg
 
 def _police_card(card) -> bool:  # noqa: ANN001
     return card.id == "polizeirevier" or card.id.startswith(("pr_", "pd_"))
+
+
+def test_a_second_police_card_follows_every_lead_contact(knowledge) -> None:  # noqa: ANN001
+    """Hainichen, an insult online with a political motive: Mittweida's number, then ZASTEX
+    and the Onlinewache (the leads), then the Direktion's switchboard; the switchboard had
+    pushed the Onlinewache off the first screen (a blind tester)."""
+    from handlers.result import compose
+    from handlers.state import ConversationState
+
+    hainichen = knowledge.places.resolve("Hainichen").places[0]
+    state = ConversationState(lang="en", category="insult", aspects=("online", "extremist"), place_id=hainichen.id,
+                              danger_checked=True)
+    answer = compose(knowledge, state)
+    ids = [card.id for card in answer.cards]
+    assert ids.index("zastex") < ids.index("pd_chemnitz") and ids.index("onlinewache") < ids.index("pd_chemnitz")
+    assert {"zastex", "onlinewache"} <= {card.id for card in answer.cards[: answer.first]}
