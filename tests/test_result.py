@@ -1,7 +1,7 @@
 """The result as a frightened person sees it on a phone: short, calm, no admin metadata.
 
 Every route (category x aspects x place x language) is rendered with the terminal,
-Telegram and Matrix renderers; every message of the result screens must fit 600
+Telegram and Matrix renderers; every message of the result screens must fit MAX_MESSAGE (650)
 characters and no message may show where a fact comes from.
 """
 
