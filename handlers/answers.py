@@ -940,3 +940,18 @@ _ASKS_STAYING_AWAY = re.compile(
 def asks_about_staying_away(text: str) -> bool:
     """Whether `text` asks whether to stay somewhere else for now."""
     return bool(_ASKS_STAYING_AWAY.search(fold(text)))
+
+# At the 110 advice: the danger is where the writer is not ("mei fraa hat grad angerufn ... ich
+# bin noch in dr sitzung", "soll ich 110 rufen oder mei frau? ich bin ja ni dort", "my wife just
+# texted me, im at work"): who calls, and what the people there should do (folded).
+_NOT_THERE_MYSELF = re.compile(
+    r"\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt|selbst|gar))* (?:nicht|nich|ni|net|ned|not)"
+    r" (?:da|dort|do|vor ort|zu hause|zuhause|daheim|there|home|at home|on site)\b"
+    r"|\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt))* (?:in der|in dr|auf der|bei der|at (?:a|the|work)|in a|in the)"
+    r" ?(?:sitzung|arbeit|work|meeting|council meeting|ratssitzung|gemeinderatssitzung|buro|office)\b"
+    r"|\b(?:not|nicht|nich) (?:at home|zu hause|daheim) (?:myself|selbst)\b")
+
+
+def danger_elsewhere(text: str) -> bool:
+    """Whether someone at the 110 advice says the danger is where they are not."""
+    return bool(_NOT_THERE_MYSELF.search(fold(text)))

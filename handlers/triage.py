@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, danger_elsewhere, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -95,12 +95,17 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
     guesses = heard.sure or heard.categories or heard.proposals
     if shown.state is not None and guesses and not absorbed.category:
         shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
-    if text and cannot_call(text) and shown.state is not None:
+    added = None
+    if text and shown.state is not None and cannot_call(text):
         # "i cant call hes right there, can u tell the police": that the bot cannot, and what
         # may reach 110, under the advice (nothing comes before it)
+        added = _cannot_call_line(shown.state, ctx.knowledge)
+    elif text and shown.state is not None and danger_elsewhere(text):
+        added = ctx.knowledge.flow.texts.danger_elsewhere.get(shown.state.lang)  # "... ich bin noch in dr sitzung"
+    if added is not None:
         at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
         advice = shown.messages[at]
-        shown.messages[at] = replace(advice, text=f"{advice.text}\n\n{_cannot_call_line(shown.state, ctx.knowledge)}")
+        shown.messages[at] = replace(advice, text=f"{advice.text}\n\n{added}")
     return shown
 
 
@@ -660,6 +665,10 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         again = k.flow.texts.help_first.get(state.lang)
         result = replace(result, messages=[m for m in result.messages if m.text != again])
         return _with_line(state, result, line, k)
+    if at_advice and danger_elsewhere(text) and not cannot_call(text):
+        # "soll ich 110 rufen oder mei frau? ich bin ja ni dort": who calls, and what those there do
+        kept = _place_kept(state, k, text)
+        return StepResult(kept, emergency_reminder(kept, k, text=k.flow.texts.danger_elsewhere.get(state.lang)))
     if at_advice and cannot_call(text):
         # "ich kann nich anrufen!! hilfe", "can u send them a msg": that the bot cannot, and what may
         kept = _place_kept(state, k, text)

@@ -181,6 +181,9 @@ class FlowTexts(Strict):
         description="Asked what to do with messages, posts or the account (block, delete, keep): secure them first.")
     asked_staying_away: L10n = Field(
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
+    danger_elsewhere: L10n = Field(
+        description="At the 110 advice, when the danger is where the user is not: call 110 with the address, "
+        "and what the people there should do.")
     cannot_call: L10n = Field(
         description="At the 110 advice, when the user cannot call (no signal, cannot speak) or asks the bot "
         "to send the police: that the bot cannot, and what else may reach 110.")

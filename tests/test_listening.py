@@ -1031,3 +1031,18 @@ def test_at_a_choice_of_places_a_region_picks_the_one_in_it(k: Knowledge, typed:
     assert chat.state.node == "choose_place"
     chat.text(typed)
     assert k.places.get(chat.state.place_id).name == town
+
+
+def test_danger_where_the_user_is_not_gets_who_calls_and_what_those_there_do(k: Knowledge) -> None:
+    """The mayor in a council meeting, his wife at home with stones at the windows: the advice
+    said "lock yourself in" to him and, asked who should call, only repeated itself."""
+    elsewhere = k.flow.texts.danger_elsewhere.get("de")
+    chat = PureChat(k)
+    first = all_text(chat.text("mei fraa hat grad angerufn, do is aaner im gartn und schmeisst mit steen an de "
+                               "fenster, ich bin noch in dr sitzung in stuetzengruen"))
+    assert chat.state.node == "emergency" and first.index("110") < first.index(elsewhere)
+    again = all_text(chat.text("soll ich 110 rufen oder mei frau? ich bin ja ni dort"))
+    assert chat.state.node == "emergency" and elsewhere in again
+    chat = PureChat(k)
+    chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
+    assert elsewhere not in all_text(chat.text("bin zu hause, was soll ich machen"))
