@@ -696,7 +696,9 @@ _VERB_ENDINGS = ("t", "st")
 
 # A question about the law ("Welche Frist gilt für einen Strafantrag?", "is that even a crime?").
 _LAW_ASKED = re.compile(r"\b(?:strafbar\w*|straftat\w*|strafantrag\w*|frist\w*|verjahr\w*|gesetz\w*|paragra(?:f|ph)\w*"
-                        r"|rechtlich\w*|rechtslage|legal\w*|illegal|crime|criminal|law|laws|deadline|time limit|press charges)\b")
+                        r"|rechtlich\w*|rechtslage|legal\w*|illegal|crime|criminal|law|laws|deadline|time limit|press charges"
+                        # who may file: "muss ich das selber anzeigen oder kann das auch das landratsamt machen als aufsicht?"
+                        r"|dienstvorgesetzt\w*|rechtsaufsicht\w*|aufsichtsbehorde\w*|selb\w* anzeigen|selbst anzeige\w*)\b")
 
 
 def asks_about_the_law(text: str) -> bool:

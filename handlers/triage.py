@@ -559,6 +559,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             # "so what do i do first" when all the advice is shown: the first call
             if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
+            if state.node == k.flow.after_result and asks_for_numbers(text) and named_contacts(k, state.lang, text) \
+                    and (cards := asked_cards(k, absorbed, text)):
+                # "kenn se mer die telefonnummer vom lka nochmal schreiben" when every card is shown:
+                # that card again, not "nothing more"
+                return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])
             note = OutboundMessage(k.flow.texts.nothing_more.get(state.lang))
             return StepResult(absorbed, [note, *current_messages(absorbed, k)])
         if isinstance(asked := values.get(asked_button), Answer) and asked.option.show == "law" \
@@ -1146,6 +1151,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
     if not below_result and asks_for_numbers(text):  # "whats the number for the police"
         return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
+    if below_result and asks_about_the_law(text) and (law := result_more(k, state, "law")):
+        return law  # "muss ich das selber anzeigen oder kann das auch das landratsamt machen?": what the law says
     if not below_result and asks_about_the_law(text) and (notes := _legal_notes(k, state)):
         # "Welche Frist gilt für einen Strafantrag?": what the law says about the offences
         # told so far (the short note the result will show), then the question again

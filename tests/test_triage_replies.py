@@ -1203,3 +1203,13 @@ def test_a_question_after_the_answer_to_the_danger_question_is_answered_too(know
     said = all_text(chat.text("idk?? nobody is here yet but like. should i stay at a friends place tonight"))
     assert chat.state.danger_checked and not any(m.emergency for m in chat.last.messages)
     assert knowledge.flow.texts.asked_staying_away.get("en") in said
+
+
+def test_who_may_file_asked_below_the_result_gets_what_the_law_says(knowledge):
+    """ "muss ich das selber anzeigen oder kann das auch das landratsamt machen als aufsicht?":
+    the law part (§ 194 Abs. 3 for an insult), not "no reliable answer" (a blind tester)."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "insult")
+    chat.text("Neuensalz")
+    said = all_text(chat.text("muss ich das selber anzeigen oder kann das auch das landratsamt machen als aufsicht?"))
+    assert "§ 194 Abs. 3" in said and knowledge.flow.texts.asked_open.get("de") not in said
