@@ -16,7 +16,8 @@ from knowledge.features import fold
 _ASKS = re.compile(
     r"\b(?:was|wie|wos)(?: genau| eigentlich| denn| nochmal| nochmals)? (?:bedeutet|bedeuten|hei\w*|ist|is|sind|meinen sie mit|meinst du mit|menen se mit"
     r"|versteht man unter|verstehen sie unter|zahlt als|zahlt zu|zahlt unter|gilt als|fallt unter)\b"
-    r"|\bwhat(?: exactly| even| actually)? (?:dos|does|do|is|s|are|counts as|do you mean by|do u mean by|exactly is|falls under)\b|\bwhats\b"
+    r"|\bwhat(?: exactly| even| actually)? (?:dos|does|do|is|s|are|counts as|do you mean by|do u mean by|exactly is|falls under"
+    r"|means|mean|meaning of)\b|\bwhats\b"
     r"|\b(?:unterschied|difference)\b|\bmeaning\b|\bbedeutung\b"
     r"|\b(?:was|what) (?:ist|is|s) (?:das|that|dat)\b|\berklar\w* (?:sie |du )?(?:mir )?(?:mal )?\b|\bexplain\b")
 # "was ist, wenn ...", "what if": a situation asked about, not a word.
@@ -34,16 +35,25 @@ _AFTER_TERM = frozenset(
     even actually anyway lol tho though pls please bitte""".split())
 
 
+TERM = "term:"  # the prefix of a legal word's id among the categories' ids
+
+
 def _terms(k: Knowledge) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The folded label words and labels, as word tuples, longest first, with their category
-    ("notigung" -> coercion); worked out once per set of categories (every typed message asks)."""
+    ("notigung" -> coercion) or legal word ("term:strafantrag"); worked out once per set of
+    categories and words (every typed message asks)."""
+    words = tuple((f"{TERM}{tid}", tuple(t.words)) for tid, t in k.texts.terms.items())
     return _terms_of(tuple((cid, c.label.de, c.label.en) for cid, c in k.categories.items()
-                           if c.meaning is not None and cid != FALLBACK))  # "Unsicher", "not sure" answer; nobody asks
+                           if c.meaning is not None and cid != FALLBACK), words)  # "Unsicher", "not sure" answer; nobody asks
 
 
 @lru_cache(maxsize=4)
-def _terms_of(labels: tuple[tuple[str, str, str], ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
+def _terms_of(labels: tuple[tuple[str, str, str], ...],
+              legal: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[tuple[tuple[str, ...], str], ...]:
     terms: dict[str, str] = {}
+    for tid, written in legal:
+        for word in written:
+            terms.setdefault(fold(word), tid)
     for cid, de, en in labels:
         for label in (de, en):
             folded = fold(label)
@@ -60,6 +70,7 @@ def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
     "„Label“: meaning." (at most two); none if it asks about no kind of incident."""
     asked: list[str] = []
     clauses = re.split(r"[?!.\n;]+", text)
+    clauses += [part for clause in clauses if "," in clause for part in clause.split(",")]  # "what means Strafantrag, i must pay something?"
     if len(fold(text).split()) <= MAX_WORDS:
         clauses.append(text)  # "Nötigung? Was ist das?": the word and the question in two
     for clause in clauses:
@@ -70,9 +81,17 @@ def asked_meanings(k: Knowledge, lang: str, text: str) -> list[str]:
         for cid in _named(words, _terms(k)):
             if cid not in asked:
                 asked.append(cid)
-    return [f"„{k.categories[c].label.get(lang)}“: {k.categories[c].meaning.get(lang)}" if lang == "de"
-            else f"“{k.categories[c].label.get(lang)}”: {k.categories[c].meaning.get(lang)}"
-            for c in asked[:2]]
+    return [_said(k, c, lang) for c in asked[:2]]
+
+
+def _said(k: Knowledge, term_id: str, lang: str) -> str:
+    """"„Label“: meaning." of a category or a legal word."""
+    if term_id.startswith(TERM):
+        term = k.texts.terms[term_id.removeprefix(TERM)]
+        label, meaning = term.label.get(lang), term.meaning.get(lang)
+    else:
+        label, meaning = k.categories[term_id].label.get(lang), k.categories[term_id].meaning.get(lang)
+    return f"„{label}“: {meaning}" if lang == "de" else f"“{label}”: {meaning}"
 
 
 def _named(words: list[str], terms: tuple[tuple[tuple[str, ...], str], ...]) -> list[str]:

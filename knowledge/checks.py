@@ -247,6 +247,12 @@ def placeholder_problems(k: Knowledge) -> list[Problem]:
     out: list[Problem] = []
     for name in UiTexts.model_fields:
         value = getattr(k.texts, name)
+        if name == "terms":  # each legal word's label and meaning: no placeholders
+            for tid, term in value.items():
+                for part in ("label", "meaning"):
+                    out += _placeholder_problems(k, "texts.yaml", ("terms", tid, part, "{lang}"), getattr(term, part),
+                                                 frozenset())
+            continue
         texts = value.values() if isinstance(value, dict) else [value]
         for text in texts:
             loc = (name,) if isinstance(value, dict) else (name, "{lang}")

@@ -322,6 +322,14 @@ class Danger(Strict):
     )
 
 
+class Term(Strict):
+    """A legal word the answers use that people ask about ("was ist ein Strafantrag?")."""
+
+    label: L10n
+    words: list[str] = Field(min_length=1, description="How people write it (folded match, any of them).")
+    meaning: L10n = Field(description="One or two plain sentences, from the sourced law notes only.")
+
+
 class UiTexts(Strict):
     """Every sentence the bot says that is not part of a question or category."""
 
@@ -332,6 +340,9 @@ class UiTexts(Strict):
         "(the bot then goes straight on); without it, `welcome` is used.",
     )
     help: L10n
+    terms: dict[str, Term] = Field(
+        default_factory=dict,
+        description="Legal words of the answers explained when asked ('Strafantrag', 'Anzeige'), as categories' `meaning`.")
     small_talk: dict[str, L10n] = Field(
         default_factory=dict,
         description="The reply to a message that only greets ('greeting'), thanks ('thanks') or "

@@ -77,3 +77,31 @@ def test_asked_in_english_below_the_result(knowledge: Knowledge) -> None:
     assert chat.state.node == knowledge.flow.after_result
     said = all_text(chat.text("what does stalking mean exactly?"))
     assert knowledge.categories["stalking"].meaning.en in said
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "what means Nötigung", "category:coercion"),  # English word order of a learner (a blind tester)
+    ("de", "was ist ein strafantrag?", "term:strafantrag"),
+    ("en", "what means Strafantrag, i must pay something?", "term:strafantrag"),
+    ("de", "Was bedeutet Anzeige?", "term:anzeige"),
+    ("de", "ich will anzeige erstatten", None),  # the word used, not asked about
+])
+def test_a_legal_word_of_the_answers_is_explained(knowledge: Knowledge, lang: str, text: str, expected: str | None) -> None:
+    said = asked_meanings(knowledge, lang, text)
+    if expected is None:
+        assert said == []
+        return
+    kind, key = expected.split(":")
+    meaning = (knowledge.categories[key].meaning if kind == "category" else knowledge.texts.terms[key].meaning).get(lang)
+    assert len(said) == 1 and said[0].endswith(meaning)
+
+
+def test_asking_what_a_word_means_below_the_result_changes_no_case(knowledge: Knowledge) -> None:
+    from tests.test_triage import walk_to_place
+
+    chat = PureChat(knowledge, lang="en")
+    walk_to_place(chat, "threat")
+    chat.text("Thum")
+    said = all_text(chat.text("what means Nötigung"))
+    assert chat.state.category == "threat" and "coercion" not in chat.state.also
+    assert knowledge.categories["coercion"].meaning.get("en") in said
