@@ -241,6 +241,20 @@ def _rest(text: str, consumed: int) -> str:
 
 
 SETTLED_WORDS = 8  # words after a doubt that may settle it ("idk?? nobodys here yet. no")
+# A no that only opens a correction: "nee warte", "no wait", "nein moment", "ach nee sorry".
+_HOLD_ON = frozenset("warte wart wait moment momentchen halt stop stopp sorry sry hold".split())
+_NO_WORDS = frozenset("nee ne nein no nope nö noe na nah".split())
+_EXCLAIM = frozenset("ach och oh ah".split())
+
+
+def _holds_on(words: list[str]) -> bool:
+    """Whether the reply opens with a no that only starts a correction ("nee warte, ...", "ach
+    nee sorry, ..."), not a no to the question."""
+    if len(words) < 3:
+        return False
+    if words[0] in _EXCLAIM and words[1] in _NO_WORDS:
+        return True
+    return words[0] in _NO_WORDS and words[1] in _HOLD_ON
 
 
 def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
@@ -258,6 +272,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(CLARIFY) if text.strip().strip("?") == "" and "?" in text else Answer(None)
     if (asked := _asked_back(text, words, lang, aspect)) is not None:
         return asked
+    if _holds_on(words):  # "nee warte, eher sachbeschädigung", "ach nee sorry, nicht grimma": a correction, no answer
+        return Answer(None, text.strip())
     if words[0] in aw.FILLERS and len(words) > 1 and (after := interpret(_rest(text, 1), lang, aspect)).meaning:
         return after
     if words[0] in aw.ECHOES and len(words) > 1 and _is_answer_word(words[1]):  # "gefahr nee. gekränkt bin ich"

@@ -37,6 +37,9 @@ MIN_MODEL_WORDS = 2
 # (BENCHMARKS.md, "Conversation"). A "no" is believed: "nah hes not there rn" stays a no.
 ANSWER_REST_THRESHOLD = 0.9
 NOW_REST_THRESHOLD = 0.6
+# A later reply with no scene cue in it is a cry for the model alone when it is this sure
+# (0.6 until stop 44: "meine tochter" at the category question read 0.64 and brought the 110 advice).
+LATER_ALONE_THRESHOLD = 0.7
 SURE = 0.6  # a one- or two-word message counts as a category only when the model is this sure
 # A question tells an offence beside the one known only when the category's own fit is this
 # sure of it: questions that tell one score 3.3-11.7 ("er hat mich gestern auch geschubst, ist
@@ -318,7 +321,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         and understood.danger_probability < ANSWER_REST_THRESHOLD and names_only_a_place(text))
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
-    if later_scene and signals == ("model",) and understood.danger_probability < NOW_REST_THRESHOLD \
+    if later_scene and signals == ("model",) and understood.danger_probability < LATER_ALONE_THRESHOLD \
             and concepts(fold(text), text).isdisjoint(CUES):
         # a later reply with no scene in it ("Hierzu liegen uns keine Erkenntnisse vor. Der Anlass
         # scheint persönlicher Natur zu sein."): the model, trained on first messages, must be surer

@@ -191,6 +191,8 @@ SAFE_NOW = _words(
     "hat den tater mitgenommen", "haben den tater mitgenommen", "haben die mitgenommen", "hat sie mitgenommen",
     "abgefuhrt", "took him away", "took them away", "took him with them", "took him in", "war harmlos",
     "ist harmlos", "was harmless", "is harmless", "entwarnung", "all clear",
+    # it was yesterday: "warum 110? das war gestern, ist nicht schlimm, nur pflaster"
+    "das war gestern", "war doch gestern", "that was yesterday", "it was yesterday", "nur pflaster", "nur ein pflaster",
     # away and locked in the car: "in the car, doors locked, driving away ... nobody followed"
     "driving away", "drove away", "nobody followed", "no one followed", "doors locked", "bin weggefahren",
     "fahre weg", "keiner ist mir gefolgt", "niemand ist mir gefolgt",
@@ -580,6 +582,13 @@ IN_CHARGE = Gated(r"\b(?:wer|who|which \w+)(?: \w+){0,4} (?:zustandig|verantwort
                   r"|\b(?:welche\w*|which|wer|who)(?: \w+){0,6} (?:richtige\w*|right (?:one|place|office|people|contact))\b"
                   r"|\b(?:polizei|revier|dienststelle|police) vor ort\b",
                   ("zustandig", "verantwortlich", "responsible", "in charge", "vor ort", "richtige", "right"))
+# A verb made a noun, the act named rather than going on: "eher sachbeschädigung + das
+# schubsen. geht beides?", "beim Treten hat er ..." ("die schubsen mich" stays a scene).
+NAMED_ACT = Gated(
+    r"\b(?:das|dem|beim|vom|zum|des|fur das|wegen dem|wegen des) (?:schubsen|schubsn|schlagen|schlagn|treten|tretn|randalieren"
+    r"|trampeln|schmeissen|bespucken|anspucken|spucken|anschreien|umzingeln|umringen|werfen|rumschubsen|festhalten)\b",
+    ("schubs", "schlag", "tret", "randal", "trampel", "schmeiss", "spuck", "schrei", "umzingel", "umring", "werfen",
+     "festhalt"))
 # Where a business lies, not someone there: "der laden is unten im haus, wir wohnen oben
 # drüber", "our shop is downstairs" (a mayor's shop, told at the question about the home).
 BUSINESS_WHERE = Gated(

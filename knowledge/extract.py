@@ -269,6 +269,8 @@ FIRST_TIME_WORDS = 5
 # "zum ersten Mal im Gemeinderat" is none.
 ONCE = _words(
     "nur einmal", "nur ein mal", "nur das eine mal", "ein einziges mal", "einmalig", "einmaliger vorfall",
+    # one, as a number: "1 mal", "1x", "nur 1 mal" ("2 mal" is repeated)
+    "1 mal", "1mal", "1x", "1 x", "1 time", "nur 1 mal", "only 1 time",
     "zum ersten mal passiert", "das erste mal passiert", "erstmals passiert", "zum ersten mal so",
     "das erste mal dass", "zum ersten mal dass", "das erste mal so", "erste vorfall", "erster vorfall",
     "ersten vorfall", "noch nie passiert", "bisher nie", "bisher noch nie", "noch nie so", "nie zuvor",
@@ -412,7 +414,7 @@ REPEATED = _words(
 )
 # A count of times ("3 mal", "zweimal", "like 3 times now", "4x"): repeated here, and a habit,
 # not a now, to knowledge.concepts.
-COUNTED_TIMES = re.compile(r"\b(?:\d+|zwei|drei|vier|funf|zig|x|two|three|four|five) ?(?:mal|times)\b|\b\d+ ?x\b")
+COUNTED_TIMES = re.compile(r"\b(?:[2-9]|\d\d+|zwei|drei|vier|funf|zig|x|two|three|four|five) ?(?:mal|times)\b|\b(?:[2-9]|\d\d+) ?x\b")
 # How long someone has held an office is no habit: "seit 24 Jahren Bürgermeister", "since 2019 on the council".
 _TENURE = (r"(?:uber |fast |gut |knapp |over |almost )?(?:\d+|einem|einigen|vielen|zwei|drei|vier|funf|zehn|zwanzig|a|one|two|three|many|several)? ?"
            r"(?:jahr\w*|monat\w*|years?|months?|\d{4}) (?:ehrenamtlich\w* |hauptamtlich\w* |as |als |on the |in the |im |in der |i m |i ve been )?"

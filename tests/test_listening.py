@@ -347,7 +347,8 @@ def test_im_safe_at_the_emergency_advice_goes_on(k: Knowledge) -> None:
                                    # the danger over, in a clerk's words (a blind tester)
                                    "Die Polizei hat den Mann mitgenommen, verletzt wurde niemand. "
                                    "Was müssen wir jetzt noch veranlassen?",
-                                   "Polizei und Feuerwehr waren inzwischen da, das Pulver war harmlos."])
+                                   "Polizei und Feuerwehr waren inzwischen da, das Pulver war harmlos.",
+                                   "warum 110? das war gestern, ist nicht schlimm, nur pflaster"])
 def test_saying_you_are_safe_in_own_words_leaves_the_emergency_advice(k: Knowledge, typed: str) -> None:
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
@@ -1046,3 +1047,10 @@ def test_danger_where_the_user_is_not_gets_who_calls_and_what_those_there_do(k: 
     chat = PureChat(k)
     chat.text("Hilfe, die stehen vor meinem Haus und hämmern an die Tür")
     assert elsewhere not in all_text(chat.text("bin zu hause, was soll ich machen"))
+
+
+@pytest.mark.parametrize("reply", ["meine tochter", "nee warte, eher sachbeschädigung + das schubsen. geht beides?"])
+def test_a_fragment_or_a_named_act_at_a_later_question_is_no_cry(k: Knowledge, reply: str) -> None:
+    """Two blind testers: "meine tochter" (model 0.64, no scene) and "das schubsen" (the act
+    named as a noun) at later questions had brought the 110 advice."""
+    assert not listening.hear(k, reply, later_scene=True).danger

@@ -472,3 +472,11 @@ def test_privacy_questions_of_a_writer_are_told_from_the_case() -> None:
 def test_something_else_unknown_is_no_dont_know(text: str) -> None:
     # stop 41, walked as a clerk: at the danger question a "don't know" brings the 110 advice
     assert interpret(text, "de").meaning != "unknown"
+
+
+@pytest.mark.parametrize("text", ["nee warte, eher sachbeschädigung + das schubsen. geht beides?",
+                                  "ach nee sorry, nicht grimma, wir wohnen in zschadraß",
+                                  "no wait, it was more like coercion"])
+def test_a_no_that_opens_a_correction_answers_nothing(text: str) -> None:
+    """"nee warte, ..." had been taken as the no to the question on screen, and the correction lost."""
+    assert interpret(text, "de").meaning is None

@@ -351,3 +351,17 @@ def test_back_at_work_or_home_is_no_repeated_offence(text: str, repeated: bool) 
 ])
 def test_the_other_sides_family_is_not_the_users(text: str, private: bool) -> None:
     assert aspects(fold(text)).private_sphere is private
+
+
+# Found by a blind tester writing as a learner of German: one, as a number, is once.
+@pytest.mark.parametrize(("text", "once", "repeated"), [
+    ("1 mal", True, False),
+    ("1x", True, False),
+    ("nur 1 mal", True, False),
+    ("2 mal", False, True),
+    ("10 mal", False, True),
+    ("3x", False, True),
+])
+def test_one_as_a_number_is_once(text: str, once: bool, repeated: bool) -> None:
+    found = aspects(fold(text))
+    assert (found.once, found.repeated) == (once, repeated)
