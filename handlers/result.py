@@ -384,8 +384,10 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
     other place by its name."""
     answer = compose(k, state)
     station = [card for card in answer.cards if card.id == k.catalogue.police_contact]
+    police_asked = bool(station) and (police or holds_any(text, _POLICE_WORDS))
+    # "was ist ZASTEX? muss ich da anrufen oder Polizei?": the place named and the police, both
     named = asked_stations(k, state, text) \
-        or (station if station and (police or holds_any(text, _POLICE_WORDS)) else named_contacts(k, state.lang, text))
+        or [*named_contacts(k, state.lang, text), *(station if police_asked else [])]
     if not named and asks_for_numbers(text):
         named = list(answer.cards[:answer.first])  # "can you show me the number again": the answer's cards
     if not named:

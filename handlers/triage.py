@@ -479,7 +479,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # station's card, not the "more places" its "nummer" would ask for
         asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))
         return StepResult(state, [asked, *current_messages(state, k)])
-    if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) \
+    if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) and not _asks_to_call(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
@@ -631,7 +631,9 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
 
 # Supposed, not happening: "Angenommen, jemand steht nachts vor meiner Tür", "if a car ever starts following me".
 _SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advance|vorsorglich|im voraus|hypothetisch\w*"
-                       r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as)\b")
+                       r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as"
+                       # the next time: "and when he come again tomorrow? i call 110 again or the Revier?"
+                       r"|next time|nachste\w* mal|when (?:he|she|they|it) (?:come|comes|shows? up|is back|are back|returns?))\b")
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
 _NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
                            r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
@@ -746,7 +748,7 @@ ASKS_TO_CALL = re.compile(
     r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
     # the right number for it: "is 110 the right number for this", "110 oder revier?"
     r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
-    r"|\b(?:110|notruf) (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
+    r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
     r"|\b(?:revier|station|wache|dienststelle) (?:oder|or) (?:\w+ ){0,2}110\b"
 )
 _CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")

@@ -1213,3 +1213,17 @@ def test_who_may_file_asked_below_the_result_gets_what_the_law_says(knowledge):
     chat.text("Neuensalz")
     said = all_text(chat.text("muss ich das selber anzeigen oder kann das auch das landratsamt machen als aufsicht?"))
     assert "§ 194 Abs. 3" in said and knowledge.flow.texts.asked_open.get("de") not in said
+
+
+def test_110_again_or_the_station_next_time_gets_what_each_is_for(knowledge):
+    """ "and when he come again tomorrow? i call 110 again or the Revier?" had got the station's
+    card alone, read as the numbers asked again (a blind tester)."""
+    chat = at_threat_result(knowledge, "en")
+    said = all_text(chat.text("and when he come again tomorrow? i call 110 again or the Revier?"))
+    assert knowledge.texts.police_asked_below.get("en") in said
+
+
+def test_a_named_place_and_the_police_asked_about_together_get_both_cards(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    shown = contact_ids(chat.text("was ist ZASTEX? muss ich da anrufen oder Polizei?"))
+    assert "zastex" in shown and knowledge.catalogue.police_contact in shown
