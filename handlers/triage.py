@@ -776,6 +776,10 @@ HELP_COMING = re.compile(
     r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
     r"|\b(?:angerufen|gerufen|alarmiert|verstandigt|called|rang|phoned|called them|rung)\b(?: \w+){0,4}"
     r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
+    # someone else calling now: "sms nachbar, er ruft 110", "my neighbour is calling the police"
+    r"|\b(?:er|sie|nachbar\w*|kolleg\w*|mann|frau|jemand|he|she|neighbou?r|colleague|husband|wife|someone)"
+    r"(?: \w+)? (?:ruft|rufen|wahlt|alarmiert|is calling|s calling|are calling|calls|has called|called)"
+    r"(?: (?:die|den|gerade|grad|jetzt|now|the|already|schon))* (?:110|polizei|notruf|police|cops|911|112)\b"
 )
 HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
                              r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"

@@ -545,7 +545,9 @@ def test_not_called_yet_after_the_advice_brings_the_110_line_and_is_no_answer(kn
 
 
 @pytest.mark.parametrize("lang, reply", [("de", "hab grad angerufen, die kommen"),
-                                         ("en", "ok called them, they're on their way")])
+                                         ("en", "ok called them, they're on their way"),
+                                         ("de", "sms nachbar, er ruft 110"),  # a blind tester who could not speak
+                                         ("en", "my neighbour is calling the police")])
 def test_help_on_its_way_at_the_advice_is_acknowledged_not_told_to_call(knowledge, lang, reply):
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
