@@ -242,7 +242,7 @@ def _rest(text: str, consumed: int) -> str:
 
 SETTLED_WORDS = 8  # words after a doubt that may settle it ("idk?? nobodys here yet. no")
 # A no that only opens a correction: "nee warte", "no wait", "nein moment", "ach nee sorry".
-_HOLD_ON = frozenset("warte wart wait moment momentchen halt stop stopp sorry sry hold".split())
+_HOLD_ON = frozenset("warte wart wait moment momentchen hold".split())  # not "sorry" ("no sorry, nobody is"), not "halt" ("nee halt nich")
 _NO_WORDS = frozenset("nee ne nein no nope nö noe na nah".split())
 _EXCLAIM = frozenset("ach och oh ah".split())
 
