@@ -252,8 +252,8 @@ def _holds_on(words: list[str]) -> bool:
     nee sorry, ..."), not a no to the question."""
     if len(words) < 3:
         return False
-    if words[0] in _EXCLAIM and words[1] in _NO_WORDS:
-        return True
+    if words[0] in _EXCLAIM and words[1] in _NO_WORDS:  # "ach nee sorry, nicht grimma"; not "Oh no, nothing like that"
+        return words[2] in _HOLD_ON or words[2] in ("sorry", "sory", "sry")  # (tokens are squeezed: "sory")
     return words[0] in _NO_WORDS and words[1] in _HOLD_ON
 
 
@@ -273,6 +273,12 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
     if (asked := _asked_back(text, words, lang, aspect)) is not None:
         return asked
     if _holds_on(words):  # "nee warte, eher sachbeschädigung", "ach nee sorry, nicht grimma": a correction, no answer
+        rest = re.sub(r"^\W*(?:\w+\W+){%d}" % (3 if words[0] in _EXCLAIM else 2), "", text.strip())
+        if rest.split() and fold(rest).split()[0] == "doch":  # "nee. warte, doch, einer hat ... kommentiert": yes after all
+            return Answer(YES, re.sub(r"^\W*\w+\W*", "", rest))
+        settled = interpret(rest, lang, aspect) if rest.strip() else Answer(None)
+        if settled.meaning == YES and not settled.leaning:
+            return settled  # "no wait, yes it was online"
         return Answer(None, text.strip())
     if words[0] in aw.FILLERS and len(words) > 1 and (after := interpret(_rest(text, 1), lang, aspect)).meaning:
         return after

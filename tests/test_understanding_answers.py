@@ -480,3 +480,15 @@ def test_something_else_unknown_is_no_dont_know(text: str) -> None:
 def test_a_no_that_opens_a_correction_answers_nothing(text: str) -> None:
     """"nee warte, ..." had been taken as the no to the question on screen, and the correction lost."""
     assert interpret(text, "de").meaning is None
+
+
+@pytest.mark.parametrize("text", ["Ah no, nothing like that.", "Oh no, nothing like that. He said his piece and stomped off.",
+                                  "no sorry, nobody is in danger", "nee halt nich"])
+def test_an_exclaimed_or_polite_no_is_still_a_no(text: str) -> None:
+    assert interpret(text, "en").meaning == "no"
+
+
+def test_a_yes_after_a_no_taken_back_is_the_answer() -> None:
+    """"nee. warte, doch, ..." (a blind writer's candidate, conversations-29): yes after all."""
+    assert interpret("nee. warte, doch, einer hat den namen von meiner alten schule kommentiert. zählt das?", "de",
+                     "private_sphere").meaning == "yes"
