@@ -219,10 +219,13 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
             cards += found
             police = len(found)
         elif contact_id in k.contacts:
-            if later and specialised and contact_id not in leads:
+            card = contact_card(k, contact_id, lang)
+            # (no number yet, and this card has none either: the police number first; the
+            # Onlinewache after the own station without a number would leave none to call)
+            if later and (specialised and contact_id not in leads or not card.phone and not any(c.phone for c in cards)):
                 cards += later
                 later = []
-            cards.append(contact_card(k, contact_id, lang))
+            cards.append(card)
             specialised += 1
     cards += later
     intro = _intro(k, state, category_id, place, lang)

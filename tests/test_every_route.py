@@ -1,4 +1,7 @@
-"""Every Saxon municipality, every route: the first card has a callable number that is not 110."""
+"""Every Saxon municipality, every route: the first card has a callable number that is not 110,
+or (the own station's number unknown, the nearest known one far away) the own station comes
+first and a station with a callable number follows in the route, with a callable number on the
+first screen all the same."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import pytest
 from handlers.result import compose
 from handlers.state import ConversationState
 from knowledge.base import Knowledge, load
+from knowledge.police import police_route
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +35,16 @@ def test_first_card_of_every_route_is_callable_for_all_418_municipalities(k: Kno
         for category in k.categories:
             for aspects in ((), ("online", "extremist")):
                 state = ConversationState(lang=lang, category=category, aspects=aspects, place_id=place.id)
-                first = compose(k, state).cards[0]
-                if not _callable(first.phone):
-                    failures.append((place.name, category, aspects, first.name, first.phone))
+                answer = compose(k, state)
+                first = answer.cards[0]
+                if _callable(first.phone):
+                    continue
+                route = police_route(place, k.police)
+                if route.local_unknown_far and first.phone is None and "Onlinewache" in (first.note or "") \
+                        and any(c.name == route.callable.name and _callable(c.phone) for c in answer.cards) \
+                        and any(_callable(c.phone) for c in answer.cards[: answer.first]):
+                    continue
+                failures.append((place.name, category, aspects, first.name, first.phone))
     assert failures == []
 
 
