@@ -932,6 +932,7 @@ def cannot_call(text: str) -> bool:
     """Whether someone at the 110 advice says they cannot call, or asks the bot to send help."""
     return bool(_CANNOT_CALL.search(fold(text)))
 
+
 # Asked what to do with the messages, posts or the account ("can i block him on insta or do i
 # need to keep the msgs", "soll ich die nachrichten löschen?", "darf ich den blockieren"): what
 # the advice says about evidence (folded).
@@ -964,6 +965,7 @@ _ASKS_STAYING_AWAY = re.compile(
 def asks_about_staying_away(text: str) -> bool:
     """Whether `text` asks whether to stay somewhere else for now."""
     return bool(_ASKS_STAYING_AWAY.search(fold(text)))
+
 
 # At the 110 advice: the danger is where the writer is not ("mei fraa hat grad angerufn ... ich
 # bin noch in dr sitzung", "soll ich 110 rufen oder mei frau? ich bin ja ni dort", "my wife just

@@ -208,7 +208,7 @@ def test_shared_postcode_of_a_covered_and_an_uncovered_municipality_claims_only_
 def test_a_station_asked_about_by_name_gets_its_card(knowledge: Knowledge) -> None:
     """"polizeirevier auerbach nummer?" below a result that names Plauen: Auerbach's card, not
     "there is nothing more"; a station without a known number says so."""
-    from tests.helpers import all_text, contact_ids
+    from tests.helpers import contact_ids
 
     chat = PureChat(knowledge)
     walk_to_place(chat, "stalking")
