@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from handlers import answer_words as aw
-from knowledge.concept_words import POLICE_VISIT_ASKED, QUOTED
+from knowledge.concept_words import FOLLOWING, POLICE_VISIT_ASKED, QUOTED
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
@@ -981,3 +981,18 @@ _NOT_THERE_MYSELF = re.compile(
 def danger_elsewhere(text: str) -> bool:
     """Whether someone at the 110 advice says the danger is where they are not."""
     return bool(_NOT_THERE_MYSELF.search(fold(text)))
+
+
+# Being followed out of doors ("hilfe da läuft seit dem infostand einer hinter mir her, bin fast
+# zuhause"): not home (he would learn where), but where people are; not "lock the door" (folded).
+_AT_HOME_NOW = re.compile(
+    r"\b(?:bin|sind|i m|im|we re|i am|we are)(?: (?:jetzt|schon|grad|gerade|now|already))* (?:zu hause|zuhause|daheim|home|at home|drin|inside"
+    r"|in der wohnung|in my flat|in the house|im haus)\b"
+    r"|\b(?:vor|an) (?:meiner|unserer|der) (?:tur|haustur|wohnungstur)\b|\b(?:at|outside) (?:my|our|the) (?:door|front door|house|flat)\b"
+    r"|\b(?:vorm|vor dem|vor meinem|vor unserem) haus\b|\beingeschlossen\b|\blocked (?:myself |ourselves )?in\b")
+
+
+def followed_outside(text: str) -> bool:
+    """Whether an emergency told is someone following the writer out of doors."""
+    folded = fold(text)
+    return FOLLOWING.first(folded) is not None and not _AT_HOME_NOW.search(folded)

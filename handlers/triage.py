@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, danger_elsewhere, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, danger_elsewhere, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -102,6 +102,8 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
         added = _cannot_call_line(shown.state, ctx.knowledge)
     elif text and shown.state is not None and danger_elsewhere(text):
         added = ctx.knowledge.flow.texts.danger_elsewhere.get(shown.state.lang)  # "... ich bin noch in dr sitzung"
+    elif text and shown.state is not None and followed_outside(text):
+        added = ctx.knowledge.flow.texts.followed_outside.get(shown.state.lang)  # "... läuft einer hinter mir her"
     if added is not None:
         at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
         advice = shown.messages[at]

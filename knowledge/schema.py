@@ -181,6 +181,8 @@ class FlowTexts(Strict):
         description="Asked what to do with messages, posts or the account (block, delete, keep): secure them first.")
     asked_staying_away: L10n = Field(
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
+    followed_outside: L10n = Field(
+        description="Under the 110 advice, when someone is following the user out of doors: not home, where people are.")
     danger_elsewhere: L10n = Field(
         description="At the 110 advice, when the danger is where the user is not: call 110 with the address, "
         "and what the people there should do.")

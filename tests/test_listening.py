@@ -1054,3 +1054,16 @@ def test_a_fragment_or_a_named_act_at_a_later_question_is_no_cry(k: Knowledge, r
     """Two blind testers: "meine tochter" (model 0.64, no scene) and "das schubsen" (the act
     named as a noun) at later questions had brought the 110 advice."""
     assert not listening.hear(k, reply, later_scene=True).danger
+
+
+def test_someone_followed_out_of_doors_is_told_not_to_go_home(k: Knowledge) -> None:
+    """A candidate followed from her info stand, almost home (a blind tester): "lock the door"
+    alone; now also not home (he would learn where), but where people are."""
+    followed = k.flow.texts.followed_outside.get("de")
+    chat = PureChat(k)
+    said = all_text(chat.text("hilfe da läuft seit dem infostand einer hinter mir her, bin fast zuhause und will "
+                              "nicht dass der weiß wo ich wohn"))
+    assert chat.state.node == "emergency" and said.index("110") < said.index(followed)
+    chat = PureChat(k)
+    said = all_text(chat.text("er ist mir nach hause gefolgt und steht jetzt vor meiner tür"))
+    assert chat.state.node == "emergency" and followed not in said  # at home: the door, not the street
