@@ -14,6 +14,7 @@ from knowledge.concept_words import FOLLOWING, POLICE_VISIT_ASKED, QUOTED
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
+from knowledge.smalltalk import MATTER_DOUBT
 from knowledge.text import normalize
 
 
@@ -531,14 +532,6 @@ _DANGER_DOUBT = re.compile(
     r"|still there|still here|still outside|still around|outside|in danger|safe|dangerous|gone|coming back|come back)\b")
 
 
-# A doubt whether what happened matters, counts or belongs here, not whether anyone is in
-# danger: "weiss nich ob das was is", "ob ich hier richtig bin", "not sure if this counts".
-_MATTER_DOUBT = re.compile(
-    r"\b(?:ob|obs|if|whether)(?: \w+){0,3} (?:was is|was ist|was wichtiges|wichtig|schlimm?|zahlt|reicht|richtig bin|richtig"
-    r"|strafbar|normal|ubertreib\w*|counts|matters|serious|the right place|right place|a big deal|anything|something"
-    r"|illegal|worth|overreact\w*|paranoid)\b")
-
-
 # What a doubt is about: "weiß nicht ob ...", "no idea who did it", "not sure if ...".
 _DOUBTED = frozenset("ob obs if whether who wer wen was what wie how wo where warum why wann when welche which".split())
 
@@ -550,7 +543,7 @@ def doubts_something_else(text: str) -> bool:
     folded = fold(text)
     if _DANGER_DOUBT.search(folded):
         return False
-    if _MATTER_DOUBT.search(folded):
+    if MATTER_DOUBT.search(folded):
         return True  # "weiss nich ob das was is", "not sure if this counts": whether it matters, however short
     if len(folded.split()) <= SHORT_DOUBT:
         return False

@@ -7,6 +7,8 @@ as the emergency number, never as a local station.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from handlers.messages import ContactCard
 from knowledge.features import fold
 from knowledge.base import Knowledge
@@ -89,18 +91,19 @@ def named_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
     if _STATION_WORDS.isdisjoint(words):
         return []
     said = set(words)
-    keys = {station.id: _station_key(station) for station in k.police.stations}
-    firsts = [key[0] for key in keys.values() if key]
+    keys = _station_keys(tuple(station.name for station in k.police.stations))
+    firsts = [key[0] for key in keys if key]
     unknown = k.police.texts.asked_station_no_phone.get(lang)
-    return [ContactCard(**{**_fields(_station_card(k, station, unknown, lang)), "note": None if station.phone else unknown})
-            for station in k.police.stations
-            if (key := keys[station.id]) and (said.issuperset(key) or firsts.count(key[0]) == 1 and key[0] in said)]
+    return [_station_card(k, station, "" if station.phone else unknown, lang)
+            for station, key in zip(k.police.stations, keys)
+            if key and (said.issuperset(key) or firsts.count(key[0]) == 1 and key[0] in said)]
 
 
-def _station_key(station: Station) -> list[str]:
-    """"Polizeirevier Auerbach (Auerbach-Klingenthal)": ["auerbach"]."""
-    name = station.name.split("(")[0].replace("Polizeirevier", " ")
-    return fold(name).split()
+@lru_cache(maxsize=4)
+def _station_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each station's name words after "Polizeirevier" ("Polizeirevier Auerbach
+    (Auerbach-Klingenthal)": ("auerbach",)), worked out once per set of stations."""
+    return tuple(tuple(fold(name.split("(")[0].replace("Polizeirevier", " ")).split()) for name in names)
 
 
 def _with_direktion(k: Knowledge, direktion: Direktion | None, cards: list[ContactCard], lang: str,
@@ -126,10 +129,12 @@ def _station_card(k: Knowledge, station: Station, purpose: str, lang: str, *, wi
     )
 
 
-def _note(purpose: str, uncertain: bool, k: Knowledge, lang: str) -> str:
+def _note(purpose: str, uncertain: bool, k: Knowledge, lang: str) -> str | None:
+    """The card's one line: its purpose, and the caveat of an uncertain number (either alone)."""
     if not uncertain:
-        return purpose
-    return f"{purpose.rstrip('.')}. {k.police.texts.uncertain.get(lang)}"
+        return purpose or None
+    caveat = k.police.texts.uncertain.get(lang)
+    return f"{purpose.rstrip('.')}. {caveat}" if purpose else caveat
 
 
 def _address(station: Station) -> str | None:

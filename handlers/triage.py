@@ -417,8 +417,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
-            kept = _place_kept(state, k, text)  # "bin in lohmen": the town told at the advice is kept
-            return StepResult(kept, emergency_reminder(kept, k))
+            return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
     # What follows an answer ("freilich, mei fraa un die kinner", "nein, aufm markt") tells
@@ -665,8 +664,7 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     if not not_called and not scene and _help_coming(text):
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not says_safe(fold(text)):
-            kept = _place_kept(state, k, text)  # "ok called 110 ... im in lohmen btw": the town is kept
-            return StepResult(kept, emergency_reminder(kept, k, text=line.text))  # its buttons: safe, or end
+            return _advice_again(state, k, text, line.text)  # "... im in lohmen btw"; its buttons: safe, or end
         if _offence_asked(state, k):  # "ok she called, police are on the way" names no offence
             return StepResult(state, [line, *current_messages(state, k)])
         result = _typed(state, text, picks(state, k), ctx)
@@ -676,15 +674,12 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         return _with_line(state, result, line, k)
     if at_advice and danger_elsewhere(text) and not cannot_call(text):
         # "soll ich 110 rufen oder mei frau? ich bin ja ni dort": who calls, and what those there do
-        kept = _place_kept(state, k, text)
-        return StepResult(kept, emergency_reminder(kept, k, text=k.flow.texts.danger_elsewhere.get(state.lang)))
+        return _advice_again(state, k, text, k.flow.texts.danger_elsewhere.get(state.lang))
     if at_advice and cannot_call(text):
         # "ich kann nich anrufen!! hilfe", "can u send them a msg": that the bot cannot, and what may
-        kept = _place_kept(state, k, text)
-        return StepResult(kept, emergency_reminder(kept, k, text=_cannot_call_line(state, k)))
+        return _advice_again(state, k, text, _cannot_call_line(state, k))
     if at_advice and not_called:  # "no, she has not called the police yet": no "no, not in danger"
-        kept = _place_kept(state, k, text)
-        return StepResult(kept, emergency_reminder(kept, k))
+        return _advice_again(state, k, text)
     if advised and not_called:
         line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
         if len(normalize(text).split()) <= NOT_CALLED_WORDS:  # its "nee" is no answer to the question on screen
@@ -693,16 +688,15 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     return None
 
 
-def _place_kept(state: ConversationState, k: Knowledge, text: str) -> ConversationState:
-    """The state with the town a reply at the 110 advice names ("ok called 110 they said a car
-    is coming. im in lohmen btw"), so that it is not asked for again once the user is safe;
-    nothing else of the reply is taken (no offence, no aspect, no "understood" line)."""
-    if state.place_id is not None:
-        return state
-    place = k.understand(text).place
-    if place is None or place.status != "found" or not place.places:
-        return state
-    return state.evolve(place_id=place.places[0].id)
+def _advice_again(state: ConversationState, k: Knowledge, text: str, line: str | None = None) -> StepResult:
+    """The 110 advice again, in short or as `line`, keeping the town the reply names ("ok
+    called 110 they said a car is coming. im in lohmen btw") so that it is not asked for again
+    once the user is safe; nothing else of the reply is taken (no offence, no aspect, no
+    "understood" line)."""
+    if state.place_id is None and (place := k.understand(text).place) is not None \
+            and place.status == "found" and place.places:
+        state = state.evolve(place_id=place.places[0].id)
+    return StepResult(state, emergency_reminder(state, k, text=line))
 
 
 def _cannot_call_line(state: ConversationState, k: Knowledge) -> str:

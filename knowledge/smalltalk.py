@@ -75,15 +75,21 @@ _PREAMBLE = re.compile(
     r"vielleicht |vieleicht |eh |wohl )?(?:nothing|nichts|nix|no big deal|silly|dumb|albern|ubertrieben)\b"
     r"|\b(?:prob|probably|wahrscheinlich|bestimmt) (?:nothing|nichts|nix|overreacting|ubertrieben)\b"
 )
-# A doubt whether it counts at all, before anything is told ("weiss nich ob das was is",
-# "keine ahnung ob das schlimm ist", "not sure if this counts"): not whether anyone is in danger.
+# What a doubt about the matter itself doubts: whether it counts, matters or belongs here, not
+# whether anyone is in danger ("ob das was is", "if this counts", "ob ich hier richtig bin").
+_MATTERS = (r"(?:was is|was ist|was wichtiges|wichtig|schlimm?|zahlt|reicht|richtig bin|richtig|strafbar|normal"
+            r"|ubertreib\w*|counts|matters|is serious|serious|the right place|right place|a big deal|is a big deal|worth it"
+            r"|worth|is normal|illegal|is anything|anything|is something|something|am overreacting|m overreacting"
+            r"|overreact\w*|paranoid)")
+# Such a doubt anywhere in a message (at the danger question it is no "I don't know" about danger).
+MATTER_DOUBT = re.compile(r"\b(?:ob|obs|if|whether)(?: \w+){0,3} " + _MATTERS + r"\b")
+# The whole message only that doubt, before anything is told ("weiss nich ob das was is",
+# "keine ahnung ob das schlimm ist", "not sure if this counts"): small talk, met calmly.
 _DOUBT = re.compile(
     r"\b(?:(?:ich )?(?:weiss|weis|wei) (?:nicht|nich|net|ned|nit)(?: so| recht| genau| so genau)?|keine ahnung|unsicher|nicht sicher"
     r"|(?:i m |im |i am )?not sure|idk|i dont know|i don t know|dunno|no idea) (?:ob|obs|if|whether)"
-    r"(?: (?:das|des|dies|es|this|it|that|so|sowas|so was|ich|i|hier|here))* (?:was is|was ist|was wichtiges|schlimm|wichtig"
-    r"|zahlt|normal|strafbar|richtig bin|ubertreibe|counts|matters|is serious|serious|a big deal|is a big deal|worth it"
-    r"|is normal|normal|illegal|is anything|anything|is something|something|am overreacting|m overreacting|overreacting)"
-    r"(?: (?:ist|is|isch|sei|war|wars|sind|or not|oder nicht))?\b")
+    r"(?: (?:das|des|dies|es|this|it|that|so|sowas|so was|ich|i|hier|here))* " + _MATTERS
+    + r"(?: (?:ist|is|isch|sei|war|wars|sind|or not|oder nicht))?\b")
 _PREAMBLE_JOINERS = frozenset("but aber so doch also und and eigentlich actually".split())
 _NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?:\s+(\w+))?")
 _POSTCODE = re.compile(r"^\d{5}$")
