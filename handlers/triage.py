@@ -16,6 +16,7 @@ from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, danger_elsewhere, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.call_words import NOT_CALLED_WORDS, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -296,7 +297,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         if about_the_call is not None:
             return about_the_call
         result = _typed(state, event.text, on_screen, ctx)
-        if _asks_to_call(event.text) and not any(m.emergency for m in result.messages):
+        if asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, event.text, result, k)
         return result
     return _not_understood(state, k)
@@ -480,7 +481,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # station's card, not the "more places" its "nummer" would ask for
         asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))
         return StepResult(state, [asked, *current_messages(state, k)])
-    if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) and not _asks_to_call(text) \
+    if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) and not asks_to_call(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
@@ -622,28 +623,16 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
     # "There is no emergency, should we call 110 for that?", "If a crowd ever gathered outside my house,
     # would I call 110 or the local station?": where to report, and what 110 is for, without the line
-    folded = fold(text)
-    calm = _NO_EMERGENCY.search(folded) is not None or _SUPPOSED.search(folded) is not None
+    calm = calm_about_calling(text)
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
         return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
     return result.say_first(line)
 
 
-# Supposed, not happening: "Angenommen, jemand steht nachts vor meiner Tür", "if a car ever starts following me".
-_SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advance|vorsorglich|im voraus|hypothetisch\w*"
-                       r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as"
-                       # the next time: "and when he come again tomorrow? i call 110 again or the Revier?"
-                       r"|next time|nachste\w* mal|when (?:he|she|they|it) (?:come|comes|shows? up|is back|are back|returns?))\b")
-# Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
-_NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
-                           r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
-
-
 # After the 110 advice, what the user says about the call: not made yet, help on its way, the
 # police there or the men gone. Each is said to, and the rest of the reply is still read as the
 # answer it is ("letzte woche am rathaus, hier noch nie. hab 110 angerufen, die kommen").
-NOT_CALLED_WORDS = 6  # "nee hab noch net angerufen": about the call only, no answer to the question
 
 
 def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepResult | None:
@@ -655,13 +644,13 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     # A scene the rules see in the reply ("polizei ist unterwegs, er tritt die tür ein") keeps
     # it from being only about the call; the model alone, trained on first messages, does not.
     scene = bool(set(k.understander.danger(text).signals) - {"model"})
-    if advised and not scene and not _is_place_node(state, k) and _only_safe_now(text, state.lang):
+    if advised and not scene and not _is_place_node(state, k) and only_safe_now(text, state.lang):
         # "polizei is jetzt da", "she is safe now": how it stands, no answer and no offence (the
         # model, trained on first messages, reads "die polizei ist jetzt hier" as damage): the
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
-    not_called = _not_called(text)
-    if not not_called and not scene and _help_coming(text):
+    yet_to_call = not_called(text)
+    if not yet_to_call and not scene and help_coming(text):
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not says_safe(fold(text)):
             return _advice_again(state, k, text, line.text)  # "... im in lohmen btw"; its buttons: safe, or end
@@ -678,9 +667,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     if at_advice and cannot_call(text):
         # "ich kann nich anrufen!! hilfe", "can u send them a msg": that the bot cannot, and what may
         return _advice_again(state, k, text, _cannot_call_line(state, k))
-    if at_advice and not_called:  # "no, she has not called the police yet": no "no, not in danger"
+    if at_advice and yet_to_call:  # "no, she has not called the police yet": no "no, not in danger"
         return _advice_again(state, k, text)
-    if advised and not_called:
+    if advised and yet_to_call:
         line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
         if len(normalize(text).split()) <= NOT_CALLED_WORDS:  # its "nee" is no answer to the question on screen
             return StepResult(state, [line, *current_messages(state, k)])
@@ -734,79 +723,6 @@ def _label_first(text: str, choices: list[Choice]) -> str | None:
     gegen die tür"), which the model reading the whole sentence may not follow."""
     head = CLAUSE.split(text.strip(), maxsplit=1)[0]
     return match_loose(head, choices) if 0 < len(normalize(head).split()) <= LOOSE_MAX_WORDS else None
-
-
-# Asking whether to call the police now ("soll ich jetzt 110 anrufen oder was", "should I call
-# the police?"): the 110 line comes first, whatever else the reply answers.
-ASKS_TO_CALL = re.compile(
-    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:jetzt |nun |gleich |sofort )?(?:die |den )?"
-    r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
-    r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
-    # the right number for it: "is 110 the right number for this", "110 oder revier?"
-    r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
-    r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
-    r"|\b(?:revier|station|wache|dienststelle) (?:oder|or) (?:\w+ ){0,2}110\b"
-)
-_CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")
-
-
-# Not called yet ("nee hab noch net angerufen", "Polizei hab ich noch nicht gerufen", "haven't
-# called the police yet"); not someone else's call ("er hat mich nicht angerufen").
-NOT_CALLED = re.compile(
-    r"(?<!hat mich )(?<!hat uns )(?<!haben mich )(?<!haben uns )"
-    r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)"
-    r"(?: (?:die|den|der))?(?: (?:polizei|110|112|notruf|bullen|cops|streife))?"
-    r" (?:angerufen|angerufn|gerufen|gerufn|gewahlt|alarmiert|verstandigt)\b"
-    r"|\b(?:haven t|havent|have not|hasn t|hasnt|has not|didn t|didnt|did not|not yet)(?: (?:yet|even|actually))?"
-    r" (?:called|call|rung|ring|phoned|phone|dialled|dialed|dial)\b(?! me\b| us\b| back\b)"
-)
-_CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "call", "rung", "phone", "dial", "ring")
-
-
-# Help called and coming ("hab angerufen, die kommen", "police are on their way"); not the
-# attackers coming back ("die kommen wieder"), not help that is not coming, and (checked where
-# it is used) not with a scene the rules see ("polizei ist unterwegs, er tritt die tür ein").
-HELP_COMING = re.compile(
-    r"\b(?:polizei|streife|bullen|feuerwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
-    r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
-    r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
-    r"|\b(?:angerufen|gerufen|alarmiert|verstandigt|called|rang|phoned|called them|rung)\b(?: \w+){0,4}"
-    r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
-    # someone else calling now: "sms nachbar, er ruft 110", "my neighbour is calling the police"
-    r"|\b(?:er|sie|nachbar\w*|kolleg\w*|mann|frau|jemand|he|she|neighbou?r|colleague|husband|wife|someone)"
-    r"(?: \w+)? (?:ruft|rufen|wahlt|alarmiert|is calling|s calling|are calling|calls|has called|called)"
-    r"(?: (?:die|den|gerade|grad|jetzt|now|the|already|schon))* (?:110|polizei|notruf|police|cops|911|112)\b"
-)
-HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
-                             r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"
-                             r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b")
-
-
-def _help_coming(text: str) -> bool:
-    folded = fold(text)
-    return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded)
-
-
-SAFE_NOW_WORDS = 8  # "ok die polizei ist jetzt da und er ist weg"
-# Fillers before such a reply, no answer word: "ok the police are there now".
-_FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
-
-
-def _only_safe_now(text: str, lang: str) -> bool:
-    """A short reply that only says it is over or the police are there, with no answer word."""
-    folded = fold(text)
-    told = _FILLER.sub("", text)  # "ok the police are there now": the "ok" says no yes to the question
-    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None
-
-
-def _not_called(text: str) -> bool:
-    folded = fold(text)
-    return any(w in folded for w in _CALLED_WORDS) and bool(NOT_CALLED.search(folded))
-
-
-def _asks_to_call(text: str) -> bool:
-    lowered = text.lower()  # every reply passes here: the expression runs only where a call word is
-    return any(w in lowered for w in _CALL_WORDS) and bool(ASKS_TO_CALL.search(fold(text)))
 
 
 # Words that say where a place lies ("Taucha, just outside Leipzig", "Radebeul bei Dresden").
@@ -1184,7 +1100,7 @@ def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[Out
     """Whom to call, the numbers, whether the police come: below the result the card to call
     first or the one asked about, during the questions the card a name asks for or the
     promise of the numbers right after them; nothing if the text asks none of it."""
-    if _asks_to_call(text):  # "soll ich die polizei rufen?": the 110 line and where to report (_police_asked)
+    if asks_to_call(text):  # "soll ich die polizei rufen?": the 110 line and where to report (_police_asked)
         return []
     whom, visit = asks_whom_to_call(text), asks_about_police_visit(text) or asks_about_the_police(text)
     if not (whom or visit or asks_for_numbers(text) and (is_question(text) or wants_numbers(text))):

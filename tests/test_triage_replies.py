@@ -609,8 +609,8 @@ def test_help_on_its_way_inside_an_answer_keeps_the_answer(knowledge):
     "er hat mich nicht angerufen",
 ])
 def test_shouting_or_someone_elses_call_is_no_call_missed(reply):
-    from handlers.triage import _not_called
-    assert not _not_called(reply)
+    from handlers.call_words import not_called
+    assert not not_called(reply)
 
 
 def test_a_place_at_the_place_question_after_the_advice_is_taken(knowledge):

@@ -1,0 +1,105 @@
+"""What someone in danger says about calling for help: asks whether to call 110, has not
+called yet, help is on its way, it is over now, or supposes a case that is not happening.
+
+Pure readers of one reply (folded text in, yes or no out); handlers/triage.py decides what
+the bot says to each after the 110 advice (`_about_the_call`, `_police_asked`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.answers import interpret
+from knowledge.concepts import says_safe
+from knowledge.features import fold
+
+# Supposed, not happening: "Angenommen, jemand steht nachts vor meiner Tür", "if a car ever starts following me".
+SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advance|vorsorglich|im voraus|hypothetisch\w*"
+                       r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as"
+                       # the next time: "and when he come again tomorrow? i call 110 again or the Revier?"
+                       r"|next time|nachste\w* mal|when (?:he|she|they|it) (?:come|comes|shows? up|is back|are back|returns?))\b")
+# Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
+NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
+                           r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
+
+
+NOT_CALLED_WORDS = 6  # "nee hab noch net angerufen": about the call only, no answer to the question
+
+# Asking whether to call the police now ("soll ich jetzt 110 anrufen oder was", "should I call
+# the police?"): the 110 line comes first, whatever else the reply answers.
+ASKS_TO_CALL = re.compile(
+    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:jetzt |nun |gleich |sofort )?(?:die |den )?"
+    r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
+    r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
+    # the right number for it: "is 110 the right number for this", "110 oder revier?"
+    r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
+    r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
+    r"|\b(?:revier|station|wache|dienststelle) (?:oder|or) (?:\w+ ){0,2}110\b"
+)
+_CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")
+
+
+# Not called yet ("nee hab noch net angerufen", "Polizei hab ich noch nicht gerufen", "haven't
+# called the police yet"); not someone else's call ("er hat mich nicht angerufen").
+NOT_CALLED = re.compile(
+    r"(?<!hat mich )(?<!hat uns )(?<!haben mich )(?<!haben uns )"
+    r"\b(?:noch nicht|noch net|noch nich|noch ni|nicht|net|nich|keinen|keine)"
+    r"(?: (?:die|den|der))?(?: (?:polizei|110|112|notruf|bullen|cops|streife))?"
+    r" (?:angerufen|angerufn|gerufen|gerufn|gewahlt|alarmiert|verstandigt)\b"
+    r"|\b(?:haven t|havent|have not|hasn t|hasnt|has not|didn t|didnt|did not|not yet)(?: (?:yet|even|actually))?"
+    r" (?:called|call|rung|ring|phoned|phone|dialled|dialed|dial)\b(?! me\b| us\b| back\b)"
+)
+_CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "call", "rung", "phone", "dial", "ring")
+
+
+# Help called and coming ("hab angerufen, die kommen", "police are on their way"); not the
+# attackers coming back ("die kommen wieder"), not help that is not coming, and (checked where
+# it is used) not with a scene the rules see ("polizei ist unterwegs, er tritt die tür ein").
+HELP_COMING = re.compile(
+    r"\b(?:polizei|streife|bullen|feuerwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
+    r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
+    r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
+    r"|\b(?:angerufen|gerufen|alarmiert|verstandigt|called|rang|phoned|called them|rung)\b(?: \w+){0,4}"
+    r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
+    # someone else calling now: "sms nachbar, er ruft 110", "my neighbour is calling the police"
+    r"|\b(?:er|sie|nachbar\w*|kolleg\w*|mann|frau|jemand|he|she|neighbou?r|colleague|husband|wife|someone)"
+    r"(?: \w+)? (?:ruft|rufen|wahlt|alarmiert|is calling|s calling|are calling|calls|has called|called)"
+    r"(?: (?:die|den|gerade|grad|jetzt|now|the|already|schon))* (?:110|polizei|notruf|police|cops|911|112)\b"
+)
+HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
+                             r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"
+                             r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b")
+
+
+def help_coming(text: str) -> bool:
+    folded = fold(text)
+    return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded)
+
+
+SAFE_NOW_WORDS = 8  # "ok die polizei ist jetzt da und er ist weg"
+# Fillers before such a reply, no answer word: "ok the police are there now".
+_FILLER = re.compile(r"^\s*(?:(?:ok|okay|oke|okey|so|well|alright|also|gut|na|nu)\b[\s,.!]*)+", re.IGNORECASE)
+
+
+def only_safe_now(text: str, lang: str) -> bool:
+    """A short reply that only says it is over or the police are there, with no answer word."""
+    folded = fold(text)
+    told = _FILLER.sub("", text)  # "ok the police are there now": the "ok" says no yes to the question
+    return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None
+
+
+def not_called(text: str) -> bool:
+    folded = fold(text)
+    return any(w in folded for w in _CALLED_WORDS) and bool(NOT_CALLED.search(folded))
+
+
+def asks_to_call(text: str) -> bool:
+    lowered = text.lower()  # every reply passes here: the expression runs only where a call word is
+    return any(w in lowered for w in _CALL_WORDS) and bool(ASKS_TO_CALL.search(fold(text)))
+
+
+def calm_about_calling(text: str) -> bool:
+    """Said not to be an emergency, or only supposed: "There is no emergency, should we call
+    110 for that?", "If a crowd ever gathered outside my house, would I call 110?"."""
+    folded = fold(text)
+    return NO_EMERGENCY.search(folded) is not None or SUPPOSED.search(folded) is not None
