@@ -39,6 +39,8 @@ def police_cards(k: Knowledge, place: Place | None, lang: str) -> list[ContactCa
 def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:
     texts = k.police.texts
     label = _place_label(place, lang)
+    if route.kind == "city":
+        return _city_cards(k, route, place, lang)
     if route.switchboard_first and route.station is not None:
         if route.kind == "responsible" or route.nearby is not None:
             local = route.station if route.kind == "responsible" else route.nearby
@@ -66,6 +68,9 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
             return [_station_card(k, route.callable, purpose, lang), responsible]
         return _with_direktion(k, route.direktion, [responsible], lang, first=True)
     if route.kind == "nearest" and route.station is not None:
+        if route.city is not None and route.city_parts:  # "Markkleeberg": Leipzig's Reviere are nearer
+            card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
+            return [card, _city_list_card(k, route.city, list(route.city_parts), lang)]
         if route.nearby is not None:  # a nearer Revier has no known number: say so, show both
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
             nearby = _station_card(k, route.nearby, texts.nearby_no_phone.get(lang), lang)
@@ -76,6 +81,37 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
     direktion_cards = _with_direktion(k, route.direktion, [], lang, first=True)
     return direktion_cards or [ContactCard(id="polizeirevier", name=texts.ask_place_name.get(lang),
                                            note=texts.ask_place.get(lang))]
+
+
+def _city_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:
+    """A city of several Reviere (Leipzig, Dresden, Chemnitz): which one is responsible depends
+    on the district, which we do not know, so none is called "near you". First a number: the
+    city's Revier that has one, else the Direktion's switchboard, else (Leipzig) the city's
+    Reviere and the nearest number elsewhere."""
+    texts = k.police.texts
+    others = [s for s in route.city_parts if s is not route.station]
+    listing = _city_list_card(k, place, others, lang) if others else None
+    if route.station is not None:
+        purpose = texts.city_part_callable.get(lang).format(place=place.name)
+        return [_station_card(k, route.station, purpose, lang), *([listing] if listing else [])]
+    if route.switchboard_first:
+        return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
+    if route.callable is not None and listing is not None:
+        far = texts.nearest_callable_far.get(lang).format(km=round(route.distance_km or 0))
+        return [listing, _station_card(k, route.callable, far, lang, with_address=False)]
+    return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
+
+
+def _city_list_card(k: Knowledge, place: Place, stations: list[Station], lang: str) -> ContactCard:
+    """One card naming a city's Reviere with their streets, none of them called responsible."""
+    texts = k.police.texts
+    def short(station: Station) -> str:  # "Polizeirevier Leipzig-Südost" in Leipzig's card: "Südost"
+        name = station.name.replace("Polizeirevier ", "")
+        return name[len(place.name) + 1:] if name.startswith(f"{place.name}-") else name
+
+    names = ", ".join(f"{short(s)} ({s.street})" if s.street else short(s) for s in stations)
+    return ContactCard(id=f"{stations[0].id}_city", name=texts.city_list_name.get(lang).format(place=place.name),
+                       note=texts.city_list.get(lang).format(stations=names))
 
 
 # Words that make a town named a police station asked about ("polizeirevier auerbach nummer?",

@@ -108,6 +108,9 @@ class PoliceTexts(Strict):
     nearest_callable_far: L10n = Field(description="The nearest station with a number, more than FAR_KM away, "
                                        "after the own station without one; placeholder {km}.")
     nearest_for_responsible: L10n
+    city_part_callable: L10n = Field(description="One of a city's several Reviere, the one with a number; {place}.")
+    city_list_name: L10n = Field(description="Title of the card listing a city's Reviere; {place}.")
+    city_list: L10n = Field(description="The city's Reviere ({stations}: names and streets), none called responsible.")
     responsible_no_phone: L10n
     direktion: L10n
     uncertain: L10n
@@ -127,6 +130,8 @@ class PoliceData(Strict):
     _coverage: dict[str, tuple[Station, Coverage]] = PrivateAttr(default_factory=dict)
     _located: dict[str, tuple[float, float]] = PrivateAttr(default_factory=dict)
     _callable: dict[str, list[tuple[float, float, Station]]] = PrivateAttr(default_factory=dict)
+    _city_parts: dict[str, tuple[Station, ...]] = PrivateAttr(default_factory=dict)
+    _city_spots: dict[str, Place] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_check(self) -> PoliceData:
@@ -175,13 +180,25 @@ class PoliceData(Strict):
         return None
 
     def locate_stations(self, places: PlaceIndex) -> None:
-        """Give each station coordinates from its postcode or its town (the place data)."""
+        """Give each station coordinates from its postcode or its town (the place data). A
+        Revier serving part of a city, known only by the city's name, has no place of its own
+        (it would sit at the city's centre, as near as its sister Reviere): it is one of the
+        city's Reviere (`city_parts`), never the nearest to anywhere."""
         located: dict[str, tuple[float, float]] = {}
+        parts: dict[str, list[Station]] = {}
+        spots: dict[str, Place] = {}
         for station in self.stations:
             spot = station_place(station, places)
-            if spot is not None:
+            if spot is None:
+                continue
+            if station.city_part and spot.ags:
+                parts.setdefault(spot.ags, []).append(station)
+                spots.setdefault(spot.ags, spot)
+            if not station.city_part or station.postcode:
                 located[station.id] = (spot.lat, spot.lon)
         self._located = located
+        self._city_parts = {ags: tuple(found) for ags, found in parts.items()}
+        self._city_spots = spots
         callable_: dict[str, list[tuple[float, float, Station]]] = {}
         for station in self.stations:
             if station.phone and station.id in located:
@@ -195,6 +212,26 @@ class PoliceData(Strict):
     def callable_stations(self, direktion_id: str) -> list[tuple[float, float, Station]]:
         """(lat, lon, station) of the Direktion's located stations that have a phone number."""
         return self._callable.get(direktion_id, [])
+
+    def city_parts(self, place: Place) -> tuple[Station, ...]:
+        """The Reviere that each serve a part of the place's city (Leipzig, Dresden, Chemnitz):
+        which one is responsible depends on the district, which the data does not tell."""
+        return self._city_parts.get(place.ags or "", ())
+
+    def city_nearer(self, place: Place, km: float, direktion_id: str) -> tuple[Place, tuple[Station, ...]] | None:
+        """A city of the Direktion whose Reviere (known by the city's name only) are nearer to
+        `place` than `km` ("Markkleeberg": Leipzig's, before Borna 20 km away), with them."""
+        best: tuple[float, str] | None = None
+        for ags, spot in self._city_spots.items():
+            if spot.direktion != direktion_id or not any(s.id not in self._located for s in self._city_parts[ags]):
+                continue
+            d = _km((place.lat, place.lon), (spot.lat, spot.lon))
+            if d < km and (best is None or d < best[0]):
+                best = (d, ags)
+        if best is None:
+            return None
+        ags = best[1]
+        return self._city_spots[ags], tuple(s for s in self._city_parts[ags] if s.id not in self._located)
 
     def location(self, station_id: str) -> tuple[float, float] | None:
         return self._located.get(station_id)
@@ -214,7 +251,7 @@ def station_place(station: Station, places: PlaceIndex) -> Place | None:
     return same[0] if len(same) == 1 else None
 
 
-RouteKind = Literal["responsible", "nearest", "direktion_only", "unknown"]
+RouteKind = Literal["responsible", "city", "nearest", "direktion_only", "unknown"]
 
 
 # A Revier with a known number farther away than this is not the first call where the
@@ -226,7 +263,8 @@ FAR_KM = 15.0
 class PoliceRoute:
     """Where a person in `place` reaches the police, and how sure we are.
 
-    kind: responsible (a source places the municipality in `station`'s area), nearest
+    kind: responsible (a source places the municipality in `station`'s area), city (a
+    city of several Reviere, `city_parts`; `station` the one of them with a number, if any), nearest
     (no coverage known: the nearest Revier of the Direktion that has a phone number),
     direktion_only (no Revier of the Direktion has a number), unknown (no Saxon place).
     `callable` is the station whose number to dial first: `station` itself when it has a
@@ -242,6 +280,8 @@ class PoliceRoute:
     callable: Station | None = None
     distance_km: float | None = None
     nearby: Station | None = None
+    city_parts: tuple[Station, ...] = ()
+    city: Place | None = None  # kind nearest: the city whose Reviere (city_parts) are nearer
 
     @property
     def local_unknown_far(self) -> bool:
@@ -250,7 +290,8 @@ class PoliceRoute:
         instead ("Strehla": Riesa has no known number, Dresden-Nord is 49 km away): the own
         Revier comes first, then the far number."""
         own_unknown = self.kind == "nearest" and self.nearby is not None \
-            or self.kind == "responsible" and self.station is not None and not self.station.phone
+            or self.kind == "responsible" and self.station is not None and not self.station.phone \
+            or self.kind == "city" and self.station is None
         far = self.distance_km is not None and self.distance_km > FAR_KM
         return own_unknown and far and self.callable is not None and not self.switchboard_first
 
@@ -262,14 +303,15 @@ class PoliceRoute:
         Chemnitz sits in the city). Where the nearest Revier has a number, however far, it
         comes first ("Kreba-Neudorf": Weißwasser, not the switchboard in Görlitz)."""
         unknown_local = self.kind == "nearest" and self.nearby is not None \
-            or self.kind == "responsible" and self.station is not None and not self.station.phone
+            or self.kind == "responsible" and self.station is not None and not self.station.phone \
+            or self.kind == "city" and self.station is None
         far = self.distance_km is not None and self.distance_km > FAR_KM
         return unknown_local and far and self.direktion is not None and bool(self.direktion.phone)
 
     def key(self) -> Hashable:
         """Equal for two places that get exactly the same police cards."""
         return (self.kind, _id(self.station), _id(self.callable), _id(self.direktion), _id(self.nearby),
-                self.switchboard_first, self.local_unknown_far)
+                self.switchboard_first, self.local_unknown_far, tuple(s.id for s in self.city_parts))
 
     def shared_key(self) -> Hashable:
         """Equal for two places whose people call the same number first (and, where the
@@ -317,11 +359,22 @@ def police_route(place: Place | None, police: PoliceData) -> PoliceRoute:
         alt, km = near if near else (None, None)
         return PoliceRoute("responsible", station, direktion, alt.phone if alt else direktion.phone,
                            evidence, alt, km)
+    if parts := police.city_parts(place):
+        # Leipzig, Dresden, Chemnitz: none of the city's Reviere is "the nearest" or "near
+        # you" without the district; one of them with a number, else the switchboard or the
+        # nearest number elsewhere (switchboard_first, local_unknown_far)
+        own = next((s for s in parts if s.phone), None)
+        if own is not None:
+            return PoliceRoute("city", own, direktion, own.phone, None, own, 0.0, None, parts)
+        alt, km = near if near else (None, None)
+        return PoliceRoute("city", None, direktion, alt.phone if alt else direktion.phone, None, alt, km, None, parts)
     if near is not None:
         station, km = near
         closest = nearest_callable(place, direktion.id, police, any_station=True)
         nearby = closest[0] if closest and closest[0] is not station and closest[1] < km else None
-        return PoliceRoute("nearest", station, direktion, station.phone, None, station, km, nearby)
+        city = police.city_nearer(place, closest[1] if nearby and closest else km, direktion.id)
+        return PoliceRoute("nearest", station, direktion, station.phone, None, station, km, nearby,
+                           city[1] if city else (), city[0] if city else None)
     return PoliceRoute("direktion_only", None, direktion, direktion.phone)
 
 

@@ -82,14 +82,37 @@ def test_coverage_matches_the_sourced_table(police: PoliceData) -> None:
     assert len({ags for ags, _ in shipped}) == 110
 
 
+CITIES = ("Leipzig", "Dresden", "Chemnitz")  # each served by several Reviere, by district
+
+
+def test_a_city_of_several_reviere_calls_none_of_them_near_and_neighbours_see_them(index: PlaceIndex,
+                                                                               police: PoliceData) -> None:
+    """Blind testers: Connewitz, Südvorstadt and the Markt all got "Leipzig-Nord, near you" (the
+    city's Reviere, known by the city's name only, all sat at its centre; the first by id won),
+    Löbtau and the Altstadt "Dresden-Nord, nearest"; Markkleeberg "Leipzig-Nord" too."""
+    for name, parts in (("Leipzig", 4), ("Dresden", 4), ("Chemnitz", 1)):
+        route = police_route(index.resolve(name).places[0], police)
+        assert route.kind == "city" and len(route.city_parts) == parts and route.nearby is None, name
+    leipzig = police_route(index.resolve("Leipzig").places[0], police)
+    assert leipzig.station is None and leipzig.callable.id == "pr_delitzsch" and leipzig.local_unknown_far
+    for neighbour in ("Markkleeberg", "Markranstädt", "Taucha"):
+        route = police_route(index.resolve(neighbour).places[0], police)
+        assert route.kind == "nearest" and route.nearby is None and route.city.name == "Leipzig", neighbour
+        assert {s.id for s in route.city_parts} >= {"pr_leipzig_suedost", "pr_leipzig_nord"}
+
+
 def test_every_saxon_municipality_gets_a_route_in_its_direktion(index: PlaceIndex, police: PoliceData) -> None:
     saxon = index.saxon_places()
     assert len(saxon) == 418
     for place in saxon:
         route = police_route(place, police)
-        assert route.kind in ("responsible", "nearest")
+        assert route.kind in ("responsible", "city", "nearest")
         assert place.district_code in route.direktion.districts
-        assert route.station.direktion == route.direktion.id
+        if route.kind == "city":  # Leipzig, Dresden, Chemnitz: the city's Reviere, none called its own
+            assert route.city_parts and all(s.direktion == route.direktion.id for s in route.city_parts)
+            assert route.station is None or route.station in route.city_parts and route.station.phone
+        else:
+            assert route.station.direktion == route.direktion.id
         assert route.phone and route.phone != "110"
         assert route.callable is not None and route.callable.phone == route.phone
         assert "autobahn" not in route.callable.name.lower()
@@ -105,7 +128,7 @@ def test_responsible_only_where_the_coverage_data_says_so(index: PlaceIndex, pol
             assert route.station.name == covered[place.ags]
             assert route.evidence is not None and route.evidence.ags == place.ags
         else:
-            assert route.kind == "nearest", place.name
+            assert route.kind == ("city" if place.name in CITIES else "nearest"), place.name
             assert route.evidence is None
 
 
@@ -119,7 +142,8 @@ def test_responsible_only_where_the_coverage_data_says_so(index: PlaceIndex, pol
         ("Penig", "responsible", "pr_rochlitz", "pr_mittweida"),
         # No coverage known: the nearest station of the Direktion with a phone.
         ("Hartha", "nearest", "pr_doebeln", "pr_doebeln"),
-        ("Dresden", "nearest", "pr_dresden_nord", "pr_dresden_nord"),
+        # A city of several Reviere: the one with a number, as one of them.
+        ("Dresden", "city", "pr_dresden_nord", "pr_dresden_nord"),
         ("Freiberg", "nearest", "pr_freiberg", "pr_freiberg"),
     ],
 )

@@ -49,6 +49,12 @@ def test_every_municipality_gets_its_own_station_and_a_callable_number_first(kno
         assert first.id == knowledge.catalogue.police_contact
         assert "autobahn" not in first.name.lower()
         route = police_route(place, knowledge.police)
+        if route.kind == "city" and route.station is None and not route.switchboard_first:
+            # Leipzig: its Reviere (no numbers known), then the far number
+            assert first.phone is None and first.name == texts.city_list_name.get(lang).format(place=place.name)
+            assert cards[1].name == route.callable.name and _callable(cards[1].phone)
+            own_first += 1
+            continue
         if route.local_unknown_far:
             own = route.station if route.kind == "responsible" else route.nearby
             assert (first.name, first.phone) == (own.name, None), place.name
@@ -62,7 +68,17 @@ def test_every_municipality_gets_its_own_station_and_a_callable_number_first(kno
             # then the place's own Revier without a number (or the far one).
             assert first.name == route.direktion.name.get(lang) and first.phone == route.direktion.phone
             assert route.distance_km > FAR_KM
-            assert cards[1].name in (route.station.name, getattr(route.nearby, "name", None))
+            own = route.station.name if route.station else texts.city_list_name.get(lang).format(place=place.name)
+            assert cards[1].name in (own, getattr(route.nearby, "name", None))  # (Chemnitz: its Reviere)
+        elif route.kind == "city":
+            # Dresden: the city's Revier with a number, as one of several; the others listed
+            assert first.name == route.station.name
+            assert first.note.startswith(texts.city_part_callable.get(lang).format(place=place.name))
+            assert cards[1].name == texts.city_list_name.get(lang).format(place=place.name)
+        elif route.kind == "nearest" and route.city is not None:
+            # next to a city of several Reviere: the nearest number, not called the nearest station
+            assert first.note.startswith(texts.nearest_callable.get(lang).format(place=place.name)), place.name
+            assert cards[1].name == texts.city_list_name.get(lang).format(place=route.city.name)
         elif route.kind == "responsible" and route.station.phone:
             assert first.note.startswith(texts.responsible.get(lang)), place.name
             assert first.name == route.station.name
@@ -145,7 +161,7 @@ def test_a_far_revier_gives_way_to_the_sourced_switchboard(knowledge: Knowledge)
     chemnitz = knowledge.places.resolve("Chemnitz").places[0]  # no Revier in the city has a known number
     first, second = police_cards(knowledge, chemnitz, "de")
     assert (first.name, first.phone) == ("Polizeidirektion Chemnitz", "+49 371 387-0")
-    assert second.name.startswith("Polizeirevier Chemnitz") and second.phone is None
+    assert second.name == "Polizeireviere in Chemnitz" and second.phone is None and "Nordost" in second.note
 
 
 def test_direktion_switchboard_only_where_sourced(knowledge: Knowledge) -> None:
