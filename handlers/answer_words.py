@@ -227,6 +227,22 @@ POOR_AFTER_LANGUAGE = re.compile(r"(?:(?:is|ist|isch|is ja|is not|ist nicht|isnt
 # Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
 JOINERS = frozenset("aber und doch also but and though so well".split())
 
+# Words of their own one letter from an answer's word: never read as its typo ("unsere
+# kinder" is no "unsure", "meine tochter" no "keine", "nacht" no "nicht", "couldn" no "could").
+# Squeezed, as replies are (handlers.answers._tokens). Found by comparing the frequent words
+# of the examples with the answers' words (the list in the commit that made it).
+REAL_WORDS = frozenset((
+    "meine meinem meiner meinen eine einer einem eines deine deinem deiner deinen seine seinem seinen seiner seines "
+    "unsere unserem unseren unsre kleine kleinen kleiner kleines beine beiden andere anderen anders weitere "
+    "wieder jeden jeder wider steht werde wurden schreibe rede redet mache sachen lachen sitz sitzt sitzen site "
+    "nacht nachts licht dicht hetzt setzt zieht stift zahl danke denken denkt glauben glaubt richtige wichtig "
+    "schreien scheiben schlechte sichere sichern spricht sprache sprecher deutsche politische endlich leiter "
+    "hunderte wiederholte konto langer grune hast "
+    "writer writes wrote white should couldn ever either seither night nights light fight sight eight thing "
+    "thinks thought thank thick want party kind real ready reply mean meant changed chance chats hats rent "
+    "quite lease speaks ended besides badly leader anger dutch germany germans families symbol symbols"
+).split())
+
 # Dialect spellings read as the standard word ("na, etz grad net", "ned", "nit").
 DIALECT = {"net": "nicht", "ned": "nicht", "nit": "nicht", "etz": "jetzt", "etzt": "jetzt", "itze": "jetzt",
            "itzt": "jetzt", "grod": "grad", "naa": "nein", "kaaner": "keiner", "kaner": "keiner", "kaana": "keiner",

@@ -206,7 +206,7 @@ def _close(typed: str, known: str) -> bool:
 
     if typed == known:
         return True
-    return len(known) >= 5 and len(typed) >= 4 and edit_distance(typed, known, 1) <= 1
+    return typed not in aw.REAL_WORDS and len(known) >= 5 and len(typed) >= 4 and edit_distance(typed, known, 1) <= 1
 
 
 def _match_prefix(words: list[str], phrases: tuple[str, ...]) -> int:
@@ -945,6 +945,27 @@ def asks_about_evidence(text: str) -> bool:
     return bool(_ASKS_EVIDENCE.search(folded)) and bool(_EVIDENCE_OBJECTS.search(folded))
 
 
+# Asked how to get a post, video or address taken down ("kann ich das video löschen lassen?",
+# "how do i get it taken down", "make him stop posting my address"): secure it first, then
+# the platform's report and a complaint (folded).
+_ASKS_REMOVAL = re.compile(
+    r"\b(?:losch\w*|entfern\w*|sperr\w*|runternehm\w*|runter nehm\w*) (?:zu )?lassen\b"
+    r"|\b(?:wie|wo|kann|konnen|konnte) (?:\w+ ){0,5}(?:geloscht|entfernt|gesperrt|runtergenommen|runter genommen)\b"
+    r"|\b(?:loschung|entfernung|sperrung) (?:\w+ ){0,3}(?:beantrag\w*|verlang\w*|erreich\w*|durchsetz\w*)\b"
+    r"|\b(?:wie|how) (?:\w+ ){0,4}(?:weg|runter|offline)(?: bekomm\w*| krieg\w*| kriegen| machen)\b"
+    r"|\b(?:get|got|have|has|getting|make) (?:\w+ ){0,4}(?:taken down|removed|deleted|pulled|off (?:the )?(?:internet|web|site|page|platform))\b"
+    r"|\b(?:take|taking) (?:\w+ ){0,3}down\b|\btake ?down\b"
+    r"|\b(?:make|get) (?:him|her|them|it|that account|the account) (?:to )?stop (?:posting|sharing|spreading)\b"
+    r"|\b(?:krieg\w*|bekomm\w*) (?:ich|man|wir|i) (?:\w+ ){0,3}(?:weg|runter|raus|geloscht|entfernt)\b"
+    r"|\b(?:geloscht|entfernt|runtergenommen|gesperrt) (?:wird|werden)\b"
+    r"|\b(?:can|could|how|wie) (?:\w+ ){0,3}(?:remove|delete)\b(?! (?:my |the |this |your )?(?:data|account|app|chat|conversation))")
+
+
+def asks_about_removal(text: str) -> bool:
+    """Whether `text` asks how to get something posted about the user taken down."""
+    return bool(_ASKS_REMOVAL.search(fold(text)))
+
+
 # Asked whether to stay somewhere else ("should i stay at a friends place tonight", "soll ich
 # heute woanders schlafen?"): yes if they do not feel safe, and 110 if anyone is there.
 _ASKS_STAYING_AWAY = re.compile(
@@ -974,6 +995,17 @@ _NOT_THERE_MYSELF = re.compile(
 def danger_elsewhere(text: str) -> bool:
     """Whether someone at the 110 advice says the danger is where they are not."""
     return bool(_NOT_THERE_MYSELF.search(fold(text)))
+
+
+# The scene of a danger told now that needs other advice than "keep away, lock the door": a
+# fire (112, everyone out) or a suspicious letter, powder or object (not touched, room left).
+SCENES = (("fire", "emergency_fire"), ("explosive", "emergency_object"))
+
+
+def emergency_scene(text: str) -> str | None:
+    """The flow text name of the advice for the scene `text` tells, if it needs its own."""
+    found = concepts(fold_text(text), text)
+    return next((name for concept, name in SCENES if concept in found), None)
 
 
 # Being followed out of doors ("hilfe da läuft seit dem infostand einer hinter mir her, bin fast

@@ -335,7 +335,7 @@ def added_law(k: Knowledge, before: ConversationState, after: ConversationState)
 
 
 def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str) -> list[OutboundMessage]:
-    """Cards in messages of at most three cards and MAX_MESSAGE characters; the header first."""
+    """Cards in messages of at most three cards and MAX_MESSAGE characters; the header on the first."""
     out: list[OutboundMessage] = []
     batch: list[ContactCard] = []
     text = header
@@ -343,8 +343,8 @@ def _card_messages(header: str, cards: tuple[ContactCard, ...], category_id: str
     for card in cards:
         if batch and (len(batch) >= MAX_CARDS or used + 2 + card_chars(card) > MAX_MESSAGE):
             out.append(OutboundMessage(text=text, contacts=tuple(batch), category=category_id))
-            # Every message says what it is, also the second one of a long list.
-            batch, text = [], header
+            # The header once: the same line over a second message read like a glitch (blind testers).
+            batch, text = [], ""
             used = len(text)
         batch.append(card)
         used += 2 + card_chars(card)

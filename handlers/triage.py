@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_staying_away, cannot_call, danger_elsewhere, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.call_words import NOT_CALLED_WORDS, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_meanings
@@ -52,7 +52,7 @@ from knowledge.concepts import says_safe
 from knowledge.features import fold
 from knowledge.place_words import REGIONS
 from knowledge.places import Place, Resolution
-from knowledge.schema import L10n, Question
+from knowledge.schema import L10n, Option, Question
 from knowledge.text import normalize
 from knowledge.understanding import denies_danger
 
@@ -96,6 +96,17 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
     guesses = heard.sure or heard.categories or heard.proposals
     if shown.state is not None and guesses and not absorbed.category:
         shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
+    scene = emergency_scene(text) if text and shown.state is not None else None
+    if scene is not None and shown.state is not None:
+        # a fire: 112 and everyone out; a suspicious letter: not touched, the room left (not
+        # "lock the door"); remembered for the advice given again
+        shown.state = shown.state.with_pending(scene=scene)
+        at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
+        advice = shown.messages[at]
+        cards = advice.contacts if scene != "emergency_fire" else \
+            tuple(sorted(advice.contacts, key=lambda c: c.phone != "112"))  # the fire brigade's card first
+        shown.messages[at] = replace(advice, text=getattr(ctx.knowledge.flow.texts, scene).get(shown.state.lang),
+                                     contacts=cards)
     added = None
     if text and shown.state is not None and cannot_call(text):
         # "i cant call hes right there, can u tell the police": that the bot cannot, and what
@@ -416,6 +427,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # whether it was a threat: the question again, rather than "something else".
         return StepResult(state, current_messages(state, k))
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
+    if at_emergency and (scene := emergency_scene(text)) is not None and scene != state.pending.get("scene") \
+            and k.understander.danger(text).danger:
+        # "wir sind hinten im archiv eingeschlossn jetzt riechts nach rauch": locked in is no
+        # safety once it burns; the fire's advice (112, out), not "go on"
+        return StepResult(state.with_pending(scene=scene), emergency_reminder(state.with_pending(scene=scene), k))
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
             return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept
@@ -467,10 +483,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
-        if k.flow.emergency in state.history:
+        if k.flow.emergency in state.history and emergency_scene(text) is None:
             # The advice was shown and the user went on as safe: telling the story again ("he
             # hit her, her nose is bleeding") brings the 110 line, not the whole advice again,
-            # and the reply is taken as the answer it is.
+            # and the reply is taken as the answer it is. A fire or a suspicious object told
+            # now is a new scene with its own advice ("RAUCH", "es brennt hilfe").
             again = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
             return _typed(state, text, on_screen, ctx, advised=True).say_first(again)
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
@@ -486,7 +503,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text) or asks_about_evidence(text)
-                                                     or asks_about_staying_away(text)):
+                                                     or asks_about_staying_away(text) or asks_about_removal(text)):
         # "sieht die polizei das hier automatisch?", "mus ich do druff antworten": asked, not
         # told; no offence or place is guessed from it
         return StepResult(state, [*_answered(k, state, text, ctx.key.channel), *current_messages(state, k)])
@@ -1037,15 +1054,50 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     "ausführlicher" alone would ask for more advice)."""
     if question is None:
         return None
-    phrased = _phrased(question)
+    phrased = _phrased(question, short=len(normalize(text).split()) <= LEAVING_MAX_WORDS, text=text)
     return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
 
 
-def _phrased(question: Question) -> list[Choice]:
+# An option that ends or restarts the conversation (and so deletes what was told) is asked
+# for in a sentence by its phrases ("wir beenden das Gespräch hiermit", "Thank you, that is
+# all for now"), but not by the words that inside a sentence mostly mean something else: those
+# only in a short reply ("ok danke das wars", "stop", "thats all thanks bye") or, an everyday
+# closing, as the sentence's last words ("the other end of the city", "es ist nichts weiter
+# passiert", "how do i make him stop": a blind tester's conversation ended).
+LEAVING_MAX_WORDS = 6
+EVERYDAY_CLOSINGS = frozenset(("nichts weiter", "sonst nichts", "nothing more", "nothing else", "thats it", "that's it",
+                               "im good", "i'm good", "das reicht", "des reicht", "das langt", "des langt"))
+EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu", "new", "reset"))
+
+
+def _phrased(question: Question, *, short: bool = True, text: str = "") -> list[Choice]:
     """The question's options with phrases, offered now or not; a label is one of its
-    phrases ("mehr zum recht pls")."""
-    return [Choice(o.id, o.label.de, o.label.en, phrases=(*o.phrases, o.label.de, o.label.en))
-            for o in question.options if o.phrases]
+    phrases ("mehr zum recht pls"). Not `short`: those that end or restart keep the phrases a
+    sentence may hold (above)."""
+    words = fold(text).split()
+    out = []
+    for o in question.options:
+        if not o.phrases:
+            continue
+        phrases = (*o.phrases, o.label.de, o.label.en)
+        if not short and _leaves(o):
+            phrases = tuple(p for p in phrases if _in_a_sentence(p, words))
+        out.append(Choice(o.id, o.label.de, o.label.en, phrases=phrases))
+    return out
+
+
+def _in_a_sentence(phrase: str, words: list[str]) -> bool:
+    """Whether a leaving option's `phrase` asks for it inside a longer reply of `words`."""
+    if fold(phrase) in EVERYDAY_WORDS:
+        return False
+    if phrase not in EVERYDAY_CLOSINGS:
+        return True
+    said = fold(phrase).split()
+    return [w.strip(".,;:!?") for w in words[-len(said):]] == said
+
+
+def _leaves(option: Option) -> bool:
+    return option.next == "restart" or option.next == "end" and option.action is None
 
 
 def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | None) -> list[OutboundMessage]:
@@ -1058,6 +1110,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
     if asks_about_privacy(text, in_so_many_words=True):
         return [_privacy_notice(k, lang, channel)]
+    if asks_about_removal(text):  # "kann ich das video löschen lassen?": secure it, then report it
+        return [OutboundMessage(k.flow.texts.asked_removal.get(lang))]
     if asks_about_evidence(text):  # "can i block him on insta or do i need to keep the msgs"
         return [OutboundMessage(k.flow.texts.asked_evidence.get(lang))]
     if asks_about_staying_away(text):  # "should i stay at a friends place tonight"

@@ -217,6 +217,9 @@ def current_messages(state: ConversationState, k: Knowledge, *, lead: str | None
     ]
 
 
+SCENE_TEXTS = frozenset(("emergency_fire", "emergency_object"))  # handlers.answers.SCENES
+
+
 def emergency_reminder(state: ConversationState, k: Knowledge, text: str | None = None) -> list[OutboundMessage]:
     """The emergency advice again, in two lines: the whole text is just above, and someone
     in danger who writes "was soll ich machen" needs the numbers and the way on, not a
@@ -224,6 +227,8 @@ def emergency_reminder(state: ConversationState, k: Knowledge, text: str | None 
     [advice] = current_messages(state, k)
     question = k.flow.questions[state.node]
     safe = next((o for o in question.options if "no" in o.means), question.options[0])
+    if text is None and (scene := state.pending.get("scene")) in SCENE_TEXTS:
+        text = getattr(k.flow.texts, scene).get(state.lang)  # a fire's advice again, not "lock yourself in"
     if text is None:
         text = k.flow.texts.emergency_again.get(state.lang).format(safe=safe.label.get(state.lang))
     return [replace(advice, text=text)]

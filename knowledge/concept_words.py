@@ -186,6 +186,9 @@ SAFE_NOW = _words(
     "alles ist normal", "alles normal", "everything is normal", "everything s normal",
     "i m good", "im good", "i m fine", "im fine", "i m ok", "im ok", "bin ok", "fine now", "all ok now",
     "we re all ok", "guy left", "guys left",
+    # out of a burning house: "feuerwehr ist da, wir sind alle draußen"
+    "wir sind alle draussen", "wir sind alle raus", "wir sind draussen", "wir sind raus", "alle aus dem haus",
+    "we re all out", "we are all out", "everyone is out", "everyone s out", "all out of the house",
     # taken away by the police, or the scare over: "Die Polizei hat den Mann mitgenommen", "das Pulver war harmlos"
     "hat den mann mitgenommen", "hat ihn mitgenommen", "haben ihn mitgenommen", "haben den mann mitgenommen",
     "hat den tater mitgenommen", "haben den tater mitgenommen", "haben die mitgenommen", "hat sie mitgenommen",
@@ -1594,5 +1597,5 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
 # The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die
 # Polizei da", "police are here now", "cops here".
 POLICE_ARRIVED = re.compile(
-    r"\b(?:polizei|polizisten|streife|police|cops?)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived|there now|there with her|there with him|on site|on the scene)\b"
+    r"\b(?:polizei|polizisten|streife|feuerwehr|police|cops?|fire brigade|firefighters)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived|there now|there with her|there with him|on site|on the scene)\b"
 )

@@ -292,7 +292,7 @@ def _parts_dropped(hits: list[_Hit], tokens: list[Token]) -> list[_Hit]:
 _MEANT_BEFORE = (("geht", "um"), ("gemeint", "ist"), ("meine", "ich"), ("i", "mean"), ("it", "s"), ("its",), ("actually",),
                  ("eigentlich",), ("richtig", "ist"), ("korrektur",), ("sondern",), ("meinte",), ("i", "meant"))
 # Words that say a place is not meant: "nicht Döbeln sondern Ostrau", "Freiberg, not Freital".
-_NOT_BEFORE = frozenset(("nicht", "nich", "net", "ned", "nit", "not", "nocht"))
+_NOT_BEFORE = frozenset(("nicht", "nich", "net", "ned", "nit", "ni", "not", "nocht"))  # "ni": Saxon for nicht
 
 
 def _said_not_meant(tokens: list[Token], i: int) -> bool:

@@ -179,8 +179,14 @@ class FlowTexts(Strict):
         description="After the 110 advice, when the user says the police were called and are coming.")
     asked_evidence: L10n = Field(
         description="Asked what to do with messages, posts or the account (block, delete, keep): secure them first.")
+    asked_removal: L10n = Field(
+        description="Asked how to get a post, video or address taken down: secure it first, then report it.")
     asked_staying_away: L10n = Field(
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
+    emergency_fire: L10n = Field(
+        description="The 110 advice instead, when the danger told is a fire now: 112, everyone out.")
+    emergency_object: L10n = Field(
+        description="The 110 advice instead, for a suspicious letter, powder or object: not touched, room left.")
     followed_outside: L10n = Field(
         description="Under the 110 advice, when someone is following the user out of doors: not home, where people are.")
     danger_elsewhere: L10n = Field(

@@ -1067,3 +1067,87 @@ def test_someone_followed_out_of_doors_is_told_not_to_go_home(k: Knowledge) -> N
     chat = PureChat(k)
     said = all_text(chat.text("er ist mir nach hause gefolgt und steht jetzt vor meiner tür"))
     assert chat.state.node == "emergency" and followed not in said  # at home: the door, not the street
+
+
+@pytest.mark.parametrize(("lang", "text", "scene"), [
+    ("de", "unser auto brennt in der einfahrt!!! mein mann ist noch drin im haus", "emergency_fire"),
+    ("en", "someone set our car on fire in the driveway, my husband is still inside the house", "emergency_fire"),
+    ("de", "in dem brief war weisses pulver, meine tochter hustet", "emergency_object"),
+    ("en", "there was white powder in the letter and my son is coughing", "emergency_object"),
+])
+def test_a_fire_or_a_powder_letter_gets_its_own_advice_not_lock_the_door(k: Knowledge, lang: str, text: str,
+                                                                         scene: str) -> None:
+    """The general advice says "lock the door": wrong for a fire (112, everyone out) and a powder
+    letter (not touched, room left) (a blind tester). Given again at a later reply too."""
+    chat = PureChat(k, lang=lang)
+    out = chat.text(text)
+    advice = getattr(k.flow.texts, scene).get(lang)
+    assert chat.state.node == "emergency" and advice in all_text(out)
+    assert k.flow.texts.emergency_again.get(lang).split(".")[0] not in all_text(out)
+    if scene == "emergency_fire":
+        assert next(m for m in out if m.contacts).contacts[0].phone == "112"
+    again = all_text(chat.text("die kinder sind oben soll ich zu denen hoch??" if lang == "de" else "what do i do"))
+    assert advice in again and chat.state.node == "emergency"
+
+
+@pytest.mark.parametrize("reply", [
+    "hab 110 gewählt die kommen", "polizei und feuerwehr sind informiert, wir sind im garten",
+    "ok called 110 theyre sending a car",
+])
+def test_help_called_at_a_fire_is_acknowledged_not_told_to_call_again(k: Knowledge, reply: str) -> None:
+    chat = PureChat(k)
+    chat.text("unser auto brennt in der einfahrt!!! mein mann ist noch drin im haus")
+    said = all_text(chat.text(reply))
+    assert k.flow.texts.help_coming.get("de") in said and "Rufen Sie sofort" not in said
+
+
+def test_out_of_the_burning_house_with_the_fire_brigade_there_goes_on(k: Knowledge) -> None:
+    chat = PureChat(k)
+    chat.text("unser auto brennt in der einfahrt!!! mein mann ist noch drin im haus")
+    chat.text("feuerwehr ist da, wir sind alle draußen")
+    assert chat.state.node != "emergency" and chat.state.danger_checked
+
+
+@pytest.mark.parametrize("who", ["meine tochter", "es geht um meinen Mann", "my wife and kids", "unsere Kinder"])
+def test_naming_only_who_at_the_offence_question_takes_the_family_and_asks_what_happened(k: Knowledge, who: str) -> None:
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    out = all_text(chat.text(who))
+    assert chat.state.category is None and chat.state.also == ()  # no offence guessed from who it is about
+    assert "private_sphere" in chat.state.aspects
+    assert chat.state.node == "category" and ("Was ist passiert?" in out or "What happened?" in out)
+
+
+def test_smoke_told_at_the_advice_or_after_it_brings_the_fire_advice(k: Knowledge) -> None:
+    """Locked in the archive while a mob throws stones, then smoke: "eingeschlossen" had been
+    taken as safe and "RAUCH", "es brennt hilfe" got only the 110 line (a blind tester)."""
+    fire = k.flow.texts.emergency_fire.get("de")
+    chat = PureChat(k)
+    chat.text("schnell draussen vorm gemeindeamt sin 15 leute mit fackeln und schmeissn steine an die scheibn "
+              "ich bin drinne mit dr frau lange was soll ich machen")
+    said = all_text(chat.text("hab angerufen die brauchen aber ne halbe stunde bis hier hoch wir sind hinten im "
+                              "archiv eingeschlossn jetzt riechts nach rauch"))
+    assert chat.state.node == "emergency" and fire in said
+    chat = PureChat(k)
+    chat.text("vorm haus stehen leute und brüllen")
+    chat.option("safe_continue")
+    assert chat.state.node != "emergency"
+    said = all_text(chat.text("es brennt hilfe"))
+    assert chat.state.node == "emergency" and fire in said
+
+
+@pytest.mark.parametrize(("town", "fix", "meant"), [
+    ("Grimma", "falscher ort!! das war bei meiner mutter in HAINICHEN nicht in grimma", "Hainichen"),
+    ("Olbernhau", "ich bin aber ni aus olbernhau, ich bin aus deutschneudorf", "Deutschneudorf"),
+    ("Freiberg", "nicht Freiberg, sondern Brand-Erbisdorf", "Brand-Erbisdorf"),
+])
+def test_a_place_corrected_in_words_below_the_result_is_taken(k: Knowledge, town: str, fix: str, meant: str) -> None:
+    """Blind testers: "HAINICHEN nicht in grimma" kept Grimma; "ni aus olbernhau" took Olbernhau."""
+    from tests.test_triage_replies import walk_to_place
+
+    chat = PureChat(k)
+    walk_to_place(chat, "threat")
+    chat.text(town)
+    chat.text(fix)
+    assert k.places.get(chat.state.place_id).name == meant

@@ -193,6 +193,7 @@ def test_more_options_show_the_rest_once_and_stay_on_the_question(k: Knowledge) 
     shown = {c.id for m in first for c in m.contacts}
     more = chat.option("more_contacts")
     assert more[0].text == k.texts.more_contacts_header.de
+    assert all(m.text != k.texts.more_contacts_header.de for m in more[1:])  # the header once
     new = {c.id for m in more for c in m.contacts}
     assert new and not new & shown and {"support", "zora"} <= new
     assert chat.state.node == "after_result"

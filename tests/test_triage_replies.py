@@ -1185,6 +1185,11 @@ def test_another_attack_named_instead_is_no_attack_taken_back(knowledge):
     ("de", "soll ich die nachrichten löschen?", "asked_evidence"),
     ("en", "should i stay at a friends place tonight", "asked_staying_away"),
     ("de", "soll ich heute woanders schlafen?", "asked_staying_away"),
+    # how to get it taken down: secure first, then the platform's report (blind testers: the
+    # privacy notice; "other end of the city" had ended the conversation)
+    ("de", "kann ich das video löschen lassen?", "asked_removal"),
+    ("en", "how do i make him stop posting my address", "asked_removal"),
+    ("de", "wie krieg ich das wieder weg", "asked_removal"),
 ])
 def test_what_to_do_with_the_messages_or_whether_to_stay_away_is_answered(knowledge, lang, question, text_id):
     """Asked below the result or at a question: what the advice says, not "understood: online"."""
@@ -1229,3 +1234,18 @@ def test_a_named_place_and_the_police_asked_about_together_get_both_cards(knowle
     chat = at_threat_result(knowledge, "de")
     shown = contact_ids(chat.text("was ist ZASTEX? muss ich da anrufen oder Polizei?"))
     assert "zastex" in shown and knowledge.catalogue.police_contact in shown
+
+
+@pytest.mark.parametrize("said", [
+    "wait connewitz is south tho?? why essener str thats like the other end of the city",
+    "es ist sonst nichts weiter passiert, aber die angst bleibt halt",
+    "ok and how do i make this stop for good, like for real",
+])
+def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowledge, said):
+    """Only a short reply ends it in words ("ok danke das wars"); a sentence that happens to hold
+    "end", "nichts weiter" or "stop" is read as a message (a blind tester's conversation ended)."""
+    chat = at_threat_result(knowledge, "en")
+    chat.text(said)
+    assert chat.state is not None and chat.state.node == knowledge.flow.after_result
+    chat.text("ok thanks, bye")
+    assert chat.state is None
