@@ -933,7 +933,10 @@ _ASKS_EVIDENCE = re.compile(
     r"\b(?:can|could|should|shall|do|must|may) i(?: \w+){0,3} (?:block|delete|keep|save|screenshot|ignore)\b"
     r"|\b(?:soll|sollte|kann|darf|muss|mus) (?:ich|man|wir)(?: \w+){0,4} (?:blockieren|sperren|loschen|behalten|aufheben"
     r"|aufbewahren|speichern|screenshot\w*|ignorieren)\b"
-    r"|\b(?:blockieren|loschen|block|delete)(?: \w+){0,2} (?:oder|or)(?: \w+){0,3} (?:behalten|aufheben|keep|save|speichern)\b")
+    r"|\b(?:blockieren|loschen|block|delete)(?: \w+){0,2} (?:oder|or)(?: \w+){0,3} (?:behalten|aufheben|keep|save|speichern)\b"
+    # deleted or left for the police: "kann die das loeschen oder muss das stehn bleiben fuer die polizei"
+    r"|\b(?:loschen|entfernen|delete|remove)(?: \w+){0,2} (?:oder|or)(?: \w+){0,4} (?:stehen|stehn|stay|leave it|left)\b"
+    r"|\b(?:kann|darf|soll|sollte) (?:die|der|sie|er|meine \w+|mein \w+|unsere \w+)(?: \w+){0,3} (?:loschen|entfernen)\b")
 _EVIDENCE_OBJECTS = re.compile(
     r"\b(?:nachricht\w*|msgs?|messages?|dms?|posts?|kommentar\w*|comments?|chat\w*|account\w*|profil\w*|mails?|e mails?"
     r"|screenshots?|beweis\w*|evidence|him|her|them|ihn|den|die|insta\w*|facebook|fb|telegram|whatsapp|tiktok|x|twitter)\b")
@@ -953,7 +956,9 @@ _ASKS_REMOVAL = re.compile(
     r"|\b(?:wie|wo|kann|konnen|konnte) (?:\w+ ){0,5}(?:geloscht|entfernt|gesperrt|runtergenommen|runter genommen)\b"
     r"|\b(?:loschung|entfernung|sperrung) (?:\w+ ){0,3}(?:beantrag\w*|verlang\w*|erreich\w*|durchsetz\w*)\b"
     r"|\b(?:wie|how) (?:\w+ ){0,4}(?:weg|runter|offline)(?: bekomm\w*| krieg\w*| kriegen| machen)\b"
-    r"|\b(?:get|got|have|has|getting|make) (?:\w+ ){0,4}(?:taken down|removed|deleted|pulled|off (?:the )?(?:internet|web|site|page|platform))\b"
+    r"|\b(?:get|got|getting|have|has|make) (?:it|them|this|that|those|these|the \w+|my \w+|his \w+|her \w+|their \w+)"
+    r"(?: \w+)? (?:taken down|removed|deleted|pulled down|pulled|off (?:the )?(?:internet|web|site|page|platform))\b"
+    r"|\bget (?:\w+ ){0,3}taken down\b"
     r"|\b(?:take|taking) (?:\w+ ){0,3}down\b|\btake ?down\b"
     r"|\b(?:make|get) (?:him|her|them|it|that account|the account) (?:to )?stop (?:posting|sharing|spreading)\b"
     r"|\b(?:krieg\w*|bekomm\w*) (?:ich|man|wir|i) (?:\w+ ){0,3}(?:weg|runter|raus|geloscht|entfernt)\b"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handlers.answers import holds_any, is_question
 from handlers.listening import FALLBACK
 from knowledge.base import Knowledge
 from knowledge.features import fold
@@ -115,3 +116,14 @@ def _named(words: list[str], terms: tuple[tuple[tuple[str, ...], str], ...]) -> 
         if all(w in _AFTER_TERM for w in rest) or _ASKS.search(" ".join(rest)):
             named.append(cid)
     return named
+
+
+FAQ_MAX_WORDS = 16  # longer and no question: a story that happens to hold the words
+
+
+def asked_faq(k: Knowledge, lang: str, text: str) -> str | None:
+    """The answer to a question beside the flow that `text` asks (texts.yaml `faq`: "lohnt sich
+    das überhaupt?", "bekommen wir polizeischutz?"), if it asks one."""
+    if not k.texts.faq or not (is_question(text) or len(fold(text).split()) <= FAQ_MAX_WORDS):
+        return None
+    return next((faq.answer.get(lang) for faq in k.texts.faq.values() if holds_any(text, faq.asks)), None)

@@ -42,6 +42,9 @@ class ConversationState:
     history: tuple[str, ...] = ()
     # Flow-specific scratch data: proposed categories, place candidates, a question to return to.
     pending: dict[str, Any] = field(default_factory=dict)
+    # The emergency advice given for a scene of its own (a fire, a suspicious object): told
+    # again later, the same scene brings the 110 line, a new one its own advice.
+    scenes: tuple[str, ...] = ()
     # A screen shown on top of the flow without disturbing it (the language choice).
     overlay: str | None = None
     knowledge_version: str = ""
@@ -71,7 +74,7 @@ class ConversationState:
         return replace(self, pending={k: v for k, v in self.pending.items() if k not in names})
 
 
-_TUPLES = ("also", "aspects", "inferred", "history")
+_TUPLES = ("also", "aspects", "inferred", "history", "scenes")
 
 
 # Every Action class by its stored name (see `Action.__init_subclass__`).

@@ -18,7 +18,7 @@ from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.call_words import NOT_CALLED_WORDS, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
-from handlers.meanings import asked_meanings
+from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
@@ -100,7 +100,7 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
     if scene is not None and shown.state is not None:
         # a fire: 112 and everyone out; a suspicious letter: not touched, the room left (not
         # "lock the door"); remembered for the advice given again
-        shown.state = shown.state.with_pending(scene=scene)
+        shown.state = shown.state.with_pending(scene=scene).evolve(scenes=(*shown.state.scenes, scene))
         at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
         advice = shown.messages[at]
         cards = advice.contacts if scene != "emergency_fire" else \
@@ -346,6 +346,16 @@ def _tells_a_danger_besides(k: Knowledge, text: str) -> bool:
                     for clause in CLAUSE.split(text) if clause.strip())  # "... but you mean from him. no."
 
 
+def _online_only(k: Knowledge, rest: str) -> bool:
+    """Whether what follows a doubt at the danger question only tells of the internet: "idk
+    theyre just randos, like 20 accounts" doubts who they are, not whether anyone is in danger
+    (a blind tester got the 110 advice for insults in his DMs)."""
+    if len(rest.split()) < 3:
+        return False
+    understood = k.understand(rest)
+    return "online" in understood.aspects and not understood.danger_now and "private_sphere" not in understood.aspects
+
+
 def _at_the_danger_question(k: Knowledge, text: str, answer: Reading) -> tuple[Reading, bool]:
     """What a typed reply answers at "Ist gerade jemand in Gefahr?", where after /start (as
     every Telegram chat begins) the first story is typed, and whether it is read as a story.
@@ -360,7 +370,7 @@ def _at_the_danger_question(k: Knowledge, text: str, answer: Reading) -> tuple[R
     - A "no" read from a later clause answers only alone or about the danger, and never beside
       a danger the story tells now: not "..., no one answers at the station", not "a package on
       my desk, no sender, wires sticking out"."""
-    story = (answer.meaning == UNKNOWN and doubts_something_else(text)
+    story = (answer.meaning == UNKNOWN and (doubts_something_else(text) or _online_only(k, answer.rest))
              or answer.meaning == YES and answer.rest.strip() == text.strip() and len(text.split()) > SHORT_DOUBT
              or answer.meaning == YES and opens_a_story(text)) \
         and k.understand(text).danger_probability < STORY_DOUBT_DANGER
@@ -427,11 +437,12 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # whether it was a threat: the question again, rather than "something else".
         return StepResult(state, current_messages(state, k))
     natural = _natural_pick(state, on_screen, answer.meaning, k, text)
-    if at_emergency and (scene := emergency_scene(text)) is not None and scene != state.pending.get("scene") \
+    if at_emergency and (scene := emergency_scene(text)) is not None and scene not in state.scenes \
             and k.understander.danger(text).danger:
         # "wir sind hinten im archiv eingeschlossn jetzt riechts nach rauch": locked in is no
         # safety once it burns; the fire's advice (112, out), not "go on"
-        return StepResult(state.with_pending(scene=scene), emergency_reminder(state.with_pending(scene=scene), k))
+        shown = state.with_pending(scene=scene).evolve(scenes=(*state.scenes, scene))
+        return StepResult(shown, emergency_reminder(shown, k))
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
             return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept
@@ -483,7 +494,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if at_emergency:
         heard = heard.without_offence()
     elif heard.danger and not advised:
-        if k.flow.emergency in state.history and emergency_scene(text) is None:
+        if k.flow.emergency in state.history and emergency_scene(text) in (None, *state.scenes):
             # The advice was shown and the user went on as safe: telling the story again ("he
             # hit her, her nose is bleeding") brings the 110 line, not the whole advice again,
             # and the reply is taken as the answer it is. A fire or a suspicious object told
@@ -501,6 +512,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) and not asks_to_call(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
+    if natural is None and asked_button is None and (faq := asked_faq(k, state.lang, text)) is not None \
+            and not _new_offence(state, heard):
+        # "bringt es was anzuzeigen?", "bekommen wir jetzt polizeischutz?": answered, then the
+        # question on screen again (not "understood: not online")
+        return StepResult(state, [OutboundMessage(faq), *current_messages(state, k)])
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text) or asks_about_evidence(text)
                                                      or asks_about_staying_away(text) or asks_about_removal(text)):
@@ -561,6 +577,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         chosen = choose(absorbed, natural, ctx, lead=lead)
         if answer.rest and state.node != k.flow.after_result and (reached := _how_to_reach(state, answer.rest, k)):
             return chosen.say_first(*reached)  # "keine ahnung, aber an wen wend ich mich jetzt??": both
+        if answer.rest and (faq := asked_faq(k, state.lang, answer.rest)) is not None:
+            return chosen.say_first(OutboundMessage(faq))  # "nein. aber lohnt sich das überhaupt?": both
         if answer.rest and (asks_about_staying_away(answer.rest) or asks_about_evidence(answer.rest)):
             # "idk?? nobody is here yet but like. should i stay at a friends place tonight": both
             return chosen.say_first(*_answered(k, state, answer.rest, ctx.key.channel))
@@ -993,7 +1011,7 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
         return StepResult(state).say(OutboundMessage(k.flow.texts.noted.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
-    if state.node == k.flow.start and len(normalize(text).split()) >= MIN_GUESS_WORDS:
+    if state.node == k.flow.start and (len(normalize(text).split()) >= MIN_GUESS_WORDS or _online_only(k, text)):
         # a story typed at the danger question (after /start) that names nothing to take in
         # yet ("keine ahnung ob das was ist aber jemand hat mir ne postkarte ... geschickt"):
         # read, its likeliest offences kept for after the question, which comes first
@@ -1110,6 +1128,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return [OutboundMessage(k.flow.texts.no_need_to_answer.get(lang))]
     if asks_about_privacy(text, in_so_many_words=True):
         return [_privacy_notice(k, lang, channel)]
+    if (faq := asked_faq(k, lang, text)) is not None:  # "lohnt sich das?", "polizeischutz?"
+        return [OutboundMessage(faq)]
     if asks_about_removal(text):  # "kann ich das video löschen lassen?": secure it, then report it
         return [OutboundMessage(k.flow.texts.asked_removal.get(lang))]
     if asks_about_evidence(text):  # "can i block him on insta or do i need to keep the msgs"

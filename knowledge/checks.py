@@ -253,6 +253,10 @@ def placeholder_problems(k: Knowledge) -> list[Problem]:
                     out += _placeholder_problems(k, "texts.yaml", ("terms", tid, part, "{lang}"), getattr(term, part),
                                                  frozenset())
             continue
+        if name == "faq":  # each answer: no placeholders
+            for fid, faq in value.items():
+                out += _placeholder_problems(k, "texts.yaml", ("faq", fid, "answer", "{lang}"), faq.answer, frozenset())
+            continue
         texts = value.values() if isinstance(value, dict) else [value]
         for text in texts:
             loc = (name,) if isinstance(value, dict) else (name, "{lang}")

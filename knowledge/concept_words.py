@@ -196,6 +196,8 @@ SAFE_NOW = _words(
     "ist harmlos", "was harmless", "is harmless", "entwarnung", "all clear",
     # it was yesterday: "warum 110? das war gestern, ist nicht schlimm, nur pflaster"
     "das war gestern", "war doch gestern", "that was yesterday", "it was yesterday", "nur pflaster", "nur ein pflaster",
+    "its from yesterday", "it s from yesterday", "is von gestern", "ist von gestern", "ist doch von gestern",
+    "need no ambulance", "no ambulance needed", "brauche keinen krankenwagen", "brauch keinen krankenwagen",
     # away and locked in the car: "in the car, doors locked, driving away ... nobody followed"
     "driving away", "drove away", "nobody followed", "no one followed", "doors locked", "bin weggefahren",
     "fahre weg", "keiner ist mir gefolgt", "niemand ist mir gefolgt",
@@ -626,6 +628,13 @@ CANDIDACY = Gated(
     r"|landtag|bundestag|mayor|office|candidate|councillor|councilor|parliament|seat)\b"
     r"|\b(?:wahl|wahlkampf|wahlen|kommunalwahl|landtagswahl|abstimmung|sitzung|kandidatur) (?:steht|stehen) (?:bald |jetzt |nun |wieder )?an\b",
     ("stand", "stood", "run", "steh"))
+# A thing that must stay ("muss das stehn bleiben fuer die polizei", "soll der Kommentar stehen
+# bleiben?"): no one standing there (a blind tester's question about comments brought the 110 advice).
+THING_STAYS = Gated(
+    r"\b(?:das|es|des|dat|der|die|den) (?:\w+ )?(?:muss|mus|soll|sollte|kann|darf|mussen|sollen|konnen|durfen)"
+    r" (?:\w+ )?(?:stehen|stehn|stehenbleiben) (?:bleiben|lassen)?\b"
+    r"|\b(?:stehen|stehn) (?:bleiben|lassen) (?:fur|fuer|wegen) (?:die |der )?(?:polizei|beweise|anzeige)\b",
+    ("steh",))
 # What a published picture shows is its content, not a scene ("a Telegram channel has posted
 # my address and a photo of my kids in front of our house"); read only where the text is
 # about something online.
@@ -902,6 +911,11 @@ EXPLOSIVE = _words(
     # taped under a car: "unter dem Dienstwagen hängt etwas mit Klebeband Befestigtes"
     "unter dem dienstwagen hangt", "unterm dienstwagen hangt", "unter dem wagen hangt", "unter meinem wagen hangt",
     "taped underneath", "taped to the bottom", "taped to the underside", "stuck under my car", "attached under my car",
+    # a parcel with a wire, a parcel from nobody: "Päckchen ohne Absender ... aus einer Ecke ragt ein Draht"
+    "ragt ein draht", "ragt draht", "draht ragt", "ein draht raus", "draht heraus", "draht guckt raus", "draht schaut raus",
+    "wire poking out", "a wire coming out", "wire coming out", "wire sticking out",
+    "paket ohne absender", "packchen ohne absender", "packet ohne absender", "parcel with no sender",
+    "package with no sender", "parcel without a sender", "package without a sender", "no return address",
 )
 INJURY = _words(
     "blutet", "blute", "bluten", "blutend*", "blutig*", "blutung*", "blutuberstromt", "verletzt*", "verwundet", "bewusstlos*", "ohnmachtig", "krankenwagen*",

@@ -338,6 +338,15 @@ class Term(Strict):
     meaning: L10n = Field(description="One or two plain sentences, from the sourced law notes only.")
 
 
+class Faq(Strict):
+    """A question people ask beside the flow ("lohnt sich das überhaupt?"), answered in two or
+    three plain sentences from domain.md and the law notes."""
+
+    asks: list[str] = Field(min_length=1, description="How people ask it: phrases held word for word, folded; "
+                            "a word ending in '*' may go on.")
+    answer: L10n = Field(description="Two or three plain sentences; every fact from a source.")
+
+
 class UiTexts(Strict):
     """Every sentence the bot says that is not part of a question or category."""
 
@@ -351,6 +360,10 @@ class UiTexts(Strict):
     terms: dict[str, Term] = Field(
         default_factory=dict,
         description="Legal words of the answers explained when asked ('Strafantrag', 'Anzeige'), as categories' `meaning`.")
+    faq: dict[str, Faq] = Field(
+        default_factory=dict,
+        description="Questions beside the flow ('is it worth reporting?', 'do we get police protection?'), "
+        "answered wherever they are asked, then the question on screen again.")
     small_talk: dict[str, L10n] = Field(
         default_factory=dict,
         description="The reply to a message that only greets ('greeting'), thanks ('thanks') or "

@@ -1151,3 +1151,43 @@ def test_a_place_corrected_in_words_below_the_result_is_taken(k: Knowledge, town
     chat.text(town)
     chat.text(fix)
     assert k.places.get(chat.state.place_id).name == meant
+
+
+def test_a_parcel_from_nobody_with_a_wire_is_a_danger_now_with_its_own_advice(k: Knowledge) -> None:
+    """A clerk's plain words for a suspicious parcel (no "verdächtig") had only brought the
+    danger question, twice (a blind tester)."""
+    chat = PureChat(k)
+    said = all_text(chat.text("In unserer Poststelle im Rathaus Freital wurde soeben ein an den Oberbürgermeister "
+                              "adressiertes Päckchen ohne Absender abgegeben. Es riecht merkwürdig und aus einer Ecke "
+                              "ragt ein Draht. Die Mitarbeiterin hat es auf den Tisch gelegt. Wie ist jetzt vorzugehen?"))
+    assert chat.state.node == "emergency" and k.flow.texts.emergency_object.get("de") in said
+    assert not k.understand("Letztes Jahr kam ein Päckchen ohne Absender, das war aber harmlos.").danger_now
+
+
+@pytest.mark.parametrize(("lang", "first", "reply"), [
+    ("en", "is it even worth reporting insta dms?? like ppl calling me a dumb idiot and 'volksverräter' lmao",
+     "idk theyre just randos, like 20 accounts"),
+])
+def test_a_doubt_about_who_online_is_no_doubt_about_danger(k: Knowledge, lang: str, first: str, reply: str) -> None:
+    """ "idk theyre just randos, like 20 accounts" at the danger question had brought the 110 advice."""
+    chat = PureChat(k, lang=lang)
+    chat.command("start")
+    chat.text(first)
+    chat.text(reply)
+    assert chat.state.node == "danger_now" and not any(m.emergency for m in chat.last.messages)
+
+
+def test_a_question_whether_comments_must_stay_for_the_police_is_no_scene(k: Knowledge) -> None:
+    """ "kann die das loeschen oder muss das stehn bleiben fuer die polizei" had brought the 110
+    advice ("stehn" read as someone standing there); now what to do with the evidence."""
+    chat = PureChat(k)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.text("auf facebook schreibt einer der alte sack gehoert aufgehaengt")
+    while chat.state.node not in ("municipality", "after_result"):
+        chat.text("nein")
+    chat.text("Deutschneudorf")
+    said = all_text(chat.text("die frau lange macht ja die seite kann die das loeschen oder muss das stehn bleiben fuer die polizei"))
+    assert chat.state.node == "after_result" and not any(m.emergency for m in chat.last.messages)
+    assert k.flow.texts.asked_evidence.get("de") in said
+    assert not k.understand("its from yesterday bro i dont need an ambulance lol").danger_now

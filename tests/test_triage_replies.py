@@ -1249,3 +1249,33 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     assert chat.state is not None and chat.state.node == knowledge.flow.after_result
     chat.text("ok thanks, bye")
     assert chat.state is None
+
+
+@pytest.mark.parametrize(("lang", "asked", "faq"), [
+    ("de", "bringt es was anzuzeigen?", "worth_reporting"),
+    ("en", "ok but like fr is it worth it or will the cops just ignore it", "worth_reporting"),
+    ("en", "am i being paranoid", "worth_reporting"),
+    ("de", "bekommen wir jetzt polizeischutz?", "police_protection"),
+    ("de", "kann ich als ehefrau die anzeige machen?", "report_for_someone"),
+    ("de", "sollen die kinder morgen zur schule?", "family_everyday"),
+])
+def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
+    """Blind testers got "no reliable answer", "understood: not online" or a contact card for
+    these; each is answered from the sourced facts, then the question on screen again."""
+    answer = knowledge.texts.faq[faq].answer.get(lang)
+    chat = at_threat_result(knowledge, lang)
+    said = all_text(chat.text(asked))
+    assert answer in said and chat.state.node == knowledge.flow.after_result
+    chat = PureChat(knowledge, lang=lang)
+    walk_to_place(chat, "threat")
+    node = chat.state.node
+    said = all_text(chat.text(asked))
+    assert answer in said and chat.state.node == node and chat.state.place_id is None
+
+
+def test_a_story_that_holds_the_words_of_a_question_is_no_question(knowledge):
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    said = all_text(chat.text("Er schreibt mir seit Monaten, dass es sich nicht lohnt, weiter im Gemeinderat zu sitzen, "
+                              "und dass er weiß, wo meine Kinder zur Schule gehen. Ich wohne in Hartha."))
+    assert all(faq.answer.get("de") not in said for faq in knowledge.texts.faq.values())
