@@ -40,12 +40,21 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("an hour ago", When(dt.date(2026, 11, 25), dt.time(12, 0))),
     ("vor 20 min", When(dt.date(2026, 11, 25), dt.time(12, 40))),
     ("14 hours ago", When(dt.date(2026, 11, 24), dt.time(23, 0))),
+    # month names (a clerk's "Am 2. Februar 2026, gegen 19 Uhr" was asked for three more times)
+    ("Am 2. Februar 2026, gegen 19 Uhr", When(dt.date(2026, 2, 2), dt.time(19, 0))),
+    ("am 2 feb", When(dt.date(2026, 2, 2))),
+    ("2nd of February", When(dt.date(2026, 2, 2))),
+    ("February 2nd, 2026 at 7pm", When(dt.date(2026, 2, 2), dt.time(19, 0))),
+    ("15. Dezember", When(dt.date(2025, 12, 15))),  # no year and in the future: last year
+    # the clock read beside an "ago" (NOW is 13:00 in Berlin)
+    ("like 20 mins ago, around 12:40", When(dt.date(2026, 11, 25), dt.time(12, 40))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected
 
 
-@pytest.mark.parametrize("text", ["letzten Dienstag", "morgen", "31.02.", "heute 14:30", "26.11.2026", "irgendwann", "25:00"])
+@pytest.mark.parametrize("text", ["letzten Dienstag", "morgen", "31.02.", "heute 14:30", "26.11.2026", "irgendwann", "25:00",
+                                  "31. Februar", "im Mai"])
 def test_unclear_or_future_dates_are_asked_back(text):
     assert parse_when(text, NOW) is None
 

@@ -1,5 +1,5 @@
-"""Understands when something happened: "heute", "gestern 22 Uhr", "12.03.", "vor 2 Tagen",
-"vor 2 Stunden".
+"""Understands when something happened: "heute", "gestern 22 Uhr", "12.03.", "2. Februar",
+"vor 2 Tagen", "vor 2 Stunden".
 
 Pure and local to Europe/Berlin. Returns None when unsure, so the flow can ask back
 instead of recording a guess; dates in the future are never accepted.
@@ -22,6 +22,18 @@ NUMBER_WORDS = {
 DAY_WORDS = {"vorgestern": 2, "gestern": 1, "heute": 0, "day before yesterday": 2, "yesterday": 1, "today": 0}
 DE_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+MONTHS = {
+    "januar": 1, "jan": 1, "january": 1, "jänner": 1, "februar": 2, "feb": 2, "february": 2, "märz": 3, "maerz": 3,
+    "marz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6,
+    "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+# "2. Februar 2026", "am 2 feb", "2nd of February", "February 2nd, 2026", "Feb 2"
+MONTH_DATE = re.compile(
+    rf"\b(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?(?:\s+(\d{{4}}))?\b"
+    rf"|\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(\d{{4}}))?")
 AGO_DE = re.compile(r"\bvor\s+(\d+|\w+)\s+(tag|tagen|woche|wochen)\b")
 AGO_EN = re.compile(r"\b(\d+|\w+)\s+(day|days|week|weeks)\s+ago\b")
 # Hours or minutes ago ("vor 2 Stunden", "today like 2h ago", "half an hour ago"): a moment,
@@ -68,16 +80,12 @@ def _date_part(text: str, today: dt.date) -> tuple[dt.date | None, str, bool]:
         y, m, d = (int(g) for g in match.groups())
         return _safe_date(y, m, d), text.replace(match.group(0), " "), True
     if match := DE_DATE.search(text):
-        d, m = int(match.group(1)), int(match.group(2))
-        year_text = match.group(3)
-        if year_text:
-            y = int(year_text) + (2000 if len(year_text) == 2 else 0)
-            found = _safe_date(y, m, d)
-        else:
-            found = _safe_date(today.year, m, d)
-            if found is not None and found > today:
-                found = _safe_date(today.year - 1, m, d)
+        found = _year_back(int(match.group(1)), int(match.group(2)), match.group(3), today)
         return found, text.replace(match.group(0), " "), True
+    if match := MONTH_DATE.search(text):
+        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) \
+            else (match.group(5), match.group(4), match.group(6))
+        return _year_back(int(day), MONTHS[month], year, today), text.replace(match.group(0), " "), True
     for pattern, scale in ((AGO_DE, None), (AGO_EN, None)):
         if match := pattern.search(text):
             n = _count(match.group(1))
@@ -89,6 +97,16 @@ def _date_part(text: str, today: dt.date) -> tuple[dt.date | None, str, bool]:
         if re.search(rf"\b{word}\b", text):
             return today - dt.timedelta(days=back), text.replace(word, " "), True
     return None, text, False
+
+
+def _year_back(d: int, m: int, year_text: str | None, today: dt.date) -> dt.date | None:
+    """The date of day and month in the year given, or else the latest one not after today."""
+    if year_text:
+        return _safe_date(int(year_text) + (2000 if len(year_text) == 2 else 0), m, d)
+    found = _safe_date(today.year, m, d)
+    if found is not None and found > today:
+        found = _safe_date(today.year - 1, m, d)
+    return found
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -132,6 +150,10 @@ def parse_when(text: str, now: dt.datetime) -> When | None:
         if span is None or span > dt.timedelta(days=2):
             return None
         moment = local - span
+        clock, _ = _time_part(cleaned.replace(match.group(0), " "))
+        if clock is not None:  # "like 20 mins ago, around 11pm": the clock the writer read
+            day = moment.date() if clock <= local.time() else moment.date() - dt.timedelta(days=1)
+            return When(day, clock)
         return When(moment.date(), dt.time(moment.hour, moment.minute))
     date, rest, date_mentioned = _date_part(cleaned, local.date())
     time, time_mentioned = _time_part(rest)
