@@ -247,6 +247,62 @@ def says_own_place(text: str) -> bool:
     return any(t.key in _OWN_PLACE_WORDS for t in place_tokens(text)) or bool(_FROM.search(fold(text)))
 
 
+# An offence named as what it is: "Bitte ordnen Sie den Vorfall als Bedrohung ein", "Handelt es
+# sich damit nicht auch um eine Bedrohung?", "isnt letzte warnung a threat tho??", "das is doch
+# ne Bedrohung" (folded): a word that says what something is, a few words before the offence's
+# name, and no "kein" or "not a" right before it. Blind testers could not add it in words.
+_IS_WORDS = frozenset("als as ist is isnt isn war was wasnt handelt thats that its it s sind are were waren".split())
+_NOT_IT = frozenset("kein keine keinen keiner no nicht not never nie".split())
+_DOUBT_WORDS = frozenset("ob if whether unsicher sure weis weiss wees vielleicht maybe unclear unklar".split())
+CLAIM_REACH = 8  # words between the "is" and the offence's name ("isnt letzte warnung a threat")
+
+
+def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
+    """The offences `text` names as what happened, by their label's words or the offence
+    question's aliases ("Bedrohung", "threat", "Nötigung", "stalking")."""
+    words = fold(text).split()
+    names = _offence_names(k)
+    found: list[str] = []
+    for i, word in enumerate(words):
+        cid = names.get(word)
+        if cid is None or cid in found:
+            continue
+        before = words[max(0, i - CLAIM_REACH):i]
+        close = words[max(0, i - 2):i]
+        negated = any(w in _NOT_IT for w in close) and not (close[-1:] == ["auch"] or "auch" in close)
+        doubted = any(w in _DOUBT_WORDS for w in words[:i])
+        beyond = words[i + 1] if i + 1 < len(words) else ""
+        if any(w in _IS_WORDS for w in before) and not negated and not doubted and beyond not in ("to", "for", "fur"):
+            found.append(cid)
+    return tuple(found)
+
+
+def _offence_names(k: Knowledge) -> dict[str, str]:
+    """Folded one-word names of the offences (not "not sure", not "nothing happened")."""
+    key = id(k)
+    if _NAMES[0] != key:
+        names: dict[str, str] = {}
+        question = next((q for q in k.flow.questions.values() if q.classify and q.options and
+                         any(o.category for o in q.options)), None)
+        for option in (question.options if question else ()):
+            if option.category in k.categories and option.category not in (FALLBACK, NOTHING_HAPPENED):
+                for word in (*option.aliases, option.label.de, option.label.en):
+                    folded = fold(word)
+                    if len(folded.split()) == 1:
+                        names.setdefault(folded, option.category)
+        for cid, category in k.categories.items():
+            if cid not in (FALLBACK, NOTHING_HAPPENED):
+                for label in (category.label.de, category.label.en):
+                    for word in fold(label).split():
+                        if len(word) >= 6 and word not in ("oder", "online"):
+                            names.setdefault(word, cid)
+        _NAMES[:] = [key, names]
+    return _NAMES[1]
+
+
+_NAMES: list = [None, {}]
+
+
 def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
@@ -364,7 +420,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
             # question; it does not make the scene a story).
             signals = k.understander.scene_after(text, NOW_REST_THRESHOLD).signals or signals
     fits = _told_decisions(k, text, counted) if asked else {c.id: c.decision or 0.0 for c in counted}
-    return Heard(
+    claimed = claimed_offences(k, text) if later_scene else ()  # a first message: the model reads it whole
+    return _with_claimed(claimed, Heard(
         danger=danger_now(text, signals),
         categories=categories,
         sure=tuple(c.id for c in counted if is_sure(c) and (not asked or fits[c.id] >= ASKED_DECISION)),
@@ -377,7 +434,19 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         smalltalk=understood.smalltalk,
         outside=understood.outside,
         own_place=place is not None and says_own_place(text),
-    )
+    ))
+
+
+def _with_claimed(claimed: tuple[str, ...], heard: Heard) -> Heard:
+    """`heard` with the offences named as what happened, first and sure (the user's own word
+    outweighs the model's reading)."""
+    if not claimed:
+        return heard
+
+    def first(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return (*claimed, *(c for c in ids if c not in claimed))
+
+    return replace(heard, categories=first(heard.categories), sure=first(heard.sure), told=first(heard.told), proposals=())
 
 
 def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[ConversationState, list[str]]:

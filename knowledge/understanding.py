@@ -254,9 +254,17 @@ _DENYING = frozenset("nicht nie niemals kein keine keinen keiner nichts ohne"
                      " not never no nothing didn didnt wasn wasnt".split())
 
 
+# Words quoted in a message: what was written or said ("der Schriftzug „Wir zünden dein Haus an“
+# gesprüht", "a note saying 'next time its you'"), read as a part of its own.
+_QUOTED_PART = re.compile(r"[\"„“”«»‚‘’](?P<q>[^\"„“”«»‚‘’]{8,200})[\"„“”«»‚‘’]")
+
+
 def message_parts(text: str) -> list[str]:
-    """The parts of at least PART_MIN_WORDS words, if there are two or more."""
+    """The parts of at least PART_MIN_WORDS words, if there are two or more; what is quoted is
+    a part too (a threat sprayed on a wall beside the damage told around it)."""
     parts = [p for p in _PART_BREAK.split(text) if len(p.split()) >= PART_MIN_WORDS]
+    quoted = [m.group("q") for m in _QUOTED_PART.finditer(text) if len(m.group("q").split()) >= PART_MIN_WORDS]
+    parts += [q for q in quoted if q not in parts]
     return parts if len(parts) >= 2 else []
 
 

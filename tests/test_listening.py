@@ -619,8 +619,8 @@ def test_what_do_you_mean_in_english_and_at_the_danger_question(k: Knowledge) ->
 
 def test_not_knowing_at_the_danger_question_brings_110_even_when_it_tells_the_offence(k: Knowledge) -> None:
     chat = PureChat(k)
-    chat.text("Im Rathaus ist eben ein Päckchen ohne Absender abgegeben worden. Wir sind unsicher.")
-    assert chat.state.node == "danger_now"
+    chat.text("Im Rathaus ist eben ein Brief für den Bürgermeister abgegeben worden. Wir sind unsicher.")
+    assert chat.state.node == "danger_now"  # (a parcel from nobody would be a danger at once: the object's advice)
     said = chat.text("Wir wissen es nicht. Er hat gedroht, uns alle umzubringen, wir haben das Stockwerk geräumt.")
     assert said[0].emergency and said[0].text.startswith("Rufen Sie jetzt sofort die Polizei: 110")  # nothing before it
 
@@ -1191,3 +1191,28 @@ def test_a_question_whether_comments_must_stay_for_the_police_is_no_scene(k: Kno
     assert chat.state.node == "after_result" and not any(m.emergency for m in chat.last.messages)
     assert k.flow.texts.asked_evidence.get("de") in said
     assert not k.understand("its from yesterday bro i dont need an ambulance lol").danger_now
+
+
+@pytest.mark.parametrize(("lang", "claim"), [
+    ("de", "Der Schriftzug kündigt an, das Haus anzuzünden. Handelt es sich damit nicht auch um eine Bedrohung?"),
+    ("de", "Bitte ordnen Sie den Vorfall als Bedrohung ein."),
+    ("en", "isnt letzte warnung a threat tho?? like its my HOME window"),
+])
+def test_an_offence_named_as_what_happened_below_the_result_joins(k: Knowledge, lang: str, claim: str) -> None:
+    """Blind testers could not add the threat in words ("Danke, das gehört zu Ihrem Fall")."""
+    from tests.test_triage_replies import walk_to_place
+
+    chat = PureChat(k, lang=lang)
+    walk_to_place(chat, "property_damage")
+    chat.text("Meerane")
+    chat.text(claim)
+    assert "threat" in (chat.state.category, *chat.state.also)
+    assert not listening.claimed_offences(k, "das ist keine Bedrohung")
+    assert not listening.claimed_offences(k, "im not sure if this is a threat")
+
+
+def test_a_threat_quoted_beside_damage_is_a_second_offence(k: Knowledge) -> None:
+    text = ('Sehr geehrte Damen und Herren, in der Nacht zum 10.03.2026 wurde an die Garagenwand des Privathauses '
+            'unseres Bürgermeisters in Meerane der Schriftzug "Wir zünden dein Haus an" gesprüht; zudem wurden an '
+            'seinem Privat-Pkw zwei Reifen zerstochen. Die Familie ist wohlauf, es besteht derzeit keine Gefahr.')
+    assert [c.id for c in k.understand(text).categories] == ["property_damage", "threat"]

@@ -256,7 +256,8 @@ def test_place_without_known_station_gets_its_own_station_then_the_nearest_numbe
     # than 15 km away: a Revier in Leipzig first (where to go, and the Onlinewache), then the
     # first specialised contact (ZASTEX), then the number to call.
     own, specialised, far = messages[0].contacts[:3]
-    assert own.name.startswith("Polizeirevier Leipzig") and own.phone is None and "Onlinewache" in own.note
+    assert own.name == "Polizeireviere in Leipzig" and own.phone is None and "Onlinewache" in own.note
+    assert "Südost" in own.note and "Nord" in own.note  # the city's Reviere, none called near
     assert far.phone and far.phone != "110" and far.name.startswith("Polizeirevier")
     assert far.note.startswith(knowledge.police.texts.nearest_callable_far.get("de").split("{")[0])
     assert specialised.id == "zastex"
