@@ -81,6 +81,7 @@ class Heard:
     outside: bool = False  # out of scope (knowledge.understanding): no incident, nothing this help line is for
     own_place: bool = False  # the place is said to be the user's own: corrected or with the office
     told: tuple[str, ...] = ()  # of `sure`, those its own fit is ASKED_DECISION sure of: told beyond doubt
+    for_someone: bool = False  # written for someone else (a spouse, the mayor's office): for_someone()
 
     def without_offence(self) -> Heard:
         """What was heard, minus any guess about the offence."""
@@ -245,6 +246,25 @@ _FROM = re.compile(r"\b(?:ich bin|bin|komme|wir sind|i m|im|i am|we re|we are)(?
 
 def says_own_place(text: str) -> bool:
     return any(t.key in _OWN_PLACE_WORDS for t in place_tokens(text)) or bool(_FROM.search(fold(text)))
+
+
+# Written for someone else: a spouse, a son, the mayor's office ("mein Mann ist im Gemeinderat",
+# "Unser Bürgermeister erhielt ...", "I'm writing on behalf of my mum", "I'm the mayor's
+# assistant") (folded). The answer then speaks of the person affected, not "your office".
+_FOR_SOMEONE = re.compile(
+    r"\b(?:schreibe|schreib|melde mich|wende mich)(?: \w+){0,2} (?:im auftrag|im namen|fur|stellvertretend|anstelle)\b"
+    r"|\b(?:mein|meine|unser|unsere) (?:mann|ehemann|frau|ehefrau|partner|partnerin|vater|mutter|papa|mama|sohn|tochter"
+    r"|bruder|schwester|chef|chefin|kollege|kollegin)(?: \w+)? (?:ist|war|sitzt|wurde|wird|hat|bekommt|bekam|erhielt|erhalt|kandidiert)\b"
+    r"|\bunser(?:e|em|en|er)? (?:burgermeister\w*|oberburgermeister\w*|ortsvorsteher\w*|stadtratin|gemeinderatin|landrat\w*|beigeordnete\w*)\b"
+    r"|\bich bin nicht (?:selbst|selber|selbst im|selber im)\b|\bnicht ich\b(?: \w+){0,3} sondern\b"
+    r"|\bon behalf of\b|\bwriting for (?:my|our|the)\b|\bwriting because (?:he|she) asked\b"
+    r"|\bmy (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|boss|colleague)(?: \w+)? (?:is|was|got|gets|has|had|received|s)\b"
+    r"|\bour (?:mayor|deputy mayor|lord mayor)\b|\b(?:the )?mayor s (?:assistant|secretary|office|pa)\b")
+
+
+def for_someone(text: str) -> bool:
+    """Whether the writer tells of someone else's case (a relative, a colleague, the mayor)."""
+    return bool(_FOR_SOMEONE.search(fold(text)))
 
 
 # An offence named as what it is: "Bitte ordnen Sie den Vorfall als Bedrohung ein", "Handelt es
@@ -434,6 +454,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         smalltalk=understood.smalltalk,
         outside=understood.outside,
         own_place=place is not None and says_own_place(text),
+        for_someone=for_someone(text),
     ))
 
 
@@ -496,7 +517,8 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
     for aspect in (a for offence in added for a in k.categories[offence].aspects):
         if aspect not in aspects:
             aspects.append(aspect)
-    new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred)
+    new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred,
+                       for_someone=state.for_someone or heard.for_someone)
     return new, learned
 
 

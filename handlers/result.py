@@ -189,7 +189,8 @@ def _intro(k: Knowledge, state: ConversationState, category_id: str, place: Plac
         header = k.texts.result_header_place.get(lang).format(category=label, place=place.name)
     else:
         header = k.texts.result_header.get(lang).format(category=label)
-    paragraphs = [category.acknowledge.get(lang)]
+    for_someone = k.texts.acknowledge_for_someone if state.for_someone else None
+    paragraphs = [(for_someone or category.acknowledge).get(lang)]
     if place is not None and not place.in_saxony:
         paragraphs.append(k.texts.place_outside.get(lang).format(place=place.name, state=place.state))
     paragraphs.append(header)

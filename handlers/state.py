@@ -45,6 +45,9 @@ class ConversationState:
     # The emergency advice given for a scene of its own (a fire, a suspicious object): told
     # again later, the same scene brings the 110 line, a new one its own advice.
     scenes: tuple[str, ...] = ()
+    # The writer tells of someone else's case (a spouse, the mayor's office): the answer speaks
+    # of the person affected.
+    for_someone: bool = False
     # A screen shown on top of the flow without disturbing it (the language choice).
     overlay: str | None = None
     knowledge_version: str = ""

@@ -360,6 +360,9 @@ class UiTexts(Strict):
     terms: dict[str, Term] = Field(
         default_factory=dict,
         description="Legal words of the answers explained when asked ('Strafantrag', 'Anzeige'), as categories' `meaning`.")
+    acknowledge_for_someone: L10n | None = Field(
+        default=None,
+        description="Said instead of the category's acknowledgement when the writer tells of someone else's case.")
     faq: dict[str, Faq] = Field(
         default_factory=dict,
         description="Questions beside the flow ('is it worth reporting?', 'do we get police protection?'), "

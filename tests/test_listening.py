@@ -1216,3 +1216,28 @@ def test_a_threat_quoted_beside_damage_is_a_second_offence(k: Knowledge) -> None
             'unseres Bürgermeisters in Meerane der Schriftzug "Wir zünden dein Haus an" gesprüht; zudem wurden an '
             'seinem Privat-Pkw zwei Reifen zerstochen. Die Familie ist wohlauf, es besteht derzeit keine Gefahr.')
     assert [c.id for c in k.understand(text).categories] == ["property_damage", "threat"]
+
+
+@pytest.mark.parametrize(("lang", "first"), [
+    ("de", "Ich bin nicht selber im Gemeinderat sondern mein Mann. Seit Wochen kommen Drohbriefe zu uns nach Hause."),
+    ("de", "Unser Bürgermeister erhielt gestern einen Drohbrief, in dem ihm mit dem Tod gedroht wird."),
+    ("en", "Hi, I'm writing on behalf of my mum, she's the mayor. A man grabbed her arm at the market and twisted it."),
+])
+def test_a_case_told_for_someone_else_is_answered_for_the_person_affected(k: Knowledge, lang: str, first: str) -> None:
+    """A wife, a clerk, a son: "Es tut mir leid, dass Sie angegriffen wurden", "wegen Ihres Amts" spoke to
+    the writer as the victim (blind testers)."""
+    chat = PureChat(k, lang=lang)
+    chat.text(first)
+    assert chat.state.for_someone
+    for _ in range(8):
+        if chat.state.node == "after_result":
+            break
+        chat.text("Grimma" if chat.state.node == "municipality" else "ja" if chat.state.node == "confirm_category"
+                  else "nein" if lang == "de" else "no")
+    assert chat.state.node == "after_result", chat.state.node
+    said = all_text(chat.history)
+    assert k.texts.acknowledge_for_someone.get(lang) in said
+    assert all(c.acknowledge.get(lang) not in said for c in k.categories.values())
+    mine = PureChat(k)
+    mine.text("ich bin Bürgermeisterin und werde seit Wochen mit Drohbriefen bedroht")
+    assert not mine.state.for_someone
