@@ -67,6 +67,8 @@ def _replace(state: ConversationState, **changes: object) -> ConversationState:
     return state.evolve(**changes)
 
 
+FOLLOWED = "followed_outside"  # the flow text given again to someone followed out of doors
+
 # --- moving through the flow -----------------------------------------------------
 
 
@@ -116,6 +118,8 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
         added = ctx.knowledge.flow.texts.danger_elsewhere.get(shown.state.lang)  # "... ich bin noch in dr sitzung"
     elif text and shown.state is not None and followed_outside(text):
         added = ctx.knowledge.flow.texts.followed_outside.get(shown.state.lang)  # "... läuft einer hinter mir her"
+        # given again in short as this ("hes like 50m behind me" had brought "lock yourself in")
+        shown.state = shown.state.with_pending(scene=FOLLOWED)
     if added is not None:
         at = max((i for i, m in enumerate(shown.messages) if m.options), default=len(shown.messages) - 1)
         advice = shown.messages[at]
@@ -443,6 +447,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # safety once it burns; the fire's advice (112, out), not "go on"
         shown = state.with_pending(scene=scene).evolve(scenes=(*state.scenes, scene))
         return StepResult(shown, emergency_reminder(shown, k))
+    if at_emergency and natural is None and followed_outside(text) and not says_safe(fold(text)):
+        # "im walking home from the rathaus, hes like 50m behind me": not home, where people are
+        followed = state.with_pending(scene=FOLLOWED)
+        return StepResult(followed, emergency_reminder(followed, k))
     if at_emergency and natural is None:
         if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
             return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept

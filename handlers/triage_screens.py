@@ -217,7 +217,8 @@ def current_messages(state: ConversationState, k: Knowledge, *, lead: str | None
     ]
 
 
-SCENE_TEXTS = frozenset(("emergency_fire", "emergency_object"))  # handlers.answers.SCENES
+# handlers.answers.SCENES, and being followed out of doors (handlers.triage.FOLLOWED)
+SCENE_TEXTS = frozenset(("emergency_fire", "emergency_object", "followed_outside"))
 
 
 def emergency_reminder(state: ConversationState, k: Knowledge, text: str | None = None) -> list[OutboundMessage]:

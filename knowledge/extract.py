@@ -369,6 +369,11 @@ PRIVATE_SPHERE = _words(
     "where i live", "where we live", "where he lives", "where she lives", "where they live", "member lives",
     "mayor lives", "councillor lives", "councilor lives",
     "brother", "brothers", "siblings",
+    # the writer's own building or window, a threat that knows where one lives with someone
+    # ("hes outside my building rn", "a rock through my window", "wir wissen wo du und deine freundin wohnt")
+    "my building", "our building", "my window", "our window", "my windows", "our windows", "my front window",
+    "wo du und", "wo ihr wohnt", "where you and", "deine freundin", "deinen freund", "deine frau", "deinen mann",
+    "your girlfriend", "your boyfriend", "your wife", "your husband", "your house", "your home",
 )
 REPEATED = _words(
     "immer wieder", "standig*", "dauernd*", "andauernd*", "fortlaufend", "unaufhorlich",

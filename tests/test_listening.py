@@ -1241,3 +1241,18 @@ def test_a_case_told_for_someone_else_is_answered_for_the_person_affected(k: Kno
     mine = PureChat(k)
     mine.text("ich bin Bürgermeisterin und werde seit Wochen mit Drohbriefen bedroht")
     assert not mine.state.for_someone
+
+
+def test_someone_followed_keeps_the_advice_for_the_street_when_writing_again(k: Knowledge) -> None:
+    """ "im walking home from the rathaus, hes like 50m behind me" had brought "lock yourself in"."""
+    followed = k.flow.texts.followed_outside.get("en")
+    chat = PureChat(k, lang="en")
+    chat.text("someone is following me rn from the rathaus")
+    said = all_text(chat.text("im walking home from the rathaus, hes like 50m behind me"))
+    assert followed in said and "lock yourself in" not in said and chat.state.node == "emergency"
+
+
+def test_home_and_family_are_heard_in_a_building_a_window_and_a_threat_that_knows_where(k: Knowledge) -> None:
+    for text in ("hes outside my building rn", "someone threw a rock through my window",
+                 "wir wissen wo du und deine freundin wohnt. bald ist schluss"):
+        assert "private_sphere" in k.understand(text).aspects, text
