@@ -49,7 +49,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     YES: (
         "ja", "jo", "joa", "jup", "jap", "jep", "jepp", "ja klar", "na klar", "klar", "freilich",
         "sicher", "sicher doch", "genau", "richtig", "stimt", "korekt", "jawohl", "auf jeden fal",
-        "logo", "nu", "nu klar", "ja genau", "ja bitte", "ja leider", "leider ja", "j", "yes",
+        "logo", "nu", "nu klar", "nu gele", "nu gel", "gele", "nu freilich", "ja genau", "ja bitte", "ja leider", "leider ja", "j", "yes",
         "yeah", "yea", "yep", "yup", "ya", "yah", "sure", "of course", "corect", "right",
         "absolutely", "definitely", "aye", "y", "yes please", "yes unfortunately", "sadly yes",
         "indeed", "that s right", "thats right",
@@ -102,6 +102,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "itze grad nich", "itze nich", "jetzt grad nich", "grad nich", "gerade nich", "etz grad nich", "jetzt nich",
         "jetzt gerade nicht", "jetzt grad nicht", "jetzt grade nicht", "gerade jetzt nicht", "grad jetzt nicht",
         "jetzt gerade nich", "im moment gerade nicht",
+        # no emergency, in so many words: "is kein notfall ni", "kein notfall"
+        "kein notfal", "is kein notfal", "ist kein notfal", "keen notfal", "kein notfal ni", "is kein notfal ni",
+        "ist kein notfal", "das ist kein notfal", "das is kein notfal", "no emergency", "not an emergency",
         "not", "not at the moment", "not right now", "not now", "not currently", "not at present",
         "not that i know", "not that i know of", "not that i can tel", "not that i m aware",
         "not that we are aware", "not that we re aware", "not that we know", "not that we know of",
@@ -358,7 +361,7 @@ WHETHER = frozenset("ob whether".split())
 
 # Nobody is there (now): no to "is anyone in danger?" and to where it happened.
 NOT_THERE = re.compile(
-    r"\b(?:is|s|are|re|ist|sind) (?:not|nicht|no longer|nicht mehr) (?:there|here|da|hier)\b"
+    r"\b(?:is|s|are|re|ist|sind)(?: (?:er|sie|der|die|es|he|she|they))? (?:not|nicht|nich|ni|net|no longer|nicht mehr) (?:there|here|da|hier)\b"
     # "Im Moment steht es nicht da": the car or the person is not there now
     r"|\b(?:steht|stehen|sitzt|sitzen|parkt|parken|wartet|warten) (?:es|er|sie|der|die|das|keiner|niemand)? ?(?:nicht|nicht mehr|ni|net) (?:da|hier|mehr da)\b"
     r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
@@ -506,9 +509,13 @@ ASPECT_ANSWERS = {
 # jetzt", "well, no"): when the rest answers, the rest counts; alone it keeps its own
 # meaning ("hm" don't know, Saxon "nu" yes). Squeezed ("ähm" -> "ahm").
 FILLERS = frozenset("hm ahm ehm ah oh um uh erm nu tja well also".split())  # "also grad is nix, aber ..."
+# Said already, before the answer again: "ich hab doch gesagt ni", "I already said no" (folded).
+SAID_ALREADY = re.compile(
+    r"^\W*(?:(?:ich|i)\s+)?(?:(?:hab|habe|hatte|habs|have|had|ve)\s+)?(?:(?:ich|es|das|doch|ja|schon|bereits|eben|already|just)\s+)*"
+    r"(?:gesagt|geschrieben|geschriebn|said|told you|written|wrote)(?:\s+(?:already|schon|doch|ja))*\b[\s,.:!-]*")
 
 # Single words that answer a question even when a sentence follows ("Ja mein Nachbar ...").
-ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne".split())
+ANSWER_WORDS = frozenset("ja jo jup jap jep yes yeah yea yep yup ye yh ya nein no nope nah ne ni".split())  # "gefahr ni"
 
 # All is well, said in other words at "is anyone in danger now?" ("alles gut", "I'm safe",
 # "bin in Sicherheit", "mir geht's gut"): no. Written as the squeezed tokens read ("ales",

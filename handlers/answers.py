@@ -283,6 +283,10 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(None, text.strip())
     if words[0] in aw.FILLERS and len(words) > 1 and (after := interpret(_rest(text, 1), lang, aspect)).meaning:
         return after
+    if (said := aw.SAID_ALREADY.match(fold(text))) and said.end() < len(fold(text)):
+        again = interpret(fold(text)[said.end():], lang, aspect)  # "ich hab doch gesagt ni": the answer said again
+        if again.meaning is not None:
+            return again
     if words[0] in aw.ECHOES and len(words) > 1 and _is_answer_word(words[1]):  # "gefahr nee. gekränkt bin ich"
         return interpret(_rest(text, 1), lang, aspect)
     target = _language_wish(words)
@@ -490,6 +494,8 @@ def no_opens(text: str) -> bool:
     words = _tokens(aw.CLAUSE.split(text.strip(), maxsplit=1)[0])
     while words and words[0] in aw.FILLERS:
         words = words[1:]
+    if len(words) > 1 and words[0] in aw.ECHOES and _is_answer_word(words[1]):
+        words = words[1:]  # "nu gefahr ni, aber ...": the question's word echoed, then the no
     return bool(words) and bool(_match_prefix(words, aw.PHRASES[NO]))
 
 

@@ -1256,3 +1256,16 @@ def test_home_and_family_are_heard_in_a_building_a_window_and_a_threat_that_know
     for text in ("hes outside my building rn", "someone threw a rock through my window",
                  "wir wissen wo du und deine freundin wohnt. bald ist schluss"):
         assert "private_sphere" in k.understand(text).aspects, text
+
+
+@pytest.mark.parametrize("reply", [
+    "gefahr ni", "nu gefahr ni aber die briefe machen mir sorgen", "is kein notfall ni", "jetzt grad is er ni da",
+    "ich hab doch gesagt ni", "hab doch gesagt kein notfall", "I already said no",
+])
+def test_no_danger_said_in_dialect_or_again_is_a_no(k: Knowledge, reply: str) -> None:
+    """An old mayor's "gefahr ni", "ich hab doch gesagt ni" had brought the danger question
+    again and "Antworten Sie einfach mit Ja oder Nein" (a blind tester)."""
+    chat = PureChat(k)
+    chat.text("ich krieg drohbriefe, bin buergermeister in seiffen")
+    chat.text(reply)
+    assert chat.state.danger_checked and chat.state.node not in ("danger_now", "emergency")
