@@ -119,6 +119,7 @@ def _named(words: list[str], terms: tuple[tuple[tuple[str, ...], str], ...]) -> 
 
 
 FAQ_MAX_WORDS = 16  # longer and no question: a story that happens to hold the words
+FAQ_MAX_ANSWERS = 2  # two questions in one reply are both answered; more would be a wall
 
 
 def asked_faq(k: Knowledge, lang: str, text: str) -> str | None:
@@ -126,4 +127,5 @@ def asked_faq(k: Knowledge, lang: str, text: str) -> str | None:
     das überhaupt?", "bekommen wir polizeischutz?"), if it asks one."""
     if not k.texts.faq or not (is_question(text) or len(fold(text).split()) <= FAQ_MAX_WORDS):
         return None
-    return next((faq.answer.get(lang) for faq in k.texts.faq.values() if holds_any(text, faq.asks)), None)
+    found = [faq.answer.get(lang) for faq in k.texts.faq.values() if holds_any(text, faq.asks)]
+    return "\n\n".join(found[:FAQ_MAX_ANSWERS]) if found else None  # "und die hakenkreuze? ... bringt ne anzeige was"

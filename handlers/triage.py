@@ -1080,6 +1080,8 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     "ausführlicher" alone would ask for more advice)."""
     if question is None:
         return None
+    if _COMPARED.search(fold(text)):  # "ist das nicht noch was anderes als bloß sachbeschädigung?": no new request
+        return match_phrase(text, [c for c in _phrased(question, text=text, leaving=False) if c.id in offered])
     phrased = _phrased(question, short=len(normalize(text).split()) <= LEAVING_MAX_WORDS, text=text)
     return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
 
@@ -1096,14 +1098,19 @@ EVERYDAY_CLOSINGS = frozenset(("nichts weiter", "sonst nichts", "nothing more", 
 EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu", "new", "reset"))
 
 
-def _phrased(question: Question, *, short: bool = True, text: str = "") -> list[Choice]:
+# Something compared, not something else asked about: "noch was anderes als Sachbeschädigung",
+# "something other than a threat" (folded).
+_COMPARED = re.compile(r"\b(?:was|etwas|nix|nichts) (?:\w+ )?anderes? als\b|\b(?:something|anything|nothing) (?:else|other) than\b")
+
+
+def _phrased(question: Question, *, short: bool = True, text: str = "", leaving: bool = True) -> list[Choice]:
     """The question's options with phrases, offered now or not; a label is one of its
     phrases ("mehr zum recht pls"). Not `short`: those that end or restart keep the phrases a
-    sentence may hold (above)."""
+    sentence may hold (above); not `leaving`: without them."""
     words = fold(text).split()
     out = []
     for o in question.options:
-        if not o.phrases:
+        if not o.phrases or not leaving and _leaves(o):
             continue
         phrases = (*o.phrases, o.label.de, o.label.en)
         if not short and _leaves(o):

@@ -1279,3 +1279,15 @@ def test_a_story_that_holds_the_words_of_a_question_is_no_question(knowledge):
     said = all_text(chat.text("Er schreibt mir seit Monaten, dass es sich nicht lohnt, weiter im Gemeinderat zu sitzen, "
                               "und dass er weiß, wo meine Kinder zur Schule gehen. Ich wohne in Hartha."))
     assert all(faq.answer.get("de") not in said for faq in knowledge.texts.faq.values())
+
+
+def test_a_question_about_swastikas_below_the_result_is_answered_and_starts_nothing_new(knowledge):
+    """ "Ok und die hakenkreuze? ist das nicht noch was anderes als bloß sachbeschädigung? und ehrlich,
+    bringt ne anzeige was" had started a new request ("was anderes") and asked everything again."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "property_damage")
+    chat.text("Wurzen")
+    said = all_text(chat.text("Ok und die hakenkreuze? ist das nicht noch was anderes als bloß sachbeschädigung? "
+                              "und ehrlich, bringt ne anzeige was"))
+    assert chat.state.node == knowledge.flow.after_result and chat.state.category == "property_damage"
+    assert "§ 86a" in said and knowledge.texts.faq["worth_reporting"].answer.de in said
