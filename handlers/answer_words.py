@@ -217,6 +217,13 @@ NEGATIONS = frozenset("nicht nich ni kein keine keiner not no never nie".split()
 PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
 
 # Words that ask for a language in a longer message.
+# A language asked for at the start of a longer message: "kannst du wieder deutsch?", "can you
+# do english", "bitte wieder auf deutsch" (squeezed words).
+LANGUAGE_ASK = re.compile(
+    r"^(?:(?:ok|okay|bite|please|pls|und|and|hey|hi) )*(?:(?:kanst|konen|konten|kannst|konnen) (?:du|sie|ihr) (?:wieder |bite |auch )?(?:auf )?"
+    r"|(?:can|could) (?:you|u) (?:do |speak |write |switch to |go back to |use )?(?:in )?|(?:wieder|bite|back to|switch to) (?:auf |in )?)"
+    r"(?:deutsch|deutch|german|english|englisch|englich)\b")
+LANGUAGE_ASK_WORDS = 6
 WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
                  "machen schlecht".split())
 

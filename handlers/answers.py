@@ -586,6 +586,9 @@ def _language_wish(words: list[str]) -> str | None:
     """"english please?", "auf deutsch bitte, mein englisch ist schlecht": a language's
     name in a short message, or in a longer one that asks for it."""
     if len(words) > aw.MAX_SENTENCE or len(words) > 6 and not aw.WISH.intersection(words):
+        opening = words[:aw.LANGUAGE_ASK_WORDS]  # "kannst du wieder deutsch? sorry war vorhin panisch. ..."
+        if aw.LANGUAGE_ASK.match(" ".join(opening)):
+            return _named_language(opening)
         return None
     return _named_language(words)
 

@@ -26,7 +26,8 @@ class ConversationState:
     """
 
     lang: str = "de"
-    lang_chosen: bool = False
+    lang_chosen: bool = False  # chosen by the user (/sprache, "auf deutsch bitte"): never switched by the bot
+    lang_heard: bool = False  # taken from the user's words: a long message in the other language switches again
     flow: str = "triage"
     node: str = ""
     category: str | None = None

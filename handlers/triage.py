@@ -59,6 +59,7 @@ from knowledge.understanding import denies_danger
 MAX_PROPOSALS = 3
 LOOSE_MAX_WORDS = 3  # longer texts are sentences: listen to them before a loose match
 MIN_SWITCH_WORDS = 4  # from this many words a message in the other language switches to it
+SWITCH_BACK_WORDS = 8  # once the language was taken from the user's words, from this many
 
 __all__ = ["start", "first_message", "emergency", "go_to", "step", "current_messages", "say", "signals_danger"]
 
@@ -74,7 +75,8 @@ FOLLOWED = "followed_outside"  # the flow text given again to someone followed o
 
 def start(state: ConversationState, ctx: Context, *, welcome: bool = True) -> StepResult:
     k = ctx.knowledge
-    fresh = ConversationState(lang=state.lang, lang_chosen=state.lang_chosen, knowledge_version=k.version)
+    fresh = ConversationState(lang=state.lang, lang_chosen=state.lang_chosen, lang_heard=state.lang_heard,
+                              knowledge_version=k.version)
     result = StepResult(fresh)
     if welcome:
         result.say(OutboundMessage(say(k, "welcome", fresh.lang)))
@@ -274,14 +276,17 @@ def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tu
     """Switch to the language the user writes in (unless they chose one), with a one-line note."""
     if state.lang_chosen:
         return state, []
+    if state.lang_heard and len(normalize(text).split()) < SWITCH_BACK_WORDS:
+        return state, []
     if not any(sum(ch.isalpha() for ch in word) > 1 for word in text.split()):
         return state, []  # "h i l f e", "110", "!!!": no words to tell a language by
     detected = k.detect_language(text)
     if detected is None:
         return state, []
-    # Decided once, from the user's own words: a later short reply ("nah im good") that
-    # looks like the other language does not flip it back and forth; /sprache still does.
-    settled = _replace(state, lang=detected, lang_chosen=True)
+    # Decided from the user's own words: a later short reply ("nah im good") that looks like
+    # the other language does not flip it back and forth; a whole sentence in it does ("ok
+    # polizei war da, jetzt ist alles ruhig, danke" after an English start); /sprache too.
+    settled = _replace(state, lang=detected, lang_heard=True)
     if detected == state.lang:
         return settled, []
     return settled, [OutboundMessage(k.flow.texts.language_switched.get(detected))]

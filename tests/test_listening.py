@@ -1269,3 +1269,19 @@ def test_no_danger_said_in_dialect_or_again_is_a_no(k: Knowledge, reply: str) ->
     chat.text("ich krieg drohbriefe, bin buergermeister in seiffen")
     chat.text(reply)
     assert chat.state.danger_checked and chat.state.node not in ("danger_now", "emergency")
+
+
+def test_a_whole_sentence_in_the_other_language_switches_back(k: Knowledge) -> None:
+    """An English emergency, then German: the bot had stayed in English, and "kannst du wieder
+    deutsch? sorry war vorhin panisch. ..." was read as "repeated" (a blind tester)."""
+    chat = PureChat(k, lang=None)
+    chat.text("help theres a guy with a knife at my door he yells at me")
+    assert chat.state.lang == "en"
+    chat.text("ok polizei war da, sie haben ihn mitgenommen, jetzt ist alles ruhig hier bei uns")
+    assert chat.state.lang == "de"
+    chat.text("yes")  # a short reply in the other language does not flip it
+    assert chat.state.lang == "de"
+    asked = PureChat(k, lang=None)
+    asked.text("someone keeps posting my home address in a telegram group")
+    asked.text("kannst du wieder deutsch? sorry war vorhin panisch. und die anzeige hab ich schon")
+    assert asked.state.lang == "de" and asked.state.lang_chosen
