@@ -1016,9 +1016,19 @@ def danger_elsewhere(text: str) -> bool:
 SCENES = (("fire", "emergency_fire"), ("explosive", "emergency_object"))
 
 
+# Burning now, in words that see it: not a fire shouted as a threat ("brüllt er zündet mir die
+# bude an": the door's advice, not "leave the building") (folded).
+_BURNING = re.compile(
+    r"\b(?:brennt|brennts|brenntes|brennen|brennend\w*|flammen|feuer|rauch|qualm|qualmt|raucht|verbrannt|brandgeruch"
+    r"|burning|burns|on fire|flames|smoke|smoking|fire)\b")
+
+
 def emergency_scene(text: str) -> str | None:
     """The flow text name of the advice for the scene `text` tells, if it needs its own."""
-    found = concepts(fold_text(text), text)
+    folded = fold_text(text)
+    found = concepts(folded, text)
+    if "fire" in found and not _BURNING.search(folded):
+        found = found - {"fire"}
     return next((name for concept, name in SCENES if concept in found), None)
 
 

@@ -731,9 +731,16 @@ def _advice_again(state: ConversationState, k: Knowledge, text: str, line: str |
     once the user is safe; nothing else of the reply is taken (no offence, no aspect, no
     "understood" line)."""
     if state.place_id is None and (place := k.understand(text).place) is not None \
-            and place.status == "found" and place.places:
+            and place.status == "found" and place.places and not _coming_from(text, place.places[0]):
         state = state.evolve(place_id=place.places[0].id)
     return StepResult(state, emergency_reminder(state, k, text=line))
+
+
+def _coming_from(text: str, place: Place) -> bool:
+    """Whether `text` names `place` as where someone comes from ("hab 110 angerufen die kommen
+    aber von marienberg"): the police's town, not the user's."""
+    name = fold(place.name.split("/")[0])
+    return re.search(rf"\b(?:von|vom|aus|from) {re.escape(name)}\b", fold(text)) is not None
 
 
 def _cannot_call_line(state: ConversationState, k: Knowledge) -> str:

@@ -1285,3 +1285,14 @@ def test_a_whole_sentence_in_the_other_language_switches_back(k: Knowledge) -> N
     asked.text("someone keeps posting my home address in a telegram group")
     asked.text("kannst du wieder deutsch? sorry war vorhin panisch. und die anzeige hab ich schon")
     assert asked.state.lang == "de" and asked.state.lang_chosen
+
+
+def test_a_fire_shouted_as_a_threat_at_the_door_gets_the_door_advice_and_the_police_town_is_not_the_users(k: Knowledge) -> None:
+    """ "brüllt er zündet mir die bude an" is a threat at the door, not a fire to leave the house
+    for; "die kommen aber von marienberg" is where the police come from (a blind tester's place)."""
+    chat = PureChat(k)
+    said = all_text(chat.text("hilfe da is enner an dr haustuer und haemmert dagegen un brüllt er zuendet mir die bude "
+                              "an dr bürgermeester soll rauskommen meine frau is oben"))
+    assert chat.state.node == "emergency" and k.flow.texts.emergency_fire.get("de") not in said
+    chat.text("hab 110 angerufen die kommen aber von marienberg das dauert nu ders aber grad weggefahrn")
+    assert chat.state.place_id is None
