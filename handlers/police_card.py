@@ -16,6 +16,7 @@ from knowledge.places import Place
 from knowledge.police import Direktion, PoliceRoute, Station, police_route
 
 EMERGENCY_NUMBER = "110"
+CITY_LIST = "_city"  # the id ending of the card that lists a city's Reviere
 MAX_POLICE_CARDS = 2
 
 
@@ -110,7 +111,7 @@ def _city_list_card(k: Knowledge, place: Place, stations: list[Station], lang: s
         return name[len(place.name) + 1:] if name.startswith(f"{place.name}-") else name
 
     names = ", ".join(f"{short(s)} ({s.street})" if s.street else short(s) for s in stations)
-    return ContactCard(id=f"{stations[0].id}_city", name=texts.city_list_name.get(lang).format(place=place.name),
+    return ContactCard(id=f"{stations[0].id}{CITY_LIST}", name=texts.city_list_name.get(lang).format(place=place.name),
                        note=texts.city_list.get(lang).format(stations=names))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from handlers.answers import fold, holds_any, is_question
 from handlers.messages import ContactCard, OutboundMessage
-from handlers.police_card import named_stations, police_cards
+from handlers.police_card import CITY_LIST, named_stations, police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.extract import asked_again
@@ -206,12 +206,16 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
     cards: list[ContactCard] = []
     police = 0
     later: list[ContactCard] = []
+    trailing: list[ContactCard] = []
     leads = _lead_ids(k, state, category)
     specialised = 0
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
             found = _police(k, place, lang)
-            if len(found) > 1 and found[1].phone not in _EMERGENCY_NUMBERS:
+            if len(found) > 1 and found[0].phone and found[1].id.endswith(CITY_LIST):
+                # a city's other Reviere, beside its one with a number: after every other contact
+                found, trailing = found[:1], found[1:]
+            elif len(found) > 1 and found[1].phone not in _EMERGENCY_NUMBERS:
                 # The second police card (a Revier without a known number, the switchboard, or
                 # the far Revier with a number after the own one without) follows the lead
                 # contacts (at least one): ZASTEX and the Onlinewache stay on the first screen.
@@ -228,7 +232,7 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
                 later = []
             cards.append(card)
             specialised += 1
-    cards += later
+    cards += later + trailing
     intro = _intro(k, state, category_id, place, lang)
     return Answer(
         category_id, category, place, intro, tuple(cards), _fitting(intro, cards, police),
