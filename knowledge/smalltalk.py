@@ -18,6 +18,7 @@ ABOUT_BOT = "about"
 INTRODUCTION = "introduction"
 REQUEST = "request"  # "ich möchte etwas melden", "kurze Frage": what about, not yet said
 DOUBT = "doubt"  # "weiss nich ob das was is", "not sure if this counts": whether it matters, nothing told yet
+FEAR = "fear"  # "my gf is freaking out ngl", "ich hab solche angst": only how it feels, nothing told
 
 _GREETINGS = frozenset(
     """hallo halo hallochen hi hey heyy hej moin moinsen servus gruss grus grusse grussgott
@@ -91,6 +92,18 @@ _DOUBT = re.compile(
     r"(?: (?:das|des|dies|es|this|it|that|so|sowas|so was|ich|i|hier|here))* " + _MATTERS
     + r"(?: (?:ist|is|isch|sei|war|wars|sind|or not|oder nicht))?\b")
 _PREAMBLE_JOINERS = frozenset("but aber so doch also und and eigentlich actually".split())
+# How it feels, and who feels it: a message of only these words says no more than that.
+_FEAR = frozenset(
+    """angst angste panik panisch zittere zitter zittern zittert fertig nerven kaputt durch schock schockiert besorgt
+    sorgen sorge verangstigt scared afraid freaking freaked frightened terrified shaking shaky panicking panic nervous
+    worried anxious shook""".split())
+_FEAR_COMPANY = frozenset(
+    """ich i im i m me my mir mich mein meine meiner wir we us our uns unsere she he her his sie er ihr gf bf girlfriend
+    boyfriend wife husband frau mann freundin freund kinder kids family familie is are am bin ist sind hab habe have
+    has total voll echt so really very sehr ganz gerade grad jetzt now rn still noch immer out aus den der die mit
+    ngl tbh honestly lol und and aber but tho though solche solch such a bit bisschen kind of kinda bissl etwas ok okay
+    fine gut""".split())
+
 _NAME_LEAD = re.compile(r"\b(?:name (?:ist|is)|ich heisse|i am called)\s+(\w+)(?:\s+(\w+))?")
 _POSTCODE = re.compile(r"^\d{5}$")
 
@@ -110,6 +123,8 @@ def kind(folded: str, place_names: Iterable[str] = (), is_place: Callable[[str],
     doubt = _DOUBT.search(folded)
     if doubt and not _DOUBT.sub(" ", folded).split():
         return DOUBT
+    if not _FEAR.isdisjoint(words) and all(w in _FEAR or w in _FEAR_COMPANY for w in words):
+        return FEAR
     about = _ABOUT_BOT.search(folded)
     rest = _ABOUT_BOT.sub(" ", folded).split() if about else words
     preamble = _PREAMBLE.search(folded)

@@ -509,7 +509,8 @@ def test_a_doubting_or_denying_reply_leans_to_no_and_says_so(k: Knowledge, reply
     chat = _at(k, "aspect_extremist", "In Riesa hat mir einer am Marktstand gesagt, er bringt mich um. Das war gestern.")
     said = all_text(chat.text(reply))
     assert chat.state.node != "aspect_extremist" and "extremist" not in chat.state.aspects
-    assert "nicht verstanden" not in said and "Nein oder weiß nicht" in said  # what was taken, to undo with "zurück"
+    # what was taken, to undo with "zurück" (a whole sentence in English switches to English)
+    assert "nicht verstanden" not in said and ("Nein oder weiß nicht" in said or "No or don't know" in said)
     assert chat.state.category == "threat", "a reply about the motive is not read as a new story"
 
 
@@ -1296,3 +1297,14 @@ def test_a_fire_shouted_as_a_threat_at_the_door_gets_the_door_advice_and_the_pol
     assert chat.state.node == "emergency" and k.flow.texts.emergency_fire.get("de") not in said
     chat.text("hab 110 angerufen die kommen aber von marienberg das dauert nu ders aber grad weggefahrn")
     assert chat.state.place_id is None
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "my gf is freaking out ngl"), ("de", "ich hab solche angst")])
+def test_only_how_it_feels_is_met_with_a_calm_word_not_not_understood(k: Knowledge, lang: str, said: str) -> None:
+    """ "my gf is freaking out ngl" had got "I did not understand that. Just answer yes or no"."""
+    chat = PureChat(k, lang=lang)
+    chat.command("start")
+    out = all_text(chat.text(said))
+    assert k.texts.small_talk["fear"].get(lang) in out and chat.state.node == "danger_now"
+    assert not any(m.emergency for m in chat.last.messages)
+    assert k.understand("ich hab angst er steht vor der tür").danger_now
