@@ -788,6 +788,11 @@ def _private_sphere(folded: str) -> bool:
     return bool(PRIVATE_SPHERE.search(folded))
 
 
+# The advice's screenshots asked back ("wieso screenshots, das war ein anruf am telefon", "why
+# screenshots? it was a phone call"): no sign of the internet (a blind tester's call became online).
+_WHY_SCREENSHOTS = re.compile(r"\b(?:wieso|warum|weshalb|why|what|was|welche|which) (?:\w+ ){0,2}screenshots?\b")
+
+
 # An inbox that took an envelope, a parcel or a powder is the town hall's mail room, not e-mail
 # ("im Posteingang ein Umschlag mit einem weißen Pulver").
 _PAPER_INBOX = re.compile(r"\b(?:posteingang|inbox)\b")
@@ -801,6 +806,8 @@ def aspects(folded: str) -> Aspects:
         folded = _NOTHING_ONLINE.sub(" ", folded)
     if ("posteingang" in folded or "inbox" in folded) and _PAPER.search(folded):
         folded = _PAPER_INBOX.sub(" poststelle ", folded)
+    if "screenshot" in folded:
+        folded = _WHY_SCREENSHOTS.sub(" ", folded)  # "wieso screenshots, das war ein anruf": asked back, not told
     if any(needle in folded for needle in _AFTER_NEEDLES):
         folded = _DENIED_AFTER.sub(" ", folded)
     if "home" in folded or "hause" in folded or "heim" in folded:  # "nein, im moment nicht, ich bin zu hause": where I am,

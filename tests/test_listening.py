@@ -1308,3 +1308,9 @@ def test_only_how_it_feels_is_met_with_a_calm_word_not_not_understood(k: Knowled
     assert k.texts.small_talk["fear"].get(lang) in out and chat.state.node == "danger_now"
     assert not any(m.emergency for m in chat.last.messages)
     assert k.understand("ich hab angst er steht vor der tür").danger_now
+
+
+def test_the_advices_screenshots_asked_back_are_no_sign_of_the_internet(k: Knowledge) -> None:
+    """ "wieso screenshots, das war ein anruf am telefon" had made the case online (a blind tester)."""
+    assert k.understand("wieso screenshots, das war ein anruf am telefon").aspects == ("offline",)
+    assert "online" in k.understand("ich habe screenshots von den kommentaren").aspects
