@@ -251,14 +251,18 @@ def says_own_place(text: str) -> bool:
 # Written for someone else: a spouse, a son, the mayor's office ("mein Mann ist im Gemeinderat",
 # "Unser Bürgermeister erhielt ...", "I'm writing on behalf of my mum", "I'm the mayor's
 # assistant") (folded). The answer then speaks of the person affected, not "your office".
+_OFFICE = (r"(?:im |in the |on the |a |an |the )?(?:gemeinderat\w*|stadtrat\w*|kreistag|kreisrat\w*|ortschaftsrat\w*|landtag|burgermeister\w*"
+           r"|oberburgermeister\w*|ortsvorsteher\w*|kandidat\w*|mayor|councillor|councilor|council|candidate|running|official)")
 _FOR_SOMEONE = re.compile(
     r"\b(?:schreibe|schreib|melde mich|wende mich)(?: \w+){0,2} (?:im auftrag|im namen|fur|stellvertretend|anstelle)\b"
+    # a relative in office, not the official's own family attacked ("my daughter was insulted at school")
     r"|\b(?:mein|meine|unser|unsere) (?:mann|ehemann|frau|ehefrau|partner|partnerin|vater|mutter|papa|mama|sohn|tochter"
-    r"|bruder|schwester|chef|chefin|kollege|kollegin)(?: \w+)? (?:ist|war|sitzt|wurde|wird|hat|bekommt|bekam|erhielt|erhalt|kandidiert)\b"
+    r"|bruder|schwester|chef|chefin|kollege|kollegin)(?: \w+)? (?:ist|war|sitzt|kandidiert)(?: \w+){0,3} " + _OFFICE + r"\b"
     r"|\bunser(?:e|em|en|er)? (?:burgermeister\w*|oberburgermeister\w*|ortsvorsteher\w*|stadtratin|gemeinderatin|landrat\w*|beigeordnete\w*)\b"
     r"|\bich bin nicht (?:selbst|selber|selbst im|selber im)\b|\bnicht ich\b(?: \w+){0,3} sondern\b"
     r"|\bon behalf of\b|\bwriting for (?:my|our|the)\b|\bwriting because (?:he|she) asked\b"
-    r"|\bmy (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|boss|colleague)(?: \w+)? (?:is|was|got|gets|has|had|received|s)\b"
+    r"|\bmy (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|boss|colleague)(?: \w+)? (?:is|was|s|has been|runs|sits)"
+    r"(?: \w+){0,3} " + _OFFICE + r"\b"
     r"|\bour (?:mayor|deputy mayor|lord mayor)\b|\b(?:the )?mayor s (?:assistant|secretary|office|pa)\b")
 
 

@@ -769,9 +769,11 @@ _FAMILY_TOLD = Gated(
     r"|wife|husband|daughter|son|grandson|granddaughter|grandchild|mum|mom|dad|mother|father)"
     r" (?:hat (?:mir|mirs|es mir|mir das|uns) (?:gezeigt|gesagt|erzahlt|geschickt|weitergeleitet)|zeigte mir|showed me|sent me"
     r"|forwarded|told me about|says it is nothing|says its nothing|says it s nothing|thinks it is nothing"
-    r"|sagt das is(?:t)? nichts|meint das is(?:t)? nichts|sagt das ist nix|meint das is nix)\b",
+    r"|sagt das is(?:t)? nichts|meint das is(?:t)? nichts|sagt das ist nix|meint das is nix"
+    # the advice of a relative: "my wife says just ignore", "meine Frau sagt, ich soll es ignorieren"
+    r"|says (?:just |to )?ignore|says i should (?:just )?ignore|sagt (?:ich soll )?(?:es |das )?(?:einfach )?ignorieren)\b",
     ("gezeigt", "gesagt", "erzahlt", "geschickt", "weitergeleitet", "zeigte", "showed", "sent me", "forwarded", "told me",
-     "nothing", "nichts", "nix"))
+     "nothing", "nichts", "nix", "ignore"))
 
 
 def home_denied(folded: str) -> bool:

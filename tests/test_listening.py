@@ -1314,3 +1314,12 @@ def test_the_advices_screenshots_asked_back_are_no_sign_of_the_internet(k: Knowl
     """ "wieso screenshots, das war ein anruf am telefon" had made the case online (a blind tester)."""
     assert k.understand("wieso screenshots, das war ein anruf am telefon").aspects == ("offline",)
     assert "online" in k.understand("ich habe screenshots von den kommentaren").aspects
+
+
+def test_the_officials_own_family_attacked_is_not_a_case_told_for_someone_else(k: Knowledge) -> None:
+    """A councillor telling of his daughter insulted at school is the official himself (a blind
+    tester had been answered as a bystander); "my wife says just ignore" is no home or family."""
+    assert not listening.for_someone("my daughter was insulted at school because of my work in the council")
+    assert not listening.for_someone("meine Tochter wurde bedroht")
+    assert listening.for_someone("my husband is a councillor and got a death threat")
+    assert "private_sphere" not in k.understand("a man yelled at me at the market, my wife says just ignore it").aspects
