@@ -370,7 +370,7 @@ WHETHER = frozenset("ob whether".split())
 NOT_THERE = re.compile(
     r"\b(?:is|s|are|re|ist|sind)(?: (?:er|sie|der|die|es|he|she|they))? (?:not|nicht|nich|ni|net|no longer|nicht mehr) (?:there|here|da|hier)\b"
     # "Im Moment steht es nicht da": the car or the person is not there now
-    r"|\b(?:steht|stehen|sitzt|sitzen|parkt|parken|wartet|warten) (?:es|er|sie|der|die|das|keiner|niemand)? ?(?:nicht|nicht mehr|ni|net) (?:da|hier|mehr da)\b"
+    r"|\b(?:steht|stehen|sitzt|sitzen|parkt|parken|wartet|warten) (?:es|er|sie|der|die|das|keiner|niemand)? ?(?:nicht|nicht mehr|nich|ni|net) (?:da|hier|mehr da)\b"
     r"|\b(?:isn t|aren t|isnt|arent) (?:there|here)\b|\b(?:nobody|no one|niemand|keiner) (?:is |ist )?(?:there|here|da|hier)\b"
 )
 

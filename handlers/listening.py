@@ -81,7 +81,7 @@ class Heard:
     outside: bool = False  # out of scope (knowledge.understanding): no incident, nothing this help line is for
     own_place: bool = False  # the place is said to be the user's own: corrected or with the office
     told: tuple[str, ...] = ()  # of `sure`, those its own fit is ASKED_DECISION sure of: told beyond doubt
-    for_someone: bool = False  # written for someone else (a spouse, the mayor's office): for_someone()
+    for_someone: bool | None = None  # written for someone else (True), their own case said (False): for_someone()
 
     def without_offence(self) -> Heard:
         """What was heard, minus any guess about the offence."""
@@ -266,9 +266,19 @@ _FOR_SOMEONE = re.compile(
     r"|\bour (?:mayor|deputy mayor|lord mayor)\b|\b(?:the )?mayor s (?:assistant|secretary|office|pa)\b")
 
 
-def for_someone(text: str) -> bool:
-    """Whether the writer tells of someone else's case (a relative, a colleague, the mayor)."""
-    return bool(_FOR_SOMEONE.search(fold(text)))
+def for_someone(text: str) -> bool | None:
+    """Whether the writer tells of someone else's case (a relative, a colleague, the mayor);
+    False when they say it is their own ("wieso betroffene person? ICH bin das doch"), None
+    when the text says neither."""
+    folded = fold(text)
+    if _MYSELF.search(folded):
+        return False
+    return True if _FOR_SOMEONE.search(folded) else None
+
+
+# The writer is the one affected, said against being taken for someone writing for another.
+_MYSELF = re.compile(r"\bich bin (?:das|es|die|der)(?: doch| ja| selbst| selber)*(?: betroffene\w*)?\b|\bes geht um mich\b"
+                     r"|\bit s me\b|\bits me\b|\bit is me\b|\bi (?:am|m) the one\b|\bit s about me\b|\bthis is about me\b")
 
 
 # An offence named as what it is: "Bitte ordnen Sie den Vorfall als Bedrohung ein", "Handelt es
@@ -522,7 +532,7 @@ def absorb(state: ConversationState, heard: Heard, k: Knowledge) -> tuple[Conver
         if aspect not in aspects:
             aspects.append(aspect)
     new = state.evolve(category=category, also=also, aspects=aspects, place_id=place_id, inferred=inferred,
-                       for_someone=state.for_someone or heard.for_someone)
+                       for_someone=state.for_someone if heard.for_someone is None else heard.for_someone)
     return new, learned
 
 

@@ -633,8 +633,12 @@ CANDIDACY = Gated(
 THING_STAYS = Gated(
     r"\b(?:das|es|des|dat|der|die|den) (?:\w+ )?(?:muss|mus|soll|sollte|kann|darf|mussen|sollen|konnen|durfen)"
     r" (?:\w+ )?(?:stehen|stehn|stehenbleiben) (?:bleiben|lassen)?\b"
-    r"|\b(?:stehen|stehn) (?:bleiben|lassen) (?:fur|fuer|wegen) (?:die |der )?(?:polizei|beweise|anzeige)\b",
-    ("steh",))
+    r"|\b(?:stehen|stehn) (?:bleiben|lassen) (?:fur|fuer|wegen) (?:die |der )?(?:polizei|beweise|anzeige)\b"
+    # the writer's own car parked ("dienstwagen steht vorm haus", "mein Auto stand in der Einfahrt")
+    r"|\b(?:(?:mein|meine|meinen|unser|unsere|unseren|my|our) (?:\w+ )?(?:auto|wagen|pkw|fahrrad|motorrad|car|bike)"
+    r"|(?:der |mein |unser |my |our |the )?(?:dienstwagen|dienstauto|dienst pkw|official car|company car))"
+    r" (?:steht|stand|stehen|standen|is parked|was parked|stands|stood)\b",
+    ("steh", "stand", "stood", "parked"))
 # What a published picture shows is its content, not a scene ("a Telegram channel has posted
 # my address and a photo of my kids in front of our house"); read only where the text is
 # about something online.

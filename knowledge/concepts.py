@@ -220,7 +220,7 @@ def _other_senses(folded: str) -> str:
         folded = folded.replace("ground floor", "groundfloor")  # an office on the ground floor lies on no ground
     if "zeitung" in folded or "newspaper" in folded or "magazine" in folded:
         folded = NEWSPAPER_LETTERS.sub(" ", folded)
-    if "steh" in folded:
+    if "steh" in folded or "stand" in folded or "stood" in folded or "parked" in folded:
         folded = THING_STAYS.sub(" ", folded)
     return CANDIDACY.sub(" ", FIRE_SERVICE.sub(" ", folded))
 

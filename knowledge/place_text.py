@@ -17,6 +17,7 @@ Where two places are named, where someone came from ("aus Leipzig weggezogen") g
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -314,6 +315,14 @@ def _said_to_be_meant(tokens: list[Token], i: int) -> bool:
     return any(before[-len(words):] == words for words in _MEANT_BEFORE if len(before) >= len(words))
 
 
+NEAR_KM = 25.0  # "X bei Y": an X farther than this from Y is not the X meant
+
+
+def _km(a: Place, b: Place) -> float:
+    coslat = math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(a.lat - b.lat, (a.lon - b.lon) * coslat) * 111.2
+
+
 def _located(hits: list[_Hit]) -> list[_Hit]:
     """"Kreischa bei Dresden": the place before "bei" is meant, the other only locates it (and
     picks the nearest of an ambiguous name). "aus Leipzig weggezogen, wohne jetzt in
@@ -327,7 +336,12 @@ def _located(hits: list[_Hit]) -> list[_Hit]:
                 there = near.places[0]
                 closest = min(meant.places, key=lambda p: (p.lat - there.lat) ** 2 + (p.lon - there.lon) ** 2)
                 out = [h for h in out if h is not near and h is not meant]
-                out.append(_Hit((9, *meant.score[1:]), (closest,), words=meant.words, index=meant.index))
+                if _km(closest, there) > NEAR_KM:
+                    # "schönau bei ralbitz": no Schönau near Ralbitz-Rosenthal in the list (it is a
+                    # village of it), so the place it lies by, not Schönau-Berzdorf 70 km away
+                    out.append(_Hit((9, *near.score[1:]), (there,), words=near.words, index=near.index))
+                else:
+                    out.append(_Hit((9, *meant.score[1:]), (closest,), words=meant.words, index=meant.index))
                 break
     named = [h for h in out if h.postcode is None]
     if len(named) > 1:

@@ -223,8 +223,9 @@ class PoliceData(Strict):
         `place` than `km` ("Markkleeberg": Leipzig's, before Borna 20 km away), with them."""
         best: tuple[float, str] | None = None
         for ags, spot in self._city_spots.items():
-            if spot.direktion != direktion_id or not any(s.id not in self._located for s in self._city_parts[ags]):
-                continue
+            unlocated = [s for s in self._city_parts[ags] if s.id not in self._located]
+            if spot.direktion != direktion_id or len(unlocated) < CITY_LIST_MIN:
+                continue  # (Chemnitz: one Revier known by name, no list to show)
             d = _km((place.lat, place.lon), (spot.lat, spot.lon))
             if d < km and (best is None or d < best[0]):
                 best = (d, ags)
@@ -257,6 +258,9 @@ RouteKind = Literal["responsible", "city", "nearest", "direktion_only", "unknown
 # A Revier with a known number farther away than this is not the first call where the
 # Direktion's switchboard is sourced (PoliceRoute.switchboard_first).
 FAR_KM = 15.0
+# A neighbouring city's Reviere are listed beside the nearest number only when at least this
+# many are known (Zschopau had got "Polizeireviere in Chemnitz: Nordost").
+CITY_LIST_MIN = 2
 
 
 @dataclass(frozen=True)

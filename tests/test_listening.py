@@ -1323,3 +1323,30 @@ def test_the_officials_own_family_attacked_is_not_a_case_told_for_someone_else(k
     assert not listening.for_someone("meine Tochter wurde bedroht")
     assert listening.for_someone("my husband is a councillor and got a death threat")
     assert "private_sphere" not in k.understand("a man yelled at me at the market, my wife says just ignore it").aspects
+
+
+def test_round_two_testers_an_old_mayor_and_a_village_head(k: Knowledge) -> None:
+    """Blind testers, second round: a parked official car is no one at the door; "im moment
+    steht er nich da" is a no; "hab die polizei gerufen" is help called; "schönau bei ralbitz"
+    is Ralbitz-Rosenthal (its village), not Schönau-Berzdorf 70 km away; "ICH bin das doch"
+    takes back a case told for someone else; Chemnitz's one Revier known by name is no list
+    shown to its neighbours."""
+    from handlers.call_words import help_coming
+    from handlers.police_card import police_cards
+
+    assert not k.understand("alle vier reifen zerstochen heute nacht, dienstwagen steht vorm haus").danger_now
+    assert k.understand("ein fremdes auto steht vor meinem haus und einer sitzt drin").danger_now
+    assert all(help_coming(t) for t in ("hab die polizei gerufen", "110 is angerufen", "i called the cops"))
+    chat = PureChat(k)
+    chat.text("seit 3 wochen steht immer wieder so ein weisser transporter gegenüber von unserem haus, abends, und "
+              "einer fotografiert. mein mann hat mal hingeklopft da is er weggefahren")
+    chat.text("im moment steht er nich da")
+    assert chat.state.danger_checked and chat.state.node != "emergency" and not chat.state.for_someone
+    assert [p.name for p in k.places.find_in_text("schönau bei ralbitz").places] == ["Ralbitz-Rosenthal"]
+    other = PureChat(k)
+    other.text("mein Mann ist im Gemeinderat und bekommt Drohbriefe")
+    assert other.state.for_someone
+    other.text("wieso betroffene person? ICH bin das doch, das is mein haus")
+    assert not other.state.for_someone
+    zschopau = k.places.resolve("Zschopau").places[0]
+    assert all(not c.name.startswith("Polizeireviere in") for c in police_cards(k, zschopau, "de"))

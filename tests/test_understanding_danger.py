@@ -838,7 +838,8 @@ def test_a_gated_expression_finds_what_it_finds_without_its_needles(knowledge: K
               fold("the police here is no help"), fold("das amt war keine große hilfe"),
               fold("der laden is unten im haus, wir wohnen oben drüber"),
               fold("eher sachbeschädigung + das schubsen. geht beides?"),
-              fold("kann die das loeschen oder muss das stehn bleiben fuer die polizei")]
+              fold("kann die das loeschen oder muss das stehn bleiben fuer die polizei"),
+              fold("alle vier reifen platt, dienstwagen steht vorm haus")]
     gated = {name: value for module in (words, extract) for name, value in vars(module).items()
              if isinstance(value, extract.Gated)}
     assert len(gated) >= 14
