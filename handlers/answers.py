@@ -971,6 +971,9 @@ _ASKS_REMOVAL = re.compile(
     r"|\b(?:take|taking) (?:\w+ ){0,3}down\b|\btake ?down\b"
     r"|\b(?:make|get) (?:him|her|them|it|that account|the account) (?:to )?stop (?:posting|sharing|spreading)\b"
     r"|\b(?:krieg\w*|bekomm\w*) (?:ich|man|wir|i) (?:\w+ ){0,3}(?:weg|runter|raus|geloscht|entfernt)\b"
+    # deleted with the evidence: "wenn wir das Facebook melden und die löschen, sind dann nicht die Beweise weg?"
+    r"|\b(?:beweise|beweis|evidence|proof) (?:\w+ ){0,2}(?:weg|verloren|futsch|gone|lost|geloscht|deleted)\b"
+    r"|\b(?:lose|losing|verlier\w*) (?:\w+ ){0,2}(?:beweise|evidence|proof)\b"
     r"|\b(?:geloscht|entfernt|runtergenommen|gesperrt) (?:wird|werden)\b"
     r"|\b(?:can|could|how|wie) (?:\w+ ){0,3}(?:remove|delete)\b(?! (?:my |the |this |your )?(?:data|account|app|chat|conversation))")
 

@@ -16,7 +16,7 @@ from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
-from handlers.call_words import NOT_CALLED_WORDS, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import NOT_CALLED_WORDS, SUPPOSED, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -48,7 +48,7 @@ from handlers.triage_screens import (
 )
 from knowledge import smalltalk
 from knowledge.base import Knowledge
-from knowledge.concepts import says_safe
+from knowledge.concepts import concepts, says_safe
 from knowledge.features import fold
 from knowledge.place_words import REGIONS
 from knowledge.places import Place, Resolution
@@ -528,8 +528,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if natural is None and asked_button is None and (faq := asked_faq(k, state.lang, text)) is not None \
             and not _new_offence(state, heard):
         # "bringt es was anzuzeigen?", "bekommen wir jetzt polizeischutz?": answered, then the
-        # question on screen again (not "understood: not online")
-        return StepResult(state, [OutboundMessage(faq), *current_messages(state, k)])
+        # question on screen again (not "understood: not online"); a second question beside it too
+        besides = [OutboundMessage(getattr(k.flow.texts, name).get(state.lang))
+                   for name, asks in (("asked_removal", asks_about_removal), ("asked_evidence", asks_about_evidence))
+                   if asks(text)][:1]
+        return StepResult(state, [OutboundMessage(faq), *besides, *current_messages(state, k)])
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text) or asks_about_evidence(text)
                                                      or asks_about_staying_away(text) or asks_about_removal(text)):
@@ -674,8 +677,17 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     calm = calm_about_calling(text)
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
+        if calm and SUPPOSED.search(fold(text)) and concepts(fold(text), text) & SUPPOSED_SCENES:
+            # "Und wenn der Golf heute abend wieder vor ihrem Haus steht, 110 oder Revier?": a
+            # scene supposed is a danger then: 110 at once, and where to report what was
+            where = f"{k.flow.texts.supposed_scene.get(lang)} {where}"
         return StepResult(state, [*([] if calm else [line]), OutboundMessage(where), *current_messages(state, k)])
     return result.say_first(line)
+
+
+# What makes a supposed case a scene to call 110 for: someone or a crowd there, a car standing
+# before the house, someone following, breaking in (knowledge.concepts).
+SUPPOSED_SCENES = frozenset(("person", "crowd", "present_scene", "following", "break_in", "attack"))
 
 
 # After the 110 advice, what the user says about the call: not made yet, help on its way, the
@@ -1092,6 +1104,15 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     "ausführlicher" alone would ask for more advice)."""
     if question is None:
         return None
+    not_wanted = _NOT_WANTED.search(fold(text)) is not None
+    if not_wanted or is_question(text) and len(normalize(text).split()) > LEAVING_MAX_WORDS:
+        # "Ich wollte nichts dokumentieren, ich hab eine FRAGE gestellt": no record begun; "...
+        # sind dann nicht die Beweise weg?": the evidence asked about is no wish to record it (a
+        # blind tester was sent to the record's consent screen twice)
+        recording = _recording(question)
+        phrased = [c if c.id not in recording else replace(c, phrases=tuple(p for p in c.phrases if p not in EVIDENCE_WORDS))
+                   for c in _phrased(question, text=text) if not (not_wanted and c.id in recording)]
+        return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
     if _COMPARED.search(fold(text)):  # "ist das nicht noch was anderes als bloß sachbeschädigung?": no new request
         return match_phrase(text, [c for c in _phrased(question, text=text, leaving=False) if c.id in offered])
     phrased = _phrased(question, short=len(normalize(text).split()) <= LEAVING_MAX_WORDS, text=text)
@@ -1108,6 +1129,19 @@ LEAVING_MAX_WORDS = 6
 EVERYDAY_CLOSINGS = frozenset(("nichts weiter", "sonst nichts", "nothing more", "nothing else", "thats it", "that's it",
                                "im good", "i'm good", "das reicht", "des reicht", "das langt", "des langt"))
 EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu", "new", "reset"))
+
+
+# A record not wanted: "ich wollte nichts dokumentieren", "i don't want to record anything" (folded).
+_NOT_WANTED = re.compile(r"\b(?:nicht|nichts|nix|kein|keine|no|not|don t|dont|didn t|didnt|never)(?: \w+){0,3}"
+                         r" (?:dokumentier\w*|document\w*|speicher\w*|aufschreib\w*|aufnehm\w*|record\w*|save\w*)\b")
+
+
+EVIDENCE_WORDS = frozenset(("beweis*", "evidence", "proof", "beweise", "beweis"))  # a noun asked about, no wish
+
+
+def _recording(question: Question) -> set[str]:
+    """The options that open a record (an incident flow's consent)."""
+    return {o.id for o in question.options if o.action == "incident"}
 
 
 # Something compared, not something else asked about: "noch was anderes als Sachbeschädigung",

@@ -1291,3 +1291,29 @@ def test_a_question_about_swastikas_below_the_result_is_answered_and_starts_noth
                               "und ehrlich, bringt ne anzeige was"))
     assert chat.state.node == knowledge.flow.after_result and chat.state.category == "property_damage"
     assert "§ 86a" in said and knowledge.texts.faq["worth_reporting"].answer.de in said
+
+
+def test_evidence_asked_about_or_a_record_refused_opens_no_record(knowledge):
+    """ "..., sind dann nicht die Beweise weg?" and "Ich wollte nichts dokumentieren, ich hab eine
+    FRAGE gestellt" had each opened the record's consent screen (a blind tester)."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "online_hate")
+    chat.text("Chemnitz")
+    said = all_text(chat.text("Und wenn wir das Facebook melden und die löschen, sind dann nicht die Beweise weg?"))
+    assert chat.state.node == knowledge.flow.after_result and knowledge.flow.texts.asked_removal.de in said
+    chat.text("Ich wollte nichts dokumentieren, ich hab eine FRAGE gestellt.")
+    assert chat.state.node == knowledge.flow.after_result and chat.state.flow == "triage"
+    chat.text("kann ich das hier irgendwo festhalten? also alles was passiert ist, mit datum")
+    assert chat.state.flow == "incident"
+
+
+def test_whom_to_call_if_the_scene_comes_again_is_110(knowledge):
+    """ "Und wenn der Golf heute abend wieder vor ihrem Haus steht, 110 oder Revier?" got only where
+    to report (a blind tester); a supposed scene is a danger when it happens."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "stalking")
+    chat.text("Mittweida")
+    said = all_text(chat.text("Und wenn der Golf heute abend wieder vor ihrem Haus steht, 110 oder Revier?"))
+    assert knowledge.flow.texts.supposed_scene.de in said
+    said = all_text(chat.text("wenn ich das anzeigen will, 110 oder revier?"))
+    assert knowledge.flow.texts.supposed_scene.de not in said
