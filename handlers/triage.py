@@ -1104,18 +1104,18 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     "ausführlicher" alone would ask for more advice)."""
     if question is None:
         return None
-    not_wanted = _NOT_WANTED.search(fold(text)) is not None
-    if not_wanted or is_question(text) and len(normalize(text).split()) > LEAVING_MAX_WORDS:
+    folded = fold(text)
+    short = len(normalize(text).split()) <= LEAVING_MAX_WORDS
+    # "ist das nicht noch was anderes als bloß sachbeschädigung?": compared, no new request
+    phrased = _phrased(question, short=short, text=text, leaving=not _COMPARED.search(folded))
+    not_wanted = _NOT_WANTED.search(folded) is not None
+    if not_wanted or is_question(text) and not short:
         # "Ich wollte nichts dokumentieren, ich hab eine FRAGE gestellt": no record begun; "...
         # sind dann nicht die Beweise weg?": the evidence asked about is no wish to record it (a
         # blind tester was sent to the record's consent screen twice)
         recording = _recording(question)
         phrased = [c if c.id not in recording else replace(c, phrases=tuple(p for p in c.phrases if p not in EVIDENCE_WORDS))
-                   for c in _phrased(question, text=text) if not (not_wanted and c.id in recording)]
-        return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
-    if _COMPARED.search(fold(text)):  # "ist das nicht noch was anderes als bloß sachbeschädigung?": no new request
-        return match_phrase(text, [c for c in _phrased(question, text=text, leaving=False) if c.id in offered])
-    phrased = _phrased(question, short=len(normalize(text).split()) <= LEAVING_MAX_WORDS, text=text)
+                   for c in phrased if not (not_wanted and c.id in recording)]
     return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
 
 
