@@ -287,6 +287,7 @@ _MYSELF = re.compile(r"\bich bin (?:das|es|die|der)(?: doch| ja| selbst| selber)
 # name, and no "kein" or "not a" right before it. Blind testers could not add it in words.
 _IS_WORDS = frozenset("als as ist is isnt isn war was wasnt handelt thats that its it s sind are were waren".split())
 _NOT_IT = frozenset("kein keine keinen keiner no nicht not never nie".split())
+_GERMAN_AFTER_WAS = frozenset("bedeutet bedeuten heisst heist ist sind meinen meinst meint versteht zahlt gilt fallt genau".split())
 _DOUBT_WORDS = frozenset("ob if whether unsicher sure weis weiss wees vielleicht maybe unclear unklar".split())
 CLAIM_REACH = 8  # words between the "is" and the offence's name ("isnt letzte warnung a threat")
 
@@ -297,11 +298,13 @@ def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
     words = fold(text).split()
     names = _offence_names(k)
     found: list[str] = []
+    # German "was" asks ("Was bedeutet Nachstellung?"), English "was" tells ("it was stalking")
+    asking = {i for i, w in enumerate(words[:-1]) if w == "was" and words[i + 1] in _GERMAN_AFTER_WAS}
     for i, word in enumerate(words):
         cid = names.get(word)
         if cid is None or cid in found:
             continue
-        before = words[max(0, i - CLAIM_REACH):i]
+        before = [w for j, w in enumerate(words[max(0, i - CLAIM_REACH):i], start=max(0, i - CLAIM_REACH)) if j not in asking]
         close = words[max(0, i - 2):i]
         negated = any(w in _NOT_IT for w in close) and not (close[-1:] == ["auch"] or "auch" in close)
         doubted = any(w in _DOUBT_WORDS for w in words[:i])
