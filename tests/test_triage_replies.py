@@ -1258,6 +1258,7 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("de", "bekommen wir jetzt polizeischutz?", "police_protection"),
     ("de", "kann ich als ehefrau die anzeige machen?", "report_for_someone"),
     ("de", "sollen die kinder morgen zur schule?", "family_everyday"),
+    ("en", "he said he will kill me, that was in march. is it too late now?", "too_late"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
