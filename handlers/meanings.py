@@ -125,7 +125,9 @@ FAQ_MAX_ANSWERS = 2  # two questions in one reply are both answered; more would 
 def asked_faq(k: Knowledge, lang: str, text: str) -> str | None:
     """The answer to a question beside the flow that `text` asks (texts.yaml `faq`: "lohnt sich
     das überhaupt?", "bekommen wir polizeischutz?"), if it asks one."""
-    if not k.texts.faq or not (is_question(text) or len(fold(text).split()) <= FAQ_MAX_WORDS):
+    asked = is_question(text)
+    if not k.texts.faq or not (asked or len(fold(text).split()) <= FAQ_MAX_WORDS):
         return None
-    found = [faq.answer.get(lang) for faq in k.texts.faq.values() if holds_any(text, faq.asks)]
+    found = [faq.answer.get(lang) for faq in k.texts.faq.values()
+             if (asked or not faq.only_asked) and holds_any(text, faq.asks)]
     return "\n\n".join(found[:FAQ_MAX_ANSWERS]) if found else None  # "und die hakenkreuze? ... bringt ne anzeige was"

@@ -1318,3 +1318,12 @@ def test_whom_to_call_if_the_scene_comes_again_is_110(knowledge):
     assert knowledge.flow.texts.supposed_scene.de in said
     said = all_text(chat.text("wenn ich das anzeigen will, 110 oder revier?"))
     assert knowledge.flow.texts.supposed_scene.de not in said
+
+
+def test_a_story_holding_a_questions_words_at_the_place_question_still_names_the_place(knowledge):
+    """ "Gemeinderat Ottendorf Okrilla, Hakenkreuz an meiner Garage" told, not asked: the town is taken
+    (the swastika answer had taken its place in the development places set)."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "property_damage")
+    chat.text("Gemeinderat Ottendorf Okrilla, Hakenkreuz an meiner Garage")
+    assert chat.state.place_id is not None and chat.state.node == knowledge.flow.after_result
