@@ -773,7 +773,7 @@ _FAMILY_TOLD = Gated(
     # the advice of a relative: "my wife says just ignore", "meine Frau sagt, ich soll es ignorieren"
     r"|says (?:just |to )?ignore|says i should (?:just )?ignore|sagt (?:ich soll )?(?:es |das )?(?:einfach )?ignorieren)\b",
     ("gezeigt", "gesagt", "erzahlt", "geschickt", "weitergeleitet", "zeigte", "showed", "sent me", "forwarded", "told me",
-     "nothing", "nichts", "nix", "ignore"))
+     "nothing", "nichts", "nix", "ignor"))
 
 
 def home_denied(folded: str) -> bool:
