@@ -287,6 +287,7 @@ _MYSELF = re.compile(r"\bich bin (?:das|es|die|der)(?: doch| ja| selbst| selber)
 # name, and no "kein" or "not a" right before it. Blind testers could not add it in words.
 _IS_WORDS = frozenset("als as ist is isnt isn war was wasnt handelt thats that its it s sind are were waren".split())
 _NOT_IT = frozenset("kein keine keinen keiner no nicht not never nie".split())
+_OR_NOT = re.compile(r"\b(?:oder|or) (?:nicht|nich|ni|net|not|no)\b")
 _GERMAN_AFTER_WAS = frozenset("bedeutet bedeuten heisst heist ist sind meinen meinst meint versteht zahlt gilt fallt genau".split())
 _DOUBT_WORDS = frozenset("ob if whether unsicher sure weis weiss wees vielleicht maybe unclear unklar".split())
 CLAIM_REACH = 8  # words between the "is" and the offence's name ("isnt letzte warnung a threat")
@@ -295,7 +296,10 @@ CLAIM_REACH = 8  # words between the "is" and the offence's name ("isnt letzte w
 def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
     """The offences `text` names as what happened, by their label's words or the offence
     question's aliases ("Bedrohung", "threat", "Nötigung", "stalking")."""
-    words = fold(text).split()
+    folded = fold(text)
+    if _OR_NOT.search(folded):
+        return ()  # "is das stalking oder nich?": asked whether, not said
+    words = folded.split()
     names = _offence_names(k)
     found: list[str] = []
     # German "was" asks ("Was bedeutet Nachstellung?"), English "was" tells ("it was stalking")

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from handlers.answers import holds_any, is_question
 from handlers.listening import FALLBACK
+from handlers.messages import OutboundMessage
+from handlers.result import contact_card
 from knowledge.base import Knowledge
 from knowledge.features import fold
 
@@ -122,12 +124,15 @@ FAQ_MAX_WORDS = 16  # longer and no question: a story that happens to hold the w
 FAQ_MAX_ANSWERS = 2  # two questions in one reply are both answered; more would be a wall
 
 
-def asked_faq(k: Knowledge, lang: str, text: str) -> str | None:
+def asked_faq(k: Knowledge, lang: str, text: str) -> OutboundMessage | None:
     """The answer to a question beside the flow that `text` asks (texts.yaml `faq`: "lohnt sich
-    das überhaupt?", "bekommen wir polizeischutz?"), if it asks one."""
+    das überhaupt?", "bekommen wir polizeischutz?"), with the cards it names, if it asks one."""
     asked = is_question(text)
     if not k.texts.faq or not (asked or len(fold(text).split()) <= FAQ_MAX_WORDS):
         return None
-    found = [faq.answer.get(lang) for faq in k.texts.faq.values()
-             if (asked or not faq.only_asked) and holds_any(text, faq.asks)]
-    return "\n\n".join(found[:FAQ_MAX_ANSWERS]) if found else None  # "und die hakenkreuze? ... bringt ne anzeige was"
+    found = [faq for faq in k.texts.faq.values() if (asked or not faq.only_asked) and holds_any(text, faq.asks)]
+    if not found:
+        return None
+    found = found[:FAQ_MAX_ANSWERS]  # "und die hakenkreuze? ... bringt ne anzeige was": both
+    cards = tuple(contact_card(k, cid, lang) for faq in found for cid in faq.contacts if cid in k.contacts)
+    return OutboundMessage("\n\n".join(faq.answer.get(lang) for faq in found), contacts=cards)

@@ -532,7 +532,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         besides = [OutboundMessage(getattr(k.flow.texts, name).get(state.lang))
                    for name, asks in (("asked_removal", asks_about_removal), ("asked_evidence", asks_about_evidence))
                    if asks(text)][:1]
-        return StepResult(state, [OutboundMessage(faq), *besides, *current_messages(state, k)])
+        return StepResult(state, [faq, *besides, *current_messages(state, k)])
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text) or asks_about_evidence(text)
                                                      or asks_about_staying_away(text) or asks_about_removal(text)):
@@ -594,7 +594,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if answer.rest and state.node != k.flow.after_result and (reached := _how_to_reach(state, answer.rest, k)):
             return chosen.say_first(*reached)  # "keine ahnung, aber an wen wend ich mich jetzt??": both
         if answer.rest and (faq := asked_faq(k, state.lang, answer.rest)) is not None:
-            return chosen.say_first(OutboundMessage(faq))  # "nein. aber lohnt sich das überhaupt?": both
+            return chosen.say_first(faq)  # "nein. aber lohnt sich das überhaupt?": both
         if answer.rest and (asks_about_staying_away(answer.rest) or asks_about_evidence(answer.rest)):
             # "idk?? nobody is here yet but like. should i stay at a friends place tonight": both
             return chosen.say_first(*_answered(k, state, answer.rest, ctx.key.channel))
@@ -1190,7 +1190,7 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
     if asks_about_privacy(text, in_so_many_words=True):
         return [_privacy_notice(k, lang, channel)]
     if (faq := asked_faq(k, lang, text)) is not None:  # "lohnt sich das?", "polizeischutz?"
-        return [OutboundMessage(faq)]
+        return [faq]
     if asks_about_removal(text):  # "kann ich das video löschen lassen?": secure it, then report it
         return [OutboundMessage(k.flow.texts.asked_removal.get(lang))]
     if asks_about_evidence(text):  # "can i block him on insta or do i need to keep the msgs"

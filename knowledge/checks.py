@@ -253,9 +253,11 @@ def placeholder_problems(k: Knowledge) -> list[Problem]:
                     out += _placeholder_problems(k, "texts.yaml", ("terms", tid, part, "{lang}"), getattr(term, part),
                                                  frozenset())
             continue
-        if name == "faq":  # each answer: no placeholders
+        if name == "faq":  # each answer: no placeholders; its cards: known contacts
             for fid, faq in value.items():
                 out += _placeholder_problems(k, "texts.yaml", ("faq", fid, "answer", "{lang}"), faq.answer, frozenset())
+                out += [_problem(k, "texts.yaml", ("faq", fid, "contacts", i), f"unknown contact {cid!r}")
+                        for i, cid in enumerate(faq.contacts) if cid not in k.contacts]
             continue
         texts = value.values() if isinstance(value, dict) else [value]
         for text in texts:

@@ -347,6 +347,8 @@ class Faq(Strict):
     asks: list[str] = Field(min_length=1, description="How people ask it: phrases held word for word, folded; "
                             "a word ending in '*' may go on.")
     answer: L10n = Field(description="Two or three plain sentences; every fact from a source.")
+    contacts: list[str] = Field(default_factory=list, description="Contact ids whose cards come with the answer "
+                                "(their numbers and caveats as everywhere, never typed into the answer).")
     only_asked: bool = Field(default=False, description="Only in a question: its words also tell stories "
                              "('Hakenkreuz an meiner Garage' at the place question is no question about the law).")
 

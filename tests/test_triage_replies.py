@@ -1259,6 +1259,8 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("de", "kann ich als ehefrau die anzeige machen?", "report_for_someone"),
     ("de", "sollen die kinder morgen zur schule?", "family_everyday"),
     ("en", "he said he will kill me, that was in march. is it too late now?", "too_late"),
+    ("de", "gibts da auch jemand zum reden? nich polizei", "someone_to_talk_to"),
+    ("de", "muss ich zum arzt wegen attest?", "doctor"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
@@ -1327,3 +1329,14 @@ def test_a_story_holding_a_questions_words_at_the_place_question_still_names_the
     walk_to_place(chat, "property_damage")
     chat.text("Gemeinderat Ottendorf Okrilla, Hakenkreuz an meiner Garage")
     assert chat.state.place_id is not None and chat.state.node == knowledge.flow.after_result
+
+
+def test_someone_to_talk_to_comes_with_the_counselling_cards_and_a_doubt_claims_nothing(knowledge):
+    """ "gibts da auch jemand zum reden? nich polizei" had got only the police station (a village
+    head); "is das stalking oder nich?" asks, it does not say."""
+    chat = at_threat_result(knowledge, "de")
+    out = chat.text("gibts da auch jemand zum reden? nich polizei")
+    assert {"weisser_ring", "support"} <= {c.id for m in out for c in m.contacts}
+    assert all("116 006" not in f.answer.de for f in knowledge.texts.faq.values())  # numbers only on cards
+    from handlers.listening import claimed_offences
+    assert claimed_offences(knowledge, "is das stalking oder nich?") == ()
