@@ -245,7 +245,17 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
         absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})
     if heard.place_choices and not absorbed.place_id:
         absorbed = _replace(absorbed, pending={**absorbed.pending, "places_heard": [p.id for p in heard.place_choices[:6]]})
+    if denies_danger(event.text):
+        # "Eine akute Gefahr besteht nach unserer Einschätzung nicht.": asked all the same (every
+        # path asks), but as the confirmation it is; a calm reply then stands for the no
+        no = next((o for o in k.flow.questions[k.flow.start].options if "no" in o.means), None)
+        confirm = k.flow.texts.danger_denied_first.get(fresh.lang).format(no=no.label.get(fresh.lang) if no else "")
+        lead = f"{lead}\n\n{confirm}" if lead else confirm
+        absorbed = _replace(absorbed, pending={**absorbed.pending, DENIED_FIRST: True})
     return _show_danger_question(absorbed, ctx, result, lead)
+
+
+DENIED_FIRST = "denied_first"  # the first message said no one is in danger now
 
 
 def _show_danger_question(state: ConversationState, ctx: Context, result: StepResult, lead: str | None) -> StepResult:
@@ -476,8 +486,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                            model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
                            no_danger_said=answer.meaning == "no" and state.node == k.flow.start) if said.strip() else listening.Heard()
-    if natural is None and state.node == k.flow.start and not heard.danger and all_clear(text):
-        natural = _natural_pick(state, on_screen, "no", k)  # "alles gut", "physically im fine, mentally 📉"
+    if natural is None and state.node == k.flow.start and not heard.danger \
+            and (all_clear(text) or state.pending.get(DENIED_FIRST) and answer.meaning is None):
+        # "alles gut", "physically im fine, mentally 📉"; or, after a first message that said no one
+        # is in danger, a calm reply about something else ("Hinweise auf eine Gruppe liegen uns nicht vor.")
+        natural = _natural_pick(state, on_screen, "no", k)
     if isinstance(natural, Answer) and natural.option.category and answer.meaning == "unknown" and heard.sure \
             and (len(normalize(said).split()) >= MIN_GUESS_WORDS or set(heard.sure) - {listening.NOTHING_HAPPENED}):
         # "they threat us. i dont know how to say. ..." at the category question: the offence

@@ -233,6 +233,7 @@ FLOW_TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "fix_aspect": frozenset({"label"}),
     "emergency_again": frozenset({"safe"}),
     "cannot_call_escalate": frozenset({"option"}),
+    "danger_denied_first": frozenset({"no"}),
 }
 
 

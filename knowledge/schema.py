@@ -183,6 +183,8 @@ class FlowTexts(Strict):
         description="Asked how to get a post, video or address taken down: secure it first, then report it.")
     asked_staying_away: L10n = Field(
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
+    danger_denied_first: L10n = Field(
+        description="Above the danger question when the first message said no one is in danger; {no}: the no's label.")
     supposed_scene: L10n = Field(
         description="Asked whom to call if a scene happens again ('und wenn er wieder vor dem Haus steht?'): 110 then.")
     emergency_fire: L10n = Field(

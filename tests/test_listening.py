@@ -1350,3 +1350,21 @@ def test_round_two_testers_an_old_mayor_and_a_village_head(k: Knowledge) -> None
     assert not other.state.for_someone
     zschopau = k.places.resolve("Zschopau").places[0]
     assert all(not c.name.startswith("Polizeireviere in") for c in police_cards(k, zschopau, "de"))
+
+
+def test_a_danger_denied_in_the_first_message_is_confirmed_not_asked_as_if_unheard(k: Knowledge) -> None:
+    """A clerk wrote "Eine akute Gefahr besteht nach unserer Einschätzung nicht." and was asked
+    "Ist gerade jemand in Gefahr?" three times while answering other things (a blind tester):
+    the question still comes (every path asks it), as a confirmation; a calm reply stands for
+    the no; a danger told then is still one."""
+    chat = PureChat(k)
+    said = all_text(chat.text("Sehr geehrte Damen und Herren, unser Bürgermeister erhielt heute per Post ein Schreiben, "
+                              "in dem ihm mit dem Tod gedroht wird. Eine akute Gefahr besteht nach unserer Einschätzung "
+                              "nicht. Wir sitzen in Oschatz."))
+    assert chat.state.node == "danger_now" and "Sie schreiben, dass gerade niemand in Gefahr ist" in said
+    chat.text("Hinweise auf eine Gruppe liegen uns nicht vor.")
+    assert chat.state.danger_checked and chat.state.node != "emergency"
+    other = PureChat(k)
+    other.text("Drohbrief bekommen, keine akute Gefahr, wir sind in Oschatz")
+    other.text("oh doch, jetzt steht einer mit einem Messer vor der Tür")
+    assert other.state.node == "emergency"
