@@ -280,6 +280,9 @@ ONCE = _words(
     # "hab sowas noch nie gehabt", "Soweit wir wissen, ist das das erste Mal", "Weitere Vorfälle sind uns nicht bekannt"
     "noch nie gehabt", "noch nie erlebt", "sowas noch nie", "so was noch nie", "ist das erste mal", "ist das das erste mal",
     "ist es das erste mal", "war das erste mal", "es ist das erste mal", "das ist das erste mal", "bisher einmal",
+    # "Es ist das erste Schreiben dieser Art", "the first letter of its kind"
+    "das erste schreiben", "der erste brief", "die erste nachricht", "das erste dieser art", "erste dieser art", "ersten dieser art",
+    "first letter of", "first message of", "first of its kind",
     "bislang einmal", "keine weiteren vorfalle", "keine fruheren vorfalle", "keine vorherigen vorfalle",
     "weitere vorfalle sind uns", "weitere vorfalle sind bisher", "weitere vorfalle sind bislang", "weitere vorfalle sind nicht",
     # "This is the first time we have experienced pressure like this", "nothing similar has happened before"
