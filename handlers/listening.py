@@ -9,6 +9,7 @@ line "Verstanden: Bedrohung, Hartha, zu Hause." that the user can correct with o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from handlers.answer_words import NOT_THERE
@@ -310,7 +311,7 @@ def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
             continue
         before = [w for j, w in enumerate(words[max(0, i - CLAIM_REACH):i], start=max(0, i - CLAIM_REACH)) if j not in asking]
         close = words[max(0, i - 2):i]
-        negated = any(w in _NOT_IT for w in close) and not (close[-1:] == ["auch"] or "auch" in close)
+        negated = any(w in _NOT_IT for w in close) and "auch" not in close  # "nicht auch eine Bedrohung?" asks yes
         doubted = any(w in _DOUBT_WORDS for w in words[:i])
         beyond = words[i + 1] if i + 1 < len(words) else ""
         if any(w in _IS_WORDS for w in before) and not negated and not doubted and beyond not in ("to", "for", "fur"):
@@ -319,29 +320,31 @@ def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
 
 
 def _offence_names(k: Knowledge) -> dict[str, str]:
-    """Folded one-word names of the offences (not "not sure", not "nothing happened")."""
-    key = id(k)
-    if _NAMES[0] != key:
-        names: dict[str, str] = {}
-        question = next((q for q in k.flow.questions.values() if q.classify and q.options and
-                         any(o.category for o in q.options)), None)
-        for option in (question.options if question else ()):
-            if option.category in k.categories and option.category not in (FALLBACK, NOTHING_HAPPENED):
-                for word in (*option.aliases, option.label.de, option.label.en):
-                    folded = fold(word)
-                    if len(folded.split()) == 1:
-                        names.setdefault(folded, option.category)
-        for cid, category in k.categories.items():
-            if cid not in (FALLBACK, NOTHING_HAPPENED):
-                for label in (category.label.de, category.label.en):
-                    for word in fold(label).split():
-                        if len(word) >= 6 and word not in ("oder", "online"):
-                            names.setdefault(word, cid)
-        _NAMES[:] = [key, names]
-    return _NAMES[1]
+    """Folded one-word names of the offences (not "not sure", not "nothing happened"): the
+    offence question's aliases and labels, and the longer words of the categories' labels."""
+    question = next((q for q in k.flow.questions.values() if q.classify and any(o.category for o in q.options)), None)
+    options = tuple((o.category, (*o.aliases, o.label.de, o.label.en)) for o in (question.options if question else ())
+                    if o.category in k.categories)
+    labels = tuple((cid, (c.label.de, c.label.en)) for cid, c in k.categories.items())
+    return _names_of(options, labels)
 
 
-_NAMES: list = [None, {}]
+@lru_cache(maxsize=4)
+def _names_of(options: tuple[tuple[str, tuple[str, ...]], ...],
+              labels: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """As `_offence_names`, worked out once per set of categories (every later reply asks)."""
+    names: dict[str, str] = {}
+    for cid, spellings in options:
+        if cid not in (FALLBACK, NOTHING_HAPPENED):
+            for word in spellings:
+                if len(folded := fold(word).split()) == 1:
+                    names.setdefault(folded[0], cid)
+    for cid, written in labels:
+        if cid not in (FALLBACK, NOTHING_HAPPENED):
+            for word in (w for label in written for w in fold(label).split()):
+                if len(word) >= 6 and word != "online":
+                    names.setdefault(word, cid)
+    return names
 
 
 def _words(text: str) -> int:
