@@ -103,6 +103,16 @@ def _city_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> li
     return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
 
 
+def far_from_city(k: Knowledge, place: Place | None) -> bool:
+    """Whether the police cards for `place` are a city's Reviere without a number and the
+    nearest number outside the city (Leipzig: Delitzsch, 21 km)."""
+    if place is None or not place.in_saxony:
+        return False
+    route = police_route(place, k.police)
+    return route.kind == "city" and route.station is None and not route.switchboard_first \
+        and route.callable is not None and bool(route.city_parts)
+
+
 def _city_list_card(k: Knowledge, place: Place, stations: list[Station], lang: str) -> ContactCard:
     """One card naming a city's Reviere with their streets, none of them called responsible."""
     texts = k.police.texts

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from handlers.answers import fold, holds_any, is_question
 from handlers.messages import ContactCard, OutboundMessage
-from handlers.police_card import CITY_LIST, named_stations, police_cards
+from handlers.police_card import CITY_LIST, far_from_city, named_stations, police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.extract import asked_again
@@ -198,6 +198,15 @@ def _intro(k: Knowledge, state: ConversationState, category_id: str, place: Plac
 
 
 def compose(k: Knowledge, state: ConversationState) -> Answer:
+    answer = _compose(k, state, far_trails=True)
+    if not any(card.phone for card in answer.cards[:answer.first]):
+        # a first screen with nothing to call (Leipzig's Reviere and the Onlinewache): the
+        # number outside the city comes on it after all
+        answer = _compose(k, state, far_trails=False)
+    return answer
+
+
+def _compose(k: Knowledge, state: ConversationState, *, far_trails: bool) -> Answer:
     lang = state.lang
     category_id = _category_id(k, state)
     category = k.categories[category_id]
@@ -212,8 +221,10 @@ def compose(k: Knowledge, state: ConversationState) -> Answer:
     for contact_id in _contact_ids(k, state, category_id, outside):
         if contact_id == k.catalogue.police_contact:
             found = _police(k, place, lang)
-            if len(found) > 1 and found[0].phone and found[1].id.endswith(CITY_LIST):
-                # a city's other Reviere, beside its one with a number: after every other contact
+            if len(found) > 1 and (found[0].phone and found[1].id.endswith(CITY_LIST) or far_trails and far_from_city(k, place)):
+                # a city's other Reviere, beside its one with a number: after every other contact;
+                # so is a Revier outside the city when none of its own has a number (a Leipzig
+                # councillor threatened calls ZASTEX before Delitzsch, 21 km away)
                 found, trailing = found[:1], found[1:]
             elif len(found) > 1 and found[1].phone not in _EMERGENCY_NUMBERS:
                 # The second police card (a Revier without a known number, the switchboard, or

@@ -389,3 +389,24 @@ def test_a_second_police_card_follows_every_lead_contact(knowledge) -> None:  # 
     ids = [card.id for card in answer.cards]
     assert ids.index("zastex") < ids.index("pd_chemnitz") and ids.index("onlinewache") < ids.index("pd_chemnitz")
     assert {"zastex", "onlinewache"} <= {card.id for card in answer.cards[: answer.first]}
+
+
+def test_in_leipzig_zastex_comes_before_a_revier_outside_the_city(knowledge) -> None:  # noqa: ANN001
+    """A Leipzig councillor threatened on Facebook: the city's Reviere, the Onlinewache and
+    ZASTEX on the first screen; Delitzsch (21 km, the nearest number, since no Leipzig Revier
+    has a sourced one) had taken ZASTEX's place. Where nothing else on the first screen has a
+    number, Delitzsch still comes on it."""
+    from handlers.result import compose
+    from handlers.state import ConversationState
+
+    leipzig = knowledge.places.resolve("Leipzig").places[0]
+    for aspects in (("online",), ()):
+        answer = compose(knowledge, ConversationState(lang="de", category="threat", aspects=aspects,
+                                                      place_id=leipzig.id, danger_checked=True))
+        first = [card.id for card in answer.cards[: answer.first]]
+        assert "zastex" in first and "pr_delitzsch" not in first, aspects
+        assert "pr_delitzsch" in [card.id for card in answer.cards]
+    answer = compose(knowledge, ConversationState(lang="de", category="online_hate", aspects=("online",),
+                                                  place_id=leipzig.id, danger_checked=True))
+    assert any(card.phone for card in answer.cards[: answer.first])
+    assert "pr_delitzsch" in [card.id for card in answer.cards[: answer.first]]
