@@ -341,6 +341,13 @@ NOT_LIKE_THIS = re.compile(r"^(?:not|nicht|nie|never|noch nie) (?:\w+ )?(?:at th
                            r"|this bad|that bad|in dem (?:ausmas|umfang)|in diesem (?:ausmas|umfang)|so (?:schlim|krass|heftig|massiv))\b")
 
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
+# "no one is in danger", "nobody's in danger lol", "niemand in gefahr" (raw text): a no in
+# itself. Read word by word, its "no" opened an answer and "one is in danger" was a cry.
+NOBODY_IN_DANGER = re.compile(
+    r"\b(?:nobody|no ?one|no body|niemand|niemanden|keiner|keine person|keener|neemand)(?:'s|’s)?\s+"
+    r"(?:(?:is|s|ist|is'|are|currently|really|actually|right now|now|gerade|grad|jetzt|im moment|akut|wirklich|hier|here)\s+)*"
+    r"(?:in\s+)?(?:danger|gefahr|gefährdet|gefaehrdet|gefahrdet|at risk)\b", re.IGNORECASE)
+
 NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage|danger)\b"

@@ -70,6 +70,8 @@ HELP_COMING = re.compile(
     r"(?: \w+)? (?:gerufen|angerufen|gewahlt|alarmiert|verstandigt|informiert)\b"
     r"|\b(?:110|112|polizei|notruf)(?: \w+)? (?:is|ist|sind) (?:schon |bereits )?(?:angerufen|gerufen|alarmiert|informiert|verstandigt)\b"
     r"|\b(?:i|we|just|already|ive|i ve|we ve)(?: \w+)? (?:called|rang|phoned|dialled|dialed|rung) (?:the )?(?:police|cops|110|112|911|emergency)\b"
+    # "ok we're all outside across the street, called 110" (not called yet is read before this)
+    r"|\b(?:called|rang|phoned|dialled|dialed) (?:the )?(?:police|cops|110|112|911)\b"
     # someone else calling now: "sms nachbar, er ruft 110", "my neighbour is calling the police"
     r"|\b(?:er|sie|nachbar\w*|kolleg\w*|mann|frau|jemand|he|she|neighbou?r|colleague|husband|wife|someone)"
     r"(?: \w+)? (?:ruft|rufen|wahlt|alarmiert|is calling|s calling|are calling|calls|has called|called)"
@@ -77,7 +79,10 @@ HELP_COMING = re.compile(
 )
 HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
                              r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"
-                             r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b")
+                             r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b"
+                             # "not called 110 yet", "should i have called the police"
+                             r"|\b(?:not|never|havent|haven t|hasnt|hasn t|didnt|didn t|should|shall|could|must)(?: \w+){0,2}"
+                             r" (?:called|rang|phoned|dialled|dialed)\b")
 
 
 def help_coming(text: str) -> bool:

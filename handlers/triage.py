@@ -48,6 +48,7 @@ from handlers.triage_screens import (
 )
 from knowledge import smalltalk
 from knowledge.base import Knowledge
+from knowledge.concept_words import STILL_WAITING
 from knowledge.concepts import concepts, says_safe
 from knowledge.features import fold
 from knowledge.place_words import REGIONS
@@ -88,6 +89,9 @@ def emergency(state: ConversationState, ctx: Context, *, lead: str | None = None
     return go_to(moved, ctx.knowledge.flow.emergency, ctx, StepResult(moved), lead=lead)
 
 
+OBJECT_SENT = "threat"  # the offence a suspicious object sent is offered as
+
+
 def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: str = "") -> StepResult:
     """Danger in a typed message: the 110 advice comes first, with nothing before it. The
     place and aspects it names are kept; what it may say about the offence is only a guess
@@ -98,6 +102,10 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
     # Offered once the user is safe: what the model is sure of, else its likeliest few, a
     # shorter choice than every category for someone who has just been in danger.
     guesses = heard.sure or heard.categories or heard.proposals
+    if text and OBJECT_SENT in ctx.knowledge.categories and emergency_scene(text) == "emergency_object":
+        # a parcel with wires, a letter with powder: sent as a threat (§§ 126, 241 StGB), first
+        # to confirm, not "property damage" or "not sure"
+        guesses = (OBJECT_SENT, *(c for c in guesses if c != OBJECT_SENT))
     if shown.state is not None and guesses and not absorbed.category:
         shown.state = shown.state.with_pending(after_danger=list(guesses[:MAX_PROPOSALS]))
     scene = emergency_scene(text) if text and shown.state is not None else None
@@ -467,7 +475,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         followed = state.with_pending(scene=FOLLOWED)
         return StepResult(followed, emergency_reminder(followed, k))
     if at_emergency and natural is None:
-        if not says_safe(fold(text)):  # never "not understood" here: the advice again, and the way on
+        if not _safe_at_advice(text):  # never "not understood" here: the advice again, and the way on
             return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
@@ -513,7 +521,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # "No" or "don't know" takes back the aspect asked, whatever its words named ("what
         # counts as extremist tho?" asked twice is a don't know, not the motive).
         heard = heard.without_aspect(_asked_aspect(question)) if answer.meaning in ("no", "unknown") else heard
-        if len(said.split()) < MIN_GUESS_WORDS or answer.leaning or _asks_aspects(question):
+        if state.node == CONFIRM_CATEGORY and answer.meaning == "yes" and not answer.leaning:
+            # "ja und er hat mein auto zerkratzt", "ja das war bedrohung": the offence shown,
+            # and one the rest tells beyond doubt or names as what happened beside it
+            heard = heard.only_told_offence()
+        elif len(said.split()) < MIN_GUESS_WORDS or answer.leaning or _asks_aspects(question):
             heard = heard.without_offence()
         if not (state.node == k.flow.start and said.strip() == text.strip() and len(said.split()) > MAX_CLAUSE_SCAN):
             heard = heard.only_sure_offence()  # a long story with its "not now" inside is a story: its offence as told
@@ -589,7 +601,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         line = OutboundMessage(listening.understood_line(k, state.lang, named))
         return StepResult(kept).say(line, *current_messages(kept, k))
     if natural is not None:
-        absorbed, learned = listening.absorb(state, heard, k)
+        # the offence picked comes first, one the rest told joins it ("ja und er hat mein auto zerkratzt")
+        picked = _with_category(state, natural.category, k) if isinstance(natural, PickCategory) and heard.told else state
+        absorbed, learned = listening.absorb(picked, heard, k)
         if answer.leaning and isinstance(natural, Answer):  # say what was taken, "zurück" undoes it
             aspect = k.aspects.get(natural.option.aspect) if natural.option.aspect else None
             named = aspect.label.get(state.lang) if aspect is not None else None  # not "Ja, im Internet, im Internet"
@@ -725,8 +739,10 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     yet_to_call = not_called(text)
     if not yet_to_call and not scene and help_coming(text):
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
-        if at_advice and not says_safe(fold(text)):
-            return _advice_again(state, k, text, line.text)  # "... im in lohmen btw"; its buttons: safe, or end
+        if at_advice and not _safe_at_advice(text):
+            # "... im in lohmen btw"; "sie kommen. die männer sind noch da ... tür ist zu": behind a
+            # locked door while they are still outside is no time for questions; its buttons: safe, or end
+            return _advice_again(state, k, text, line.text)
         if _offence_asked(state, k):  # "ok she called, police are on the way" names no offence
             return StepResult(state, [line, *current_messages(state, k)])
         result = _typed(state, text, picks(state, k), ctx)
@@ -748,6 +764,14 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
             return StepResult(state, [line, *current_messages(state, k)])
         return _with_line(state, _typed(state, text, picks(state, k), ctx), line, k)
     return None
+
+
+def _safe_at_advice(text: str) -> bool:
+    """Whether a reply to the 110 advice says the user is safe: not while they say the people
+    are still there ("tür ist zu. die männer sind noch da"): behind a locked door, with them
+    outside, is no time for the questions."""
+    folded = fold(text)
+    return says_safe(folded) and not STILL_WAITING.search(folded)
 
 
 def _advice_again(state: ConversationState, k: Knowledge, text: str, line: str | None = None) -> StepResult:

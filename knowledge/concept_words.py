@@ -189,6 +189,8 @@ SAFE_NOW = _words(
     # out of a burning house: "feuerwehr ist da, wir sind alle draußen"
     "wir sind alle draussen", "wir sind alle raus", "wir sind draussen", "wir sind raus", "alle aus dem haus",
     "we re all out", "we are all out", "everyone is out", "everyone s out", "all out of the house",
+    "we re all outside", "we are all outside", "everyone is outside", "everybody is out", "everybody s out",
+    "all out of the building", "everyone out of the building", "alle aus dem gebaude", "alle aus dem buro",
     # taken away by the police, or the scare over: "Die Polizei hat den Mann mitgenommen", "das Pulver war harmlos"
     "hat den mann mitgenommen", "hat ihn mitgenommen", "haben ihn mitgenommen", "haben den mann mitgenommen",
     "hat den tater mitgenommen", "haben den tater mitgenommen", "haben die mitgenommen", "hat sie mitgenommen",

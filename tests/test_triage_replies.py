@@ -559,6 +559,24 @@ def test_help_on_its_way_at_the_advice_is_acknowledged_not_told_to_call(knowledg
     assert chat.state.node == "emergency"
 
 
+@pytest.mark.parametrize("reply", ["hab 110 angerufen, sie kommen. die männer sind noch da, einer hat flasche. tür ist zu. was noch?",
+                                   "police are coming, door is locked but they're still outside"])
+def test_help_on_its_way_behind_a_locked_door_while_they_are_still_there_stays_at_the_advice(knowledge, reply):
+    """A blind tester alone in her shop, five men outside: "tür ist zu" had counted as safe
+    and the offence was asked while they were still there; a window smashed next got only
+    the conditional 110 line."""
+    lang = "de" if "sie kommen" in reply else "en"
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    chat.text("hilfe da stehen 5 männer vor meine laden die schreien und klopfen an fenster, ich bin drinne allein")
+    assert chat.state.node == "emergency"
+    messages = chat.text(reply)
+    assert lang == "en" or messages[0].text.startswith(knowledge.flow.texts.help_coming.get(lang))
+    assert chat.state.node == "emergency" and "safe_continue" in option_ids(messages)
+    chat.text("die polizei ist jetzt da, alle weg")
+    assert chat.state.node != "emergency"
+
+
 def test_the_attackers_coming_back_is_no_help_on_its_way(knowledge):
     chat = PureChat(knowledge, lang="de")
     chat.command("start")
@@ -1340,3 +1358,61 @@ def test_someone_to_talk_to_comes_with_the_counselling_cards_and_a_doubt_claims_
     assert all("116 006" not in f.answer.de for f in knowledge.texts.faq.values())  # numbers only on cards
     from handlers.listening import claimed_offences
     assert claimed_offences(knowledge, "is das stalking oder nich?") == ()
+
+
+@pytest.mark.parametrize("first, reply, shown, added", [
+    ("hilfe da steht einer vorm haus und schlägt mein auto kaputt, bin in hartha", "ja das war auch bedrohung",
+     "property_damage", "threat"),
+    ("hilfe da steht einer vorm haus und schreit er bringt mich um, bin in hartha", "ja und er hat mein auto zerkratzt",
+     "threat", "property_damage"),
+])
+def test_yes_at_the_confirmation_keeps_a_second_offence_told_with_it(knowledge, first, reply, shown, added):
+    """"ja das war auch bedrohung" at "Ich verstehe das so: Sachbeschädigung. Stimmt das?"
+    confirms the damage and adds the threat (the rest of a short answer had been dropped)."""
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(first)
+    chat.option("safe_continue")
+    assert chat.state.node == "confirm_category"
+    chat.text(reply)
+    assert chat.state.category == shown and added in chat.state.also
+    label = knowledge.categories[added].label.de
+    assert label in all_text(chat.last.messages)
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text(first)
+    chat.option("safe_continue")
+    chat.text("ja genau")
+    assert chat.state.category == shown and chat.state.also == ()
+
+
+@pytest.mark.parametrize("reply", ["no one is in danger", "no. nobody in danger. i just want to know if i should bother",
+                                   "niemand in gefahr", "nobody's in danger lol", "nein, niemand ist gerade in Gefahr"])
+def test_nobody_in_danger_at_the_danger_question_is_a_no(knowledge, reply):
+    """A blind tester's "no one is in danger" brought the whole 110 advice ("no" opened the
+    answer and "one is in danger" was read as a cry); "niemand in gefahr" was not understood."""
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("someone keeps posting my face with nazi stuff, leipzig")
+    assert chat.state.node == "danger_now"
+    messages = chat.text(reply)
+    assert not any(m.emergency for m in messages) and chat.state.node not in ("danger_now", "emergency")
+    assert "did not understand" not in all_text(messages)
+
+
+def test_everyone_outside_after_a_suspicious_parcel_is_safe_and_offers_the_threat(knowledge):
+    """"ok we're all outside across the street, called 110" after the advice for a parcel with
+    wires had brought "Call 110 now ... leave the room" again, then "not sure"."""
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("there's a package at our wahlkreisbüro with wires sticking out, in pirna")
+    assert chat.state.node == "emergency"
+    messages = chat.text("ok we're all outside across the street, called 110")
+    assert messages[0].text == knowledge.flow.texts.help_coming.get("en")
+    assert chat.state.node == "confirm_category" and option_ids(chat.last.messages)[0] == "cat.threat"
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("there's a package at our wahlkreisbüro with wires sticking out, in pirna")
+    assert chat.state.node == "emergency"
+    chat.text("not called 110 yet")
+    assert chat.state.node == "emergency"
