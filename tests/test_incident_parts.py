@@ -48,6 +48,11 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("15. Dezember", When(dt.date(2025, 12, 15))),  # no year and in the future: last year
     # the clock read beside an "ago" (NOW is 13:00 in Berlin)
     ("like 20 mins ago, around 12:40", When(dt.date(2026, 11, 25), dt.time(12, 40))),
+    # a clerk's series: the date said to be the latest, and the date "11.11." is no clock (it had
+    # been recorded as "14.10.2026, 11:11 Uhr")
+    ("Erstmals 14.10., zuletzt 11.11. um 16:50 Uhr, insgesamt 7 Anrufe", When(dt.date(2026, 11, 11), dt.time(16, 50))),
+    ("am 11.11. gegen 9 Uhr", When(dt.date(2026, 11, 11), dt.time(9, 0))),
+    ("14.10. und 20.10.", When(dt.date(2026, 10, 14))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected

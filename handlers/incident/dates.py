@@ -41,7 +41,9 @@ AGO_EN = re.compile(r"\b(\d+|\w+)\s+(day|days|week|weeks)\s+ago\b")
 HOURS_AGO = re.compile(
     r"\bvor\s+(?:(\d+|\w+)\s*(stunden|stunde|std|h|minuten|minute|min)|(einer halben|einer viertel) (stunde))\b"
     r"|\b(?:(\d+|\w+)\s*(hours|hour|hrs|hr|h|minutes|minute|mins|min)|(half an|a quarter of an) (hour))\s+ago\b")
-TIME_HM = re.compile(r"\b(\d{1,2})[:.](\d{2})\b")
+TIME_HM = re.compile(r"\b(\d{1,2})(?::|\.(?!\d{1,2}\.))(\d{2})\b")  # "16:50", "16.50"; not the date "11.11."
+# Of several dates ("erstmals 14.10., zuletzt 11.11. um 16:50"), the one said to be the latest.
+LATEST = re.compile(r"\b(?:zuletzt|letztmals|zuletzt am|das letzte mal|last|latest|most recently|lastly)\b\W*(?:am\s+|on\s+)?$")
 TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr|h|am|pm)\b")
 
 
@@ -79,9 +81,10 @@ def _date_part(text: str, today: dt.date) -> tuple[dt.date | None, str, bool]:
     if match := ISO_DATE.search(text):
         y, m, d = (int(g) for g in match.groups())
         return _safe_date(y, m, d), text.replace(match.group(0), " "), True
-    if match := DE_DATE.search(text):
+    if matches := list(DE_DATE.finditer(text)):
+        match = next((m for m in matches if LATEST.search(text[:m.start()])), matches[0])
         found = _year_back(int(match.group(1)), int(match.group(2)), match.group(3), today)
-        return found, text.replace(match.group(0), " "), True
+        return found, DE_DATE.sub(" ", text), True
     if match := MONTH_DATE.search(text):
         day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) \
             else (match.group(5), match.group(4), match.group(6))
