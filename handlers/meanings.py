@@ -124,10 +124,15 @@ FAQ_MAX_WORDS = 16  # longer and no question: a story that happens to hold the w
 FAQ_MAX_ANSWERS = 2  # two questions in one reply are both answered; more would be a wall
 
 
+# A wish said as a sentence asks as a question does: "Ich brauche jemanden zum Reden" (folded).
+_REQUEST = re.compile(r"^(?:\w+ ){0,2}(?:ich brauche|ich brauch|ich brauchte|ich mochte|ich hatte gern|ich suche|i need|i d like"
+                      r"|i would like|i want|im looking for|i m looking for)\b")
+
+
 def asked_faq(k: Knowledge, lang: str, text: str) -> OutboundMessage | None:
     """The answer to a question beside the flow that `text` asks (texts.yaml `faq`: "lohnt sich
     das überhaupt?", "bekommen wir polizeischutz?"), with the cards it names, if it asks one."""
-    asked = is_question(text)
+    asked = is_question(text) or bool(_REQUEST.search(fold(text)))
     if not k.texts.faq or not (asked or len(fold(text).split()) <= FAQ_MAX_WORDS):
         return None
     found = [faq for faq in k.texts.faq.values() if (asked or not faq.only_asked) and holds_any(text, faq.asks)]

@@ -437,6 +437,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if state.node == k.flow.start:
         answer, story = _at_the_danger_question(k, text, answer)
     asked_button = _asked_button(question, text, {p.id for p in on_screen})
+    if asked_button is not None and _shows(values.get(asked_button)) == "contacts" and asks_about_evidence(text):
+        asked_button = None  # "soll ich die Nummer blockieren?" asks about the evidence, not for more numbers
     if answer.meaning == "back" and asked_button is None:  # "andere sache noch bitte neu" is no "zurück"
         return _back(state, ctx)
     if answer.meaning == "language" and answer.target in listening.LANGS:
@@ -920,6 +922,11 @@ def _question_named(k: Knowledge, text: str) -> Question | None:
         if aspect is not None and question.explain is not None and names_aspect(text, aspect):
             return question
     return None
+
+
+def _shows(value: Value | None) -> str | None:
+    """What a button below the result shows more of ("contacts", "advice", "law"), if it does."""
+    return value.option.show if isinstance(value, Answer) else None
 
 
 def _asked_aspect(question: Question | None) -> str | None:

@@ -252,15 +252,18 @@ def test_place_without_known_station_gets_its_own_station_then_the_nearest_numbe
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")
     messages = chat.text("Leipzig")
-    # The Reviere in Leipzig have no known number and the nearest one with a number is more
-    # than 15 km away: a Revier in Leipzig first (where to go, and the Onlinewache), then the
-    # first specialised contact (ZASTEX), then the number to call.
-    own, specialised, far = messages[0].contacts[:3]
+    # The Reviere in Leipzig have no known number and the nearest one with a number is 21 km
+    # away, outside the city: the city's Reviere first (where to go, and the Onlinewache), then
+    # the specialised contacts (ZASTEX, with a number); the far Revier under "Weitere Stellen".
+    own, specialised = messages[0].contacts[:2]
     assert own.name == "Polizeireviere in Leipzig" and own.phone is None and "Onlinewache" in own.note
     assert "Südost" in own.note and "Nord" in own.note  # the city's Reviere, none called near
-    assert far.phone and far.phone != "110" and far.name.startswith("Polizeirevier")
+    assert specialised.id == "zastex" and specialised.phone
+    assert not any(c.name.startswith("Polizeirevier ") for c in messages[0].contacts)
+    more = chat.option(next(o for o in option_ids(messages) if o.startswith("more")))
+    far = next(c for m in more for c in m.contacts if c.name.startswith("Polizeirevier "))
+    assert far.phone and far.phone != "110"
     assert far.note.startswith(knowledge.police.texts.nearest_callable_far.get("de").split("{")[0])
-    assert specialised.id == "zastex"
 
 
 def test_after_result_end_and_restart(knowledge):

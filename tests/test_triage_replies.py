@@ -1416,3 +1416,22 @@ def test_everyone_outside_after_a_suspicious_parcel_is_safe_and_offers_the_threa
     assert chat.state.node == "emergency"
     chat.text("not called 110 yet")
     assert chat.state.node == "emergency"
+
+
+@pytest.mark.parametrize("reply, answer", [
+    ("soll ich die Nummer blockieren? und die Nachricht löschen?", "asked_evidence"),
+    ("was mach ich mit dem Brief? meine Frau und ich ham den schon angefasst", "faq.physical_evidence"),
+    ("soll ich das wegmachen?", "faq.physical_evidence"),
+    ("Ich brauche jemanden zum Reden, ich bin ganz zittrig", "faq.someone_to_talk_to"),
+    ("soll ich der Schule bescheid sagen??", "faq.family_everyday"),
+])
+def test_questions_about_evidence_school_and_someone_to_talk_to_are_answered(knowledge, reply, answer):
+    """Blind testers below the result: "die Nummer blockieren" had brought more numbers, the
+    letter already touched and the graffiti to clean off "understood: at home", "jemanden zum
+    Reden" (no question mark) and the school nothing."""
+    chat = at_result(knowledge)
+    kind, _, name = answer.partition(".")
+    wanted = knowledge.texts.faq[name].answer.get("de") if kind == "faq" else knowledge.flow.texts.asked_evidence.get("de")
+    messages = chat.text(reply)
+    assert messages[0].text.startswith(wanted[:60])
+    assert chat.state.node == knowledge.flow.after_result
