@@ -216,9 +216,12 @@ class TextFinder:
     def _decide(self, hits: list[_Hit], tokens: list[Token]) -> Resolution:
         from knowledge.places import Resolution, _classify
 
-        hits = _located(_parts_dropped(hits, tokens))
+        hits = _parts_dropped(hits, tokens)
         kept = [h for h in hits if not _said_not_meant(tokens, h.index)]
-        hits = kept or hits  # "nicht in Döbeln" alone still says where
+        # "nicht in Döbeln" alone still says where; a place said not to be meant goes before
+        # the others are weighed ("wohne nicht in görlitz, ich bin aus zittau": the "aus" of the
+        # one left had made it give way, as a place come from does to another)
+        hits = _located(kept or hits)
         meant = [h for h in hits if _said_to_be_meant(tokens, h.index)]
         if meant:  # "in Rabenau wohne ich, das Rathaus ist in Freital. Es geht um Freital."
             hits = meant[-1:]

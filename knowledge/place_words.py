@@ -208,11 +208,19 @@ def after_office(tokens: list[Token], i: int) -> bool:
     return any(t.key in ROLE_NOUNS for t in tokens[max(0, i - 4) : i])
 
 
+# A letter's postmark names where it was posted, not where the writer is ("Poststempel Zwickau").
+POSTMARK_WORDS = frozenset("poststempel stempel abgestempelt gestempelt postmark postmarked".split())
+
+
 def preposition(tokens: list[Token], i: int) -> str | None:
     if i == 0 or tokens[i].pause:
         return None
-    if tokens[i - 1].key in ("of", "von") and i >= 2 and tokens[i - 2].key in DIRECTIONS:
+    if tokens[i - 1].key in ("of", "von", "vom") and i >= 2 and tokens[i - 2].key in DIRECTIONS:
         return "near"  # "Borna. South of Leipzig": Leipzig only says where Borna lies
+    if tokens[i - 1].key in ("of", "von", "vom", "der") and i >= 2 and tokens[i - 2].key in ROLE_NOUNS:
+        return "role"  # "an den Bürgermeister von Reichenbach": the office's town, not where someone came from
+    if tokens[i - 1].key in POSTMARK_WORDS:
+        return "aus"  # "Poststempel Zwickau": where the letter came from
     return tokens[i - 1].key
 
 

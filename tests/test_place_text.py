@@ -137,6 +137,9 @@ def test_where_the_writer_is(knowledge: Knowledge, text: str, expected: str) -> 
     ("ich meinte leisnig", "Leisnig"),
     ("Leipziger Straße, Taucha", "Taucha"),  # the street's name ends at the comma
     ("my husband is on the town council in Zwickow", "Zwickau"),  # -au as English speakers spell it
+    ("aber ich wohne nicht in görlitz, ich bin aus zittau", "Zittau"),  # "aus" had made Zittau give way (a blind tester)
+    # a clerk: the postmark names where the letter came from, "Bürgermeister von" the office's town
+    ("Poststempel Zwickau, an den Bürgermeister von Reichenbach im Vogtland", "Reichenbach"),
 ])
 def test_a_place_said_not_to_be_meant_gives_way(knowledge: Knowledge, text: str, expected: str) -> None:
     res = knowledge.places.find_in_text(text)
