@@ -350,6 +350,10 @@ class PlaceIndex:
             steps = steps[:1]
         for exact, hits in steps:
             places = hits()
+            if places and exact and not {key(p.name) for p in places} & {text, stripped, *prefixes}:
+                # "Ludwigsdorf" (a village of Görlitz the list does not hold) found only as a part
+                # of Ihlow in Niedersachsen: asked, not taken as the writer's place
+                return Resolution("suggest", tuple(places))
             if places:
                 return _classify(places) if exact else Resolution("suggest", tuple(places))
         return Resolution("unknown")

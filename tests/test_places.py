@@ -197,6 +197,15 @@ def test_outside_saxony(index: PlaceIndex, query: str) -> None:
     assert res.places[0].state == "Bayern" and not res.places[0].in_saxony
 
 
+@pytest.mark.parametrize("query", ["Ludwigsdorf", "Ludwigsdorf, wie ich schrieb"])
+def test_a_village_found_only_inside_a_place_elsewhere_is_asked_not_taken(index: PlaceIndex, query: str) -> None:
+    """Ludwigsdorf (a village of Görlitz the municipality list does not hold) had become
+    Ihlow in Niedersachsen without a question, and the Saxon contacts were gone (a blind tester)."""
+    res = index.resolve(query)
+    assert res.status == "suggest" and names(res) == ["Ihlow"]
+    assert index.resolve("Ihlow").status == "outside"
+
+
 @pytest.mark.parametrize(("query", "district"), [("Coswig", "14627"), ("Heidenau", "14628")])
 def test_saxony_beats_same_name_elsewhere(index: PlaceIndex, query: str, district: str) -> None:
     elsewhere = [p for p in index.places() if p.name.startswith(query) and not p.in_saxony]
