@@ -544,7 +544,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx, text)
-    if state.node == k.flow.after_result and natural is None and (stations := asked_stations(k, state, text)):
+    if state.node == k.flow.after_result and natural is None and not k.places.corrects_place(text) \
+            and (stations := asked_stations(k, state, text)):
         # "polizeirevier auerbach nummer?", "wir gehören doch zu auerbach mit der polizei": that
         # station's card, not the "more places" its "nummer" would ask for
         asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))

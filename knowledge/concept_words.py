@@ -568,7 +568,10 @@ SOCIAL_CROWD = re.compile(
     r" crowd\b")
 # "steht" before a quote is what is written ("Unten steht „Bürgerbündnis für Wahrheit“",
 # "darauf steht: Verräter"), not someone standing.
-WRITTEN_STEHT = re.compile(r"\bsteht(?: (?:da|drauf|darauf|darunter|drunter|nur|noch|dann|dort|oben|unten))?\s*[:„“\"«‚]", re.IGNORECASE)
+WRITTEN_STEHT = re.compile(r"\bsteht(?: (?:da|drauf|darauf|darunter|drunter|nur|noch|dann|dort|oben|unten))?\s*[:„“\"«‚]"
+                           # quoted without marks: "Da steht du bist der nächste Lübcke" (no one stands there)
+                           r"|\bsteht(?: (?:da|drin|drauf|darauf|darin|dort|nur|noch|dann))? (?:du|dass|ich|wir|ihr|wörtlich|sinngemäß)\b",
+                           re.IGNORECASE)
 # Home alone is no safety ("I'm home alone, a man keeps ringing"): not "I'm home" (over).
 HOME_ALONE = re.compile(r"\b(?:i m|im|i am|we re|were|bin|sind) (?:\w+ )?(?:home|zu hause|zuhause|daheim) (?:alone|allein|alleine)\b")
 # Letters cut out of a newspaper are the threat's make, not the news ("my name in cut-out

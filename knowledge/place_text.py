@@ -76,6 +76,18 @@ class TextFinder:
                     self.typo.setdefault(variant, []).append(k)
 
     def find(self, text: str) -> Resolution | None:
+        hits, tokens = self._hits(text)
+        if not hits:
+            return None
+        return self._decide(hits, tokens)
+
+    def corrects(self, text: str) -> bool:
+        """Whether `text` names one place and says another is not meant ("polizei zittau nicht
+        görlitz", "nicht in grimma sondern in wurzen")."""
+        hits, tokens = self._hits(text)
+        return len(hits) >= 2 and any(_said_not_meant(tokens, h.index) for h in hits)
+
+    def _hits(self, text: str) -> tuple[list[_Hit], list[Token]]:
         tokens = pw.tokens(text)
         hits: list[_Hit] = []
         covered = 0  # tokens before this index belong to a name already found
@@ -95,9 +107,7 @@ class TextFinder:
             if hit:
                 hits.append(hit)
                 covered = i + hit.words
-        if not hits:
-            return None
-        return self._decide(hits, tokens)
+        return hits, tokens
 
     def _postcode(self, tokens: list[Token], i: int) -> _Hit | None:
         tok = tokens[i]

@@ -410,6 +410,10 @@ class PlaceIndex:
             return _classify(kept) if kept else None
         return found
 
+    def corrects_place(self, text: str) -> bool:
+        """Whether a sentence names a place and says another is not meant (place_text.py)."""
+        return self._text_finder().corrects(text)
+
     def district_named(self, text: str) -> str | None:
         """The Landkreis a reply names instead of a municipality ("landkreis goerlitz",
         "vogtlandkreis, kleenes dorf", "sächsische schweiz"), by its name in the data."""

@@ -1435,3 +1435,25 @@ def test_questions_about_evidence_school_and_someone_to_talk_to_are_answered(kno
     messages = chat.text(reply)
     assert messages[0].text.startswith(wanted[:60])
     assert chat.state.node == knowledge.flow.after_result
+
+
+def test_a_message_quoted_without_marks_is_no_scene(knowledge):
+    """"Da steht du bist der nächste Lübcke" (what the message says) after "nein" to the danger
+    question had brought the whole 110 advice: "da steht" read as someone standing there."""
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    chat.text("hab heut ne Morddrohung per WhatsApp gekriegt von ner unbekannten Nummer, mit Foto von meinem Auto")
+    chat.text("nein")
+    messages = chat.text("Da steht du bist der nächste Lübcke")
+    assert not any(m.emergency for m in messages) and chat.state.node != "emergency"
+
+
+def test_a_police_station_corrected_is_no_cry(knowledge):
+    """"das ist falsch!! ich brauche polizei zittau nicht görlitz" below the result had brought
+    the 110 advice ("ich brauche polizei"); it names the right town."""
+    chat = PureChat(knowledge, lang="de")
+    walk_to_place(chat, "prevention")
+    chat.text("Görlitz")
+    messages = chat.text("das ist falsch!! ich brauche polizei zittau nicht görlitz")
+    assert not any(m.emergency for m in messages)
+    assert knowledge.places.get(chat.state.place_id).name == "Zittau"
