@@ -605,7 +605,19 @@ _AFTER_NEEDLES = ("erkennbar", "bekannt", "ersichtlich", "feststell", "festzuste
 # ends a clause, "weiß nix, meine Frau ...", so only before the internet itself).
 _NOTHING_ONLINE = re.compile(
     r"\b(?:nix|nischt|nuscht|nichts|nothing)(?: (?:im|in|mit|on|uber|per|aufm|auf|von))?(?: (?:dem|der|the))?"
-    r" (?:internet|netz|online|social media)\b")
+    r" (?:internet|netz|online|social media)\b"
+    # "im internet war auch nichts, das war an meiner haustuer"
+    r"|\b(?:im |in the |on the )?(?:internet|netz|online)(?: \w+)? (?:war|ist|gab es|gabs|was|is)"
+    r"(?: (?:auch|da|gar|uberhaupt|ja|doch))* (?:nichts|nix|nischt|nothing)\b")
+
+# A messenger used to reach someone is no sign that it happened online ("ich habe meinen
+# Nachbarn über WhatsApp geweckt, der hat die Polizei gerufen").
+_MESSENGER_USED = re.compile(
+    r"\b(?:uber|per|via|mit|over|on|by) (?:whatsapp|signal|telegram|sms|messenger|threema)"
+    r"(?: \w+){0,2} (?:geweckt|informiert|benachrichtigt|bescheid\w*|alarmiert|gerufen|angerufen|erreicht|geholt"
+    r"|woke|told|texted|messaged|alerted|called|reached)\b"
+    r"|\b(?:geweckt|informiert|benachrichtigt|alarmiert|woke|texted|messaged|alerted) (?:\w+ ){0,4}(?:uber|per|via|over|on|by)"
+    r" (?:whatsapp|signal|telegram|sms|messenger|threema)\b")
 
 
 # Standing for office again is no repeated harm ("kandidiert im kommenden Jahr erneut",
@@ -809,6 +821,8 @@ def aspects(folded: str) -> Aspects:
         folded = _NOT_STOPPING.sub(" immer wieder ", folded)
     if any(word in folded for word in ("nix", "nisch", "nusch", "nichts", "nothing")):
         folded = _NOTHING_ONLINE.sub(" ", folded)
+    if any(app in folded for app in ("whatsapp", "signal", "telegram", "sms", "messenger", "threema")):
+        folded = _MESSENGER_USED.sub(" ", folded)
     if ("posteingang" in folded or "inbox" in folded) and _PAPER.search(folded):
         folded = _PAPER_INBOX.sub(" poststelle ", folded)
     if "screenshot" in folded:

@@ -76,6 +76,10 @@ from knowledge.understanding import Understanding, understand
         ("nee nix im internet", set(), None),
         ("nothing online, it was at the market", {"offline"}, None),
         ("nix genaues, aber auf insta postet er", {"online"}, "Instagram"),
+        # stop 46, an old councillor: denied after the words, and a messenger used to wake a neighbour
+        ("im Internet war auch nichts, das war hier an meiner Haustuer!", {"private_sphere"}, None),
+        ("Ich habe meinen Nachbarn ueber WhatsApp geweckt, der hat die Polizei gerufen.", set(), None),
+        ("er hat mir über whatsapp gedroht", {"online"}, "WhatsApp"),
         # as a clerk writes: denied after the words; what the rest names stays
         ("Ein extremistischer Hintergrund ist nicht erkennbar.", set(), None),
         ("Hinweise auf eine Veröffentlichung im Internet liegen nicht vor.", set(), None),
