@@ -950,6 +950,10 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
             return next((p.value for p in on_screen if isinstance(p.value, (OtherCategory, RetypePlace))), None)
         if meaning != "unknown":
             return None
+        if state.node == CONFIRM_CATEGORY and len(offered) == 1 and offered[0].value.category != listening.FALLBACK:
+            # "idk?" to "Stalking. Is that right?": not knowing the offence's name is no doubt
+            # about what happened; the one guess is kept (a correction stays one tap away)
+            return offered[0].value
         if state.node == CONFIRM_CATEGORY:  # "weiß nicht" which: "not sure or something else"
             return PickCategory(listening.FALLBACK) if listening.FALLBACK in k.categories else None
         # not knowing which of the places: as at the place question, below

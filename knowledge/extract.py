@@ -317,6 +317,9 @@ OFFLINE = _words(
     "vor meine haustur", "auf der fussmatte", "auf die fussmatte", "unter dem scheibenwischer", "unterm scheibenwischer",
     "hinter den scheibenwischer", "on my doorstep", "on the doorstep", "on our doorstep", "under my windscreen wiper",
     "under the windscreen wiper", "under my wiper",
+    # followed on foot ("he followed me from the rally", "läuft mir seit dem infostand hinterher")
+    "followed me from", "followed me home", "followed me to", "following me since", "following me from",
+    "following me home", "hinter mir her", "hinterhergelaufen", "nachgelaufen", "ist mir gefolgt", "mir gefolgt",
     "phone", "telephone", "telefon", "landline", "festnetz", "handwritten", "handgeschrieben",
     "auf papier", "on paper", "voicemail*", "mailbox", "anrufbeantworter",
     # something brought in the flesh: a parcel, the town hall

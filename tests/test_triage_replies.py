@@ -1457,3 +1457,19 @@ def test_a_police_station_corrected_is_no_cry(knowledge):
     messages = chat.text("das ist falsch!! ich brauche polizei zittau nicht görlitz")
     assert not any(m.emergency for m in messages)
     assert knowledge.places.get(chat.state.place_id).name == "Zittau"
+
+
+def test_dont_know_at_a_single_guess_keeps_the_guess(knowledge):
+    """"idk? he followed me from the rally" at "Stalking. Is that right?" had turned the case
+    into "not sure" (its contacts and "it is good you follow up your feeling"); not knowing
+    the offence's name is no doubt about what happened. With several offered, "weiß nicht"
+    is still "not sure"."""
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("some guy following me since the demo")
+    if chat.state.node == "emergency":
+        chat.option("safe_continue")
+    assert chat.state.node == "confirm_category"
+    [proposed] = [o for o in option_ids(chat.last.messages) if o.startswith("cat.") and o != "cat.other"]
+    chat.text("idk? he followed me from the rally. never seen him b4")
+    assert chat.state.category == proposed.removeprefix("cat.") != "unsure"

@@ -80,6 +80,9 @@ from knowledge.understanding import Understanding, understand
         ("im Internet war auch nichts, das war hier an meiner Haustuer!", {"private_sphere"}, None),
         ("Ich habe meinen Nachbarn ueber WhatsApp geweckt, der hat die Polizei gerufen.", set(), None),
         ("er hat mir über whatsapp gedroht", {"online"}, "WhatsApp"),
+        # followed on foot is no question of the internet (a councillor was asked "online?")
+        ("he followed me from the rally at the crossroads", {"offline"}, None),
+        ("er ist mir gefolgt bis zum auto", {"offline"}, None),
         # as a clerk writes: denied after the words; what the rest names stays
         ("Ein extremistischer Hintergrund ist nicht erkennbar.", set(), None),
         ("Hinweise auf eine Veröffentlichung im Internet liegen nicht vor.", set(), None),
