@@ -13,6 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from handlers.answer_words import NOT_THERE
+from handlers.health_words import tells_symptoms
 from handlers.answers import is_question
 from handlers.result import offence_labels
 from handlers.state import ConversationState
@@ -362,6 +363,10 @@ THREAT_SCENES = frozenset({"live_hazard", "attack", "break_in", "following", "cr
 
 def _after_no(text: str, signals: tuple[str, ...]) -> tuple[str, ...]:
     signals = tuple(s for s in signals if s != "model")
+    if signals == ("hazard",) and tells_symptoms(text):
+        # "no but i feel dizzy and sick since he hit me": how the body feels after the attack
+        # (a doctor today, handlers.health_words), not a gas or a powder in the room
+        return ()
     if CONTRAST.match(text):
         return signals
     signals = tuple(s for s in signals if s != "in_danger")  # "Nein, in Gefahr bin ich nicht, ..."

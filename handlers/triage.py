@@ -16,6 +16,7 @@ from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.health_words import tells_symptoms
 from handlers.call_words import NOT_CALLED_WORDS, SUPPOSED, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_faq, asked_meanings
@@ -337,6 +338,10 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         result = _typed(state, event.text, on_screen, ctx)
         if asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, event.text, result, k)
+        if tells_symptoms(event.text) and not any(m.emergency for m in result.messages):
+            # "nee. aber mir is seit heut früh schwindlig und übel" after a blow to the head
+            lang = result.state.lang if result.state else state.lang
+            return result.say_first(OutboundMessage(k.flow.texts.health_now.get(lang)))
         return result
     return _not_understood(state, k)
 

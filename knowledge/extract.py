@@ -441,8 +441,11 @@ _OFFICE_SINCE = re.compile(
     r"(?! (?:bekomme|bekomm|kriege|krieg|erhalte|werde|wird|gibt|gibts|kommen|kommt|habe|hab|ich|i|get|have|receive"
     r"|there|they|he|she|someone|jemand|einer|man|die|der|es|it|we|wir)\b)")
 _REPEATED_FORMS = re.compile(
-    COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute)(?!" + _TENURE + r")\w+"
-    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today)(?!" + _TENURE + r")\w+"
+    # "seit heut früh schwindlig", "since this morning": how long a state lasts, not a habit
+    COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute?\b|vorhin|eben\b|grad|gerade|heut morgen)(?!" + _TENURE + r")\w+"
+    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsince (?!yesterday|today|this morning|last night)"
+    r"(?!(?:he|she|they|someone|the guy|the man) (?:hit|attacked|punched|pushed|shoved|kicked|slapped|grabbed|beat|knocked)\b)(?!"
+    + _TENURE + r")\w+"
     r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
     r"|\b(?:zweite|dritte|vierte|funfte|sechste|zigste|x te)n? ?mal\b"  # "das ist schon das dritte Mal"
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"

@@ -177,6 +177,8 @@ class FlowTexts(Strict):
     help_first: L10n = Field(description="The 110 line for a bare 'Hilfe' or 'SOS'.")
     help_coming: L10n = Field(
         description="After the 110 advice, when the user says the police were called and are coming.")
+    health_now: L10n = Field(
+        description="Symptoms told now (dizzy, nauseous, headache after an attack): a doctor today, 112 if it gets worse.")
     asked_evidence: L10n = Field(
         description="Asked what to do with messages, posts or the account (block, delete, keep): secure them first.")
     asked_removal: L10n = Field(

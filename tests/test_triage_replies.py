@@ -1473,3 +1473,20 @@ def test_dont_know_at_a_single_guess_keeps_the_guess(knowledge):
     [proposed] = [o for o in option_ids(chat.last.messages) if o.startswith("cat.") and o != "cat.other"]
     chat.text("idk? he followed me from the rally. never seen him b4")
     assert chat.state.category == proposed.removeprefix("cat.") != "unsure"
+
+
+@pytest.mark.parametrize("reply, told", [("nee. aber mir is seit heut früh schwindlig und übel", True),
+                                         ("no but i feel dizzy and sick since he hit me", True),
+                                         ("nein, mir ist nicht schwindlig", False),
+                                         ("er hat mich übel beschimpft", False)])
+def test_symptoms_now_bring_a_doctor_today_and_112_if_worse(knowledge, reply, told):
+    """A councillor shoved against a table: "mir is seit heut früh schwindlig und übel" had
+    got "Verstanden: wiederholt." and nothing about a doctor."""
+    lang = "en" if reply.startswith("no but") else "de"
+    chat = PureChat(knowledge, lang=lang)
+    chat.command("start")
+    chat.text("gestern abend am Infostand hat mich einer geschubst und ich bin gegen den Tisch geknallt, hab ne Beule am Kopf")
+    messages = chat.text(reply)
+    line = knowledge.flow.texts.health_now.get(chat.state.lang)
+    assert (messages[0].text == line) is told
+    assert not any(m.emergency for m in messages) and "repeated" not in chat.state.aspects

@@ -83,6 +83,8 @@ from knowledge.understanding import Understanding, understand
         # followed on foot is no question of the internet (a councillor was asked "online?")
         ("he followed me from the rally at the crossroads", {"offline"}, None),
         ("er ist mir gefolgt bis zum auto", {"offline"}, None),
+        # how long a state lasts is no habit ("seit heut früh schwindlig" had been "wiederholt")
+        ("mir is seit heut früh schwindlig und übel", set(), None),
         # as a clerk writes: denied after the words; what the rest names stays
         ("Ein extremistischer Hintergrund ist nicht erkennbar.", set(), None),
         ("Hinweise auf eine Veröffentlichung im Internet liegen nicht vor.", set(), None),

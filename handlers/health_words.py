@@ -1,0 +1,28 @@
+"""What someone says about how they feel now after an attack: signs that need a doctor today
+("mir is seit heut früh schwindlig und übel" after a blow to the head), read on folded text."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.answers import fold
+
+# Symptoms told as now (not "war kurz schwindlig, jetzt geht's"): dizziness, nausea, vomiting,
+# headache, blurred or double vision, passing out, short of breath.
+SYMPTOMS = re.compile(
+    r"\b(?:schwindlig|schwindelig|schwindel|ubelkeit|erbrech\w*|erbrochen|ubergeben|kopfschmerz\w*|kopfweh"
+    r"|sehe doppelt|doppelt sehen|verschwommen|bewusstlos|ohnmachtig|atemnot|kaum luft"
+    r"|dizzy|nauseous|nausea|throwing up|threw up|vomit\w*|headache|blurry|seeing double|passed out|blacked out"
+    r"|can t breathe|cant breathe|short of breath)\b"
+    r"|\b(?:mir|mir ist|mir is|mir wird|i feel|feeling|i m|im) (?:so |total |ganz |voll |really |kinda |a bit )?(?:ubel|sick)\b")
+_NOT = re.compile(r"\b(?:nicht|nich|net|ni|kein|keine|keinen|nie|not|no|never|nicht mehr|no longer)(?: \w+)? $")
+_OVER = re.compile(r"\b(?:war|was|kurz|vorhin|jetzt geht s|jetzt gehts|now fine|im fine now|better now|wieder gut|vorbei)\b")
+
+
+def tells_symptoms(text: str) -> bool:
+    """Whether `text` tells of symptoms now that a doctor should see today."""
+    folded = fold(text)
+    for found in SYMPTOMS.finditer(folded):
+        if not _NOT.search(folded[:found.start()]) and not _OVER.search(folded[found.end():found.end() + 30]):
+            return True
+    return False
