@@ -50,6 +50,7 @@ from handlers.triage_screens import (
 from knowledge import smalltalk
 from knowledge.base import Knowledge
 from knowledge.concept_words import STILL_WAITING
+from knowledge.understanding import without_quoted
 from knowledge.concepts import concepts, says_safe
 from knowledge.features import fold
 from knowledge.place_words import REGIONS
@@ -295,6 +296,7 @@ def _language_from_text(state: ConversationState, text: str, k: Knowledge) -> tu
     """Switch to the language the user writes in (unless they chose one), with a one-line note."""
     if state.lang_chosen:
         return state, []
+    text = without_quoted(text)  # the words quoted are the threat's language, not the writer's
     if state.lang_heard and len(normalize(text).split()) < SWITCH_BACK_WORDS:
         return state, []
     if not any(sum(ch.isalpha() for ch in word) > 1 for word in text.split()):

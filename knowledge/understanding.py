@@ -259,6 +259,17 @@ _DENYING = frozenset("nicht nie niemals kein keine keinen keiner nichts ohne"
 _QUOTED_PART = re.compile(r"[\"„“”«»‚‘’](?P<q>[^\"„“”«»‚‘’]{8,200})[\"„“”«»‚‘’]")
 
 
+def without_quoted(text: str) -> str:
+    """The writer's own words: `text` without what it quotes ("like 'wir wissen wo du wohnst'
+    and a crosshair" is English, whatever the sticker says)."""
+    return _APOSTROPHE_QUOTE.sub(" ", _QUOTED_PART.sub(" ", text))
+
+
+# Quoted in plain apostrophes, as phones type them ("like 'wir wissen wo du wohnst'"): opened
+# after a space and closed before one, so no "don't ... it's" is taken for a quote.
+_APOSTROPHE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))'[^'\n]{8,200}'(?=[\s.,!?;:)]|$)")
+
+
 def message_parts(text: str) -> list[str]:
     """The parts of at least PART_MIN_WORDS words, if there are two or more; what is quoted is
     a part too (a threat sprayed on a wall beside the damage told around it)."""

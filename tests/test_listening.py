@@ -1368,3 +1368,19 @@ def test_a_danger_denied_in_the_first_message_is_confirmed_not_asked_as_if_unhea
     other.text("Drohbrief bekommen, keine akute Gefahr, wir sind in Oschatz")
     other.text("oh doch, jetzt steht einer mit einem Messer vor der Tür")
     assert other.state.node == "emergency"
+
+
+@pytest.mark.parametrize("first, reply", [
+    ("they posted a pic of my mom's house on twitter", "caption 'mal sehen ob mutti auch so links ist'"),
+    ("someone put stickers all over my front door yesterday, im in leipzig",
+     "like 'wir wissen wo du wohnst' and a crosshair, wtf"),
+])
+def test_german_words_quoted_in_english_do_not_switch_the_language(k: Knowledge, first: str, reply: str) -> None:
+    """A young councillor quoting the German stickers or caption had the bot switch to German
+    (once during the 110 advice); the quoted words are the threat's language, not his."""
+    chat = PureChat(k, lang="en")
+    chat.text(first)
+    assert chat.state.lang == "en"
+    chat.text(reply)
+    assert chat.state.lang == "en"
+    assert k.flow.texts.language_switched.get("de") not in all_text(chat.last.messages)
