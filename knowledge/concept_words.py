@@ -26,7 +26,7 @@ FUTURE_OR_IF = _words(
 # content, not a hazard present now.
 WRITTEN_ONLINE = re.compile(
     r"\b(?:insta|instagram|facebook|fb|telegram|whatsapp|twitter|tiktok|chat|\w+chat|gruppe|kommentar\w*|post|profil)"
-    r" steht\b"
+    r" (?:steht|lautet)\b"  # "lautet": what concepts make of a "steht" that quotes ("auf insta steht ich soll brennen")
 )
 REPORTED = _words(
     "brief", "briefe", "briefen", "drohbrief*", "mail*", "e mail*", "nachricht*", "dm", "dms", "pn", "sms", "zettel", "kommentar*",

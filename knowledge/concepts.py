@@ -333,7 +333,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         told = PERCEIVED.sub(" ", told)  # the device seen is still there
     if past_tense(told, frozenset(told.split())):
         found.add("past_tense")
-    if REPORTED.search(told) or " steht" in told and WRITTEN_ONLINE.search(told):
+    if REPORTED.search(told) or (" steht" in told or " lautet" in told) and WRITTEN_ONLINE.search(told):
         found.add("reported")
         if not now and not progressive and THREAT_CARRIER.search(told):
             found.add("threat_told")  # "hat gesagt, er schlägt mich tot", "im Brief steht, ..."
