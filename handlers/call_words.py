@@ -18,6 +18,9 @@ SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advan
                        r"|hypothetical\w*|theoretisch|theoretically|zahlt (?:es|das) als|counts? as"
                        # the next time: "and when he come again tomorrow? i call 110 again or the Revier?"
                        r"|next time|nachste\w* mal|when (?:he|she|they|it) (?:come|comes|shows? up|is back|are back|returns?))\b")
+# Someone coming back, supposed: "und wenn der Mann wiederkommt, 110 oder Revier?" (folded).
+COMES_BACK = re.compile(r"\b(?:wiederkommt|wiederkommen|wieder kommt|wieder kommen|wieder da ist|wieder auftaucht|wieder vor"
+                        r"|wieder steht|zuruckkommt|zuruck kommt|comes back|come back|shows up again|is back|returns)\b")
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
 NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
                            r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
@@ -28,12 +31,12 @@ NOT_CALLED_WORDS = 6  # "nee hab noch net angerufen": about the call only, no an
 # Asking whether to call the police now ("soll ich jetzt 110 anrufen oder was", "should I call
 # the police?"): the 110 line comes first, whatever else the reply answers.
 ASKS_TO_CALL = re.compile(
-    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:jetzt |nun |gleich |sofort )?(?:die |den )?"
+    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:(?:jetzt|nun|gleich|sofort|dann|wieder|lieber|einfach|direkt) )*(?:die |den )?"
     r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
     r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
     # the right number for it: "is 110 the right number for this", "110 oder revier?"
     r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
-    r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
+    r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)?(?: anrufen| rufen| wahlen| call)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
     r"|\b(?:revier|station|wache|dienststelle) (?:oder|or) (?:\w+ ){0,2}110\b"
 )
 _CALL_WORDS = ("polizei", "110", "112", "notruf", "bullen", "police", "cops", "emergency")

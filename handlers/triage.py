@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import tells_symptoms
-from handlers.call_words import NOT_CALLED_WORDS, SUPPOSED, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import COMES_BACK, NOT_CALLED_WORDS, SUPPOSED, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -714,7 +714,7 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     calm = calm_about_calling(text)
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
-        if calm and SUPPOSED.search(fold(text)) and concepts(fold(text), text) & SUPPOSED_SCENES:
+        if calm and SUPPOSED.search(fold(text)) and (concepts(fold(text), text) & SUPPOSED_SCENES or COMES_BACK.search(fold(text))):
             # "Und wenn der Golf heute abend wieder vor ihrem Haus steht, 110 oder Revier?": a
             # scene supposed is a danger then: 110 at once, and where to report what was
             where = f"{k.flow.texts.supposed_scene.get(lang)} {where}"

@@ -1338,6 +1338,10 @@ def test_whom_to_call_if_the_scene_comes_again_is_110(knowledge):
     assert knowledge.flow.texts.supposed_scene.de in said
     said = all_text(chat.text("wenn ich das anzeigen will, 110 oder revier?"))
     assert knowledge.flow.texts.supposed_scene.de not in said
+    # an old councillor: "wiederkommt" and "soll ich dann wieder die 110 anrufen" (she got the Revier's card)
+    said = all_text(chat.text("Danke. Und wenn der Mann wiederkommt, soll ich dann wieder die 110 anrufen oder lieber "
+                              "das Revier? Ich will ja nicht staendig die Polizei belaestigen."))
+    assert knowledge.flow.texts.supposed_scene.de in said
 
 
 def test_a_story_holding_a_questions_words_at_the_place_question_still_names_the_place(knowledge):
