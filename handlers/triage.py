@@ -1164,7 +1164,8 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     short = len(normalize(text).split()) <= LEAVING_MAX_WORDS
     # "ist das nicht noch was anderes als bloß sachbeschädigung?": compared, no new request
     phrased = _phrased(question, short=short, text=text, leaving=not _COMPARED.search(folded))
-    not_wanted = _NOT_WANTED.search(folded) is not None
+    # "Müssen wir als Verwaltung Vorfälle dokumentieren?" asks whether, it does not begin a record
+    not_wanted = _NOT_WANTED.search(folded) is not None or is_question(text) and _DUTY.search(folded) is not None
     if not_wanted or is_question(text) and not short:
         # "Ich wollte nichts dokumentieren, ich hab eine FRAGE gestellt": no record begun; "...
         # sind dann nicht die Beweise weg?": the evidence asked about is no wish to record it (a
@@ -1190,6 +1191,10 @@ EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu"
 # A record not wanted: "ich wollte nichts dokumentieren", "i don't want to record anything" (folded).
 _NOT_WANTED = re.compile(r"\b(?:nicht|nichts|nix|kein|keine|no|not|don t|dont|didn t|didnt|never)(?: \w+){0,3}"
                          r" (?:dokumentier\w*|document\w*|speicher\w*|aufschreib\w*|aufnehm\w*|record\w*|save\w*)\b")
+
+
+_DUTY = re.compile(r"\b(?:mussen|muss|mus|musste|pflicht\w*|vorschrift\w*|verpflichtet|vorgeschrieben|must|required|obliged"
+                   r"|obligation|have to|need to)\b")
 
 
 EVIDENCE_WORDS = frozenset(("beweis*", "evidence", "proof", "beweise", "beweis"))  # a noun asked about, no wish
