@@ -192,3 +192,23 @@ async def test_a_day_told_in_passing_is_noted_not_asked_again(tmp_path):
         await other.option("yes")
         answer = await other.text("ich, Bürgermeister seit 12.03.2019")
         assert answer[-1].text.startswith("Wann ist es passiert?") and "Notiert" not in answer[0].text
+
+
+async def test_typed_yes_and_no_answer_the_record_questions(tmp_path):
+    """"not yet, which revier do i even go to??" at "Have you already reported it?" had been
+    "I did not understand that"; typed answers pick the option they mean, as in the triage."""
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()
+        await chat.text("ja gerne")
+        await chat.option("skip")  # who is affected
+        await chat.text("gestern 22 Uhr")
+        for _ in range(4):
+            await chat.option("skip")
+        await chat.option("done")
+        summary = await chat.text("nee noch nicht, welches revier ist denn zuständig??")
+        assert summary[-1].text.startswith("Bitte prüfen")
+        await chat.option("correct")
+        await chat.option("fix.reported")
+        asked = await chat.text("ja, schon angezeigt")
+        assert "Aktenzeichen" in asked[-1].text

@@ -8,7 +8,7 @@ files and reports are actions carried out by bot/incidents/effects.py.
 from __future__ import annotations
 
 from handlers import commands, flows
-from handlers.answers import Choice, match_exact
+from handlers.answers import NO, YES, Choice, interpret, match_exact
 from handlers.incident import draft, followup
 from handlers.incident.model import EffectDone
 from handlers.messages import Inbound, OptionChosen, OutboundMessage, TextIn
@@ -21,11 +21,20 @@ def _part(state: ConversationState):
     return followup if state.node in followup.NODES else draft
 
 
-def _picked(event: Inbound, on_screen: list[Choice]) -> str | None:
+# The options a plain yes or no picks ("not yet, which revier do i even go to??" at "Have you
+# already reported it?" had been "I did not understand that").
+_BY_MEANING = {YES: ("yes", "rep_yes"), NO: ("no", "rep_no")}
+
+
+def _picked(event: Inbound, on_screen: list[Choice], lang: str) -> str | None:
     if isinstance(event, OptionChosen):
         return event.option_id if event.option_id in {c.id for c in on_screen} else None
     if isinstance(event, TextIn):
-        return match_exact(event.text, on_screen)
+        exact = match_exact(event.text, on_screen)
+        if exact is not None:
+            return exact
+        meant = _BY_MEANING.get(interpret(event.text, lang).meaning or "", ())
+        return next((c.id for c in on_screen if c.id in meant), None)
     return None
 
 
@@ -52,7 +61,7 @@ class IncidentFlow:
         if isinstance(event, EffectDone):  # an action finished at a screen that waits for nothing
             return StepResult(state, part.current(state, ctx))
         on_screen = part.choices(state, ctx)
-        picked = _picked(event, on_screen)
+        picked = _picked(event, on_screen, state.lang)
         if isinstance(event, OptionChosen) and picked is None:
             text = ctx.knowledge.texts.stale_option.get(state.lang)
             return StepResult(state, [OutboundMessage(text), *part.current(state, ctx)])
