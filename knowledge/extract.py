@@ -753,6 +753,9 @@ _HOME_DENIED = Gated(
     r"|\b(?:nicht|nich|net|not|never|nie)(?: (?:an|to|at|into|in|uber|via))?(?: (?:die|den|das|the|seine|ihre|his|her|my|meine|unsere|our))?"
     r" (?:privatadresse|privatanschrift|wohnadresse|wohnanschrift|privatwohnung|privathaus|private (?:address|residence|home|house)"
     r"|home address|residence|wohnsitz)\b"
+    # "nicht bei ihm zu Hause", "not at my place": the home denied with whose it is
+    r"|\b(?:nicht|nich|net|not|never|nie) (?:bei|an|in|vor|at|to) (?:ihm|ihr|mir|uns|ihnen|seinem|seiner|meinem|meiner"
+    r"|his|her|my|our) (?:zu hause|zuhause|daheim|haus|hause|wohnung|home|house|place|flat)\b"
     # "my family doesn't know about it", "meine frau weiß nix davon", "no kids", "no family"
     r"|\b(?:family|familie|frau|wife|kids|kinder|husband|mann)(?: \w+){0,2}? (?:weiss nichts|weiss nix|weis nix|weis nichts"
     r"|doesn t know|doesnt know|don t know|dont know|knows nothing|ahnt nichts|ahnt nix)\b"

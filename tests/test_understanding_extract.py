@@ -85,6 +85,8 @@ from knowledge.understanding import Understanding, understand
         ("er ist mir gefolgt bis zum auto", {"offline"}, None),
         # how long a state lasts is no habit ("seit heut früh schwindlig" had been "wiederholt")
         ("mir is seit heut früh schwindlig und übel", set(), None),
+        # a clerk's correction had been read as its opposite ("Verstanden: Zuhause oder Familie betroffen")
+        ("die Flyer waren überall im Ort, nicht bei ihm zu Hause", {"offline", "not_private"}, None),
         # as a clerk writes: denied after the words; what the rest names stays
         ("Ein extremistischer Hintergrund ist nicht erkennbar.", set(), None),
         ("Hinweise auf eine Veröffentlichung im Internet liegen nicht vor.", set(), None),
