@@ -20,7 +20,10 @@ SUPPOSED = re.compile(r"\b(?:angenommen|if|wenn|wenns|falls|ever|jemals|in advan
                        r"|next time|nachste\w* mal|when (?:he|she|they|it) (?:come|comes|shows? up|is back|are back|returns?))\b")
 # Someone coming back, supposed: "und wenn der Mann wiederkommt, 110 oder Revier?" (folded).
 COMES_BACK = re.compile(r"\b(?:wiederkommt|wiederkommen|wieder kommt|wieder kommen|wieder da ist|wieder auftaucht|wieder vor"
-                        r"|wieder steht|zuruckkommt|zuruck kommt|comes back|come back|shows up again|is back|returns)\b")
+                        r"|wieder steht|zuruckkommt|zuruck kommt|comes back|come back|shows up again|is back|returns"
+                        # the bell or a knock at night again: "if it rings again tonight at 2am, 110?"
+                        r"|klingelt wieder|wieder klingelt|klingelt nochmal|klopft wieder|wieder klopft|rings again|ring again"
+                        r"|knocks again|knock again|at the door again|an der tur)\b")
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
 NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
                            r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
@@ -88,8 +91,20 @@ HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren
                              r" (?:called|rang|phoned|dialled|dialed)\b")
 
 
+# 110 dictated or spelled out ("hab eins eins null angerufen"), folded.
+_SPOKEN_NUMBERS = re.compile(r"\b(?:eins eins null|eins eins zwei|one one zero|one one two|hundertzehn|einhundertzehn)\b")
+_AS_DIGITS = {"eins eins null": "110", "eins eins zwei": "112", "one one zero": "110", "one one two": "112",
+              "hundertzehn": "110", "einhundertzehn": "110"}
+
+
+def numbers_as_digits(folded: str) -> str:
+    """Folded text with 110 and 112 as digits however they were dictated."""
+    return _SPOKEN_NUMBERS.sub(lambda m: _AS_DIGITS[m.group(0)], folded) if "eins" in folded or "one" in folded \
+        or "hundert" in folded else folded
+
+
 def help_coming(text: str) -> bool:
-    folded = fold(text)
+    folded = numbers_as_digits(fold(text))
     return bool(HELP_COMING.search(folded)) and not HELP_NOT_COMING.search(folded)
 
 

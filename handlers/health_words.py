@@ -11,10 +11,11 @@ from handlers.answers import fold
 # headache, blurred or double vision, passing out, short of breath.
 SYMPTOMS = re.compile(
     r"\b(?:schwindlig|schwindelig|schwindel|ubelkeit|erbrech\w*|erbrochen|ubergeben|kopfschmerz\w*|kopfweh"
-    r"|sehe doppelt|doppelt sehen|verschwommen|bewusstlos|ohnmachtig|atemnot|kaum luft"
-    r"|dizzy|nauseous|nausea|throwing up|threw up|vomit\w*|headache|blurry|seeing double|passed out|blacked out"
+    r"|sehe doppelt|doppelt sehen|bewusstlos|ohnmachtig|atemnot|kaum luft"
+    r"|dizzy|nauseous|nausea|throwing up|threw up|vomit\w*|headache|seeing double|passed out|blacked out"
     r"|can t breathe|cant breathe|short of breath)\b"
-    r"|\b(?:mir|mir ist|mir is|mir wird|i feel|feeling|i m|im) (?:so |total |ganz |voll |really |kinda |a bit )?(?:ubel|sick)\b")
+    # not "sick of this" (fed up); not a blurry photo ("verschwommen", "blurry" are left out)
+    r"|\b(?:mir|mir ist|mir is|mir wird|i feel|feeling|i m|im) (?:so |total |ganz |voll |really |kinda |a bit )?(?:ubel|sick)\b(?! of\b)")
 _NOT = re.compile(r"\b(?:nicht|nich|net|ni|kein|keine|keinen|nie|not|no|never|nicht mehr|no longer)(?: \w+)? $")
 _OVER = re.compile(r"\b(?:war|was|kurz|vorhin|jetzt geht s|jetzt gehts|now fine|im fine now|better now|wieder gut|vorbei)\b")
 

@@ -250,7 +250,7 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
         welcome = OutboundMessage(k.texts.welcome_heard.get(fresh.lang))
     # The welcome, in the language detected, already names the way back (/sprache): no
     # separate note that the language changed, one line less on a phone.
-    result = StepResult(absorbed, [welcome])
+    result = StepResult(absorbed, [welcome, *_station_asked(k, absorbed, event.text)])
     if not heard.categories and heard.proposals:
         absorbed = _replace(absorbed, pending={"after_danger": list(heard.proposals[:MAX_PROPOSALS])})
     if heard.place_choices and not absorbed.place_id:
@@ -266,6 +266,16 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
 
 
 DENIED_FIRST = "denied_first"  # the first message said no one is in danger now
+
+
+def _station_asked(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
+    """The card of a police station asked for by name with its number ("gib mir einfach die
+    nummer vom revier stollberg"), or nothing: a gruff mayor had been asked three questions
+    and shown no number."""
+    if not asks_for_numbers(text) or k.understander.danger(text).danger:
+        return []
+    stations = asked_stations(k, state, text)
+    return [OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))] if stations else []
 
 
 def _show_danger_question(state: ConversationState, ctx: Context, result: StepResult, lead: str | None) -> StepResult:
@@ -337,6 +347,10 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         about_the_call = _about_the_call(state, event.text, ctx)
         if about_the_call is not None:
             return about_the_call
+        if state.node != k.flow.after_result and (asked := _station_asked(k, state, event.text)):
+            # "gib mir einfach die nummer vom revier stollberg" at any question: that card now,
+            # then the question again (the danger question is still asked before any result)
+            return StepResult(state, [*asked, *current_messages(state, k)])
         result = _typed(state, event.text, on_screen, ctx)
         if asks_to_call(event.text) and not any(m.emergency for m in result.messages):
             return _police_asked(state, event.text, result, k)
@@ -747,6 +761,10 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     yet_to_call = not_called(text)
+    if at_advice and scene and not yet_to_call and help_coming(text) and emergency_scene(text) in (None, *state.scenes):
+        # "hab eins eins null angerufen … der ist jetzt am küchenfenster was mach ich solange":
+        # called, and still there: not "call 110 now" again, but that help is coming, the advice
+        return _advice_again(state, k, text, k.flow.texts.help_coming.get(state.lang))
     if not yet_to_call and not scene and help_coming(text):
         line = OutboundMessage(k.flow.texts.help_coming.get(state.lang))
         if at_advice and not _safe_at_advice(text):

@@ -560,12 +560,13 @@ def test_help_on_its_way_at_the_advice_is_acknowledged_not_told_to_call(knowledg
 
 
 @pytest.mark.parametrize("reply", ["hab 110 angerufen, sie kommen. die männer sind noch da, einer hat flasche. tür ist zu. was noch?",
+                                   "hab eins eins null angerufen der ist jetzt am küchenfenster was mach ich solange",
                                    "police are coming, door is locked but they're still outside"])
 def test_help_on_its_way_behind_a_locked_door_while_they_are_still_there_stays_at_the_advice(knowledge, reply):
     """A blind tester alone in her shop, five men outside: "tür ist zu" had counted as safe
     and the offence was asked while they were still there; a window smashed next got only
     the conditional 110 line."""
-    lang = "de" if "sie kommen" in reply else "en"
+    lang = "en" if reply.startswith("police") else "de"
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
     chat.text("hilfe da stehen 5 männer vor meine laden die schreien und klopfen an fenster, ich bin drinne allein")
@@ -1339,6 +1340,8 @@ def test_whom_to_call_if_the_scene_comes_again_is_110(knowledge):
     said = all_text(chat.text("wenn ich das anzeigen will, 110 oder revier?"))
     assert knowledge.flow.texts.supposed_scene.de not in said
     # an old councillor: "wiederkommt" and "soll ich dann wieder die 110 anrufen" (she got the Revier's card)
+    said = all_text(chat.text("if it rings again tonight at 2am, do I call 110 or is that overreacting?"))
+    assert knowledge.flow.texts.supposed_scene.en in said or knowledge.flow.texts.supposed_scene.de in said
     said = all_text(chat.text("Danke. Und wenn der Mann wiederkommt, soll ich dann wieder die 110 anrufen oder lieber "
                               "das Revier? Ich will ja nicht staendig die Polizei belaestigen."))
     assert knowledge.flow.texts.supposed_scene.de in said
@@ -1484,12 +1487,14 @@ def test_dont_know_at_a_single_guess_keeps_the_guess(knowledge):
 
 @pytest.mark.parametrize("reply, told", [("nee. aber mir is seit heut früh schwindlig und übel", True),
                                          ("no but i feel dizzy and sick since he hit me", True),
+                                         ("no. i have a photo of him but its blurry", False),  # round 2: a photo
+                                         ("no, im just so sick of this", False),
                                          ("nein, mir ist nicht schwindlig", False),
                                          ("er hat mich übel beschimpft", False)])
 def test_symptoms_now_bring_a_doctor_today_and_112_if_worse(knowledge, reply, told):
     """A councillor shoved against a table: "mir is seit heut früh schwindlig und übel" had
     got "Verstanden: wiederholt." and nothing about a doctor."""
-    lang = "en" if reply.startswith("no but") else "de"
+    lang = "en" if reply.startswith("no") else "de"
     chat = PureChat(knowledge, lang=lang)
     chat.command("start")
     chat.text("gestern abend am Infostand hat mich einer geschubst und ich bin gegen den Tisch geknallt, hab ne Beule am Kopf")
@@ -1497,3 +1502,17 @@ def test_symptoms_now_bring_a_doctor_today_and_112_if_worse(knowledge, reply, to
     line = knowledge.flow.texts.health_now.get(chat.state.lang)
     assert (messages[0].text == line) is told
     assert not any(m.emergency for m in messages) and "repeated" not in chat.state.aspects
+
+
+@pytest.mark.parametrize("started", [False, True])
+def test_a_police_station_asked_for_by_name_is_shown_at_once(knowledge, started):
+    """"gib mir einfach die nummer vom revier stollberg" (a gruff mayor) had brought the danger
+    question, then the offences, and after six turns still no number. Its card comes at once;
+    the danger question still follows (every path asks it before a result)."""
+    chat = PureChat(knowledge, lang="de")
+    if started:
+        chat.command("start")
+    messages = chat.text("gib mir einfach die nummer vom revier stollberg")
+    cards = [c for m in messages for c in m.contacts]
+    assert any(c.name == "Polizeirevier Stollberg" and c.phone for c in cards)
+    assert chat.state.node == "danger_now"
