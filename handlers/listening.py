@@ -315,7 +315,11 @@ def claimed_offences(k: Knowledge, text: str) -> tuple[str, ...]:
         negated = any(w in _NOT_IT for w in close) and "auch" not in close  # "nicht auch eine Bedrohung?" asks yes
         doubted = any(w in _DOUBT_WORDS for w in words[:i])
         beyond = words[i + 1] if i + 1 < len(words) else ""
-        if any(w in _IS_WORDS for w in before) and not negated and not doubted and beyond not in ("to", "for", "fur"):
+        # "na ne drohung is das doch": the name, then "is das"
+        named_after = words[i + 1:i + 3] in (["is", "das"], ["ist", "das"], ["is", "des"], ["ist", "des"], ["war", "das"],
+                                             ["isch", "des"], ["is", "es"], ["ist", "es"])
+        if (named_after or any(w in _IS_WORDS for w in before)) and not negated and not doubted \
+                and beyond not in ("to", "for", "fur"):
             found.append(cid)
     return tuple(found)
 

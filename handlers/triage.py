@@ -268,12 +268,16 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
 DENIED_FIRST = "denied_first"  # the first message said no one is in danger now
 
 
+STATION_ASKED_WORDS = 16  # a request, not a story that names a station and a number
+
+
 def _station_asked(k: Knowledge, state: ConversationState, text: str) -> list[OutboundMessage]:
     """The card of a police station asked for by name with its number ("gib mir einfach die
     nummer vom revier stollberg"), or nothing: a gruff mayor had been asked three questions
     and shown no number."""
-    if not asks_for_numbers(text) or k.understander.danger(text).danger:
-        return []
+    if not asks_for_numbers(text) or k.understander.danger(text).danger \
+            or not (wants_numbers(text) or is_question(text)) or len(normalize(text).split()) > STATION_ASKED_WORDS:
+        return []  # not "... reported to the Polizeirevier Zwickau; the file number can be provided on request"
     stations = asked_stations(k, state, text)
     return [OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))] if stations else []
 
