@@ -1431,6 +1431,7 @@ def test_everyone_outside_after_a_suspicious_parcel_is_safe_and_offers_the_threa
     ("soll ich das wegmachen?", "faq.physical_evidence"),
     ("Ich brauche jemanden zum Reden, ich bin ganz zittrig", "faq.someone_to_talk_to"),
     ("soll ich der Schule bescheid sagen??", "faq.family_everyday"),
+    ("wo beantrag ich diese Sperre?", "faq.register_block"),  # round 2: "the Bürgeramt?" had got the police card
     # a clerk asking whether the office must document had been sent to the record's consent screen
     ("Danke, aber meine Frage war: Müssen wir als Verwaltung Vorfälle dokumentieren, gibt es da eine Vorschrift?",
      "faq.duty_to_document"),
