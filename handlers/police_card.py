@@ -7,6 +7,7 @@ as the emergency number, never as a local station.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from handlers.messages import ContactCard
@@ -144,6 +145,49 @@ def named_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
     return [_station_card(k, station, "" if station.phone else unknown, lang)
             for station, key in zip(k.police.stations, keys)
             if key and (said.issuperset(key) or firsts.count(key[0]) == 1 and key[0] in said)]
+
+
+def district_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
+    """A city's Revier whose source names a Stadtteil the text names beside a police word ("im in
+    connewitz which one is mine", "welches revier ist für grünau"), with what it says about it."""
+    words = fold(text).split()
+    if _STATION_WORDS.isdisjoint(words) and (_WHICH_ONE.isdisjoint(words) or "?" not in text):
+        return []
+    parts = _city_parts(tuple((s.id, s.covers_note or "") for s in k.police.stations if s.city_part))
+    found = [(sid, part) for word in words for sid, part in parts.get(word, ())]
+    stations = {s.id: s for s in k.police.stations}
+    seen: set[str] = set()
+    cards = []
+    for sid, part in found:
+        if sid not in seen and sid in stations:
+            seen.add(sid)
+            note = k.police.texts.city_part_covers.get(lang).format(part=part)
+            if not stations[sid].phone:
+                note = f"{note} {k.police.texts.asked_station_no_phone.get(lang)}"
+            cards.append(_station_card(k, stations[sid], note, lang))
+    return cards
+
+
+_WHICH_ONE = frozenset("welches welcher which mine meins zustandig responsible".split())
+# Words of a covers_note that name no Stadtteil ("16 Leipzig Stadtteile + Schkeuditz, Taucha").
+_NOT_PARTS = frozenset("leipzig dresden chemnitz stadtteile stadtteil further weitere also west east north south "
+                       "inhabitants einwohner calls listed einzugsbereich largest revier saxony staff flughafen messe "
+                       "undated zentrum ortsamter ortschaften neustadt".split())  # "neustadt": also a town of its own
+
+
+@lru_cache(maxsize=4)
+def _city_parts(notes: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded Stadtteil word -> (station id, the Stadtteil as written) for each city Revier."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for sid, note in notes:
+        for piece in re.split(r"[,;/()+:]|\balso\b|'", note):
+            name = piece.strip().strip(".")
+            words = [w for w in fold(name).split() if w.isalpha() and len(w) >= 5 and w not in _NOT_PARTS]
+            if not words or len(name.split()) > 3:
+                continue
+            for word in words:
+                found.setdefault(word, []).append((sid, name))
+    return {w: tuple(v) for w, v in found.items() if len({sid for sid, _ in v}) == 1}
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from handlers.answers import fold, holds_any, is_question
 from handlers.messages import ContactCard, OutboundMessage
-from handlers.police_card import CITY_LIST, far_from_city, named_stations, police_cards
+from handlers.police_card import CITY_LIST, district_stations, far_from_city, named_stations, police_cards
 from handlers.state import ConversationState
 from knowledge.base import Knowledge
 from knowledge.extract import asked_again
@@ -423,7 +423,7 @@ def asked_stations(k: Knowledge, state: ConversationState, text: str) -> list[Co
     answer shows keeps the answer's card, with what it says about it ("Ihr zuständiges ...")."""
     if _OTHERS_WANTED.search(fold(text)):
         return []  # "gibts noch mehr stelln? die polizei in doebeln kenn ich schon": others, not that one
-    named = named_stations(k, text, state.lang)
+    named = named_stations(k, text, state.lang) or district_stations(k, text, state.lang)
     if not named:
         return []
     shown = {card.name: card for card in compose(k, state).cards if card.name}

@@ -111,6 +111,7 @@ class PoliceTexts(Strict):
     city_part_callable: L10n = Field(description="One of a city's several Reviere, the one with a number; {place}.")
     city_list_name: L10n = Field(description="Title of the card listing a city's Reviere; {place}.")
     city_list: L10n = Field(description="The city's Reviere ({stations}: names and streets), none called responsible.")
+    city_part_covers: L10n = Field(description="A city's Revier asked about by a Stadtteil its source names; {part}.")
     responsible_no_phone: L10n
     direktion: L10n
     uncertain: L10n

@@ -410,3 +410,22 @@ def test_in_leipzig_zastex_comes_before_a_revier_outside_the_city(knowledge) -> 
                                                   place_id=leipzig.id, danger_checked=True))
     assert any(card.phone for card in answer.cards[: answer.first])
     assert "pr_delitzsch" in [card.id for card in answer.cards[: answer.first]]
+
+
+def test_a_stadtteil_asked_about_brings_the_city_revier_its_source_names(knowledge) -> None:  # noqa: ANN001
+    """"im in connewitz which one is mine?" below a Leipzig result had got "Thank you, that is
+    part of your case": the Revier whose covers_note names Connewitz, said to be unconfirmed,
+    with no number invented; a Stadtteil in a story is no question about a Revier."""
+    from handlers.result import asked_stations
+    from handlers.state import ConversationState
+
+    leipzig = knowledge.places.resolve("Leipzig").places[0]
+    state = ConversationState(lang="en", category="doxxing", place_id=leipzig.id, danger_checked=True)
+    [card] = asked_stations(knowledge, state, "im in connewitz which one is mine?")
+    assert card.name == "Polizeirevier Leipzig-Südost" and card.phone is None and "Connewitz" in card.note
+    assert "not confirmed" in card.note
+    [card] = asked_stations(knowledge, state, "welches revier ist für grünau zuständig?")
+    assert card.name == "Polizeirevier Leipzig-Südwest"
+    assert asked_stations(knowledge, state, "ich wohne in connewitz, er stand vor meiner tür") == []
+    # "Neustadt" is also a town of its own: no Dresden Revier is said to cover it
+    assert all("Neustadt" not in (c.note or "") for c in asked_stations(knowledge, state, "welches revier ist für neustadt?"))
