@@ -91,6 +91,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "nicht jetzt", "nicht jetz", "nicht gerade", "nicht grad", "jetzt nicht", "jetz nicht", "gerade nicht",
         "grad nicht", "im moment nicht", "momentan nicht", "derzeit nicht", "aktuell nicht", "not now",
         "not right now", "not at the moment", "not currently",
+        # Saxon and southern "nicht": "im moment ni", "grad net", "jetzt ned"
+        "im moment ni", "grad ni", "gerade ni", "jetzt ni", "jetz ni", "momentan ni", "im moment net", "grad net",
+        "gerade net", "jetzt net", "jetz net", "im moment ned", "grad ned", "jetzt ned", "ni im moment", "net im moment",
         "nicht im moment", "nicht im augenblick", "nicht momentan", "nicht aktuel", "nicht derzeit", "nicht zurzeit",
         "i d say no", "id say no", "i would say no", "ich wurde sagen nein", "ich wurd sagen nein", "d say no", "would say no", "wurde sagen nein",
         "wurde ich sagen nein", "never anything like", "never anything like this", "never anything like that",

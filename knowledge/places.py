@@ -60,6 +60,16 @@ Status = Literal["found", "ambiguous", "suggest", "outside", "unknown"]
 _CORRECTION = re.compile(r"(?:\s|^)\*(?=\w)|\b(?:quatsch|nee|nein|falsch|halt|sorry|sry|oops|correction|korrektur"
                          r"|ich meine|ich mein|i mean|i meant|meinte)\b[\s,.!:;–-]*", re.IGNORECASE)
 _LETTER_O_POSTCODE = re.compile(r"o\d{4}")
+# A postcode dictated digit by digit ("null vier acht acht sechs", "zero one zero six seven").
+_DIGIT_WORDS = {"null": "0", "zero": "0", "eins": "1", "one": "1", "zwei": "2", "zwo": "2", "two": "2", "drei": "3",
+                "three": "3", "vier": "4", "four": "4", "funf": "5", "fuenf": "5", "five": "5", "sechs": "6", "six": "6",
+                "sieben": "7", "seven": "7", "acht": "8", "eight": "8", "neun": "9", "nine": "9"}
+_SPOKEN_POSTCODE = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")\s+){4}(?:" + "|".join(_DIGIT_WORDS) + r")\b")
+
+
+def _spoken_postcode(text: str) -> str:
+    """`text` with five digit words in a row written as the postcode they spell."""
+    return _SPOKEN_POSTCODE.sub(lambda m: "".join(_DIGIT_WORDS[w] for w in m.group(0).split()), text)
 
 
 def _after_correction(query: str) -> str | None:
@@ -283,6 +293,8 @@ class PlaceIndex:
         text = key(query)
         if not text:
             return Resolution("unknown")
+        if _SPOKEN_POSTCODE.search(text):  # dictated by voice: "null vier acht acht sechs"
+            return self.resolve(_spoken_postcode(text))
         corrected = _after_correction(query)
         if corrected is not None:  # "Freiberg – quatsch, Brand-Erbisdorf", "Grimma *Naunhof"
             found = self.resolve(corrected)

@@ -197,6 +197,16 @@ def test_outside_saxony(index: PlaceIndex, query: str) -> None:
     assert res.places[0].state == "Bayern" and not res.places[0].in_saxony
 
 
+@pytest.mark.parametrize(("query", "expected"), [("null vier acht acht sechs", "04886"),
+                                                ("die postleitzahl ist null eins null sechs sieben", "01067"),
+                                                ("zero one zero six seven", "01067")])
+def test_a_postcode_dictated_digit_by_digit_is_found(index: PlaceIndex, query: str, expected: str) -> None:
+    """An Ortsvorsteherin dictating by voice: "null vier acht acht sechs" had not been found."""
+    res = index.resolve(query)  # 04886: Arzberg and Beilrode share it, so both may be offered
+    assert res.status in ("found", "ambiguous") and res.places
+    assert all(expected == p.postcode or expected in p.postcodes for p in res.places)
+
+
 @pytest.mark.parametrize("query", ["Ludwigsdorf", "Ludwigsdorf, wie ich schrieb"])
 def test_a_village_found_only_inside_a_place_elsewhere_is_asked_not_taken(index: PlaceIndex, query: str) -> None:
     """Ludwigsdorf (a village of Görlitz the municipality list does not hold) had become

@@ -84,6 +84,8 @@ def test_naming_the_aspect_answers_yes(text: str, aspect: str, meaning: str | No
         # the answer word, then a comma and a story (Saxon "nu"/"ni" too)
         ("nu, der steht schon wieder am zaun", None, "yes"),
         ("ni, die sind abgehauen", None, "no"),
+        ("im moment ni", None, "no"),  # a gruff mayor's "not now" (it had been "not understood")
+        ("jetzt net, der kommt abends", None, "no"),
         # don't know, said inside a sentence
         ("weeß ich ni genau", "extremist", "unknown"),
         ("Dazu kann ich im Moment keine verlässliche Aussage machen.", "repeated", "unknown"),
