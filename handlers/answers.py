@@ -980,8 +980,14 @@ _ASKS_REMOVAL = re.compile(
 
 
 def asks_about_removal(text: str) -> bool:
-    """Whether `text` asks how to get something posted about the user taken down."""
-    return bool(_ASKS_REMOVAL.search(fold(text)))
+    """Whether `text` asks how to get something posted about the user taken down (not the
+    address blocked in the residents' register: "dass man seine adresse sperren lassen kann")."""
+    folded = fold(text)
+    return bool(_ASKS_REMOVAL.search(folded)) and not _REGISTER_BLOCK.search(folded)
+
+
+_REGISTER_BLOCK = re.compile(r"\b(?:adresse|anschrift|wohnadresse|melderegister|meldeadresse)(?: \w+){0,2} (?:sperr\w*|gesperrt)\b"
+                             r"|\bauskunftssperre\b")
 
 
 # Asked whether to stay somewhere else ("should i stay at a friends place tonight", "soll ich

@@ -579,7 +579,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (faq := asked_faq(k, state.lang, text)) is not None \
-            and not _new_offence(state, heard):
+            and not _new_offence(state, heard) \
+            and not (question is not None and question.classify and _label_first(text, choices) is not None):
+        # (not "vorbeugung! oder zählt melderegister da nicht?" at the offence question: its label first)
         # "bringt es was anzuzeigen?", "bekommen wir jetzt polizeischutz?": answered, then the
         # question on screen again (not "understood: not online"); a second question beside it too
         besides = [OutboundMessage(getattr(k.flow.texts, name).get(state.lang))

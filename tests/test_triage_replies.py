@@ -1517,3 +1517,18 @@ def test_a_police_station_asked_for_by_name_is_shown_at_once(knowledge, started)
     cards = [c for m in messages for c in m.contacts]
     assert any(c.name == "Polizeirevier Stollberg" and c.phone for c in cards)
     assert chat.state.node == "danger_now"
+
+
+def test_the_address_block_asked_first_is_no_takedown_and_the_label_still_picks(knowledge):
+    """A new councillor: "hab gehört dass man seine adresse sperren lassen kann? wie geht das"
+    had also got the takedown answer (screenshots, the platform's report); "vorbeugung! oder
+    zählt melderegister da nicht?" at the offence question was answered, never taken."""
+    chat = PureChat(knowledge, lang="de")
+    chat.command("start")
+    said = all_text(chat.text("hi 👋 bin seit 2 monaten im gemeinderat und hab gehört dass man seine adresse sperren "
+                              "lassen kann? wie geht das"))
+    assert knowledge.texts.faq["register_block"].answer.de[:40] in said
+    assert knowledge.flow.texts.asked_removal.de not in said
+    chat.text("nö alles gut 😊")
+    chat.text("vorbeugung! oder zählt melderegister da nicht?")
+    assert chat.state.category == "prevention"
