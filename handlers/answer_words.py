@@ -346,6 +346,7 @@ NOT_LIKE_THIS = re.compile(r"^(?:not|nicht|nie|never|noch nie) (?:\w+ )?(?:at th
 # No danger said in other words: "there is no immediate danger", "keine akute Gefährdung".
 # "no one is in danger", "nobody's in danger lol", "niemand in gefahr" (raw text): a no in
 # itself. Read word by word, its "no" opened an answer and "one is in danger" was a cry.
+DANGER_WORDS = ("danger", "gefahr", "gefährdet", "gefaehrdet", "gefahrdet", "at risk")  # the expression's last words
 NOBODY_IN_DANGER = re.compile(
     r"\b(?:nobody|no ?one|no body|niemand|niemanden|keiner|keine person|keener|neemand)(?:'s|’s)?\s+"
     r"(?:(?:is|s|ist|is'|are|currently|really|actually|right now|now|gerade|grad|jetzt|im moment|akut|wirklich|hier|here)\s+)*"

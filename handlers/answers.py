@@ -263,7 +263,8 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
 
     `aspect`: for a question about an aspect (online, private_sphere, repeated,
     extremist), a reply that names it ("auf Facebook", "meine Kinder") means yes."""
-    text = aw.NOBODY_IN_DANGER.sub("nein", text)  # "no one is in danger": no "no" with a cry after it
+    if any(word in text.lower() for word in aw.DANGER_WORDS):  # "no one is in danger": no "no" with a cry after it
+        text = aw.NOBODY_IN_DANGER.sub("nein", text)
     if text.lstrip().lower().startswith(("nä ", "nä,", "nä.", "näh", "nää")) or text.strip().lower() == "nä":
         text = "nein" + text.lstrip()[2:].lstrip("hä")  # Saxon "nä" (folded it would be "na", a filler)
     words = _tokens(text)

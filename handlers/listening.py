@@ -458,7 +458,8 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
         and understood.danger_probability < ANSWER_REST_THRESHOLD and names_only_a_place(text))
     if told_only:  # a reply at a later question that only says where or who lives there
         signals = tuple(sig for sig in signals if sig != "model")
-    if later_scene and place is not None and set(signals) <= {"model", "in_danger"} and k.places.corrects_place(text):
+    if later_scene and place is not None and signals and set(signals) <= {"model", "in_danger"} \
+            and k.places.corrects_place(text):
         # "das ist falsch!! ich brauche polizei zittau nicht görlitz": the right town, no cry
         signals = ()
     if later_scene and signals == ("model",) and understood.danger_probability < LATER_ALONE_THRESHOLD \

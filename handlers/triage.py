@@ -275,8 +275,8 @@ def _station_asked(k: Knowledge, state: ConversationState, text: str) -> list[Ou
     """The card of a police station asked for by name with its number ("gib mir einfach die
     nummer vom revier stollberg"), or nothing: a gruff mayor had been asked three questions
     and shown no number."""
-    if not asks_for_numbers(text) or k.understander.danger(text).danger \
-            or not (wants_numbers(text) or is_question(text)) or len(normalize(text).split()) > STATION_ASKED_WORDS:
+    if len(normalize(text).split()) > STATION_ASKED_WORDS or not asks_for_numbers(text) \
+            or not (wants_numbers(text) or is_question(text)) or k.understander.danger(text).danger:
         return []  # not "... reported to the Polizeirevier Zwickau; the file number can be provided on request"
     stations = asked_stations(k, state, text)
     return [OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))] if stations else []
@@ -569,8 +569,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         if _is_place_node(state, k) and heard.place is None and (place := _named_place(k, text)) is not None:
             heard = replace(heard, place=place)  # "Muegeln, Stadtrat. ... er steht hier vor der Tür": kept
         return emergency_heard(state, heard, ctx, text)
-    if state.node == k.flow.after_result and natural is None and not k.places.corrects_place(text) \
-            and (stations := asked_stations(k, state, text)):
+    if state.node == k.flow.after_result and natural is None and (stations := asked_stations(k, state, text)) \
+            and not k.places.corrects_place(text):
         # "polizeirevier auerbach nummer?", "wir gehören doch zu auerbach mit der polizei": that
         # station's card, not the "more places" its "nummer" would ask for
         asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))
