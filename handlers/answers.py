@@ -15,6 +15,7 @@ from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YE
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
 from knowledge.smalltalk import MATTER_DOUBT
+from knowledge.understanding import without_quoted
 from knowledge.text import normalize
 
 
@@ -705,7 +706,7 @@ _AFTER_GERMAN_WAS = frozenset(
 # Verb first with its subject after it asks ("kann ich", "is des", "can i", "is there");
 # without one it tells ("hab ihn gestern wieder gesehen", "is immer der selbe").
 _ASKING_VERBS = frozenset(
-    "kann konnte koennte muss musste sollte soll darf durfte ist is sind gibt gibts hat haben wird werden "
+    "kann konnte koennte muss musste sollte soll darf durfte ist is sind bin gibt gibts hat haben wird werden "
     "brauche brauch braucht wurde wuerde bekomme krieg kriege erfahrt erfaehrt "
     "can could should must do does did is are will would may shall am".split())
 _SUBJECTS = frozenset(
@@ -1030,15 +1031,17 @@ SCENES = (("fire", "emergency_fire"), ("explosive", "emergency_object"))
 # Burning now, in words that see it: not a fire shouted as a threat ("brüllt er zündet mir die
 # bude an": the door's advice, not "leave the building") (folded).
 _BURNING = re.compile(
-    r"\b(?:brennt|brennts|brenntes|brennen|brennend\w*|flammen|feuer|rauch|qualm|qualmt|raucht|verbrannt|brandgeruch"
+    r"\b(?:brennt|brennts|brenntes|brennen|brennend\w*|flammen|feur|feuer|rauch|qualm|qualmt|raucht|verbrannt|brandgeruch"
     r"|burning|burns|on fire|flames|smoke|smoking|fire)\b")
 
 
 def emergency_scene(text: str) -> str | None:
-    """The flow text name of the advice for the scene `text` tells, if it needs its own."""
+    """The flow text name of the advice for the scene `text` tells, if it needs its own. A fire
+    only in the words quoted ("… und gesacht 'heut nacht brennt eure bude'") is the threat's:
+    the 110 advice, not "leave the building"."""
     folded = fold_text(text)
     found = concepts(folded, text)
-    if "fire" in found and not _BURNING.search(folded):
+    if "fire" in found and not _BURNING.search(fold_text(without_quoted(text))):
         found = found - {"fire"}
     return next((name for concept, name in SCENES if concept in found), None)
 

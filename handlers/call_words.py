@@ -34,9 +34,9 @@ NOT_CALLED_WORDS = 6  # "nee hab noch net angerufen": about the call only, no an
 # Asking whether to call the police now ("soll ich jetzt 110 anrufen oder was", "should I call
 # the police?"): the 110 line comes first, whatever else the reply answers.
 ASKS_TO_CALL = re.compile(
-    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:(?:jetzt|nun|gleich|sofort|dann|wieder|lieber|einfach|direkt) )*(?:die |den )?"
+    r"\b(?:soll|sollte|sollen|muss|mus|kann) (?:ich|wir) (?:(?:jetzt|nun|gleich|sofort|dann|wieder|lieber|einfach|direkt|trotzdem|noch|echt|wirklich|besser|vielleicht|doch) )*(?:die |den )?"
     r"(?:polizei|110|112|notruf|bullen)(?: \w+)? (?:an)?(?:rufen|wahlen|holen)\b"
-    r"|\b(?:should|shall|do|must) (?:i|we) (?:now )?call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
+    r"|\b(?:should|shall|do|must|can) (?:i|we) (?:(?:now|still|just|really|actually|maybe|even|already) )*call (?:the )?(?:police|cops|110|112|emergency)\b(?! (?:if|when|before)\b)"
     # the right number for it: "is 110 the right number for this", "110 oder revier?"
     r"|\b(?:is|ist|isn|is it) (?:the |die )?(?:110|112|notruf|emergency number)\b(?: \w+){0,4} (?:right|richtig\w*|correct|for this|for that|dafur|hierfur|zustandig)\b"
     r"|\b(?:110|notruf)(?: again| wieder| nochmal| noch mal)?(?: anrufen| rufen| wahlen| call)? (?:oder|or) (?:\w+ ){0,2}(?:revier|station|wache|polizeirevier|dienststelle|onlinewache)\b"
@@ -62,13 +62,13 @@ _CALLED_WORDS = ("rufen", "gerufen", "gewahlt", "alarmiert", "verstandigt", "cal
 # attackers coming back ("die kommen wieder"), not help that is not coming, and (checked where
 # it is used) not with a scene the rules see ("polizei ist unterwegs, er tritt die tür ein").
 HELP_COMING = re.compile(
-    r"\b(?:polizei|streife|bullen|feuerwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
+    r"\b(?:polizei|streife|bullen|feu?rwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
     r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
     r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
     r"|\b(?:angerufen|gerufen|gewahlt|alarmiert|verstandigt|informiert|called|rang|phoned|called them|rung|dialled|dialed)\b(?: \w+){0,4}"
     r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
-    # told, or sending someone: "polizei und feuerwehr sind informiert", "they're sending a car"
-    r"|\b(?:polizei|feuerwehr|police|cops|fire brigade|firefighters)(?: \w+){0,3} (?:sind|ist|is|are|have been|has been|wurde|wurden)"
+    # told, or sending someone: "polizei und feu?rwehr sind informiert", "they're sending a car"
+    r"|\b(?:polizei|feu?rwehr|police|cops|fire brigade|firefighters)(?: \w+){0,3} (?:sind|ist|is|are|have been|has been|wurde|wurden)"
     r" (?:informiert|benachrichtigt|alarmiert|verstandigt|gerufen|informed|notified|alerted|called)\b"
     r"|\b(?:sending|send|schicken|schickt) (?:a car|a patrol|someone|officers|a unit|an ambulance|einen wagen|eine streife|jemand\w*|wen)\b"
     # called, in the perfect: "hab die polizei gerufen", "110 is angerufen", "i called the cops"
@@ -78,6 +78,12 @@ HELP_COMING = re.compile(
     r"|\b(?:i|we|just|already|ive|i ve|we ve)(?: \w+)? (?:called|rang|phoned|dialled|dialed|rung) (?:the )?(?:police|cops|110|112|911|emergency)\b"
     # "ok we're all outside across the street, called 110" (not called yet is read before this)
     r"|\b(?:called|rang|phoned|dialled|dialed) (?:the )?(?:police|cops|110|112|911)\b"
+    # called, said bare at the advice: "ok i called", "ok hab angerufen", "hab grad angerufen"
+    r"|^(?:(?:ok|okay|oke|ja|yes|yeah|yep|so|gut) )*(?:(?:ich |i |we |wir )?(?:hab|habe|haben|have|ve|ve just|just|already|grad|gerade|schon) )*"
+    r"(?:angerufen|gerufen|called|rang|phoned|called them|called it in)(?: (?:schon|already|now|jetzt|grad|gerade|them|sie))?$"
+    # someone else has called: "Kollegin hat 110 gewählt", "mein Mann hat die Polizei gerufen"
+    r"|\b(?:hat|haben) (?:die |den |schon |bereits |grad |gerade )*(?:110|112|polizei|notruf|feu?rwehr|bullen)"
+    r"(?: \w+)? (?:gewahlt|gerufen|angerufen|alarmiert|verstandigt|informiert)\b"
     # someone else calling now: "sms nachbar, er ruft 110", "my neighbour is calling the police"
     r"|\b(?:er|sie|nachbar\w*|kolleg\w*|mann|frau|jemand|he|she|neighbou?r|colleague|husband|wife|someone)"
     r"(?: \w+)? (?:ruft|rufen|wahlt|alarmiert|is calling|s calling|are calling|calls|has called|called)"
@@ -120,6 +126,18 @@ def only_safe_now(text: str, lang: str) -> bool:
     return len(folded.split()) <= SAFE_NOW_WORDS and says_safe(folded) and interpret(told, lang).meaning is None
 
 
+# Help is there now: "feu?rwehr is da löschen grad", "the police are here" (folded).
+HELP_HERE = re.compile(
+    r"\b(?:polizei|polizisten|streife|feu?rwehr|krankenwagen|rettungswagen|notarzt|sanis|police|cops|officers|fire brigade"
+    r"|firefighters|ambulance|paramedics)\b(?: (?:is|ist|sind|are|s|re|jetzt|now|grad|gerade|schon|already|endlich|finally))*"
+    r" (?:da|hier|here|there|angekommen|eingetroffen|arrived|on site|on the scene)\b")
+
+
+def help_here(text: str) -> bool:
+    folded = numbers_as_digits(fold(text))
+    return bool(HELP_HERE.search(folded)) and not HELP_NOT_COMING.search(folded)
+
+
 def not_called(text: str) -> bool:
     folded = fold(text)
     return any(w in folded for w in _CALLED_WORDS) and bool(NOT_CALLED.search(folded))
@@ -128,6 +146,40 @@ def not_called(text: str) -> bool:
 def asks_to_call(text: str) -> bool:
     lowered = text.lower()  # every reply passes here: the expression runs only where a call word is
     return any(w in lowered for w in _CALL_WORDS) and bool(ASKS_TO_CALL.search(fold(text)))
+
+
+# Asking whether to open the door or the thing that came ("soll ich aufmachen??", "should i
+# open?? maybe its just a drunk neighbor", "soll ich das paket öffnen"), folded.
+ASKS_TO_OPEN = re.compile(
+    r"\b(?:soll|sollte|sollen|kann|darf|muss) (?:ich|wir) (?:(?:jetzt|nun|die tur|das|den|die|es|ihn|ihm|ihnen|mal|einfach|lieber) )*"
+    r"(?:aufmachen|aufmache|offnen|auf machen|ausmachen|reinlassen|rein lassen|auspacken)\b"
+    r"|\b(?:tur|das|den|es) (?:auf)?machen\?|\b(?:should|shall|can|do) (?:i|we) (?:just |even )?(?:open|answer|let (?:him|her|them) in|unpack)\b"
+)
+
+
+def asks_to_open(text: str) -> bool:
+    """Asks whether to open the door or the suspicious thing: "soll ich aufmachen??"."""
+    folded = fold(text)
+    return ("mach" in folded or "offn" in folded or "open" in folded or "lass" in folded or "let" in folded
+            or "answer" in folded or "pack" in folded) and bool(ASKS_TO_OPEN.search(folded))
+
+
+# No fire after all: "es brennt doch ni!!", "Es brennt nicht, das war eine Redewendung!",
+# "theres no fire lol", "not literally on fire" (folded).
+FIRE_DENIED = re.compile(
+    r"\b(?:brennt|brennts|brennen)(?: (?:doch|ja|gar|hier|bei uns|es|uberhaupt|eigentlich|wirklich|echt))* (?:nicht|nich|ni|net|ned|nix|nichts)\b"
+    r"(?! mehr\b)|\b(?:kein|keen|keinen) (?:feur|brand|rauch)\b|\b(?:no|not a|there s no|theres no|there is no) (?:fire|smoke)\b"
+    r"|\bnothing (?:is )?(?:burning|on fire)\b|\bnot (?:actually |literally |really )?(?:burning|on fire)\b"
+    r"|\b(?:redewendung|bildlich|ubertragenen sinn|nicht wortlich|nicht wortlich gemeint|figure of speech|not literally|metaphor|figuratively)\b")
+
+
+def denies_fire(text: str) -> bool:
+    """Says there is no fire, or that its fire was a figure of speech."""
+    folded = fold(text)
+    return ("brenn" in folded or "feur" in folded or "brand" in folded or "rauch" in folded or "fire" in folded
+            or "smoke" in folded or "burn" in folded or "redewendung" in folded or "bildlich" in folded
+            or "ubertragen" in folded or "wortlich" in folded or "literally" in folded or "metaphor" in folded
+            or "figurative" in folded or "figure of speech" in folded) and bool(FIRE_DENIED.search(folded))
 
 
 def calm_about_calling(text: str) -> bool:

@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import tells_symptoms
-from handlers.call_words import COMES_BACK, NOT_CALLED_WORDS, SUPPOSED, asks_to_call, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -346,7 +346,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
     if isinstance(event, LocationIn):
         if _is_place_node(state, k):
             return _resolved(state, k.places.nearest(event.lat, event.lon), ctx)
-        return _not_understood(state, k)
+        return _location_beside(state, k.places.nearest(event.lat, event.lon), k)
     if isinstance(event, TextIn):
         about_the_call = _about_the_call(state, event.text, ctx)
         if about_the_call is not None:
@@ -767,6 +767,27 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     yet_to_call = not_called(text)
+    if at_advice and state.pending.get("scene") == "emergency_fire" and denies_fire(text) \
+            and not set(k.understander.danger(FIRE_DENIED.sub(" ", fold(text))).signals) - {"model"}:
+        # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice
+        # was a misreading, and a reply's "brennt" had brought it again: safe, on to the questions
+        return _typed(state, "nein", picks(state, k), ctx)
+    if at_advice and asks_to_open(text):  # "soll ich aufmachen??": no, and 110
+        opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
+            or emergency_scene(text) == "emergency_object" else "open_door_asked"
+        return _advice_again(state, k, text, getattr(k.flow.texts, opened).get(state.lang))
+    if asks_to_call(text) and not calm_about_calling(text) and not help_coming(text):
+        # "should i still call 110 or is that overkill", "should i call the cops?? theyre still
+        # down there": after the 110 advice, yes; not where to report it
+        line = k.flow.texts.call_now_yes.get(state.lang)
+        if at_advice:
+            return _advice_again(state, k, text, line)
+        return StepResult(state, [OutboundMessage(line, emergency=True), *current_messages(state, k)])
+    if at_advice and not yet_to_call and help_here(text) and (scene or not _safe_at_advice(text)) \
+            and emergency_scene(text) in (None, *state.scenes):
+        # "feuerwehr is da löschen grad": not "call 112 now" again, but to follow them; the
+        # advice's buttons stay for when it is over
+        return _advice_again(state, k, text, _help_here_line(state, k))
     if at_advice and scene and not yet_to_call and help_coming(text) and emergency_scene(text) in (None, *state.scenes):
         # "hab eins eins null angerufen … der ist jetzt am küchenfenster was mach ich solange":
         # called, and still there: not "call 110 now" again, but that help is coming, the advice
@@ -798,6 +819,26 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
             return StepResult(state, [line, *current_messages(state, k)])
         return _with_line(state, _typed(state, text, picks(state, k), ctx), line, k)
     return None
+
+
+def _help_here_line(state: ConversationState, k: Knowledge) -> str:
+    question = k.flow.questions[k.flow.emergency]
+    safe = next((o for o in question.options if "no" in o.means), question.options[0])
+    return k.flow.texts.help_here.get(state.lang).format(safe=safe.label.get(state.lang))
+
+
+def _location_beside(state: ConversationState, resolution: Resolution, k: Knowledge) -> StepResult:
+    """A location shared where no place is asked for (a mayor shared his at the 110 advice and
+    got "not understood", then was asked for the place again): kept as the user's place; at
+    the advice, that the police do not see it from here, so it is said on the phone."""
+    if resolution.status not in ("found", "outside") or not resolution.places:
+        return _not_understood(state, k)
+    place = resolution.places[0]
+    kept = _replace(state, place_id=place.id)
+    if state.node == k.flow.emergency:
+        line = k.flow.texts.location_at_advice.get(state.lang).format(place=place.name)
+        return StepResult(kept, emergency_reminder(kept, k, text=line))
+    return StepResult(kept, current_messages(kept, k, lead=listening.understood_line(k, state.lang, [place.name])))
 
 
 def _safe_at_advice(text: str) -> bool:
@@ -1187,7 +1228,10 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
     folded = fold(text)
     short = len(normalize(text).split()) <= LEAVING_MAX_WORDS
     # "ist das nicht noch was anderes als bloß sachbeschädigung?": compared, no new request
-    phrased = _phrased(question, short=short, text=text, leaving=not _COMPARED.search(folded))
+    # "how do i get it taken down tho?? thats all i want rn": a longer message that asks
+    # something is no goodbye (a blind tester's conversation ended and was deleted)
+    asking = not short and is_question(text)
+    phrased = _phrased(question, short=short, text=text, leaving=not _COMPARED.search(folded) and not asking)
     # "Müssen wir als Verwaltung Vorfälle dokumentieren?" asks whether, it does not begin a record
     not_wanted = _NOT_WANTED.search(folded) is not None or is_question(text) and _DUTY.search(folded) is not None
     if not_wanted or is_question(text) and not short:

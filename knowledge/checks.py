@@ -234,6 +234,8 @@ FLOW_TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "emergency_again": frozenset({"safe"}),
     "cannot_call_escalate": frozenset({"option"}),
     "danger_denied_first": frozenset({"no"}),
+    "location_at_advice": frozenset({"place"}),
+    "help_here": frozenset({"safe"}),
 }
 
 

@@ -187,6 +187,16 @@ class FlowTexts(Strict):
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
     danger_denied_first: L10n = Field(
         description="Above the danger question when the first message said no one is in danger; {no}: the no's label.")
+    help_here: L10n = Field(
+        description="At the 110 advice, when the police or fire brigade are there now; {safe}: the safe option's label.")
+    location_at_advice: L10n = Field(
+        description="A location shared at the 110 advice; {place}: its municipality. The police do not see it: say it on the phone.")
+    call_now_yes: L10n = Field(
+        description="After the 110 advice, asked whether to call 110 ('should i still call 110 or is that overkill'): yes, now.")
+    open_door_asked: L10n = Field(
+        description="At the 110 advice, asked whether to open the door: no, stay inside, 110.")
+    open_object_asked: L10n = Field(
+        description="At the 110 advice for a suspicious object, asked whether to open it: no, do not touch it, 110.")
     supposed_scene: L10n = Field(
         description="Asked whom to call if a scene happens again ('und wenn er wieder vor dem Haus steht?'): 110 then.")
     emergency_fire: L10n = Field(

@@ -248,6 +248,47 @@ def test_shared_location_resolves_the_place(knowledge):
     assert "Görlitz" in messages[0].text
 
 
+def _walk_to_result_without_the_place_question(chat: PureChat, knowledge) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(12):
+        if chat.state.node == knowledge.flow.after_result:
+            return
+        assert not _is_place_question(knowledge, chat.state.node), "the place was asked for again"
+        offered = option_ids(chat.last.messages)
+        chat.option(next((o for o in offered if o.endswith("_no") or o.startswith("cat.")), offered[0]))
+    raise AssertionError(f"no result after 12 steps: {chat.state.node}")
+
+
+def _is_place_question(knowledge, node: str) -> bool:  # type: ignore[no-untyped-def]
+    question = knowledge.flow.questions.get(node)
+    return node == "choose_place" or question is not None and question.kind == "municipality"
+
+
+def test_a_location_shared_at_the_110_advice_is_kept_and_said_to_be_unseen_by_the_police(knowledge):
+    """A mayor shared his location while a man rang and shouted at his door: "not understood",
+    and later the place was asked for again."""
+    chat = PureChat(knowledge)
+    chat.text("jetzt klingelt grad einer Sturm an der Haustür und brüllt rum, komm raus du Sau")
+    assert chat.state.node == "emergency"
+    [advice] = chat.location(50.659, 13.338)  # Olbernhau
+    assert advice.text == knowledge.flow.texts.location_at_advice.de.format(place="Olbernhau")
+    assert chat.state.node == "emergency" and chat.state.place_id is not None
+    chat.option("safe_continue")
+    _walk_to_result_without_the_place_question(chat, knowledge)
+
+
+def test_a_location_shared_at_another_question_is_kept_and_the_question_stays(knowledge):
+    chat = PureChat(knowledge)
+    chat.command("start")
+    chat.option("danger_no")
+    chat.option("threat")
+    node = chat.state.node
+    assert node.startswith("aspect_")
+    messages = chat.location(50.659, 13.338)  # Olbernhau
+    assert chat.state.node == node and "Olbernhau" in messages[0].text and messages[-1].options
+    assert chat.state.place_id == knowledge.places.nearest(50.659, 13.338).places[0].id
+    _walk_to_result_without_the_place_question(chat, knowledge)
+
+
 def test_place_without_known_station_gets_its_own_station_then_the_nearest_number(knowledge):
     chat = PureChat(knowledge)
     walk_to_place(chat, "threat")

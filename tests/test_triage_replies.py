@@ -1259,6 +1259,7 @@ def test_a_named_place_and_the_police_asked_about_together_get_both_cards(knowle
     "wait connewitz is south tho?? why essener str thats like the other end of the city",
     "es ist sonst nichts weiter passiert, aber die angst bleibt halt",
     "ok and how do i make this stop for good, like for real",
+    "how do i get it taken down tho?? thats all i want rn",  # a question is no goodbye (blind tester, stop 47)
 ])
 def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowledge, said):
     """Only a short reply ends it in words ("ok danke das wars"); a sentence that happens to hold
@@ -1280,6 +1281,10 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("en", "he said he will kill me, that was in march. is it too late now?", "too_late"),
     ("de", "gibts da auch jemand zum reden? nich polizei", "someone_to_talk_to"),
     ("de", "muss ich zum arzt wegen attest?", "doctor"),
+    # a gruff mayor (stop 47): the town filing for him, and whether he must report at all
+    ("de", "muss ich das jetzt selber anzeigen oder kann das die Stadt machen", "report_for_someone"),
+    ("de", "bin ich verpflichtet jede Beleidigung anzuzeigen", "duty_to_report"),
+    ("en", "do i have to report this to the police?", "duty_to_report"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
@@ -1532,3 +1537,75 @@ def test_the_address_block_asked_first_is_no_takedown_and_the_label_still_picks(
     chat.text("nö alles gut 😊")
     chat.text("vorbeugung! oder zählt melderegister da nicht?")
     assert chat.state.category == "prevention"
+
+
+@pytest.mark.parametrize("story, at_advice, question, lang", [
+    (["omg help", "theres a guy following me from the tram"], True, "should i still call 110 or is that overkill", "en"),
+    (["theres 3 guys standing outside my building rn", "im in my flat, door is locked"], False,
+     "should i call the cops?? theyre still down there", "en"),
+    (["da stehn drei typen vor meinem haus grad", "bin drin tür is zu"], False,
+     "soll ich trotzdem die polizei rufen? die stehn immer noch unten", "de"),
+])
+def test_asked_whether_to_call_after_the_110_advice_the_answer_is_yes(knowledge, story, at_advice, question, lang):
+    """A young councillor with three men outside her building asked "should i call the cops??
+    theyre still down there" and got "110 is for emergencies ... after this question"; at the
+    advice, "should i still call 110 or is that overkill" got the whole advice again."""
+    chat = PureChat(knowledge, lang=lang)
+    for line in story:
+        chat.text(line)
+    assert (chat.state.node == "emergency") is at_advice
+    messages = chat.text(question)
+    assert messages[0].text.startswith(knowledge.flow.texts.call_now_yes.get(lang))
+    said = " ".join(m.text for m in messages)
+    assert knowledge.texts.police_asked.get(lang) not in said
+
+
+@pytest.mark.parametrize("story, question, opened", [
+    (["someone is banging on my door rn"], "should i open?? maybe its just a drunk neighbor", "open_door_asked"),
+    (["da liegt ein komisches paket vor meiner tür mit drähten"], "soll ich das aufmachen??", "open_object_asked"),
+    (["es klingelt die ganze zeit und einer brüllt vor der tür"], "soll ich aufmachen", "open_door_asked"),
+])
+def test_asked_whether_to_open_at_the_110_advice_the_answer_is_no(knowledge, story, question, opened):
+    """A panicking candidate asked "soll ich das aufmachen??" about a parcel with wires and got
+    the same block again; "should i open??" at a banging door never heard "do not open"."""
+    lang = "en" if question.startswith("should") else "de"
+    chat = PureChat(knowledge, lang=lang)
+    for line in story:
+        chat.text(line)
+    assert chat.state.node == "emergency"
+    messages = chat.text(question)
+    assert messages[0].text.startswith(getattr(knowledge.flow.texts, opened).get(lang))
+    assert chat.state.node == "emergency"
+
+
+def test_a_fire_only_in_the_words_a_caller_said_brings_the_110_advice_not_the_fire_one(knowledge):
+    """ "grad hat wieder eener angerufen ... und gesacht 'heut nacht brennt eure bude'" at 2:30
+    am had brought "Rufen Sie 112 ... Verlassen Sie das Gebäude" (a blind tester)."""
+    chat = PureChat(knowledge)
+    [advice] = chat.text("es is halb drei nachts und grad hat wieder eener angerufen, unterdrückt, und gesacht "
+                         "'heut nacht brennt eure bude, volksverräter', mir sitzen hier im dunkeln")
+    assert chat.state.node == "emergency" and chat.state.pending.get("scene") != "emergency_fire"
+    assert advice.text != knowledge.flow.texts.emergency_fire.de
+
+
+def test_a_figure_of_speech_with_burning_is_no_fire(knowledge):
+    chat = PureChat(knowledge)
+    messages = chat.text("Bei uns brennt es gerade an allen Ecken, wir brauchen Beratung zur Sicherheit im Rathaus")
+    assert chat.state.node != "emergency" and not any(m.emergency for m in messages)
+
+
+@pytest.mark.parametrize("denial, safe", [
+    ("es brennt doch ni!! der hat bloß angerufen und des gesacht", True),
+    ("Es brennt nicht, das war eine Redewendung!", True),
+    ("no fire lol, it was a figure of speech", True),
+    ("es brennt nicht mehr aber der typ steht noch im hof", False),  # still someone there
+])
+def test_no_fire_after_all_at_the_fire_advice_goes_on(knowledge, denial, safe):
+    """At the fire advice, "Es brennt nicht, das war eine Redewendung!" had brought the fire
+    advice again; only the button got out (blind testers)."""
+    lang = "en" if denial.startswith("no fire") else "de"
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("hilfe unser carport brennt" if lang == "de" else "help our carport is on fire")
+    assert chat.state.pending.get("scene") == "emergency_fire"
+    chat.text(denial)
+    assert (chat.state.node != "emergency") is safe
