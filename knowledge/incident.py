@@ -56,6 +56,7 @@ class IncidentTexts(Strict):
     saving: L10n
     saved: L10n
     reminder_offer: L10n
+    deadline_unknown: L10n
     reminder_yes: L10n
     reminder_no: L10n
     reminder_set: L10n

@@ -53,13 +53,18 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("Erstmals 14.10., zuletzt 11.11. um 16:50 Uhr, insgesamt 7 Anrufe", When(dt.date(2026, 11, 11), dt.time(16, 50))),
     ("am 11.11. gegen 9 Uhr", When(dt.date(2026, 11, 11), dt.time(9, 0))),
     ("14.10. und 20.10.", When(dt.date(2026, 10, 14))),
+    # a clock with its half of the day: "today 7:40 pm" had been kept as 07:40 (a blind tester)
+    ("yesterday 7:40 pm", When(dt.date(2026, 11, 24), dt.time(19, 40))),
+    ("gestern 7.40 abends", When(dt.date(2026, 11, 24), dt.time(19, 40))),
+    ("yesterday 12:15 am", When(dt.date(2026, 11, 24), dt.time(0, 15))),
+    ("heute 9:05 am", When(dt.date(2026, 11, 25), dt.time(9, 5))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected
 
 
 @pytest.mark.parametrize("text", ["letzten Dienstag", "morgen", "31.02.", "heute 14:30", "26.11.2026", "irgendwann", "25:00",
-                                  "31. Februar", "im Mai"])
+                                  "31. Februar", "im Mai", "gestern 14:30 pm"])
 def test_unclear_or_future_dates_are_asked_back(text):
     assert parse_when(text, NOW) is None
 

@@ -212,3 +212,24 @@ async def test_typed_yes_and_no_answer_the_record_questions(tmp_path):
         await chat.option("fix.reported")
         asked = await chat.text("ja, schon angezeigt")
         assert "Aktenzeichen" in asked[-1].text
+
+
+async def test_a_date_kept_as_written_gets_no_deadline_counted_from_today(tmp_path):
+    """ "anfang september" kept as written had been given a Strafantrag deadline three months
+    from today, months too late for an insult in early September (a blind tester)."""
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()  # an insult: a Strafantrag is needed
+        await chat.option("yes")
+        await chat.option("skip")  # who is affected
+        unclear = await chat.text("anfang september irgendwann")
+        assert [o.id for o in unclear[-1].options] == ["keep", "skip"]
+        await chat.option("keep")
+        for _ in range(4):
+            await chat.option("skip")
+        await chat.option("done")
+        await chat.option("rep_no")
+        saved = await chat.option("save")
+        said = " ".join(m.text for m in saved)
+        assert app.knowledge.current.incident.deadline_unknown.de in said
+        assert not any(o.id.startswith("remind") for m in saved for o in m.options)

@@ -41,7 +41,9 @@ AGO_EN = re.compile(r"\b(\d+|\w+)\s+(day|days|week|weeks)\s+ago\b")
 HOURS_AGO = re.compile(
     r"\bvor\s+(?:(\d+|\w+)\s*(stunden|stunde|std|h|minuten|minute|min)|(einer halben|einer viertel) (stunde))\b"
     r"|\b(?:(\d+|\w+)\s*(hours|hour|hrs|hr|h|minutes|minute|mins|min)|(half an|a quarter of an) (hour))\s+ago\b")
-TIME_HM = re.compile(r"\b(\d{1,2})(?::|\.(?!\d{1,2}\.))(\d{2})\b")  # "16:50", "16.50"; not the date "11.11."
+# "16:50", "16.50", "7:40 pm", "7.40 abends"; not the date "11.11."
+TIME_HM = re.compile(r"\b(\d{1,2})(?::|\.(?!\d{1,2}\.))(\d{2})\b(?:\s*(am|pm|a\.m\.|p\.m\.|uhr abends|abends|nachmittags|uhr nachts|nachts))?")
+_AFTERNOON = ("pm", "p.m.", "abends", "uhr abends", "nachmittags")
 # Of several dates ("erstmals 14.10., zuletzt 11.11. um 16:50"), the one said to be the latest.
 LATEST = re.compile(r"\b(?:zuletzt|letztmals|zuletzt am|das letzte mal|last|latest|most recently|lastly)\b\W*(?:am\s+|on\s+)?$")
 TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr|h|am|pm)\b")
@@ -120,7 +122,13 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 def _time_part(text: str) -> tuple[dt.time | None, bool]:
     if match := TIME_HM.search(text):
-        h, m = int(match.group(1)), int(match.group(2))
+        h, m, part = int(match.group(1)), int(match.group(2)), match.group(3)
+        if part in ("am", "a.m.", "pm", "p.m.") and not 1 <= h <= 12:
+            return None, True
+        if part in ("am", "a.m.") and h == 12:
+            h = 0
+        elif part in _AFTERNOON and h < 12:
+            h += 12  # "today 7:40 pm" had been kept as 07:40 in the record
         return (dt.time(h, m) if h < 24 and m < 60 else None), True
     if match := TIME_H.search(text):
         h, suffix = int(match.group(1)), match.group(2)

@@ -238,14 +238,18 @@ def _choose(state: ConversationState, picked: str, ctx: Context) -> StepResult |
     return None
 
 
-def _deadline(state: ConversationState, ctx: Context) -> str | None:
-    """3 months (§ 77b StGB) from the incident's date, or from today if none was given."""
+def _complaint_required(state: ConversationState, ctx: Context) -> bool:
     category = ctx.knowledge.categories.get(state.category or "")
-    if category is None or category.legal is None or not category.legal.complaint_required:
+    return category is not None and category.legal is not None and category.legal.complaint_required
+
+
+def _deadline(state: ConversationState, ctx: Context) -> str | None:
+    """3 months (§ 77b StGB) from the incident's date; None without a date read (not from
+    today: "anfang september", kept as written, had been given a deadline months too late)."""
+    if not _complaint_required(state, ctx):
         return None
     when = draft(state).get("when") or {}
-    start_day = dt.date.fromisoformat(when["date"]) if when.get("date") else local_today(ctx.now).date()
-    return add_months(start_day, 3).isoformat()
+    return add_months(dt.date.fromisoformat(when["date"]), 3).isoformat() if when.get("date") else None
 
 
 def _save(state: ConversationState, ctx: Context) -> StepResult:
@@ -267,6 +271,8 @@ def _saved(state: ConversationState, event: model.IncidentSaved, ctx: Context) -
     result = StepResult(state, [OutboundMessage(say(ctx, "saved", lang, ref=event.ref))])
     if deadline and not reported and dt.date.fromisoformat(deadline) > local_today(ctx.now).date():
         return go(state.with_pending(deadline=deadline), "reminder_offer", ctx, result)
+    if deadline is None and not reported and _complaint_required(state, ctx):
+        result = result.say(OutboundMessage(say(ctx, "deadline_unknown", lang)))
     return go(state, "after_save", ctx, result)
 
 
