@@ -185,7 +185,7 @@ ANYWHERE = {
         r"|bewerten|beantworten)\b"
         r"|\b(?:kan|konte|mag) (?:schon |gut )?sein\b|\b(?:mus|muste) (?:ich )?(?:erst|noch|nochmal)\b"
         r"(?: \w+){0,4} (?:fragen|nachsehen|nachschauen|prufen|klaren)\b|\bkeine ahnung\b"
-        r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clue)\b"
+        r"|\b(?:don t|dont|do not|didn t|didnt) (?:really |honestly |even )?know\b|\bno (?:idea|clu)\b"
         r"|\bnot (?:really )?(?:sure|certain)\b|\bcan t (?:say|tel)\b|\bcant (?:say|tel)\b|\bhard to (?:say|tel)\b"
         r"|\bnicht genau (?:hingeschaut|hingesehen|gesehen|erkant)\b|\bgenau gesehen hab \w+ nicht\b"
         r"|\b(?:nichts|nicht) bekant\b|\b(?:konen|kan) (?:wir|ich) (?:nicht|nichts|nix) (?:vornehmen|zuordnen|sagen)\b"
@@ -224,7 +224,10 @@ PAUSE = re.compile(r"^\s*\w+\s*[,.!;:–-]")
 # do english", "bitte wieder auf deutsch" (squeezed words).
 LANGUAGE_ASK = re.compile(
     r"^(?:(?:ok|okay|bite|please|pls|und|and|hey|hi) )*(?:(?:kanst|konen|konten|kannst|konnen) (?:du|sie|ihr) (?:wieder |bite |auch )?(?:auf )?"
-    r"|(?:can|could) (?:you|u) (?:do |speak |write |switch to |go back to |use )?(?:in )?|(?:wieder|bite|back to|switch to) (?:auf |in )?)"
+    r"|(?:can|could) (?:you|u) (?:do |speak |write |switch to |go back to |use )?(?:in )?|(?:wieder|bite|back to|switch to) (?:auf |in )?"
+    # "Bitte stellen Sie wieder auf Deutsch um", "switch it back to english please"
+    r"|(?:stel|stele|stelen|schalt|schalte|schalten|wechsel|wechsle|wechseln) (?:sie |du |ihr )?(?:bite |wieder |doch |jetzt )*(?:auf |zu |ins |in )?"
+    r"|(?:switch|change|set) (?:it |this |the language )?(?:back )?(?:to |into )?)"
     r"(?:deutsch|deutch|german|english|englisch|englich)\b")
 LANGUAGE_ASK_WORDS = 6
 WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk schreiben write "
@@ -233,7 +236,7 @@ WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk
 # A language named as the one not wanted: "kein englisch", "i dont speak german" (the words
 # before it), "my german is bad", "mein englisch is schlecht" (the words after it).
 NOT_BEFORE_LANGUAGE = re.compile(r"\b(?:nicht|nich|net|kein|keine|kaum|not|no|dont|don t|cant|can t|cannot"
-                                 r"|barely|hardly|doesnt|doesn t|isnt|isn t)\b")
+                                 r"|barely|hardly|dosnt|dosn t|isnt|isn t)\b")
 POOR_AFTER_LANGUAGE = re.compile(r"(?:(?:is|ist|isch|is ja|is not|ist nicht|isnt) )?(?:schlecht|nicht gut|nich gut|net gut|bad|poor|not good|"
                                  r"not great|rusty|eingerostet|mies|weak)\b")
 
@@ -359,7 +362,7 @@ NO_DANGER = re.compile(
     # "We are not aware of any immediate danger to the staff concerned."
     r"|\b(?:not|nicht) aware of (?:any )?(?:imediate |acute |real |current )?(?:danger|threat)\b"
     # "We do not believe there is an immediate danger", "ich glaube nicht, dass Gefahr besteht"
-    r"|\b(?:don t|dont|do not|doesn t|does not) (?:think|believe|se|fel)(?: that)?(?: there is| there s| theres)?"
+    r"|\b(?:don t|dont|do not|dosn t|dos not) (?:think|believe|se|fel)(?: that)?(?: there is| there s| theres)?"
     r" (?:an? )?(?:imediate |acute |real |any )?danger\b"
     r"|\b(?:glaube|glauben|denke|denken) (?:ich |wir )?nicht(?: das)?(?: \w+){0,3} (?:gefahr|gefahrdung)\b"
     r"|\b(?:no|keine|keinerlei) (?:indication|sign|signs|hinweise?|anzeichen|anhaltspunkte)(?: \w+){0,2}"

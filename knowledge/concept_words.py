@@ -205,6 +205,11 @@ SAFE_NOW = _words(
     "fahre weg", "keiner ist mir gefolgt", "niemand ist mir gefolgt",
     "alles ok", "mir gehts gut", "uns gehts gut", "we re fine", "we re good", "we re ok",
     "back home now", "is back home", "are back home", "wieder zu hause", "wieder daheim",
+    # someone else safe now: "he is ok, teacher is with him", "die is jetzt daheim"
+    "he is ok", "he s ok", "she is ok", "she s ok", "they re ok", "they are ok", "he is fine", "she is fine",
+    "he s fine", "she s fine", "they re fine", "teacher is with", "teachers are with", "er ist ok", "sie ist ok",
+    "er is ok", "sie is ok", "is jetzt daheim", "ist jetzt daheim", "ist jetzt zu hause", "is jetzt zu hause",
+    "ist jetzt zuhause", "is jetzt zuhause", "is now home", "is home now", "is home safe",
     # gone another way: "der Typ, der mich verfolgt hat, ist vor 10 min abgebogen"
     "ist abgebogen", "sind abgebogen", "is abgebogen", "sind die abgebogen", "ist der abgebogen", "sind sie abgebogen",
     "ist er abgebogen", "sin die abgebogen", "turned off", "turned away",
@@ -297,6 +302,10 @@ FIGURATIVE = _words(
     "stress bringt mich um", "arbeit bringt mich um", "blutet das herz", "blutet mir das herz",
     "heart bleeds", "heart is bleeding", "inbox has been on fire", "inbox on fire",
     "bomben stimmung", "bombe stimmung", "bombenwetter", "bomben wetter", "bombenerfolg", "bomben erfolg",
+    # everything urgent at once: "Bei uns brennt es gerade an allen Ecken" (a clerk got the fire advice)
+    "brennt es an allen ecken", "brennt es gerade an allen ecken", "brennt es grad an allen ecken", "brennt an allen ecken",
+    "brennts an allen ecken", "brennt es hier an allen ecken", "brennt es bei uns an allen ecken", "an allen ecken brennt",
+    "an allen ecken und enden brennt", "brennt es an allen ecken und enden", "brennt an allen ecken und enden",
     "killt mich", "brennt mal wieder die hutte", "brennt wieder die hutte", "brennt bei uns die hutte",
     "on fire today", "up in flames over", "bloodbath", "blood bath", "literally exploding",
     "es lasst mich nicht los", "das lasst mich nicht los", "lasst mich nicht mehr los",
@@ -617,7 +626,7 @@ CALL_TO_REPORT = Gated(r"\b(?:call|ring|phone|anrufen|rufe?|contact)\b(?: \w+){0
 # Rathaus?", "will they come to my place or do i go to them"): no call for them to come now.
 POLICE_VISIT_ASKED = Gated(
     r"^(?:(?:und|also|ok|okay|so|aber|and|but|wait|hm|hmm|na|ja|yes|no|nein|nee) )?(?:\w+ )?"
-    r"(?:kommt|kommen|kame|kamen|wurde|wurden|will|would|does|do|can|could|kann|konnen|muss|mussen|must|should|soll|sollen)"
+    r"(?:kommt|kommen|kame|kamen|wurde|wurden|will|would|dos|do|can|could|kann|konnen|muss|mussen|must|should|soll|sollen)"
     r" (?:\w+ ){0,2}(?:polizei|police|beamte\w*|officers?|an officer|cops?|die|they|sie|someone|jemand|ich|i|we|wir)\b(?: \w+){0,8}"
     r" (?:zu|zur|zum|nach|ins|in|to|out|over|by|raus|rauskommen|vorbei|vorbeikommen|hin|hinfahren|hingehen|come|kommen|go|aufs|auf)\b",
     ("kommt", "kommen", "kame", "wurde", "will", "would", "does", "do", "can", "could", "kann", "konnen", "muss", "must", "should", "soll"))
@@ -1186,7 +1195,7 @@ QUOTED = re.compile(r"[„“\"«»‚].{3,}?[“”\"«»‘]|(?<!\w)'(?=\w).{3
 # tomorrow, its "if", its past) is the threat's, not the writer's. On the raw text, lower-cased.
 SPOKEN_NOW = re.compile(
     r"\b(?:sagt|sagen|sagn|sacht|saacht|sogt|ruft|rufen|rufn|schreit|schreien|schrein|schrei|brüllt|brüllen|brullt|brullen"
-    r"|grölt|grölen|groelt|groelen|skandiert|skandieren|droht|drohen|zischt|flüstert|fluestert|singt|singen"
+    r"|grölt|grölen|groelt|groelen|grolt|grolen|skandiert|skandieren|droht|drohen|zischt|flüstert|fluestert|flustert|singt|singen"
     r"|says|say|saying|shouts|shout|shouting|yells|yell|yelling|screams|scream|screaming|chants|chant|chanting"
     r"|going|goes|calls|calling|whispers|whispering|threatens|threatening)"
     r"(?: (?!(?:dass|that|er|sie|he|she|they)\b)[\w-]+){0,3}\s*[:,]?\s*(?=[„“\"«»‚]|'(?=\w))")
@@ -1275,7 +1284,7 @@ NOW_UNSAID = tuple((frozenset(words.split()), re.compile(pattern)) for words, pa
               r" (?:immer noch|noch immer)\b"),
     # ringing or knocking that goes on while it is told: "es hört nicht auf", "won't stop"
     ("auf stop stopping", r"\b(?:klingel\w*|klopf\w*|hammer\w*|sturm)\b(?: \w+){0,8} (?:es |das |er )?(?:hort|horen) (?:einfach )?(?:nicht|nich|ni) auf\b"
-                          r"|\b(?:ringing|knocking|banging)\b(?: \w+){0,6} (?:won t|wont|doesn t|does not|isn t) stop(?:ping)?\b"),
+                          r"|\b(?:ringing|knocking|banging)\b(?: \w+){0,6} (?:won t|wont|dosn t|dos not|isn t) stop(?:ping)?\b"),
     # asking whether to clear the building: "Sollen wir evakuieren?"
     ("evakuieren evacuate raus", r"\b(?:sollen|mussen|solln) wir (?:\w+ )?(?:evakuieren|raus)\b|\b(?:should|do|must) we evacuate\b"),
 ))
@@ -1366,13 +1375,13 @@ POLICE_INVITED = re.compile(r"\bpolizei zu[mr] \w+ (?:holen|einladen|bitten|dazu
 # Help already called: a sign that it is going on, not a past tense that tells a story
 # afterwards ("mein auto brennt vor dem haus!!! hab 112 gerufen, oder muss ich 110??").
 HELP_CALLED = re.compile(
-    r"\b(?:hab|habe|haben|hat|ham)(?: \w+)? (?:die |den )?(?:110|112|feuerwehr|polizei|notruf|notarzt|krankenwagen)"
+    r"\b(?:hab|habe|haben|hat|ham)(?: \w+)? (?:die |den )?(?:110|112|feu?rwehr|polizei|notruf|notarzt|krankenwagen)"
     r" (?:schon |bereits |grad |gerade |eben )?(?:gerufen|angerufen|verstandigt|alarmiert)\b"
     r"|\b(?:i|we|i ve|we ve|ve) (?:already |just )?(?:called|rang|phoned) (?:the )?(?:110|112|police|cops|fire brigade|ambulance)\b"
 )
 SHOULD_I_CALL = re.compile(
     r"\b(?:should|shall|do) (?:i|we) call the police (?:if|when|before)\b"
-    r"|\b(?:should|shall|do|must) (?:i|we) (?:go|goes|take it|report it) to the police now\b|\bgo(?:es)? to the police now\b"
+    r"|\b(?:should|shall|do|must) (?:i|we) (?:go|gos|take it|report it) to the police now\b|\bgo(?:e?s)? to the police now\b"
     # weighing whether it is worth it: "should i call the police or is this just what everyone gets"
     r"|\b(?:should|shall) (?:i|we) (?:call|ring|phone) the police or\b"
     r"|\b(?:soll|sollte) (?:ich|wir) (?:die |den )?(?:polizei|110) (?:rufen|anrufen|holen) oder\b"
@@ -1412,7 +1421,7 @@ SAYS_NOW_FUTURE = re.compile(
 # "werden gerade die Tische umgetreten" is the present passive, no future either.
 WHETHER_IF = re.compile(r"\b(?:know|sure|idk|dunno|unsure|decide|deciding)(?: \w+)? if (?:i|we) (?:should|shall)\b"
                         r"|\bob (?:ich|wir)\b(?: \w+){1,4} (?:sollte|sollten|soll|sollen)\b"
-                        r"|\b(?:wird|werden|wirst) (?:gerade|grad|grade|soeben|zur stunde|derzeit|momentan|aktuell)\b")
+                        r"|\b(?:wird|werden|wirst) (?:gerade|grad|grade|soeben|zur stunde|derzeit|momentan|aktull)\b")
 # "Es werden immer mehr" is a crowd growing now, no future.
 GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
@@ -1491,7 +1500,7 @@ WIRED_PACKAGE = re.compile(_CONTAINER + r"(?: \w+){0,8} " + _WIRES[2:])
 # Wires coming out of something, told apart from the thing ("a box ... nobody knows who put it.
 # No sender and there are some cables coming out"): with a container named anywhere (WIRED_CONTAINER).
 WIRES_OUT = re.compile(_WIRES + r"(?: \w+){0,2} "
-                       r"(?:coming|sticking|hanging|poking|ragen|ragt|hangen|hangt|gucken|guckt|schauen|schaut|kommen|kommt)"
+                       r"(?:coming|sticking|hanging|poking|ragen|ragt|hangen|hangt|gucken|guckt|schaun|schaut|kommen|kommt)"
                        r"(?: \w+){0,2} (?:out|raus|heraus|hervor)\b")
 WIRED_CONTAINER = re.compile(_CONTAINER)
 # Taking a child away now ("ein Mann will meinen Sohn vom Gelände mitnehmen").
@@ -1620,5 +1629,5 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?\n]+")
 # The police have arrived, in any word order: "die Polizei ist jetzt da", "jetzt is die
 # Polizei da", "police are here now", "cops here".
 POLICE_ARRIVED = re.compile(
-    r"\b(?:polizei|polizisten|streife|feuerwehr|police|cops?|fire brigade|firefighters)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived|there now|there with her|there with him|on site|on the scene)\b"
+    r"\b(?:polizei|polizisten|streife|feu?rwehr|police|cops?|fire brigade|firefighters)\b(?:\s+\w+){0,3}?\s+(?:da|hier|angekommen|eingetroffen|here|arrived|there now|there with her|there with him|on site|on the scene)\b"
 )

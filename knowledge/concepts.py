@@ -195,9 +195,14 @@ def _within_a_sentence(family, raw: str) -> bool:  # type: ignore[no-untyped-def
     return any(family.first(fold(sentence)) is not None for sentence in _SENTENCE_END.split(raw))
 
 
+PARTICLE_WORDS = 5  # a short answer ending in "eben" or "halt": the particle ("die gruppe halt")
+
+
 def _other_senses(folded: str) -> str:
     """Without the hazard and attack words in another sense: a panic attack, a gun owned, a
     bath bomb or box-ticking, no bleeding, a candidacy, the fire brigade."""
+    if folded.endswith((" eben", " halt", " ebent", " ebend")) and folded.count(" ") <= PARTICLE_WORDS:
+        folded = folded.rsplit(" ", 1)[0]  # "so ne gruppe eben" at the motive question: a particle, not "just now"
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
     if OWNED_WEAPON.search(folded):
@@ -579,7 +584,7 @@ HABIT_COUNTED = re.compile(
 # "jedes Mal wenn ich abbiege" on the road is the chase now (ON_THE_ROAD), not a habit.
 HABIT_WHENEVER = re.compile(
     r"\b(?:jedes ?mal|immer wenn|every time|each time|whenever|repeatedly|regularly|again and again|over and over"
-    r"|time and again|regelmasig|haufig|oft|ofter|ofters|often|standig|dauernd|andauernd|manchmal|ab und zu"
+    r"|time and again|regelmasig|haufig|oft|ofter|ofters|often|standig|daurnd|andaurnd|manchmal|ab und zu"
     r"|hin und wieder|immer wieder|constantly|sometimes|now and then|from time to time|all the time"
     r"|uberall hinterher|uberall hin|folgt mir uberall|follows me everywhere|following me everywhere|everywhere i go|wherever i go"
     r"|on (?:several|multiple|many|numerous|repeated) occasions|mehrfach|mehrmals|wiederholt)\b"

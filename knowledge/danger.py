@@ -68,6 +68,9 @@ URGENT = frozenset("schnell quick quickly sofort dringend urgent hurry asap beei
 CRY_WORDS = FILLERS | URGENT | frozenset("komm kommt kommen sie euch ihr come up".split())
 CALL_WORDS = frozenset("polizei police cops bullen 110 112 notarzt krankenwagen ambulance feuerwehr".split())
 ASKING = frozenset("und was wie what and so now".split())  # "und jetzt", "was nun", "now what"
+# A question announced ("quick q", "kurze frage", "schnelle frage"): its urgency is the
+# writer's time, no cry (a young councillor's "quick q" had brought the whole 110 advice).
+QUESTION_WORDS = frozenset("q qq qs qn qustion qustions frage fragen frag".split())  # folded: "question" is "qustion"
 SHORT_CRY = 3  # words: a message this short that says "now" is a cry ("einbruch jetzt", "omg theyre here")
 
 
@@ -114,6 +117,8 @@ class DangerRules:
     def signals(self, folded: str, found: set[str] | None = None) -> list[str]:
         """Rule signals on folded text; `found` = concepts(folded) when already computed."""
         words = mend_slips(folded).split()
+        if not QUESTION_WORDS.isdisjoint(words) and len(words) <= BARE_WORDS:
+            words = [w for w in words if w not in URGENT]
         if words and all(w in ALARM_WORDS or w in FILLERS for w in words) and ALARM_WORDS.intersection(words):
             return ["alarm"]
         if len(words) <= 4 and URGENT.intersection(words) and all(w in ALARM_WORDS or w in CRY_WORDS for w in words):
