@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 MAX_WORDS = 5  # "Bernstadt auf dem Eigen"
 TYPO_MIN = 7  # a capital alone forgives a typo from this length on
 TYPO_MIN_LEAD = 5  # with a lead-in ("in Zitau") from this length on
+_LOCATIVE = frozenset("in im aus bei nach von vom from near".split())  # "Bürgermeister in olbernau" still is one
+
+
+def _capitalises(tokens: list[Token], i: int) -> bool:
+    """Whether the writer capitalises words inside sentences (German nouns), other than the i-th."""
+    return any(t.capital and not t.sentence_start and not t.inner for j, t in enumerate(tokens) if j != i)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     score: tuple[int, int, int, int]  # evidence, own name over town part, earlier, longer
@@ -203,6 +211,8 @@ class TextFinder:
 
     def _typo(self, tokens: list[Token], i: int, lead: str | None) -> _Hit | None:
         first = tokens[i]
+        if not first.capital and (i == 0 or tokens[i - 1].key not in _LOCATIVE) and _capitalises(tokens, i):
+            return None  # "kann das die Stadt machen": who writes "Stadt" would write a place "Machern"
         for n in (2, 1):
             if i + n > len(tokens):
                 continue

@@ -31,7 +31,9 @@ def test_development_sentences(knowledge: Knowledge, case: dict) -> None:
      "treuen Dank", "Die Bergleute wollten das Auto bergen", "eine Schleife", "Ich lebe in Angst",
      "Ich bin in Sorge", "Herr Rochlitz", "Landkreis Bautzen", "in die Schweiz", "aus Sachsen",
      "Tel. 03581 468 650", "0351 48322 33", "10000 Euro", "Ich wohne hier", "", "   ", "!!!",
-     "the DD form", "ich hab DD geschrieben"],
+     "the DD form", "ich hab DD geschrieben",
+     # a verb one letter from a place, lower-case where the writer capitalises ("Machern")
+     "oder kann das die Stadt machen, ich hab keine Lust"],
 )
 def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
     assert knowledge.places.find_in_text(text) is None
@@ -46,7 +48,8 @@ def test_ordinary_words_are_not_places(knowledge: Knowledge, text: str) -> None:
      # a municipality followed by a part of it names the municipality
      ("wohne in Dresden Neustadt", "Dresden"), ("Wilsdruff OT Grumbach", "Wilsdruff"),
      # the cities as written in chats
-     ("bin stadträtin in DD und krieg drohmails", "Dresden"), ("stadtrat in lpz", "Leipzig"), ("aus Lpz", "Leipzig")],
+     ("bin stadträtin in DD und krieg drohmails", "Dresden"), ("stadtrat in lpz", "Leipzig"), ("aus Lpz", "Leipzig"),
+     ("Ich bin Bürgermeister in olbernau", "Olbernhau")],
 )
 def test_names_with_evidence_are_found(knowledge: Knowledge, text: str, expected: str) -> None:
     res = knowledge.places.find_in_text(text)
