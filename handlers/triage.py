@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import tells_symptoms
-from handlers.call_words import COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
@@ -574,12 +574,14 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # "polizeirevier auerbach nummer?", "wir gehören doch zu auerbach mit der polizei": that
         # station's card, not the "more places" its "nummer" would ask for
         asked = OutboundMessage(asked_header(k, state.lang, stations), contacts=tuple(stations[:MAX_CARDS]))
-        return StepResult(state, [asked, *current_messages(state, k)])
+        # "das Revier Weißwasser oder das LKA?": what each is for, then the card
+        faq = asked_faq(k, state.lang, text)
+        return StepResult(state, [*([faq] if faq is not None else []), asked, *current_messages(state, k)])
     if state.node == k.flow.after_result and natural is None and asks_again_for_numbers(text) and not asks_to_call(text) \
             and (cards := asked_cards(k, state, text)):
         return StepResult(state, [*cards, *current_messages(state, k)])  # the same numbers, not more
     if natural is None and asked_button is None and (faq := asked_faq(k, state.lang, text)) is not None \
-            and not _new_offence(state, heard) \
+            and (not _new_offence(state, heard) or _one_question(text)) \
             and not (question is not None and question.classify and _label_first(text, choices) is not None):
         # (not "vorbeugung! oder zählt melderegister da nicht?" at the offence question: its label first)
         # "bringt es was anzuzeigen?", "bekommen wir jetzt polizeischutz?": answered, then the
@@ -776,15 +778,16 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
             or emergency_scene(text) == "emergency_object" else "open_door_asked"
         return _advice_again(state, k, text, getattr(k.flow.texts, opened).get(state.lang))
-    if asks_to_call(text) and not calm_about_calling(text) and not help_coming(text):
+    if asks_to_call(text) and not calm_about_calling(text) and not help_coming(text) \
+            and not (at_advice and (danger_elsewhere(text) or cannot_call(text))):
         # "should i still call 110 or is that overkill", "should i call the cops?? theyre still
         # down there": after the 110 advice, yes; not where to report it
         line = k.flow.texts.call_now_yes.get(state.lang)
         if at_advice:
             return _advice_again(state, k, text, line)
         return StepResult(state, [OutboundMessage(line, emergency=True), *current_messages(state, k)])
-    if at_advice and not yet_to_call and help_here(text) and (scene or not _safe_at_advice(text)) \
-            and emergency_scene(text) in (None, *state.scenes):
+    if at_advice and not yet_to_call and help_here(text) and emergency_scene(text) in (None, *state.scenes) \
+            and (not _safe_at_advice(text) or set(k.understander.danger(HELP_HERE.sub(" ", fold(text))).signals) - {"model"}):
         # "feuerwehr is da löschen grad": not "call 112 now" again, but to follow them; the
         # advice's buttons stay for when it is over
         return _advice_again(state, k, text, _help_here_line(state, k))
@@ -819,6 +822,15 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
             return StepResult(state, [line, *current_messages(state, k)])
         return _with_line(state, _typed(state, text, picks(state, k), ctx), line, k)
     return None
+
+
+def _one_question(text: str) -> bool:
+    """A single sentence that asks ("bin ich verpflichtet jede Beleidigung anzuzeigen"): an
+    offence it names is asked about, not told (a story before a question is two sentences)."""
+    return is_question(text) and not _SENTENCE_BREAK.search(text.strip())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!;:]\s+\S")
 
 
 def _help_here_line(state: ConversationState, k: Knowledge) -> str:

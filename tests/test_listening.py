@@ -1286,6 +1286,11 @@ def test_a_whole_sentence_in_the_other_language_switches_back(k: Knowledge) -> N
     asked.text("someone keeps posting my home address in a telegram group")
     asked.text("kannst du wieder deutsch? sorry war vorhin panisch. und die anzeige hab ich schon")
     assert asked.state.lang == "de" and asked.state.lang_chosen
+    formal = PureChat(k, lang=None)  # a clerk's request to switch back, in a formal sentence (stop 47)
+    formal.text("hi, my mayor received a threatening letter at the town hall")
+    assert formal.state.lang == "en"
+    formal.text("Bitte stellen Sie wieder auf Deutsch um. Ist das möglich?")
+    assert formal.state.lang == "de" and "repeated" not in formal.state.aspects
 
 
 def test_a_fire_shouted_as_a_threat_at_the_door_gets_the_door_advice_and_the_police_town_is_not_the_users(k: Knowledge) -> None:

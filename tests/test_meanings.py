@@ -85,6 +85,9 @@ def test_asked_in_english_below_the_result(knowledge: Knowledge) -> None:
     ("en", "what means Strafantrag, i must pay something?", "term:strafantrag"),
     ("de", "Was bedeutet Anzeige?", "term:anzeige"),
     ("de", "ich will anzeige erstatten", None),  # the word used, not asked about
+    ("en", "what is Revier?", "term:revier"),  # had brought the station's card five times (stop 47)
+    ("de", "was bedeutet das wort revier?", "term:revier"),
+    ("de", "gehen Sie bitte zum Revier in Döbeln", None),
 ])
 def test_a_legal_word_of_the_answers_is_explained(knowledge: Knowledge, lang: str, text: str, expected: str | None) -> None:
     said = asked_meanings(knowledge, lang, text)

@@ -1249,6 +1249,15 @@ def test_110_again_or_the_station_next_time_gets_what_each_is_for(knowledge):
     assert knowledge.texts.police_asked_below.get("en") in said
 
 
+def test_a_station_asked_for_beside_the_lka_gets_what_each_is_for_and_the_card(knowledge):
+    """ "Wer ist für die Strafanzeige zuständig, das Revier Döbeln oder das LKA?" had got the
+    card alone, said to be uncertain (a clerk, stop 47)."""
+    chat = at_threat_result(knowledge, "de")
+    messages = chat.text("Wer ist für die Strafanzeige zuständig, das Revier Döbeln oder das LKA?")
+    assert messages[0].text == knowledge.texts.faq["revier_or_lka"].answer.de
+    assert any(c.name.startswith("Polizeirevier Döbeln") for m in messages for c in m.contacts)
+
+
 def test_a_named_place_and_the_police_asked_about_together_get_both_cards(knowledge):
     chat = at_threat_result(knowledge, "de")
     shown = contact_ids(chat.text("was ist ZASTEX? muss ich da anrufen oder Polizei?"))
@@ -1285,6 +1294,8 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("de", "muss ich das jetzt selber anzeigen oder kann das die Stadt machen", "report_for_someone"),
     ("de", "bin ich verpflichtet jede Beleidigung anzuzeigen", "duty_to_report"),
     ("en", "do i have to report this to the police?", "duty_to_report"),
+    ("de", "Wer ist für die Strafanzeige zuständig, das Revier oder das LKA?", "revier_or_lka"),
+    ("en", "should i go to the police station or the LKA?", "revier_or_lka"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
