@@ -15,10 +15,11 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
-from handlers.health_words import tells_symptoms
+from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.health_words import hurt_now, tells_symptoms
 from handlers.call_words import COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
+from handlers.denials import denied_offences
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
@@ -127,7 +128,12 @@ def emergency_heard(state: ConversationState, heard: Heard, ctx: Context, text: 
         # may reach 110, under the advice (nothing comes before it)
         added = _cannot_call_line(shown.state, ctx.knowledge)
     elif text and shown.state is not None and danger_elsewhere(text):
-        added = ctx.knowledge.flow.texts.danger_elsewhere.get(shown.state.lang)  # "... ich bin noch in dr sitzung"
+        # "... ich bin noch in dr sitzung"; "mei tochter hat grad angerufen ... zwee typen hinter ihr her": where she
+        # is out of doors, not "lock the door" (a mother at home had been told to lock herself in)
+        name = "followed_elsewhere" if followed_someone_else(text) else "danger_elsewhere"
+        added = getattr(ctx.knowledge.flow.texts, name).get(shown.state.lang)
+        if name == "followed_elsewhere":
+            shown.state = shown.state.with_pending(elsewhere="followed")
     elif text and shown.state is not None and followed_outside(text):
         added = ctx.knowledge.flow.texts.followed_outside.get(shown.state.lang)  # "... läuft einer hinter mir her"
         # given again in short as this ("hes like 50m behind me" had brought "lock yourself in")
@@ -351,6 +357,10 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         about_the_call = _about_the_call(state, event.text, ctx)
         if about_the_call is not None:
             return about_the_call
+        known = [c for c in (state.category, *state.also) if c]
+        if known and state.node != CONFIRM_CATEGORY and not _offence_asked(state, k) \
+                and (denied := denied_offences(event.text, k, known)):
+            return _offences_denied(state, [c for c in known if c not in denied], ctx)
         if state.node != k.flow.after_result and (asked := _station_asked(k, state, event.text)):
             # "gib mir einfach die nummer vom revier stollberg" at any question: that card now,
             # then the question again (the danger question is still asked before any result)
@@ -497,6 +507,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # safety once it burns; the fire's advice (112, out), not "go on"
         shown = state.with_pending(scene=scene).evolve(scenes=(*state.scenes, scene))
         return StepResult(shown, emergency_reminder(shown, k))
+    if at_emergency and natural is None and state.pending.get("scene") == FOLLOWED and among_people(text):
+        # "ok im in a rewe now": where the advice sent her; to stay there and call from there
+        return StepResult(state, emergency_reminder(state, k, text=_safe_line(state, k, "among_people")))
     if at_emergency and natural is None and followed_outside(text) and not says_safe(fold(text)):
         # "im walking home from the rathaus, hes like 50m behind me": not home, where people are
         followed = state.with_pending(scene=FOLLOWED)
@@ -774,6 +787,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice
         # was a misreading, and a reply's "brennt" had brought it again: safe, on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
+    if at_advice and hurt_now(text) and not help_coming(text):
+        # "muss ich ins krankenhaus? nase blutet wie sau": 112 or a doctor, not "lock yourself in" again
+        return _advice_again(state, k, text, k.flow.texts.hurt_at_advice.get(state.lang))
     if at_advice and asks_to_open(text):  # "soll ich aufmachen??": no, and 110
         opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
             or emergency_scene(text) == "emergency_object" else "open_door_asked"
@@ -808,6 +824,8 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         again = k.flow.texts.help_first.get(state.lang)
         result = replace(result, messages=[m for m in result.messages if m.text != again])
         return _with_line(state, result, line, k)
+    if at_advice and danger_elsewhere(text) and not cannot_call(text) and state.pending.get("elsewhere") == "followed":
+        return _advice_again(state, k, text, k.flow.texts.followed_elsewhere.get(state.lang))
     if at_advice and danger_elsewhere(text) and not cannot_call(text):
         # "soll ich 110 rufen oder mei frau? ich bin ja ni dort": who calls, and what those there do
         return _advice_again(state, k, text, k.flow.texts.danger_elsewhere.get(state.lang))
@@ -824,6 +842,21 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     return None
 
 
+def _offences_denied(state: ConversationState, left: list[str], ctx: Context) -> StepResult:
+    """"wait no attack, he didnt touch me": the offence said not to be is dropped (it had been
+    taken as the answer "no" to the question on screen, and the attack's advice stayed). None
+    left: the offence question; below the result, the result again without it."""
+    k = ctx.knowledge
+    if not left:
+        fixed = _replace(state, category=None, also=[], inferred=[f for f in state.inferred if f != "category"])
+        return go_to(fixed, _category_question(k), ctx, StepResult(fixed))
+    fixed = _replace(state, category=left[0], also=left[1:])
+    if state.node == k.flow.after_result:
+        return go_to(fixed, "result", ctx, StepResult(fixed))
+    line = listening.understood_line(k, state.lang, [offence_labels(k, left, state.lang)])
+    return StepResult(fixed, current_messages(fixed, k, lead=line))
+
+
 def _one_question(text: str) -> bool:
     """A single sentence that asks ("bin ich verpflichtet jede Beleidigung anzuzeigen"): an
     offence it names is asked about, not told (a story before a question is two sentences)."""
@@ -834,9 +867,14 @@ _SENTENCE_BREAK = re.compile(r"[.!;:]\s+\S")
 
 
 def _help_here_line(state: ConversationState, k: Knowledge) -> str:
+    return _safe_line(state, k, "help_here")
+
+
+def _safe_line(state: ConversationState, k: Knowledge, name: str) -> str:
+    """A flow text at the 110 advice that names its safe option ({safe})."""
     question = k.flow.questions[k.flow.emergency]
     safe = next((o for o in question.options if "no" in o.means), question.options[0])
-    return k.flow.texts.help_here.get(state.lang).format(safe=safe.label.get(state.lang))
+    return getattr(k.flow.texts, name).get(state.lang).format(safe=safe.label.get(state.lang))
 
 
 def _location_beside(state: ConversationState, resolution: Resolution, k: Knowledge) -> StepResult:

@@ -1389,3 +1389,49 @@ def test_german_words_quoted_in_english_do_not_switch_the_language(k: Knowledge,
     chat.text(reply)
     assert chat.state.lang == "en"
     assert k.flow.texts.language_switched.get("de") not in all_text(chat.last.messages)
+
+
+@pytest.mark.parametrize("story, denial, gone, lang", [
+    ("a guy came to my door after the council session and yelled at me and shoved me", "wait no attack, he didnt touch me",
+     "physical_attack", "en"),
+    ("someone posted a fake nude of me on x and wrote where i live", "wdym doxxing?? its not my address its a fake pic",
+     "doxxing", "en"),
+    ("einer hat mich am Markt beleidigt und bedroht", "keine Bedrohung, nur beleidigt", "threat", "de"),
+])
+def test_an_offence_said_not_to_be_is_dropped(k: Knowledge, story: str, denial: str, gone: str, lang: str) -> None:
+    """"wait no attack, he didnt touch me" had been the answer "no" to the motive question, and
+    the attack's advice (a doctor, §§ 223 ff.) stayed (a young councillor, stop 47)."""
+    chat = PureChat(k, lang=lang)
+    chat.text(story)
+    if chat.state.node == "danger_now":
+        chat.text("no" if lang == "en" else "nein")
+    if chat.state.node == "confirm_category":
+        chat.option(next(o for o in option_ids(chat.last.messages) if o.startswith("cat.") and o != "cat.other"))
+    known = [chat.state.category, *chat.state.also]
+    if gone not in known:
+        pytest.skip(f"the story was not read as {gone}: {known}")
+    node = chat.state.node
+    chat.text(denial)
+    assert gone not in (chat.state.category, *chat.state.also)
+    assert chat.state.node in (node, "category")
+
+
+def test_a_question_whether_it_is_an_offence_denies_nothing(k: Knowledge) -> None:
+    chat = PureChat(k, lang="en")
+    chat.text("a guy at the market said he will find me and hurt me")
+    if chat.state.node == "danger_now":
+        chat.text("no")
+    assert chat.state.category == "threat" or "threat" in chat.state.also
+    chat.text("is it not a threat?")
+    assert chat.state.category == "threat" or "threat" in chat.state.also
+
+
+def test_someone_close_followed_out_of_doors_gets_where_people_are_not_lock_the_door(k: Knowledge) -> None:
+    """A mother at home whose daughter was followed from the bus was told to lock herself in;
+    "soll ich anrufen oder sie? ich bin doch ni dor" only repeated it (a blind tester, stop 47)."""
+    told = k.flow.texts.followed_elsewhere.get("de")
+    chat = PureChat(k)
+    first = all_text(chat.text("mei tochter hat grad angerufen die is 14 die läuft vom bus heem und da sin zwee typen "
+                               "hinter ihr her, mir wohn in wilthen, was mach ich denn nu"))
+    assert chat.state.node == "emergency" and told in first
+    assert told in all_text(chat.text("soll ich anrufen oder sie? ich bin doch ni dor"))
