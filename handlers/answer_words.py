@@ -359,6 +359,8 @@ NO_DANGER = re.compile(
     r"\b(?:keine|kein|no|not in|nicht in|nobody is in|no one is in|niemand ist in)"
     r" (?:akute |akuten |imediate |acute |unmitelbare |unmitelbarer )?(?:gefahr|gefahrdung|gefahrdungslage|gefahrenlage|bedrohungslage|danger)\b"
     r"|\bgefahrdung ist (?:uns )?nicht bekant\b"
+    # "not an emergency!! just wanna write smth down", "kein Notfall, nur eine Frage"
+    r"|\b(?:not an|no|kein|keine|is kein|ist kein|isn t an|isnt an) (?:emergency|notfal|akuter notfal|real emergency)\b"
     # "We are not aware of any immediate danger to the staff concerned."
     r"|\b(?:not|nicht) aware of (?:any )?(?:imediate |acute |real |current )?(?:danger|threat)\b"
     # "We do not believe there is an immediate danger", "ich glaube nicht, dass Gefahr besteht"

@@ -1012,10 +1012,39 @@ def asks_about_staying_away(text: str) -> bool:
 # texted me, im at work"): who calls, and what the people there should do (folded).
 _NOT_THERE_MYSELF = re.compile(
     r"\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt|selbst|gar))* (?:nicht|nich|ni|net|ned|not)"
-    r" (?:da|dort|do|vor ort|zu hause|zuhause|daheim|there|home|at home|on site)\b"
+    r" (?:da|dort|dor|do|vor ort|zu hause|zuhause|daheim|there|home|at home|on site)\b"
     r"|\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt))* (?:in der|in dr|auf der|bei der|at (?:a|the|work)|in a|in the)"
     r" ?(?:sitzung|arbeit|work|meeting|council meeting|ratssitzung|gemeinderatssitzung|buro|office)\b"
-    r"|\b(?:not|nicht|nich) (?:at home|zu hause|daheim) (?:myself|selbst)\b")
+    r"|\b(?:not|nicht|nich) (?:at home|zu hause|daheim) (?:myself|selbst)\b"
+    # someone close calling from where it happens: "mei tochter hat grad angerufen", "my son just texted me"
+    r"|\b(?:meine?|mei|my) (?:tochter|sohn|frau|fraa|mann|mutter|mutti|vater|vati|kind|kinder|oma|opa|schwester|bruder"
+    r"|daughter|son|wife|husband|mum|mom|dad|kid|kids|sister|brother|partner|partnerin)"
+    r" (?:hat|hot|has|just|had)?(?: (?:grad|gerade|eben|just|me))* (?:angerufen|angerufn|geschrieben|geschriebn|called|rang|texted|phoned)\b")
+
+
+# Someone else followed out of doors: "da sin zwee typen hinter ihr her", "two guys are following her" (folded).
+_FOLLOWING_THEM = re.compile(
+    r"\b(?:hinter (?:ihr|ihm|ihnen) her|(?:folgt|folgen|verfolgt|verfolgen|laufen|lauft|rennen|rennt) (?:ihr|ihm|ihnen)"
+    r"|(?:following|chasing|follow|chase|followed|chased) (?:her|him|them)|(?:sie|er|she|he) (?:wird|is|is being) (?:verfolgt|followed|chased))\b")
+
+
+# Among people now, where the advice to someone followed sends them: "ok im in a rewe now",
+# "bin jetzt in der tankstelle" (folded).
+_AMONG_PEOPLE = re.compile(
+    r"\b(?:i m|im|i am|we re|we are|bin|ich bin|sind|wir sind)(?: (?:now|jetzt|jetz|grad|gerade|just|already|schon|safe))*"
+    r" (?:in|im|at|bei|in der|in einem|in nem|in ner|in a|in the|at a|at the|inside a|inside the|beim)"
+    r" (?:rewe|aldi|lidl|edeka|netto|penny|kaufland|norma|dm|rossmann|shop|store|laden|geschaft|supermarkt|supermarket"
+    r"|tankstelle|tanke|petrol station|gas station|cafe|restaurant|lokal|kneipe|bar|pub|bahnhof|train station|apotheke"
+    r"|pharmacy|bank|mcdonalds|mall|einkaufszentrum|backer|backerei|bakery|kiosk|spati|imbiss|hotel)\b")
+
+
+def among_people(text: str) -> bool:
+    return bool(_AMONG_PEOPLE.search(fold(text)))
+
+
+def followed_someone_else(text: str) -> bool:
+    """Whether someone close is being followed out of doors, told by the user who is elsewhere."""
+    return bool(_FOLLOWING_THEM.search(fold(text)))
 
 
 def danger_elsewhere(text: str) -> bool:

@@ -20,6 +20,20 @@ _NOT = re.compile(r"\b(?:nicht|nich|net|ni|kein|keine|keinen|nie|not|no|never|ni
 _OVER = re.compile(r"\b(?:war|was|kurz|vorhin|jetzt geht s|jetzt gehts|now fine|im fine now|better now|wieder gut|vorbei)\b")
 
 
+# Hurt now, or asking whether to go to hospital: "muss ich ins krankenhaus? nase blutet wie sau".
+HURT_NOW = re.compile(
+    r"\b(?:krankenhaus|notaufnahme|arzt|notarzt|hospital|a and e|er|doctor|ambulance|krankenwagen)\b(?: \w+){0,3}\?"
+    r"|\b(?:muss|mus|soll|sollte|should|do) (?:ich|i)(?: \w+){0,2} (?:ins krankenhaus|in die notaufnahme|zum arzt|to (?:the )?hospital"
+    r"|to (?:a |the )?doctor|to a and e)\b"
+    r"|\b(?:blutet|blute|bluten|bleeding|bleed|gebrochen|broken|platzwunde)\b")
+
+
+def hurt_now(text: str) -> bool:
+    """Hurt now, or asking whether to see a doctor, at the 110 advice."""
+    folded = fold(text)
+    return tells_symptoms(text) or any(not _NOT.search(folded[:m.start()]) for m in HURT_NOW.finditer(folded))
+
+
 def tells_symptoms(text: str) -> bool:
     """Whether `text` tells of symptoms now that a doctor should see today."""
     folded = fold(text)

@@ -236,6 +236,7 @@ FLOW_TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "danger_denied_first": frozenset({"no"}),
     "location_at_advice": frozenset({"place"}),
     "help_here": frozenset({"safe"}),
+    "among_people": frozenset({"safe"}),
 }
 
 

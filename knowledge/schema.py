@@ -187,6 +187,10 @@ class FlowTexts(Strict):
         description="Asked whether to stay somewhere else for now: yes if not safe at home; 110 if anyone is there.")
     danger_denied_first: L10n = Field(
         description="Above the danger question when the first message said no one is in danger; {no}: the no's label.")
+    hurt_at_advice: L10n = Field(
+        description="At the 110 advice, when the user is hurt or asks about hospital: 112 if serious, else a doctor today.")
+    among_people: L10n = Field(
+        description="At the advice for someone followed, when they say they are in a shop now; {safe}: the safe option.")
     help_here: L10n = Field(
         description="At the 110 advice, when the police or fire brigade are there now; {safe}: the safe option's label.")
     location_at_advice: L10n = Field(
@@ -205,6 +209,8 @@ class FlowTexts(Strict):
         description="The 110 advice instead, for a suspicious letter, powder or object: not touched, room left.")
     followed_outside: L10n = Field(
         description="Under the 110 advice, when someone is following the user out of doors: not home, where people are.")
+    followed_elsewhere: L10n = Field(
+        description="At the 110 advice, when someone close is being followed out of doors and the user is elsewhere.")
     danger_elsewhere: L10n = Field(
         description="At the 110 advice, when the danger is where the user is not: call 110 with the address, "
         "and what the people there should do.")

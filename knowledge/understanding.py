@@ -333,6 +333,9 @@ _DENIAL_SENTENCE = re.compile(
     r"|^(?:es besteht |derzeit |aktuell |momentan )*(?:keine|kein) (?:(?:unmittelbare|akute|konkrete|aktuelle) )?(?:gefahr|gefahrdung|notfall)\w*(?: \w+){0,4}$"
     r"|^(?:(?:we are|we re|i am|i m) not aware of any|there is no|there s no|no one is in|nobody is in|niemand ist|keiner ist)"
     r"(?: (?:immediate|acute|current|akut|gerade|jetzt))? (?:danger|in danger|in gefahr|threat)(?: \w+){0,4}$"
+    # "not an emergency!! just wanna write smth down" (a young councillor; stop 47)
+    r"|^(?:(?:its|it s|this is|this isn t|its not|it s not|das ist|das is|ist|is) )?(?:not an|no|kein|keine|not a) (?:real |actual |akuter )?"
+    r"(?:emergency|notfall)\b(?: \w+){0,8}$"
 )
 _DENIAL_WORDS = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -342,7 +345,7 @@ def _denial_sentences(text: str) -> list[tuple[str, bool]]:
     """Each sentence of `text`, and whether it only denies a danger now ("Eine unmittelbare
     Gefahr besteht nach unserer Einschätzung derzeit nicht."); none if no danger is named."""
     lowered = text.lower()
-    if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall")):
+    if not any(needle in lowered for needle in ("gefahr", "gefähr", "danger", "notfall", "emergency")):
         return []
     return [(s, len(s.split()) <= _DENIAL_WORDS and bool(_DENIAL_SENTENCE.search(fold(s))))
             for s in _SENTENCE_END.split(text.strip())]

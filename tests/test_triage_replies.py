@@ -1296,6 +1296,10 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("en", "do i have to report this to the police?", "duty_to_report"),
     ("de", "Wer ist für die Strafanzeige zuständig, das Revier oder das LKA?", "revier_or_lka"),
     ("en", "should i go to the police station or the LKA?", "revier_or_lka"),
+    ("de", "was mach ich heut nacht wenn da eener kommt?", "if_someone_comes"),
+    ("en", "do i need a lawyer for this?", "lawyer"),
+    ("de", "soll ich den kindergarten informieren?", "family_everyday"),
+    ("en", "can i like record it here somewhere??", "record_here"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
@@ -1620,3 +1624,29 @@ def test_no_fire_after_all_at_the_fire_advice_goes_on(knowledge, denial, safe):
     assert chat.state.pending.get("scene") == "emergency_fire"
     chat.text(denial)
     assert (chat.state.node != "emergency") is safe
+
+
+@pytest.mark.parametrize("reply, lang", [("muss ich ins krankenhaus? nase blutet wie sau", "de"),
+                                         ("should i go to the hospital? my lip is bleeding", "en")])
+def test_hurt_at_the_110_advice_gets_112_or_a_doctor_today(knowledge, reply, lang):
+    """A candidate punched at his info stand asked "muss ich ins krankenhaus?" and got "schließen
+    Sie sich ein" again (a blind tester)."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("bin am infostand in riesa und einer hat mir grad voll eine reingehauen" if lang == "de"
+              else "some guy just punched me at my info stand, hes still here")
+    assert chat.state.node == "emergency"
+    messages = chat.text(reply)
+    assert messages[0].text.startswith(knowledge.flow.texts.hurt_at_advice.get(lang))
+    assert chat.state.node == "emergency"
+
+
+@pytest.mark.parametrize("reply, lang", [("ok im in a rewe now", "en"), ("bin jetzt in der tankstelle", "de")])
+def test_someone_followed_who_reached_people_is_told_to_stay_and_call_from_there(knowledge, reply, lang):
+    """Followed from the tram, "ok im in a rewe now" got the same advice again (a blind tester)."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("theres a guy following me from the tram, hes still behind me" if lang == "en"
+              else "da läuft seit der haltestelle einer hinter mir her, der ist immer noch da")
+    assert chat.state.node == "emergency"
+    messages = chat.text(reply)
+    assert messages[0].text.startswith(knowledge.flow.texts.among_people.get(lang).split("{")[0])
+    assert chat.state.node == "emergency"

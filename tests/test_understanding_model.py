@@ -341,6 +341,7 @@ def test_the_language_head_learns_from_at_most_the_cap_of_each_language_spread_e
      "Eine unmittelbare Gefahr besteht nach unserer Einschätzung nicht.",
      "Wir erhielten ein Schreiben mit der Drohung, das Gemeindeamt auszuräuchern."),
     ("There is no immediate danger. Someone posted my address.", "Someone posted my address."),
+    ("not an emergency!! someone posted my address in a telegram group", "someone posted my address in a telegram group"),
     ("Er hat mir gedroht. Eine akute Gefährdung besteht nicht.", "Er hat mir gedroht."),
     ("Eine akute Gefährdung ist uns derzeit nicht bekannt.", None),  # nothing else: kept whole
     ("Ob eine Gefahr besteht, weiß ich nicht. Er steht oft vor dem Haus.", None),  # a doubt, no denial
