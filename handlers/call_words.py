@@ -25,7 +25,7 @@ COMES_BACK = re.compile(r"\b(?:wiederkommt|wiederkommen|wieder kommt|wieder komm
                         r"|klingelt wieder|wieder klingelt|klingelt nochmal|klopft wieder|wieder klopft|rings again|ring again"
                         r"|knocks again|knock again|at the door again|an der tur)\b")
 # Said not to be an emergency ("kein Notfall", "nothing urgent", "or is that only for emergencies").
-NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not an?|nicht|nothing|nichts|nix)\s+(?:\w+\s+)?(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
+NO_EMERGENCY = re.compile(r"\b(?:no|kein|keine|keinen|not|nicht|nothing|nichts|nix)\s+(?:\w+\s+){0,2}(?:emergency|notfall|akut\w*|urgent|dringend\w*)\b"
                            r"|\b(?:only|nur) (?:for|fur|bei|in) (?:emergenc\w*|notfall\w*|an emergency|a real emergency)\b")
 
 

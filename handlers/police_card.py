@@ -49,7 +49,7 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
             purpose = texts.responsible_no_phone if route.kind == "responsible" else texts.nearby_no_phone
             return _with_direktion(k, route.direktion, [_station_card(k, local, purpose.get(lang), lang)], lang,
                                    first=True)
-        far = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
+        far = _station_card(k, route.station, _nearest(k, route.station, place, label, lang), lang)
         return _with_direktion(k, route.direktion, [far], lang, first=True)
     if route.local_unknown_far and route.callable is not None:
         # The own Revier first, though its number is unknown: a station 20 or 50 km away is
@@ -77,12 +77,20 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
             nearby = _station_card(k, route.nearby, texts.nearby_no_phone.get(lang), lang)
             return _with_direktion(k, route.direktion, [card, nearby], lang, first=False)
-        card = _station_card(k, route.station, texts.nearest.get(lang).format(place=label), lang)
+        card = _station_card(k, route.station, _nearest(k, route.station, place, label, lang), lang)
         return _with_direktion(k, route.direktion, [card], lang, first=False)
     # No station of the Direktion has a number: the Direktion itself, or ask for a place.
     direktion_cards = _with_direktion(k, route.direktion, [], lang, first=True)
     return direktion_cards or [ContactCard(id="polizeirevier", name=texts.ask_place_name.get(lang),
                                            note=texts.ask_place.get(lang))]
+
+
+def _nearest(k: Knowledge, station: Station, place: Place, label: str, lang: str) -> str:
+    """The nearest station's purpose: in the user's own municipality, said so (its coverage
+    still unsourced); elsewhere, that it is the nearest."""
+    texts = k.police.texts
+    own = station.town.split("/")[0].strip().casefold() == place.name.split("/")[0].strip().casefold()
+    return (texts.in_town if own else texts.nearest).get(lang).format(place=label)
 
 
 def _city_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> list[ContactCard]:

@@ -357,10 +357,12 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         about_the_call = _about_the_call(state, event.text, ctx)
         if about_the_call is not None:
             return about_the_call
-        known = [c for c in (state.category, *state.also) if c]
-        if known and state.node != CONFIRM_CATEGORY and not _offence_asked(state, k) \
-                and (denied := denied_offences(event.text, k, known)):
-            return _offences_denied(state, [c for c in known if c not in denied], ctx)
+        if state.category and state.node != CONFIRM_CATEGORY and not _offence_asked(state, k) \
+                and denied_offences(event.text, k, [state.category, *state.also]) \
+                and (taken_back := _taken_back(state, listening.hear(k, event.text, with_place=False), ctx, event.text,
+                                               empty_ok=True)) is not None:
+            # "wait no attack, he didnt touch me" at the motive question: not its answer "no"
+            return taken_back
         if state.node != k.flow.after_result and (asked := _station_asked(k, state, event.text)):
             # "gib mir einfach die nummer vom revier stollberg" at any question: that card now,
             # then the question again (the danger question is still asked before any result)
@@ -842,21 +844,6 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     return None
 
 
-def _offences_denied(state: ConversationState, left: list[str], ctx: Context) -> StepResult:
-    """"wait no attack, he didnt touch me": the offence said not to be is dropped (it had been
-    taken as the answer "no" to the question on screen, and the attack's advice stayed). None
-    left: the offence question; below the result, the result again without it."""
-    k = ctx.knowledge
-    if not left:
-        fixed = _replace(state, category=None, also=[], inferred=[f for f in state.inferred if f != "category"])
-        return go_to(fixed, _category_question(k), ctx, StepResult(fixed))
-    fixed = _replace(state, category=left[0], also=left[1:])
-    if state.node == k.flow.after_result:
-        return go_to(fixed, "result", ctx, StepResult(fixed))
-    line = listening.understood_line(k, state.lang, [offence_labels(k, left, state.lang)])
-    return StepResult(fixed, current_messages(fixed, k, lead=line))
-
-
 def _one_question(text: str) -> bool:
     """A single sentence that asks ("bin ich verpflichtet jede Beleidigung anzuzeigen"): an
     offence it names is asked about, not told (a story before a question is two sentences)."""
@@ -1108,19 +1095,24 @@ STILL_PHYSICAL = re.compile(
     r"|angespuckt|gepackt|festgehalten|kicked|hit|punched|pushed|shoved|choked|spat|grabbed|slapped)\b")
 
 
-def _taken_back(state: ConversationState, heard: Heard, ctx: Context, text: str) -> StepResult | None:
-    """An offence taken back ("der hat mich nich angefasst, nur beschimpft"): it goes, the one
-    told or the other one known takes its place, and below the result the whole answer comes
-    again (its words, steps and law were the other offence's)."""
+def _taken_back(state: ConversationState, heard: Heard, ctx: Context, text: str, *,
+                empty_ok: bool = False) -> StepResult | None:
+    """An offence taken back ("der hat mich nich angefasst, nur beschimpft", "its not my
+    address", handlers.denials): it goes, the one told or the other one known takes its place,
+    and below the result the whole answer comes again (its words, steps and law were the other
+    offence's). None left: with `empty_ok` the offence question, else nothing is done."""
     k = ctx.knowledge
     known = [c for c in (state.category, *state.also) if c]
     folded = fold(text)
     if STILL_PHYSICAL.search(folded):  # "nicht geschlagen, sondern getreten": another attack, not none
         return None
-    gone = {c for c in known if c in TAKEN_BACK and TAKEN_BACK[c].search(folded)}
+    gone = {c for c in known if c in TAKEN_BACK and TAKEN_BACK[c].search(folded)} | set(denied_offences(text, k, known))
     if not gone:
         return None
     kept = list(dict.fromkeys(c for c in (*heard.sure, *heard.categories, *known) if c not in gone and c in k.categories))
+    if not kept and empty_ok:
+        fixed = _replace(state, category=None, also=[], inferred=[f for f in state.inferred if f != "category"])
+        return go_to(fixed, _category_question(k), ctx, StepResult(fixed))
     if not kept:
         return None
     changed = _with_category(state.evolve(category=None, also=()), kept[0], k).evolve(also=tuple(kept[1:2]))

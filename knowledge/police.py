@@ -102,6 +102,7 @@ class PoliceTexts(Strict):
 
     responsible: L10n
     nearest: L10n
+    in_town: L10n = Field(description="The nearest station, in the user's own municipality, its coverage unsourced.")
     nearest_callable: L10n = Field(description="The nearest station with a number, when a nearer one has none.")
     nearby_no_phone: L10n = Field(description="A nearer station whose number we do not know.")
     asked_station_no_phone: L10n = Field(description="A station the user asks about by name, whose number we do not know.")

@@ -1299,7 +1299,9 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("de", "was mach ich heut nacht wenn da eener kommt?", "if_someone_comes"),
     ("en", "do i need a lawyer for this?", "lawyer"),
     ("de", "soll ich den kindergarten informieren?", "family_everyday"),
-    ("en", "can i like record it here somewhere??", "record_here"),
+    ("en", "do u think its serious or just a troll?", "worth_reporting"),
+    ("en", "how do i keep my address private?? is there like a way to block it", "register_block"),
+    ("en", "should i go to the police in person or can i do it online?", "in_person_or_online"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
@@ -1650,3 +1652,13 @@ def test_someone_followed_who_reached_people_is_told_to_stay_and_call_from_there
     messages = chat.text(reply)
     assert messages[0].text.startswith(knowledge.flow.texts.among_people.get(lang).split("{")[0])
     assert chat.state.node == "emergency"
+
+
+def test_asked_to_record_it_during_the_questions_gets_that_the_record_comes_with_the_answer(knowledge):
+    """ "can i like record it here somewhere??" at the danger question had got "for other matters,
+    please contact your town hall" (a young councillor, stop 47)."""
+    chat = PureChat(knowledge, lang="en")
+    chat.text("at the council session today a guy shouted 'euch sollte man alle aufhängen' at us")
+    node = chat.state.node
+    said = all_text(chat.text("can i like record it here somewhere??"))
+    assert knowledge.texts.faq["record_here"].answer.en in said and chat.state.node == node
