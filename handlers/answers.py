@@ -757,8 +757,15 @@ def is_question(text: str) -> bool:
     if words[0] in _ASKING_VERBS and words[1] in _SUBJECTS:
         return True
     # "Übernimmt die Versicherung den Schaden", "kostet mich das was": a verb first, then its subject
-    return len(words[0]) > 3 and words[0].endswith(_VERB_ENDINGS) and words[1] in _SUBJECTS \
-        and words[1] not in ("the", "my", "this", "that", "it", "i")
+    if len(words[0]) > 3 and words[0].endswith(_VERB_ENDINGS) and words[1] in _SUBJECTS \
+            and words[1] not in ("the", "my", "this", "that", "it", "i"):
+        return True
+    # "und das Hausverbot, darf ich das einfach so aussprechen": the second clause asks
+    for clause in text.split(",")[1:3]:
+        asked = fold(clause).split()
+        if len(asked) >= 3 and asked[0] in _ASKING_VERBS and asked[1] in _SUBJECTS and asked[0] not in ("ist", "is", "hat"):
+            return True
+    return False
 
 
 # A plan to call or report, or what one does in an emergency, said below the result ("ich ruf

@@ -250,6 +250,11 @@ def first_message(state: ConversationState, event: Inbound, ctx: Context) -> Ste
     picked = match_exact(event.text, [p.choice for p in picks(fresh, k)])
     if heard.danger or (picked is not None and _option_of(fresh, k, picked).next == k.flow.emergency):
         return _with_language_note(emergency_heard(fresh, heard, ctx, event.text), notes)
+    if asks_about_privacy(event.text) and is_question(event.text) and not heard.told:
+        # "Bevor ich Angaben mache: Was speichern Sie über mich?" first: answered, no offence
+        # guessed from it (a clerk got "Verstanden: Vorbeugung und Beratung"), then the question
+        answered = _answered(k, fresh, event.text, ctx.key.channel)
+        return _show_danger_question(fresh, ctx, StepResult(fresh, [welcome, *answered]), None)
     absorbed, learned = listening.absorb(fresh, heard, k)
     lead = listening.understood_line(k, fresh.lang, learned) if learned else None
     if learned and k.texts.welcome_heard is not None:  # they told their story: a short hello, then on
@@ -1156,6 +1161,11 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     if state.node == CONFIRM_CATEGORY and absorbed.category:  # the words settled what the buttons asked
         option = _category_option(k, absorbed.category)
         return go_to(absorbed, option.next if option else "result", ctx, StepResult(absorbed), lead=lead)
+    if state.node == k.flow.after_result and _one_question(text) and (absorbed.category, absorbed.also, absorbed.place_id) \
+            == (state.category, state.also, state.place_id):
+        # "und das Hausverbot, darf ich das als Bürgermeister einfach so aussprechen": a question,
+        # not "Verstanden: nicht im Internet" from its words (a gruff mayor)
+        return StepResult(state, [*_answered(k, state, text, ctx.key.channel), *current_messages(state, k)])
     known = [k.categories[c].label.get(state.lang) for c in heard.sure if c in k.categories and c in (state.category, *state.also)]
     known += [k.aspects[a].label.get(state.lang) for a in heard.aspects if a in k.aspects and a in state.aspects]
     if not learned and known:

@@ -1662,3 +1662,24 @@ def test_asked_to_record_it_during_the_questions_gets_that_the_record_comes_with
     node = chat.state.node
     said = all_text(chat.text("can i like record it here somewhere??"))
     assert knowledge.texts.faq["record_here"].answer.en in said and chat.state.node == node
+
+
+@pytest.mark.parametrize("first, lang", [
+    ("Bevor ich Angaben mache: Was speichern Sie über mich, und wird der Gesprächsinhalt an die Polizei weitergeleitet?", "de"),
+    ("is this chat safe? who can read it?", "en"),
+])
+def test_a_privacy_question_as_the_first_message_is_answered_and_guesses_no_offence(knowledge, first, lang):
+    """A clerk's first message asked what is stored: "Verstanden: Vorbeugung und Beratung" and the
+    danger question, the question unanswered (stop 47)."""
+    chat = PureChat(knowledge, lang=lang)
+    said = all_text(chat.text(first))
+    assert knowledge.texts.privacy.get(lang) in said
+    assert chat.state.category is None and chat.state.node == "danger_now"
+
+
+def test_a_question_below_the_result_is_not_taken_as_facts_from_its_words(knowledge):
+    """ "und das Hausverbot, darf ich das als Buergermeister einfach so aussprechen" had got
+    "Verstanden: nicht im Internet." and the menu (a gruff mayor, stop 47)."""
+    chat = at_threat_result(knowledge, "de")
+    said = all_text(chat.text("und das Hausverbot, darf ich das als Buergermeister einfach so aussprechen"))
+    assert "Verstanden" not in said and knowledge.flow.texts.asked_open.get("de") in said
