@@ -187,3 +187,8 @@ def calm_about_calling(text: str) -> bool:
     110 for that?", "If a crowd ever gathered outside my house, would I call 110?"."""
     folded = fold(text)
     return NO_EMERGENCY.search(folded) is not None or SUPPOSED.search(folded) is not None
+
+
+# Asked whether to call anyway, with nothing going on: "Draußen ist alles ruhig. Soll ich
+# trotzdem die Polizei rufen?" (before any 110 advice; after it, "trotzdem" asks about the danger told).
+ANYWAY = re.compile(r"\b(?:trotzdem|dennoch|anyway|anyways|still|nevertheless)\b")

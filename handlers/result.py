@@ -414,7 +414,8 @@ def asked_cards(k: Knowledge, state: ConversationState, text: str, *, police: bo
     return _card_messages(asked_header(k, state.lang, named), tuple(named[:MAX_CARDS]), answer.category_id)
 
 
-_OTHERS_WANTED = re.compile(r"\b(?:mehr|weitere\w*|andere\w*|sonst|more|other|others|else|besides|ausser)\b"
+_OTHERS_WANTED = re.compile(r"\b(?:mehr|weitere\w*|andere\w*|sonst(?! (?:nix|nichts|nischt|gar|nuscht))|more|other|others"
+                            r"|else|besides|ausser)\b(?<!nothing else)"
                             r"|\b(?:kenn\w* ich schon|hab ich schon|already (?:know|tried|called|been))\b")
 
 

@@ -17,9 +17,10 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import hurt_now, tells_symptoms
-from handlers.call_words import COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.denials import denied_offences
+from handlers.police_card import police_cards
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
 from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
@@ -365,7 +366,7 @@ def step(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
         if state.category and state.node != CONFIRM_CATEGORY and not _offence_asked(state, k) \
                 and denied_offences(event.text, k, [state.category, *state.also]) \
                 and (taken_back := _taken_back(state, listening.hear(k, event.text, with_place=False), ctx, event.text,
-                                               empty_ok=True)) is not None:
+                                               denials_only=True)) is not None:
             # "wait no attack, he didnt touch me" at the motive question: not its answer "no"
             return taken_back
         if state.node != k.flow.after_result and (asked := _station_asked(k, state, event.text)):
@@ -753,7 +754,13 @@ def _police_asked(state: ConversationState, text: str, result: StepResult, k: Kn
     line = OutboundMessage(k.flow.texts.help_first.get(lang), emergency=True)
     # "There is no emergency, should we call 110 for that?", "If a crowd ever gathered outside my house,
     # would I call 110 or the local station?": where to report, and what 110 is for, without the line
-    calm = calm_about_calling(text)
+    anyway = bool(ANYWAY.search(fold(text))) and k.flow.emergency not in state.history
+    if anyway and not calm_about_calling(text) and not (result.state == state and _unanswered(result, k, lang)):
+        # "Ich glaube nicht. Draußen ist alles ruhig. Soll ich trotzdem die Polizei rufen?": its
+        # answer taken, and what 110 is for and where to report, without "call 110 now"
+        where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
+        return result.say_first(OutboundMessage(where))
+    calm = calm_about_calling(text) or anyway
     if calm or result.state == state and _unanswered(result, k, lang):  # calm: "anrufen" tells no "not online"
         where = say(k, "police_asked_below" if state.node == k.flow.after_result else "police_asked", lang)
         if calm and SUPPOSED.search(fold(text)) and (concepts(fold(text), text) & SUPPOSED_SCENES or COMES_BACK.search(fold(text))):
@@ -808,7 +815,8 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         line = k.flow.texts.call_now_yes.get(state.lang)
         if at_advice:
             return _advice_again(state, k, text, line)
-        return StepResult(state, [OutboundMessage(line, emergency=True), *current_messages(state, k)])
+        # the rest of the reply is still the answer it is ("es gab briefe vorher. soll ich jetzt 110 anrufen")
+        return _with_line(state, _typed(state, text, picks(state, k), ctx), OutboundMessage(line, emergency=True), k)
     if at_advice and not yet_to_call and help_here(text) and emergency_scene(text) in (None, *state.scenes) \
             and (not _safe_at_advice(text) or set(k.understander.danger(HELP_HERE.sub(" ", fold(text))).signals) - {"model"}):
         # "feuerwehr is da löschen grad": not "call 112 now" again, but to follow them; the
@@ -1101,21 +1109,24 @@ STILL_PHYSICAL = re.compile(
 
 
 def _taken_back(state: ConversationState, heard: Heard, ctx: Context, text: str, *,
-                empty_ok: bool = False) -> StepResult | None:
+                denials_only: bool = False) -> StepResult | None:
     """An offence taken back ("der hat mich nich angefasst, nur beschimpft", "its not my
     address", handlers.denials): it goes, the one told or the other one known takes its place,
     and below the result the whole answer comes again (its words, steps and law were the other
-    offence's). None left: with `empty_ok` the offence question, else nothing is done."""
+    offence's). None left: nothing is done, except for a denial by name (`denials_only`, read
+    before the reply is taken as an answer): then the offence question."""
     k = ctx.knowledge
     known = [c for c in (state.category, *state.also) if c]
     folded = fold(text)
     if STILL_PHYSICAL.search(folded):  # "nicht geschlagen, sondern getreten": another attack, not none
         return None
-    gone = {c for c in known if c in TAKEN_BACK and TAKEN_BACK[c].search(folded)} | set(denied_offences(text, k, known))
+    gone = set(denied_offences(text, k, known))
+    if not denials_only:
+        gone |= {c for c in known if c in TAKEN_BACK and TAKEN_BACK[c].search(folded)}
     if not gone:
         return None
     kept = list(dict.fromkeys(c for c in (*heard.sure, *heard.categories, *known) if c not in gone and c in k.categories))
-    if not kept and empty_ok:
+    if not kept and denials_only:
         fixed = _replace(state, category=None, also=[], inferred=[f for f in state.inferred if f != "category"])
         return go_to(fixed, _category_question(k), ctx, StepResult(fixed))
     if not kept:
@@ -1383,6 +1394,8 @@ def _answered(k: Knowledge, state: ConversationState, text: str, channel: str | 
         return cards
     if not below_result and (named := named_contacts(k, lang, text)):
         return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
+    if not below_result and asks_for_numbers(text) and (cards := _police_for_the_place(k, state, lang)):
+        return cards
     if not below_result and asks_for_numbers(text):  # "whats the number for the police"
         return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
     if below_result and asks_about_the_law(text) and (law := result_more(k, state, "law")):
@@ -1412,6 +1425,17 @@ def _new_offence(state: ConversationState, heard: Heard) -> bool:
     return not known.issuperset(heard.told) or state.category is None and not known.issuperset(heard.sure)
 
 
+def _police_for_the_place(k: Knowledge, state: ConversationState, lang: str) -> list[OutboundMessage]:
+    """During the questions, the numbers asked for with the town known ("nein verdammt ich will
+    nur die NUMMER"): the police for it now (an impatient mayor had been promised the numbers
+    "after this question", four questions long); the rest comes with the answer."""
+    place = k.places.get(state.place_id) if state.place_id else None
+    if place is None:
+        return []
+    cards = police_cards(k, place, lang)[:2]
+    return [OutboundMessage(asked_header(k, lang, cards), contacts=tuple(cards))] if cards else []
+
+
 def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[OutboundMessage]:
     """Whom to call, the numbers, whether the police come: below the result the card to call
     first or the one asked about, during the questions the card a name asks for or the
@@ -1425,7 +1449,7 @@ def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[Out
     if state.node != k.flow.after_result:
         if named := named_contacts(k, lang, text):  # "die nummer von zastex bitte"
             return [OutboundMessage(asked_header(k, lang, named), contacts=tuple(named[:MAX_CARDS]))]
-        return [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
+        return _police_for_the_place(k, state, lang) or [OutboundMessage(k.flow.texts.numbers_soon.get(lang))]
     if whom:
         return call_first(k, state)
     return asked_cards(k, state, text, police=visit) or call_first(k, state)

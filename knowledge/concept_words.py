@@ -804,6 +804,11 @@ PERCEIVED = re.compile(r"\b(?:hab|habe|hat|haben|ham|habs)(?: \w+){0,3} (?:geseh
 # The writer says it is no emergency: then the model alone does not call it one.
 DENIED = _words(
     "kein notfall", "keine gefahr", "kein notfal", "nicht dringend", "nicht akut", "nichts akutes",
+    # nobody there, believed: "ich glaub nicht dass da gerade einer ist" (a young candidate got the 110 advice)
+    "glaub nicht dass da", "glaube nicht dass da", "glaub nicht das da", "glaub ni dass da", "glaub net dass da",
+    "glaub nicht dass da gerade einer", "glaub nicht dass gerade einer", "glaub nicht dass da einer",
+    "dont think anyone is", "don t think anyone is", "dont think someone is", "don t think someone is",
+    "dont think there s anyone", "don t think there s anyone", "dont think theres anyone",
     "nicht in gefahr", "niemand in gefahr", "niemand ist in gefahr", "keiner ist in gefahr",
     "no emergency", "not an emergency", "not urgent", "nothing urgent", "no danger",
     "no immediate danger", "not in immediate danger", "nobody is in immediate danger", "no one is in immediate danger",

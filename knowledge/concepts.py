@@ -195,6 +195,10 @@ def _within_a_sentence(family, raw: str) -> bool:  # type: ignore[no-untyped-def
     return any(family.first(fold(sentence)) is not None for sentence in _SENTENCE_END.split(raw))
 
 
+# Comments or messages there, not a person: "jetz sind da voll die hate kommentare 💀" (folded).
+ONLINE_THERE = re.compile(
+    r"\b(?:sind|ist|is|sin|san|there are|there s|theres) (?:jetzt |jetz |grad |gerade |schon |wieder |now |suddenly )?(?:da |hier )?"
+    r"(?:\w+ ){0,3}(?:kommentar\w*|komments|posts?|nachricht\w*|messages?|comments?|dms?|beitrag\w*|beitrage)\b")
 PARTICLE_WORDS = 5  # a short answer ending in "eben" or "halt": the particle ("die gruppe halt")
 
 
@@ -203,6 +207,9 @@ def _other_senses(folded: str) -> str:
     bath bomb or box-ticking, no bleeding, a candidacy, the fire brigade."""
     if folded.endswith((" eben", " halt", " ebent", " ebend")) and folded.count(" ") <= PARTICLE_WORDS:
         folded = folded.rsplit(" ", 1)[0]  # "so ne gruppe eben" at the motive question: a particle, not "just now"
+    if ("komment" in folded or "post" in folded or "nachricht" in folded or "comment" in folded or "messag" in folded
+            or "dm" in folded) and ONLINE_THERE.search(folded):
+        folded = ONLINE_THERE.sub(" online ", folded)  # "jetz sind da voll die hate kommentare": no one there
     if "attack" in folded and NO_ASSAULT.search(folded):
         folded = NO_ASSAULT.sub(" ", folded)
     if OWNED_WEAPON.search(folded):

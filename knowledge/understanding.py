@@ -103,8 +103,12 @@ class Understander:
         named = find_aspects(folded)
         lang = self._head("lang", vector)
         # a danger is never out of scope, nor is what the danger head doubts ("wir verstecken uns im keller")
+        # nor is where it happened said in a few words ("das war in chemnitz", dictated with its
+        # "komma ... punkt": a young candidate got "please contact your town hall")
         elsewhere = outside >= OUTSIDE_SURE and not verdict.danger and verdict.probability < OUTSIDE_DANGER \
-            and not INCIDENT_WORDS.search(folded) and len(folded.split()) >= OUTSIDE_MIN_WORDS
+            and not INCIDENT_WORDS.search(folded) and len(folded.split()) >= OUTSIDE_MIN_WORDS \
+            and not (place is not None and getattr(place, "status", None) in ("found", "ambiguous", "suggest")
+                     and len(folded.split()) <= PLACE_SAID_WORDS)
         return Understanding(
             categories=self._counted(text, ranking) if not elsewhere and _has_words(folded, _place_names(place)) else (),
             ranking=ranking,
@@ -396,6 +400,9 @@ def _has_words(folded: str, place_names: list[str] | None = None) -> bool:
     nothing about what happened."""
     named = {w for name in place_names or () for w in name.split()}
     return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT and w not in named for w in folded.split())
+
+
+PLACE_SAID_WORDS = 8  # a message this short naming a place says where, it is no matter for the town hall
 
 
 def understand(text: str, knowledge: Knowledge) -> Understanding:

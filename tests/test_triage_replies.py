@@ -1683,3 +1683,17 @@ def test_a_question_below_the_result_is_not_taken_as_facts_from_its_words(knowle
     chat = at_threat_result(knowledge, "de")
     said = all_text(chat.text("und das Hausverbot, darf ich das als Buergermeister einfach so aussprechen"))
     assert "Verstanden" not in said and knowledge.flow.texts.asked_open.get("de") in said
+
+
+def test_the_number_asked_for_with_the_town_known_is_shown_during_the_questions(knowledge):
+    """An impatient Ortsvorsteher: "ICH BRAUCH NUR DIE TELEFONNUMMER VOM POLIZEIREVIER PIRNA sonst
+    nix" ("sonst nix" had read as wanting other places), then "ich will nur die NUMMER" had been
+    promised the numbers "after this question", four questions long (stop 47)."""
+    chat = PureChat(knowledge)
+    first = chat.text("ICH BRAUCH NUR DIE TELEFONNUMMER VOM POLIZEIREVIER PIRNA sonst nix")
+    assert any(c.name == "Polizeirevier Pirna" and c.phone for m in first for c in m.contacts)
+    chat.text("nein")
+    node = chat.state.node
+    again = chat.text("verdammt ich will nur die NUMMER")
+    assert any(c.name == "Polizeirevier Pirna" and c.phone for m in again for c in m.contacts)
+    assert chat.state.node == node
