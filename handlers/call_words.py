@@ -182,6 +182,33 @@ def denies_fire(text: str) -> bool:
             or "figurative" in folded or "figure of speech" in folded) and bool(FIRE_DENIED.search(folded))
 
 
+# It was harmless after all: "die polizei war da. war n monteur … peinlich", "turned out it was
+# just the neighbour" (folded).
+HARMLESS = re.compile(
+    r"\b(?:war|was|it was|its|it s|es war|das war)(?: (?:doch|aber|halt|eh))? (?:nur|bloss|blos|just|only|n|ne|nen) "
+    r"(?:(?:ein|eine|einer|der|die|das|the|a|an|my|mein|meine|unser|unsere) )?"
+    r"(?:monteur\w*|handwerker\w*|nachbar\w*|postbot\w*|paketbot\w*|bote|lieferant\w*|katze|hund|fuchs|wind|jugendlich\w*"
+    r"|kinder|kids|teenager|neighbou?r|postman|delivery\w*|courier|cat|dog|fox|plumber|technician|electrician|workm[ae]n|friend\w*"
+    r"|freund\w*|bekannt\w*|schornsteinfeger|ablesung|ableser|zeitungsbot\w*)\b"
+    r"|\b(?:turned out|stellte sich heraus|war harmlos|was harmless|fehlalarm|false alarm|entwarnung)\b")
+
+
+# Not now but later: "ist doch erst MORGEN", "thats not till tomorrow" at the 110 advice (folded).
+NOT_YET = re.compile(
+    r"\b(?:ist|is|war|that s|thats|it s|its)(?: (?:doch|ja|only|not))? (?:erst|until|till|not until|not till) "
+    r"(?:morgen|ubermorgen|nachste woche|tomorrow|next week|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|\b(?:erst|not (?:until|till)) (?:morgen|ubermorgen|tomorrow)\b")
+
+
+def not_yet(text: str) -> bool:
+    return bool(NOT_YET.search(fold(text)))
+
+
+def harmless(text: str) -> bool:
+    return bool(HARMLESS.search(fold(text)))
+
+
 def calm_about_calling(text: str) -> bool:
     """Said not to be an emergency, or only supposed: "There is no emergency, should we call
     110 for that?", "If a crowd ever gathered outside my house, would I call 110?"."""

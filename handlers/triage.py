@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import hurt_now, tells_symptoms
-from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.denials import denied_offences
 from handlers.police_card import police_cards
@@ -796,6 +796,15 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     yet_to_call = not_called(text)
+    if at_advice and not_yet(text) and not set(k.understander.danger(NOT_YET.sub(" ", fold(text))).signals) - {"model"}:
+        # "ist doch erst MORGEN": a meeting tomorrow is no danger now; on to the questions
+        return _typed(state, "nein", picks(state, k), ctx)
+    if at_advice and harmless(text) and not set(k.understander.danger(HARMLESS.sub(" ", fold(text))).signals) - {"model"}:
+        # "die polizei war da. war n monteur … peinlich": harmless after all; no guess from the
+        # scare ("Beleidigung?" had been offered), and that calling was right
+        cleared = state.with_pending(after_danger=[])
+        return _typed(cleared, "nein", picks(cleared, k), ctx).say_first(
+            OutboundMessage(k.flow.texts.harmless_after_all.get(state.lang)))
     if at_advice and state.pending.get("scene") == "emergency_fire" and denies_fire(text) \
             and not set(k.understander.danger(FIRE_DENIED.sub(" ", fold(text))).signals) - {"model"}:
         # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice

@@ -191,6 +191,8 @@ class FlowTexts(Strict):
         description="At the 110 advice, when the user is hurt or asks about hospital: 112 if serious, else a doctor today.")
     among_people: L10n = Field(
         description="At the advice for someone followed, when they say they are in a shop now; {safe}: the safe option.")
+    harmless_after_all: L10n = Field(
+        description="At the 110 advice, when it turned out harmless ('war n monteur'): good, and calling was right.")
     help_here: L10n = Field(
         description="At the 110 advice, when the police or fire brigade are there now; {safe}: the safe option's label.")
     location_at_advice: L10n = Field(

@@ -58,6 +58,10 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("gestern 7.40 abends", When(dt.date(2026, 11, 24), dt.time(19, 40))),
     ("yesterday 12:15 am", When(dt.date(2026, 11, 24), dt.time(0, 15))),
     ("heute 9:05 am", When(dt.date(2026, 11, 25), dt.time(9, 5))),
+    # a span's start: a clerk's "08.03. 22 Uhr bis 09.03. 6:30 Uhr" had been kept as 06:30
+    ("08.03. 22 Uhr bis 09.03. 6:30 Uhr", When(dt.date(2026, 3, 8), dt.time(22, 0))),
+    ("gestern zwischen 1 und 6 uhr", When(dt.date(2026, 11, 24), dt.time(1, 0))),
+    ("gestern 14-16 uhr", When(dt.date(2026, 11, 24), dt.time(14, 0))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected

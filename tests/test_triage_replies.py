@@ -1697,3 +1697,22 @@ def test_the_number_asked_for_with_the_town_known_is_shown_during_the_questions(
     again = chat.text("verdammt ich will nur die NUMMER")
     assert any(c.name == "Polizeirevier Pirna" and c.phone for m in again for c in m.contacts)
     assert chat.state.node == node
+
+
+@pytest.mark.parametrize("reply, lang, harmless_line", [
+    ("die polizei war da. war n monteur … peinlich", "de", True),
+    ("turned out it was just the neighbour lol", "en", True),
+    ("ist doch erst MORGEN", "de", False),
+])
+def test_harmless_after_all_or_not_yet_at_the_110_advice_goes_on(knowledge, reply, lang, harmless_line):
+    """An Ortsvorsteher's man in the yard was a technician: the silent-call advice again, then
+    "Beleidigung?" offered from the scare; "ist doch erst MORGEN" repeated the order (stop 47)."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("da ist einer im hof mit ner taschenlampe, grad jetzt" if lang == "de"
+              else "theres a guy in my yard with a torch right now")
+    assert chat.state.node == "emergency"
+    said = all_text(chat.text(reply))
+    assert chat.state.node != "emergency"
+    assert (knowledge.flow.texts.harmless_after_all.get(lang) in said) is harmless_line
+    if harmless_line:
+        assert chat.state.node == "category"

@@ -152,10 +152,26 @@ def _ago(match: re.Match[str]) -> dt.timedelta | None:
     return dt.timedelta(hours=n) if unit.startswith(("st", "h")) else dt.timedelta(minutes=n)
 
 
+# A span's start is when it happened: "08.03. 22 Uhr bis 09.03. 6:30 Uhr" (a clerk's record had kept
+# 06:30), "zwischen 1 und 6 Uhr", "between 1 and 6 am".
+_BETWEEN = re.compile(r"\b(?:zwischen|between) (\d{1,2}(?:[:.]\d{2})?) (?:und|and) \d{1,2}(?:[:.]\d{2})?(\s*(?:uhr|am|pm|h))?")
+_UNTIL = re.compile(r"\s(?:bis|until|till|to|–|-)\s+(?=\d)")
+_HOURS = re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?(\s*(?:uhr|am|pm|h))\b")  # "14-16 uhr"
+
+
+def _span_start(cleaned: str) -> str:
+    cleaned = _BETWEEN.sub(lambda m: m.group(1) + (m.group(2) or ""), cleaned)
+    cleaned = _HOURS.sub(lambda m: m.group(1) + m.group(2), cleaned)
+    return _UNTIL.split(cleaned, maxsplit=1)[0]
+
+
 def parse_when(text: str, now: dt.datetime) -> When | None:
-    """The date (and time, if given) of `text`, or None if unclear or in the future."""
+    """The date (and time, if given) of `text`, or None if unclear or in the future; of a span,
+    its start."""
     local = local_today(now)
     cleaned = " ".join(text.casefold().replace(",", " ").split())
+    if (start := _span_start(cleaned)) != cleaned and (parse_when(start, now) if start.strip() else None) is not None:
+        cleaned = start
     if match := HOURS_AGO.search(cleaned):
         span = _ago(match)
         if span is None or span > dt.timedelta(days=2):
