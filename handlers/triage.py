@@ -1068,6 +1068,9 @@ def _asked_aspect(question: Question | None) -> str | None:
     return next((o.aspect for o in question.options if o.aspect and "yes" in o.means), None)
 
 
+SHORT_DOUBT_WORDS = 4  # "weiß nicht, keine ahnung": a doubt alone; longer, the rest is read
+
+
 def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str | None, k: Knowledge,
                   text: str = "") -> Value | None:
     """The option a natural answer (ja, nö, keine Ahnung ...) in `text` picks at this node."""
@@ -1085,6 +1088,13 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
             # "idk?" to "Stalking. Is that right?": not knowing the offence's name is no doubt
             # about what happened; the one guess is kept (a correction stays one tap away)
             return offered[0].value
+        if state.node == CONFIRM_CATEGORY and text and len(normalize(text).split()) > SHORT_DOUBT_WORDS:
+            # "Das ist unklar. Derselbe PKW stand bereits letzte Woche zweimal vor dem Rathaus.":
+            # the doubt opens what the rest tells, an offence offered (a clerk's stalking had become "not sure")
+            heard = listening.hear(k, text, with_place=False)
+            told = next((p.value for p in offered if p.value.category in (*heard.sure, *heard.categories)), None)
+            if told is not None:
+                return told
         if state.node == CONFIRM_CATEGORY:  # "weiß nicht" which: "not sure or something else"
             return PickCategory(listening.FALLBACK) if listening.FALLBACK in k.categories else None
         # not knowing which of the places: as at the place question, below

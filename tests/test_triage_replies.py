@@ -1716,3 +1716,22 @@ def test_harmless_after_all_or_not_yet_at_the_110_advice_goes_on(knowledge, repl
     assert (knowledge.flow.texts.harmless_after_all.get(lang) in said) is harmless_line
     if harmless_line:
         assert chat.state.node == "category"
+
+
+def test_a_doubt_before_what_the_rest_tells_takes_the_offence_it_tells(knowledge):
+    """Offered stalking or a threat, a clerk wrote "Das ist unklar. Derselbe PKW stand bereits
+    letzte Woche zweimal vor dem Rathaus.": "Verstanden: Nachstellung", yet the result was for
+    "not sure" (stop 47)."""
+    def at_the_choice() -> PureChat:
+        chat = PureChat(knowledge)
+        chat.text("Dringend: Der Bürgermeister von Hainichen hat mich soeben angerufen. Vor seinem Wohnhaus steht "
+                  "seit ca. 20 Minuten ein PKW, ein Mann fotografiert das Haus und hat an der Tür geklingelt. Die "
+                  "Ehefrau und die Kinder sind allein im Haus, der Bürgermeister ist noch im Rathaus.")
+        chat.text("Die Ehefrau hat die 110 gewählt, Streife ist unterwegs. Der Mann ist inzwischen weggefahren, "
+                  "Kennzeichen FG-XY 123 wurde notiert.")
+        return chat
+    chat = at_the_choice()
+    if chat.state.node != "confirm_category" or "stalking" not in chat.state.pending.get("proposed", []):
+        pytest.skip(f"no choice with stalking offered: {chat.state.node} {chat.state.pending}")
+    chat.text("Das ist unklar. Derselbe PKW stand bereits letzte Woche zweimal vor dem Rathaus.")
+    assert chat.state.category == "stalking"
