@@ -61,7 +61,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "wahrscheinlich schon", "vermutlich", "vermutlich schon", "probably", "most likely", "likely",
         "prob", "deutet darauf hin", "sieht so aus", "scheint so", "looks like it", "seems so", "logisch",
         "i think yes", "think yes", "ya 100", "yes 100", "ja 100", "100 pro", "hundert pro",
-        "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda",
+        "ye", "yeh", "yh", "yas", "ig", "i guess", "ye ig", "yeah ig", "ya ig", "yes ig", "guess so", "kinda yes", "kinda yeah",
         "sort of", "more or less", "irgendwie schon", "schon irgendwie", "ja irgendwie",
         "teilweise", "zum teil", "partly", "partially", "in part", "i believe so", "believe so", "i believe yes",
         "eindeutig", "eindeutig ja", "ganz klar", "ganz eindeutig", "offensichtlich", "clearly", "obviously",
@@ -172,7 +172,8 @@ ANYWHERE = {
     ),
     YES: re.compile(
         # a yes of sorts: "so kinda??", "also ja irgendwie", "I already said"
-        r"\b(?:kinda|sorta|sort of|kind of yes|irgendwie (?:schon|ja)|also ja irgendwie|so halb)\b"
+        # ("kinda lost rn what to do ngl" is no yes: "kinda" before a word describes it)
+        r"\b(?:kinda|sorta|sort of)(?: (?:yes|yeah|ya|yep|ja))?$|\b(?:kind of yes|irgendwie (?:schon|ja)|also ja irgendwie|so halb)\b"
         r"|\b(?:hab|habe) ich (?:doch |ja |doch schon |ja schon |schon )(?:gesagt|geschrieben)\b|\bi (?:already )?(?:said|told you) (?:that|so)\b"
         r"|\bi already (?:said|told you|mentioned)\b|\bas i (?:said|mentioned)\b"
         r"|\b(?:ist|is|das ist|that s|thats|it s|its) (?:ja |doch |wohl |ja wohl |doch wohl )*(?:eindeutig|offensichtlich|obvious|pretty obvious)\b"

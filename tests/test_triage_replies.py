@@ -1302,6 +1302,7 @@ def test_a_sentence_with_a_word_of_end_or_restart_keeps_the_conversation(knowled
     ("en", "do u think its serious or just a troll?", "worth_reporting"),
     ("en", "how do i keep my address private?? is there like a way to block it", "register_block"),
     ("en", "should i go to the police in person or can i do it online?", "in_person_or_online"),
+    ("de", "wie lange hab ich zeit?", "too_late"),
 ])
 def test_a_question_beside_the_flow_is_answered_where_it_is_asked(knowledge, lang, asked, faq):
     """Blind testers got "no reliable answer", "understood: not online" or a contact card for
@@ -1735,3 +1736,14 @@ def test_a_doubt_before_what_the_rest_tells_takes_the_offence_it_tells(knowledge
         pytest.skip(f"no choice with stalking offered: {chat.state.node} {chat.state.pending}")
     chat.text("Das ist unklar. Derselbe PKW stand bereits letzte Woche zweimal vor dem Rathaus.")
     assert chat.state.category == "stalking"
+
+
+def test_kinda_before_a_word_at_the_danger_question_is_no_yes(knowledge):
+    """ "kinda lost rn what to do ngl" had been a yes to "is anyone in danger?": the whole 110
+    advice (a young candidate, stop 47); "so kinda??" alone still is one."""
+    chat = PureChat(knowledge, lang="en")
+    chat.command("start")
+    chat.text("kinda lost rn what to do ngl")
+    assert chat.state.node == "danger_now"
+    chat.text("so kinda??")
+    assert chat.state.node == "emergency"
