@@ -108,7 +108,7 @@ class Understander:
         elsewhere = outside >= OUTSIDE_SURE and not verdict.danger and verdict.probability < OUTSIDE_DANGER \
             and not INCIDENT_WORDS.search(folded) and len(folded.split()) >= OUTSIDE_MIN_WORDS \
             and not (place is not None and getattr(place, "status", None) in ("found", "ambiguous", "suggest")
-                     and len(folded.split()) <= PLACE_SAID_WORDS)
+                     and len(folded.split()) <= PLACE_SAID_WORDS and "?" not in text)
         return Understanding(
             categories=self._counted(text, ranking) if not elsewhere and _has_words(folded, _place_names(place)) else (),
             ranking=ranking,
@@ -402,7 +402,7 @@ def _has_words(folded: str, place_names: list[str] | None = None) -> bool:
     return any(len(w) >= 3 and not w.isdigit() and w not in _NOT_CONTENT and w not in named for w in folded.split())
 
 
-PLACE_SAID_WORDS = 8  # a message this short naming a place says where, it is no matter for the town hall
+PLACE_SAID_WORDS = 8  # a message this short naming a place, asking nothing, says where: no matter for the town hall
 
 
 def understand(text: str, knowledge: Knowledge) -> Understanding:

@@ -1747,3 +1747,13 @@ def test_kinda_before_a_word_at_the_danger_question_is_no_yes(knowledge):
     assert chat.state.node == "danger_now"
     chat.text("so kinda??")
     assert chat.state.node == "emergency"
+
+
+@pytest.mark.parametrize("said", ["das war in chemnitz", "komma das war in chemnitz kaßberg punkt"])
+def test_where_it_was_said_in_a_few_words_is_the_place_not_a_matter_for_the_town_hall(knowledge, said):
+    """A young candidate's "das war in chemnitz" had got "wenden Sie sich bitte an Ihre Gemeinde-
+    oder Stadtverwaltung" (stop 47)."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    said_back = all_text(chat.text(said))
+    assert chat.state.place_id is not None and "Stadtverwaltung" not in said_back
