@@ -1754,6 +1754,7 @@ def test_where_it_was_said_in_a_few_words_is_the_place_not_a_matter_for_the_town
     """A young candidate's "das war in chemnitz" had got "wenden Sie sich bitte an Ihre Gemeinde-
     oder Stadtverwaltung" (stop 47)."""
     chat = PureChat(knowledge)
-    walk_to_place(chat, "threat")
+    chat.text("ich hab ne drohung auf tiktok bekommen mit der adresse von meinen eltern")
+    assert chat.state.node == "danger_now" and chat.state.place_id is None
     said_back = all_text(chat.text(said))
     assert chat.state.place_id is not None and "Stadtverwaltung" not in said_back
