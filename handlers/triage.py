@@ -610,6 +610,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         besides = [OutboundMessage(getattr(k.flow.texts, name).get(state.lang))
                    for name, asks in (("asked_removal", asks_about_removal), ("asked_evidence", asks_about_evidence))
                    if asks(text)][:1]
+        if _is_place_node(state, k) and (place := k.places.find_in_text(text)) is not None and place.status == "found":
+            # "Ich bin Bürgermeister von Trossin. Muss ich das melden?" at the place question: the
+            # place is taken too, the answer first
+            return _resolved(state, place, ctx).say_first(faq, *besides)
         return StepResult(state, [faq, *besides, *current_messages(state, k)])
     if natural is None and asked_button is None and (asks_about_privacy(text, in_so_many_words=True)
                                                      or asks_whether_to_answer(text) or asks_about_evidence(text)

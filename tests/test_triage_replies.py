@@ -1758,3 +1758,14 @@ def test_where_it_was_said_in_a_few_words_is_the_place_not_a_matter_for_the_town
     assert chat.state.node == "danger_now" and chat.state.place_id is None
     said_back = all_text(chat.text(said))
     assert chat.state.place_id is not None and "Stadtverwaltung" not in said_back
+
+
+def test_a_question_beside_the_flow_at_the_place_question_takes_the_place_it_names(knowledge):
+    """ "Ich bin Bürgermeister von Trossin. Muss ich das melden?" at the place question: the new
+    answer on reporting had left the place untaken (found by the development set, stop 47)."""
+    chat = PureChat(knowledge)
+    walk_to_place(chat, "threat")
+    said = all_text(chat.text("Meine Nachbarin hat mich gewarnt, dass jemand im Dorf Fotos von meinem Haus macht. "
+                              "Ich bin Bürgermeister von Trossin. Muss ich das melden?"))
+    assert knowledge.texts.faq["duty_to_report"].answer.de in said
+    assert chat.state.place_id == "sn-04880-trossin" and chat.state.node == knowledge.flow.after_result
