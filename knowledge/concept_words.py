@@ -1304,7 +1304,11 @@ FOLLOWED_SINCE_LEFT = Gated(
     r"|ortsausgang|ortseingang|friedhof|kindergarten|kita|schule|sportplatz|gasthof|lokal)\b"
     r"|seit ich (?:\w+ ){0,4}(?:raus bin|los bin|weg bin|losgefahren bin|losgegangen bin|rausgegangen bin)"
     r"|since i (?:left|got out of|came out of|walked out of|drove off from) (?:the|my|our) (?:town hall|office|station"
-    r"|bus stop|supermarket|shop|market|car park|parking lot|school|kindergarten|pub|meeting|council meeting|church)\b)",
+    r"|bus stop|supermarket|shop|market|car park|parking lot|school|kindergarten|pub|meeting|council meeting|church)\b)"
+    # the span first: "mir fährt seit dem ortsausgang ein auto hinterher"
+    r"|\bseit (?:dem|der|vom) (?:rathaus|bahnhof|buro|supermarkt|markt|marktplatz|parkplatz|haltestelle|bushaltestelle"
+    r"|tankstelle|kreisel|ortsausgang|ortseingang|friedhof|kindergarten|kita|schule|sportplatz|gasthof|lokal)\b(?: \w+){0,4}"
+    r" (?:hinterher|nach|verfolgt|folgt)\b",
     ("seit ", "since i "))
 
 

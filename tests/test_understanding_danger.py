@@ -1108,3 +1108,12 @@ def test_help_not_given_and_a_call_across_two_sentences_are_no_cry(text: str) ->
 @pytest.mark.parametrize("text", ["Hilfe! Polizei bitte, er ist hier", "call the police now", "help, no one is helping me"])
 def test_a_cry_for_help_is_still_one(text: str) -> None:
     assert concepts(fold(text), text) & {"alarm", "in_danger"}
+
+
+def test_followed_since_a_place_told_with_the_span_first_is_now(knowledge) -> None:
+    """ "ich glaub mir fährt seit dem ortsausgang ein auto hinterher, es hält immer an wenn ich
+    anhalte": the span before the verb (stop 47; the retrained model alone had dropped below
+    its threshold)."""
+    verdict = knowledge.understander.danger(
+        "ich glaub mir fährt seit dem ortsausgang ein auto hinterher, es hält immer an wenn ich anhalte")
+    assert verdict.danger and set(verdict.signals) - {"model"}
