@@ -800,17 +800,17 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # question again, not "not understood" ("vorbei" at the place question is no such reply)
         return StepResult(state, current_messages(state, k))
     yet_to_call = not_called(text)
-    if at_advice and not_yet(text) and not set(k.understander.danger(NOT_YET.sub(" ", fold(text))).signals) - {"model"}:
+    if at_advice and not_yet(text) and not _scene_besides(k, text, NOT_YET):
         # "ist doch erst MORGEN": a meeting tomorrow is no danger now; on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
-    if at_advice and harmless(text) and not set(k.understander.danger(HARMLESS.sub(" ", fold(text))).signals) - {"model"}:
+    if at_advice and harmless(text) and not _scene_besides(k, text, HARMLESS):
         # "die polizei war da. war n monteur … peinlich": harmless after all; no guess from the
         # scare ("Beleidigung?" had been offered), and that calling was right
         cleared = state.with_pending(after_danger=[])
         return _typed(cleared, "nein", picks(cleared, k), ctx).say_first(
             OutboundMessage(k.flow.texts.harmless_after_all.get(state.lang)))
     if at_advice and state.pending.get("scene") == "emergency_fire" and denies_fire(text) \
-            and not set(k.understander.danger(FIRE_DENIED.sub(" ", fold(text))).signals) - {"model"}:
+            and not _scene_besides(k, text, FIRE_DENIED):
         # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice
         # was a misreading, and a reply's "brennt" had brought it again: safe, on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
@@ -831,10 +831,10 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # the rest of the reply is still the answer it is ("es gab briefe vorher. soll ich jetzt 110 anrufen")
         return _with_line(state, _typed(state, text, picks(state, k), ctx), OutboundMessage(line, emergency=True), k)
     if at_advice and not yet_to_call and help_here(text) and emergency_scene(text) in (None, *state.scenes) \
-            and (not _safe_at_advice(text) or set(k.understander.danger(HELP_HERE.sub(" ", fold(text))).signals) - {"model"}):
+            and (not _safe_at_advice(text) or _scene_besides(k, text, HELP_HERE)):
         # "feuerwehr is da löschen grad": not "call 112 now" again, but to follow them; the
         # advice's buttons stay for when it is over
-        return _advice_again(state, k, text, _help_here_line(state, k))
+        return _advice_again(state, k, text, _safe_line(state, k, "help_here"))
     if at_advice and scene and not yet_to_call and help_coming(text) and emergency_scene(text) in (None, *state.scenes):
         # "hab eins eins null angerufen … der ist jetzt am küchenfenster was mach ich solange":
         # called, and still there: not "call 110 now" again, but that help is coming, the advice
@@ -879,8 +879,11 @@ def _one_question(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!;:]\s+\S")
 
 
-def _help_here_line(state: ConversationState, k: Knowledge) -> str:
-    return _safe_line(state, k, "help_here")
+def _scene_besides(k: Knowledge, text: str, said: re.Pattern[str]) -> bool:
+    """Whether the rules still see a scene in `text` once what `said` matches is left out ("es
+    brennt nicht, aber der typ steht noch im hof"); the model, trained on first messages, does
+    not count here."""
+    return bool(set(k.understander.danger(said.sub(" ", fold(text))).signals) - {"model"})
 
 
 def _safe_line(state: ConversationState, k: Knowledge, name: str) -> str:

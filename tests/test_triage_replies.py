@@ -1732,8 +1732,8 @@ def test_a_doubt_before_what_the_rest_tells_takes_the_offence_it_tells(knowledge
                   "Kennzeichen FG-XY 123 wurde notiert.")
         return chat
     chat = at_the_choice()
-    if chat.state.node != "confirm_category" or "stalking" not in chat.state.pending.get("proposed", []):
-        pytest.skip(f"no choice with stalking offered: {chat.state.node} {chat.state.pending}")
+    assert chat.state.node == "confirm_category" and "stalking" in chat.state.pending.get("proposed", []), \
+        (chat.state.node, chat.state.pending)
     chat.text("Das ist unklar. Derselbe PKW stand bereits letzte Woche zweimal vor dem Rathaus.")
     assert chat.state.category == "stalking"
 
