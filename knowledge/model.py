@@ -372,11 +372,14 @@ def obtain(training: TrainingSet, search: list[Path]) -> Model:
         if (model := read_artifact(path, key)) is not None:
             _MEMORY[key] = model
             return model
+    from knowledge.concept_memory import recalled
     from knowledge.training import train
 
-    log.info("training the understanding model (%d category, %d danger examples)",
-             len(training.categories), len(training.danger))
-    model = Model.from_bytes(train(training, key).to_bytes())  # float16 as when shipped
+    memory = recalled(cache_dir(), search)
+    log.info("training the understanding model (%d category, %d danger examples, %d texts' concepts recalled)",
+             len(training.categories), len(training.danger), len(memory))
+    model = Model.from_bytes(train(training, key, memory=memory).to_bytes())  # float16 as when shipped
     _MEMORY[key] = model
     _cache(cached, model)
+    memory.keep_in_cache(cache_dir())
     return model

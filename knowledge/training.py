@@ -10,13 +10,15 @@ from __future__ import annotations
 import gc
 import hashlib
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import coo_matrix, csr_matrix
 from sklearn.svm import LinearSVC
 
+from knowledge.concept_memory import SHIPPED, ConceptMemory, recalled
 from knowledge.examples import OUT_OF_SCOPE, Example, TrainingSet
 from knowledge.concepts import concepts
 from knowledge.features import char_grams, fold
@@ -182,19 +184,22 @@ class Featurizer:
     (measured); tests/test_understanding_model.py holds the two to the same features."""
 
     def __init__(self, texts: Sequence[str], helper: SolverProcess | None = None,
-                 conceptual: Collection[str] | None = None):
+                 conceptual: Collection[str] | None = None, known: Mapping[str, tuple[str, ...]] | None = None):
         """With a `helper`, the second process works out the concepts (the slowest part) of
         the texts after the first HERE_SHARE, while this one works out the first texts'
         concepts and every text's n-grams; only then does it wait for the helper's (measured on
         5 December, 12,800 texts with concepts of 18,800, after the concepts' expressions were
         gated: with 0.3 the two finish within 0.05 s of each other, with 0.2 this one waited
         0.3-0.4 s). Only the `conceptual` texts (default: all) get concepts: a head that weighs
-        concepts at 0 needs none."""
+        concepts at 0 needs none; those in `known` (knowledge.concept_memory) are taken from
+        it. `found` then holds every conceptual text's concepts, sorted."""
         numbers: dict[str, int] = {}  # feature name -> its number, in order of first sight
         number = numbers.setdefault  # number(name, len(numbers)): C speed, no call per name
         distinct = sorted(set(texts))
         chosen = None if conceptual is None else set(conceptual)
-        wanted = distinct if chosen is None else [t for t in distinct if t in chosen]
+        known = known or {}
+        wanted = [t for t in distinct if (chosen is None or t in chosen) and t not in known]
+        self.found = {t: known[t] for t in distinct if (chosen is None or t in chosen) and t in known}
         lent = int(len(wanted) * HERE_SHARE) if helper is not None else len(wanted)
         mine, theirs = set(wanted[:lent]), wanted[lent:]
         pending = helper.concepts(theirs) if helper is not None else None
@@ -209,7 +214,9 @@ class Featurizer:
             every_word += words
             word_counts.append(len(words))
             if t in mine:
-                found = [number(f"k:{c}", len(numbers)) for c in concepts(folded, t)]
+                self.found[t] = tuple(sorted(concepts(folded, t)))
+            if t in self.found:
+                found = [number(f"k:{c}", len(numbers)) for c in self.found[t]]
                 concept_ids += found
                 concept_rows += [row] * len(found)
         # Each distinct word once: its "w:" feature and its character n-grams, as a row of
@@ -241,6 +248,7 @@ class Featurizer:
             borrowed = pending.result()
             concept_rows, concept_ids = [], []
             for t in theirs:
+                self.found[t] = borrowed[t]
                 found = [self._number(numbers, f"k:{c}") for c in borrowed[t]]
                 concept_ids += found
                 concept_rows += [self.tokens[t]] * len(found)
@@ -360,26 +368,30 @@ class Featurizer:
 _BLOCK = 1 << 20
 
 
-def train(training: TrainingSet, key: str, *, min_df: int = MIN_DF) -> Model:
+def train(training: TrainingSet, key: str, *, min_df: int = MIN_DF, memory: ConceptMemory | None = None) -> Model:
     """Fit one vocabulary on every example and the three heads on it. The garbage collector
     waits meanwhile: training makes millions of short-lived objects and no cycles, and its
-    passes over them cost about a tenth of the time."""
+    passes over them cost about a tenth of the time. With a `memory`, the concepts of the
+    texts it holds are recalled instead of worked out, and it then holds this training's."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _train(training, key, min_df)
+        return _train(training, key, min_df, memory)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _train(training: TrainingSet, key: str, min_df: int) -> Model:
+def _train(training: TrainingSet, key: str, min_df: int, memory: ConceptMemory | None) -> Model:
     """The category head (the largest fit) runs in a second process while this one builds
     and fits the other two (knowledge.solver_process)."""
     with SolverProcess() as solver:
         all_texts = [e.text for e in (*training.categories, *training.danger)]
         danger = danger_rows(training)
-        feats = Featurizer(all_texts, solver, conceptual=danger[0])
+        known = memory.recall(danger[0]) if memory is not None else {}
+        feats = Featurizer(all_texts, solver, conceptual=danger[0], known=known)
+        if memory is not None:
+            memory.hold(feats.found)
         vec = feats.vectorizer(all_texts, min_df)
         heads: dict[str, Head] = {}
         category_texts, category_labels = category_rows(training)
@@ -441,7 +453,27 @@ def main() -> int:
     path = default_dir() / ARTIFACT
     path.write_bytes(k.model.stamped(k.sources).to_bytes())
     print(f"{path}: {k.model.vocabulary_size} features, {time.perf_counter() - start:.1f} s")
+    written = ship_concepts(training_set(k))
+    print(f"{written}: the concepts of the danger head's texts, for the next training")
     return 0
+
+
+def ship_concepts(training: TrainingSet) -> Path:
+    """Write the concept memory shipped beside the model: the concepts of every text the
+    danger head learns from, so a fresh checkout's first retraining (an admin's first edit)
+    recalls them (knowledge.concept_memory)."""
+    from knowledge.base import default_dir
+    from knowledge.model import cache_dir
+    from knowledge.solver_process import concepts_of
+
+    directory = default_dir()
+    memory = recalled(cache_dir(), [directory])
+    texts = sorted(set(danger_rows(training)[0]))
+    found = memory.recall(texts)
+    found.update(concepts_of([t for t in texts if t not in found]))
+    memory.hold(found)
+    memory.write(directory / SHIPPED)
+    return directory / SHIPPED
 
 
 if __name__ == "__main__":

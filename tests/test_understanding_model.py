@@ -267,6 +267,7 @@ def test_a_reload_retrains_on_changed_examples(tmp_path: Path, monkeypatch: pyte
     assert after.model is not None and after.model.key != before.model.key
     assert after.understander.understand(probe).ranking[0].id == "coercion"  # learned: now the likeliest
     assert (tmp_path / "cache" / f"{after.model.key}.npz").exists()
+    assert list((tmp_path / "cache" / "concepts").glob("*.npz"))  # the next training recalls them
     km._MEMORY.clear()
     again = KnowledgeHolder.load(directory).current  # from the cache this time
     assert again.model is not None and again.model.key == after.model.key
