@@ -1071,13 +1071,20 @@ _BURNING = re.compile(
     r"|burning|burns|on fire|flames|smoke|smoking|fire)\b")
 
 
+_TO_COME = re.compile(r"\b(?:heute nacht|heut nacht|heute abend|heut abend|tonight|morgen|tomorrow|bald|soon|nachstes mal|next time"
+                      r"|sonst|otherwise|or else)\b")
+_SMOKE = re.compile(r"\b(?:rauch|qualm|flammen|smoke|flames|es brennt schon|brennt schon|is burning|on fire)\b")
+
+
 def emergency_scene(text: str) -> str | None:
     """The flow text name of the advice for the scene `text` tells, if it needs its own. A fire
     only in the words quoted ("… und gesacht 'heut nacht brennt eure bude'") is the threat's:
     the 110 advice, not "leave the building"."""
     folded = fold_text(text)
     found = concepts(folded, text)
-    if "fire" in found and not _BURNING.search(fold_text(without_quoted(text))):
+    if "fire" in found and (not _BURNING.search(fold_text(without_quoted(text)))
+                            or "reported" in found and _TO_COME.search(folded) and not _SMOKE.search(folded)):
+        # "er sagt heute nacht brennt er mein laden ab": a fire threatened, not burning
         found = found - {"fire"}
     return next((name for concept, name in SCENES if concept in found), None)
 

@@ -71,6 +71,9 @@ HELP_COMING = re.compile(
     r"|\b(?:polizei|feu?rwehr|police|cops|fire brigade|firefighters)(?: \w+){0,3} (?:sind|ist|is|are|have been|has been|wurde|wurden)"
     r" (?:informiert|benachrichtigt|alarmiert|verstandigt|gerufen|informed|notified|alerted|called)\b"
     r"|\b(?:sending|send|schicken|schickt) (?:a car|a patrol|someone|officers|a unit|an ambulance|einen wagen|eine streife|jemand\w*|wen)\b"
+    # "polizei fährt hin", "die streife fährt vorbei", "cops are driving over"
+    r"|\b(?:polizei|streife|police|cops)(?: \w+){0,2} (?:fahrt|fahren|faehrt) (?:hin|vorbei|los|raus|dahin)\b"
+    r"|\b(?:police|cops) (?:are|is|re) (?:driving|heading) (?:over|there|here)\b"
     # called, in the perfect: "hab die polizei gerufen", "110 is angerufen", "i called the cops"
     r"|\b(?:hab|habe|haben|hatte|hab ich|ich hab|ich habe|wir haben)(?: \w+){0,2} (?:die polizei|polizei|110|112|den notruf|notruf|die bullen)"
     r"(?: \w+)? (?:gerufen|angerufen|gewahlt|alarmiert|verstandigt|informiert)\b"
@@ -92,6 +95,8 @@ HELP_COMING = re.compile(
 HELP_NOT_COMING = re.compile(r"\b(?:nicht|net|nich|keiner|niemand|not|isn t|aren t|nobody|no one|noch nicht)\b"
                              r"(?: \w+){0,2} (?:kommt|kommen|coming|unterwegs|on (?:their|the|its) way)\b"
                              r"|\b(?:kommt|kommen|coming)(?: \w+)? (?:nicht|net|nich|not)\b|\bwieder\b|\bback\b|\bzuruck\b"
+                             # asked, not told: "ich frage nur ob polizei kommen zu laden", "kann polizei kommen?"
+                             r"|\b(?:ob|whether|if|kann|konnen|konnte|can|could|would)(?: \w+){0,2} (?:polizei|police|cops|jemand|someone)\b"
                              # "not called 110 yet", "should i have called the police"
                              r"|\b(?:not|never|havent|haven t|hasnt|hasn t|didnt|didn t|should|shall|could|must)(?: \w+){0,2}"
                              r" (?:called|rang|phoned|dialled|dialed)\b")
@@ -157,6 +162,18 @@ ASKS_TO_OPEN = re.compile(
 )
 
 
+# Whether to leave or stay with a suspicious thing at the door: "solln wir hinten raus?",
+# "solln wir raus oder drinbleiben", "should we get out the back".
+ASKS_TO_LEAVE = re.compile(
+    r"\b(?:soll|sollte|sollen|solln|konnen|konn|durfen|mussen|muss) (?:ich|wir) (?:\w+ ){0,2}(?:raus|hinaus|rausgehen|weg|drin ?bleiben"
+    r"|drinnen bleiben|im haus bleiben)\b|\b(?:raus|hinaus|rausgehen) oder (?:drin|drinnen|hier)\b"
+    r"|\b(?:should|shall|can|do) (?:i|we) (?:\w+ ){0,2}(?:get out|leave|go out|stay inside|stay in|stay put)\b")
+
+
+def asks_to_leave(text: str) -> bool:
+    return bool(ASKS_TO_LEAVE.search(fold(text)))
+
+
 def asks_to_open(text: str) -> bool:
     """Asks whether to open the door or the suspicious thing: "soll ich aufmachen??"."""
     return bool(ASKS_TO_OPEN.search(fold(text)))
@@ -184,7 +201,11 @@ HARMLESS = re.compile(
     r"(?:monteur\w*|handwerker\w*|nachbar\w*|postbot\w*|paketbot\w*|bote|lieferant\w*|katze|hund|fuchs|wind|jugendlich\w*"
     r"|kinder|kids|teenager|neighbou?r|postman|delivery\w*|courier|cat|dog|fox|plumber|technician|electrician|workm[ae]n|friend\w*"
     r"|freund\w*|bekannt\w*|schornsteinfeger|ablesung|ableser|zeitungsbot\w*)\b"
-    r"|\b(?:turned out|stellte sich heraus|war harmlos|was harmless|fehlalarm|false alarm|entwarnung)\b")
+    r"|\b(?:turned out|stellte sich heraus|war harmlos|was harmless|fehlalarm|false alarm|falscher alarm|blinder alarm"
+    r"|entwarnung|my bad|mein fehler)\b"
+    # "das is der nachbar der sucht seine katze", "he was just looking for his dog"
+    r"|\b(?:sucht|suchte|suchen|looking for|looked for|searching for)(?: nach)? (?:seine|seinen|ihre|ihren|sein|ihr|die|den|das|his|her|their|the)"
+    r" (?:katze|kater|hund|hunde|katzchen|cat|dog|kitten|puppy)\b")
 
 
 # Not now but later: "ist doch erst MORGEN", "thats not till tomorrow" at the 110 advice (folded).

@@ -107,7 +107,7 @@ def _city_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> li
     if route.switchboard_first:
         return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
     if route.callable is not None and listing is not None:
-        far = texts.nearest_callable_far.get(lang).format(km=round(route.distance_km or 0))
+        far = texts.outside_city_callable.get(lang).format(city=place.name, km=round(route.distance_km or 0))
         return [listing, _station_card(k, route.callable, far, lang, with_address=False)]
     return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
 

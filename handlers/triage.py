@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import hurt_now, tells_symptoms
-from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_leave, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.denials import denied_offences
 from handlers.police_card import police_cards
@@ -51,7 +51,7 @@ from handlers.triage_screens import (
 )
 from knowledge import smalltalk
 from knowledge.base import Knowledge
-from knowledge.concept_words import STILL_WAITING
+from knowledge.concept_words import SAFE_NOW, SHELTERED, STILL_WAITING
 from knowledge.understanding import without_quoted
 from knowledge.concepts import concepts, says_safe
 from knowledge.features import fold
@@ -523,7 +523,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         followed = state.with_pending(scene=FOLLOWED)
         return StepResult(followed, emergency_reminder(followed, k))
     if at_emergency and natural is None:
-        if not _safe_at_advice(text):  # never "not understood" here: the advice again, and the way on
+        if not _safe_at_advice(text) or state.pending.get("scene") == "emergency_object" and _only_sheltered(text):
+            # never "not understood" here: the advice again, and the way on (indoors is no safety
+            # from a ticking parcel at the door)
             return _advice_again(state, k, text)  # "bin in lohmen": the town told at the advice is kept
         natural = _natural_pick(state, on_screen, "no", k)  # "bin jetzt drin, Tür zu": safe, go on
     said = answer.rest if natural is not None else text
@@ -821,6 +823,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
             or emergency_scene(text) == "emergency_object" else "open_door_asked"
         return _advice_again(state, k, text, getattr(k.flow.texts, opened).get(state.lang))
+    if at_advice and state.pending.get("scene") == "emergency_object" and asks_to_leave(text):
+        # "solln wir hinten raus?": away from it, not past it ("ich bin drinnen" is no safety here)
+        return _advice_again(state, k, text, k.flow.texts.leave_object_asked.get(state.lang))
     if asks_to_call(text) and not calm_about_calling(text) and not help_coming(text) \
             and not (at_advice and (danger_elsewhere(text) or cannot_call(text))):
         # "should i still call 110 or is that overkill", "should i call the cops?? theyre still
@@ -912,7 +917,15 @@ def _safe_at_advice(text: str) -> bool:
     are still there ("tür ist zu. die männer sind noch da"): behind a locked door, with them
     outside, is no time for the questions."""
     folded = fold(text)
-    return says_safe(folded) and not STILL_WAITING.search(folded)
+    # "bin nich in gefahr", "ES IS KEINE GEFAHR MEHR": said in so many words
+    return (says_safe(folded) or "denied" in concepts(folded, text)) and not STILL_WAITING.search(folded)
+
+
+def _only_sheltered(text: str) -> bool:
+    """Safe only by being indoors ("ich bin drinnen mit meim sohn"), not because it is over."""
+    folded = fold(text)
+    found = concepts(folded, text)
+    return bool(SHELTERED.search(folded)) and not found & {"over", "denied"} and not SAFE_NOW.search(folded)
 
 
 def _advice_again(state: ConversationState, k: Knowledge, text: str, line: str | None = None) -> StepResult:

@@ -143,17 +143,19 @@ PAST_MONTH = re.compile(
 )
 NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
+    "nich", "net", "ned", "nit", "keener", "keene", "neemand", "nischt", "nuscht",  # dialect: "bin nich in gefahr"
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
 )
 # What a negation word covers: itself and up to three following words ("kein Messer",
 # "niemand verletzt", "no fire"), or a clause that ends in it ("verletzt wurde niemand").
 NEG_SCOPE = re.compile(
-    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)\b"  # not "Notausgang"
+    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nich|net|ned|nit|keener|keene|neemand|nobody|noone|no one|not|no|nie|never|nothing"
+    r"|nichts|nischt|nuscht)\b"  # not "Notausgang"
     r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
     r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
     r"|\b\w+\s+(?:nix|nichts|nothing)\b"
 )
-_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
+_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nich net ned nit keener keene neemand nie nobody noone not no never isn isnt aren".split())
 # Before "in danger" or "call the police": a negation, a condition or a question about it
 # ("I didn't call the police", "asking if I'm in danger", "wenn ich in Gefahr bin").
 NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
@@ -173,6 +175,13 @@ CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz 
                        # kept from passing: "die lassen mich nicht vorbei", "won't let me past"
                        r"|\b(?:lass\w*|let)(?: \w+){0,2} (?:nicht|nich|net|ni|nie|not) (?:\w+ )?(?:vorbei|past)\b"
                        r"|\b(?:dachte|dachten|gedacht|hoffte|hofften|gehofft|thought|hoped|figured)\b(?: \w+){0,6}")
+# Nobody is there (now): "keiner mehr da", "Es steht NIEMAND vor der Tür", "nobody outside",
+# "hier ist niemand"; not "keiner da, der mir hilft" (nobody to help).
+NOBODY_HERE = re.compile(
+    r"\b(?:keiner|keener|niemand|neemand|nobody|no one|noone)(?: (?:ist|is|s|steht|stehen|mehr|more|jetzt|now|grad|gerade))*"
+    r" (?:da|hier|here|there|outside|around|draussen|drausen|vor der tur|vorm haus|vor dem haus|an der tur|at the door)\b"
+    r"(?! (?:der|die|das|who|to|that|um|zum|mit|wo)\b)"
+    r"|\b(?:hier|da|draussen|outside|here) (?:ist|is|s)(?: (?:jetzt|now|grad|gerade|mehr))? (?:keiner|niemand|nobody|no one)\b")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
     # the word order of "now": "Jetzt ist er weg", "jetzt sind die weg"
@@ -180,6 +189,9 @@ SAFE_NOW = _words(
     "sind die weg", "sin die weg", "sind se weg", "sin se weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
+    # taken away by the police: "Die Polizei hat den Mann vom Gelände begleitet", "they took him w them"
+    "mitgenommen", "abgefuhrt", "weggebracht", "vom gelande begleitet", "rausbegleitet", "hinausbegleitet",
+    "took him with them", "took him w them", "took him away", "took them away", "escorted him", "escorted them",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
     "turned out", "false alarm", "fehlalarm", "geloscht", "put out", "put it out", "extinguished", "ist aus",
     "everyone is ok", "everyone is fine", "alle sind ok*", "alles ruhig", "all quiet",
@@ -824,6 +836,8 @@ DENIED = _words(
     "bisher nix passiert", "bisher nichts passiert", "noch nix passiert", "noch nichts passiert",
     "nothing has happened yet", "nothing happened yet", "no one s here", "nobody s here", "not in any danger",
     "in keiner gefahr", "no danger at the moment",
+    "nich in gefahr", "net in gefahr", "ni in gefahr", "nit in gefahr", "ned in gefahr", "keene gefahr",
+    "keine gefahr mehr", "nich mehr in gefahr", "nicht mehr in gefahr", "no longer in danger",
     # the danger named first, then denied (as DENIED_AFTER)
     "in gefahr bin ich nicht", "in gefahr bin ich gerade nicht", "in gefahr bin ich grad nicht",
     "in gefahr bin ich jetzt nicht", "in gefahr sind wir nicht", "in gefahr sind wir gerade nicht",
@@ -871,6 +885,11 @@ ALARM = _words(
     "hilfe hilfe", "help me",
     "send someone", "somebody come", "someone come", "come quick", "kommt naher", "kommen naher", "coming closer", "getting closer",
 )
+# Asked whether one is in danger ("bin ich in gefahr? ... alles ruhig", "am i in danger now"):
+# worry, not a cry; the danger question follows anyway. Matched on the text before "in gefahr".
+ASKED_IF_IN_DANGER = re.compile(
+    r"\b(?:bin ich|sind wir|ist er|ist sie|ist es|sind sie|sind meine \w+|ist mein\w* \w+|am i|are we|are they|is he"
+    r"|is she|is it|are my \w+|is my \w+)(?: (?:jetzt|wirklich|echt|eigentlich|now|really|actually|still|noch))? $")
 IN_DANGER = _words(
     "in gefahr", "lebensgefahr", "todesangst", "angst um mein leben", "in danger",
     "fear for my life", "scared for my life", "life is in danger", "need police",
@@ -1030,7 +1049,9 @@ PERSON_PRESENT = _words(
     "on our roof", "on my property", "on our property", "will nicht gehen", "der geht nicht weg", "er geht nicht weg",
     "gehen nicht weg", "geht einfach nicht weg", "weigert sich zu gehen", "weigern sich zu gehen", "weigert sich wegzugehen",
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
-    "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
+    "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn die", "stehn da", "da stehn", "stehn welche",
+    "stehn zwei", "stehn drei", "stehn vor", "stehn vorm", "stehn am", "stehn an der", "stehn im", "stehn drau*", "stehn immer",
+    "stehn schon", "stehn jetzt", "stehn grad", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
     "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",
     "he s inside", "someone s inside", "someone is inside", "sie sind drin", "er ist drin", "die sind drin",
     "einer ist drin", "jemand ist drin", "ist jemand drin",
@@ -1435,6 +1456,23 @@ WHETHER_IF = re.compile(r"\b(?:know|sure|idk|dunno|unsure|decide|deciding)(?: \w
 GROWING_NOW = re.compile(r"\b(?:es )?(?:werden|wird|werdn) (?:immer |stundlich |minutlich )?(?:mehr|mehrere)\b")
 # A building or thing that stands is no one there ("Die Scheune steht auf unserem Hof"): only
 # with its article or possessive in front, so "vor meinem Haus steht einer" stays a scene.
+# No one there, though the words say "steht", a gate or "kann nicht weg": what is written
+# ("steht doch oben", "auf dem wahlzettel stehn"), left standing ("die kommentare stehn lassen"),
+# a thing at the gate ("briefkasten am gartentor"), tied to work ("hab laden, kann nicht weg").
+NO_ONE_STANDS = re.compile(
+    r"\b(?:steht|stehn|stehen|stand)(?: (?:doch|ja|eh|alles|es|das))+ (?:oben|unten|drin|drinne)\b|\b(?:wie|was) (?:oben|unten) steht\b"
+    r"|\b(?:steht|stehn|stehen|stand)(?: (?:doch|ja|eh|alles|es|das|oben|unten|da))* (?:geschrieben|im text|im brief"
+    r"|in der (?:mail|email|e mail|nachricht)|in meiner (?:nachricht|mail))\b"
+    r"|\b(?:stehn|stehen|steh) (?:lassen|lasse|gelassen)\b"
+    r"|\b(?:auf|in) (?:dem|der|den|meinem|meiner) (?:wahlzettel|stimmzettel|formular|liste|wahlvorschlag|antrag|plakat|flyer|schild"
+    r"|briefkopf|impressum|website|webseite|homepage)(?: \w+){0,2} (?:steht|stehn|stehen|stand)\b"
+    r"|\b(?:briefkasten|postkasten|klingel|klingelschild|namensschild|mulltonne|mailbox|letterbox)(?: \w+)?"
+    r" (?:am|an der|an dem|at the|by the|on the) (?:gartentor|gartenpforte|tor|zaun|gate|fence)\b"
+    r"|\b(?:laden|geschaft|arbeit|dienst|schicht|kunden|shop|work|shift)\b(?: \w+){0,3} (?:kann|konnen|kann ich) (?:nicht|nich|ni|net) weg\b")
+# Damage done and found, with what it was done with ("reifen zerstochen, mitm messer
+# wahrscheinlich"): the knife is how, not a blade now.
+DAMAGE_DONE = re.compile(
+    r"\b(?:zerstochen|aufgestochen|abgestochen|zerkratzt|aufgeschlitzt|zerschnitten|angeritzt|eingeritzt|slashed|keyed|scratched)\b")
 THING_STANDS = re.compile(
     r"\b(?:die|der|das|den|unsere|unser|meine|mein|seine|ihre)"
     r" (?:scheune|schuppen|garage|stall|haus|hutte|laube|gartenhaus|kirche|rathaus|zaun|schild|plakat|baum|mast"
@@ -1628,7 +1666,8 @@ HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJ
 
 # Every word a negated phrase (NEG_SCOPE) can start or end with.
 NEG_WORDS = frozenset(
-    "niemand keiner keine keinen kein nicht nobody noone no not nie never nothing nichts nix".split()
+    "niemand keiner keine keinen kein nicht nich net ned nit keener keene neemand nobody noone no not nie never nothing nichts nix"
+    " nischt nuscht".split()
 )
 
 

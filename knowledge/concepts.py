@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from knowledge.concept_words import (
-    ABOUT_THE_BOT, ACTORS, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
+    ABOUT_THE_BOT, ACTORS, ASKED_IF_IN_DANGER, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, THING_STAYS, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CORNERED_BEFORE, CRY_THEN_CUT, DE_COUNT_WORDS, EN_COUNT_WORDS,
     DEGREES, DENIED, DENIED_AFTER, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
-    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
+    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, NOBODY_HERE, NO_ONE_STANDS, DAMAGE_DONE, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, IN_CHARGE, BUSINESS_WHERE, NAMED_ACT, CALL_TO_REPORT, POLICE_VISIT_ASKED, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -276,6 +276,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = _other_senses(without_asides(mend_slips(folded)))
     if raw and "steht" in folded and folded.count(" steht ") == 1 and WRITTEN_STEHT.search(raw):
         folded = folded.replace(" steht ", " lautet ")  # "Unten steht „Bürgerbündnis für Wahrheit“": what is written
+    if ("ste" in folded or "weg" in folded or "tor" in folded or "gate" in folded or "fence" in folded or "zaun" in folded) \
+            and NO_ONE_STANDS.search(folded):
+        folded = NO_ONE_STANDS.sub(" ", folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
     if "behind" in folded or "dahinter" in folded:
@@ -332,8 +335,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("progressive")
     ongoing = now or progressive and not habitual  # "being followed for weeks", "werde verfolgt, das 4. mal diese Woche": a habit
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
-    if AFTERMATH.search(folded):
-        found.add("aftermath")
+    if AFTERMATH.search(folded) or not now and not progressive and DAMAGE_DONE.search(folded):
+        found.add("aftermath")  # "reifen zerstochen, mitm messer wahrscheinlich": found done
     habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
     habit = NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit
     if REPEATED.search(habit) or COUNTED_TIMES.search(habit):  # "like 3 times now": a habit
@@ -378,7 +381,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         at = None  # "are there other people i can call. the police here is ...": two sentences, no call
     if at is not None and (raw and ECHOED_NO.search(raw) or ABOUT_THE_BOT.search(folded) or DENIED_AFTER.match(asked, at)):
         at = None  # the question said back, then answered: "Jemand in Gefahr? Nein, zum Glück nicht."
-    if at is not None and not NOT_SAYING_IT.intersection(asked[:at].split()[-4:]) \
+    if at is not None and not NOT_SAYING_IT.intersection(asked[:at].split()[-4:]) and not ASKED_IF_IN_DANGER.search(asked[:at]) \
             and not (SHOULD_I_CALL.search(folded) and not strong_now) and not POLICE_INVITED.search(folded):
         found.add("in_danger")  # "niemand ist in Gefahr", "not in danger", "should I call the police if" are not
     for name, pattern in (("alarm", ALARM), ("negated", NEGATED), ("denied", DENIED),
@@ -612,7 +615,8 @@ def says_safe(folded: str) -> bool:
     """The writer says they are safe now ("bin jetzt drin, Tür zu", "they left", "police
     are here"); a negated phrase ("nicht sicher", "not safe") does not count."""
     affirmed = without_negated(folded)
-    return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed) or POLICE_ARRIVED.search(affirmed))
+    return bool(SAFE_NOW.search(affirmed) or SHELTERED.search(affirmed) or POLICE_ARRIVED.search(affirmed)
+                or NOBODY_HERE.search(folded))
 
 
 def when(found: set[str]) -> str | None:

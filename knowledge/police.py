@@ -106,6 +106,8 @@ class PoliceTexts(Strict):
     nearest_callable: L10n = Field(description="The nearest station with a number, when a nearer one has none.")
     nearby_no_phone: L10n = Field(description="A nearer station whose number we do not know.")
     asked_station_no_phone: L10n = Field(description="A station the user asks about by name, whose number we do not know.")
+    outside_city_callable: L10n = Field(description="A city whose own Reviere have no known number (Leipzig): the nearest "
+                                        "station with one, outside it; {city}: the city, {km}: how far. Not the city's own.")
     nearest_callable_far: L10n = Field(description="The nearest station with a number, more than FAR_KM away, "
                                        "after the own station without one; placeholder {km}.")
     nearest_for_responsible: L10n

@@ -203,6 +203,8 @@ class FlowTexts(Strict):
         description="At the 110 advice, asked whether to open the door: no, stay inside, 110.")
     open_object_asked: L10n = Field(
         description="At the 110 advice for a suspicious object, asked whether to open it: no, do not touch it, 110.")
+    leave_object_asked: L10n = Field(
+        description="At the 110 advice for a suspicious object, asked whether to leave or stay inside: away from it, not past it, 110.")
     supposed_scene: L10n = Field(
         description="Asked whom to call if a scene happens again ('und wenn er wieder vor dem Haus steht?'): 110 then.")
     emergency_fire: L10n = Field(

@@ -62,12 +62,19 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     ("08.03. 22 Uhr bis 09.03. 6:30 Uhr", When(dt.date(2026, 3, 8), dt.time(22, 0))),
     ("gestern zwischen 1 und 6 uhr", When(dt.date(2026, 11, 24), dt.time(1, 0))),
     ("gestern 14-16 uhr", When(dt.date(2026, 11, 24), dt.time(14, 0))),
+    # a weekday is the latest such day (NOW is Wednesday): "letzten samstag 21 uhr" had been kept as today
+    ("letzten Samstag 21 Uhr", When(dt.date(2026, 11, 21), dt.time(21, 0))),
+    ("samstag so gegen 9 abends", When(dt.date(2026, 11, 21), dt.time(21, 0))),
+    ("letzten Dienstag", When(dt.date(2026, 11, 24))),
+    ("last wednesday", When(dt.date(2026, 11, 18))),
+    ("am Mittwoch", When(dt.date(2026, 11, 25))),
+    ("on sat 9pm", When(dt.date(2026, 11, 21), dt.time(21, 0))),
 ])
 def test_parse_when(text, expected):
     assert parse_when(text, NOW) == expected
 
 
-@pytest.mark.parametrize("text", ["letzten Dienstag", "morgen", "31.02.", "heute 14:30", "26.11.2026", "irgendwann", "25:00",
+@pytest.mark.parametrize("text", ["morgen", "31.02.", "heute 14:30", "26.11.2026", "irgendwann", "25:00",
                                   "31. Februar", "im Mai", "gestern 14:30 pm"])
 def test_unclear_or_future_dates_are_asked_back(text):
     assert parse_when(text, NOW) is None

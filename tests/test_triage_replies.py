@@ -1769,3 +1769,87 @@ def test_a_question_beside_the_flow_at_the_place_question_takes_the_place_it_nam
                               "Ich bin Bürgermeister von Trossin. Muss ich das melden?"))
     assert knowledge.texts.faq["duty_to_report"].answer.de in said
     assert chat.state.place_id == "sn-04880-trossin" and chat.state.node == knowledge.flow.after_result
+
+
+@pytest.mark.parametrize("reply, lang", [
+    ("quatsch is doch keiner mehr da, war heut nacht", "de"),
+    ("Es steht NIEMAND vor der Tür", "de"),
+    ("keiner mehr da", "de"),
+    ("hä?? bin nich in gefahr hab nur gefragt wegen löschen", "de"),
+    ("Die Polizei hat den Mann vom Gelände begleitet.", "de"),
+    ("nobody outside i think", "en"),
+    ("police were here, they took him w them. im shaking but ok", "en"),
+])
+def test_said_to_be_over_or_nobody_there_the_110_advice_goes_on(knowledge, reply, lang):
+    """Typed at the 110 advice, "nobody is there" in dialect or office German had brought the
+    advice again and again; only the button (or capitals) got out (stop 48's blind testers)."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("da steht einer vor meiner tür und schreit" if lang == "de" else "theres a guy at my door shouting rn")
+    assert chat.state.node == "emergency"
+    said = all_text(chat.text(reply))
+    assert chat.state.node != "emergency", said
+
+
+@pytest.mark.parametrize("reply, harmless_line", [
+    ("nee warte das is der nachbar der sucht seine katze sorry", True),
+    ("falscher alarm alles gut", True),
+])
+def test_a_false_alarm_typed_at_the_advice_is_harmless(knowledge, reply, harmless_line):
+    """"falscher alarm alles gut" had been taken as an insult to confirm (a candidate, stop 48)."""
+    chat = PureChat(knowledge)
+    chat.text("da schleicht einer ums haus mit taschenlampe")
+    assert chat.state.node == "emergency"
+    said = all_text(chat.text(reply))
+    assert knowledge.flow.texts.harmless_after_all.get("de") in said and chat.state.node == "category"
+
+
+def test_help_asked_about_is_not_help_coming(knowledge):
+    """"ich frage nur ob polizei kommen zu laden für anzeige" had got "Gut, dass Hilfe unterwegs
+    ist" (a council member writing learner German, stop 48); "polizei fährt hin" is."""
+    chat = PureChat(knowledge)
+    chat.text("Hilfe, da steht einer vor meiner Tür und schreit")
+    said = all_text(chat.text("nein nein, keine gefahr jetzt! ich frage nur ob polizei kommen zu laden für anzeige"))
+    assert knowledge.flow.texts.help_coming.get("de") not in said
+    chat = PureChat(knowledge)
+    chat.text("Hilfe, da steht einer vor meiner Tür und schreit")
+    said = all_text(chat.text("hab beides angerufen lehrerin bleibt bei ihm polizei fährt hin"))
+    assert knowledge.flow.texts.help_coming.get("de") in said
+
+
+def test_indoors_is_no_safety_from_a_ticking_parcel_at_the_door(knowledge):
+    """"ich bin drinnen mit meim sohn. solln wir hinten raus?" had been taken as safe and the
+    questions began (a candidate, stop 48): away from it, not past it, 110."""
+    chat = PureChat(knowledge)
+    chat.text("vor meiner haustür liegt n paket ohne absender mit meinem namen drauf und es tickt glaub ich")
+    assert chat.state.node == "emergency"
+    said = all_text(chat.text("das liegt draussen vor der tür ich bin drinnen mit meim sohn. solln wir hinten raus?"))
+    assert chat.state.node == "emergency" and knowledge.flow.texts.leave_object_asked.get("de") in said
+
+
+def test_a_fire_threatened_for_tonight_gets_the_110_advice_not_the_fire_one(knowledge):
+    """"er sagt heute nacht er brennt mein laden ab" had got "call 112, leave the building" (stop 48)."""
+    chat = PureChat(knowledge)
+    said = all_text(chat.text("Hilfe!! ein mann hat angerufen in laden, er sagt heute nacht er brennt mein laden ab, "
+                              "mit alle ausländer drin. Burgstädt, Markt. was ich machen???"))
+    assert chat.state.node == "emergency"
+    assert knowledge.flow.texts.emergency_fire.get("de").split(".")[0] not in said
+
+
+@pytest.mark.parametrize("text", [
+    "steht doch oben",
+    "darf ich die kommentare dann löschen oder muss ich die stehn lassen",
+    "muss meine adresse auf dem wahlzettel stehn?",
+    "is mei privathaus, briefkasten am gartentor",
+    "reifen zerstochen, mitm messer wahrscheinlich",
+    "bin ich in gefahr? ein kunde sagt gestern 'wir wissen wo du wohnst'. ich bin jetzt zuhause, alles ruhig",
+    "muss ich zu polizei gehen in Glauchau? ich habe laden, kann nicht weg. polizei kann kommen zu mir?",
+])
+def test_what_only_sounds_like_someone_there_is_no_emergency(knowledge, text):
+    """Replies that had brought the full 110 screen (stop 48's blind testers)."""
+    assert not knowledge.understand(text).danger_now
+
+
+@pytest.mark.parametrize("text", ["die stehn schon wieder vorm haus", "da stehn 3 typen vorm haus und brülln",
+                                  "er hat grad meine reifen zerstochen mit nem messer und steht noch da"])
+def test_someone_standing_there_now_still_is(knowledge, text):
+    assert knowledge.understand(text).danger_now

@@ -46,7 +46,20 @@ TIME_HM = re.compile(r"\b(\d{1,2})(?::|\.(?!\d{1,2}\.))(\d{2})\b(?:\s*(am|pm|a\.
 _AFTERNOON = ("pm", "p.m.", "abends", "uhr abends", "nachmittags")
 # Of several dates ("erstmals 14.10., zuletzt 11.11. um 16:50"), the one said to be the latest.
 LATEST = re.compile(r"\b(?:zuletzt|letztmals|zuletzt am|das letzte mal|last|latest|most recently|lastly)\b\W*(?:am\s+|on\s+)?$")
-TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr|h|am|pm)\b")
+TIME_H = re.compile(r"\b(\d{1,2})\s*(uhr abends|uhr nachmittags|uhr|h|am|pm|abends|nachmittags)\b")
+# "letzten Samstag", "am Samstag", "last saturday", "on sat": the latest such day, today only
+# when it is today and not "last" ("letzten samstag 21 uhr" had been kept as today)
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5,
+    "sun": 6,
+}
+_LONG_DAYS = "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_SHORT_DAYS = "|".join(w for w in WEEKDAYS if len(w) <= 3)
+WEEKDAY = re.compile(rf"\b(?:(letzten|letzte|vergangenen|vorigen|last|past)\s+)?(?:(?:am|on)\s+)?({_LONG_DAYS})s?\b"
+                     # a short day only after "am"/"on"/"last" ("am sa", "last sat"): "so" and "do" are words
+                     rf"|\b(letzten|letzte|last|am|on)\s+({_SHORT_DAYS})\.?\b")
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,12 @@ def _date_part(text: str, today: dt.date) -> tuple[dt.date | None, str, bool]:
     for word, back in DAY_WORDS.items():
         if re.search(rf"\b{word}\b", text):
             return today - dt.timedelta(days=back), text.replace(word, " "), True
+    if match := WEEKDAY.search(text):
+        last, day = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
+        back = (today.weekday() - WEEKDAYS[day]) % 7
+        if back == 0 and last in ("letzten", "letzte", "vergangenen", "vorigen", "last", "past"):
+            back = 7
+        return today - dt.timedelta(days=back), text.replace(match.group(0), " "), True
     return None, text, False
 
 
@@ -136,6 +155,8 @@ def _time_part(text: str) -> tuple[dt.time | None, bool]:
             if not 1 <= h <= 12:
                 return None, True
             h = h % 12 + (12 if suffix == "pm" else 0)
+        elif suffix in _AFTERNOON and 1 <= h < 12:  # "gegen 9 abends"
+            h += 12
         return (dt.time(h, 0) if h < 24 else None), True
     return None, False
 
