@@ -499,7 +499,11 @@ ASPECT_ANSWERS = {
                         # at this question, a party, "the system", the asylum dispute: "the account is full of AfD stuff",
                         # "he shout something about the system", "corona und lügenpack", "the asylum accommodation"
                         r"afd|npd|querdenk\w*|reichsburger\w*|(?:about|uber|gegen|against|vom|von dem|of the) (?:the |das |dem )?system|"
-                        r"systempartei\w*|lugenpack|lugenpres\w*|asyl\w*|asylum|gefluchtet\w*)\b"),
+                        r"systempartei\w*|lugenpack|lugenpres\w*|asyl\w*|asylum|gefluchtet\w*|"
+                        # a group's name or the campaign as the reason: "unterschrieben mit patrioten mittelsachsen",
+                        # "er ist von Bürgerbewegung", "na logo wahlkampfstand", "weil ich kandidier", "wg windpark"
+                        r"patriot\w*|burgerbewegung\w*|burgerinitiative\w*|wahlkampf\w*|kandidier\w*|kandidatur\w*|"
+                        r"campaign\w*|windpark\w*|windkraft\w*|windrad\w*|windrader|wind farm\w*|wind turbine\w*)\b"),
     },
     "online": {
         NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")

@@ -1853,3 +1853,39 @@ def test_what_only_sounds_like_someone_there_is_no_emergency(knowledge, text):
                                   "er hat grad meine reifen zerstochen mit nem messer und steht noch da"])
 def test_someone_standing_there_now_still_is(knowledge, text):
     assert knowledge.understand(text).danger_now
+
+
+@pytest.mark.parametrize("reply, lang", [
+    ("unterschrieben mit patrioten mittelsachsen. war aber nur die eine mail nich wiederholt", "de"),
+    ("na logo wahlkampfstand", "de"),
+    ("ich habe gesagt, er ist von Bürgerbewegung", "de"),
+    ("wg windpark halt", "de"),
+    ("its bc of my campaign i think", "en"),
+])
+def test_a_group_or_the_campaign_named_at_the_motive_question_is_a_yes(knowledge, reply, lang):
+    """A candidate's "unterschrieben mit patrioten mittelsachsen" had been "Nein oder weiß nicht",
+    "na logo wahlkampfstand" and "wg windpark halt" not understood (stop 48)."""
+    chat = PureChat(knowledge, lang=lang)
+    chat.text("Ich werde bedroht, per Brief" if lang == "de" else "i got a threatening letter")
+    for _ in range(3):
+        if chat.state.node == "aspect_extremist":
+            break
+        chat.text("nein" if lang == "de" else "no")
+    assert chat.state.node == "aspect_extremist"
+    chat.text(reply)
+    assert "extremist" in chat.state.aspects and chat.state.node != "aspect_extremist"
+
+
+@pytest.mark.parametrize("question, lang, faq", [
+    ("who can my wife talk to", "en", "family_support"),
+    ("wer hilft der kleinen jetzt?", "de", "family_support"),
+    ("shd i make an anzeige or is that overkill", "en", "worth_reporting"),
+    ("report it to facebook or police first?", "en", "platform_or_police"),
+    ("was mach ich heut nacht wenn die echt kommen", "de", "if_someone_comes"),
+])
+def test_questions_below_the_result_get_their_answer(knowledge, question, lang, faq):
+    """Below the result these had got "keine verlässliche Antwort", the police card alone or
+    "that is part of your case" (stop 48's blind testers)."""
+    chat = at_threat_result(knowledge, lang)
+    said = all_text(chat.text(question))
+    assert knowledge.texts.faq[faq].answer.get(lang).split(".")[0] in said
