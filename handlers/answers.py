@@ -1018,10 +1018,11 @@ def asks_about_staying_away(text: str) -> bool:
 # bin noch in dr sitzung", "soll ich 110 rufen oder mei frau? ich bin ja ni dort", "my wife just
 # texted me, im at work"): who calls, and what the people there should do (folded).
 _NOT_THERE_MYSELF = re.compile(
-    r"\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt|selbst|gar))* (?:nicht|nich|ni|net|ned|not)"
+    r"\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt|selbst|gar))* (?:nicht|nich|ni|net|ned|not|garnich|garnicht|garni)"
     r" (?:da|dort|dor|do|vor ort|zu hause|zuhause|daheim|there|home|at home|on site)\b"
     r"|\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt))* (?:in der|in dr|auf der|bei der|at (?:a|the|work)|in a|in the)"
     r" ?(?:sitzung|arbeit|work|meeting|council meeting|ratssitzung|gemeinderatssitzung|buro|office)\b"
+    r"|\b(?:ich bin|bin|i m|im|i am)(?: (?:ja|aber|doch|grad|gerade|noch|jetzt))* (?:auf arbeit|auf maloche|at work|auf schicht)\b"
     r"|\b(?:not|nicht|nich) (?:at home|zu hause|daheim) (?:myself|selbst)\b"
     # someone close calling from where it happens: "mei tochter hat grad angerufen", "my son just texted me"
     r"|\b(?:meine?|mei|my) (?:tochter|sohn|frau|fraa|mann|mutter|mutti|vater|vati|kind|kinder|oma|opa|schwester|bruder"

@@ -1051,7 +1051,7 @@ PERSON_PRESENT = _words(
     "won t leave", "wont leave", "refuses to leave", "is back", "ist wieder da", "sind wieder da",
     "ums haus", "um das haus", "um unser haus", "around the house", "around our house", "ums auto", "durch den briefschlitz", "durchs fenster", "guckt rein", "schaut rein", "gucken rein", "looking in", "peering in", "is wieder da", "is da", "sind schon wieder", "steht wieder", "stehen wieder", "stehn die", "stehn da", "da stehn", "stehn welche",
     "stehn zwei", "stehn drei", "stehn vor", "stehn vorm", "stehn am", "stehn an der", "stehn im", "stehn drau*", "stehn immer",
-    "stehn schon", "stehn jetzt", "stehn grad", "an der gartenpforte", "am gartentor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
+    "stehn schon", "stehn jetzt", "stehn grad", "an der gartenpforte", "am gartentor", "am schultor", "vorm schultor", "vor dem schultor", "at the gate", "at my gate", "at the school gate", "in the hall", "in the hallway",
     "they got in", "he got in", "someone got in", "somebody got in", "they re inside", "theyre inside",
     "he s inside", "someone s inside", "someone is inside", "sie sind drin", "er ist drin", "die sind drin",
     "einer ist drin", "jemand ist drin", "ist jemand drin",

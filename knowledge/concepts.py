@@ -25,7 +25,7 @@ from knowledge.concept_words import (
     STABBED, STILL_GOING, WIRED_CONTAINER, WIRED_PACKAGE, WIRES_OUT, STILL_WAITING, STRONG_NOW, STRONG_NOW_WORDS, TAKING_CHILD, TECH_SUPPORT, THREAT_CARRIER,
     THING_STANDS, THOUGHT_BUT, TICKING, HUMMED, UNRESPONSIVE, VENUE, WHO_CLAUSE, WRITTEN_ONLINE,
 )
-from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, online as is_online
+from knowledge.extract import COUNTED_TIMES, DAYS_AGO, NOW, PAST, REPEATED, STILL_NOT_AGAIN, online as is_online
 
 
 def past_tense(folded: str, words: frozenset[str]) -> bool:
@@ -337,7 +337,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
     if AFTERMATH.search(folded) or not now and not progressive and DAMAGE_DONE.search(folded):
         found.add("aftermath")  # "reifen zerstochen, mitm messer wahrscheinlich": found done
-    habit = CLOSER_AND_CLOSER.sub(" ", told) if "immer" in told else told
+    habit = STILL_NOT_AGAIN.sub(" ", CLOSER_AND_CLOSER.sub(" ", told)) if "immer" in told else told
     habit = NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit
     if REPEATED.search(habit) or COUNTED_TIMES.search(habit):  # "like 3 times now": a habit
         found.add("repeated")  # "kommt immer näher", "jetzt stehn die wieder vorm Haus" are now, not a habit

@@ -344,6 +344,10 @@ OFFLINE = _words(
     "im hof", "auf dem hof", "aufm hof", "im garten", "in meinem garten", "in unserem garten", "gegen die tur",
     "gegen die haustur", "gegen meine tur", "gegen unsere tur", "gegen das fenster", "gegen die fenster",
     "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door",
+    # at school or spoken to in the flesh: "an der schule ... angequatscht, steht am schultor" (stop 48)
+    "schultor", "am schultor", "vor der schule", "an der schule", "auf dem schulhof", "school gate", "at the school gate",
+    "outside the school", "angequatscht", "angepobelt", "angemacht", "angesprochen", "angespuckt", "baseballschlager",
+    "baseball bat",
     "at the door", "at our door", "banging on", "outside the house", "outside our house", "outside the window",
 )
 PRIVATE_SPHERE = _words(
@@ -440,6 +444,8 @@ _OFFICE_SINCE = re.compile(
     r"(?:\d{4}|(?:\d+|einem|vielen|zwei|drei|vier|funf|zehn|zwanzig|many|several|two|three|ten) (?:jahr\w*|years?))\b"
     r"(?! (?:bekomme|bekomm|kriege|krieg|erhalte|werde|wird|gibt|gibts|kommen|kommt|habe|hab|ich|i|get|have|receive"
     r"|there|they|he|she|someone|jemand|einer|man|die|der|es|it|we|wir)\b)")
+# "immer noch", "noch immer": still there, not again; "immer näher", "immer mehr": now.
+STILL_NOT_AGAIN = re.compile(r"\bimmer noch\b|\bnoch immer\b|\bimmer (?:naher|mehr|lauter|schlimmer)\b")
 _REPEATED_FORMS = re.compile(
     # "seit heut früh schwindlig", "since this morning": how long a state lasts, not a habit
     COUNTED_TIMES.pattern + r"|\bseit (?!gestern|heute?\b|vorhin|eben\b|grad|gerade|heut morgen)(?!" + _TENURE + r")\w+"
@@ -878,6 +884,8 @@ def aspects(folded: str) -> Aspects:
         told = _BACK_AGAIN.sub(" ", told)
     if "seit" in told or "since" in told:
         told = _OFFICE_SINCE.sub(" ", told)
+    if "immer" in told:
+        told = STILL_NOT_AGAIN.sub(" ", told)  # "der typ steht jetzt immer noch am schultor": still, not again
     on = named is not None or bool(ONLINE.search(folded))
     return Aspects(
         online=on,

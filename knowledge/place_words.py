@@ -133,6 +133,18 @@ ALIASES = {
     "dd": "Dresden",
     "lpz": "Leipzig",
 }
+# Leipzig's Stadtteile, which the postcode data does not name (a councillor's "i live in connewitz"
+# had been offered Bannewitz or Bennewitz): the city, not a Revier (knowledge/data/police.yaml
+# names which Revier a source says covers some of them). Both spellings of an umlaut.
+LEIPZIG_PARTS = (
+    "connewitz", "plagwitz", "gohlis", "lindenau", "altlindenau", "neulindenau", "reudnitz", "reudnitz thonberg",
+    "schleussig", "stoetteritz", "stotteritz", "paunsdorf", "eutritzsch", "mockau", "suedvorstadt", "sudvorstadt",
+    "loessnig", "lossnig", "marienbrunn", "doelitz", "dolitz", "grosszschocher", "grossschocher", "kleinzschocher",
+    "lausen", "lausen gruenau", "lausen grunau", "leutzsch", "moeckern", "mockern", "probstheida", "anger crottendorf",
+    "volkmarsdorf", "sellerhausen", "sellerhausen stuenz", "neuschoenefeld", "neuschonefeld", "boehlitz ehrenberg",
+    "bohlitz ehrenberg", "rueckmarsdorf", "ruckmarsdorf", "luetzschena", "lutzschena", "connewitzer kreuz",
+)
+ALIASES.update({part: "Leipzig" for part in LEIPZIG_PARTS})
 # Short forms never taken from free text: "in Brand gesetzt" is a fire, not Brand-Erbisdorf.
 NEVER_ALONE = frozenset({"brand", "schweiz", "sachsen"})
 

@@ -330,3 +330,11 @@ def test_a_verb_is_no_mistyped_place(knowledge: Knowledge) -> None:
 def test_a_place_corrected_while_typing_is_the_last_one(index: PlaceIndex, query: str, expected: str) -> None:
     found = index.resolve(query)
     assert found.status == "found" and found.places[0].name == expected
+
+
+@pytest.mark.parametrize("text", ["i live in connewitz", "plagwitz", "wohne in Stötteritz", "ich wohn in gohlis"])
+def test_a_leipzig_stadtteil_is_leipzig(knowledge, text):
+    """"connewitz" had been offered Bannewitz or Bennewitz (a Leipzig councillor, stop 48)."""
+    found = knowledge.places.find_in_text(text)
+    assert found is not None and found.status == "found" and found.places[0].name == "Leipzig"
+    assert knowledge.places.find_in_text("bannewitz").places[0].name == "Bannewitz"

@@ -1889,3 +1889,13 @@ def test_questions_below_the_result_get_their_answer(knowledge, question, lang, 
     chat = at_threat_result(knowledge, lang)
     said = all_text(chat.text(question))
     assert knowledge.texts.faq[faq].answer.get(lang).split(".")[0] in said
+
+
+def test_called_and_a_patrol_promised_is_help_coming(knowledge):
+    """"ok called them. they were nice, said a car will drive past later" had got "Call 110 now"
+    (a Leipzig councillor, stop 48)."""
+    chat = PureChat(knowledge, lang="en")
+    chat.text("theres sum1 banging on my door rn shouting my name")
+    assert chat.state.node == "emergency"
+    said = all_text(chat.text("ok called them. they were nice, said a car will drive past later n i shd do an anzeige tmrw"))
+    assert knowledge.flow.texts.help_coming.get("en") in said
