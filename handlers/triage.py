@@ -1115,6 +1115,11 @@ def _natural_pick(state: ConversationState, on_screen: list[Pick], meaning: str 
             told = next((p.value for p in offered if p.value.category in (*heard.sure, *heard.categories)), None)
             if told is not None:
                 return told
+            # "weiss nicht. er macht kaputt regal, flaschen ..." with a threat or stalking offered:
+            # the offence the rest tells beyond doubt, though not offered (it had become "not sure")
+            sure = next((c for c in heard.sure if c in k.categories and c != listening.FALLBACK), None)
+            if sure is not None:
+                return PickCategory(sure)
         if state.node == CONFIRM_CATEGORY:  # "weiß nicht" which: "not sure or something else"
             return PickCategory(listening.FALLBACK) if listening.FALLBACK in k.categories else None
         # not knowing which of the places: as at the place question, below

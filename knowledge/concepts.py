@@ -276,6 +276,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = _other_senses(without_asides(mend_slips(folded)))
     if raw and "steht" in folded and folded.count(" steht ") == 1 and WRITTEN_STEHT.search(raw):
         folded = folded.replace(" steht ", " lautet ")  # "Unten steht „Bürgerbündnis für Wahrheit“": what is written
+    if ("nie" in folded or "kein" in folded or "keen" in folded or "no" in folded) and NOBODY_HERE.search(folded):
+        folded = NOBODY_HERE.sub(" ", folded)  # "Akut steht niemand vor der Tür": nobody to see there
     if ("ste" in folded or "weg" in folded or "tor" in folded or "gate" in folded or "fence" in folded or "zaun" in folded) \
             and NO_ONE_STANDS.search(folded):
         folded = NO_ONE_STANDS.sub(" ", folded)

@@ -1899,3 +1899,20 @@ def test_called_and_a_patrol_promised_is_help_coming(knowledge):
     assert chat.state.node == "emergency"
     said = all_text(chat.text("ok called them. they were nice, said a car will drive past later n i shd do an anzeige tmrw"))
     assert knowledge.flow.texts.help_coming.get("en") in said
+
+
+def test_nobody_at_the_door_in_office_german_is_no_emergency(knowledge):
+    """"Akut steht niemand vor der Tür, aber wir sind beunruhigt." had brought the 110 screen (a
+    clerk, stop 48); someone kicking the door in while nobody helps still does."""
+    assert not knowledge.understand("Akut steht niemand vor der Tür, aber wir sind beunruhigt.").danger_now
+    assert knowledge.understand("hilfe ich bin allein keiner da und einer tritt die tür ein").danger_now
+
+
+def test_a_doubt_then_an_offence_not_offered_takes_that_offence(knowledge):
+    """Offered stalking, a threat or an insult, "weiss nicht. er macht kaputt regal ..." had
+    become "not sure" (a shop owner writing learner German, stop 48)."""
+    chat = at_a_choice_of_offences(knowledge)
+    offered = {o.removeprefix("cat.") for o in option_ids(chat.last.messages)}
+    assert "property_damage" not in offered  # else this tests the offered case
+    chat.text("weiss nicht. heute nacht hat einer mein schaufenster eingeschlagen und die regale umgeworfen, alles kaputt")
+    assert chat.state.category == "property_damage"
