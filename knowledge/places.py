@@ -64,6 +64,8 @@ _LETTER_O_POSTCODE = re.compile(r"o\d{4}")
 _DIGIT_WORDS = {"null": "0", "zero": "0", "eins": "1", "one": "1", "zwei": "2", "zwo": "2", "two": "2", "drei": "3",
                 "three": "3", "vier": "4", "four": "4", "funf": "5", "fuenf": "5", "five": "5", "sechs": "6", "six": "6",
                 "sieben": "7", "seven": "7", "acht": "8", "eight": "8", "neun": "9", "nine": "9"}
+_NOT_A_NAME = frozenset("dorf ort stadt gemeinde kaff nest kleines kleinen village town place irgendwo somewhere".split())
+_NEAR_TOWN = re.compile(r"^(.+?) (?:bei|b|nahe|naehe|near) \S.*$")  # "hainewale bei zittau"
 _SPOKEN_POSTCODE = re.compile(r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")\s+){4}(?:" + "|".join(_DIGIT_WORDS) + r")\b")
 
 
@@ -344,6 +346,14 @@ class PlaceIndex:
         plain = finder.names.get(stripped)  # "Gorlitz", "Lobau": umlaut without its e; "Markkleebersch"
         if plain is not None:
             return _classify(plain[1])
+        near = _NEAR_TOWN.match(stripped)
+        if near is not None and len(near.group(1)) >= 5 and len(near.group(1).split()) <= 2 \
+                and all(len(w) >= 4 and w not in _NOT_A_NAME for w in near.group(1).split()):
+            # "hainewale bei zittau": the village, misspelt, near the town it names (it had
+            # become Zittau without a word): offered
+            village = self._saxony.suggest(near.group(1))
+            if village:
+                return Resolution("suggest", tuple(village))
         if len(tokens) > 1:
             # A sentence typed at the place question ("bin Bürgermeister in Ebersbach-Neugersdorf").
             in_text = self.find_in_text(query)

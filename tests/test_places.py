@@ -338,3 +338,11 @@ def test_a_leipzig_stadtteil_is_leipzig(knowledge, text):
     found = knowledge.places.find_in_text(text)
     assert found is not None and found.status == "found" and found.places[0].name == "Leipzig"
     assert knowledge.places.find_in_text("bannewitz").places[0].name == "Bannewitz"
+
+
+def test_a_misspelt_village_near_a_town_is_offered_not_swapped_for_the_town(knowledge):
+    """"hainewale bei zittau" had become Zittau without a word (an old mayor, stop 48)."""
+    found = knowledge.places.resolve("hainewale bei zittau")
+    assert found.status == "suggest" and [p.name for p in found.places] == ["Hainewalde"]
+    assert knowledge.places.resolve("ein dorf bei zittau").places[0].name == "Zittau"
+    assert knowledge.places.resolve("olbersdorf bei zittau").places[0].name == "Olbersdorf"
