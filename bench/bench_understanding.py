@@ -77,8 +77,26 @@ def main() -> int:
         start = time.perf_counter()
         train(training, model_key(training))
         runs.append(time.perf_counter() - start)
-    print(f"training: {len(training.categories)} category + {len(training.danger)} danger examples: "
-          f"best {min(runs):.2f} s, worst {max(runs):.2f} s of 3")
+    print(f"training, every concept worked out (the rules changed): {len(training.categories)} category + "
+          f"{len(training.danger)} danger examples: best {min(runs):.2f} s, worst {max(runs):.2f} s of 3")
+    # An admin's reload: one example added, the concepts of all the others recalled from the
+    # shipped memory (knowledge.concept_memory), as knowledge.model.obtain trains then.
+    from dataclasses import replace
+
+    from knowledge.concept_memory import recalled
+    from knowledge.examples import Example
+
+    warm = []
+    for n in range(3):
+        added = Example(f"seit gestern ruft einer an und droht mir, das {n}. mal heute", "de", "threat")
+        edited = replace(training, categories=(*training.categories, added))
+        memory = recalled(Path(os.devnull) / "none", [default_dir()])
+        held = len(memory)
+        start = time.perf_counter()
+        train(edited, model_key(edited), memory=memory)
+        warm.append(time.perf_counter() - start)
+    print(f"training after an admin's edit (one example added, the concepts of {held} texts recalled): "
+          f"best {min(warm):.2f} s, worst {max(warm):.2f} s of 3")
 
     # Start-up: what loading adds for understanding. Every start: the example files' bytes,
     # their digest with the categories and neutral texts, and the artifact stamped with it

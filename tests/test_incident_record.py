@@ -233,3 +233,22 @@ async def test_a_date_kept_as_written_gets_no_deadline_counted_from_today(tmp_pa
         said = " ".join(m.text for m in saved)
         assert app.knowledge.current.incident.deadline_unknown.de in said
         assert not any(o.id.startswith("remind") for m in saved for o in m.options)
+
+
+async def test_no_file_number_yet_is_none_and_words_at_the_evidence_show_the_way_again(tmp_path):
+    """A clerk's "Liegt noch nicht vor" had been saved as the file number, and "Fotos folgen"
+    at the evidence step was "not understood" (stop 48)."""
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()
+        await chat.text("ja gerne")
+        await chat.option("skip")  # who is affected
+        await chat.text("gestern 22 Uhr")
+        for _ in range(3):
+            await chat.option("skip")
+        shown = await chat.text("Fotos folgen")
+        assert "nicht verstanden" not in shown[-1].text and "done" in [o.id for o in shown[-1].options]
+        await chat.option("done")
+        await chat.option("rep_yes")
+        summary = await chat.text("Liegt noch nicht vor")
+        assert summary[-1].text.startswith("Bitte prüfen") and "Liegt noch nicht vor" not in summary[-1].text

@@ -165,6 +165,9 @@ def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | N
             return go(state.with_pending(when_raw=text), "when_unclear", ctx)
         state = with_draft(state, when=when.to_json()).without_pending("when_raw")
         return go(state, "where", ctx, StepResult(state, [OutboundMessage(say(ctx, "when_understood", state.lang, when=when.label(state.lang)))]))
+    if node == "file_number" and not any(ch.isdigit() for ch in text):
+        # "Liegt noch nicht vor", "kp", "don't have one yet": no file number (it had been saved as one)
+        return _choose(state, "skip", ctx)
     if node in (*TEXT_FIELDS, "file_number"):
         state, after = with_draft(state, **{node: text}), NEXT[node]
         if after == "when" and "when" not in draft(state) and (heard := when_in_passing(text, ctx.now)):
@@ -175,8 +178,8 @@ def step(state: ConversationState, event: Inbound, ctx: Context, picked: str | N
         return go(state, after, ctx)
     if node == "evidence":
         links = LINK.findall(text)
-        if not links:
-            return None
+        if not links:  # "Fotos folgen", "dont know how to send the photo": the way to add them again
+            return StepResult(state, current(state, ctx))
         state = with_draft(state, links=[*draft(state).get("links", []), *links])
         text = say(ctx, "evidence_link_added", state.lang, count=len(links))
         return StepResult(state, [message(state, text, choices(state, ctx))])
