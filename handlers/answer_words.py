@@ -501,9 +501,9 @@ ASPECT_ANSWERS = {
                         r"afd|npd|querdenk\w*|reichsburger\w*|(?:about|uber|gegen|against|vom|von dem|of the) (?:the |das |dem )?system|"
                         r"systempartei\w*|lugenpack|lugenpres\w*|asyl\w*|asylum|gefluchtet\w*|"
                         # a group's name or the campaign as the reason: "unterschrieben mit patrioten mittelsachsen",
-                        # "er ist von Bürgerbewegung", "na logo wahlkampfstand", "weil ich kandidier", "wg windpark"
-                        r"patriot\w*|burgerbewegung\w*|burgerinitiative\w*|wahlkampf\w*|kandidier\w*|kandidatur\w*|"
-                        r"campaign\w*|windpark\w*|windkraft\w*|windrad\w*|windrader|wind farm\w*|wind turbine\w*)\b"),
+                        # "er ist von Bürgerbewegung", "na logo wahlkampfstand"
+                        r"patriot\w*|burgerbewegung\w*|wahlkampf\w*|"
+                        r"campaign\w*)\b"),
     },
     "online": {
         NO: re.compile(r"(?!)"),  # what denies it is read by the word families (offline, "nicht online")
@@ -574,3 +574,10 @@ EMOJI_ANSWERS = {"🤷": UNKNOWN, "🤔": UNKNOWN, "👍": YES, "✅": YES, "�
 # The topic of the question said back before the answer: "gefahr nee", "politisch ja klar".
 ECHOES = frozenset("""gefahr gefahrlich danger internet online netz familie family zuhause home extremistisch
     extremist politisch political mehrmals wiederholt before again gruppe symbole""".split())
+
+
+# A local dispute named as the reason at the motive question ("wg windpark halt", "die
+# windrad gegner"): political in a sense, extremist perhaps not; a leaning "don't know",
+# shown as taken, rather than "not understood" (an old mayor, stop 48).
+LOCAL_DISPUTE = re.compile(r"\b(?:windpark\w*|windkraft\w*|windrad\w*|windrader\w*|wind ?farm\w*|wind turbine\w*|solarpark\w*"
+                           r"|umgehungsstra\w*|bebauungsplan\w*|gewerbegebiet\w*|bypass|zoning)\b")

@@ -358,9 +358,14 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(NO, text.strip(), leaning=True)  # "Not at this scale." to "has it happened before?"
     if aspect == "extremist" and _quotes_a_sign(text, words):
         return Answer(YES, text.strip(), leaning=True)  # "Auf dem Päckchen steht „Für den Volkszertreter“."
+    if aspect == "extremist" and len(words) <= LOCAL_DISPUTE_WORDS and aw.LOCAL_DISPUTE.search(" ".join(words)):
+        return Answer(UNKNOWN, text.strip(), leaning=True)  # "wg windpark halt"
     if (leans := _leaning(words, aspect)) is not None:
         return Answer(leans, text.strip(), leaning=True)
     return Answer(None, text.strip())
+
+
+LOCAL_DISPUTE_WORDS = 6  # "wg windpark halt"; a longer reply says more than the dispute
 
 
 def _quotes_a_sign(text: str, words: list[str]) -> bool:

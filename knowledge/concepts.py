@@ -589,6 +589,9 @@ HABIT_COUNTED = re.compile(
     # "jetzt schon drei Wochen", "this is now two months"
     rf"|{SPAN_TO_NOW}"
     r"|\bfor the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth) (?:day|week|month|time)s? (?:running|in a row)\b"
+    # "3 nights in a row", "drei nächte hintereinander": a habit told
+    rf"|\b(?:\d+|{EN_COUNT_WORDS}|{DE_COUNT_WORDS}) (?:nights|days|evenings|mornings|nachte|tage|abende|morgen)"
+    r" (?:in a row|running|hintereinander|nacheinander|in folge)\b"
     r"|\b(?:in|over) (?:recent|the past|the last) (?:few |couple of )?(?:days|weeks|months)\b"
     r"|\b(?:in den|in der|seit den) (?:letzten|vergangenen) (?:tagen|wochen|monaten|zeit)\b"
     rf"|\bon (?:at least )?(?:\d+|{EN_COUNT_WORDS}) (?:different |separate )?(?:days|occasions|evenings|nights)\b"

@@ -346,7 +346,7 @@ OFFLINE = _words(
     "in the yard", "in my yard", "in the garden", "in my garden", "in our garden", "on the door",
     # at school or spoken to in the flesh: "an der schule ... angequatscht, steht am schultor" (stop 48)
     "schultor", "am schultor", "vor der schule", "an der schule", "auf dem schulhof", "school gate", "at the school gate",
-    "outside the school", "angequatscht", "angepobelt", "angemacht", "angesprochen", "angespuckt", "baseballschlager",
+    "outside the school", "angequatscht", "angepobelt", "angespuckt", "baseballschlager",
     "baseball bat",
     "at the door", "at our door", "banging on", "outside the house", "outside our house", "outside the window",
 )
@@ -455,6 +455,11 @@ _REPEATED_FORMS = re.compile(
     r"|\bzum (?:zweiten|dritten|vierten|funften|(?!ersten\b)\w+ten) mal\b"  # "zum ersten Mal" is once
     r"|\b(?:zweite|dritte|vierte|funfte|sechste|zigste|x te)n? ?mal\b"  # "das ist schon das dritte Mal"
     # "several e-mails", "mehrere Drohbriefe", "over the past month", "in den letzten Wochen"
+    # a count of them: "got 3 letters", "drei briefe schon", "3 nights in a row" (asked again, stop 48)
+    r"|\b(?:[2-9]|[1-9]\d|zwei|zwee|drei|dree|vier|funf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight"
+    r"|nine|ten) (?:\w+ )?(?:e ?mails|mails|letters|briefe|drohbriefe|zettel|messages|nachrichten|anrufe|calls|threats"
+    r"|drohungen|kommentare|comments|posts|sms|texts|nights|nachte|abende|evenings)\b"
+    r"|\b(?:in a row|hintereinander|nacheinander|in folge)\b"
     r"|\b(?:several|multiple|numerous|many|mehrere|zahlreiche|etliche|unzahlige|viele) (?:\w+ )?"
     r"(?:e ?mails?|mails|letters|briefe|drohbriefe|schreiben|messages|nachrichten|anrufe|calls|threats|drohungen"
     r"|kommentare|comments|posts|sms|texts)\b"

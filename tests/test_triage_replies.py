@@ -1859,12 +1859,11 @@ def test_someone_standing_there_now_still_is(knowledge, text):
     ("unterschrieben mit patrioten mittelsachsen. war aber nur die eine mail nich wiederholt", "de"),
     ("na logo wahlkampfstand", "de"),
     ("ich habe gesagt, er ist von Bürgerbewegung", "de"),
-    ("wg windpark halt", "de"),
     ("its bc of my campaign i think", "en"),
 ])
 def test_a_group_or_the_campaign_named_at_the_motive_question_is_a_yes(knowledge, reply, lang):
     """A candidate's "unterschrieben mit patrioten mittelsachsen" had been "Nein oder weiß nicht",
-    "na logo wahlkampfstand" and "wg windpark halt" not understood (stop 48)."""
+    "na logo wahlkampfstand" not understood (stop 48)."""
     chat = PureChat(knowledge, lang=lang)
     chat.text("Ich werde bedroht, per Brief" if lang == "de" else "i got a threatening letter")
     for _ in range(3):
@@ -1916,3 +1915,15 @@ def test_a_doubt_then_an_offence_not_offered_takes_that_offence(knowledge):
     assert "property_damage" not in offered  # else this tests the offered case
     chat.text("weiss nicht. heute nacht hat einer mein schaufenster eingeschlagen und die regale umgeworfen, alles kaputt")
     assert chat.state.category == "property_damage"
+
+
+def test_a_local_dispute_named_at_the_motive_question_is_a_leaning_dont_know(knowledge):
+    """"wg windpark halt" had been "not understood" (an old mayor, stop 48); political in a
+    sense, extremist perhaps not: taken as "don't know", the question left."""
+    chat = PureChat(knowledge)
+    chat.text("Ich werde bedroht, per Brief")
+    while chat.state.node != "aspect_extremist":
+        chat.text("nein")
+    said = all_text(chat.text("wg windpark halt"))
+    assert "nicht verstanden" not in said and chat.state.node != "aspect_extremist"
+    assert "extremist" not in chat.state.aspects
