@@ -119,7 +119,7 @@ async def test_summary_correction_and_unclear_date(tmp_path):
         await chat.to_consent()
         await chat.option("yes")
         await chat.option("skip")  # who is affected
-        unclear = await chat.text("letzten Dienstag irgendwann")
+        unclear = await chat.text("irgendwann letzte Woche")
         assert "nicht sicher als Datum" in unclear[-1].text
         assert [o.id for o in unclear[-1].options] == ["keep", "skip"]
         understood = await chat.text("12.03.")
