@@ -823,6 +823,15 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
             or emergency_scene(text) == "emergency_object" else "open_door_asked"
         return _advice_again(state, k, text, getattr(k.flow.texts, opened).get(state.lang))
+    if at_advice and _ASKS_WHERE.search(fold(text)) and (stations := asked_stations(k, state, text)):
+        # "hab 110 angerufen die sagen ich soll zum revier in stollberg fahren wo ist das genau
+        # adresse" had got "Gut, dass Hilfe unterwegs ist": the station's card, the advice kept
+        again = _advice_again(state, k, text, k.flow.texts.station_as_told.get(state.lang) if help_coming(text) else None)
+        header = asked_header(k, state.lang, stations)
+        if not any(c.address for c in stations[:MAX_CARDS]):  # Stollberg's street is not in the data
+            header = f"{header}\n\n{k.flow.texts.address_unknown.get(state.lang)}"
+        card = OutboundMessage(header, contacts=tuple(stations[:MAX_CARDS]))
+        return replace(again, messages=[card, *again.messages])
     if at_advice and state.pending.get("scene") == "emergency_object" and asks_to_leave(text):
         # "solln wir hinten raus?": away from it, not past it ("ich bin drinnen" is no safety here)
         return _advice_again(state, k, text, k.flow.texts.leave_object_asked.get(state.lang))
@@ -865,7 +874,7 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
     if at_advice and cannot_call(text):
         # "ich kann nich anrufen!! hilfe", "can u send them a msg": that the bot cannot, and what may
         return _advice_again(state, k, text, _cannot_call_line(state, k))
-    if at_advice and yet_to_call:  # "no, she has not called the police yet": no "no, not in danger"
+    if at_advice and yet_to_call and not _safe_at_advice(text):  # "no, she has not called the police yet": no "no, not in danger"
         return _advice_again(state, k, text)
     if advised and yet_to_call:
         line = OutboundMessage(k.flow.texts.help_first.get(state.lang), emergency=True)
@@ -919,6 +928,10 @@ def _safe_at_advice(text: str) -> bool:
     folded = fold(text)
     # "bin nich in gefahr", "ES IS KEINE GEFAHR MEHR": said in so many words
     return (says_safe(folded) or "denied" in concepts(folded, text)) and not STILL_WAITING.search(folded)
+
+
+# Where a station is, asked at the 110 advice (folded).
+_ASKS_WHERE = re.compile(r"\b(?:adresse|address|wo ist|wo is|wo isn|where is|where s|wie komm\w*|hinfahren|hin fahren|fahren)\b")
 
 
 def _only_sheltered(text: str) -> bool:

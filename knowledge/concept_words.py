@@ -189,7 +189,9 @@ SAFE_NOW = _words(
     "sind die weg", "sin die weg", "sind se weg", "sin se weg",
     "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
-    # taken away by the police: "Die Polizei hat den Mann vom Gelände begleitet", "they took him w them"
+    # taken away by the police or shown out: "Die Polizei hat den Mann vom Gelände begleitet", "they took him w them",
+    # "der ist raus, der bauhof leiter hat ihn raus begleitet"
+    "der ist raus", "er ist raus", "ist jetzt raus", "raus begleitet", "rausgeworfen", "rausgeschmissen",
     "mitgenommen", "abgefuhrt", "weggebracht", "vom gelande begleitet", "rausbegleitet", "hinausbegleitet",
     "took him with them", "took him w them", "took him away", "took them away", "escorted him", "escorted them",
     "she left", "ran off", "drove off", "arrested", "in custody", "is over", "vorbei", "geklart",
@@ -378,6 +380,12 @@ LEGALITY_ASKED = _words(
     "what counts as", "does that count as", "does this count as", "is that a crime", "is it a crime", "already a crime",
     "legally", "zahlt das als", "zahlt als", "gilt das als", "gilt als", "schon eine straftat", "eine straftat",
     "ist das strafbar",
+    # who may file: "Can I, as a third person, file the Strafanzeige ... in her place?" (a
+    # councillor asking for a colleague had the 110 screen for "it is not me who is being followed")
+    "third person", "third party", "in her place", "in his place", "on her behalf", "on his behalf",
+    "file the complaint for", "file a complaint for", "report it for her", "report it for him", "report this for her",
+    "report this for him", "an ihrer stelle", "an seiner stelle", "fur sie anzeige", "fur ihn anzeige",
+    "anzeige fur sie", "anzeige fur ihn", "stellvertretend", "im namen von", "als dritte", "als dritter",
 )
 HYPOTHETICAL = _words(
     "angenommen", "stellen sie sich vor", "stell dir vor", "was mache ich wenn", "was mach ich wenn",
@@ -1469,6 +1477,10 @@ NO_ONE_STANDS = re.compile(
     r"|\b(?:briefkasten|postkasten|klingel|klingelschild|namensschild|mulltonne|mailbox|letterbox)(?: \w+)?"
     r" (?:am|an der|an dem|at the|by the|on the) (?:gartentor|gartenpforte|tor|zaun|gate|fence)\b"
     r"|\b(?:laden|geschaft|arbeit|dienst|schicht|kunden|shop|work|shift)\b(?: \w+){0,3} (?:kann|konnen|kann ich) (?:nicht|nich|ni|net) weg\b")
+# Not the writer ("It is not me who is being followed, it is my colleague"): what is denied of
+# the writer is no scene; what the rest says of the other person still counts.
+NOT_ME = re.compile(r"\b(?:it s|it is|its) not me (?:who s|who is|that s|that is|who|that|thats) (?:being |getting )?\w+"
+                    r"|\bnicht ich (?:werde|bin|wurde) (?:\w+ )?(?:verfolgt|bedroht|angegriffen|beobachtet)\b")
 # Damage done and found, with what it was done with ("reifen zerstochen, mitm messer
 # wahrscheinlich"): the knife is how, not a blade now.
 DAMAGE_DONE = re.compile(

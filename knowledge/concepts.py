@@ -14,7 +14,7 @@ from knowledge.concept_words import (
     ABOUT_THE_BOT, ACTORS, ASKED_IF_IN_DANGER, ACTOR_PEOPLE, AFTERMATH, AFTERWARDS, ALARM, ARMING, ARRESTED, ARRIVED, ASIDES,
     BEHIND_IT, BEING_ATTACKED, BLINDED, CANDIDACY, THING_STAYS, COUNT_UP_TO_NOW, CAPTIVE, CERTAINTY, CLAUSE_BREAK, CLOSER_AND_CLOSER, COMMA_RELATIVE, CORNERED_BEFORE, CRY_THEN_CUT, DE_COUNT_WORDS, EN_COUNT_WORDS,
     DEGREES, DENIED, DENIED_AFTER, DE_AUXILIARIES, DRAWN, ECHOED_NO, EN_SUBJECTS, EXPLOSIVE, FIGURATIVE, LITERAL_FIRE,
-    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, NOBODY_HERE, NO_ONE_STANDS, DAMAGE_DONE, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
+    FIGURATIVE_FIRE, FIRE, FIRE_CRY, FIGURATIVE_HARM, NEWSPAPER_LETTERS, NOBODY_HERE, NOT_ME, NO_ONE_STANDS, DAMAGE_DONE, HOME_ALONE, CREAKING, SOCIAL_CROWD, WRITTEN_STEHT, FIRE_NOW, FIRE_OUT, FIRE_SERVICE, FOLLOWED_APART, FORETOLD, LEFT_THE_PLACE, FUTURE_OR_IF, GROWING_NOW, HAZARDS, HELD_NOW, HELP_CALLED,
     HIDING_THINGS, HOLD_NOT_LET_GO, HURT, INJURED_NOW, INJURY, IN_DANGER, KNOWS_WHERE, NAMING_OFFENCE,
     NEGATED, NEG_SCOPE, NEG_WORDS, NOT_JOKING, NOBODY_THERE, NO_HELP, IN_CHARGE, BUSINESS_WHERE, NAMED_ACT, CALL_TO_REPORT, POLICE_VISIT_ASKED, NOT_A_BOMB, OWNED_WEAPON, NOT_BLEEDING, NOT_LATER, NOT_LIVE,
     NOT_SAYING_IT, NOW_AGAIN, NOW_ELSEWHERE, NOW_HINTS, NO_ASSAULT, ONE_WORD_QUESTION, ON_THE_ROAD,
@@ -276,6 +276,8 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     folded = _other_senses(without_asides(mend_slips(folded)))
     if raw and "steht" in folded and folded.count(" steht ") == 1 and WRITTEN_STEHT.search(raw):
         folded = folded.replace(" steht ", " lautet ")  # "Unten steht „Bürgerbündnis für Wahrheit“": what is written
+    if ("not me" in folded or "nicht ich" in folded) and NOT_ME.search(folded):
+        folded = NOT_ME.sub(" ", folded)
     if ("nie" in folded or "kein" in folded or "keen" in folded or "no" in folded) and NOBODY_HERE.search(folded):
         folded = NOBODY_HERE.sub(" ", folded)  # "Akut steht niemand vor der Tür": nobody to see there
     if ("ste" in folded or "weg" in folded or "tor" in folded or "gate" in folded or "fence" in folded or "zaun" in folded) \

@@ -203,6 +203,10 @@ class FlowTexts(Strict):
         description="At the 110 advice, asked whether to open the door: no, stay inside, 110.")
     open_object_asked: L10n = Field(
         description="At the 110 advice for a suspicious object, asked whether to open it: no, do not touch it, 110.")
+    station_as_told: L10n = Field(
+        description="At the 110 advice, told by 110 to go to a station and asking where it is: its card above this, go there as told.")
+    address_unknown: L10n = Field(
+        description="A station's address asked for at the 110 advice, not in the data: ask at its number or at 110.")
     leave_object_asked: L10n = Field(
         description="At the 110 advice for a suspicious object, asked whether to leave or stay inside: away from it, not past it, 110.")
     supposed_scene: L10n = Field(

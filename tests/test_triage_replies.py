@@ -1927,3 +1927,35 @@ def test_a_local_dispute_named_at_the_motive_question_is_a_leaning_dont_know(kno
     said = all_text(chat.text("wg windpark halt"))
     assert "nicht verstanden" not in said and chat.state.node != "aspect_extremist"
     assert "extremist" not in chat.state.aspects
+
+
+def test_told_by_110_to_drive_to_the_station_gets_its_card(knowledge):
+    """A mayor followed by car: "hab 110 angerufen die sagen ich soll zum revier in stollberg
+    fahren wo ist das genau adresse" had got "Gut, dass Hilfe unterwegs ist" (stop 48)."""
+    chat = PureChat(knowledge)
+    chat.text("der ist schon wieder hinter mir der graue golf ich fahr grad von stollberg raus und der klebt an meiner stoßstange")
+    assert chat.state.node == "emergency"
+    out = chat.text("hab 110 angerufen die sagen ich soll zum revier in stollberg fahren wo ist das genau adresse")
+    assert any(c.name == "Polizeirevier Stollberg" and c.phone for m in out for c in m.contacts)
+    said = all_text(out)
+    assert knowledge.flow.texts.station_as_told.get("de") in said and knowledge.flow.texts.help_coming.get("de") not in said
+    assert knowledge.flow.texts.address_unknown.get("de") in said  # no street in the data
+
+
+def test_shown_out_goes_on_though_nobody_called(knowledge):
+    """"so der ist raus der bauhof leiter hat ihn raus begleitet polizei hab ich nicht gerufen" had
+    brought "call 110 now" again (stop 48)."""
+    chat = PureChat(knowledge)
+    chat.text("steht grad ein mann in meinem büro im rathaus und brüllt, der steht zwischen mir und der tür")
+    assert chat.state.node == "emergency"
+    chat.text("so der ist raus der bauhof leiter hat ihn raus begleitet polizei hab ich nicht gerufen")
+    assert chat.state.node != "emergency"
+
+
+def test_not_me_but_a_colleague_is_no_emergency(knowledge):
+    """"It is not me who is being followed, it is my colleague. Can I, as a third person, file the
+    Strafanzeige ... in her place?" had brought the 110 screen (stop 48)."""
+    assert not knowledge.understand("It is not me who is being followed, it is my colleague. Can I, as a third person, "
+                                    "file the Strafanzeige or the Strafantrag in her place?").danger_now
+    for short in ("der typ", "bin aufm dorffest in großschönau", "mein auto steht vorm haus"):
+        assert not knowledge.understand(short).danger_now, short
