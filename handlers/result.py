@@ -498,4 +498,14 @@ def _names_of(card: ContactCard) -> set[str]:
     short = re.split(r" [–-] | \(| im | bei | der | at | of ", card.name, maxsplit=1)[0]
     names = {short.lower().replace("-", " "), card.id.replace("_", " ")}
     names |= {w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", card.name)}  # "ZASTEX im LKA Sachsen": "lka" too
+    names |= _ALSO_CALLED.get(card.id, set())
     return {n for n in names if n and n not in _COMMON_NAMES}
+
+
+# What people call a place beside its name ("ich will die mobile beratung sprechen" had got
+# "alles steht oben", asked three times: a mayor, stop 48).
+_ALSO_CALLED = {
+    "mbt": {"mobile beratung", "mobilen beratung", "mobiles beratungsteam", "mobile team", "kulturburo", "kulturbüro",
+            "mobile counselling", "mobile counseling"},
+    "weisser_ring": {"opfertelefon", "opfer telefon", "victim helpline"},
+}

@@ -698,8 +698,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             # "so what do i do first" when all the advice is shown: the first call
             if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
-            if state.node == k.flow.after_result and asks_for_numbers(text) and named_contacts(k, state.lang, text) \
+            if state.node == k.flow.after_result and named_contacts(k, state.lang, text) \
                     and (cards := asked_cards(k, absorbed, text)):
+                # "ich will die mobile beratung sprechen" (asked three times, stop 48): that card too
                 # "kenn se mer die telefonnummer vom lka nochmal schreiben" when every card is shown:
                 # that card again, not "nothing more"
                 return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])

@@ -1959,3 +1959,12 @@ def test_not_me_but_a_colleague_is_no_emergency(knowledge):
                                     "file the Strafanzeige or the Strafantrag in her place?").danger_now
     for short in ("der typ", "bin aufm dorffest in großschönau", "mein auto steht vorm haus"):
         assert not knowledge.understand(short).danger_now, short
+
+
+@pytest.mark.parametrize("text", ["ich will die mobile beratung sprechen", "mobile beratung?"])
+def test_the_mobile_counselling_named_loosely_brings_its_card(knowledge, text):
+    """A mayor asked three times for the Mobile Beratungsteams and got police cards, then
+    "alles steht oben" (stop 48)."""
+    chat = at_threat_result(knowledge, "de")
+    out = chat.text(text)
+    assert any(c.id == "mbt" for m in out for c in m.contacts)
