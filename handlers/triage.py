@@ -23,7 +23,7 @@ from handlers.denials import denied_offences
 from handlers.police_card import police_cards
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, compose, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -692,6 +692,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # a further offence the model is sure of joins instead ("also my mailbox was smashed last nite what now")
         absorbed = listening.absorb(state, heard.only_told_offence(), k)[0]
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
+            shown = {c.id for c in compose(k, absorbed).cards}
+            if state.node == k.flow.after_result and (named := named_contacts(k, state.lang, text)) \
+                    and not {c.id for c in named} <= shown and (cards := asked_cards(k, absorbed, text)):
+                # "mobile beratung?" (a place the answer does not list) is no tap on "Weitere Stellen"
+                return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])
             if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
                 return choose(absorbed, values[asked_button], ctx)
             # "more on the law" when all of it is shown: no "not understood", and the menu;
