@@ -706,7 +706,8 @@ _QUESTION_WORDS = frozenset(
     "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
     "what how who whom where when why which whats hows wheres".split())
 _AFTER_GERMAN_WAS = frozenset(
-    "mach mache machen tun heisst bedeutet passiert sagt sagen meinen meint denn jetzt nun genau kostet kost bringt "
+    "mach mache machen tun heisst bedeutet passiert sagt sagen sag sage erzahl erzahle schreib schreibe antworte "
+    "meinen meint denn jetzt nun genau kostet kost bringt "
     "soll sollte kann konnte muss ist is isn issn sind gibt gibts hat wird wurde wenn".split())
 # Verb first with its subject after it asks ("kann ich", "is des", "can i", "is there");
 # without one it tells ("hab ihn gestern wieder gesehen", "is immer der selbe").
@@ -765,6 +766,12 @@ def is_question(text: str) -> bool:
     if len(words[0]) > 3 and words[0].endswith(_VERB_ENDINGS) and words[1] in _SUBJECTS \
             and words[1] not in ("the", "my", "this", "that", "it", "i"):
         return True
+    # "polizei is jetzt da. was sag ich denen": a later sentence that opens with a question word
+    for sentence in re.split(r"(?<=\w)[.!;]+\s+", text)[1:3]:
+        opened = [w.strip(".,;:!?\"'„“”()") for w in fold(sentence).split()]
+        if len(opened) >= 3 and (opened[0] == "was" and opened[1] in _AFTER_GERMAN_WAS
+                                 or opened[0] != "was" and opened[0] in _QUESTION_WORDS and opened[1] not in _SUBJECTS):
+            return True
     # "und das Hausverbot, darf ich das einfach so aussprechen": the second clause asks
     for clause in text.split(",")[1:3]:
         asked = fold(clause).split()

@@ -1968,3 +1968,23 @@ def test_the_mobile_counselling_named_loosely_brings_its_card(knowledge, text):
     chat = at_threat_result(knowledge, "de")
     out = chat.text(text)
     assert any(c.id == "mbt" for m in out for c in m.contacts)
+
+
+@pytest.mark.parametrize("question, lang, faq", [
+    ("polizei is jetzt da. was sag ich denen", "de", "what_to_tell_police"),
+    ("the police are here now. what do i tell them", "en", "what_to_tell_police"),
+    ("was mach ich wenn der heut abend echt auftaucht", "de", "if_someone_comes"),
+])
+def test_what_to_say_to_the_police_and_if_he_turns_up(knowledge, question, lang, faq):
+    """A young councillor with the police beside her got only the station's number; "wenn der
+    heut abend echt auftaucht" got "keine verlässliche Antwort" (stop 48)."""
+    chat = at_threat_result(knowledge, lang)
+    said = all_text(chat.text(question))
+    assert knowledge.texts.faq[faq].answer.get(lang).split(".")[0] in said
+
+
+def test_a_later_sentence_that_opens_with_a_question_word_asks():
+    from handlers.answers import is_question
+
+    assert is_question("polizei is jetzt da. was sag ich denen")
+    assert not is_question("Er war da. Wann er kam, weiß ich nicht.")
