@@ -709,6 +709,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                 # "kenn se mer die telefonnummer vom lka nochmal schreiben" when every card is shown:
                 # that card again, not "nothing more"
                 return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])
+            if (faq := asked_faq(k, state.lang, text)) is not None:
+                # "the police are here now. what do i tell them": its answer, not "everything is above"
+                return StepResult(absorbed, [faq, *current_messages(absorbed, k)])
             note = OutboundMessage(k.flow.texts.nothing_more.get(state.lang))
             return StepResult(absorbed, [note, *current_messages(absorbed, k)])
         if isinstance(asked := values.get(asked_button), Answer) and asked.option.show == "law" \
