@@ -351,8 +351,12 @@ class PlaceIndex:
                 and all(len(w) >= 4 and w not in _NOT_A_NAME for w in near.group(1).split()):
             # "hainewale bei zittau": the village, misspelt, near the town it names (it had
             # become Zittau without a word): offered
-            village = self._saxony.suggest(near.group(1))
-            if village:
+            from knowledge.place_text import NEAR_KM, _km  # place_text imports this module
+
+            town = self.find_in_text(query)
+            village = [p for p in self._saxony.suggest(near.group(1))
+                       if town is not None and town.places and _km(p, town.places[0]) <= NEAR_KM]
+            if village:  # near the town it names ("Plaue bei Flöha" is no Plauen, 60 km off)
                 return Resolution("suggest", tuple(village))
         if len(tokens) > 1:
             # A sentence typed at the place question ("bin Bürgermeister in Ebersbach-Neugersdorf").

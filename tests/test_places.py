@@ -346,3 +346,4 @@ def test_a_misspelt_village_near_a_town_is_offered_not_swapped_for_the_town(know
     assert found.status == "suggest" and [p.name for p in found.places] == ["Hainewalde"]
     assert knowledge.places.resolve("ein dorf bei zittau").places[0].name == "Zittau"
     assert knowledge.places.resolve("olbersdorf bei zittau").places[0].name == "Olbersdorf"
+    assert knowledge.places.resolve("Plaue bei Flöha").places[0].name == "Flöha"  # no Plauen, 60 km off

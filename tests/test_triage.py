@@ -306,7 +306,7 @@ def test_place_without_known_station_gets_its_own_station_then_the_nearest_numbe
     assert far.phone and far.phone != "110"
     # said to be outside the city, not hers (a Leipzig councillor read "nearest" as her own)
     assert far.note == knowledge.police.texts.outside_city_callable.get("de").format(city="Leipzig", km=21)
-    assert far.note.startswith("Außerhalb von Leipzig")
+    assert far.note.startswith("Nicht in Leipzig")
 
 
 def test_after_result_end_and_restart(knowledge):
