@@ -143,22 +143,20 @@ PAST_MONTH = re.compile(
 )
 NEGATED = _words(
     "niemand", "keiner", "keine", "kein", "nicht", "nichts", "nobody", "no one", "noone",
-    "nich", "net", "ned", "nit", "keener", "keene", "neemand", "nischt", "nuscht",  # dialect: "bin nich in gefahr"
     "not", "isn t", "isnt", "aren t", "nothing", "never", "nie",
 )
 # What a negation word covers: itself and up to three following words ("kein Messer",
 # "niemand verletzt", "no fire"), or a clause that ends in it ("verletzt wurde niemand").
 NEG_SCOPE = re.compile(
-    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nich|net|ned|nit|keener|keene|neemand|nobody|noone|no one|not|no|nie|never|nothing"
-    r"|nichts|nischt|nuscht)\b"  # not "Notausgang"
+    r"\b(?:niemand|keiner|keine|keinen|kein|nicht|nobody|noone|no one|not|no|nie|never|nothing|nichts)\b"  # not "Notausgang"
     r"(?:\s+(?!aber\b|but\b|und\b|and\b)\w+){0,3}"
     r"|\b\w+\s+(?:wurde|wurden|ist|sind|was|were)\s+(?:niemand|keiner|nobody|no one)\b"
     r"|\b\w+\s+(?:nix|nichts|nothing)\b"
 )
-_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nich net ned nit keener keene neemand nie nobody noone not no never isn isnt aren".split())
+_NEGATION_WORDS = frozenset("niemand keiner keine kein nicht nie nobody noone not no never isn isnt aren".split())
 # Before "in danger" or "call the police": a negation, a condition or a question about it
 # ("I didn't call the police", "asking if I'm in danger", "wenn ich in Gefahr bin").
-NOT_SAYING_IT = _NEGATION_WORDS | frozenset(
+NOT_SAYING_IT = _NEGATION_WORDS | frozenset("nich net ned nit".split()) | frozenset(
     "didn didnt don dont doesn doesnt wasn wasnt won wont haven havent hadn couldn wouldn if ob whether falls wenn"
     " wer who".split()  # asked, not said: "wer soll'n da in gefahr sein", "who would be in danger"
 )
@@ -1678,8 +1676,7 @@ HAZARDS = {"weapon": WEAPON, "fire": FIRE, "explosive": EXPLOSIVE, "injury": INJ
 
 # Every word a negated phrase (NEG_SCOPE) can start or end with.
 NEG_WORDS = frozenset(
-    "niemand keiner keine keinen kein nicht nich net ned nit keener keene neemand nobody noone no not nie never nothing nichts nix"
-    " nischt nuscht".split()
+    "niemand keiner keine keinen kein nicht nobody noone no not nie never nothing nichts nix".split()
 )
 
 

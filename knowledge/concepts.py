@@ -339,7 +339,9 @@ def concepts(folded: str, raw: str = "") -> set[str]:
         found.add("progressive")
     ongoing = now or progressive and not habitual  # "being followed for weeks", "werde verfolgt, das 4. mal diese Woche": a habit
     past = bool(PAST.search(told) or PAST_MONTH.search(told) or DAYS_AGO.search(told))
-    if AFTERMATH.search(folded) or not now and not progressive and DAMAGE_DONE.search(folded):
+    if AFTERMATH.search(folded.replace("beim aufraumen", " ") if "beim aufraumen" in folded else folded) \
+            or not now and not progressive and DAMAGE_DONE.search(folded):
+        # ("30 Leute beim Aufräumen drin": people tidying the hall, no aftermath)
         found.add("aftermath")  # "reifen zerstochen, mitm messer wahrscheinlich": found done
     habit = STILL_NOT_AGAIN.sub(" ", CLOSER_AND_CLOSER.sub(" ", told)) if "immer" in told else told
     habit = NOW_AGAIN.sub(" ", habit) if NOW_AGAIN.search(habit) else habit
