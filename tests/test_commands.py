@@ -158,3 +158,16 @@ def test_help_on_a_fresh_conversation_starts_the_triage(knowledge):
     messages = chat.command("hilfe")
     assert chat.state.node == "danger_now"
     assert option_ids(messages) == ["danger_yes", "danger_no"]
+
+
+def test_the_help_names_every_command(knowledge):
+    """/hilfe had not named /vorfaelle, /meinedaten and /loeschen (a Leipzig councillor, stop 48):
+    every command registered is named in both languages, by one of its spellings."""
+    import handlers.incident  # noqa: F401 - registers its commands
+    from handlers.commands import ALIASES, HANDLERS
+
+    for lang in ("de", "en"):
+        text = knowledge.texts.help.get(lang)
+        for canonical in HANDLERS:
+            spellings = [name for name, target in ALIASES.items() if target == canonical]
+            assert any(f"/{name} " in text or f"/{name}\n" in text for name in spellings), (lang, canonical)
