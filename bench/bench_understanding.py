@@ -19,6 +19,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def main() -> int:
     for n in range(3):
         added = Example(f"seit gestern ruft einer an und droht mir, das {n}. mal heute", "de", "threat")
         edited = replace(training, categories=(*training.categories, added))
-        memory = recalled(Path(os.devnull) / "none", [default_dir()])
+        memory = recalled(Path(tempfile.mkdtemp()), [default_dir()])  # an empty cache: the shipped memory
         held = len(memory)
         start = time.perf_counter()
         train(edited, model_key(edited), memory=memory)

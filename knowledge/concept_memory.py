@@ -66,7 +66,7 @@ class ConceptMemory:
                     if meta.get("digest") != digest:
                         continue
                     keys, starts, ids = npz["keys"], npz["starts"], npz["ids"]
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):
                 continue
             except (OSError, ValueError, KeyError) as exc:
                 log.warning("unreadable concept memory %s: %s", path.name, type(exc).__name__)
