@@ -267,6 +267,18 @@ _NO_ONE_STANDS_WORDS = frozenset("steht stehn stehen stand steh weg lassen lasse
                                   " klingelschild namensschild mulltonne mailbox letterbox".split())
 
 
+_STANDS = re.compile(r"\b(?:steht|stehn|stehen|stand)\b")
+
+
+def _no_one_stands(match: re.Match[str]) -> str:
+    """What is written keeps its words, "stands" read as "reads" ("So stand es in der Mail":
+    still a mail, still told); what is left standing, a thing at the gate or work is dropped."""
+    said = match.group(0)
+    if said.split()[-1] in ("lassen", "lasse", "gelassen") or not _STANDS.search(said):
+        return " "
+    return _STANDS.sub("lautet", said)
+
+
 def concepts(folded: str, raw: str = "") -> set[str]:
     """Every concept that occurs, plus conjunctions ("now+person") that a linear model
     cannot form by itself."""
@@ -288,7 +300,7 @@ def concepts(folded: str, raw: str = "") -> set[str]:
     if (not _NOBODY_WORDS.isdisjoint(said_words) or "no one" in folded) and NOBODY_HERE.search(folded):
         folded = NOBODY_HERE.sub(" ", folded)  # "Akut steht niemand vor der Tür": nobody to see there
     if not _NO_ONE_STANDS_WORDS.isdisjoint(said_words) and NO_ONE_STANDS.search(folded):
-        folded = NO_ONE_STANDS.sub(" ", folded)
+        folded = NO_ONE_STANDS.sub(_no_one_stands, folded)
     if (" hier" in folded or "steht da" in folded or "pol" in folded) and NOBODY_THERE.search(folded):
         folded = NOBODY_THERE.sub(" ", folded)
     if "behind" in folded or "dahinter" in folded:
