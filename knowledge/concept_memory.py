@@ -30,10 +30,9 @@ KEEP = 2  # memories of other rules kept in the cache: the current one and the o
 
 
 def rules_digest() -> str:
-    digest = hashlib.sha256()
-    for name in CONCEPT_FILES:
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()[:16]
+    from knowledge.model import files_digest  # the model module imports the rules' modules
+
+    return files_digest(CONCEPT_FILES, 16)
 
 
 def _key(text: str) -> int:

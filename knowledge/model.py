@@ -243,11 +243,16 @@ class Model:
 RECIPE_FILES = ("features.py", "concepts.py", "concept_words.py", "extract.py", "text.py", "training.py", "examples.py")
 
 
-def recipe_digest() -> str:
+def files_digest(names: tuple[str, ...], length: int) -> str:
+    """A digest of these files of this package, `length` hex digits long."""
     digest = hashlib.sha256()
-    for name in RECIPE_FILES:
+    for name in names:
         digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()[:8]
+    return digest.hexdigest()[:length]
+
+
+def recipe_digest() -> str:
+    return files_digest(RECIPE_FILES, 8)
 
 
 def model_key(training: TrainingSet) -> str:
