@@ -707,7 +707,7 @@ _QUESTION_WORDS = frozenset(
     "what how who whom where when why which whats hows wheres".split())
 _AFTER_GERMAN_WAS = frozenset(
     "mach mache machen tun heisst bedeutet passiert sagt sagen sag sage erzahl erzahle schreib schreibe antworte "
-    "meinen meint denn jetzt nun genau kostet kost bringt "
+    "meinen meint denn jetzt nun genau kostet kost bringt sollen sollten mussen konnen "
     "soll sollte kann konnte muss ist is isn issn sind gibt gibts hat wird wurde wenn".split())
 # Verb first with its subject after it asks ("kann ich", "is des", "can i", "is there");
 # without one it tells ("hab ihn gestern wieder gesehen", "is immer der selbe").

@@ -1254,7 +1254,10 @@ def _listened(state: ConversationState, heard: Heard, ctx: Context, question: Qu
     if state.node == k.flow.after_result:  # "ja facebook, da wird dazu aufgerufen": what it adds
         if changed := result_update(k, state, absorbed):
             changed[0] = replace(changed[0], text=f"{lead}\n\n{changed[0].text}" if lead else changed[0].text)
-            return StepResult(absorbed, [*changed, *current_messages(absorbed, k)])
+            # "und was sollen meine eltern machen wenn der da wieder steht": the family taken, and
+            # the question it asks answered too (it had got the update alone)
+            faq = asked_faq(k, state.lang, text) if is_question(text) else None
+            return StepResult(absorbed, [*changed, *([faq] if faq else []), *current_messages(absorbed, k)])
     return StepResult(absorbed, current_messages(absorbed, k, lead=lead))
 
 

@@ -1881,6 +1881,7 @@ def test_a_group_or_the_campaign_named_at_the_motive_question_is_a_yes(knowledge
     ("shd i make an anzeige or is that overkill", "en", "worth_reporting"),
     ("report it to facebook or police first?", "en", "platform_or_police"),
     ("was mach ich heut nacht wenn die echt kommen", "de", "if_someone_comes"),
+    ("und was sollen meine eltern machen wenn der da wieder steht", "de", "if_someone_comes"),
 ])
 def test_questions_below_the_result_get_their_answer(knowledge, question, lang, faq):
     """Below the result these had got "keine verlässliche Antwort", the police card alone or
