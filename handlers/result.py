@@ -419,10 +419,15 @@ _OTHERS_WANTED = re.compile(r"\b(?:mehr|weitere\w*|andere\w*|sonst(?! (?:nix|nic
                             r"|\b(?:kenn\w* ich schon|hab ich schon|already (?:know|tried|called|been))\b")
 
 
+def others_wanted(text: str) -> bool:
+    """"gibts noch mehr stelln? die polizei in riesa kenn ich schon": other places, not the one named."""
+    return _OTHERS_WANTED.search(fold(text)) is not None
+
+
 def asked_stations(k: Knowledge, state: ConversationState, text: str) -> list[ContactCard]:
     """The police stations `text` asks about by name (police_card.named_stations); the one the
     answer shows keeps the answer's card, with what it says about it ("Ihr zuständiges ...")."""
-    if _OTHERS_WANTED.search(fold(text)):
+    if others_wanted(text):
         return []  # "gibts noch mehr stelln? die polizei in doebeln kenn ich schon": others, not that one
     named = named_stations(k, text, state.lang) or district_stations(k, text, state.lang)
     if not named:

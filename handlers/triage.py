@@ -23,7 +23,7 @@ from handlers.denials import denied_offences
 from handlers.police_card import police_cards
 from handlers.meanings import asked_faq, asked_meanings
 from handlers.messages import Inbound, LocationIn, OptionChosen, OutboundMessage, TextIn
-from handlers.result import MAX_CARDS, compose, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
+from handlers.result import MAX_CARDS, compose, others_wanted, asked_stations, added_law, asked_cards, asked_header, asks_about_the_police, asks_again_for_numbers, asks_for_numbers, call_first, named_contacts, offence_labels, wants_numbers, result_messages, result_more, result_update
 from handlers.state import ConversationState, Context, FlowAction, StepResult
 from handlers.triage_screens import (
     CHOOSE_PLACE,
@@ -693,8 +693,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         absorbed = listening.absorb(state, heard.only_told_offence(), k)[0]
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
             shown = {c.id for c in compose(k, absorbed).cards}
-            if state.node == k.flow.after_result and (named := named_contacts(k, state.lang, text)) \
-                    and not {c.id for c in named} <= shown and (cards := asked_cards(k, absorbed, text)):
+            named = [c.id for c in named_contacts(k, state.lang, text) if c.id in k.contacts]  # no station
+            if state.node == k.flow.after_result and named and not set(named) <= shown and not others_wanted(text) \
+                    and (cards := asked_cards(k, absorbed, text)):
                 # "mobile beratung?" (a place the answer does not list) is no tap on "Weitere Stellen"
                 return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])
             if asked_button in values:  # an aspect it names besides ("wen kann ich noch anrufen") is kept
@@ -703,8 +704,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             # "so what do i do first" when all the advice is shown: the first call
             if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
-            if state.node == k.flow.after_result and named_contacts(k, state.lang, text) \
-                    and (cards := asked_cards(k, absorbed, text)):
+            if state.node == k.flow.after_result and (asks_for_numbers(text) or named and not others_wanted(text)) \
+                    and named_contacts(k, state.lang, text) and (cards := asked_cards(k, absorbed, text)):
                 # "ich will die mobile beratung sprechen" (asked three times, stop 48): that card too
                 # "kenn se mer die telefonnummer vom lka nochmal schreiben" when every card is shown:
                 # that card again, not "nothing more"
