@@ -692,9 +692,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # a further offence the model is sure of joins instead ("also my mailbox was smashed last nite what now")
         absorbed = listening.absorb(state, heard.only_told_offence(), k)[0]
         if (absorbed.category, absorbed.also, absorbed.place_id) == (state.category, state.also, state.place_id):
-            shown = {c.id for c in compose(k, absorbed).cards}
-            named = [c.id for c in named_contacts(k, state.lang, text) if c.id in k.contacts]  # no station
-            if state.node == k.flow.after_result and named and not set(named) <= shown and not others_wanted(text) \
+            below_result = state.node == k.flow.after_result
+            named = [c.id for c in named_contacts(k, state.lang, text) if c.id in k.contacts] if below_result else []
+            if named and not others_wanted(text) and not set(named) <= {c.id for c in compose(k, absorbed).cards} \
                     and (cards := asked_cards(k, absorbed, text)):
                 # "mobile beratung?" (a place the answer does not list) is no tap on "Weitere Stellen"
                 return StepResult(absorbed, [*cards, *current_messages(absorbed, k)])
@@ -704,7 +704,7 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
             # "so what do i do first" when all the advice is shown: the first call
             if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
-            if state.node == k.flow.after_result and (asks_for_numbers(text) or named and not others_wanted(text)) \
+            if below_result and (asks_for_numbers(text) or named and not others_wanted(text)) \
                     and named_contacts(k, state.lang, text) and (cards := asked_cards(k, absorbed, text)):
                 # "ich will die mobile beratung sprechen" (asked three times, stop 48): that card too
                 # "kenn se mer die telefonnummer vom lka nochmal schreiben" when every card is shown:

@@ -88,6 +88,16 @@ class Chat:
             await self.text(text)
         return await self.option("document_incident")
 
+    async def to_evidence(self) -> list[OutboundMessage]:
+        """Consent typed, the date given, every other field skipped: at the evidence step."""
+        await self.to_consent()
+        await self.text("ja gerne")
+        await self.option("skip")  # who is affected
+        await self.text("gestern 22 Uhr")
+        for _ in range(3):
+            shown = await self.option("skip")
+        return shown
+
     async def record(self, *, files: list[tuple[str, str, bytes]], when: str = "gestern 22 Uhr",
                      reminder: bool = False) -> str:
         """A whole record through the chat; returns its reference number."""

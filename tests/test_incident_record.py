@@ -199,12 +199,8 @@ async def test_typed_yes_and_no_answer_the_record_questions(tmp_path):
     "I did not understand that"; typed answers pick the option they mean, as in the triage."""
     async with running(settings_for(tmp_path)) as app:
         chat = Chat(app)
-        await chat.to_consent()
-        await chat.text("ja gerne")
-        await chat.option("skip")  # who is affected
-        await chat.text("gestern 22 Uhr")
-        for _ in range(4):
-            await chat.option("skip")
+        await chat.to_evidence()
+        await chat.option("skip")
         await chat.option("done")
         summary = await chat.text("nee noch nicht, welches revier ist denn zuständig??")
         assert summary[-1].text.startswith("Bitte prüfen")
@@ -240,12 +236,7 @@ async def test_no_file_number_yet_is_none_and_words_at_the_evidence_show_the_way
     at the evidence step was "not understood" (stop 48)."""
     async with running(settings_for(tmp_path)) as app:
         chat = Chat(app)
-        await chat.to_consent()
-        await chat.text("ja gerne")
-        await chat.option("skip")  # who is affected
-        await chat.text("gestern 22 Uhr")
-        for _ in range(3):
-            await chat.option("skip")
+        await chat.to_evidence()
         shown = await chat.text("Fotos folgen")
         assert "nicht verstanden" not in shown[-1].text and "done" in [o.id for o in shown[-1].options]
         await chat.option("done")
