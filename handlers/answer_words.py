@@ -238,8 +238,13 @@ WISH = frozenset("bite please pls plz sprechen spreche sprichst speak reden talk
 # before it), "my german is bad", "mein englisch is schlecht" (the words after it).
 NOT_BEFORE_LANGUAGE = re.compile(r"\b(?:nicht|nich|net|kein|keine|kaum|not|no|dont|don t|cant|can t|cannot"
                                  r"|barely|hardly|dosnt|dosn t|isnt|isn t)\b")
-POOR_AFTER_LANGUAGE = re.compile(r"(?:(?:is|ist|isch|is ja|is not|ist nicht|isnt) )?(?:schlecht|nicht gut|nich gut|net gut|bad|poor|not good|"
-                                 r"not great|rusty|eingerostet|mies|weak)\b")
+# "pls english": asked for, whatever negation came before ("no not now. pls english")
+PLEASE_BEFORE_LANGUAGE = frozenset("pls plz please bite bitt".split())  # squeezed: "bitte" is "bite"
+POOR_AFTER_LANGUAGE = re.compile(
+    r"(?:(?:is|ist|isch|is ja|is very|ist sehr|is so|ist so|is really) )?(?:schlecht|nicht gut|nich gut|net gut|bad|poor|not good"
+    r"|not great|not god|rusty|eingerostet|mies|weak|difficult|dificult|hard|schwer|schwierig)\b"
+    # "my german is not so good", "mein englisch ist nicht so gut"
+    r"|(?:is not|isnt|is nt|ist nicht|ist nich|is nich|is net)(?: (?:so|very|really|realy|sehr|that|too))? (?:good|god|great|gut|toll)\b")
 
 # Words that join an answer to the rest of the message ("ja, aber ...", "no and ...").
 JOINERS = frozenset("aber und doch also but and though so well".split())
