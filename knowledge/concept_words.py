@@ -185,7 +185,13 @@ SAFE_NOW = _words(
     # the word order of "now": "Jetzt ist er weg", "jetzt sind die weg"
     "ist er weg", "is er weg", "isser weg", "ist sie weg", "ist der weg", "ist die weg", "sind sie weg",
     "sind die weg", "sin die weg", "sind se weg", "sin se weg",
-    "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen", "weggefahren", "verschwunden", "gegangen",
+    "schon weg", "endlich weg", "alle weg", "weg sind", "weg ist", "abgehauen",
+    # Saxon "wech": "der is wech jetz", "der is doch schon wech!!"
+    "is wech", "ist wech", "sind wech", "sin wech", "schon wech", "wieder wech", "jetzt wech", "jetz wech",
+    # with someone now: "nein, ich bin bei meiner nachbarin", "im at my neighbours"
+    "bin bei meiner nachbarin", "bin bei den nachbarn", "bin bei meinen nachbarn", "bin beim nachbarn",
+    "bin bei meinem nachbarn", "sind bei den nachbarn", "sind bei nachbarn", "bin bei nachbarn",
+    "at my neighbours", "at my neighbors", "at the neighbours", "at the neighbors", "at a neighbours", "weggefahren", "verschwunden", "gegangen",
     "festgenommen", "verhaftet", "safe", "gone", "has left", "have left", "they left", "he left",
     # taken away by the police or shown out: "Die Polizei hat den Mann vom Gelände begleitet", "they took him w them",
     # "der ist raus, der bauhof leiter hat ihn raus begleitet"
@@ -360,7 +366,7 @@ RETRACTED = _words(
     "entwarnung", "fehlalarm", "false alarm", "never mind", "nevermind", "ignore my last",
     "ignore that", "ignoriert", "vergesst", "vergiss es", "hat sich erledigt", "has ended",
     "ist zu ende", "ist beendet", "alles wieder gut", "nur getraumt",
-    "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "aufgelost", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
+    "war wohl nix", "sorry for the panic", "it was just", "hab mich erschreckt", "harmless", "harmlos", "hat sich beruhigt", "hat sich aufgelost", "haben sich aufgelost", "sich aufgelost", "aufgelost hat", "dispersed", "nicht aufgetaucht", "nicht mehr da", "keine hilfe mehr", "mir geht es gut", "all inside and fine", "ist nicht eilig", "nicht eilig",
     "falscher alarm", "was our cat", "brennt nix", "falsche gruppe", "falschen gruppe", "falschen chat",
     "wrong group", "wrong chat", "war nur beim", "war nur ein versehen", "cleared up", "sorry for the fuss",
     "hat sich aufgeklart", "aufgeklart", "all clear", "aus versehen", "versehentlich", "hosentasche",
@@ -619,6 +625,19 @@ IN_CHARGE = Gated(r"\b(?:wer|who|which \w+)(?: \w+){0,4} (?:zustandig|verantwort
                   r"|\b(?:welche\w*|which|wer|who)(?: \w+){0,6} (?:richtige\w*|right (?:one|place|office|people|contact))\b"
                   r"|\b(?:polizei|revier|dienststelle|police) vor ort\b",
                   ("zustandig", "verantwortlich", "responsible", "in charge", "vor ort", "richtige", "right"))
+# A word of the threat counted, not a thing there: "every week. but bombe is first time" (a
+# councillor telling how often the comments come, stop 49; folded).
+COUNTED_WORD = Gated(
+    r"\b(?:bombe|bomben|bomb|bombs|feuer|fire|messer|knife|waffe|gun|kugel|bullet|galgen|gallows)"
+    r" (?:is|ist|war|was|is the|ist das|war das|is for the) (?:first|erste|ersten|1st|new|neu) ?(?:time|mal)?\b",
+    ("bomb", "feuer", "fire", "messer", "knife", "waffe", "gun", "kugel", "bullet", "galgen", "gallows"))
+# Someone's office there, not someone there: "mein mann is da bürgermeister", "sie ist dort
+# gemeinderätin" (a mayor's wife, stop 49; folded).
+ROLE_THERE = Gated(
+    r"\b(?:is|ist|isch|bin|sind|sin|war|is ja|ist ja) (?:da|dort|hier|dor|do) (?:(?:der|die|im|in|als|ehrenamtlich\w*|so|ja) )*"
+    r"(?P<role>burgermeist\w*|ortsvorsteh\w*|gemeinderat\w*|stadtrat\w*|ratsmitglied\w*|kreisrat\w*|ortschaftsrat\w*|amtsleiter\w*"
+    r"|beigeordnet\w*|vorsitzend\w*|kandidat\w*|mayor|council\w*)\b",
+    ("burgermeist", "ortsvorsteh", "rat", "amtsleiter", "beigeordnet", "vorsitzend", "kandidat", "mayor", "council"))
 # A verb made a noun, the act named rather than going on: "eher sachbeschädigung + das
 # schubsen. geht beides?", "beim Treten hat er ..." ("die schubsen mich" stays a scene).
 NAMED_ACT = Gated(
