@@ -65,8 +65,11 @@ HELP_COMING = re.compile(
     r"\b(?:polizei|streife|bullen|feu?rwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
     r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
     r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
-    r"|\b(?:angerufen|gerufen|gewahlt|alarmiert|verstandigt|informiert|called|rang|phoned|called them|rung|dialled|dialed)\b(?: \w+){0,4}"
+    r"|\b(?:angerufen|gerufen|gewahlt|alarmiert|verstandigt|informiert|geflustert|angeflustert|called|rang|phoned|called them|rung"
+    r"|dialled|dialed|whispered|texted)\b(?: \w+){0,4}"
     r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"
+    # "hab 110 geflüstert, die kommen": the number called, by whatever verb, and them coming
+    r"|\b(?:110|112|notruf|polizei|police|cops)\b(?: \w+){0,3} (?:die|sie|they|them|they re|theyre) (?:kommen|kommt|sind unterwegs|are coming|re coming|coming|on their way)\b"
     # told, or sending someone: "polizei und feuerwehr sind informiert", "they're sending a car"
     r"|\b(?:polizei|feu?rwehr|police|cops|fire brigade|firefighters)(?: \w+){0,3} (?:sind|ist|is|are|have been|has been|wurde|wurden)"
     r" (?:informiert|benachrichtigt|alarmiert|verstandigt|gerufen|informed|notified|alerted|called)\b"
@@ -167,6 +170,12 @@ ASKS_TO_OPEN = re.compile(
     r"(?:aufmachen|aufmache|offnen|auf machen|ausmachen|reinlassen|rein lassen|auspacken)\b"
     r"|\b(?:tur|das|den|es) (?:auf)?machen\?|\b(?:should|shall|can|do) (?:i|we) (?:just |even )?(?:open|answer|let (?:him|her|them) in|unpack)\b"
 )
+# Whether to go out to the person: "Soll ich rausgehen und mit ihm reden, ich kenne ihn vielleicht?" (stop 49)
+ASKS_TO_GO_OUT = re.compile(
+    r"\b(?:soll|sollte|sollen|solln|kann|darf) (?:ich|wir) (?:(?:jetzt|nun|mal|einfach|lieber|nicht) )*(?:rausgehen|raus gehen|nach drau\w+ gehen"
+    r"|zu ihm gehen|zu ihnen gehen|mit ihm reden|mit ihm sprechen|mit denen reden|mit ihnen reden)\b"
+    r"|\b(?:should|shall|can) (?:i|we) (?:just )?(?:go out|go outside|step out|talk to (?:him|them)|go talk to|confront)\b"
+)
 
 
 # Whether to leave or stay with a suspicious thing at the door: "solln wir hinten raus?",
@@ -179,6 +188,11 @@ ASKS_TO_LEAVE = re.compile(
 
 def asks_to_leave(text: str) -> bool:
     return bool(ASKS_TO_LEAVE.search(fold(text)))
+
+
+def asks_to_go_out(text: str) -> bool:
+    """Asks whether to go out to the person or talk to them."""
+    return bool(ASKS_TO_GO_OUT.search(fold(text)))
 
 
 def asks_to_open(text: str) -> bool:
@@ -200,6 +214,19 @@ def denies_fire(text: str) -> bool:
     return bool(FIRE_DENIED.search(fold(text)))
 
 
+# No object after all: "there is no bombe, it is only comment on facebook!", "da is keine bombe,
+# das war nur ein kommentar" (a councillor, stop 49; folded).
+OBJECT_DENIED = re.compile(
+    r"\b(?:kein|keine|keen|keene|no|not a|there s no|theres no|there is no|there isnt a|there is not a|it s not a|its not a|is not a)"
+    r" (?:echte |real |actual |richtige )?(?:bomb\w*|sprengsatz|paket|packet|package|parcel|brief|letter|pulver|powder|object|gegenstand)\b"
+    r"|\b(?:nur|only|just) (?:ein |eine |a |an |n |ne |nen )?(?:kommentar\w*|comment\w*|post|posting|nachricht|message|text|spruch|drohung|threat)\b")
+
+
+def denies_object(text: str) -> bool:
+    """Says there is no suspicious object, or that its bomb was only words (read only at that advice)."""
+    return bool(OBJECT_DENIED.search(fold(text)))
+
+
 # It was harmless after all: "die polizei war da. war n monteur … peinlich", "turned out it was
 # just the neighbour" (folded).
 HARMLESS = re.compile(
@@ -208,6 +235,10 @@ HARMLESS = re.compile(
     r"(?:monteur\w*|handwerker\w*|nachbar\w*|postbot\w*|paketbot\w*|bote|lieferant\w*|katze|hund|fuchs|wind|jugendlich\w*"
     r"|kinder|kids|teenager|neighbou?r|postman|delivery\w*|courier|cat|dog|fox|plumber|technician|electrician|workm[ae]n|friend\w*"
     r"|freund\w*|bekannt\w*|schornsteinfeger|ablesung|ableser|zeitungsbot\w*)\b"
+    # a tradesman, named without "nur": "nein das war der postbote"
+    r"|\b(?:war|was|it was|es war|das war)(?: (?:doch|aber|halt|eh))? (?:der|die|ein|eine|the|a|an) "
+    r"(?:postbot\w*|paketbot\w*|lieferant\w*|monteur\w*|handwerker\w*|schornsteinfeger|ableser|zeitungsbot\w*"
+    r"|postman|mailman|delivery (?:guy|man|driver)|courier|plumber|technician|electrician)\b"
     r"|\b(?:turned out|stellte sich heraus|war harmlos|was harmless|fehlalarm|false alarm|falscher alarm|blinder alarm"
     r"|entwarnung|my bad|mein fehler)\b"
     # "das is der nachbar der sucht seine katze", "he was just looking for his dog"

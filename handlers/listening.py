@@ -405,13 +405,15 @@ def _told_decisions(k: Knowledge, text: str, counted: list[CategoryScore]) -> di
 
 
 def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool = False, model_danger: bool = True,
-         after_no: bool = False, later_scene: bool = False, no_danger_said: bool = False) -> Heard:
+         after_no: bool = False, later_scene: bool = False, no_danger_said: bool = False,
+         something_happened: bool = False) -> Heard:
     """Everything the knowledge's understanding finds in `text`. `model_danger` False: only
     the rules may call it danger (the rest of a "no" to the danger question: "nah, he's
     not there rn" must not bring the 110 advice that was just declined). `later_scene`: a
     reply after the danger question, where a scene may follow the answer in a later clause.
     `place_asked`: the reply to the question for the municipality.
-    `no_danger_said`: the rest of a "no" to the danger question itself (`_after_no`)."""
+    `no_danger_said`: the rest of a "no" to the danger question itself (`_after_no`).
+    `something_happened`: the conversation already tells an offence, so no "nothing happened"."""
     understood = k.understand(text)
     place, choices = None, ()
     if with_place and understood.place is not None:
@@ -431,7 +433,7 @@ def hear(k: Knowledge, text: str, *, with_place: bool = True, place_asked: bool 
     who = only_who(text)
     # "The first incident of this kind" says something happened: no "nothing happened" then
     # ("Nein, es handelt sich um den ersten Vorfall dieser Art." had been taken as prevention).
-    happened_once = "once" in understood.aspects
+    happened_once = "once" in understood.aspects or something_happened
     counted = [
         c for c in understood.categories
         if c.id in k.categories and c.id != FALLBACK and (words >= MIN_MODEL_WORDS or is_sure(c))

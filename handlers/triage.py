@@ -15,9 +15,9 @@ from dataclasses import asdict, replace
 from handlers import listening
 from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
-from handlers.answers import CLARIFY, SHORT_DOUBT, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
+from handlers.answers import CLARIFY, SHORT_DOUBT, language_named, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import hurt_now, tells_symptoms
-from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_leave, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, OBJECT_DENIED, denies_object, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_go_out, asks_to_leave, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.denials import denied_offences
 from handlers.police_card import police_cards
@@ -39,6 +39,7 @@ from handlers.triage_screens import (
     PickPlace,
     Resume,
     RetypePlace,
+    SCENE_TEXTS,
     SHOWN,
     SkipPlace,
     Value,
@@ -310,6 +311,14 @@ def _option_of(state: ConversationState, k: Knowledge, option_id: str):  # type:
     return None
 
 
+def _without_language_wish(text: str) -> str:
+    """What a message says besides asking for a language: its other clauses, if they open with an
+    answer ("no not now" of "no not now. pls english, my german is not so good"), else nothing."""
+    kept = [c.strip() for c in CLAUSE.split(text) if c.strip() and language_named(c) is None]
+    rest = ", ".join(kept)
+    return rest if kept and interpret(kept[0]).meaning not in (None, "language") else ""
+
+
 def _with_language_note(result: StepResult, notes: list[OutboundMessage]) -> StepResult:
     """The note that the bot switched language goes first, except before the 110 advice:
     nothing comes before that."""
@@ -487,6 +496,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     if answer.meaning == "language" and answer.target in listening.LANGS:
         switched = _replace(state, lang=answer.target, lang_chosen=True)
         note = OutboundMessage(say(k, "language_set", answer.target))
+        if rest := _without_language_wish(text):  # "no not now. pls english, my german is not so good": the no too
+            return _with_language_note(_typed(switched, rest, picks(switched, k), ctx), [note])
         return StepResult(switched, [note, *current_messages(switched, k)])
     if len(text.split()) >= MIN_SWITCH_WORDS:  # a whole sentence in the other language
         switched, notes = _language_from_text(state, text, k)
@@ -503,8 +514,9 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # it), rather than the same explanation once more. (At the danger question a "weiß
         # nicht" would be the 110 advice; at the category question, "not sure".)
         answer = replace(answer, meaning="unknown", leaning=True)
-    if state.node == CONFIRM_CATEGORY and answer.meaning == "no" and says_safe(fold(answer.rest)) \
-            and not listening.hear(k, answer.rest, with_place=False).categories:
+    if state.node == CONFIRM_CATEGORY and answer.meaning in ("no", None) and says_safe(fold(answer.rest)) \
+            and not listening.hear(k, answer.rest, with_place=False,
+                                   something_happened=k.flow.emergency in state.history).categories:
         # "nein er ist weg" right after the 110 advice answers whether he is still there, not
         # whether it was a threat: the question again, rather than "something else".
         return StepResult(state, current_messages(state, k))
@@ -522,6 +534,10 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
         # "im walking home from the rathaus, hes like 50m behind me": not home, where people are
         followed = state.with_pending(scene=FOLLOWED)
         return StepResult(followed, emergency_reminder(followed, k))
+    if at_emergency and natural is not None and answer.meaning == "no" and _no_but_not_safe(answer, text):
+        # "nee das is keener von uns, der hat ne taschenlampe", "mein mann is ni da": a no to
+        # something else, not "I am safe"; the advice again rather than the questions
+        return _advice_again(state, k, text)
     if at_emergency and natural is None:
         if not _safe_at_advice(text) or state.pending.get("scene") == "emergency_object" and _only_sheltered(text):
             # never "not understood" here: the advice again, and the way on (indoors is no safety
@@ -543,7 +559,11 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
     heard = listening.hear(k, said, with_place=not _is_place_node(state, k), place_asked=_is_place_node(state, k),
                            model_danger=model_danger,
                            after_no=answer.meaning == "no", later_scene=state.node != k.flow.start,
-                           no_danger_said=answer.meaning == "no" and state.node == k.flow.start) if said.strip() else listening.Heard()
+                           no_danger_said=answer.meaning == "no" and state.node == k.flow.start,
+                           # "So, die Polizei hat ihn mitgenommen … Wir sind in Sicherheit" at "Bedrohung?"
+                           # after the 110 advice had been taken as "nothing happened" (stop 49)
+                           something_happened=state.node == CONFIRM_CATEGORY and answer.meaning != "no"
+                           and k.flow.emergency in state.history) if said.strip() else listening.Heard()
     if natural is None and state.node == k.flow.start and not heard.danger \
             and (all_clear(text) or state.pending.get(DENIED_FIRST) and answer.meaning is None):
         # "alles gut", "physically im fine, mentally 📉"; or, after a first message that said no one
@@ -826,9 +846,18 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice
         # was a misreading, and a reply's "brennt" had brought it again: safe, on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
+    if at_advice and state.pending.get("scene") == "emergency_object" and denies_object(text) \
+            and not _scene_besides(k, text, OBJECT_DENIED):
+        # "what?? there is no bombe, it is only comment on facebook!": the bomb was in the words
+        # quoted, and a reply's "bombe" had brought its advice again: safe, on to the questions
+        return _typed(state, "nein", picks(state, k), ctx)
     if at_advice and hurt_now(text) and not help_coming(text):
         # "muss ich ins krankenhaus? nase blutet wie sau": 112 or a doctor, not "lock yourself in" again
         return _advice_again(state, k, text, k.flow.texts.hurt_at_advice.get(state.lang))
+    if at_advice and asks_to_go_out(text) and state.pending.get("scene") not in SCENE_TEXTS \
+            and emergency_scene(text) is None:  # out of a fire, away from a parcel: their own advice
+        # "Soll ich rausgehen und mit ihm reden, ich kenne ihn vielleicht?": no, stay in
+        return _advice_again(state, k, text, k.flow.texts.go_out_asked.get(state.lang))
     if at_advice and asks_to_open(text):  # "soll ich aufmachen??": no, and 110
         opened = "open_object_asked" if state.pending.get("scene") == "emergency_object" \
             or emergency_scene(text) == "emergency_object" else "open_door_asked"
@@ -940,7 +969,19 @@ def _safe_at_advice(text: str) -> bool:
     return (says_safe(folded) or "denied" in concepts(folded, text)) and not STILL_WAITING.search(folded)
 
 
-# Where a station is, asked at the 110 advice (folded).
+# At most this many words after a "nein" at the 110 advice are still its answer ("nein danke",
+# "nee zum glück nicht"); a longer rest tells something, and is read.
+_NO_REST_WORDS = 3
+
+
+def _no_but_not_safe(answer: Reading, text: str) -> bool:
+    """Whether a "no" at the 110 advice answers something else: a no found inside a sentence
+    ("mein mann ist nicht da"), or one followed by more than a few words that say no safety
+    ("nee das is keener von uns, der hat ne taschenlampe"; not "nein, er ist weg")."""
+    if _safe_at_advice(text) or harmless(text) or not answer.rest.strip():
+        return False
+    opened = answer.rest.strip() != text.strip()
+    return not opened or len(normalize(answer.rest).split()) > _NO_REST_WORDS
 _ASKS_WHERE = re.compile(r"\b(?:adresse|address|wo ist|wo is|wo isn|where is|where s|wie komm\w*|hinfahren|hin fahren|fahren)\b")
 
 

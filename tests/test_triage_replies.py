@@ -1989,3 +1989,110 @@ def test_a_later_sentence_that_opens_with_a_question_word_asks():
 
     assert is_question("polizei is jetzt da. was sag ich denen")
     assert not is_question("Er war da. Wann er kam, weiß ich nicht.")
+
+
+# --- stop 49: four more blind testers -------------------------------------------------------
+
+
+@pytest.mark.parametrize("reply", [
+    "mein mann is ni da der is uff sitzung",
+    "nee das is keener von uns, der hat ne taschenlampe",
+    "nee, das war der nachbar, der hat mich geschlagen",
+])
+def test_a_no_to_something_else_at_the_advice_keeps_the_advice(knowledge, reply):
+    """A mayor's wife alone at night, someone rattling at the gate: "mein mann is ni da" and "nee das
+    is keener von uns, der hat ne taschenlampe" had left the 110 advice for the category questions."""
+    chat = PureChat(knowledge)
+    chat.text("da rüttelt einer am gartentor")
+    assert chat.state.node == "emergency"
+    chat.text(reply)
+    assert chat.state.node == "emergency"
+
+
+@pytest.mark.parametrize("reply", ["nein", "nein danke", "nein er ist weg", "der is wech jetz", "nein, ich bin bei meiner nachbarin",
+                                   "nein das war der postbote", "nein, alles gut jetzt"])
+def test_safe_or_over_at_the_advice_goes_on(knowledge, reply):
+    chat = PureChat(knowledge)
+    chat.text("da rüttelt einer am gartentor")
+    chat.text(reply)
+    assert chat.state.node != "emergency"
+
+
+def test_a_whispered_call_with_them_coming_is_help_coming(knowledge):
+    chat = PureChat(knowledge)
+    chat.text("hilfe da klingelt grad jmd sturm bei mir und hämmert an die tür")
+    said = all_text(chat.text("ok bin ins bad, hab 110 geflüstert, die kommen"))
+    assert knowledge.flow.texts.help_coming.get("de") in said
+
+
+def test_asked_whether_to_go_out_to_him_is_no(knowledge):
+    chat = PureChat(knowledge)
+    chat.text("jetzt gerade steht ein Mann vor meinem Haus und brüllt meinen Namen")
+    said = all_text(chat.text("Soll ich rausgehen und mit ihm reden, ich kenne ihn vielleicht?"))
+    assert knowledge.flow.texts.go_out_asked.get("de") in said and chat.state.node == "emergency"
+
+
+def test_no_bomb_after_all_leaves_the_object_advice(knowledge):
+    """A councillor quoting "eine bombe im briefkasten" from a comment: "but bombe is first time" had
+    brought the object advice, and "there is no bombe, it is only comment on facebook!" brought it again."""
+    assert not knowledge.understand("on facebook always. every week. but bombe is first time").danger_now
+    chat = PureChat(knowledge, lang="en")
+    chat.text("there is a strange parcel with wires at our office door right now")
+    assert chat.state.node == "emergency"
+    chat.text("what?? there is no bombe, it is only comment on facebook!")
+    assert chat.state.node != "emergency"
+
+
+@pytest.mark.parametrize("text, danger", [
+    ("mir sin in stauchitz, mein mann is da bürgermeister", False),
+    ("Bei uns vor dem Haus steht seit zehn Minuten ein Mann und schreit, er hat an die Haustuer getreten, "
+     "meine Frau ist ganz aufgeloest", True),
+])
+def test_an_office_there_and_a_distraught_wife(knowledge, text, danger):
+    """"mein mann is da bürgermeister" is his office, not someone there; "aufgelöst" (distraught)
+    had read as "it cleared up" and hid a man kicking the door."""
+    assert knowledge.understand(text).danger_now is danger
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("no not now. pls english, my german is not so good", "en"),
+    ("Entschuldigung, jetzt ist alles auf Englisch, das kann ich nicht. Bitte auf Deutsch.", "de"),
+    ("sorry german is difficult", "en"),
+])
+def test_the_language_asked_for_wins(text, lang):
+    """"pls english, my german is not so good" had got "Ich schreibe ab jetzt auf Deutsch", and
+    "… alles auf Englisch … Bitte auf Deutsch." had switched to English."""
+    from handlers.answers import language_named
+
+    assert language_named(text) == lang
+
+
+def test_a_language_wish_keeps_the_answer_beside_it(knowledge):
+    chat = PureChat(knowledge)
+    chat.text("seit 2 wochen bekomme ich drohungen per whatsapp, er sagt wir wissen wo dein laden ist")
+    assert chat.state.node == "danger_now"
+    chat.text("no not now. pls english, my german is not so good")
+    assert chat.state.lang == "en" and chat.state.node != "danger_now"
+
+
+def test_after_the_advice_a_safe_story_is_no_prevention(knowledge):
+    """"So, die Polizei hat ihn mitgenommen … Wir sind in Sicherheit." at "Bedrohung?" after the 110
+    advice had become "Vorbeugung und Beratung"."""
+    chat = PureChat(knowledge)
+    chat.text("jetzt gerade steht ein Mann vor meinem Haus und droht mir, er hat eine Flasche in der Hand")
+    chat.text("Wir sind jetzt oben und haben abgeschlossen. Die Polizei ist gleich da, ich sehe das Blaulicht.")
+    chat.text("So, die Polizei hat ihn mitgenommen. Es war der Sohn von einem Kollegen, betrunken. Wir sind in Sicherheit.")
+    assert chat.state.category != "prevention"
+
+
+@pytest.mark.parametrize("question, lang, faq", [
+    ("darf ich das ieberhaupt für mein mann anzeigen? ders ja sei auto", "de", "report_for_someone"),
+    ("un kost das was?", "de", "costs"),
+    ("does this cost anything?", "en", "costs"),
+    ("gibts jemand mit dem ich heute abend einfach reden kann? es ist 21 uhr", "de", "someone_to_talk_to"),
+    ("where i go for make anzeige? i dont know the men names", "en", "in_person_or_online"),
+])
+def test_stop_49_questions_below_the_result(knowledge, question, lang, faq):
+    chat = at_threat_result(knowledge, lang)
+    said = all_text(chat.text(question))
+    assert knowledge.texts.faq[faq].answer.get(lang).split(".")[0] in said
