@@ -83,6 +83,8 @@ def _judge(k: Knowledge, item: dict, before: object, chat_shown: list[OutboundMe
         pressed = PureChat(k, lang=lang, state=before)  # type: ignore[arg-type]
         if item["option"] not in option_ids(chat_shown):  # all of it is shown: say so
             nothing_more = getattr(k.flow.texts, "nothing_more", None)
+            if item["option"] == "more_contacts" and any(m.contacts for m in messages):
+                return None  # "someone i can talk to who isnt cops?": the counselling cards again also answer it
             return None if nothing_more is not None and nothing_more.get(lang) in text else "not 'nothing more'"
         expected = pressed.option(item["option"])
         same = (pressed.state and pressed.state.node) == (state and state.node) \
