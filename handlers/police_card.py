@@ -129,6 +129,12 @@ def _city_list_card(k: Knowledge, place: Place, stations: list[Station], lang: s
         name = station.name.replace("Polizeirevier ", "")
         return name[len(place.name) + 1:] if name.startswith(f"{place.name}-") else name
 
+    if len(stations) == 1:  # Chemnitz: one Revier besides the switchboard, not a list of one ("Nordost. Which one …")
+        note = texts.city_part_callable.get(lang).format(place=place.name)
+        if not stations[0].phone:
+            note = f"{note} {texts.asked_station_no_phone.get(lang)}"
+        return ContactCard(id=f"{stations[0].id}{CITY_LIST}", name=stations[0].name, phone=stations[0].phone,
+                           address=_address(stations[0]), note=note)
     names = ", ".join(f"{short(s)} ({s.street})" if s.street else short(s) for s in stations)
     return ContactCard(id=f"{stations[0].id}{CITY_LIST}", name=texts.city_list_name.get(lang).format(place=place.name),
                        note=texts.city_list.get(lang).format(stations=names))
@@ -144,8 +150,8 @@ def named_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
     "Polizeirevier" ("Auerbach", "Dresden-Nord"; "Freital" for "Freital-Dippoldiswalde" where no
     other station's name begins so), each with what we know of reaching it."""
     words = fold(text).split()
-    if _STATION_WORDS.isdisjoint(words):
-        return []
+    if _STATION_WORDS.isdisjoint(words) or not _WRONG.isdisjoint(words):
+        return []  # "so weisswasser is wrong? which polizei i call now": not that one
     said = set(words)
     keys = _station_keys(tuple(station.name for station in k.police.stations))
     firsts = [key[0] for key in keys if key]
@@ -176,6 +182,8 @@ def district_stations(k: Knowledge, text: str, lang: str) -> list[ContactCard]:
     return cards
 
 
+# A station named as the wrong one (folded words).
+_WRONG = frozenset("wrong falsch falsche falscher falsches verkehrt".split())
 _WHICH_ONE = frozenset("welches welcher which mine meins zustandig responsible".split())
 # Words of a covers_note that name no Stadtteil ("16 Leipzig Stadtteile + Schkeuditz, Taucha").
 _NOT_PARTS = frozenset("leipzig dresden chemnitz stadtteile stadtteil further weitere also west east north south "

@@ -333,7 +333,11 @@ def result_update(k: Knowledge, before: ConversationState, after: ConversationSt
     cards = tuple(promoted + added)[:MAX_CARDS]
     steps = tuple(step for step in new.steps if step not in old.steps)[:MAX_STEPS]
     lang = after.lang
-    messages = _card_messages(k.texts.result_update_header.get(lang), cards, new.category_id) if cards else []
+    header = k.texts.result_update_header.get(lang)
+    moved = before.place_id is not None and after.place_id != before.place_id and after.place_id is not None
+    if moved and (place := k.places.get(after.place_id)) is not None:
+        header = k.texts.result_place_header.get(lang).format(place=place.name)
+    messages = _card_messages(header, cards, new.category_id) if cards else []
     if steps:
         messages += [OutboundMessage(text=_bullets(k.texts.steps_header.get(lang), steps), category=new.category_id)]
     return messages

@@ -217,6 +217,7 @@ TEXT_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "place_district": frozenset({"district"}),
     "result_header": frozenset({"category"}),
     "result_header_place": frozenset({"category", "place"}),
+    "result_place_header": frozenset({"place"}),
     "police_station_note": frozenset({"direktion"}),
     "police_fallback_note": frozenset({"place", "direktion"}),
     "knowledge_reloaded": frozenset({"version"}),

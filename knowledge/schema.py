@@ -443,6 +443,8 @@ class UiTexts(Strict):
     legal_header: L10n
     more_contacts_header: L10n
     result_update_header: L10n
+    result_place_header: L10n = Field(
+        description="After the result, the town corrected ('no! gablenz in chemnitz'): over the cards for it; {place}: the town.")
     more_advice_header: L10n
     deadline: L10n
     knowledge_changed: L10n

@@ -2096,3 +2096,13 @@ def test_stop_49_questions_below_the_result(knowledge, question, lang, faq):
     chat = at_threat_result(knowledge, lang)
     said = all_text(chat.text(question))
     assert knowledge.texts.faq[faq].answer.get(lang).split(".")[0] in said
+
+
+def test_a_town_corrected_below_the_result_gets_its_cards_and_the_wrong_station_no_more(knowledge):
+    """"weißwasser?? no! gablenz in chemnitz" had got "That adds these places", and "so weisswasser
+    is wrong? which polizei i call now" Weißwasser's card again (a Chemnitz councillor, stop 49)."""
+    chat = at_threat_result(knowledge, "en", town="Weißwasser")
+    said = all_text(chat.text("weißwasser?? no! gablenz in chemnitz, i am stadtrat in chemnitz"))
+    assert knowledge.texts.result_place_header.get("en").format(place="Chemnitz") in said
+    names = [c.name for m in chat.text("so weisswasser is wrong? which polizei i call now for the car") for c in m.contacts]
+    assert names and not any("Weißwasser" in n for n in names) and any("Chemnitz" in n for n in names)
