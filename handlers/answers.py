@@ -12,6 +12,7 @@ from functools import lru_cache
 from handlers import answer_words as aw
 from knowledge.concept_words import FOLLOWING, POLICE_VISIT_ASKED, QUOTED
 from handlers.answer_words import BACK, BOTH, CLARIFY, LANGUAGE, NO, UNKNOWN, YES
+from knowledge.extract import ANY_PLATFORM
 from knowledge.concepts import concepts
 from knowledge.features import fold as fold_text
 from knowledge.smalltalk import MATTER_DOUBT
@@ -346,7 +347,7 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(UNKNOWN, text.strip())  # "Wir wissen es nicht. Das Paket liegt noch ..."
     if aspect is not None and names_aspect(text, aspect):
         return Answer(YES, text.strip())
-    if aspect == "online" and len(words) <= aw.MAX_SENTENCE and names_aspect(text, "offline"):
+    if aspect == "online" and len(words) <= aw.MAX_SENTENCE and names_aspect(text, "offline") and not _opens_a_question(words):
         return Answer(NO, text.strip(), leaning=True)  # "phone", "per Brief", "face to face"
     if len(words) <= aw.MAX_CLAUSE_SCAN and aw.NOT_THERE.search(" ".join(words)):
         return Answer(NO, text.strip())  # "right now he is not there, yesterday he was"
@@ -354,13 +355,13 @@ def interpret(text: str, lang: str = "de", aspect: str | None = None) -> Answer:
         return Answer(said, text.strip())
     if aw.NOT_YET.search(" ".join(words)):
         return Answer(NO, text.strip())  # "heite noch nich. kommt meistens so gegen neune"
-    if aspect is not None and aw.NOT_LIKE_THIS.search(" ".join(words)):
+    if aspect is not None and aw.NOT_LIKE_THIS.search(" ".join(words)) and not _opens_a_question(words):
         return Answer(NO, text.strip(), leaning=True)  # "Not at this scale." to "has it happened before?"
     if aspect == "extremist" and _quotes_a_sign(text, words):
         return Answer(YES, text.strip(), leaning=True)  # "Auf dem Päckchen steht „Für den Volkszertreter“."
     if aspect == "extremist" and len(words) <= LOCAL_DISPUTE_WORDS and aw.LOCAL_DISPUTE.search(" ".join(words)):
         return Answer(UNKNOWN, text.strip(), leaning=True)  # "wg windpark halt"
-    if (leans := _leaning(words, aspect)) is not None:
+    if not _opens_a_question(words) and (leans := _leaning(words, aspect)) is not None:
         return Answer(leans, text.strip(), leaning=True)
     return Answer(None, text.strip())
 
@@ -527,6 +528,16 @@ def denies_now_later(text: str) -> bool:
     name lol. not rn tho im at my parents"): at the danger question, its answer, however long
     the story before it (`_clause_answer` reads no further than MAX_CLAUSE_SCAN words)."""
     return any(words and _match_prefix(words, _NOT_NOW) for words in _later_clauses(text))
+
+
+# A reply that opens with a question word and goes on asks its own question ("was könn mir vorher
+# machen dass uns ni sowas passiert": its "ni sowas" is no "not like this" to "online?"); squeezed.
+_QUESTION_OPENERS = frozenset("was wie wo wan warum wieso weshalb wozu welche welcher welches what how where when why which".split())
+QUESTION_MIN_WORDS = 5
+
+
+def _opens_a_question(words: list[str]) -> bool:
+    return len(words) >= QUESTION_MIN_WORDS and words[0] in _QUESTION_OPENERS
 
 
 def language_named(text: str) -> str | None:
@@ -937,8 +948,10 @@ def asks_about_privacy(text: str, *, in_so_many_words: bool = False) -> bool:
     fear = _PRIVACY_FEAR.search(folded)
     if in_so_many_words:
         return bool(fear and _THIS_CHAT.search(folded)) and is_question(text)
+    # "wie krieg ich fb dazu das profil zu löschen": a platform's data, not ours (unless this chat is named)
+    elsewhere = ANY_PLATFORM.first(folded) is not None and not _THIS_CHAT.search(folded)
     return bool(fear and (_THIS_CHAT.search(folded) or _YOU_OR_HERE.search(folded))) or is_question(text) \
-        and not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in folded.split())
+        and not elsewhere and not _PRIVACY_WORDS.isdisjoint(w.strip(".,;:!?") for w in folded.split())
 
 # At the 110 advice: the writer cannot call (no signal, cannot speak, would be heard) or asks
 # the bot to send the police ("koennen sie nich die polizei schicken? mei handy hat kaum netz",

@@ -517,4 +517,6 @@ _ALSO_CALLED = {
     "mbt": {"mobile beratung", "mobilen beratung", "mobiles beratungsteam", "mobile team", "kulturburo", "kulturbüro",
             "mobile counselling", "mobile counseling"},
     "weisser_ring": {"opfertelefon", "opfer telefon", "victim helpline"},
+    # "Gibt es denn keine besondere Stelle beim Landeskriminalamt fuer bedrohte Gemeinderaete?" (stop 49)
+    "zastex": {"landeskriminalamt", "landeskriminalamts", "state criminal police"},
 }

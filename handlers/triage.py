@@ -1413,7 +1413,10 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
         # sind dann nicht die Beweise weg?": the evidence asked about is no wish to record it (a
         # blind tester was sent to the record's consent screen twice)
         recording = _recording(question)
-        phrased = [c if c.id not in recording else replace(c, phrases=tuple(p for p in c.phrases if p not in EVIDENCE_WORDS))
+        # "soll ich das kennzeichen aufschreiben oder n foto machen?", "kann ich da 40 screenshots
+        # hochladen?" (at the Onlinewache): what to do oneself, elsewhere, unless asked of this chat
+        dropped = EVIDENCE_WORDS if _RECORD_HERE.search(folded) else EVIDENCE_WORDS | SELF_ACTION_WORDS
+        phrased = [c if c.id not in recording else replace(c, phrases=tuple(p for p in c.phrases if p not in dropped))
                    for c in phrased if not (not_wanted and c.id in recording)]
     return match_phrase(text, [c for c in phrased if c.id in offered]) or match_phrase(text, phrased)
 
@@ -1440,6 +1443,12 @@ _DUTY = re.compile(r"\b(?:mussen|muss|mus|musste|pflicht\w*|vorschrift\w*|verpfl
 
 
 EVIDENCE_WORDS = frozenset(("beweis*", "evidence", "proof", "beweise", "beweis"))  # a noun asked about, no wish
+# What one does oneself, asked in a question ("soll ich das kennzeichen aufschreiben?"): no wish
+# for a record here unless the question says here (`_RECORD_HERE`).
+SELF_ACTION_WORDS = frozenset(("aufschreiben", "aufschreib*", "notieren", "notier*", "hochlad*", "screenshots hochladen", "upload*",
+                               "write down", "write it down", "write this down", "write it all down", "festhalten",
+                               "festhalt*", "aufbewahr*", "keep track", "aufzeichnen"))
+_RECORD_HERE = re.compile(r"\b(?:hier|here|bei ihnen|bei dir|bei euch|this chat|diesem chat|im chat|with you|mit ihnen|mit dir)\b")
 
 
 def _recording(question: Question) -> set[str]:

@@ -735,7 +735,9 @@ _BACK_AGAIN = re.compile(
     r" (?:im rathaus|im buro|im amt|im dienst|zu hause|zuhause|daheim|bei der arbeit|an der arbeit|auf den beinen|auf arbeit"
     r"|gesund|wohlauf|fit|okay|ok|in ordnung)\b"
     r"|\b(?:is|s|am|m|are|re|was)(?: (?:now|already|thankfully))* back (?:at work|at home|home|in the office|in office|at the office"
-    r"|on (?:his|her|my|their) feet)\b")
+    r"|on (?:his|her|my|their) feet)\b"
+    # undone, not a second time: "wie krieg ich das bild wieder aus dem netz??", "wieder löschen" (stop 49)
+    r"|\bwieder (?:aus dem netz|aus dem internet|raus|weg|runter|offline|loschen|geloscht|entfern\w*|zuruck\w*)\b")
 
 
 # English "kind" (sort) is no German "Kind" (child): "the first incident of this kind".

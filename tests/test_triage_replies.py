@@ -2106,3 +2106,50 @@ def test_a_town_corrected_below_the_result_gets_its_cards_and_the_wrong_station_
     assert knowledge.texts.result_place_header.get("en").format(place="Chemnitz") in said
     names = [c.name for m in chat.text("so weisswasser is wrong? which polizei i call now for the car") for c in m.contacts]
     assert names and not any("Weißwasser" in n for n in names) and any("Chemnitz" in n for n in names)
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("soll ich das kennzeichen aufschreiben oder n foto vom fenster aus machen? darf ich das überhaupt?", "de"),
+    ("ok und wie läuft das bei der onlinewache genau? kann ich da 40 screenshots hochladen? krieg ich ein aktenzeichen?", "de"),
+])
+def test_asking_what_to_do_oneself_starts_no_record(knowledge, question, lang):
+    """"aufschreiben" and "hochladen" in a question about the writer's own steps or the Onlinewache had
+    opened this bot's record (a candidate, stop 49); "kann ich das hier aufschreiben?" still does."""
+    chat = at_threat_result(knowledge, lang)
+    chat.text(question)
+    assert chat.state.node == knowledge.flow.after_result
+    chat = at_threat_result(knowledge, lang)
+    chat.text("kann ich das hier aufschreiben?")
+    assert chat.state.node != knowledge.flow.after_result
+
+
+def test_a_plate_and_a_photo_asked_about_get_the_log_advice(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    said = all_text(chat.text("soll ich das kennzeichen aufschreiben oder n foto vom fenster aus machen?"))
+    assert knowledge.texts.faq["keep_a_log"].answer.get("de").split(".")[0] in said
+
+
+def test_a_platform_profile_to_delete_is_no_privacy_question():
+    from handlers.answers import asks_about_privacy
+
+    assert not asks_about_privacy("wie krieg ich fb dazu das profil zu löschen?")
+    assert asks_about_privacy("werden meine daten hier gelöscht?")
+
+
+def test_back_out_of_the_net_is_not_again(knowledge):
+    assert "repeated" not in knowledge.understand("wie krieg ich das bild wieder aus dem netz??").aspects
+    assert "repeated" in knowledge.understand("er hat es wieder gepostet").aspects
+
+
+def test_a_question_of_ones_own_is_no_answer_to_online():
+    """"was könn mir vorher machen dass uns ni sowas passiert" had answered "im Internet?" with no."""
+    from handlers.answers import interpret
+
+    assert interpret("was könn mir vorher machen dass uns ni sowas passiert wie anderen", "de", "online").meaning is None
+    assert interpret("nicht so", "de", "online").meaning == "no"
+
+
+def test_the_lka_named_brings_zastex(knowledge):
+    chat = at_threat_result(knowledge, "de")
+    ids = contact_ids(chat.text("Gibt es denn keine besondere Stelle beim Landeskriminalamt fuer bedrohte Gemeinderaete?"))
+    assert "zastex" in ids
