@@ -722,7 +722,8 @@ def _typed(state: ConversationState, text: str, on_screen: list[Pick], ctx: Cont
                 return choose(absorbed, values[asked_button], ctx)
             # "more on the law" when all of it is shown: no "not understood", and the menu;
             # "so what do i do first" when all the advice is shown: the first call
-            if state.node == k.flow.after_result and asks_what_first(text) and (first := call_first(k, absorbed)):
+            if state.node == k.flow.after_result and asks_what_first(text) and asked_faq(k, state.lang, text) is None \
+                    and (first := call_first(k, absorbed)):
                 return StepResult(absorbed, [*first, *current_messages(absorbed, k)])
             if below_result and (asks_for_numbers(text) or named and not others_wanted(text)) \
                     and named_contacts(k, state.lang, text) and (cards := asked_cards(k, absorbed, text)):
@@ -1563,6 +1564,8 @@ def _how_to_reach(state: ConversationState, text: str, k: Knowledge) -> list[Out
     if asks_to_call(text):  # "soll ich die polizei rufen?": the 110 line and where to report (_police_asked)
         return []
     whom, visit = asks_whom_to_call(text), asks_about_police_visit(text) or asks_about_the_police(text)
+    if whom and not visit and asked_faq(k, state.lang, text) is not None:
+        return []  # "who can help me… not only polizei": the faq's counselling, not the card to call first
     if not (whom or visit or asks_for_numbers(text) and (is_question(text) or wants_numbers(text))):
         return []
     lang = state.lang

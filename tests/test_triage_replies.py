@@ -2153,3 +2153,15 @@ def test_the_lka_named_brings_zastex(knowledge):
     chat = at_threat_result(knowledge, "de")
     ids = contact_ids(chat.text("Gibt es denn keine besondere Stelle beim Landeskriminalamt fuer bedrohte Gemeinderaete?"))
     assert "zastex" in ids
+
+
+@pytest.mark.parametrize("question, faq", [
+    ("if i make anzeige, is it problem for my residence status?", "residence_status"),
+    ("i think it is racist. who can help me… not only polizei", "someone_to_talk_to"),
+])
+def test_a_councillor_afraid_of_the_police_is_sent_to_counselling(knowledge, question, faq):
+    """A Syrian-born councillor asking about his residence status was told to ask the police, and
+    "who can help me… not only polizei" got "Best call this one first" (stop 49)."""
+    chat = at_threat_result(knowledge, "en")
+    said = all_text(chat.text(question))
+    assert knowledge.texts.faq[faq].answer.get("en").split(".")[0] in said
