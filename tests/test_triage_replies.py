@@ -2161,7 +2161,9 @@ def test_the_lka_named_brings_zastex(knowledge):
 ])
 def test_a_councillor_afraid_of_the_police_is_sent_to_counselling(knowledge, question, faq):
     """A Syrian-born councillor asking about his residence status was told to ask the police, and
-    "who can help me… not only polizei" got "Best call this one first" (stop 49)."""
-    chat = at_threat_result(knowledge, "en")
-    said = all_text(chat.text(question))
-    assert knowledge.texts.faq[faq].answer.get("en").split(".")[0] in said
+    "who can help me… not only polizei" got "Best call this one first" (stop 49): counselling now,
+    as the faq's answer or among the places not yet shown."""
+    chat = at_threat_result(knowledge, "en", town="Olbernhau")
+    replies = chat.text(question)
+    assert {"support", "weisser_ring"} & set(contact_ids(replies))
+    assert knowledge.texts.faq[faq].answer.get("en").split(".")[0] in all_text(replies)
