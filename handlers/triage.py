@@ -1087,6 +1087,7 @@ EXPLAINED = "explained"
 MEANT = "meant"
 # Fewer words than this after an answer are not read for the offence.
 MIN_GUESS_WORDS = 8
+STORY_GOES_ON_WORDS = 3  # at the danger question, after an offence was told: more of the story, not "not understood"
 STORY_AFTER_NO = 16  # words after a "no" that tell a story, not only why no one is in danger
 # A yes with at most this many words that names only an aspect already known ("Yes, by
 # e-mail") is about that aspect; a longer one explains the yes to the question asked.
@@ -1339,7 +1340,10 @@ def _not_understood(state: ConversationState, k: Knowledge, heard: Heard | None 
         return StepResult(state).say(OutboundMessage(k.flow.texts.noted.get(state.lang)), *current_messages(state, k))
     if _tells_more(state, k, text):
         return StepResult(state).say(OutboundMessage(k.flow.texts.told_more.get(state.lang)), *current_messages(state, k))
-    if state.node == k.flow.start and (len(normalize(text).split()) >= MIN_GUESS_WORDS or _online_only(k, text)):
+    words = len(normalize(text).split())
+    if state.node == k.flow.start and (words >= MIN_GUESS_WORDS or _online_only(k, text)
+                                       or state.category is not None and words >= STORY_GOES_ON_WORDS):
+        # (with an offence already told, a short sentence goes on with it: "der sagt nix, atmet nur")
         # a story typed at the danger question (after /start) that names nothing to take in
         # yet ("keine ahnung ob das was ist aber jemand hat mir ne postkarte ... geschickt"):
         # read, its likeliest offences kept for after the question, which comes first

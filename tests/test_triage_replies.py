@@ -2167,3 +2167,14 @@ def test_a_councillor_afraid_of_the_police_is_sent_to_counselling(knowledge, que
     replies = chat.text(question)
     assert {"support", "weisser_ring"} & set(contact_ids(replies))
     assert knowledge.texts.faq[faq].answer.get("en").split(".")[0] in all_text(replies)
+
+
+@pytest.mark.parametrize("reply", ["der sagt nix, atmet nur", "is halb drei nachts"])
+def test_more_of_the_story_at_the_danger_question_is_read(knowledge, reply):
+    """After "jetz grad wieder so n anruf", "der sagt nix, atmet nur" had got "not understood" and
+    "is halb drei nachts" was answered as a question (a mayor's wife at night, stop 49)."""
+    chat = PureChat(knowledge)
+    chat.text("jetz grad wieder so n anruf")
+    assert chat.state.node == "danger_now"
+    said = all_text(chat.text(reply))
+    assert knowledge.flow.texts.story_read.get("de") in said
