@@ -615,7 +615,8 @@ def _language_wish(words: list[str]) -> str | None:
 def _named_language(words: list[str]) -> str | None:
     for i, word in enumerate(words):  # asked for in so many words: "… alles auf Englisch, das kann ich nicht. Bitte auf Deutsch."
         if any(_close(word, name) for names in aw.LANGUAGE_NAMES.values() for name in names) \
-                and not aw.PLEASE_BEFORE_LANGUAGE.isdisjoint(words[max(i - 2, 0):i] + words[i + 1:i + 2]):
+                and not aw.PLEASE_BEFORE_LANGUAGE.isdisjoint(words[max(i - 2, 0):i] + words[i + 1:i + 2]) \
+                and not aw.NOT_BEFORE_LANGUAGE.search(" ".join(words[max(i - 2, 0):i])):  # not "kein englisch bitte"
             return next(target for target, names in aw.LANGUAGE_NAMES.items() if any(_close(word, n) for n in names))
     for i, word in enumerate(words):  # the first named: "bitte auf deutsch, ich kann kaum englisch"
         for target, names in aw.LANGUAGE_NAMES.items():
