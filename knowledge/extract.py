@@ -733,6 +733,7 @@ _OTHERS_FAMILY = re.compile(
 _BACK_AGAIN = re.compile(
     r"\b(?:ist|sind|bin|bist|is|war|waren)(?: (?:inzwischen|jetzt|schon|mittlerweile|zum gluck|aber|auch))* wieder"
     r" (?:im rathaus|im buro|im amt|im dienst|zu hause|zuhause|daheim|bei der arbeit|an der arbeit|auf den beinen|auf arbeit"
+    r"|drin|drinne|drinnen|im haus"
     r"|gesund|wohlauf|fit|okay|ok|in ordnung)\b"
     r"|\b(?:is|s|am|m|are|re|was)(?: (?:now|already|thankfully))* back (?:at work|at home|home|in the office|in office|at the office"
     r"|on (?:his|her|my|their) feet)\b"

@@ -35,6 +35,10 @@ _FILLERS = frozenset(
     # where, said around a place: "In Bautzen, also eigentlich in einem Ortsteil davon", "wohne in Pirna"
     + """wohne wohnen lebe live ot eigentlich davon dort einem bei nahe near nah umgebung raum area genau
     direkt zwischen sachsen saxony deutschland germany""".split()
+    # for whom, said around an office: "ich schreib für mein mann, der is bürgermeister bei uns in Trossin"
+    + """schreib schreibe schreiben write writing fur for mein meine meinen meinem mei my unser unsere our uns bei wir we
+    mann frau sohn tochter vater mutter ehemann ehefrau partner partnerin husband wife son daughter father mother
+    der er sie he she is ist isch sin sind""".split()
 )
 _REQUEST = frozenset(
     """habe hab hatte hatt ne frage fragen kurze kleine anliegen moechte mochte will wollte wurde
