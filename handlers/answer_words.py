@@ -426,7 +426,7 @@ ASPECT_ANSWERS = {
                        r"erste\w* (?:(?:\w+ )?(?:dieser|der|seiner|in der) (?:art|sorte)|schreiben|brief|anruf|nachricht|mail|drohung)\b(?!.*\b(?:davor|vorher|zuvor|fruher|before)\b)|"
                        r"one time|only one time|just the one|nur das eine mal|"
                        r"never (?:had|happened|seen|experienced)|nothing like (?:this|that|it)|nie so was|noch nie so|"
-                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|nicht mehrmals|"
+                       r"nur einmal|einmal|einmalig|never before|nie zuvor|noch nie|bisher nicht|bisher nich|bisher ni|bisher net|bisher nein|bisher noch nicht|bisher noch ni|bis jetzt nicht|bis jetzt ni|not so far|so far no|nicht mehrmals|"
                        # office German and English: "Bisher ist uns nichts Vergleichbares bekannt", "nicht aktenkundig"
                        r"nichts vergleichbares|nichts dergleichen|nichts derartiges|nicht aktenkundig|kein vergleichbarer|"
                        r"keine vergleichbaren|nothing comparable|nothing similar|no similar|no comparable|no previous|no prior|"

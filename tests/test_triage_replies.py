@@ -2178,3 +2178,12 @@ def test_more_of_the_story_at_the_danger_question_is_read(knowledge, reply):
     assert chat.state.node == "danger_now"
     said = all_text(chat.text(reply))
     assert knowledge.flow.texts.story_read.get("de") in said
+
+
+def test_so_far_not_is_once(knowledge):
+    """"bisher ni" had been "not understood" at "happened before?" (a development conversation,
+    reached once "die sind gleich wieder raus" no longer read as "again")."""
+    from handlers.answers import interpret
+
+    assert interpret("bisher ni", "de", "repeated").meaning == "no"
+    assert "repeated" not in knowledge.understand("nee die sind gleich wieder raus, das war vorgestern").aspects
