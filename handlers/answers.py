@@ -557,6 +557,10 @@ _DANGER_DOUBT = re.compile(
     r"|still there|still here|still outside|still around|outside|in danger|safe|dangerous|gone|coming back|come back)\b")
 
 
+# A doubt about what to do: "ich weiss nicht ob ich aufhoeren soll", "idk if i should report it".
+_WHETHER_I = re.compile(r"\b(?:ob|obs|if|whether) (?:ich|wir|i|we) (?:\w+ ){0,4}(?:soll|sollte|sollen|should|shall|muss|must|have to|kann|can)\b")
+
+
 # What a doubt is about: "weiß nicht ob ...", "no idea who did it", "not sure if ...".
 _DOUBTED = frozenset("ob obs if whether who wer wen was what wie how wo where warum why wann when welche which".split())
 
@@ -570,6 +574,8 @@ def doubts_something_else(text: str) -> bool:
         return False
     if MATTER_DOUBT.search(folded):
         return True  # "weiss nich ob das was is", "not sure if this counts": whether it matters, however short
+    if _WHETHER_I.search(folded):
+        return True  # "ich weiss nicht ob ich aufhoeren soll": whether to do something, not whether in danger
     if len(folded.split()) <= SHORT_DOUBT:
         return False
     clauses = [_tokens(c) for c in aw.CLAUSE.split(text) if c.strip()]
@@ -717,7 +723,9 @@ _ASKING = re.compile(
     r"\b(?:frag(?:e|t)? mich|wusste gern|(?:wuerde|wurde|mochte|moechte|would like to|want to|wanted to) (?:\w+ ){0,2}(?:wissen|know)|"
     r"wollte (?:mal )?fragen|weiss jemand|wissen sie ob|wisst ihr ob|(?:eine|ne) frage|wondering|wonder if|"
     r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance|any way to|"
-    r"weiss nicht ob|weiss nich ob|frage ob|not sure if|not sure whether|unsure whether|what if|was ist wenn|und wenn ich)\b")
+    r"weiss nicht ob|weiss nich ob|frage ob|not sure if|not sure whether|unsure whether|what if|was ist wenn|und wenn ich|"
+    # a choice weighed: "aufhoeren oder weitermachen" (an honorary mayor, stop 49)
+    r"oder weitermachen|oder weiter machen|or carry on|or keep going|or keep at it)\b")
 _QUESTION_WORDS = frozenset(
     "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
     "what how who whom where when why which whats hows wheres".split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from handlers import commands, triage
 from handlers.flows import FLOWS
+from knowledge.features import fold
 from handlers.messages import (
     AttachmentIn,
     CommandIn,
@@ -88,8 +89,22 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
     if isinstance(event, AttachmentIn) and state.flow == "triage":
         text = triage.say(ctx.knowledge, "attachment_not_kept", state.lang)
         return StepResult(state, [OutboundMessage(text), *flow.current(state, ctx)])
+    if danger is not None and state.flow == "incident" and state.node in _FIELD_QUESTIONS \
+            and isinstance(event, TextIn) and _cries_first(event.text):
+        # "help hes coming into the shop now" typed as the place of the record (a councillor, stop 49):
+        # the 110 advice, and the same question again; a cry is no place, time or name to keep
+        # ("er steht jetzt gerade wieder vor meinem haus" is kept: it names the place too)
+        return StepResult(state, [danger, *flow.current(state, ctx)])
     result = flow.step(state, event, ctx)
     return result.say_first(danger) if danger is not None else result
+
+
+_CRIES = frozenset("hilfe hilf help sos notfall emergency mayday".split())
+
+
+def _cries_first(text: str) -> bool:
+    words = fold(text).split()
+    return bool(words) and words[0].strip(".,;:!?") in _CRIES
 
 
 def _first_event(state: ConversationState, event: Inbound, ctx: Context) -> StepResult:
@@ -103,7 +118,8 @@ _FIELD_QUESTIONS = frozenset(("affected", "when", "when_unclear", "where", "who"
 def _danger_elsewhere(state: ConversationState, event: Inbound, ctx: Context) -> OutboundMessage | None:
     """Danger now, typed inside another flow (documenting, say): the 110 advice comes first,
     and the flow goes on with what was typed (a story of last week must not be lost to a
-    false alarm). The escalation flow is the emergency path already."""
+    false alarm), except at a question for a place, time or name (`_dispatch`). The
+    escalation flow is the emergency path already."""
     if not isinstance(event, TextIn) or state.flow in ("triage", "escalate"):
         return None
     field_answer = state.flow == "incident" and state.node in _FIELD_QUESTIONS

@@ -72,6 +72,9 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
     if route.kind == "nearest" and route.station is not None:
         if route.city is not None and route.city_parts:  # "Markkleeberg": Leipzig's Reviere are nearer
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
+            if (covering := _covering_part(k, place, route.city_parts)) is not None:
+                # "Taucha": a source names it under Leipzig-Nord (a Standort there): that Revier, near
+                return [card, _station_card(k, covering, texts.nearby_no_phone.get(lang), lang)]
             return [card, _city_list_card(k, route.city, list(route.city_parts), lang)]
         if route.nearby is not None:  # a nearer Revier has no known number: say so, show both
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
@@ -110,6 +113,14 @@ def _city_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> li
         far = texts.outside_city_callable.get(lang).format(city=place.name, km=round(route.distance_km or 0))
         return [listing, _station_card(k, route.callable, far, lang, with_address=False)]
     return _with_direktion(k, route.direktion, [listing] if listing else [], lang, first=True)
+
+
+def _covering_part(k: Knowledge, place: Place, parts: tuple[Station, ...]) -> Station | None:
+    """The city Revier whose source names `place` among what it covers ("16 Leipzig Stadtteile +
+    Schkeuditz, Taucha"), if exactly one does and it has no number of its own to call."""
+    name = fold(place.name.split("/")[0]).strip()
+    found = [s for s in parts if s.covers_note and name in _city_parts(((s.id, s.covers_note),))]
+    return found[0] if len(found) == 1 and not found[0].phone else None
 
 
 def far_from_city(k: Knowledge, place: Place | None) -> bool:

@@ -1435,7 +1435,7 @@ def _asked_button(question: Question | None, text: str, offered: set[str]) -> st
 LEAVING_MAX_WORDS = 6
 EVERYDAY_CLOSINGS = frozenset(("nichts weiter", "sonst nichts", "nothing more", "nothing else", "thats it", "that's it",
                                "im good", "i'm good", "das reicht", "des reicht", "das langt", "des langt"))
-EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu", "new", "reset"))
+EVERYDAY_WORDS = frozenset(("stop", "end", "ende", "quit", "exit", "done", "neu", "new", "reset", "aufhoren"))
 
 
 # A record not wanted: "ich wollte nichts dokumentieren", "i don't want to record anything" (folded).
@@ -1463,7 +1463,9 @@ def _recording(question: Question) -> set[str]:
 
 # Something compared, not something else asked about: "noch was anderes als Sachbeschädigung",
 # "something other than a threat" (folded).
-_COMPARED = re.compile(r"\b(?:was|etwas|nix|nichts) (?:\w+ )?anderes? als\b|\b(?:something|anything|nothing) (?:else|other) than\b")
+_COMPARED = re.compile(r"\b(?:was|etwas|nix|nichts) (?:\w+ )?anderes? als\b|\b(?:something|anything|nothing) (?:else|other) than\b"
+                       # a choice weighed, not made: "aufhoeren oder weitermachen" (whether to resign, stop 49)
+                       r"|\b\w+ (?:oder|or) (?:weiter\w*|bleiben|go on|carry on|continue|stay)\b")
 
 
 def _phrased(question: Question, *, short: bool = True, text: str = "", leaving: bool = True) -> list[Choice]:

@@ -176,9 +176,10 @@ CERTAINTY = re.compile(r"\b(?:nicht|nich|net|nit|ned|ni|kein|gar nicht) (?:ganz 
 # Nobody is there (now): "keiner mehr da", "Es steht NIEMAND vor der Tür", "nobody outside",
 # "hier ist niemand"; not "keiner da, der mir hilft" (nobody to help).
 NOBODY_HERE = re.compile(
-    r"\b(?:keiner|keener|niemand|neemand|nobody|no one|noone)(?: (?:ist|is|s|steht|stehen|mehr|more|jetzt|now|grad|gerade))*"
+    # not help yet to come: "110 ist angerufen aber noch keiner da", "nobody here yet" (stop 49)
+    r"(?<!\bnoch )(?<!\bimmer noch )\b(?:keiner|keener|niemand|neemand|nobody|no one|noone)(?: (?:ist|is|s|steht|stehen|mehr|more|jetzt|now|grad|gerade))*"
     r" (?:da|hier|here|there|outside|around|draussen|drausen|vor der tur|vorm haus|vor dem haus|an der tur|at the door)\b"
-    r"(?! (?:der|die|das|who|to|that|um|zum|mit|wo)\b)"
+    r"(?! (?:der|die|das|who|to|that|um|zum|mit|wo|yet)\b)"
     r"|\b(?:hier|da|draussen|outside|here) (?:ist|is|s)(?: (?:jetzt|now|grad|gerade|mehr))? (?:keiner|niemand|nobody|no one)\b")
 SAFE_NOW = _words(
     "in sicherheit", "sicher", "ist weg", "sind weg", "is weg", "sin weg", "jetzt weg", "wieder weg",
@@ -631,6 +632,23 @@ COUNTED_WORD = Gated(
     r"\b(?:bombe|bomben|bomb|bombs|feuer|fire|messer|knife|waffe|gun|kugel|bullet|galgen|gallows)"
     r" (?:is|ist|war|was|is the|ist das|war das|is for the) (?:first|erste|ersten|1st|new|neu) ?(?:time|mal)?\b",
     ("bomb", "feuer", "fire", "messer", "knife", "waffe", "gun", "kugel", "bullet", "galgen", "gallows"))
+# A person smoking, not smoke: "ok im in a spati now hes outside smoking" (a councillor being
+# followed had got "leave the building", stop 49), "der typ steht draußen und raucht eine" (folded).
+SMOKING_PERSON = Gated(
+    r"\b(?:he s|hes|he is|she s|shes|she is|they re|theyre|they are|guy s|guys|man s|er|sie|der|die|typ|kerl|mann)"
+    r" (?:\w+ ){0,3}(?:smoking|smokes|raucht|rauchen)(?! (?:from|out of|aus|coming|comes|kommt))(?: (?:a|one|eine|ne|seine|his))?"
+    r"(?: (?:cigarette|cig|ciggy|fag|zigarette|kippe|joint))?\b|\bhaving a (?:smoke|cig|cigarette|fag)\b|\b(?:raucht|rauchen) (?:eine|ne|seine)\b",
+    ("smok", "rauch"))
+# Someone coming at a time or to mend something, not coming for the writer: "the glass guy is coming
+# at 2", "a guy is coming at 2 to fix it", "der glaser kommt um 14 uhr" (stop 49; folded).
+APPOINTMENT = Gated(
+    r"\b(?:coming|comes|come|kommt|kommen)(?: \w+){0,2} (?:at|um|gegen|around|about) (?:\d{1,2}(?: ?(?:uhr|am|pm|h))?|noon|mittag)\b"
+    r"|\b(?:coming|comes|kommt|kommen)(?: \w+){0,4} (?:to (?:fix|repair|replace|measure|look at|board up)|zum (?:reparieren|ausmessen)"
+    r"|um (?:es|das|die scheibe|das fenster|die tur) (?:zu reparieren|auszumessen|zu ersetzen))\b"
+    r"|\b(?:glass guy|glazier|glaser|handwerker|repair guy|repairman|locksmith|schlusseldienst|handyman|tischler|schreiner)"
+    r"(?: \w+){0,2} (?:is coming|comes|kommt|is on the way|ist unterwegs)\b",
+    ("coming", "comes", "come", "kommt", "kommen", "glas", "glazier", "handwerker", "repair", "locksmith", "schlusseldienst",
+     "handyman", "tischler", "schreiner"))
 # Someone's office there, not someone there: "mein mann is da bürgermeister", "sie ist dort
 # gemeinderätin" (a mayor's wife, stop 49; folded).
 ROLE_THERE = Gated(

@@ -243,3 +243,18 @@ async def test_no_file_number_yet_is_none_and_words_at_the_evidence_show_the_way
         await chat.option("rep_yes")
         summary = await chat.text("Liegt noch nicht vor")
         assert summary[-1].text.startswith("Bitte prüfen") and "Liegt noch nicht vor" not in summary[-1].text
+
+
+async def test_a_scene_typed_as_the_place_is_the_110_advice_not_the_place(tmp_path):
+    """"help hes coming into the shop now" typed where the record asks where it happened had been
+    kept as the place, after one line about 110 (a councillor, stop 49): the advice, and the
+    question again."""
+    async with running(settings_for(tmp_path)) as app:
+        chat = Chat(app)
+        await chat.to_consent()
+        await chat.option("yes")
+        await chat.text("ich selbst, gestern")
+        asked = await chat.text("hilfe der kommt gerade in den laden rein")
+        assert any("110" in m.text for m in asked) and asked[-1].text.startswith("Wo ist es passiert?")
+        answer = await chat.text("auf dem Markt in Grimma")
+        assert not answer[-1].text.startswith("Wo ist es passiert?")

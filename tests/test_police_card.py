@@ -80,7 +80,9 @@ def test_every_municipality_gets_its_own_station_and_a_callable_number_first(kno
         elif route.kind == "nearest" and route.city is not None:
             # next to a city of several Reviere: the nearest number, not called the nearest station
             assert first.note.startswith(texts.nearest_callable.get(lang).format(place=place.name)), place.name
-            assert cards[1].name == texts.city_list_name.get(lang).format(place=route.city.name)
+            # the city's Reviere, or the one a source says covers the place ("Taucha": Leipzig-Nord)
+            covering = cards[1].note == texts.nearby_no_phone.get(lang) and cards[1].name.startswith("Polizeirevier")
+            assert cards[1].name == texts.city_list_name.get(lang).format(place=route.city.name) or covering
         elif route.kind == "responsible" and route.station.phone:
             assert first.note.startswith(texts.responsible.get(lang)), place.name
             assert first.name == route.station.name
@@ -248,3 +250,12 @@ def test_a_station_asked_about_by_name_gets_its_card(knowledge: Knowledge) -> No
     # others wanted, the station named as known: more places, not its card (EH, a blind writer)
     shown = chat.text("gibts noch mehr stelln? die polizei in riesa kenn ich schon")
     assert riesa.id not in contact_ids(shown)
+
+
+def test_a_town_a_source_puts_under_a_city_revier_gets_that_revier(knowledge: Knowledge) -> None:
+    """Taucha had got Eilenburg and the list of Leipzig's four Reviere; the source of Leipzig-Nord
+    names Taucha (a Standort there). A Leipzig councillor living there asked "isnt taucha leipzig
+    police" (stop 49)."""
+    taucha = knowledge.places.resolve("Taucha").places[0]
+    first, second = police_cards(knowledge, taucha, "de")
+    assert first.phone and second.name == "Polizeirevier Leipzig-Nord" and second.phone is None

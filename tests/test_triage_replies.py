@@ -2187,3 +2187,59 @@ def test_so_far_not_is_once(knowledge):
 
     assert interpret("bisher ni", "de", "repeated").meaning == "no"
     assert "repeated" not in knowledge.understand("nee die sind gleich wieder raus, das war vorgestern").aspects
+
+
+# --- stop 49, round 2 -------------------------------------------------------------------------
+
+
+def test_a_man_smoking_outside_is_no_fire(knowledge):
+    """"ok im in a spati now hes outside smoking" had brought "leave the building" to a councillor
+    hiding from the man following her; smoke coming out still is a fire."""
+    from handlers.answers import emergency_scene
+
+    assert emergency_scene("ok im in a spati now hes outside smoking") is None
+    assert emergency_scene("smoke is coming from the office") == "emergency_fire"
+
+
+@pytest.mark.parametrize("text", ["the glass guy is coming at 2", "a guy is coming at 2 to fix it", "der glaser kommt um 14 uhr"])
+def test_a_tradesman_coming_later_is_no_emergency(knowledge, text):
+    assert not knowledge.understand(text).danger_now
+
+
+def test_its_the_glazier_at_the_advice_is_harmless(knowledge):
+    chat = PureChat(knowledge, lang="en")
+    chat.text("someone is banging on my door rn shouting")
+    assert chat.state.node == "emergency"
+    chat.text("no one is coming to hurt me its the GLAZIER")
+    assert chat.state.node != "emergency"
+
+
+def test_called_and_nobody_here_yet_keeps_the_advice(knowledge):
+    """"110 ist angerufen aber noch keiner da" (a clerk, the man moving towards her colleague) had
+    left the advice for the category questions: nobody yet is help not yet there."""
+    chat = PureChat(knowledge)
+    chat.text("Im Bürgerbüro schreit gerade ein Mann und geht auf meine Kollegin zu")
+    said = all_text(chat.text("110 ist angerufen aber noch keiner da"))
+    assert chat.state.node == "emergency" and knowledge.flow.texts.help_coming.get("de") in said
+
+
+def test_whether_to_resign_neither_ends_the_conversation_nor_brings_110(knowledge):
+    """"ja aber was meinen sie. aufhoeren oder weitermachen" had ended and deleted the conversation,
+    and "ich weiss nicht ob ich aufhoeren soll" at the danger question brought the 110 screen (an
+    honorary mayor, stop 49)."""
+    chat = at_threat_result(knowledge, "de")
+    said = all_text(chat.text("ja aber was meinen sie. aufhoeren oder weitermachen"))
+    assert chat.state is not None and chat.state.node == knowledge.flow.after_result
+    assert knowledge.texts.faq["whether_to_resign"].answer.get("de").split("–")[0] in said
+    chat = PureChat(knowledge)
+    chat.text("hallo")
+    chat.text("ich weiss nicht ob ich aufhoeren soll")
+    assert chat.state.node != "emergency"
+
+
+@pytest.mark.parametrize("text", ["sind sie ein mensch", "sind sie ein mensch oder ein computer?", "am i talking to a bot"])
+def test_asked_whether_a_person_answers_it_is_a_program(text):
+    from knowledge import smalltalk
+    from knowledge.features import fold
+
+    assert smalltalk.kind(fold(text)) == smalltalk.ABOUT_BOT
