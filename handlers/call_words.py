@@ -65,6 +65,8 @@ HELP_COMING = re.compile(
     r"\b(?:polizei|streife|bullen|feu?rwehr|krankenwagen|rettungswagen|notarzt|police|cops|officers|ambulance)"
     r"(?: \w+){0,2} (?:kommt|kommen|ist unterwegs|sind unterwegs|is coming|are coming|s coming|re coming|is on (?:its|the) way"
     r"|are on (?:their|the) way|re on (?:their|the) way|on the way|unterwegs)\b"
+    # "Der Notruf ist abgesetzt." (a clerk): the call made, in office German
+    r"|\b(?:notruf|110|112) (?:ist|wurde|wurden|haben wir|hab ich|habe ich) (?:\w+ )?(?:abgesetzt|getatigt|ausgelost)\b"
     r"|\b(?:angerufen|gerufen|gewahlt|alarmiert|verstandigt|informiert|geflustert|angeflustert|called|rang|phoned|called them|rung"
     r"|dialled|dialed|whispered|texted)\b(?: \w+){0,4}"
     r" (?:kommt|kommen|unterwegs|coming|on their way|on the way|on its way)\b"

@@ -13,7 +13,10 @@ SYMPTOMS = re.compile(
     r"\b(?:schwindlig|schwindelig|schwindel|ubelkeit|erbrech\w*|erbrochen|ubergeben|kopfschmerz\w*|kopfweh"
     r"|sehe doppelt|doppelt sehen|bewusstlos|ohnmachtig|atemnot|kaum luft"
     r"|dizzy|nauseous|nausea|throwing up|threw up|vomit\w*|headache|seeing double|passed out|blacked out"
-    r"|can t breathe|cant breathe|short of breath)\b"
+    r"|can t breathe|cant breathe|short of breath"
+    # after a letter with powder: "Sie klagt über Kratzen im Hals" (a clerk, stop 49)
+    r"|kratzen im hals|kratzt im hals|halskratzen|hustet|juckreiz|brennen in den augen|augen brennen|hautausschlag"
+    r"|scratchy throat|throat is scratchy|coughing|itching|eyes are burning|burning eyes|rash)\b"
     # not "sick of this" (fed up); not a blurry photo ("verschwommen", "blurry" are left out)
     r"|\b(?:mir|mir ist|mir is|mir wird|i feel|feeling|i m|im) (?:so |total |ganz |voll |really |kinda |a bit )?(?:ubel|sick)\b(?! of\b)")
 _NOT = re.compile(r"\b(?:nicht|nich|net|ni|kein|keine|keinen|nie|not|no|never|nicht mehr|no longer)(?: \w+)? $")

@@ -852,6 +852,9 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         # "what?? there is no bombe, it is only comment on facebook!": the bomb was in the words
         # quoted, and a reply's "bombe" had brought its advice again: safe, on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
+    if at_advice and state.pending.get("scene") == "emergency_object" and tells_symptoms(text):
+        # "Der Notruf ist abgesetzt … Sie klagt über Kratzen im Hals": 112, whoever is coming
+        return _advice_again(state, k, text, k.flow.texts.symptoms_object.get(state.lang))
     if at_advice and hurt_now(text) and not help_coming(text):
         # "muss ich ins krankenhaus? nase blutet wie sau": 112 or a doctor, not "lock yourself in" again
         return _advice_again(state, k, text, k.flow.texts.hurt_at_advice.get(state.lang))

@@ -979,7 +979,7 @@ SENSED = _words(
 SENSED_NOW = _words("riecht", "riechts", "stinkt", "smells", "can smell", "es raucht", "raucht es", "qualmt")
 EXPLOSIVE = _words(
     "bombe*", "sprengsatz*", "sprengstoff*", "explosiv*", "verdachtig* paket*",
-    "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver",
+    "verdachtig* gegenstand*", "verdachtig* tasche*", "paket mit kabel*", "pulver", "pulverartig*", "pulvrig*", "powdery",
     "tickt", "piept", "bomb*", "explosive*", "suspicious package*", "suspicious bag*",
     "suspicious object*", "white powder", "ticking", "beeping", "wires", "kabel", "herrenlos*",
     "unbekannt* rucksack*", "unbekannt* tasche*", "unbekannt* koffer*", "unattended",
@@ -1584,6 +1584,8 @@ POWDER = _words(
     "powder", "pulver", "weisses zeug", "weisses pulver", "graues pulver", "white stuff", "grey stuff",
     "gray powder", "grey powder", "can t stop coughing", "cant stop coughing", "hort nicht auf zu husten",
     "kann nicht aufhoren zu husten", "bittermandel*", "nach mandeln", "like almonds", "of almonds",
+    # "ein weißes, pulverartiges Material … Sie klagt über Kratzen im Hals" (a clerk, stop 49)
+    "pulverartig*", "pulvrig*", "powdery", "kratzen im hals", "kratzt im hals", "halskratzen", "scratchy throat",
 )
 # A parcel with wires out of it, there now ("a package at the reception with wires coming
 # out"): a physical object like a powder letter, live whatever was said about it.

@@ -201,6 +201,8 @@ class FlowTexts(Strict):
         description="After the 110 advice, asked whether to call 110 ('should i still call 110 or is that overkill'): yes, now.")
     open_door_asked: L10n = Field(
         description="At the 110 advice, asked whether to open the door: no, stay inside, 110.")
+    symptoms_object: L10n = Field(
+        description="At the 110 advice for a suspicious letter or object, symptoms told (a scratchy throat, coughing): 112 now, say what it is about.")
     go_out_asked: L10n = Field(
         description="At the 110 advice, asked whether to go out to the person or talk to them: no, stay inside until the police are there.")
     open_object_asked: L10n = Field(

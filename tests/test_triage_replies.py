@@ -2243,3 +2243,14 @@ def test_asked_whether_a_person_answers_it_is_a_program(text):
     from knowledge.features import fold
 
     assert smalltalk.kind(fold(text)) == smalltalk.ABOUT_BOT
+
+
+def test_a_powdery_letter_gets_the_object_advice_and_symptoms_get_112(knowledge):
+    """"ein weißes, pulverartiges Material" had got the advice for a person at the door, and "Der
+    Notruf ist abgesetzt … Sie klagt über Kratzen im Hals" "call 110 now" again (a clerk, stop 49)."""
+    chat = PureChat(knowledge)
+    chat.text("In der Poststelle hat eine Mitarbeiterin soeben einen Brief geöffnet, in dem sich ein weißes, "
+              "pulverartiges Material befindet. Wie ist nun zu verfahren?")
+    assert chat.state.node == "emergency" and chat.state.pending.get("scene") == "emergency_object"
+    said = all_text(chat.text("Der Notruf ist abgesetzt. Was ist mit der Mitarbeiterin? Sie klagt über Kratzen im Hals."))
+    assert knowledge.flow.texts.symptoms_object.get("de") in said
