@@ -725,7 +725,9 @@ _ASKING = re.compile(
     r"do you know|any idea|wanted to ask|want to know|need to know|is there any way|any chance|any way to|"
     r"weiss nicht ob|weiss nich ob|frage ob|not sure if|not sure whether|unsure whether|what if|was ist wenn|und wenn ich|"
     # a choice weighed: "aufhoeren oder weitermachen" (an honorary mayor, stop 49)
-    r"oder weitermachen|oder weiter machen|or carry on|or keep going|or keep at it)\b")
+    r"oder weitermachen|oder weiter machen|or carry on|or keep going|or keep at it|"
+    # asked after the word: "auskunftssperre was ist das" (an honorary mayor, stop 49)
+    r"was ist das|was heisst das|was bedeutet das|what is that|what s that|whats that|what does that mean)\b")
 _QUESTION_WORDS = frozenset(
     "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
     "what how who whom where when why which whats hows wheres".split())

@@ -600,5 +600,9 @@ def with_aspect(aspects: list[str], aspect: str) -> list[str]:
 
 
 def understood_line(k: Knowledge, lang: str, learned: list[str]) -> str:
+    """"Verstanden: …" with what was learned; what is not the case last ("Thallwitz, Zuhause oder
+    Familie betroffen, nicht im Internet": before it, "nicht im Internet, Zuhause oder Familie
+    betroffen" read on a phone as neither, an honorary mayor, stop 49)."""
+    learned = sorted(learned, key=lambda fact: fact.startswith(("nicht ", "not ", "kein", "no ")))
     line = k.flow.texts.understood.get(lang).format(facts=", ".join(learned))
     return line.replace("..", ".")  # "Weißwasser/O.L." at the end of "Verstanden: {facts}."

@@ -2254,3 +2254,18 @@ def test_a_powdery_letter_gets_the_object_advice_and_symptoms_get_112(knowledge)
     assert chat.state.node == "emergency" and chat.state.pending.get("scene") == "emergency_object"
     said = all_text(chat.text("Der Notruf ist abgesetzt. Was ist mit der Mitarbeiterin? Sie klagt über Kratzen im Hals."))
     assert knowledge.flow.texts.symptoms_object.get("de") in said
+
+
+def test_what_is_not_the_case_comes_last_in_the_understood_line(knowledge):
+    """"Verstanden: Thallwitz, nicht im Internet, Zuhause oder Familie betroffen." read on a phone as
+    "neither" (an honorary mayor, stop 49)."""
+    from handlers.listening import understood_line
+
+    line = understood_line(knowledge, "de", ["Thallwitz", "nicht im Internet", "Zuhause oder Familie betroffen"])
+    assert line.index("Zuhause") < line.index("nicht im Internet")
+
+
+def test_a_word_then_what_is_that_asks(knowledge):
+    from handlers.answers import is_question
+
+    assert is_question("auskunftssperre was ist das")
