@@ -7,6 +7,8 @@ as the emergency number, never as a local station.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from functools import lru_cache
 
@@ -73,8 +75,10 @@ def _route_cards(k: Knowledge, route: PoliceRoute, place: Place, lang: str) -> l
         if route.city is not None and route.city_parts:  # "Markkleeberg": Leipzig's Reviere are nearer
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
             if (covering := _covering_part(k, place, route.city_parts)) is not None:
-                # "Taucha": a source names it under Leipzig-Nord (a Standort there): that Revier, near
-                return [card, _station_card(k, covering, texts.nearby_no_phone.get(lang), lang)]
+                # "Taucha": a source names it under Leipzig-Nord (a Standort there): that Revier, near,
+                # in the place of the city's list (after every other contact, as the list was)
+                covered = _station_card(k, covering, texts.nearby_no_phone.get(lang), lang)
+                return [card, replace(covered, id=f"{covering.id}{CITY_LIST}")]
             return [card, _city_list_card(k, route.city, list(route.city_parts), lang)]
         if route.nearby is not None:  # a nearer Revier has no known number: say so, show both
             card = _station_card(k, route.station, texts.nearest_callable.get(lang).format(place=label), lang)
