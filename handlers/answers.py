@@ -798,7 +798,9 @@ def is_question(text: str) -> bool:
     for sentence in re.split(r"(?<=\w)[.!;]+\s+", text)[1:3]:
         opened = [w.strip(".,;:!?\"'„“”()") for w in fold(sentence).split()]
         if len(opened) >= 3 and (opened[0] == "was" and opened[1] in _AFTER_GERMAN_WAS
-                                 or opened[0] != "was" and opened[0] in _QUESTION_WORDS and opened[1] not in _SUBJECTS):
+                                 or opened[0] != "was" and opened[0] in _QUESTION_WORDS and opened[1] not in _SUBJECTS
+                                 # "… schlafen kaum noch. gibt es da jemand zum reden" (an honorary mayor, stop 49)
+                                 or opened[0] in ("gibt", "gibts") and opened[1] in ("es", "da", "s", "hier")):
             return True
     # "und das Hausverbot, darf ich das einfach so aussprechen": the second clause asks
     for clause in text.split(",")[1:3]:

@@ -2269,3 +2269,12 @@ def test_a_word_then_what_is_that_asks(knowledge):
     from handlers.answers import is_question
 
     assert is_question("auskunftssperre was ist das")
+
+
+def test_a_later_sentence_asking_gibt_es_is_a_question(knowledge):
+    """"meine frau und ich schlafen kaum noch. gibt es da jemand zum reden" at "home or family?" had
+    got only "Verstanden: Zuhause oder Familie betroffen" (an honorary mayor, stop 49)."""
+    from handlers.answers import is_question
+
+    assert is_question("meine frau und ich schlafen kaum noch. gibt es da jemand zum reden")
+    assert not is_question("das war gestern. es gibt da einen zeugen")
