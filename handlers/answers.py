@@ -532,7 +532,6 @@ def denies_now_later(text: str) -> bool:
 
 # A reply that opens with a question word and goes on asks its own question ("was könn mir vorher
 # machen dass uns ni sowas passiert": its "ni sowas" is no "not like this" to "online?"); squeezed.
-_QUESTION_OPENERS = frozenset("was wie wo wan warum wieso weshalb wozu welche welcher welches what how where when why which".split())
 QUESTION_MIN_WORDS = 5
 
 
@@ -731,6 +730,7 @@ _ASKING = re.compile(
 _QUESTION_WORDS = frozenset(
     "was wie wer wem wen wo wann warum wieso weshalb welche welcher welches welchen wohin woher wozu "
     "what how who whom where when why which whats hows wheres".split())
+_QUESTION_OPENERS = frozenset(map(_squeeze, _QUESTION_WORDS))  # as `_tokens` spells them ("wann": "wan")
 _AFTER_GERMAN_WAS = frozenset(
     "mach mache machen tun heisst bedeutet passiert sagt sagen sag sage erzahl erzahle schreib schreibe antworte "
     "meinen meint denn jetzt nun genau kostet kost bringt sollen sollten mussen konnen "

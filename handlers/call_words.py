@@ -211,10 +211,6 @@ FIRE_DENIED = re.compile(
     r"|\b(?:redewendung|bildlich|ubertragenen sinn|nicht wortlich|nicht wortlich gemeint|figure of speech|not literally|metaphor|figuratively)\b")
 
 
-def denies_fire(text: str) -> bool:
-    """Says there is no fire, or that its fire was a figure of speech (read only at the fire's advice)."""
-    return bool(FIRE_DENIED.search(fold(text)))
-
 
 # No object after all: "there is no bombe, it is only comment on facebook!", "da is keine bombe,
 # das war nur ein kommentar" (a councillor, stop 49; folded).
@@ -223,10 +219,15 @@ OBJECT_DENIED = re.compile(
     r" (?:echte |real |actual |richtige )?(?:bomb\w*|sprengsatz|paket|packet|package|parcel|brief|letter|pulver|powder|object|gegenstand)\b"
     r"|\b(?:nur|only|just) (?:ein |eine |a |an |n |ne |nen )?(?:kommentar\w*|comment\w*|post|posting|nachricht|message|text|spruch|drohung|threat)\b")
 
+# What denies each scene's own advice (handlers.answers.SCENES), read only at that advice.
+SCENE_DENIED = {"emergency_fire": FIRE_DENIED, "emergency_object": OBJECT_DENIED}
 
-def denies_object(text: str) -> bool:
-    """Says there is no suspicious object, or that its bomb was only words (read only at that advice)."""
-    return bool(OBJECT_DENIED.search(fold(text)))
+
+def denied_scene(scene: str | None, text: str) -> re.Pattern[str] | None:
+    """The denial of `scene` that `text` says ("Es brennt nicht, das war eine Redewendung!", "there
+    is no bombe, it is only comment on facebook!"), if any."""
+    denial = SCENE_DENIED.get(scene or "")
+    return denial if denial is not None and denial.search(fold(text)) else None
 
 
 # It was harmless after all: "die polizei war da. war n monteur … peinlich", "turned out it was

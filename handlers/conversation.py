@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from handlers import commands, triage
 from handlers.flows import FLOWS
+from handlers.listening import HELP_WORDS
 from knowledge.features import fold
 from handlers.messages import (
     AttachmentIn,
@@ -99,10 +100,12 @@ def _dispatch(state: ConversationState, event: Inbound, ctx: Context, fresh: boo
     return result.say_first(danger) if danger is not None else result
 
 
-_CRIES = frozenset("hilfe hilf help sos notfall emergency mayday".split())
+# The words of a plea for help (handlers.listening), not "polizei" ("polizei hat gesagt …" names no place either).
+_CRIES = HELP_WORDS - {"polizei", "police", "helfen", "helft"}
 
 
 def _cries_first(text: str) -> bool:
+    """Whether `text` opens with a cry ("help hes coming into the shop now")."""
     words = fold(text).split()
     return bool(words) and words[0].strip(".,;:!?") in _CRIES
 

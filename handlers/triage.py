@@ -17,7 +17,7 @@ from handlers.answer_words import CLAUSE, MAX_CLAUSE_SCAN, NOT_THERE
 from handlers.answers import Answer as Reading
 from handlers.answers import CLARIFY, SHORT_DOUBT, language_named, UNKNOWN, YES, Choice, all_clear, asks_about_evidence, asks_about_removal, asks_about_staying_away, cannot_call, danger_elsewhere, emergency_scene, followed_outside, followed_someone_else, among_people, denies_now_later, doubts_something_else, later_no_is_about_danger, no_opens, opens_a_story, states_a_plan, asks_about_police_visit, asks_what_first, asks_about_privacy, asks_about_the_law, asks_whether_to_answer, asks_whom_to_call, aspect_parts, interpret, is_question, match_exact, match_loose, match_ordinal, match_phrase, names_aspect
 from handlers.health_words import hurt_now, tells_symptoms
-from handlers.call_words import ANYWAY, COMES_BACK, FIRE_DENIED, OBJECT_DENIED, denies_object, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_go_out, asks_to_leave, asks_to_open, denies_fire, help_here, calm_about_calling, help_coming, not_called, only_safe_now
+from handlers.call_words import ANYWAY, COMES_BACK, denied_scene, HARMLESS, NOT_YET, harmless, not_yet, NOT_CALLED_WORDS, SUPPOSED, HELP_HERE, asks_to_call, asks_to_go_out, asks_to_leave, asks_to_open, help_here, calm_about_calling, help_coming, not_called, only_safe_now
 from handlers.listening import Heard, with_aspect
 from handlers.denials import denied_offences
 from handlers.police_card import police_cards
@@ -842,15 +842,11 @@ def _about_the_call(state: ConversationState, text: str, ctx: Context) -> StepRe
         cleared = state.with_pending(after_danger=[])
         return _typed(cleared, "nein", picks(cleared, k), ctx).say_first(
             OutboundMessage(k.flow.texts.harmless_after_all.get(state.lang)))
-    if at_advice and state.pending.get("scene") == "emergency_fire" and denies_fire(text) \
-            and not _scene_besides(k, text, FIRE_DENIED):
-        # "Es brennt nicht, das war eine Redewendung!", "es brennt doch ni!!": the fire's advice
-        # was a misreading, and a reply's "brennt" had brought it again: safe, on to the questions
-        return _typed(state, "nein", picks(state, k), ctx)
-    if at_advice and state.pending.get("scene") == "emergency_object" and denies_object(text) \
-            and not _scene_besides(k, text, OBJECT_DENIED):
-        # "what?? there is no bombe, it is only comment on facebook!": the bomb was in the words
-        # quoted, and a reply's "bombe" had brought its advice again: safe, on to the questions
+    if at_advice and (denial := denied_scene(state.pending.get("scene"), text)) is not None \
+            and not _scene_besides(k, text, denial):
+        # "Es brennt nicht, das war eine Redewendung!", "there is no bombe, it is only comment on
+        # facebook!": the scene's advice was a misreading, and a reply's "brennt" or "bombe" had
+        # brought it again: safe, on to the questions
         return _typed(state, "nein", picks(state, k), ctx)
     if at_advice and state.pending.get("scene") == "emergency_object" and tells_symptoms(text):
         # "Der Notruf ist abgesetzt … Sie klagt über Kratzen im Hals": 112, whoever is coming
@@ -986,6 +982,9 @@ def _no_but_not_safe(answer: Reading, text: str) -> bool:
         return False
     opened = answer.rest.strip() != text.strip()
     return not opened or len(normalize(answer.rest).split()) > _NO_REST_WORDS
+
+
+# Where a station is, asked at the 110 advice (folded).
 _ASKS_WHERE = re.compile(r"\b(?:adresse|address|wo ist|wo is|wo isn|where is|where s|wie komm\w*|hinfahren|hin fahren|fahren)\b")
 
 

@@ -655,7 +655,8 @@ ROLE_THERE = Gated(
     r"\b(?:is|ist|isch|bin|sind|sin|war|is ja|ist ja) (?:da|dort|hier|dor|do) (?:(?:der|die|im|in|als|ehrenamtlich\w*|so|ja) )*"
     r"(?P<role>burgermeist\w*|ortsvorsteh\w*|gemeinderat\w*|stadtrat\w*|ratsmitglied\w*|kreisrat\w*|ortschaftsrat\w*|amtsleiter\w*"
     r"|beigeordnet\w*|vorsitzend\w*|kandidat\w*|mayor|council\w*)\b",
-    ("burgermeist", "ortsvorsteh", "rat", "amtsleiter", "beigeordnet", "vorsitzend", "kandidat", "mayor", "council"))
+    ("burgermeist", "ortsvorsteh", "gemeinderat", "stadtrat", "ratsmitglied", "kreisrat", "ortschaftsrat", "amtsleiter",
+     "beigeordnet", "vorsitzend", "kandidat", "mayor", "council"))
 # A verb made a noun, the act named rather than going on: "eher sachbeschädigung + das
 # schubsen. geht beides?", "beim Treten hat er ..." ("die schubsen mich" stays a scene).
 NAMED_ACT = Gated(
